@@ -1,0 +1,81 @@
+"""Configuration in one place: the built-in defaults, overridden by a TOML file, then by the
+environment.
+
+Order of precedence (last wins):
+1. the defaults below;
+2. the file named by ``SMALA_CONFIG``, else ``smala.toml`` in the working directory, if present;
+3. ``SMALA_DATA_DIR`` for the data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = REPO_ROOT / "data"
+CAP_BASES = ("simple", "compound", "total")
+EXCESS_DESTINATIONS = ("impact_reserve", "entrepreneur")
+LANGUAGES = ("fr", "en")
+
+
+class ConfigError(ValueError):
+    """The configuration file or environment holds a value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Targets, cap parameters and data location used across the app."""
+
+    data_dir: Path = DEFAULT_DATA_DIR
+    supported_target: int = 100  # supported entrepreneurs the cooperative aims to help
+    fund_target_eur: float = 10_000_000.0  # first closing target of the impact fund, EUR
+    cap_rate: float = 0.03  # capital-gain cap, annual rate
+    cap_basis: str = "simple"  # simple | compound | total
+    excess_to: str = "impact_reserve"  # impact_reserve | entrepreneur
+    default_language: str = "fr"
+    # E-mail addresses of logged-in users allowed to see personal data (members' names).
+    personal_data_viewers: tuple[str, ...] = ()
+
+    def validate(self) -> Settings:
+        if self.cap_basis not in CAP_BASES:
+            raise ConfigError(f"cap_basis must be one of {CAP_BASES}, not {self.cap_basis!r}")
+        if self.excess_to not in EXCESS_DESTINATIONS:
+            raise ConfigError(f"excess_to must be one of {EXCESS_DESTINATIONS}, not {self.excess_to!r}")
+        if self.default_language not in LANGUAGES:
+            raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
+        if not 0 <= self.cap_rate <= 1:
+            raise ConfigError(f"cap_rate must be between 0 and 1, not {self.cap_rate!r}")
+        if self.supported_target <= 0 or self.fund_target_eur <= 0:
+            raise ConfigError("targets must be positive")
+        return self
+
+
+def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Return the settings from defaults, the TOML file and the environment (see module doc)."""
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    path = config_file or (Path(env["SMALA_CONFIG"]) if env.get("SMALA_CONFIG") else Path("smala.toml"))
+    if path.is_file():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        known = {f.name: f.type for f in fields(Settings)}
+        unknown = sorted(set(raw) - set(known))
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+        values = dict(raw)
+        if "data_dir" in values:
+            values["data_dir"] = (path.parent / values["data_dir"]).resolve()
+        if "personal_data_viewers" in values:
+            values["personal_data_viewers"] = tuple(str(v).lower() for v in values["personal_data_viewers"])
+        try:
+            settings = replace(settings, **values)
+        except TypeError as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+    if env.get("SMALA_DATA_DIR"):
+        settings = replace(settings, data_dir=Path(env["SMALA_DATA_DIR"]).resolve())
+    return settings.validate()

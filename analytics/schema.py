@@ -1,0 +1,291 @@
+"""The data contract, schema version 1 (DESIGN.md section 3): the single source of truth.
+
+The demo generator builds its Arrow tables from these definitions, the snapshot store checks
+every file's columns and types against them, and the data-quality checks derive their rules
+(allowed values, keys, references, signs) from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+SCHEMA_VERSION = 1
+
+MONEY = pa.decimal128(14, 2)
+
+ROLES = ("supporting", "supported")
+PROVINCES = ("BE-WBR", "BE-WHT", "BE-WLG", "BE-WLX", "BE-WNA", "BE-BRU", "other")
+NACE_SECTIONS = tuple("ABCDEFGHIJKLMNOPQRSTU")
+IMPACT_THEMES = ("planet", "society", "governance", "economy")
+IMPACT_STAGES = ("exploring", "committed", "advanced")
+SHARE_KINDS = ("subscription", "redemption", "transfer_in", "transfer_out")
+SHARE_CLASSES = ("founder", "ordinary")
+SERVICE_KINDS = ("boost_session", "mentoring", "introduction", "communication", "event")
+INVOICE_STATUSES = ("quoted", "invoiced", "paid", "cancelled")
+INVESTOR_TYPES = ("private", "public")
+INVESTOR_CATEGORIES = (
+    "individual",
+    "company",
+    "foundation",
+    "family_office",
+    "regional",
+    "federal",
+    "european",
+    "municipal",
+)
+COMMITMENT_STATUSES = ("pledged", "signed", "cancelled")
+FLOW_KINDS = ("call", "distribution")
+INSTRUMENTS = ("equity", "quasi_equity", "convertible", "loan")
+INVESTMENT_STATUSES = ("active", "exited", "written_off")
+IDEA_STAGES = ("idea", "exploring", "building", "launched", "dropped")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One entry of the impact metric catalogue."""
+
+    key: str
+    unit: str
+    iris_code: str | None
+    sdgs: tuple[int, ...]
+
+
+METRICS: dict[str, Metric] = {
+    m.key: m
+    for m in (
+        Metric("jobs_fte", "FTE", "PI4874", (8,)),
+        Metric("jobs_created_fte", "FTE", "PI3687", (8,)),
+        Metric("ghg_avoided_tco2e", "tCO2e", "OI4862", (7, 13)),
+        Metric("beneficiaries", "people", None, (1, 10)),
+        Metric("individuals_trained", "people", "PI2998", (4, 8)),
+        Metric("revenue_eur", "EUR", None, (8,)),
+        Metric("women_in_leadership_pct", "%", "PI7869", (5,)),
+    )
+}
+
+# Logical column types. The loader accepts any physical Arrow type of the same family, so a
+# snapshot written by another tool (large strings, int32, decimal(18,2)) still loads.
+STRING, BOOL, DATE, INT, DOUBLE, DECIMAL, STRING_LIST = (
+    "string",
+    "bool",
+    "date",
+    "int",
+    "double",
+    "decimal",
+    "list<string>",
+)
+
+ARROW_TYPES: dict[str, pa.DataType] = {
+    STRING: pa.string(),
+    BOOL: pa.bool_(),
+    DATE: pa.date32(),
+    INT: pa.int64(),
+    DOUBLE: pa.float64(),
+    DECIMAL: MONEY,
+    STRING_LIST: pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table and the rules its values follow."""
+
+    name: str
+    kind: str
+    nullable: bool = False
+    allowed: tuple[str, ...] | None = None
+    unique: bool = False
+    references: str | None = None  # "table.column" this column points to
+    minimum: float | None = None  # inclusive lower bound
+    positive: bool = False  # strictly greater than zero
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table of a snapshot: its columns, and whether it is an event table sorted by date."""
+
+    name: str
+    columns: tuple[Column, ...]
+    date_column: str | None = None  # event tables are written sorted by this column
+    description: str = ""
+    column_index: dict[str, Column] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_index", {c.name: c for c in self.columns})
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.parquet"
+
+    def arrow_schema(self) -> pa.Schema:
+        """Return the canonical Arrow schema the demo generator writes."""
+        return pa.schema([pa.field(c.name, ARROW_TYPES[c.kind], nullable=c.nullable) for c in self.columns])
+
+
+C = Column
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "members",
+            (
+                C("member_id", STRING, unique=True),
+                C("name", STRING),
+                C("company", STRING),
+                C("role", STRING, allowed=ROLES),
+                C("is_founder", BOOL),
+                C("joined_on", DATE),
+                C("left_on", DATE, nullable=True),
+                C("province", STRING, allowed=PROVINCES),
+                C("sector", STRING, allowed=NACE_SECTIONS),
+                C("impact_theme", STRING, allowed=IMPACT_THEMES),
+                C("impact_stage", STRING, allowed=IMPACT_STAGES),
+                C("women_led", BOOL),
+            ),
+            description="cooperative members, one row per member (leavers stay)",
+        ),
+        Table(
+            "shares",
+            (
+                C("entry_id", STRING, unique=True),
+                C("member_id", STRING, references="members.member_id"),
+                C("date", DATE),
+                C("kind", STRING, allowed=SHARE_KINDS),
+                C("share_class", STRING, allowed=SHARE_CLASSES),
+                C("quantity", INT, positive=True),
+                C("unit_value_eur", DECIMAL, positive=True),
+            ),
+            date_column="date",
+            description="share register, a ledger",
+        ),
+        Table(
+            "services",
+            (
+                C("service_id", STRING, unique=True),
+                C("date", DATE),
+                C("member_id", STRING, references="members.member_id"),
+                C("provider_id", STRING, nullable=True, references="members.member_id"),
+                C("kind", STRING, allowed=SERVICE_KINDS),
+                C("hours", DOUBLE, minimum=0),
+                C("introduced_member_id", STRING, nullable=True, references="members.member_id"),
+                C("theme", STRING, nullable=True, allowed=IMPACT_THEMES),
+            ),
+            date_column="date",
+            description="free services",
+        ),
+        Table(
+            "consultancy",
+            (
+                C("invoice_id", STRING, unique=True),
+                C("date", DATE),
+                C("client_member_id", STRING, nullable=True, references="members.member_id"),
+                C("client_name", STRING),
+                C("theme", STRING, allowed=IMPACT_THEMES),
+                C("days", DOUBLE, positive=True),
+                C("amount_eur", DECIMAL, minimum=0),
+                C("status", STRING, allowed=INVOICE_STATUSES),
+            ),
+            date_column="date",
+            description="paid consultancy",
+        ),
+        Table(
+            "commitments",
+            (
+                C("commitment_id", STRING, unique=True),
+                C("investor_name", STRING),
+                C("investor_type", STRING, allowed=INVESTOR_TYPES),
+                C("investor_category", STRING, allowed=INVESTOR_CATEGORIES),
+                C("committed_eur", DECIMAL, positive=True),
+                C("signed_on", DATE),
+                C("status", STRING, allowed=COMMITMENT_STATUSES),
+            ),
+            description="investors' commitments to the impact fund",
+        ),
+        Table(
+            "fund_flows",
+            (
+                C("flow_id", STRING, unique=True),
+                C("date", DATE),
+                C("commitment_id", STRING, references="commitments.commitment_id"),
+                C("kind", STRING, allowed=FLOW_KINDS),
+                C("amount_eur", DECIMAL, positive=True),
+            ),
+            date_column="date",
+            description="investors' cash flows (calls and distributions)",
+        ),
+        Table(
+            "investments",
+            (
+                C("investment_id", STRING, unique=True),
+                C("member_id", STRING, references="members.member_id"),
+                C("instrument", STRING, allowed=INSTRUMENTS),
+                C("invested_on", DATE),
+                C("amount_eur", DECIMAL, positive=True),
+                C("status", STRING, allowed=INVESTMENT_STATUSES),
+                C("exited_on", DATE, nullable=True),
+                C("proceeds_eur", DECIMAL, nullable=True, minimum=0),
+                C("fair_value_eur", DECIMAL, nullable=True, minimum=0),
+            ),
+            description="the fund's portfolio, one row per ticket",
+        ),
+        Table(
+            "impact",
+            (
+                C("member_id", STRING, references="members.member_id"),
+                C("period_end", DATE),
+                C("metric", STRING, allowed=tuple(METRICS)),
+                C("value", DOUBLE),
+            ),
+            date_column="period_end",
+            description="impact outcomes reported by members and investees",
+        ),
+        Table(
+            "ideas",
+            (
+                C("idea_id", STRING, unique=True),
+                C("title", STRING),
+                C("created_on", DATE),
+                C("origin_member_ids", STRING_LIST),
+                C("stage", STRING, allowed=IDEA_STAGES),
+                C("stage_changed_on", DATE),
+            ),
+            description="start-up studio ideas",
+        ),
+    )
+}
+
+TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
+
+
+def type_family(arrow_type: pa.DataType) -> str | None:
+    """Return the logical kind (STRING, DATE, ...) an Arrow type belongs to, or None."""
+    t = arrow_type
+    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
+        return STRING
+    if pa.types.is_boolean(t):
+        return BOOL
+    if pa.types.is_date(t):
+        return DATE
+    if pa.types.is_integer(t):
+        return INT
+    if pa.types.is_floating(t):
+        return DOUBLE
+    if pa.types.is_decimal(t):
+        return DECIMAL if t.scale <= 2 else None
+    if pa.types.is_list(t) or pa.types.is_large_list(t):
+        return STRING_LIST if type_family(t.value_type) == STRING else None
+    return None
+
+
+def accepts(column: Column, arrow_type: pa.DataType) -> bool:
+    """Return True when a file's Arrow type is acceptable for the column.
+
+    An integer is accepted where a double is expected (a whole number of hours is still hours).
+    """
+    family = type_family(arrow_type)
+    if family == column.kind:
+        return True
+    return column.kind == DOUBLE and family == INT

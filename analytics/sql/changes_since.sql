@@ -1,0 +1,54 @@
+-- Events dated after $since and on or before $as_of: joiners, leavers, commitments, investments, exits.
+with members as (
+    select member_id, company, role, joined_on, left_on
+    from read_parquet($members)
+),
+
+joiners as (
+    select 'member_joined' as change, joined_on as date, company as subject, role as detail,
+        null::decimal(18, 2) as amount_eur
+    from members
+    where joined_on > $since and joined_on <= $as_of
+),
+
+leavers as (
+    select 'member_left' as change, left_on as date, company as subject, role as detail,
+        null::decimal(18, 2) as amount_eur
+    from members
+    where left_on > $since and left_on <= $as_of
+),
+
+commitments as (
+    select 'commitment_' || status as change, signed_on as date,
+        case when investor_category = 'individual' then null else investor_name end as subject,
+        investor_type as detail, committed_eur::decimal(18, 2) as amount_eur
+    from read_parquet($commitments)
+    where signed_on > $since and signed_on <= $as_of and status in ('signed', 'pledged')
+),
+
+tickets as (
+    select i.*, m.company
+    from read_parquet($investments) as i
+    left join members as m using (member_id)
+),
+
+new_investments as (
+    select 'investment_made' as change, invested_on as date, coalesce(company, member_id) as subject,
+        instrument as detail, amount_eur::decimal(18, 2) as amount_eur
+    from tickets
+    where invested_on > $since and invested_on <= $as_of
+),
+
+exits as (
+    select 'investment_' || status as change, exited_on as date, coalesce(company, member_id) as subject,
+        instrument as detail, proceeds_eur::decimal(18, 2) as amount_eur
+    from tickets
+    where status in ('exited', 'written_off') and exited_on > $since and exited_on <= $as_of
+)
+
+select * from joiners
+union all select * from leavers
+union all select * from commitments
+union all select * from new_investments
+union all select * from exits
+order by change, date, subject

@@ -1,0 +1,224 @@
+"""Benchmark: prints figures, asserts nothing.
+
+    python bench.py                 # scale 1 (the shipped demo data) and scale 100
+    python bench.py --scales 1 100 1000
+    python bench.py --runs 9        # more repetitions per figure
+
+For each scale it prints:
+- the server-side time of every page rerun (AppTest, warm caches, median of --runs);
+- the time of each Overview KPI query (DuckDB, cold: nothing cached), next to a plain DuckDB scan of
+  the same columns (the floor) and a pandas implementation of the same aggregation (the usual peer).
+
+Scaled data is written once by the demo generator (latest two snapshots only, since the Overview
+needs an as-of and a comparison) into --work (default: .bench/, git-ignored) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from analytics import db, kpis  # noqa: E402
+from analytics.store import Snapshot, list_snapshots  # noqa: E402
+
+PAGES = [
+    "overview",
+    "cooperative",
+    "support",
+    "consultancy",
+    "fund",
+    "capped_returns",
+    "impact",
+    "studio",
+    "data",
+]
+
+
+def median_ms(fn: Callable[[], object], runs: int) -> float:
+    """Return the median wall time of ``fn`` over ``runs`` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def data_dir_for(scale: int, work: Path) -> Path:
+    """Return a data folder at ``scale``, generating it with the demo generator if needed."""
+    if scale == 1:
+        return ROOT / "data"
+    target = work / f"scale_{scale}"
+    if not list_snapshots(target):
+        print(f"  generating scale {scale} into {target} ...", flush=True)
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "analytics.demo",
+                "--out",
+                str(target),
+                "--scale",
+                str(scale),
+                "--snapshots",
+                "2",
+            ],
+            check=True,
+            cwd=ROOT,
+        )
+        print(f"  generated in {time.perf_counter() - start:.1f} s", flush=True)
+    return target
+
+
+def pandas_peer(paths: dict[str, str], as_of: dt.date) -> dict[str, Callable[[], object]]:
+    """Return the same KPIs computed with pandas, reading only the needed columns."""
+    ts = pd.Timestamp(as_of)
+
+    def read(table: str, columns: list[str]) -> pd.DataFrame:
+        frame = pd.read_parquet(paths[table], columns=columns)
+        for column in columns:
+            if column in ("date", "joined_on", "left_on", "signed_on", "invested_on"):
+                frame[column] = pd.to_datetime(frame[column])
+        return frame
+
+    def active(role: str) -> int:
+        m = read("members", ["role", "joined_on", "left_on"])
+        return int(((m.role == role) & (m.joined_on <= ts) & (m.left_on.isna() | (m.left_on > ts))).sum())
+
+    def share_capital() -> Decimal:
+        s = read("shares", ["date", "kind", "quantity", "unit_value_eur"])
+        s = s[s.date <= ts]
+        sign = s.kind.isin(["subscription", "transfer_in"]).map({True: 1, False: -1})
+        return (sign * s.quantity * s.unit_value_eur.astype(float)).sum()
+
+    def service_hours() -> float:
+        s = read("services", ["date", "hours"])
+        start = pd.Timestamp(kpis.quarter_start(as_of))
+        return s.loc[(s.date >= start) & (s.date <= ts), "hours"].sum()
+
+    def consultancy_ytd() -> float:
+        c = read("consultancy", ["date", "status", "amount_eur"])
+        start = pd.Timestamp(kpis.year_start(as_of))
+        keep = c.status.isin(["invoiced", "paid"]) & (c.date >= start) & (c.date <= ts)
+        return c.loc[keep, "amount_eur"].astype(float).sum()
+
+    def fund() -> tuple[float, float]:
+        c = read("commitments", ["signed_on", "status", "committed_eur"])
+        c = c[c.signed_on <= ts]
+        amounts = c.committed_eur.astype(float)
+        return amounts[c.status == "signed"].sum(), amounts[c.status == "pledged"].sum()
+
+    def invested() -> float:
+        i = read("investments", ["invested_on", "amount_eur"])
+        return i.loc[i.invested_on <= ts, "amount_eur"].astype(float).sum()
+
+    return {
+        "active_supported": lambda: active("supported"),
+        "active_supporting": lambda: active("supporting"),
+        "share_capital": share_capital,
+        "quarter_service_hours": service_hours,
+        "ytd_consultancy_revenue": consultancy_ytd,
+        "fund_commitments": fund,
+        "amount_invested": invested,
+    }
+
+
+# KPI -> (table, columns it reads), for the scan floor.
+KPI_COLUMNS = {
+    "active_supported": ("members", ["role", "joined_on", "left_on"]),
+    "active_supporting": ("members", ["role", "joined_on", "left_on"]),
+    "share_capital": ("shares", ["date", "kind", "quantity", "unit_value_eur"]),
+    "quarter_service_hours": ("services", ["date", "hours"]),
+    "ytd_consultancy_revenue": ("consultancy", ["date", "status", "amount_eur"]),
+    "fund_commitments": ("commitments", ["signed_on", "status", "committed_eur"]),
+    "amount_invested": ("investments", ["invested_on", "amount_eur"]),
+}
+
+
+def scan_floor(con, path: str, columns: list[str]) -> None:
+    """Read every value of the columns once (the least any query over them must do)."""
+    # Column names come from KPI_COLUMNS above, never from user input.
+    reads = ", ".join(f'max(hash("{c}"))' for c in columns)
+    query = "select " + reads + " from read_parquet($path)"
+    with con.cursor() as cur:
+        cur.execute(query, {"path": path}).fetchall()
+
+
+def bench_queries(snap: Snapshot, runs: int) -> None:
+    con = db.connect()
+    peers = pandas_peer(snap.table_paths(), snap.as_of)
+    print(
+        f"  {'KPI query':<26}{'rows':>12}{'DuckDB ms':>12}{'scan floor':>12}{'x floor':>9}"
+        f"{'pandas ms':>12}{'pandas/DuckDB':>15}"
+    )
+    counts = snap.row_counts()
+    for name, (table, columns) in KPI_COLUMNS.items():
+        kpi = getattr(kpis, name)
+        ours = median_ms(lambda kpi=kpi: kpi(con, snap), runs)
+        floor = median_ms(lambda t=table, c=columns: scan_floor(con, snap.table_path(t), c), runs)
+        peer = median_ms(peers[name], runs)
+        print(
+            f"  {name:<26}{counts.get(table, 0):>12,}{ours:>12.1f}{floor:>12.1f}{ours / floor:>9.2f}"
+            f"{peer:>12.1f}{peer / ours:>15.1f}"
+        )
+
+
+def bench_pages(data_dir: Path, runs: int) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["SMALA_DATA_DIR"] = str(data_dir)
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    print(f"  {'page':<26}{'first run ms':>14}{'warm rerun ms (median)':>26}")
+    for page in PAGES:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.run()
+        if page != "overview":
+            at.switch_page(str(ROOT / "views" / f"{page}.py"))
+        first = median_ms(at.run, 1)
+        if at.exception:
+            print(f"  {page:<26} EXCEPTION: {at.exception[0].value}")
+            continue
+        warm = median_ms(at.run, runs)
+        print(f"  {page:<26}{first:>14.1f}{warm:>26.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 100])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    args = parser.parse_args()
+    print(
+        f"Smala benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
+        f"median of {args.runs} runs"
+    )
+    for scale in args.scales:
+        print(f"\n== scale {scale} ==")
+        data_dir = data_dir_for(scale, args.work)
+        snap = [s for s in list_snapshots(data_dir) if s.is_valid][-1]
+        print(f"  snapshot {snap.label}, {sum(snap.row_counts().values()):,} rows in all tables")
+        bench_queries(snap, args.runs)
+        bench_pages(data_dir, args.runs)
+
+
+if __name__ == "__main__":
+    main()

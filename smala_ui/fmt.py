@@ -1,0 +1,59 @@
+"""Belgian-French formatting of numbers, money, percentages and dates, via Babel.
+
+Numbers and money read the same in both interface languages (``fr_BE``: ``1 234 567,89 €``),
+because the board shares one screen whatever language each member reads; dates and quarters
+follow the interface language (``30 sept. 2026`` / ``30 Sept 2026``, ``T3 2026`` / ``Q3 2026``).
+Streamlit's own ``format="euro"`` follows the viewer's browser, so figures are pre-formatted here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_compact_currency, format_currency, format_decimal
+
+NUMBER_LOCALE = "fr_BE"
+DATE_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
+QUARTER_PREFIX = {"fr": "T", "en": "Q"}
+Number = int | float | Decimal
+
+
+def number(value: Number, decimals: int = 0) -> str:
+    """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, pattern, locale=NUMBER_LOCALE)
+
+
+def money(value: Number, decimals: int = 0) -> str:
+    """Return an amount in EUR: ``1 234 568 €`` (``decimals=2`` keeps the cents)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0¤"
+    return format_currency(value, "EUR", pattern, locale=NUMBER_LOCALE, currency_digits=False)
+
+
+def money_short(value: Number) -> str:
+    """Return a rounded amount in EUR for a KPI tile: ``6,5 M €``, ``850 k €``, ``940 €``."""
+    if abs(value) < 10_000:
+        return money(value)
+    return format_compact_currency(float(value), "EUR", locale=NUMBER_LOCALE, fraction_digits=1)
+
+
+def percent(ratio: float, decimals: int = 1) -> str:
+    """Return a ratio as a percentage with a space before the sign: ``3,0 %``."""
+    return number(ratio * 100, decimals) + "\u00a0%"
+
+
+def signed(text: str, value: Number) -> str:
+    """Prefix an already formatted delta with + when positive (Streamlit reads the sign for colour)."""
+    return ("+" + text) if value > 0 else text
+
+
+def date(day: dt.date, lang: str) -> str:
+    """Return a date in the interface language: ``30 sept. 2026``."""
+    return format_date(day, "medium", locale=DATE_LOCALES[lang])
+
+
+def quarter(day: dt.date, lang: str) -> str:
+    """Return the calendar quarter of ``day``: ``T3 2026`` in French, ``Q3 2026`` in English."""
+    return f"{QUARTER_PREFIX[lang]}{(day.month - 1) // 3 + 1} {day.year}"

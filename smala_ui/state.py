@@ -1,0 +1,218 @@
+"""Streamlit-side state: the shared DuckDB connection, the snapshot catalogue, the sidebar
+selection (language, as-of and comparison snapshots) and the cached queries.
+
+Query results are cached with ``st.cache_data`` keyed by the snapshot id, which changes when any
+file of the snapshot changes; ``Snapshot`` arguments are passed un-hashed (leading underscore).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analytics import checks, db, kpis
+from analytics.config import Settings, load_settings
+from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers
+from smala_ui import fmt
+from smala_ui.i18n import CATALOGUE, LANGUAGE_NAMES, translate
+
+LANG_KEY, AS_OF_KEY, COMPARE_KEY = "lang", "as_of", "compare"
+NO_COMPARISON = "-"
+
+
+@st.cache_resource(show_spinner=False)
+def connection():
+    """Return the process-wide DuckDB connection; queries each take their own cursor."""
+    return db.connect()
+
+
+def settings() -> Settings:
+    """Return the settings, read from defaults, smala.toml and the environment on each run."""
+    return load_settings()
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    """Return names, sizes and modification times of every file under snapshots/ (cheap stats)."""
+    root = snapshots_dir(data_dir)
+    if not root.is_dir():
+        return ()
+    entries = []
+    for folder in sorted(os.scandir(root), key=lambda e: e.name):
+        if folder.is_dir():
+            for f in sorted(os.scandir(folder.path), key=lambda e: e.name):
+                stat = f.stat()
+                entries.append((folder.name, f.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _verified(data_dir: str, fingerprint: tuple) -> tuple[list[Snapshot], list[str]]:
+    """Verify every snapshot (checksums included) once per change of the folder's files."""
+    return list_snapshots(Path(data_dir)), [p.name for p in staging_leftovers(Path(data_dir))]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every snapshot found, the valid ones (oldest first) and staging leftovers."""
+
+    snapshots: list[Snapshot]
+    leftovers: list[str]
+
+    @property
+    def valid(self) -> list[Snapshot]:
+        return [s for s in self.snapshots if s.is_valid]
+
+    @property
+    def invalid(self) -> list[Snapshot]:
+        return [s for s in self.snapshots if not s.is_valid]
+
+    def by_label(self, label: str | None) -> Snapshot | None:
+        return next((s for s in self.valid if s.label == label), None)
+
+
+def catalogue(data_dir: Path) -> Catalogue:
+    snaps, leftovers = _verified(str(data_dir), _fingerprint(data_dir))
+    return Catalogue(snaps, leftovers)
+
+
+def lang() -> str:
+    """Return the interface language chosen in the sidebar (the configured default, else French)."""
+    value = st.session_state.get(LANG_KEY, st.session_state.get("default_language"))
+    return value if value in LANGUAGE_NAMES else "fr"
+
+
+def t(key: str, **values: object) -> str:
+    """Return the text of ``key`` in the interface language."""
+    return translate(lang(), key, **values)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The snapshots the pages show: as-of, and the comparison (None when there is none)."""
+
+    as_of: Snapshot
+    compare: Snapshot | None
+
+
+def _previous_label(labels: list[str], label: str) -> str:
+    earlier = [x for x in labels if x < label]
+    return earlier[-1] if earlier else NO_COMPARISON
+
+
+def language_selector(default: str) -> str:
+    """Draw the language choice (kept in the URL) and return the language."""
+    st.session_state["default_language"] = default
+    options = list(LANGUAGE_NAMES)
+    st.sidebar.selectbox(
+        translate(lang(), "sidebar.language"),
+        options,
+        index=options.index(default),
+        format_func=LANGUAGE_NAMES.get,
+        key=LANG_KEY,
+        bind="query-params",
+    )
+    return lang()
+
+
+def snapshot_selectors(cat: Catalogue) -> Selection | None:
+    """Draw the as-of and comparison choices (kept in the URL); return the selection, or None."""
+    labels = [s.label for s in cat.valid]
+    if not labels:
+        st.session_state["selection"] = None
+        return None
+    newest_first = labels[::-1]
+    language = lang()  # bound now: format_func may be called outside this run
+
+    def date_label(label: str) -> str:
+        return (
+            translate(language, "sidebar.none")
+            if label == NO_COMPARISON
+            else fmt.date(cat.by_label(label).as_of, language)
+        )
+
+    def reset_comparison() -> None:
+        st.session_state[COMPARE_KEY] = _previous_label(labels, st.session_state[AS_OF_KEY])
+
+    as_of_label = st.sidebar.selectbox(
+        t("sidebar.as_of"),
+        newest_first,
+        index=0,
+        format_func=date_label,
+        key=AS_OF_KEY,
+        help=t("sidebar.as_of_help"),
+        on_change=reset_comparison,
+        bind="query-params",
+    )
+    compare_options = [*newest_first, NO_COMPARISON]
+    default_compare = _previous_label(labels, labels[-1])
+    compare_label = st.sidebar.selectbox(
+        t("sidebar.compare"),
+        compare_options,
+        index=compare_options.index(default_compare),
+        format_func=date_label,
+        key=COMPARE_KEY,
+        help=t("sidebar.compare_help"),
+        bind="query-params",
+    )
+    selection = Selection(cat.by_label(as_of_label), cat.by_label(compare_label))
+    st.session_state["selection"] = selection
+    return selection
+
+
+def selection() -> Selection | None:
+    """Return the selection the router made for this run (None when no snapshot is valid)."""
+    return st.session_state.get("selection")
+
+
+def can_see_personal_data(settings: Settings) -> bool:
+    """Return True when the viewer is logged in with an address allowed to see personal data.
+
+    Without authentication configured nobody is logged in, so personal data stays hidden.
+    """
+    try:
+        logged_in = bool(st.user.is_logged_in)
+        email = str(st.user.email).lower() if logged_in else ""
+    except (AttributeError, KeyError):
+        return False
+    return logged_in and email in settings.personal_data_viewers
+
+
+def problem_text(problem: Problem) -> str:
+    """Return a problem in the interface language, naming its file, row and column."""
+    key = f"problem.{problem.code}"
+    try:
+        message = t(key, **problem.params) if key in CATALOGUE[lang()] else problem.message
+    except (KeyError, IndexError):
+        message = problem.message
+    if problem.row is not None and problem.column:
+        where = t("data.where_row_col", file=problem.file, row=problem.row, column=problem.column)
+    elif problem.row is not None:
+        where = t("data.where_row", file=problem.file, row=problem.row)
+    elif problem.column:
+        where = t("data.where_col", file=problem.file, column=problem.column)
+    else:
+        where = t("data.where", file=problem.file)
+    return f"{where} : {message}" if lang() == "fr" else f"{where}: {message}"
+
+
+# Cached queries, keyed by snapshot id.
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def overview_kpis(snapshot_id: str, _snap: Snapshot) -> dict:
+    return kpis.overview_kpis(connection(), _snap)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def changes_since(snapshot_id: str, since: str, _snap: Snapshot) -> pd.DataFrame:
+    return kpis.changes_since(connection(), _snap, dt.date.fromisoformat(since))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def quality_problems(snapshot_id: str, _snap: Snapshot) -> list[Problem]:
+    return checks.check_snapshot(connection(), _snap)

@@ -1,0 +1,75 @@
+"""Value rules name the file, the first offending row and the column."""
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+from fixture_data import AS_OF_B, write_fixture
+from test_store import folder, rewrite_with_manifest
+
+from analytics import db
+from analytics.checks import check_snapshot
+from analytics.store import list_snapshots
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    write_fixture(tmp_path)
+    return tmp_path
+
+
+def problems_of(data_dir):
+    return check_snapshot(db.connect(), list_snapshots(data_dir)[1])
+
+
+def replace_value(table, column, row, value):
+    values = table[column].to_pylist()
+    values[row] = value
+    idx = table.schema.get_field_index(column)
+    return table.set_column(idx, column, pa.array(values, type=table.schema.field(idx).type))
+
+
+def test_the_fixture_breaks_no_rule(data_dir):
+    assert problems_of(data_dir) == []
+
+
+def test_orphan_member_id_and_bad_value_are_located(data_dir):
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    services = pq.read_table(b / "services.parquet")
+    services = replace_value(services, "member_id", 3, "M99")  # the 4th row (1-based)
+    services = replace_value(services, "kind", 1, "coffee")
+    rewrite_with_manifest(b, "services", services)
+    got = {(p.code, p.file, p.row, p.column) for p in problems_of(data_dir)}
+    assert got == {
+        ("rule_reference", "as_of=2026-03-31/services.parquet", 4, "member_id"),
+        ("rule_allowed", "as_of=2026-03-31/services.parquet", 2, "kind"),
+    }
+
+
+def test_duplicate_id_negative_amount_and_broken_status(data_dir):
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    investments = pq.read_table(b / "investments.parquet")
+    investments = replace_value(investments, "investment_id", 2, "T1")
+    investments = replace_value(investments, "fair_value_eur", 0, None)  # active without a value
+    rewrite_with_manifest(b, "investments", investments)
+    got = {(p.code, p.row, p.column) for p in problems_of(data_dir)}
+    assert got == {("rule_unique", 1, "investment_id"), ("rule_status", 1, "status")}
+
+
+def test_investment_in_a_non_member_breaks_the_cooperators_only_rule(data_dir):
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    investments = pq.read_table(b / "investments.parquet")
+    # T2 goes to M4 on 2026-02-01; M4 joined on 2026-01-20. Moving it to 2026-01-10 breaks the rule.
+    row = pc.index(investments["investment_id"], "T2").as_py()
+    investments = replace_value(
+        investments, "invested_on", row, pa.scalar("2026-01-10").cast(pa.date32()).as_py()
+    )
+    rewrite_with_manifest(b, "investments", investments)
+    (problem,) = problems_of(data_dir)
+    assert (problem.code, problem.row, problem.column) == ("rule_cooperator", row + 1, "member_id")
+    assert problem.params["count"] == 1

@@ -1,0 +1,65 @@
+"""Configuration precedence, and the downloads' CSV format, formula guard and privacy."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from analytics.config import DEFAULT_DATA_DIR, ConfigError, load_settings
+from analytics.export import to_csv_bytes, without_personal_data
+
+
+def test_defaults_then_file_then_environment(tmp_path):
+    assert load_settings(tmp_path / "absent.toml", environ={}).data_dir == DEFAULT_DATA_DIR
+    assert load_settings(tmp_path / "absent.toml", environ={}).cap_rate == 0.03
+    config = tmp_path / "smala.toml"
+    config.write_text('data_dir = "exports"\ncap_rate = 0.05\ncap_basis = "compound"\n')
+    from_file = load_settings(config, environ={})
+    assert from_file.data_dir == (tmp_path / "exports").resolve()
+    assert (from_file.cap_rate, from_file.cap_basis) == (0.05, "compound")
+    from_env = load_settings(config, environ={"SMALA_DATA_DIR": "/srv/smala"})
+    assert from_env.data_dir == Path("/srv/smala")
+    assert from_env.cap_rate == 0.05
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['cap_basis = "yearly"', "cap_rate = 2", "colour = 'red'", "cap_rate = ", 'default_language = "nl"'],
+)
+def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
+    config = tmp_path / "smala.toml"
+    config.write_text(content)
+    with pytest.raises(ConfigError):
+        load_settings(config, environ={})
+
+
+def test_csv_is_belgian_and_neutralises_formulas():
+    table = pa.table(
+        {
+            "client_name": ['=HYPERLINK("http://x")', "+32 4", "@sum", "Atelier; Nord", "-minus"],
+            "amount_eur": pa.array([Decimal("1234.50")] * 5, type=pa.decimal128(14, 2)),
+            "hours": [1.5, 2.0, 0.25, 3.0, 4.0],
+        }
+    )
+    text = to_csv_bytes(table).decode("utf-8-sig").splitlines()
+    assert text[0] == "client_name;amount_eur;hours"
+    assert text[1] == '"\'=HYPERLINK(""http://x"")";1234,50;1,5'
+    assert text[2] == "'+32 4;1234,50;2,0"
+    assert text[3].startswith("'@sum;")
+    assert text[4].startswith('"Atelier; Nord";')
+    assert text[5].startswith("'-minus;")
+
+
+def test_personal_data_is_removed():
+    members = pa.table({"member_id": ["M1"], "name": ["Anne Exemple"], "company": ["Atelier"]})
+    assert without_personal_data("members", members).column_names == ["member_id", "company"]
+    commitments = pa.table(
+        {"investor_name": ["Anne Exemple", "Fondation X"], "investor_category": ["individual", "foundation"]}
+    )
+    assert without_personal_data("commitments", commitments)["investor_name"].to_pylist() == [
+        None,
+        "Fondation X",
+    ]
+    services = pa.table({"service_id": ["S1"]})
+    assert without_personal_data("services", services).equals(services)

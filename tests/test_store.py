@@ -1,0 +1,197 @@
+"""Snapshot store: verification finds each kind of damage, and publishing never loses data."""
+
+import datetime as dt
+import json
+import shutil
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b, write_fixture
+
+from analytics import store
+from analytics.store import PublishError, list_snapshots, publish_snapshot, sha256_of
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    write_fixture(tmp_path)
+    return tmp_path
+
+
+def folder(data_dir, as_of):
+    return data_dir / "snapshots" / f"as_of={as_of.isoformat()}"
+
+
+def codes(snapshot):
+    return [p.code for p in snapshot.problems]
+
+
+def test_published_snapshots_are_valid_and_listed_oldest_first(data_dir):
+    snaps = list_snapshots(data_dir)
+    assert [s.as_of for s in snaps] == [AS_OF_A, AS_OF_B]
+    assert all(s.is_valid for s in snaps)
+    manifest = json.loads((folder(data_dir, AS_OF_B) / "manifest.json").read_text())
+    assert manifest["schema_version"] == 1
+    assert manifest["as_of"] == "2026-03-31"
+    assert manifest["tables"]["members"]["rows"] == 6
+    assert manifest["tables"]["members"]["sha256"] == sha256_of(folder(data_dir, AS_OF_B) / "members.parquet")
+
+
+def test_event_tables_are_written_sorted_by_date(data_dir):
+    dates = pq.read_table(folder(data_dir, AS_OF_B) / "services.parquet")["date"].to_pylist()
+    assert dates == sorted(dates)
+
+
+def test_tampered_file_fails_its_checksum(data_dir):
+    path = folder(data_dir, AS_OF_B) / "services.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.slice(0, 2), path)
+    b = list_snapshots(data_dir)[1]
+    assert codes(b) == ["checksum_mismatch"]
+    assert b.problems[0].file == "as_of=2026-03-31/services.parquet"
+    assert not b.is_valid
+    assert list_snapshots(data_dir)[0].is_valid  # the other snapshot is untouched
+
+
+def test_missing_manifest_is_reported_and_nothing_is_deleted(data_dir):
+    (folder(data_dir, AS_OF_A) / "manifest.json").unlink()
+    a = list_snapshots(data_dir)[0]
+    assert codes(a) == ["manifest_missing"]
+    assert (folder(data_dir, AS_OF_A) / "members.parquet").exists()
+
+
+def test_malformed_manifest_and_wrong_schema_version(data_dir):
+    (folder(data_dir, AS_OF_A) / "manifest.json").write_text("{not json")
+    manifest_b = folder(data_dir, AS_OF_B) / "manifest.json"
+    manifest = json.loads(manifest_b.read_text())
+    manifest["schema_version"] = 2
+    manifest_b.write_text(json.dumps(manifest))
+    a, b = list_snapshots(data_dir)
+    assert codes(a) == ["manifest_invalid"]
+    assert codes(b) == ["schema_version"]
+
+
+def test_missing_table_file_and_missing_manifest_entry(data_dir):
+    (folder(data_dir, AS_OF_B) / "ideas.parquet").unlink()
+    manifest_a = folder(data_dir, AS_OF_A) / "manifest.json"
+    manifest = json.loads(manifest_a.read_text())
+    del manifest["tables"]["impact"]
+    manifest_a.write_text(json.dumps(manifest))
+    a, b = list_snapshots(data_dir)
+    assert codes(a) == ["table_missing"]
+    assert codes(b) == ["file_missing"]
+    assert b.problems[0].file == "as_of=2026-03-31/ideas.parquet"
+
+
+def rewrite_with_manifest(snapshot_folder, table_name, table):
+    """Replace a table and update the manifest, as a careless external tool would."""
+    path = snapshot_folder / f"{table_name}.parquet"
+    pq.write_table(table, path)
+    manifest_path = snapshot_folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["tables"][table_name].update(rows=table.num_rows, sha256=sha256_of(path))
+    manifest_path.write_text(json.dumps(manifest))
+
+
+def test_wrong_column_type_and_missing_column_name_the_column(data_dir):
+    b_folder = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b_folder / "members.parquet")
+    members = members.set_column(
+        members.schema.get_field_index("joined_on"),
+        "joined_on",
+        pa.array([d.isoformat() for d in members["joined_on"].to_pylist()]),
+    ).drop_columns(["women_led"])
+    rewrite_with_manifest(b_folder, "members", members)
+    b = list_snapshots(data_dir)[1]
+    problems = {(p.code, p.column) for p in b.problems}
+    assert problems == {("column_type", "joined_on"), ("column_missing", "women_led")}
+    assert all(p.file == "as_of=2026-03-31/members.parquet" for p in b.problems)
+
+
+def test_unreadable_parquet_is_reported_not_raised(data_dir):
+    b_folder = folder(data_dir, AS_OF_B)
+    path = b_folder / "impact.parquet"
+    path.write_bytes(b"this is not parquet")
+    manifest_path = b_folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["tables"]["impact"]["sha256"] = sha256_of(path)
+    manifest_path.write_text(json.dumps(manifest))
+    assert codes(list_snapshots(data_dir)[1]) == ["parquet_unreadable"]
+
+
+def test_as_of_in_manifest_must_match_folder(data_dir):
+    manifest_path = folder(data_dir, AS_OF_B) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["as_of"] = "2026-06-30"
+    manifest_path.write_text(json.dumps(manifest))
+    assert codes(list_snapshots(data_dir)[1]) == ["as_of_mismatch"]
+
+
+def test_publish_refuses_to_overwrite_and_keeps_the_original(data_dir):
+    before = (folder(data_dir, AS_OF_B) / "manifest.json").read_bytes()
+    with pytest.raises(PublishError) as err:
+        publish_snapshot(data_dir, AS_OF_B, tables_a(), "an attempt to overwrite")
+    assert err.value.problems[0].code == "already_exists"
+    assert (folder(data_dir, AS_OF_B) / "manifest.json").read_bytes() == before
+    assert list_snapshots(data_dir)[1].is_valid
+    assert store.staging_leftovers(data_dir) == []
+
+
+def test_publish_refuses_a_table_that_breaks_the_contract(tmp_path):
+    tables = tables_b()
+    tables["services"] = tables["services"].drop_columns(["hours"])
+    del tables["ideas"]
+    with pytest.raises(PublishError) as err:
+        publish_snapshot(tmp_path, AS_OF_B, tables, "bad")
+    got = {(p.code, p.column) for p in err.value.problems}
+    assert got == {("column_missing", "hours"), ("table_missing", None)}
+    assert list_snapshots(tmp_path) == []
+    assert store.staging_leftovers(tmp_path) == []
+
+
+def test_interrupted_publish_leaves_a_staging_folder_that_is_reported_not_read(data_dir, monkeypatch):
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # the process is killed half-way through writing
+
+    monkeypatch.setattr(store.pq, "write_table", crash)
+    with pytest.raises(KeyboardInterrupt):
+        publish_snapshot(data_dir, dt.date(2026, 6, 30), tables_b(), "interrupted")
+    # The cleanup ran; now simulate a hard kill, where no cleanup can run.
+    staging = data_dir / "snapshots" / ".staging-as_of=2026-06-30-deadbeef"
+    shutil.copytree(folder(data_dir, AS_OF_B), staging)
+    snaps = list_snapshots(data_dir)
+    assert [s.as_of for s in snaps] == [AS_OF_A, AS_OF_B]
+    assert store.staging_leftovers(data_dir) == [staging]
+
+
+def test_a_snapshot_written_by_another_tool_loads(tmp_path):
+    """Large strings, int32 and decimal(18,2) are the same logical types: any writer may be used."""
+    out = tmp_path / "snapshots" / "as_of=2026-03-31"
+    out.mkdir(parents=True)
+    entries = {}
+    for name, table in tables_b().items():
+        fields = []
+        for f in table.schema:
+            t = f.type
+            if pa.types.is_string(t):
+                t = pa.large_string()
+            elif pa.types.is_int64(t):
+                t = pa.int32()
+            elif pa.types.is_decimal(t):
+                t = pa.decimal128(18, 2)
+            fields.append(pa.field(f.name, t))
+        path = out / f"{name}.parquet"
+        pq.write_table(table.cast(pa.schema(fields)), path)
+        entries[name] = {"file": path.name, "rows": table.num_rows, "sha256": sha256_of(path)}
+    (out / "manifest.json").write_text(
+        json.dumps({"schema_version": 1, "as_of": "2026-03-31", "tables": entries})
+    )
+    (snap,) = list_snapshots(tmp_path)
+    assert snap.is_valid, snap.problems
+
+
+def test_empty_or_missing_data_dir_lists_nothing(tmp_path):
+    assert list_snapshots(tmp_path / "nowhere") == []
+    (tmp_path / "snapshots" / "not-a-snapshot").mkdir(parents=True)
+    assert list_snapshots(tmp_path) == []

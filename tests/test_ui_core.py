@@ -1,0 +1,99 @@
+"""Pure pieces of the interface: the catalogue, Belgian formats, sentences and the figure."""
+
+import datetime as dt
+import string
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+from smala_ui import figures, fmt
+from smala_ui.i18n import CATALOGUE, plural, translate
+from smala_ui.pages import change_sentences
+
+
+def placeholders(text):
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_catalogue_is_complete_in_both_languages_with_the_same_placeholders():
+    assert set(CATALOGUE["fr"]) == set(CATALOGUE["en"])
+    for key, french in CATALOGUE["fr"].items():
+        assert placeholders(french) == placeholders(CATALOGUE["en"][key]), key
+        assert french.strip() and CATALOGUE["en"][key].strip(), key
+
+
+def test_plural_picks_the_form():
+    assert plural("fr", "changes.member_left", 1, names="A") == "1 départ : A."
+    assert plural("fr", "changes.member_left", 2, names="A et B") == "2 départs : A et B."
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (lambda: fmt.money(Decimal("1234567.89"), 2), "1\u202f234\u202f567,89\u00a0€"),
+        (lambda: fmt.money(8500), "8\u202f500\u00a0€"),
+        (lambda: fmt.money(-1500), "-1\u202f500\u00a0€"),
+        (lambda: fmt.money_short(6_512_345), "6,5\u00a0M\u00a0€"),
+        (lambda: fmt.money_short(850_000), "850\u00a0k\u00a0€"),
+        (lambda: fmt.money_short(9_999), "9\u202f999\u00a0€"),
+        (lambda: fmt.percent(0.03), "3,0\u00a0%"),
+        (lambda: fmt.number(3.75, 2), "3,75"),
+        (lambda: fmt.date(dt.date(2026, 9, 30), "fr"), "30 sept. 2026"),
+        (lambda: fmt.date(dt.date(2026, 9, 30), "en"), "30 Sept 2026"),
+        (lambda: fmt.quarter(dt.date(2026, 9, 30), "fr"), "T3 2026"),
+        (lambda: fmt.quarter(dt.date(2026, 1, 1), "en"), "Q1 2026"),
+        (lambda: fmt.signed("3", 3), "+3"),
+        (lambda: fmt.signed("-3", -3), "-3"),
+        (lambda: fmt.signed("0", 0), "0"),
+    ],
+)
+def test_belgian_formats(value, text):
+    assert value() == text
+
+
+def changes(*rows):
+    return pd.DataFrame(rows, columns=["change", "date", "subject", "detail", "amount_eur"])
+
+
+def test_change_sentences_group_count_sum_and_order():
+    frame = changes(
+        ("investment_made", dt.date(2026, 2, 1), "Atelier Vert", "loan", Decimal("50000.50")),
+        ("member_joined", dt.date(2026, 1, 2), "B", "supported", None),
+        ("member_joined", dt.date(2026, 1, 1), "A", "supported", None),
+        ("investment_made", dt.date(2026, 3, 1), "Bois & Co", "equity", Decimal("100000")),
+        ("commitment_pledged", dt.date(2026, 3, 1), None, "private", Decimal("250000")),
+    )
+    assert change_sentences(frame, "fr") == [
+        "2 nouveaux membres : B et A.",
+        "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
+        "2 investissements du fonds, 150\u202f000\u00a0€ au total : Atelier Vert et Bois & Co.",
+    ]
+
+
+def test_change_sentences_cut_long_lists():
+    frame = changes(*[("member_left", dt.date(2026, 1, 1), f"C{i}", "supported", None) for i in range(8)])
+    (sentence,) = change_sentences(frame, "en")
+    assert sentence == "8 members left: C0, C1, C2, C3, C4 and 3 others."
+
+
+def test_change_sentences_empty():
+    assert change_sentences(changes(), "en") == []
+
+
+def test_target_progress_figure_shows_shares_of_each_target():
+    fig = figures.target_progress(84, 100, Decimal("6500000"), Decimal("750000"), 10_000_000, "fr")
+    hard, soft = fig.data
+    assert hard.name == "Ferme" and soft.name == "Promesses"
+    assert list(hard.x) == pytest.approx([84.0, 65.0])
+    assert list(soft.x) == pytest.approx([0.0, 7.5])
+    assert list(hard.y) == ["Entrepreneurs soutenus", "Fonds (engagements)"]
+    assert hard.text[0] == "84 sur 100"
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.shapes[0].x0 == 100  # the target line
+    english = figures.target_progress(84, 100, 0, 0, 10_000_000, "en")
+    assert english.data[0].name == "Hard"
+
+
+def test_translate_fills_placeholders():
+    assert translate("en", "overview.changes", date="30 Jun 2026") == "What changed since 30 Jun 2026"

@@ -1,0 +1,83 @@
+"""Overview: the headline KPIs with deltas, progress toward the targets, and what changed."""
+
+import streamlit as st
+
+from smala_ui import figures, fmt, state
+from smala_ui.pages import change_sentences, header
+from smala_ui.state import lang, t
+
+header("page.overview")
+sel = state.selection()
+settings = st.session_state["settings"]
+current = state.overview_kpis(sel.as_of.snapshot_id, sel.as_of)
+previous = state.overview_kpis(sel.compare.snapshot_id, sel.compare) if sel.compare else None
+
+money_target = fmt.money_short(settings.fund_target_eur)
+quarter = fmt.quarter(sel.as_of.as_of, lang())
+tiles = [
+    ("supported", t("kpi.supported"), fmt.number, {"target": settings.supported_target}),
+    ("supporting", t("kpi.supporting"), fmt.number, {}),
+    ("share_capital", t("kpi.share_capital"), fmt.money, {}),
+    ("service_hours", t("kpi.service_hours", quarter=quarter), lambda v: fmt.number(v, 1), {}),
+    ("consultancy_ytd", t("kpi.consultancy_ytd"), fmt.money, {}),
+    ("fund_hard", t("kpi.fund_hard"), fmt.money_short, {"target": money_target}),
+    ("fund_soft", t("kpi.fund_soft"), fmt.money_short, {}),
+    ("invested", t("kpi.invested"), fmt.money_short, {}),
+]
+for row_start in (0, 4):
+    columns = st.columns(4)
+    for column, (key, label, formatter, help_values) in zip(
+        columns, tiles[row_start : row_start + 4], strict=True
+    ):
+        value = current[key]
+        shown = formatter(value)
+        if key == "supported":
+            shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
+        delta = None
+        if previous is not None:
+            change = value - previous[key]
+            delta = fmt.signed(formatter(change), change)
+        column.metric(
+            label,
+            shown,
+            delta=delta,
+            delta_color="off" if key == "fund_soft" else "normal",
+            help=t(f"kpi.{key}.help", **help_values),
+            border=True,
+        )
+
+st.subheader(t("overview.progress"))
+st.plotly_chart(
+    figures.target_progress(
+        current["supported"],
+        settings.supported_target,
+        current["fund_hard"],
+        current["fund_soft"],
+        settings.fund_target_eur,
+        lang(),
+    ),
+    key="overview_progress",
+    config={"displayModeBar": False},
+)
+
+if sel.compare is None:
+    st.info(t("overview.no_compare"))
+else:
+    since = sel.compare.as_of
+    st.subheader(t("overview.changes", date=fmt.date(since, lang())))
+    if since >= sel.as_of.as_of:
+        st.info(t("overview.compare_later", date=fmt.date(since, lang())))
+    else:
+        sentences = change_sentences(
+            state.changes_since(sel.as_of.snapshot_id, since.isoformat(), sel.as_of), lang()
+        )
+        if sentences:
+            st.markdown("\n".join(f"- {s}" for s in sentences))
+        else:
+            st.write(
+                t(
+                    "overview.no_changes",
+                    since=fmt.date(since, lang()),
+                    date=fmt.date(sel.as_of.as_of, lang()),
+                )
+            )
