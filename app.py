@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics.config import ConfigError
 from smala_ui import state, theme
+from smala_ui.navigation import PAGES
 from smala_ui.state import t
 
 st.set_page_config(page_title="La Smala", page_icon=":material/diversity_3:", layout="wide")
@@ -16,48 +17,17 @@ except ConfigError as exc:
     st.stop()
 st.session_state["settings"] = settings
 state.language_selector(settings.default_language)
-pages = {
-    t("nav.dashboard"): [
+pages: dict[str, list] = {}
+for spec in PAGES:  # the first page is the default, served at /
+    pages.setdefault(t(spec.section), []).append(
         st.Page(
-            "views/overview.py",
-            title=t("page.overview"),
-            icon=":material/dashboard:",
-            url_path="overview",
-            default=True,
-        ),
-    ],
-    t("nav.activities"): [
-        st.Page(
-            "views/cooperative.py",
-            title=t("page.cooperative"),
-            icon=":material/groups:",
-            url_path="cooperative",
-        ),
-        st.Page("views/support.py", title=t("page.support"), icon=":material/handshake:", url_path="support"),
-        st.Page(
-            "views/consultancy.py",
-            title=t("page.consultancy"),
-            icon=":material/work:",
-            url_path="consultancy",
-        ),
-    ],
-    t("nav.fund"): [
-        st.Page("views/fund.py", title=t("page.fund"), icon=":material/savings:", url_path="fund"),
-        st.Page(
-            "views/capped_returns.py",
-            title=t("page.capped"),
-            icon=":material/percent:",
-            url_path="capped-returns",
-        ),
-    ],
-    t("nav.impact"): [
-        st.Page("views/impact.py", title=t("page.impact"), icon=":material/eco:", url_path="impact"),
-        st.Page("views/studio.py", title=t("page.studio"), icon=":material/lightbulb:", url_path="studio"),
-    ],
-    t("nav.data"): [
-        st.Page("views/data.py", title=t("page.data"), icon=":material/database:", url_path="data"),
-    ],
-}
+            spec.file,
+            title=t(f"page.{spec.title}"),
+            icon=spec.icon,
+            url_path=spec.key,
+            default=spec is PAGES[0],
+        )
+    )
 navigation = st.navigation(pages)
 
 catalogue = state.catalogue(settings.data_dir)

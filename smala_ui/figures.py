@@ -49,8 +49,10 @@ def target_progress(
         x=[0, soft_pct],
         orientation="h",
         marker_color=theme.LIGHT_GREEN,
-        text=["", fmt.money_short(soft_eur)],
-        textposition="inside",
+        text=["", fmt.money_short(soft_eur) if soft_eur else ""],
+        textposition="outside",  # a thin segment cannot hold its label
+        textangle=0,
+        cliponaxis=False,
         textfont={"color": theme.INK, "size": 16},
         hoverinfo="skip",
     )
@@ -62,9 +64,9 @@ def target_progress(
         barmode="stack",
         height=230,
         xaxis={"range": [0, max(110, supported_pct + 5, hard_pct + soft_pct + 5)], "ticksuffix": " %"},
-        yaxis={"autorange": "reversed"},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         showlegend=True,
-        legend={"orientation": "h", "y": -0.25, "x": 0},
+        legend={"orientation": "h", "y": -0.25, "x": 0, "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
     )
     return fig

@@ -9,10 +9,10 @@ Streamlit's own ``format="euro"`` follows the viewer's browser, so figures are p
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_compact_currency, format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal
 
 NUMBER_LOCALE = "fr_BE"
 DATE_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
@@ -23,7 +23,9 @@ Number = int | float | Decimal
 def number(value: Number, decimals: int = 0) -> str:
     """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, pattern, locale=NUMBER_LOCALE)
+    # Round half up, as people do by hand (Babel alone rounds half to even: 2,965 -> 2,96).
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, pattern, locale=NUMBER_LOCALE)
 
 
 def money(value: Number, decimals: int = 0) -> str:
@@ -33,10 +35,20 @@ def money(value: Number, decimals: int = 0) -> str:
 
 
 def money_short(value: Number) -> str:
-    """Return a rounded amount in EUR for a KPI tile: ``6,5 M €``, ``850 k €``, ``940 €``."""
-    if abs(value) < 10_000:
-        return money(value)
-    return format_compact_currency(float(value), "EUR", locale=NUMBER_LOCALE, fraction_digits=1)
+    """Return a rounded amount in EUR for a KPI tile: ``6,41 M €``, ``850 k €``, ``9 400 €``.
+
+    Millions keep two decimals, so a board sees 2,97 M € rather than a rounded 3 M €.
+    """
+    if abs(value) >= 1_000_000:
+        return number(float(value) / 1_000_000, 2) + "\u00a0M\u00a0€"
+    if abs(value) >= 10_000:
+        return number(float(value) / 1_000) + "\u00a0k\u00a0€"
+    return money(value)
+
+
+def hours(value: Number) -> str:
+    """Return a number of hours, rounded to the hour: ``758 h``."""
+    return number(round(float(value))) + "\u00a0h"
 
 
 def percent(ratio: float, decimals: int = 1) -> str:

@@ -104,17 +104,37 @@ def _previous_label(labels: list[str], label: str) -> str:
     return earlier[-1] if earlier else NO_COMPARISON
 
 
+def _url_selectbox(label: str, options: list[str], default: str, key: str, **kwargs) -> str:
+    """Draw a sidebar selectbox whose value is kept in the URL as ``?key=option``.
+
+    The URL holds the raw option (``as_of=2026-06-30``, ``lang=en``), not its translated label, so
+    a shared link means the same in both languages. A value left at its default leaves the URL.
+    """
+    if key not in st.session_state:
+        from_url = st.query_params.get(key)
+        st.session_state[key] = from_url if from_url in options else default
+    elif st.session_state[key] not in options:  # a snapshot disappeared since the last run
+        st.session_state[key] = default
+    value = st.sidebar.selectbox(label, options, key=key, **kwargs)
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = value
+    return value
+
+
 def language_selector(default: str) -> str:
     """Draw the language choice (kept in the URL) and return the language."""
     st.session_state["default_language"] = default
-    options = list(LANGUAGE_NAMES)
-    st.sidebar.selectbox(
+    if LANG_KEY not in st.session_state and st.query_params.get(LANG_KEY) in LANGUAGE_NAMES:
+        st.session_state[LANG_KEY] = st.query_params[LANG_KEY]  # label below in that language
+    _url_selectbox(
         translate(lang(), "sidebar.language"),
-        options,
-        index=options.index(default),
+        list(LANGUAGE_NAMES),
+        default,
+        LANG_KEY,
         format_func=LANGUAGE_NAMES.get,
-        key=LANG_KEY,
-        bind="query-params",
     )
     return lang()
 
@@ -129,35 +149,29 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
     language = lang()  # bound now: format_func may be called outside this run
 
     def date_label(label: str) -> str:
-        return (
-            translate(language, "sidebar.none")
-            if label == NO_COMPARISON
-            else fmt.date(cat.by_label(label).as_of, language)
-        )
+        if label == NO_COMPARISON:
+            return translate(language, "sidebar.none")
+        return fmt.date(cat.by_label(label).as_of, language)
 
     def reset_comparison() -> None:
         st.session_state[COMPARE_KEY] = _previous_label(labels, st.session_state[AS_OF_KEY])
 
-    as_of_label = st.sidebar.selectbox(
+    as_of_label = _url_selectbox(
         t("sidebar.as_of"),
         newest_first,
-        index=0,
+        labels[-1],
+        AS_OF_KEY,
         format_func=date_label,
-        key=AS_OF_KEY,
         help=t("sidebar.as_of_help"),
         on_change=reset_comparison,
-        bind="query-params",
     )
-    compare_options = [*newest_first, NO_COMPARISON]
-    default_compare = _previous_label(labels, labels[-1])
-    compare_label = st.sidebar.selectbox(
+    compare_label = _url_selectbox(
         t("sidebar.compare"),
-        compare_options,
-        index=compare_options.index(default_compare),
+        [*newest_first, NO_COMPARISON],
+        _previous_label(labels, as_of_label),
+        COMPARE_KEY,
         format_func=date_label,
-        key=COMPARE_KEY,
         help=t("sidebar.compare_help"),
-        bind="query-params",
     )
     selection = Selection(cat.by_label(as_of_label), cat.by_label(compare_label))
     st.session_state["selection"] = selection

@@ -8,20 +8,10 @@ from fixture_data import write_fixture
 from streamlit.testing.v1 import AppTest
 
 from analytics.store import list_snapshots
+from smala_ui.navigation import PAGE_KEYS as PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = [
-    "overview",
-    "cooperative",
-    "support",
-    "consultancy",
-    "fund",
-    "capped_returns",
-    "impact",
-    "studio",
-    "data",
-]
 DEMO_DATA = ROOT / "data"
 DEMO_DATES = [s.label for s in list_snapshots(DEMO_DATA)]
 
@@ -30,12 +20,10 @@ def run_page(page, lang="fr", as_of=None, data_dir=None, monkeypatch=None):
     if data_dir is not None:
         monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
     at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    # AppTest does not seed URL-bound widgets from at.query_params, so set them as a user would.
-    if lang != "fr":
-        at.selectbox(key="lang").set_value(lang).run()
+    at.query_params["lang"] = lang
     if as_of:
-        select_snapshot(at, as_of, data_dir or DEMO_DATA)
+        at.query_params["as_of"] = as_of
+    at.run()
     if page != "overview":
         at.switch_page(str(ROOT / "views" / f"{page}.py"))
         at.run()
@@ -81,7 +69,7 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_dir, monkeypatch):
     assert got["Entrepreneurs soutenus"] == ("2 / 100", "-1")
     assert got["Entrepreneurs soutenants"] == ("2", "+1")
     assert got["Capital souscrit"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
-    assert got["Fonds : engagements fermes"] == ("3,5\u00a0M\u00a0€", "+1,2\u00a0M\u00a0€")
+    assert got["Fonds : engagements fermes"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
     assert got["Montant investi"] == ("225\u00a0k\u00a0€", "+50\u00a0k\u00a0€")
     sentences = at.markdown[0].value
     assert "2 nouveaux membres : Company M4 et Company M5." in sentences
@@ -98,6 +86,27 @@ def test_switching_the_snapshot_changes_the_overview(fixture_dir, monkeypatch):
     assert got["Supported entrepreneurs"] == ("3 / 100", "")  # nothing earlier to compare with
     assert got["Share capital"][0] == "7\u202f500\u00a0€"
     assert at.selectbox(key="compare").value == "-"
+
+
+def test_the_url_chooses_language_and_snapshots_and_follows_changes(fixture_dir, monkeypatch):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": "en", "as_of": "2026-03-31", "compare": "-"})
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    assert metrics(at)["Supported entrepreneurs"] == ("2 / 100", "")  # no comparison asked
+    select_snapshot(at, "2025-12-31", fixture_dir)
+    assert at.query_params["as_of"] == "2025-12-31"
+    at.selectbox(key="lang").set_value("fr").run()  # back to French, the default
+    assert "lang" not in at.query_params
+    assert at.title[0].value == "Vue d'ensemble"
+
+
+def test_a_url_naming_an_unknown_snapshot_falls_back_to_the_latest(fixture_dir, monkeypatch):
+    at = run_page("overview", "fr", as_of="1999-12-31", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    assert not at.exception
+    assert metrics(at)["Entrepreneurs soutenus"][0] == "2 / 100"
 
 
 def test_english_overview_is_in_english(fixture_dir, monkeypatch):

@@ -9,6 +9,9 @@ from smala_ui import fmt, state
 from smala_ui.pages import header
 from smala_ui.state import lang, t
 
+# label (also the file extension), converter, MIME type
+FORMATS = (("CSV", to_csv_bytes, "text/csv"), ("Parquet", to_parquet_bytes, "application/vnd.apache.parquet"))
+
 header("page.data")
 settings = st.session_state["settings"]
 catalogue = st.session_state["catalogue"]
@@ -26,10 +29,10 @@ for snap in reversed(catalogue.snapshots):
             t("data.col.problems"): len(snap.problems),
             t("data.col.source"): manifest.get("source", ""),
             t("data.col.created"): manifest.get("created_at", ""),
-            **{name: counts.get(name) for name in TABLE_NAMES},
+            **{name: fmt.number(counts[name]) if name in counts else "" for name in TABLE_NAMES},
         }
     )
-st.dataframe(rows, hide_index=True, key="data_snapshots")
+st.dataframe(rows, hide_index=True, key="data_snapshots", height="content")
 
 for snap in catalogue.invalid:
     with st.expander(
@@ -73,21 +76,13 @@ if sel is not None:
         name_col.markdown(f"`{table_name}`")
         rows_col.write(f"{fmt.number(counts.get(table_name, 0))} {t('data.rows').lower()}")
         stem = f"smala_{table_name}_{snap.label}"
-        csv_col.download_button(
-            "CSV",
-            exporter(table_name, path, to_csv_bytes),
-            file_name=f"{stem}.csv",
-            mime="text/csv",
-            key=f"download_csv_{table_name}",
-            icon=":material/download:",
-            on_click="ignore",
-        )
-        parquet_col.download_button(
-            "Parquet",
-            exporter(table_name, path, to_parquet_bytes),
-            file_name=f"{stem}.parquet",
-            mime="application/vnd.apache.parquet",
-            key=f"download_parquet_{table_name}",
-            icon=":material/download:",
-            on_click="ignore",
-        )
+        for column, (label, to_bytes, mime) in zip((csv_col, parquet_col), FORMATS, strict=True):
+            column.download_button(
+                label,
+                exporter(table_name, path, to_bytes),
+                file_name=f"{stem}.{label.lower()}",
+                mime=mime,
+                key=f"download_{label.lower()}_{table_name}",
+                icon=":material/download:",
+                on_click="ignore",
+            )

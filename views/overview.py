@@ -18,7 +18,7 @@ tiles = [
     ("supported", t("kpi.supported"), fmt.number, {"target": settings.supported_target}),
     ("supporting", t("kpi.supporting"), fmt.number, {}),
     ("share_capital", t("kpi.share_capital"), fmt.money, {}),
-    ("service_hours", t("kpi.service_hours", quarter=quarter), lambda v: fmt.number(v, 1), {}),
+    ("service_hours", t("kpi.service_hours", quarter=quarter), fmt.hours, {}),
     ("consultancy_ytd", t("kpi.consultancy_ytd"), fmt.money, {}),
     ("fund_hard", t("kpi.fund_hard"), fmt.money_short, {"target": money_target}),
     ("fund_soft", t("kpi.fund_soft"), fmt.money_short, {}),
@@ -33,7 +33,7 @@ for row_start in (0, 4):
         shown = formatter(value)
         if key == "supported":
             shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
-        delta = None
+        delta, change = None, 0
         if previous is not None:
             change = value - previous[key]
             delta = fmt.signed(formatter(change), change)
@@ -41,7 +41,9 @@ for row_start in (0, 4):
             label,
             shown,
             delta=delta,
-            delta_color="off" if key == "fund_soft" else "normal",
+            # Pledges fall when they are signed, which is good news: their delta stays neutral.
+            delta_color="off" if key == "fund_soft" or change == 0 else "normal",
+            delta_arrow="off" if change == 0 else "auto",
             help=t(f"kpi.{key}.help", **help_values),
             border=True,
         )
@@ -57,6 +59,7 @@ st.plotly_chart(
         lang(),
     ),
     key="overview_progress",
+    theme=None,  # our projector template, not Streamlit's
     config={"displayModeBar": False},
 )
 

@@ -1,0 +1,36 @@
+"""The pages of the app, in sections: one list used by the router, the tests and the benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+VIEWS_DIR = Path(__file__).resolve().parent.parent / "views"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: ``views/<key>.py``, titled by ``page.<title>`` in the catalogue, at ``/<key>``."""
+
+    key: str
+    title: str
+    icon: str
+    section: str
+
+    @property
+    def file(self) -> Path:
+        return VIEWS_DIR / f"{self.key}.py"
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "overview", ":material/dashboard:", "nav.dashboard"),
+    PageSpec("cooperative", "cooperative", ":material/groups:", "nav.activities"),
+    PageSpec("support", "support", ":material/handshake:", "nav.activities"),
+    PageSpec("consultancy", "consultancy", ":material/work:", "nav.activities"),
+    PageSpec("fund", "fund", ":material/savings:", "nav.fund"),
+    PageSpec("capped_returns", "capped", ":material/percent:", "nav.fund"),
+    PageSpec("impact", "impact", ":material/eco:", "nav.impact"),
+    PageSpec("studio", "studio", ":material/lightbulb:", "nav.impact"),
+    PageSpec("data", "data", ":material/database:", "nav.data"),
+)
+PAGE_KEYS: tuple[str, ...] = tuple(p.key for p in PAGES)
