@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.config import ConfigError
-from smala_ui import state, theme
+from smala_ui import fmt, state, theme
 from smala_ui.navigation import PAGES
 from smala_ui.state import t
 
@@ -34,7 +34,10 @@ catalogue = state.catalogue(settings.data_dir)
 selection = state.snapshot_selectors(catalogue)
 if catalogue.invalid:
     st.warning(
-        t("state.invalid_snapshots", dates=", ".join(s.label for s in catalogue.invalid)),
+        t(
+            "state.invalid_snapshots",
+            dates=", ".join(f"{fmt.date(s.as_of, state.lang())} ({s.path.name})" for s in catalogue.invalid),
+        ),
         icon=":material/warning:",
     )
 if catalogue.leftovers:
@@ -43,5 +46,10 @@ st.session_state["catalogue"] = catalogue
 if selection is None and navigation.url_path != "data":
     st.error(t("state.no_snapshot", folder=settings.data_dir))
     st.stop()
+if selection is not None and navigation.url_path != "data":
+    # A snapshot can be intact yet break the contract's rules; its figures may then be off.
+    broken = state.quality_problems(selection.as_of.snapshot_id, selection.as_of)
+    if broken:
+        st.warning(t("state.rules_broken", n=len(broken)), icon=":material/rule:")
 
 navigation.run()

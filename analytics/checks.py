@@ -14,7 +14,7 @@ from __future__ import annotations
 import duckdb
 
 from analytics.db import sql
-from analytics.schema import STRING_LIST, TABLES, Column, Table
+from analytics.schema import DATE, STRING_LIST, TABLES, Column, Table
 from analytics.store import Problem, Snapshot
 
 Connection = duckdb.DuckDBPyConnection
@@ -32,7 +32,7 @@ def _offending_rows_query(condition: str) -> str:
     """Return a query counting the rows of ``$path`` where ``condition`` holds, and the first one."""
     return (
         "select count(*), min(file_row_number) + 1 "
-        "from read_parquet($path, file_row_number = true) "
+        "from read_parquet($path, file_row_number = true) as t "
         f"where {condition}"
     )
 
@@ -66,16 +66,24 @@ def _column_rules(table: Table, column: Column) -> list[tuple[str, str, dict, st
                 f"value below {column.minimum:g}",
             )
         )
+    if column.kind == DATE and not column.future_ok:
+        rules.append(
+            ("rule_future", f"{col} > $as_of", {"as_of": None}, "dated after the snapshot's as-of date")
+        )
     if column.references:
         ref_table, ref_col = column.references.split(".")
         ref = _ident(ref_col)
+        # not exists rather than not in: a null id on the other side must not hide every orphan
         if column.kind == STRING_LIST:
             condition = (
-                f"exists (select 1 from unnest({col}) as u(v) "
-                f"where v not in (select {ref} from read_parquet($ref_path)))"
+                f"exists (select 1 from unnest(t.{col}) as u(v) where not exists "
+                f"(select 1 from read_parquet($ref_path) as r where r.{ref} = u.v))"
             )
         else:
-            condition = f"{col} is not null and {col} not in (select {ref} from read_parquet($ref_path))"
+            condition = (
+                f"{col} is not null and not exists "
+                f"(select 1 from read_parquet($ref_path) as r where r.{ref} = t.{col})"
+            )
         rules.append(
             (
                 "rule_reference",
@@ -163,19 +171,11 @@ def check_snapshot(con: Connection, snap: Snapshot) -> list[Problem]:
                 bound = {"path": path, **params}
                 if "ref_path" in bound:
                     bound["ref_path"] = paths[bound["ref_path"]]
+                if "as_of" in bound:
+                    bound["as_of"] = snap.as_of
                 run(table, column.name, code, _offending_rows_query(condition), bound, message)
             if column.unique:
                 run(table, column.name, "rule_unique", _unique_query(column), {"path": path}, "duplicate id")
-        if table.date_column:
-            condition = f"{_ident(table.date_column)} > $as_of"
-            run(
-                table,
-                table.date_column,
-                "rule_future",
-                _offending_rows_query(condition),
-                {"path": path, "as_of": snap.as_of},
-                "dated after the snapshot's as-of date",
-            )
     for table_name, column, code, query_name, reads, message in CROSS_RULES:
         params = {"path": paths[table_name], **{name: paths[name] for name in reads}}
         run(TABLES[table_name], column, code, sql(query_name), params, message)

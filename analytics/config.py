@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +53,44 @@ class Settings:
         return self
 
 
+# The TOML type each setting takes (an integer is accepted where a number is expected).
+TOML_TYPES: dict[str, tuple[type, ...]] = {
+    "data_dir": (str,),
+    "supported_target": (int,),
+    "fund_target_eur": (int, float),
+    "cap_rate": (int, float),
+    "cap_basis": (str,),
+    "excess_to": (str,),
+    "default_language": (str,),
+    "personal_data_viewers": (list,),
+}
+
+
+def _from_toml(path: Path, raw: dict, settings: Settings) -> Settings:
+    """Return ``settings`` updated from a parsed TOML file, refusing unknown keys and wrong types."""
+    unknown = sorted(set(raw) - set(TOML_TYPES))
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+    values = {}
+    for name, value in raw.items():
+        if isinstance(value, bool) or not isinstance(value, TOML_TYPES[name]):
+            raise ConfigError(f"{path}: {name} has the wrong type ({type(value).__name__}: {value!r})")
+        values[name] = value
+    if "data_dir" in values:
+        values["data_dir"] = (path.parent / values["data_dir"]).resolve()
+    if "personal_data_viewers" in values:
+        if not all(isinstance(v, str) for v in values["personal_data_viewers"]):
+            raise ConfigError(f"{path}: personal_data_viewers must be a list of e-mail addresses")
+        values["personal_data_viewers"] = tuple(v.lower() for v in values["personal_data_viewers"])
+    for name in ("fund_target_eur", "cap_rate"):
+        if name in values:
+            values[name] = float(values[name])
+    try:
+        return replace(settings, **values).validate()
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
 def load_settings(config_file: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
     """Return the settings from defaults, the TOML file and the environment (see module doc)."""
     env = os.environ if environ is None else environ
@@ -63,19 +101,7 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{path}: {exc}") from exc
-        known = {f.name: f.type for f in fields(Settings)}
-        unknown = sorted(set(raw) - set(known))
-        if unknown:
-            raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
-        values = dict(raw)
-        if "data_dir" in values:
-            values["data_dir"] = (path.parent / values["data_dir"]).resolve()
-        if "personal_data_viewers" in values:
-            values["personal_data_viewers"] = tuple(str(v).lower() for v in values["personal_data_viewers"])
-        try:
-            settings = replace(settings, **values)
-        except TypeError as exc:
-            raise ConfigError(f"{path}: {exc}") from exc
+        settings = _from_toml(path, raw, settings)
     if env.get("SMALA_DATA_DIR"):
         settings = replace(settings, data_dir=Path(env["SMALA_DATA_DIR"]).resolve())
     return settings.validate()

@@ -127,13 +127,13 @@ def overview_kpis(con: Connection, snap: Snapshot) -> dict[str, Decimal | float 
     }
 
 
-def changes_since(con: Connection, snap: Snapshot, since: dt.date) -> pd.DataFrame:
-    """Return the events after ``since`` up to as-of, one row each.
+def changes_since(con: Connection, snap: Snapshot, previous: Snapshot) -> pd.DataFrame:
+    """Return what changed after the ``previous`` snapshot's date up to as-of, one row each.
 
     Columns: ``change`` (member_joined, member_left, commitment_signed, commitment_pledged,
-    investment_made, investment_exited, investment_written_off), ``date``, ``subject`` (a company
-    or an institution; null for an individual investor, whose name is personal data), ``detail``
-    and ``amount_eur`` (EUR, or null).
+    commitment_cancelled, investment_made, investment_exited, investment_written_off), ``date``
+    (null for a cancellation), ``subject`` (a company or an institution; null for an individual
+    investor, whose name is personal data), ``detail`` and ``amount_eur`` (EUR, or null).
     """
     paths = snap.table_paths()
     return fetch_df(
@@ -141,7 +141,8 @@ def changes_since(con: Connection, snap: Snapshot, since: dt.date) -> pd.DataFra
         "changes_since",
         members=paths["members"],
         commitments=paths["commitments"],
+        previous_commitments=previous.table_path("commitments"),
         investments=paths["investments"],
-        since=since,
+        since=previous.as_of,
         as_of=snap.as_of,
     )

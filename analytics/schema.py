@@ -100,6 +100,7 @@ class Column:
     references: str | None = None  # "table.column" this column points to
     minimum: float | None = None  # inclusive lower bound
     positive: bool = False  # strictly greater than zero
+    future_ok: bool = False  # for a date: may be after the snapshot's as-of date
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ TABLES: dict[str, Table] = {
                 C("role", STRING, allowed=ROLES),
                 C("is_founder", BOOL),
                 C("joined_on", DATE),
-                C("left_on", DATE, nullable=True),
+                C("left_on", DATE, nullable=True, future_ok=True),  # a notice given ahead
                 C("province", STRING, allowed=PROVINCES),
                 C("sector", STRING, allowed=NACE_SECTIONS),
                 C("impact_theme", STRING, allowed=IMPACT_THEMES),
@@ -263,6 +264,8 @@ TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
 def type_family(arrow_type: pa.DataType) -> str | None:
     """Return the logical kind (STRING, DATE, ...) an Arrow type belongs to, or None."""
     t = arrow_type
+    if pa.types.is_dictionary(t):  # pandas categoricals are written as dictionaries
+        return type_family(t.value_type)
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
         return STRING
     if pa.types.is_boolean(t):
@@ -283,9 +286,12 @@ def type_family(arrow_type: pa.DataType) -> str | None:
 def accepts(column: Column, arrow_type: pa.DataType) -> bool:
     """Return True when a file's Arrow type is acceptable for the column.
 
-    An integer is accepted where a double is expected (a whole number of hours is still hours).
+    An integer is accepted where a double is expected (a whole number of hours is still hours),
+    and a column of nulls only where nulls are allowed (pandas writes an all-empty column so).
     """
     family = type_family(arrow_type)
     if family == column.kind:
         return True
+    if pa.types.is_null(arrow_type):
+        return column.nullable
     return column.kind == DOUBLE and family == INT

@@ -147,7 +147,29 @@ def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
                 expected=SCHEMA_VERSION,
             )
         )
-    return manifest, problems
+    # Keep only well-formed table entries, so later code can trust their fields.
+    clean = {}
+    for name, entry in manifest["tables"].items():
+        fields_ok = (
+            isinstance(entry, dict)
+            and isinstance(entry.get("file", ""), str)
+            and isinstance(entry.get("sha256"), str)
+            and isinstance(entry.get("rows"), int)
+            and not isinstance(entry.get("rows"), bool)
+            and entry["rows"] >= 0
+        )
+        if fields_ok:
+            clean[name] = entry
+        else:
+            problems.append(
+                _problem(
+                    "manifest_entry",
+                    label,
+                    f"entry of table '{name}' needs a file name, an integer 'rows' and a 'sha256'",
+                    table=str(name),
+                )
+            )
+    return {**manifest, "tables": clean}, problems
 
 
 def verify_folder(folder: Path) -> Snapshot | None:
@@ -172,8 +194,10 @@ def verify_folder(folder: Path) -> Snapshot | None:
                     expected=as_of.isoformat(),
                 )
             )
+        malformed = {p.params["table"] for p in problems if p.code == "manifest_entry"}
         for name, table in TABLES.items():
-            problems.extend(_verify_table(folder, manifest["tables"].get(name), name, table))
+            if name not in malformed:  # already reported
+                problems.extend(_verify_table(folder, manifest["tables"].get(name), name, table))
     return Snapshot(as_of, folder, manifest, tuple(problems))
 
 
@@ -208,7 +232,7 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
             _problem("parquet_unreadable", label, f"not a readable Parquet file ({exc})", detail=str(exc))
         ]
     problems = []
-    if entry.get("rows") is not None and meta.num_rows != entry.get("rows"):
+    if meta.num_rows != entry["rows"]:
         problems.append(
             _problem(
                 "row_count_mismatch",

@@ -23,15 +23,20 @@ Number = int | float | Decimal
 def number(value: Number, decimals: int = 0) -> str:
     """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    # Round half up, as people do by hand (Babel alone rounds half to even: 2,965 -> 2,96).
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return format_decimal(rounded, pattern, locale=NUMBER_LOCALE)
+    return format_decimal(_half_up(value, decimals), pattern, locale=NUMBER_LOCALE)
+
+
+def _half_up(value: Number, decimals: int) -> Decimal:
+    """Round as people do by hand (Babel alone rounds half to even: 2,965 -> 2,96)."""
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def money(value: Number, decimals: int = 0) -> str:
     """Return an amount in EUR: ``1 234 568 €`` (``decimals=2`` keeps the cents)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0¤"
-    return format_currency(value, "EUR", pattern, locale=NUMBER_LOCALE, currency_digits=False)
+    return format_currency(
+        _half_up(value, decimals), "EUR", pattern, locale=NUMBER_LOCALE, currency_digits=False
+    )
 
 
 def money_short(value: Number) -> str:
@@ -39,7 +44,7 @@ def money_short(value: Number) -> str:
 
     Millions keep two decimals, so a board sees 2,97 M € rather than a rounded 3 M €.
     """
-    if abs(value) >= 1_000_000:
+    if abs(_half_up(value, -3)) >= 1_000_000:  # 999 999 rounds to 1 000 k: say 1,00 M
         return number(float(value) / 1_000_000, 2) + "\u00a0M\u00a0€"
     if abs(value) >= 10_000:
         return number(float(value) / 1_000) + "\u00a0k\u00a0€"
@@ -56,9 +61,19 @@ def percent(ratio: float, decimals: int = 1) -> str:
     return number(ratio * 100, decimals) + "\u00a0%"
 
 
-def signed(text: str, value: Number) -> str:
-    """Prefix an already formatted delta with + when positive (Streamlit reads the sign for colour)."""
-    return ("+" + text) if value > 0 else text
+def signed(text: str) -> str:
+    """Prefix an already formatted delta with + unless it is negative or shows as zero.
+
+    Works on the text, so a delta of -0,4 h shown as "0 h" reads as no change.
+    """
+    if is_zero(text):
+        return text.lstrip("-")
+    return text if text.startswith("-") else "+" + text
+
+
+def is_zero(text: str) -> bool:
+    """Return True when a formatted figure shows no non-zero digit ("0 €", "-0,0 h")."""
+    return not any(ch.isdigit() and ch != "0" for ch in text)
 
 
 def date(day: dt.date, lang: str) -> str:

@@ -39,6 +39,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "state.staging_left": "Une publication interrompue a laissé un dossier temporaire : {folders}. "
         "Il n'est pas lu ; vérifiez-le puis supprimez-le.",
         "state.config_error": "Configuration invalide : {error}",
+        "state.rules_broken": "Cet instantané enfreint {n} règle(s) du contrat de données : certains "
+        "chiffres peuvent être faux. Le détail (fichier, ligne, colonne) est sur la page Données.",
         "state.query_error": "Impossible de lire l'instantané du {date} : {error}",
         "common.as_of": "Situation au {date}",
         "common.as_of_compared": "Situation au {date} · comparée au {compare}",
@@ -103,6 +105,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "changes.commitment_signed.other": "{n} engagements fermes au fonds, {amount} au total : {names}.",
         "changes.commitment_pledged.one": "1 promesse d'engagement, {amount} : {names}.",
         "changes.commitment_pledged.other": "{n} promesses d'engagement, {amount} au total : {names}.",
+        "changes.commitment_cancelled.one": "1 engagement annulé, {amount} : {names}.",
+        "changes.commitment_cancelled.other": "{n} engagements annulés, {amount} au total : {names}.",
         "changes.investment_made.one": "1 investissement du fonds, {amount} : {names}.",
         "changes.investment_made.other": "{n} investissements du fonds, {amount} au total : {names}.",
         "changes.investment_exited.one": "1 sortie, {amount} encaissés : {names}.",
@@ -142,6 +146,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.manifest_missing": "le fichier manifest.json est absent",
         "problem.manifest_invalid": "le manifeste est illisible ({detail})",
         "problem.schema_version": "version de schéma {found}, attendue : {expected}",
+        "problem.manifest_entry": "l'entrée de la table « {table} » doit donner un nom de fichier, un "
+        "nombre de lignes entier (rows) et une empreinte sha256",
         "problem.as_of_mismatch": "la date du manifeste ({found}) diffère du nom du dossier ({expected})",
         "problem.table_missing": "la table « {table} » manque",
         "problem.file_missing": "le fichier de la table « {table} » est absent",
@@ -195,6 +201,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "state.staging_left": "An interrupted publish left a staging folder: {folders}. It is not read; "
         "check it, then delete it.",
         "state.config_error": "Invalid configuration: {error}",
+        "state.rules_broken": "This snapshot breaks {n} rule(s) of the data contract: some figures may be "
+        "wrong. The details (file, row, column) are on the Data page.",
         "state.query_error": "Could not read the snapshot of {date}: {error}",
         "common.as_of": "As of {date}",
         "common.as_of_compared": "As of {date} · compared with {compare}",
@@ -257,6 +265,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "changes.commitment_signed.other": "{n} hard commitments to the fund, {amount} in all: {names}.",
         "changes.commitment_pledged.one": "1 pledge, {amount}: {names}.",
         "changes.commitment_pledged.other": "{n} pledges, {amount} in all: {names}.",
+        "changes.commitment_cancelled.one": "1 commitment cancelled, {amount}: {names}.",
+        "changes.commitment_cancelled.other": "{n} commitments cancelled, {amount} in all: {names}.",
         "changes.investment_made.one": "1 investment by the fund, {amount}: {names}.",
         "changes.investment_made.other": "{n} investments by the fund, {amount} in all: {names}.",
         "changes.investment_exited.one": "1 exit, {amount} received: {names}.",
@@ -296,6 +306,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.manifest_missing": "manifest.json is missing",
         "problem.manifest_invalid": "the manifest cannot be read ({detail})",
         "problem.schema_version": "schema version {found}, expected {expected}",
+        "problem.manifest_entry": "the entry of table '{table}' must give a file name, an integer row "
+        "count (rows) and a sha256",
         "problem.as_of_mismatch": "the manifest's date ({found}) differs from the folder name ({expected})",
         "problem.table_missing": "table '{table}' is missing",
         "problem.file_missing": "the file of table '{table}' is missing",

@@ -16,6 +16,7 @@ CHANGE_ORDER = (
     "member_left",
     "commitment_signed",
     "commitment_pledged",
+    "commitment_cancelled",
     "investment_made",
     "investment_exited",
     "investment_written_off",

@@ -7,11 +7,11 @@ file of the snapshot changes; ``Snapshot`` arguments are passed un-hashed (leadi
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -199,8 +199,11 @@ def can_see_personal_data(settings: Settings) -> bool:
 def problem_text(problem: Problem) -> str:
     """Return a problem in the interface language, naming its file, row and column."""
     key = f"problem.{problem.code}"
+    params = dict(problem.params)
+    if isinstance(params.get("minimum"), (int, float)):
+        params["minimum"] = fmt.number(params["minimum"], 2 if params["minimum"] % 1 else 0)
     try:
-        message = t(key, **problem.params) if key in CATALOGUE[lang()] else problem.message
+        message = t(key, **params) if key in CATALOGUE[lang()] else problem.message
     except (KeyError, IndexError):
         message = problem.message
     if problem.row is not None and problem.column:
@@ -214,6 +217,20 @@ def problem_text(problem: Problem) -> str:
     return f"{where} : {message}" if lang() == "fr" else f"{where}: {message}"
 
 
+def guarded(query, snap: Snapshot, *args):
+    """Return ``query(snap.snapshot_id, *args)``; if reading fails, say so and stop the page.
+
+    A snapshot verified a moment ago can still fail to read (a file removed or damaged since).
+    """
+    try:
+        return query(snap.snapshot_id, *args)
+    except (duckdb.Error, OSError) as exc:
+        st.error(
+            t("state.query_error", date=fmt.date(snap.as_of, lang()), error=exc), icon=":material/error:"
+        )
+        st.stop()
+
+
 # Cached queries, keyed by snapshot id.
 
 
@@ -223,8 +240,8 @@ def overview_kpis(snapshot_id: str, _snap: Snapshot) -> dict:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def changes_since(snapshot_id: str, since: str, _snap: Snapshot) -> pd.DataFrame:
-    return kpis.changes_since(connection(), _snap, dt.date.fromisoformat(since))
+def changes_since(snapshot_id: str, previous_id: str, _snap: Snapshot, _previous: Snapshot) -> pd.DataFrame:
+    return kpis.changes_since(connection(), _snap, _previous)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -74,6 +74,7 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_dir, monkeypatch):
     sentences = at.markdown[0].value
     assert "2 nouveaux membres : Company M4 et Company M5." in sentences
     assert "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier." in sentences
+    assert "1 engagement annulé, 300\u202f000\u00a0€ : Société Y." in sentences
     assert "Jean Particulier" not in sentences  # an individual investor's name is personal data
 
 
@@ -155,3 +156,32 @@ def test_data_page_reports_a_broken_rule_with_row_and_column(fixture_dir, monkey
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
     assert "as_of=2026-03-31/members.parquet, ligne 3, colonne role" in text
+    overview = run_page("overview", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    assert not overview.exception
+    assert "enfreint 1 règle" in overview.warning[0].value  # every page warns, not just Data
+
+
+def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_dir, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)  # smala.toml in the working directory
+    (tmp_path / "smala.toml").write_text('personal_data_viewers = ["Direction@Example.org"]\n')
+    at = run_page("data", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    assert not at.exception
+    assert any("members.name" in c.value for c in at.caption)  # logged out: names withheld
+
+    from smala_ui import state
+
+    settings = state.load_settings()
+    assert settings.personal_data_viewers == ("direction@example.org",)
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.user.update({"is_logged_in": True, "email": "direction@example.org"})
+    at.switch_page(str(ROOT / "views" / "data.py"))
+    at.run()
+    assert not at.exception
+    assert not any("members.name" in c.value for c in at.caption)
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.user.update({"is_logged_in": True, "email": "someone@example.org"})
+    at.switch_page(str(ROOT / "views" / "data.py"))
+    at.run()
+    assert any("members.name" in c.value for c in at.caption)

@@ -73,3 +73,29 @@ def test_investment_in_a_non_member_breaks_the_cooperators_only_rule(data_dir):
     (problem,) = problems_of(data_dir)
     assert (problem.code, problem.row, problem.column) == ("rule_cooperator", row + 1, "member_id")
     assert problem.params["count"] == 1
+
+
+def test_dates_after_as_of_are_found_in_state_tables_too(data_dir):
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b / "members.parquet")
+    members = replace_value(members, "joined_on", 4, pa.scalar("2026-04-01").cast(pa.date32()).as_py())
+    members = replace_value(members, "left_on", 1, pa.scalar("2026-06-30").cast(pa.date32()).as_py())
+    rewrite_with_manifest(b, "members", members)
+    got = {(p.code, p.row, p.column) for p in problems_of(data_dir)}
+    # a notice of departure may be dated ahead; a joining date may not. The member who joins
+    # after the investment date also breaks no cooperator rule here (M5 has no ticket).
+    assert got == {("rule_future", 5, "joined_on")}
+
+
+def test_a_null_id_on_the_referenced_side_does_not_hide_orphans(data_dir):
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b / "members.parquet")
+    members = replace_value(members, "member_id", 5, None)  # M6 loses its id
+    rewrite_with_manifest(b, "members", members)
+    got = {(p.code, p.column) for p in problems_of(data_dir)}
+    assert ("rule_null", "member_id") in got
+    assert ("rule_reference", "member_id") in got  # shares E4 pointed at M6

@@ -25,12 +25,23 @@ def test_defaults_then_file_then_environment(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    ['cap_basis = "yearly"', "cap_rate = 2", "colour = 'red'", "cap_rate = ", 'default_language = "nl"'],
+    [
+        'cap_basis = "yearly"',
+        "cap_rate = 2",
+        "colour = 'red'",
+        "cap_rate = ",
+        'default_language = "nl"',
+        'supported_target = "100"',
+        'cap_rate = "x"',
+        "data_dir = 5",
+        'personal_data_viewers = "a@b.be"',
+        "supported_target = true",
+    ],
 )
 def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
     config = tmp_path / "smala.toml"
     config.write_text(content)
-    with pytest.raises(ConfigError):
+    with pytest.raises(ConfigError, match=r"smala\.toml"):
         load_settings(config, environ={})
 
 

@@ -195,3 +195,45 @@ def test_empty_or_missing_data_dir_lists_nothing(tmp_path):
     assert list_snapshots(tmp_path / "nowhere") == []
     (tmp_path / "snapshots" / "not-a-snapshot").mkdir(parents=True)
     assert list_snapshots(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"file": "members.parquet", "rows": None, "sha256": "x"},
+        "x",
+        {"file": "members.parquet", "rows": "abc"},
+        {"rows": 6},
+    ],
+)
+def test_malformed_manifest_entry_is_a_problem_not_a_crash(data_dir, entry):
+    manifest_path = folder(data_dir, AS_OF_B) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["tables"]["members"] = entry
+    manifest_path.write_text(json.dumps(manifest))
+    b = list_snapshots(data_dir)[1]
+    assert codes(b) == ["manifest_entry"]
+    assert b.problems[0].params["table"] == "members"
+    assert "members" not in b.row_counts()
+    assert b.row_counts()["services"] == 6
+    assert b.snapshot_id.startswith("2026-03-31:")
+
+
+def test_categorical_and_all_null_columns_from_pandas_are_accepted(data_dir):
+    b_folder = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b_folder / "members.parquet").to_pandas()
+    members["role"] = members["role"].astype("category")
+    members["left_on"] = None
+    rewrite_with_manifest(b_folder, "members", pa.Table.from_pandas(members, preserve_index=False))
+    table = pq.read_table(b_folder / "members.parquet")
+    assert pa.types.is_dictionary(table.schema.field("role").type)
+    assert pa.types.is_null(table.schema.field("left_on").type)
+    assert list_snapshots(data_dir)[1].is_valid
+
+
+def test_an_all_null_required_column_is_refused(data_dir):
+    b_folder = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b_folder / "members.parquet")
+    members = members.set_column(members.schema.get_field_index("company"), "company", pa.nulls(6))
+    rewrite_with_manifest(b_folder, "members", members)
+    assert {(p.code, p.column) for p in list_snapshots(data_dir)[1].problems} == {("column_type", "company")}

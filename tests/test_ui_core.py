@@ -46,9 +46,16 @@ def test_plural_picks_the_form():
         (lambda: fmt.date(dt.date(2026, 9, 30), "en"), "30 Sept 2026"),
         (lambda: fmt.quarter(dt.date(2026, 9, 30), "fr"), "T3 2026"),
         (lambda: fmt.quarter(dt.date(2026, 1, 1), "en"), "Q1 2026"),
-        (lambda: fmt.signed("3", 3), "+3"),
-        (lambda: fmt.signed("-3", -3), "-3"),
-        (lambda: fmt.signed("0", 0), "0"),
+        (lambda: fmt.signed("3"), "+3"),
+        (lambda: fmt.signed("-3"), "-3"),
+        (lambda: fmt.signed("0"), "0"),
+        (lambda: fmt.signed(fmt.hours(-0.4)), "0\u00a0h"),
+        (lambda: fmt.signed(fmt.money(-0.4)), "0\u00a0€"),
+        (lambda: fmt.signed(fmt.money_short(0.3)), "0\u00a0€"),
+        (lambda: fmt.money(2.5), "3\u00a0€"),
+        (lambda: fmt.money(12.5), "13\u00a0€"),
+        (lambda: fmt.money_short(999_999), "1,00\u00a0M\u00a0€"),
+        (lambda: fmt.money_short(999_400), "999\u00a0k\u00a0€"),
     ],
 )
 def test_belgian_formats(value, text):
@@ -70,7 +77,7 @@ def test_change_sentences_group_count_sum_and_order():
     assert change_sentences(frame, "fr") == [
         "2 nouveaux membres : B et A.",
         "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
-        "2 investissements du fonds, 150\u202f000\u00a0€ au total : Atelier Vert et Bois & Co.",
+        "2 investissements du fonds, 150\u202f001\u00a0€ au total : Atelier Vert et Bois & Co.",
     ]
 
 

@@ -1,5 +1,7 @@
 """Data: the snapshots with their manifests, validity and row counts; checks; table downloads."""
 
+import datetime as dt
+
 import pyarrow.parquet as pq
 import streamlit as st
 
@@ -11,6 +13,16 @@ from smala_ui.state import lang, t
 
 # label (also the file extension), converter, MIME type
 FORMATS = (("CSV", to_csv_bytes, "text/csv"), ("Parquet", to_parquet_bytes, "application/vnd.apache.parquet"))
+
+
+def created_label(created_at: object) -> str:
+    """Return the manifest's creation time as a local date and UTC time, or the raw text."""
+    try:
+        moment = dt.datetime.fromisoformat(str(created_at).replace("Z", "+00:00"))
+    except ValueError:
+        return str(created_at or "")
+    return f"{fmt.date(moment.date(), lang())} {moment:%H:%M} UTC"
+
 
 header("page.data")
 settings = st.session_state["settings"]
@@ -28,7 +40,7 @@ for snap in reversed(catalogue.snapshots):
             t("data.col.valid"): t("data.valid") if snap.is_valid else t("data.invalid"),
             t("data.col.problems"): len(snap.problems),
             t("data.col.source"): manifest.get("source", ""),
-            t("data.col.created"): manifest.get("created_at", ""),
+            t("data.col.created"): created_label(manifest.get("created_at")),
             **{name: fmt.number(counts[name]) if name in counts else "" for name in TABLE_NAMES},
         }
     )

@@ -9,8 +9,8 @@ from smala_ui.state import lang, t
 header("page.overview")
 sel = state.selection()
 settings = st.session_state["settings"]
-current = state.overview_kpis(sel.as_of.snapshot_id, sel.as_of)
-previous = state.overview_kpis(sel.compare.snapshot_id, sel.compare) if sel.compare else None
+current = state.guarded(state.overview_kpis, sel.as_of, sel.as_of)
+previous = state.guarded(state.overview_kpis, sel.compare, sel.compare) if sel.compare else None
 
 money_target = fmt.money_short(settings.fund_target_eur)
 quarter = fmt.quarter(sel.as_of.as_of, lang())
@@ -33,17 +33,17 @@ for row_start in (0, 4):
         shown = formatter(value)
         if key == "supported":
             shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
-        delta, change = None, 0
+        delta = None
         if previous is not None:
-            change = value - previous[key]
-            delta = fmt.signed(formatter(change), change)
+            delta = fmt.signed(formatter(value - previous[key]))
+        unchanged = delta is None or fmt.is_zero(delta)
         column.metric(
             label,
             shown,
             delta=delta,
             # Pledges fall when they are signed, which is good news: their delta stays neutral.
-            delta_color="off" if key == "fund_soft" or change == 0 else "normal",
-            delta_arrow="off" if change == 0 else "auto",
+            delta_color="off" if key == "fund_soft" or unchanged else "normal",
+            delta_arrow="off" if unchanged else "auto",
             help=t(f"kpi.{key}.help", **help_values),
             border=True,
         )
@@ -71,9 +71,10 @@ else:
     if since >= sel.as_of.as_of:
         st.info(t("overview.compare_later", date=fmt.date(since, lang())))
     else:
-        sentences = change_sentences(
-            state.changes_since(sel.as_of.snapshot_id, since.isoformat(), sel.as_of), lang()
+        changes = state.guarded(
+            state.changes_since, sel.as_of, sel.compare.snapshot_id, sel.as_of, sel.compare
         )
+        sentences = change_sentences(changes, lang())
         if sentences:
             st.markdown("\n".join(f"- {s}" for s in sentences))
         else:

@@ -1,4 +1,6 @@
--- Events dated after $since and on or before $as_of: joiners, leavers, commitments, investments, exits.
+-- Changes after $since up to $as_of: joiners, leavers, commitments, cancellations, investments, exits.
+-- Dated events come from the as-of snapshot; cancellations, which carry no date, from comparing the
+-- commitments' status with the earlier snapshot's ($previous_commitments).
 with members as (
     select member_id, company, role, joined_on, left_on
     from read_parquet($members)
@@ -26,6 +28,15 @@ commitments as (
     where signed_on > $since and signed_on <= $as_of and status in ('signed', 'pledged')
 ),
 
+cancelled as (
+    select 'commitment_cancelled' as change, null::date as date,
+        case when now.investor_category = 'individual' then null else now.investor_name end as subject,
+        now.investor_type as detail, now.committed_eur::decimal(18, 2) as amount_eur
+    from read_parquet($commitments) as now
+    inner join read_parquet($previous_commitments) as before using (commitment_id)
+    where now.status = 'cancelled' and before.status in ('signed', 'pledged')
+),
+
 tickets as (
     select i.*, m.company
     from read_parquet($investments) as i
@@ -49,6 +60,7 @@ exits as (
 select * from joiners
 union all select * from leavers
 union all select * from commitments
+union all select * from cancelled
 union all select * from new_investments
 union all select * from exits
 order by change, date, subject
