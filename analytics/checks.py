@@ -11,6 +11,8 @@ value, file paths included, is a bound parameter.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import duckdb
 
 from analytics.db import sql
@@ -28,71 +30,91 @@ def _ident(name: str) -> str:
     return '"' + name + '"'
 
 
-def _offending_rows_query(condition: str) -> str:
-    """Return a query counting the rows of ``$path`` where ``condition`` holds, and the first one."""
-    return (
-        "select count(*), min(file_row_number) + 1 "
-        "from read_parquet($path, file_row_number = true) as t "
-        f"where {condition}"
-    )
+@dataclass(frozen=True)
+class Rule:
+    """One value rule of one column: a SQL condition true on the rows that break it."""
+
+    column: str
+    code: str
+    condition: str  # over the file aliased ``t``; $names bound from ``params``
+    params: dict
+    described: dict  # what the message shows: allowed values, minimum, target
+    message: str
 
 
-def _column_rules(table: Table, column: Column) -> list[tuple[str, str, dict, str]]:
-    """Return (code, condition, params, message) for each value rule of one column.
-
-    ``params`` are bound in the query and also describe the rule in the problem's ``params``.
-    """
-    col = _ident(column.name)
+def _column_rules(column: Column, tag: str) -> list[Rule]:
+    """Return the value rules of one column; ``tag`` makes its parameter names unique."""
+    col = "t." + _ident(column.name)
     rules = []
     if not column.nullable:
-        rules.append(("rule_null", f"{col} is null", {}, "empty value in a required column"))
+        rules.append(
+            Rule(column.name, "rule_null", f"{col} is null", {}, {}, "empty value in a required column")
+        )
     if column.allowed:
         rules.append(
-            (
+            Rule(
+                column.name,
                 "rule_allowed",
-                f"{col} is not null and not list_contains($allowed, {col})",
-                {"allowed": list(column.allowed)},
+                f"{col} is not null and not list_contains(${tag}_allowed, {col})",
+                {f"{tag}_allowed": list(column.allowed)},
+                {"allowed": ", ".join(column.allowed)},
                 f"value not among {', '.join(column.allowed)}",
             )
         )
     if column.positive:
-        rules.append(("rule_positive", f"{col} <= 0", {}, "value must be greater than zero"))
+        rules.append(
+            Rule(column.name, "rule_positive", f"{col} <= 0", {}, {}, "value must be greater than zero")
+        )
     if column.minimum is not None:
         rules.append(
-            (
+            Rule(
+                column.name,
                 "rule_minimum",
-                f"{col} < $minimum",
+                f"{col} < ${tag}_minimum",
+                {f"{tag}_minimum": column.minimum},
                 {"minimum": column.minimum},
                 f"value below {column.minimum:g}",
             )
         )
     if column.kind == DATE and not column.future_ok:
         rules.append(
-            ("rule_future", f"{col} > $as_of", {"as_of": None}, "dated after the snapshot's as-of date")
+            Rule(
+                column.name, "rule_future", f"{col} > $as_of", {}, {}, "dated after the snapshot's as-of date"
+            )
         )
     if column.references:
         ref_table, ref_col = column.references.split(".")
-        ref = _ident(ref_col)
+        ref = "r." + _ident(ref_col)
+        source = f"read_parquet(${ref_table}_path) as r"
         # not exists rather than not in: a null id on the other side must not hide every orphan
         if column.kind == STRING_LIST:
             condition = (
-                f"exists (select 1 from unnest(t.{col}) as u(v) where not exists "
-                f"(select 1 from read_parquet($ref_path) as r where r.{ref} = u.v))"
+                f"exists (select 1 from unnest({col}) as u(v) "
+                f"where not exists (select 1 from {source} where {ref} = u.v))"
             )
         else:
-            condition = (
-                f"{col} is not null and not exists "
-                f"(select 1 from read_parquet($ref_path) as r where r.{ref} = t.{col})"
-            )
+            condition = f"{col} is not null and not exists (select 1 from {source} where {ref} = {col})"
         rules.append(
-            (
+            Rule(
+                column.name,
                 "rule_reference",
                 condition,
-                {"ref_path": ref_table, "target": column.references},
-                f"id not found in {ref_table}.{ref_col} (orphan)",
+                {f"{ref_table}_path": ref_table},
+                {"target": column.references},
+                f"id not found in {column.references} (orphan)",
             )
         )
     return rules
+
+
+def _table_rules_query(rules: list[Rule]) -> str:
+    """Return one query scanning ``$path`` once: per rule, the count of rows breaking it and
+    the first such row (1-based)."""
+    aggregates = ", ".join(
+        f"count(*) filter (where {r.condition}), min(file_row_number) filter (where {r.condition}) + 1"
+        for r in rules
+    )
+    return f"select {aggregates} from read_parquet($path, file_row_number = true) as t"
 
 
 def _unique_query(column: Column) -> str:
@@ -135,28 +157,33 @@ CROSS_RULES = (
 
 
 def check_snapshot(con: Connection, snap: Snapshot) -> list[Problem]:
-    """Return every broken value rule of a verified snapshot (empty when all hold)."""
+    """Return every broken value rule of a verified snapshot (empty when all hold).
+
+    Each table is scanned once for all its column rules; unique keys and cross-column rules
+    take one query each.
+    """
     paths = snap.table_paths()
-    folder = snap.path.name
     problems: list[Problem] = []
 
-    def run(table: Table, column: str, code: str, query: str, params: dict, message: str) -> None:
-        described = {k: v for k, v in params.items() if k in ("allowed", "minimum", "target")}
-        if "allowed" in described:
-            described["allowed"] = ", ".join(described["allowed"])
-        bound = {k: v for k, v in params.items() if k != "target"}
-        label = f"{folder}/{table.file}"
+    def label(table: Table) -> str:
+        return f"{snap.path.name}/{table.file}"
+
+    def execute(table: Table, column: str | None, query: str, params: dict) -> tuple | None:
         try:
             with con.cursor() as cur:
-                count, first = cur.execute(query, bound).fetchone()
+                return cur.execute(query, params).fetchone()
         except duckdb.Error as exc:
-            problems.append(Problem("rule_unreadable", label, f"could not check: {exc}", column=column))
-            return
+            problems.append(
+                Problem("rule_unreadable", label(table), f"could not check: {exc}", column=column)
+            )
+            return None
+
+    def report(table: Table, column: str, code: str, count, first, message: str, described: dict) -> None:
         if count:
             problems.append(
                 Problem(
                     code,
-                    label,
+                    label(table),
                     f"{count} row(s): {message}",
                     row=int(first),
                     column=column,
@@ -165,18 +192,24 @@ def check_snapshot(con: Connection, snap: Snapshot) -> list[Problem]:
             )
 
     for table in TABLES.values():
-        path = paths[table.name]
+        rules = [rule for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
+        params = {"path": paths[table.name]}
+        for rule in rules:
+            params.update({k: paths[v] if k.endswith("_path") else v for k, v in rule.params.items()})
+        if any("$as_of" in r.condition for r in rules):
+            params["as_of"] = snap.as_of
+        row = execute(table, None, _table_rules_query(rules), params)
+        if row is not None:
+            for rule, count, first in zip(rules, row[0::2], row[1::2], strict=True):
+                report(table, rule.column, rule.code, count, first, rule.message, rule.described)
         for column in table.columns:
-            for code, condition, params, message in _column_rules(table, column):
-                bound = {"path": path, **params}
-                if "ref_path" in bound:
-                    bound["ref_path"] = paths[bound["ref_path"]]
-                if "as_of" in bound:
-                    bound["as_of"] = snap.as_of
-                run(table, column.name, code, _offending_rows_query(condition), bound, message)
             if column.unique:
-                run(table, column.name, "rule_unique", _unique_query(column), {"path": path}, "duplicate id")
+                row = execute(table, column.name, _unique_query(column), {"path": paths[table.name]})
+                if row is not None:
+                    report(table, column.name, "rule_unique", *row, "duplicate id", {})
     for table_name, column, code, query_name, reads, message in CROSS_RULES:
         params = {"path": paths[table_name], **{name: paths[name] for name in reads}}
-        run(TABLES[table_name], column, code, sql(query_name), params, message)
+        row = execute(TABLES[table_name], column, sql(query_name), params)
+        if row is not None:
+            report(TABLES[table_name], column, code, *row, message, {})
     return problems
