@@ -39,6 +39,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from analytics.cap import CapParams, cap_one
 from analytics.schema import IMPACT_THEMES, NACE_SECTIONS, TABLES
 from analytics.store import folder_name, publish_snapshot, snapshots_dir
 
@@ -818,17 +819,20 @@ def _make_flows(commitments: list[Commitment], tickets: list[Ticket]) -> list[Fl
                 rows.append((day, c.commitment_id, "call", target - called[c.commitment_id]))
                 called[c.commitment_id] = target
     # Exits (and the small recovery of the write-off) go back to investors a month later,
-    # pro rata to what each had paid in by then.
+    # pro rata to what each had paid in by then, capped at 3 % a year (simple): the excess stays
+    # in the fund's impact reserve.
     for t in tickets:
         if t.exited_on is None or not t.proceeds_cents:
             continue
+        capped = cap_one(t.amount_cents, t.proceeds_cents, t.invested_on, t.exited_on, CapParams())
+        distributed_cents = round(capped["capped_value"])
         day = t.exited_on + dt.timedelta(days=30)
         paid: dict[str, int] = {}
         for d, cid, kind, amount in rows:
             if kind == "call" and d <= day:
                 paid[cid] = paid.get(cid, 0) + amount
         ids = sorted(paid)
-        for cid, amount in zip(ids, _allocate(t.proceeds_cents, [paid[c] for c in ids]), strict=True):
+        for cid, amount in zip(ids, _allocate(distributed_cents, [paid[c] for c in ids]), strict=True):
             if amount > 0:
                 rows.append((day, cid, "distribution", amount))
     rows.sort()

@@ -1,11 +1,17 @@
 """The translation catalogue: every interface text, in French (default) and English.
 
+The shell's texts are here; a large page keeps its own in ``i18n_<page>.py``, merged into
+``CATALOGUE`` below (a key defined twice is an error).
+
 ``translate(lang, key, **values)`` fills ``{placeholders}``. Keys ending in ``.one`` / ``.other``
 are plural forms, chosen by ``plural(lang, key, n)``. A test checks both languages have the same
 keys and the same placeholders.
 """
 
 from __future__ import annotations
+
+from smala_ui.i18n_capped import TEXT as CAPPED_TEXT
+from smala_ui.i18n_fund import TEXT as FUND_TEXT
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
@@ -334,6 +340,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.rule_unreadable": "could not be checked",
     },
 }
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> None:
+    """Add each page's texts (kept beside the page's code) to the one catalogue."""
+    for part in parts:
+        for lang, texts in part.items():
+            clash = set(texts) & set(CATALOGUE[lang])
+            if clash:
+                raise KeyError(f"catalogue keys defined twice: {sorted(clash)}")
+            CATALOGUE[lang].update(texts)
+
+
+_merge(FUND_TEXT, CAPPED_TEXT)
 
 
 def translate(lang: str, key: str, **values: object) -> str:

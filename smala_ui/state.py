@@ -15,7 +15,8 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import checks, db, kpis
+from analytics import checks, db, fund, kpis
+from analytics.cap import CapParams
 from analytics.config import Settings, load_settings
 from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers
 from smala_ui import fmt
@@ -247,3 +248,36 @@ def changes_since(snapshot_id: str, previous_id: str, _snap: Snapshot, _previous
 @st.cache_data(show_spinner=False, max_entries=32)
 def quality_problems(snapshot_id: str, _snap: Snapshot) -> list[Problem]:
     return checks.check_snapshot(connection(), _snap)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def portfolio(snapshot_id: str, _snap: Snapshot) -> pd.DataFrame:
+    """Return the fund's tickets to as-of (see ``analytics.fund.portfolio``)."""
+    return fund.portfolio(connection(), _snap)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def fund_flows(snapshot_id: str, _snap: Snapshot) -> pd.DataFrame:
+    """Return the fund's calls and distributions to as-of (see ``analytics.fund.flows``)."""
+    return fund.flows(connection(), _snap)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def commitments_by_investor(snapshot_id: str, _snap: Snapshot) -> pd.DataFrame:
+    return fund.commitments_by_investor(connection(), _snap)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def hard_by_quarter(snapshot_id: str, _snap: Snapshot) -> pd.DataFrame:
+    return fund.hard_by_quarter(connection(), _snap)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def raised_by_snapshot(snapshot_ids: tuple[str, ...], _snaps: list[Snapshot]) -> pd.DataFrame:
+    """Return hard and soft commitments at each of the given snapshots (one query)."""
+    return fund.raised_by_snapshot(connection(), _snaps)
+
+
+def cap_params(settings: Settings) -> CapParams:
+    """Return the configured cap (the default of every what-if)."""
+    return CapParams(rate=settings.cap_rate, basis=settings.cap_basis, excess_to=settings.excess_to)

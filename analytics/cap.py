@@ -1,0 +1,157 @@
+"""The 3 % cap on capital gains (DESIGN.md section 4), vectorised over the portfolio.
+
+For a ticket of cost I valued (or exited) at V after t = days held / 365.25 years:
+
+- cap multiple M = 1 + c·t (``simple``), (1 + c)^t (``compound``) or 1 + c (``total``);
+- capped value = min(V, I·M): the most the fund (and so its investors) can realise;
+- gain to the fund = capped value - I (a loss is never capped);
+- excess = max(0, V - I·M): value left for impact, kept in the fund's impact reserve
+  (``excess_to="impact_reserve"``) or left with the entrepreneur, who buys back at the capped
+  price (``excess_to="entrepreneur"``).
+
+From a notebook::
+
+    from analytics.cap import CapParams, apply_cap
+    capped = apply_cap(tickets, as_of, CapParams(rate=0.03, basis="simple"))
+
+where ``tickets`` has the columns of the ``investments`` table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+BASES = ("simple", "compound", "total")
+DESTINATIONS = ("impact_reserve", "entrepreneur")
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class CapParams:
+    """How the cap reads: annual ``rate`` (0.03 = 3 %), ``basis`` and where the excess goes."""
+
+    rate: float = 0.03
+    basis: str = "simple"
+    excess_to: str = "impact_reserve"
+
+    def __post_init__(self) -> None:
+        if self.basis not in BASES:
+            raise ValueError(f"basis must be one of {BASES}, not {self.basis!r}")
+        if self.excess_to not in DESTINATIONS:
+            raise ValueError(f"excess_to must be one of {DESTINATIONS}, not {self.excess_to!r}")
+        if not 0 <= self.rate <= 1:
+            raise ValueError(f"rate must be between 0 and 1, not {self.rate!r}")
+
+
+@dataclass(frozen=True)
+class ExitScenario:
+    """What-if for active tickets: each exits at ``multiple`` × cost on 31 December of ``year``.
+
+    ``multiple=None`` keeps active tickets at their fair value on the as-of date.
+    """
+
+    multiple: float | None = None
+    year: int | None = None
+
+    def exit_date(self, as_of: dt.date) -> dt.date:
+        year = self.year if self.year is not None else as_of.year
+        return max(as_of, dt.date(year, 12, 31))
+
+
+def cap_multiple(years: np.ndarray | float, rate: float, basis: str) -> np.ndarray:
+    """Return the cap multiple M for holding periods in years (a multiple of cost, >= 1)."""
+    t = np.maximum(np.asarray(years, dtype=float), 0.0)
+    if basis == "simple":
+        return 1.0 + rate * t
+    if basis == "compound":
+        return (1.0 + rate) ** t
+    if basis == "total":
+        return np.full_like(t, 1.0 + rate)
+    raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
+
+
+def apply_cap(
+    tickets: pd.DataFrame,
+    as_of: dt.date,
+    params: CapParams | None = None,
+    scenario: ExitScenario | None = None,
+) -> pd.DataFrame:
+    """Return ``tickets`` with the cap applied, one row per ticket, amounts in EUR (float).
+
+    Input columns: ``invested_on`` and ``exited_on`` (``datetime.date``), ``amount_eur``,
+    ``status``, ``proceeds_eur``, ``fair_value_eur``. Added columns:
+
+    - ``end_on``: exit date, as-of date for an active ticket, or the scenario's exit date;
+    - ``cost``, ``gross_value`` (V), ``years`` (t), ``cap_multiple`` (M), ``cap_value`` (I·M),
+      ``capped_value``, ``gross_gain``, ``capped_gain``, ``excess``,
+      ``excess_to_reserve`` and ``excess_to_entrepreneur`` (EUR; one of the two is zero);
+    - ``gross_moic`` and ``capped_moic`` (multiples of cost; NaN for a zero cost).
+    """
+    params = params or CapParams()
+    scenario = scenario or ExitScenario()
+    out = tickets.copy()
+    active = (out["status"] == "active").to_numpy()
+    cost = out["amount_eur"].astype(float).to_numpy()
+    proceeds = out["proceeds_eur"].astype(float).fillna(0.0).to_numpy()
+    fair = out["fair_value_eur"].astype(float).fillna(0.0).to_numpy()
+    if scenario.multiple is None:
+        value = np.where(active, fair, proceeds)
+        end_active = as_of
+    else:
+        value = np.where(active, cost * scenario.multiple, proceeds)
+        end_active = scenario.exit_date(as_of)
+    end = [
+        end_active if is_active else exited
+        for is_active, exited in zip(active, out["exited_on"], strict=True)
+    ]
+    out["end_on"] = end
+    years = (
+        np.array([(e - s).days for e, s in zip(end, out["invested_on"], strict=True)], dtype=float)
+        / DAYS_PER_YEAR
+    )
+    multiple = cap_multiple(years, params.rate, params.basis)
+    cap_value = cost * multiple
+    capped = np.minimum(value, cap_value)
+    excess = np.maximum(0.0, value - cap_value)
+    to_reserve = params.excess_to == "impact_reserve"
+    out["cost"] = cost
+    out["gross_value"] = value
+    out["years"] = years
+    out["cap_multiple"] = multiple
+    out["cap_value"] = cap_value
+    out["capped_value"] = capped
+    out["gross_gain"] = value - cost
+    out["capped_gain"] = capped - cost
+    out["excess"] = excess
+    out["excess_to_reserve"] = np.where(to_reserve, excess, 0.0)
+    out["excess_to_entrepreneur"] = np.where(to_reserve, 0.0, excess)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["gross_moic"] = np.where(cost > 0, value / cost, np.nan)
+        out["capped_moic"] = np.where(cost > 0, capped / cost, np.nan)
+    return out
+
+
+def cap_one(cost: float, value: float, invested_on: dt.date, end_on: dt.date, params: CapParams) -> dict:
+    """Return the cap of one ticket, computed with plain Python (a reference for the tests).
+
+    Keys: ``years``, ``cap_multiple``, ``capped_value``, ``gain``, ``excess`` (EUR).
+    """
+    years = max((end_on - invested_on).days, 0) / DAYS_PER_YEAR
+    if params.basis == "simple":
+        multiple = 1 + params.rate * years
+    elif params.basis == "compound":
+        multiple = (1 + params.rate) ** years
+    else:
+        multiple = 1 + params.rate
+    capped = min(value, cost * multiple)
+    return {
+        "years": years,
+        "cap_multiple": multiple,
+        "capped_value": capped,
+        "gain": capped - cost,
+        "excess": max(0.0, value - cost * multiple),
+    }

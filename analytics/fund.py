@@ -1,0 +1,289 @@
+"""Impact fund: data access, ILPA-style metrics gross and capped, XIRR, and the projection of
+the date the EUR 10M target is reached.
+
+Metric definitions (DESIGN.md section 4), for one scenario (gross = without the cap, capped):
+
+- paid-in P = sum of calls; distributions D = sum of distributions (both from ``fund_flows``);
+- realised value R = what exited tickets returned to the fund, gross or capped;
+- NAV = active tickets at fair value (gross) or at capped value (capped); cash C = paid-in not
+  invested in any ticket (fees and costs are not in the data);
+- DPI = D / P for the reported figure; for the two scenarios, R / P (what investors get back from
+  the tickets that ended, with and without the cap); RVPI = (NAV + C) / P; TVPI = DPI + RVPI;
+- net IRR = XIRR of the dated flows: calls negative, realised values positive on their exit
+  dates, NAV and C positive on the as-of date (or each active ticket on its scenario exit date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from analytics.cap import CapParams, ExitScenario, apply_cap
+from analytics.db import fetch_df
+from analytics.store import Snapshot
+
+Connection = duckdb.DuckDBPyConnection
+DAYS_PER_YEAR_XIRR = 365.0  # the XIRR convention (Excel, LibreOffice)
+
+
+# Data access -------------------------------------------------------------------------------
+
+
+def portfolio(con: Connection, snap: Snapshot) -> pd.DataFrame:
+    """Return the tickets invested on or before as-of with company, theme and ``was_cooperator``.
+
+    Amounts in EUR (float); dates as ``datetime.date``.
+    """
+    frame = fetch_df(
+        con,
+        "portfolio",
+        investments=snap.table_path("investments"),
+        members=snap.table_path("members"),
+        as_of=snap.as_of,
+    )
+    return _dates(frame, ["invested_on", "exited_on"])
+
+
+def flows(con: Connection, snap: Snapshot) -> pd.DataFrame:
+    """Return the fund's calls and distributions up to as-of: ``date``, ``kind``, ``amount_eur``."""
+    frame = fetch_df(con, "fund_flows_to_date", fund_flows=snap.table_path("fund_flows"), as_of=snap.as_of)
+    return _dates(frame, ["date"])
+
+
+def commitments_by_investor(con: Connection, snap: Snapshot) -> pd.DataFrame:
+    """Return hard and soft commitments (EUR) by ``investor_type`` and ``investor_category``."""
+    return fetch_df(
+        con, "commitments_by_investor", commitments=snap.table_path("commitments"), as_of=snap.as_of
+    )
+
+
+def hard_by_quarter(con: Connection, snap: Snapshot) -> pd.DataFrame:
+    """Return hard commitments signed in each quarter (EUR), from the first one to as-of's."""
+    frame = fetch_df(
+        con, "hard_commitments_by_quarter", commitments=snap.table_path("commitments"), as_of=snap.as_of
+    )
+    return _dates(frame, ["quarter"])
+
+
+def raised_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
+    """Return ``as_of``, ``hard_eur`` and ``soft_eur`` for each snapshot, read in one query."""
+    if not snaps:
+        return pd.DataFrame({"as_of": [], "hard_eur": [], "soft_eur": []})
+    frame = fetch_df(
+        con, "fund_raised_by_snapshot", commitment_files=[s.table_path("commitments") for s in snaps]
+    )
+    return _dates(frame, ["as_of"])
+
+
+def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    for column in columns:
+        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+    return frame
+
+
+# XIRR ---------------------------------------------------------------------------------------
+
+
+def xirr(dates: list[dt.date], amounts: list[float]) -> float | None:
+    """Return the annual rate r with sum(amount / (1 + r)^(days / 365)) = 0, or None.
+
+    None ("n/a") when there is no flow, a single flow, or no change of sign (all flows of one
+    sign, or zero), and when no rate between -99.99 % and +1,000,000 % solves it.
+    """
+    pairs = [(d, float(a)) for d, a in zip(dates, amounts, strict=True) if a and not math.isnan(a)]
+    if len(pairs) < 2:
+        return None
+    values = np.array([a for _, a in pairs])
+    if not (values > 0).any() or not (values < 0).any():
+        return None
+    first = min(d for d, _ in pairs)
+    years = np.array([(d - first).days / DAYS_PER_YEAR_XIRR for d, _ in pairs])
+    if not years.any():
+        return None  # every flow on one day: no time, no rate
+
+    def npv(rate: float) -> float:
+        return float(np.sum(values / np.power(1.0 + rate, years)))
+
+    low, high = -0.9999, 10_000.0
+    f_low, f_high = npv(low), npv(high)
+    if f_low == 0:
+        return low
+    if np.sign(f_low) == np.sign(f_high):
+        return None
+    # Bisection on a log scale of (1 + r): slow to write about, sure to converge.
+    for _ in range(200):
+        mid = math.sqrt((1 + low) * (1 + high)) - 1
+        f_mid = npv(mid)
+        if abs(f_mid) < 1e-9 or (high - low) < 1e-12:
+            return mid
+        if np.sign(f_mid) == np.sign(f_low):
+            low, f_low = mid, f_mid
+        else:
+            high = mid
+    return mid
+
+
+# Metrics ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScenarioMetrics:
+    """Fund metrics for one scenario. Amounts in EUR, multiples of paid-in, IRR as a rate."""
+
+    realised_eur: float  # value of ended tickets (exited, written off)
+    nav_eur: float  # value of active tickets: on as-of, or at the scenario's exit
+    cash_eur: float  # paid-in capital not invested in any ticket
+    dpi: float | None
+    rvpi: float | None
+    tvpi: float | None
+    irr: float | None
+
+
+@dataclass(frozen=True)
+class FundMetrics:
+    """The fund's figures on one date, reported and per scenario (gross, capped)."""
+
+    hard_eur: float
+    paid_in_eur: float
+    distributions_eur: float
+    unfunded_eur: float
+    invested_eur: float
+    reported_dpi: float | None
+    gross: ScenarioMetrics
+    capped: ScenarioMetrics
+    excess_eur: float  # value left for impact: gross minus capped value of all tickets
+    excess_to_reserve_eur: float
+    excess_to_entrepreneur_eur: float
+
+    @property
+    def irr_cost(self) -> float | None:
+        """Return gross IRR minus capped IRR: what the cap costs investors a year (rate)."""
+        if self.gross.irr is None or self.capped.irr is None:
+            return None
+        return self.gross.irr - self.capped.irr
+
+
+def _ratio(amount: float, paid_in: float) -> float | None:
+    return amount / paid_in if paid_in > 0 else None
+
+
+def _scenario(
+    capped: pd.DataFrame, calls: pd.DataFrame, paid_in: float, as_of: dt.date, column: str
+) -> ScenarioMetrics:
+    """Return one scenario's metrics; ``column`` is ``gross_value`` or ``capped_value``.
+
+    Ended tickets give the realised value; active ones the NAV, on as-of or on the scenario's
+    exit date; paid-in capital not invested is cash the fund still holds for its investors. The
+    IRR takes every ticket's value on its ``end_on`` date and the cash on as-of.
+    """
+    ended = (capped["status"] != "active").to_numpy()
+    realised = float(capped.loc[ended, column].sum())
+    nav = float(capped.loc[~ended, column].sum())
+    cash = max(0.0, paid_in - float(capped["cost"].sum()))
+    dpi, rvpi = _ratio(realised, paid_in), _ratio(nav + cash, paid_in)
+    tvpi = None if dpi is None or rvpi is None else dpi + rvpi
+    dates = [*calls["date"], *capped["end_on"], as_of]
+    amounts = [*(-calls["amount_eur"]), *capped[column], cash]
+    return ScenarioMetrics(realised, nav, cash, dpi, rvpi, tvpi, xirr(dates, amounts))
+
+
+def fund_metrics(
+    tickets: pd.DataFrame,
+    cash_flows: pd.DataFrame,
+    hard_eur: float,
+    as_of: dt.date,
+    params: CapParams | None = None,
+    scenario: ExitScenario | None = None,
+) -> FundMetrics:
+    """Return the fund's metrics from its tickets (``portfolio``) and flows (``flows``)."""
+    capped = apply_cap(tickets, as_of, params or CapParams(), scenario or ExitScenario())
+    calls = cash_flows[cash_flows["kind"] == "call"]
+    paid_in = float(calls["amount_eur"].sum())
+    distributions = float(cash_flows.loc[cash_flows["kind"] == "distribution", "amount_eur"].sum())
+    return FundMetrics(
+        hard_eur=float(hard_eur),
+        paid_in_eur=paid_in,
+        distributions_eur=distributions,
+        unfunded_eur=float(hard_eur) - paid_in,
+        invested_eur=float(capped["cost"].sum()),
+        reported_dpi=_ratio(distributions, paid_in),
+        gross=_scenario(capped, calls, paid_in, as_of, "gross_value"),
+        capped=_scenario(capped, calls, paid_in, as_of, "capped_value"),
+        excess_eur=float(capped["excess"].sum()),
+        excess_to_reserve_eur=float(capped["excess_to_reserve"].sum()),
+        excess_to_entrepreneur_eur=float(capped["excess_to_entrepreneur"].sum()),
+    )
+
+
+def ticket_irrs(capped: pd.DataFrame, column: str) -> list[float | None]:
+    """Return each ticket's IRR from cost on ``invested_on`` to ``column`` on ``end_on``."""
+    return [
+        xirr([start, end], [-cost, value])
+        for start, end, cost, value in zip(
+            capped["invested_on"], capped["end_on"], capped["cost"], capped[column], strict=True
+        )
+    ]
+
+
+# Projection ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Projection:
+    """When hard commitments reach the target, resampling past quarterly pace.
+
+    ``p10``, ``p50``, ``p90`` are quarter-end dates (None when not reached within the horizon);
+    ``reached`` is True when the target is already met.
+    """
+
+    p10: dt.date | None
+    p50: dt.date | None
+    p90: dt.date | None
+    quarters_of_history: int
+    reached: bool
+
+
+def _quarter_end(day: dt.date, quarters_ahead: int) -> dt.date:
+    month_index = day.year * 12 + (day.month - 1) // 3 * 3 + 3 * quarters_ahead
+    year, month = divmod(month_index, 12)
+    first_of_next = dt.date(year, month + 1, 1) + dt.timedelta(days=92)
+    return first_of_next.replace(day=1) - dt.timedelta(days=1)
+
+
+def project_target_date(
+    quarterly_hard_eur: list[float],
+    current_hard_eur: float,
+    target_eur: float,
+    as_of: dt.date,
+    seed: int = 7,
+    runs: int = 2000,
+    horizon_quarters: int = 80,
+) -> Projection:
+    """Return P10/P50/P90 dates at which hard commitments reach ``target_eur``.
+
+    Each run draws future quarters' new hard commitments with replacement from the past quarters
+    (``quarterly_hard_eur``, EUR) until the target is met; the quarter reached is recorded.
+    Deterministic for a given ``seed``. With no past quarter, or a pace of zero, no date.
+    """
+    history = np.asarray(quarterly_hard_eur, dtype=float)
+    if current_hard_eur >= target_eur:
+        return Projection(as_of, as_of, as_of, len(history), True)
+    if len(history) == 0 or not (history > 0).any():
+        return Projection(None, None, None, len(history), False)
+    rng = np.random.default_rng(seed)
+    draws = rng.choice(history, size=(runs, horizon_quarters), replace=True)
+    totals = current_hard_eur + np.cumsum(draws, axis=1)
+    reached = totals >= target_eur
+    quarters = np.where(reached.any(axis=1), reached.argmax(axis=1) + 1, horizon_quarters + 1)
+
+    def date_at(q: float) -> dt.date | None:
+        q = math.ceil(q)
+        return None if q > horizon_quarters else _quarter_end(as_of, q)
+
+    p10, p50, p90 = np.percentile(quarters, [10, 50, 90], method="higher")
+    return Projection(date_at(p10), date_at(p50), date_at(p90), len(history), False)

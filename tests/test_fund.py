@@ -1,0 +1,184 @@
+"""Fund data access, metrics (hand-computed on the fixture), XIRR and the target projection."""
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from fixture_data import AS_OF_A, AS_OF_B, write_fixture
+
+from analytics import db, fund
+from analytics.cap import CapParams, ExitScenario
+from analytics.store import list_snapshots
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture(scope="module")
+def snaps(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("data")
+    write_fixture(data_dir)
+    return list_snapshots(data_dir)
+
+
+@pytest.fixture(scope="module")
+def con():
+    return db.connect()
+
+
+def test_portfolio_has_company_theme_and_cooperator_flag(con, snaps):
+    frame = fund.portfolio(con, snaps[1])
+    assert list(frame["investment_id"]) == ["T1", "T3", "T2"]  # by investment date
+    assert list(frame["company"]) == ["Company M2", "Company M3", "Company M4"]
+    assert frame["was_cooperator"].all()
+    assert frame.loc[frame["investment_id"] == "T3", "exited_on"].item() == D("2026-02-01")
+
+
+def test_commitments_by_investor_and_by_quarter(con, snaps):
+    by_investor = fund.commitments_by_investor(con, snaps[1])
+    got = {(r.investor_type, r.investor_category): (r.hard_eur, r.soft_eur) for r in by_investor.itertuples()}
+    assert got == {
+        ("private", "foundation"): (2_000_000, 0),
+        ("private", "individual"): (0, 250_000),
+        ("public", "regional"): (1_500_000, 0),
+    }
+    by_quarter = fund.hard_by_quarter(con, snaps[1])
+    assert list(by_quarter["quarter"]) == [D("2025-04-01"), D("2025-07-01"), D("2025-10-01"), D("2026-01-01")]
+    assert list(by_quarter["hard_eur"]) == [2_000_000, 0, 0, 1_500_000]
+
+
+def test_raised_by_snapshot_reads_every_snapshot_at_once(con, snaps):
+    frame = fund.raised_by_snapshot(con, snaps)
+    assert list(frame["as_of"]) == [AS_OF_A, AS_OF_B]
+    assert list(frame["hard_eur"]) == [2_300_000, 3_500_000]  # C4 was signed in A, cancelled in B
+    assert list(frame["soft_eur"]) == [1_500_000, 250_000]
+    assert fund.raised_by_snapshot(con, []).empty
+
+
+def test_fund_metrics_on_the_fixture(con, snaps):
+    b = snaps[1]
+    m = fund.fund_metrics(fund.portfolio(con, b), fund.flows(con, b), 3_500_000, b.as_of)
+    # Paid-in: one call of 200,000; one distribution of 10,000.
+    assert (m.paid_in_eur, m.distributions_eur, m.unfunded_eur) == (200_000, 10_000, 3_300_000)
+    assert m.reported_dpi == pytest.approx(0.05)
+    assert m.invested_eur == pytest.approx(225_000.50)
+    # Gross: T3 exited for 80,000; T1 worth 120,000 and T2 50,000.50; invested > paid-in: no cash.
+    assert m.gross.realised_eur == 80_000
+    assert m.gross.nav_eur == pytest.approx(170_000.50)
+    assert m.gross.cash_eur == 0
+    assert m.gross.dpi == pytest.approx(0.4)
+    assert m.gross.rvpi == pytest.approx(0.8500025)
+    assert m.gross.tvpi == pytest.approx(1.2500025)
+    # Capped, simple 3 %: T3 held 184 days, cap 75,000 x (1 + 0.03 x 184 / 365.25) = 76,133.47;
+    # T1 273 days, cap 102,242.30; T2 at 50,000.50 is under its cap of 50,238.70.
+    assert m.capped.realised_eur == pytest.approx(76_133.47, abs=0.005)
+    assert m.capped.nav_eur == pytest.approx(152_242.80, abs=0.005)
+    assert m.capped.dpi == pytest.approx(76_133.47 / 200_000, abs=1e-7)
+    assert m.capped.rvpi == pytest.approx(152_242.80 / 200_000, abs=1e-7)
+    assert m.capped.tvpi == pytest.approx((76_133.47 + 152_242.80) / 200_000, abs=1e-7)
+    # Value left for impact: 80,000 - 76,133.47 + 120,000 - 102,242.30.
+    assert m.excess_eur == pytest.approx(21_624.23, abs=0.01)
+    assert m.excess_to_reserve_eur == m.excess_eur
+    assert m.gross.irr > m.capped.irr > 0
+    assert m.irr_cost == pytest.approx(m.gross.irr - m.capped.irr)
+
+
+def test_uninvested_paid_in_is_cash_in_the_residual_value():
+    tickets = pd.DataFrame(
+        [
+            {
+                "amount_eur": 60.0,
+                "invested_on": D("2025-01-01"),
+                "status": "active",
+                "exited_on": None,
+                "proceeds_eur": None,
+                "fair_value_eur": 66.0,
+            }
+        ]
+    )
+    flows = pd.DataFrame([{"date": D("2025-01-01"), "kind": "call", "amount_eur": 100.0}])
+    m = fund.fund_metrics(tickets, flows, 100.0, D("2026-01-01"))
+    # NAV 66 (gross) + cash 40 = 106 for 100 paid in.
+    assert m.gross.cash_eur == 40
+    assert m.gross.rvpi == pytest.approx(1.06)
+    assert m.gross.tvpi == pytest.approx(1.06)
+    # Capped: 60 x (1 + 0.03 x 365 / 365.25) = 61.7988; + 40.
+    assert m.capped.rvpi == pytest.approx((60 * (1 + 0.03 * 365 / 365.25) + 40) / 100)
+
+
+def test_no_paid_in_gives_no_ratios():
+    tickets = pd.DataFrame(
+        columns=["amount_eur", "invested_on", "status", "exited_on", "proceeds_eur", "fair_value_eur"]
+    )
+    flows = pd.DataFrame(columns=["date", "kind", "amount_eur"])
+    m = fund.fund_metrics(tickets, flows, 0.0, D("2024-03-31"))
+    assert (m.gross.dpi, m.gross.tvpi, m.gross.irr, m.reported_dpi) == (None, None, None, None)
+
+
+def test_a_richer_exit_scenario_raises_gross_more_than_capped(con, snaps):
+    b = snaps[1]
+    tickets, flows = fund.portfolio(con, b), fund.flows(con, b)
+    base = fund.fund_metrics(tickets, flows, 3_500_000, b.as_of, CapParams(), ExitScenario(1.0, 2028))
+    rich = fund.fund_metrics(tickets, flows, 3_500_000, b.as_of, CapParams(), ExitScenario(3.0, 2028))
+    assert rich.gross.tvpi > base.gross.tvpi
+    assert rich.capped.tvpi - base.capped.tvpi < rich.gross.tvpi - base.gross.tvpi
+    assert rich.excess_eur > base.excess_eur
+
+
+def test_xirr_matches_the_textbook_example():
+    # The classic XIRR example (Excel's documentation): 37.34 %.
+    dates = [D("2008-01-01"), D("2008-03-01"), D("2008-10-30"), D("2009-02-15"), D("2009-04-01")]
+    rate = fund.xirr(dates, [-10_000, 2_750, 4_250, 3_250, 2_750])
+    assert rate == pytest.approx(0.373362535, abs=1e-6)
+
+
+def test_xirr_of_one_year_at_ten_percent():
+    assert fund.xirr([D("2025-01-01"), D("2026-01-01")], [-1_000, 1_100]) == pytest.approx(0.10, abs=1e-9)
+    assert fund.xirr([D("2025-01-01"), D("2026-01-01")], [-1_000, 500]) == pytest.approx(-0.5, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("dates", "amounts"),
+    [
+        ([], []),
+        ([D("2025-01-01")], [-100]),
+        ([D("2025-01-01"), D("2026-01-01")], [-100, -50]),
+        ([D("2025-01-01"), D("2026-01-01")], [100, 50]),
+        ([D("2025-01-01"), D("2026-01-01")], [-100, 0]),
+        ([D("2025-01-01"), D("2025-01-01")], [-100, 120]),
+        ([D("2025-01-01"), D("2025-01-02")], [-1, 1_000_000]),  # beyond any sensible rate
+    ],
+)
+def test_xirr_says_na_rather_than_raise_or_invent(dates, amounts):
+    assert fund.xirr(dates, amounts) is None
+
+
+def test_projection_is_deterministic_for_a_seed():
+    history = [100_000, 0, 400_000, 250_000, 0, 600_000]
+    one = fund.project_target_date(history, 6_000_000, 10_000_000, D("2026-09-30"), seed=11)
+    two = fund.project_target_date(history, 6_000_000, 10_000_000, D("2026-09-30"), seed=11)
+    assert one == two
+    assert one.p10 <= one.p50 <= one.p90
+    assert one.quarters_of_history == 6
+    # The pace averages 225,000 a quarter: 4M takes about 18 quarters, so P50 is near 2031.
+    assert D("2029-12-31") <= one.p50 <= D("2032-12-31")
+
+
+def test_projection_survives_zero_or_one_quarter():
+    none = fund.project_target_date([], 0, 10_000_000, D("2024-03-31"))
+    assert (none.p10, none.p50, none.p90) == (None, None, None)
+    # One quarter of history: every run adds 500,000 a quarter; 9,000,000 needs two.
+    one = fund.project_target_date([500_000], 9_000_000, 10_000_000, D("2026-03-31"))
+    assert one.p10 == one.p50 == one.p90 == D("2026-09-30")
+    stalled = fund.project_target_date([0, 0], 5_000_000, 10_000_000, D("2026-03-31"))
+    assert stalled.p50 is None
+    done = fund.project_target_date([1], 10_000_000, 10_000_000, D("2026-03-31"))
+    assert done.reached
+
+
+def test_demo_distributions_never_exceed_the_capped_proceeds():
+    """The demo fund pays investors capped proceeds; the excess stays in the impact reserve."""
+    con = db.connect()
+    for snap in list_snapshots(Path(__file__).resolve().parent.parent / "data"):
+        m = fund.fund_metrics(fund.portfolio(con, snap), fund.flows(con, snap), 1.0, snap.as_of)
+        assert m.distributions_eur <= m.capped.realised_eur + 0.01, snap.label
