@@ -221,13 +221,24 @@ def fund_metrics(
 
 
 def ticket_irrs(capped: pd.DataFrame, column: str) -> list[float | None]:
-    """Return each ticket's IRR from cost on ``invested_on`` to ``column`` on ``end_on``."""
-    return [
-        xirr([start, end], [-cost, value])
-        for start, end, cost, value in zip(
-            capped["invested_on"], capped["end_on"], capped["cost"], capped[column], strict=True
+    """Return each ticket's IRR from its cost on ``invested_on`` to ``column`` on ``end_on``.
+
+    Two flows have a closed form, (V / I)^(365 / days) - 1, which is what ``xirr`` solves; it
+    is vectorised here for portfolios of thousands of tickets. None where ``xirr`` says n/a: no
+    time held, no cost, nothing back, or a rate outside -99.99 % to +1,000,000 %.
+    """
+    days = np.array(
+        [(e - s).days for s, e in zip(capped["invested_on"], capped["end_on"], strict=True)], dtype=float
+    )
+    cost = capped["cost"].to_numpy(dtype=float)
+    value = capped[column].to_numpy(dtype=float)
+    usable = (days > 0) & (cost > 0) & (value > 0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        rate = np.where(
+            usable, (value / cost) ** (DAYS_PER_YEAR_XIRR / np.where(usable, days, 1)) - 1, np.nan
         )
-    ]
+    usable &= (rate > -0.9999) & (rate < 10_000)
+    return [float(r) if ok else None for r, ok in zip(rate, usable, strict=True)]
 
 
 # Projection ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Belgian-French formatting of numbers, money, percentages and dates, via Babel.
+"""Belgian-French formatting of numbers, money, percentages and dates (dates via Babel).
 
 Numbers and money read the same in both interface languages (``fr_BE``: ``1 234 567,89 €``),
 because the board shares one screen whatever language each member reads; dates and quarters
@@ -12,18 +12,10 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
 
-NUMBER_LOCALE = "fr_BE"
 DATE_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
 QUARTER_PREFIX = {"fr": "T", "en": "Q"}
 Number = int | float | Decimal
-
-
-def number(value: Number, decimals: int = 0) -> str:
-    """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(_half_up(value, decimals), pattern, locale=NUMBER_LOCALE)
 
 
 def _half_up(value: Number, decimals: int) -> Decimal:
@@ -31,12 +23,20 @@ def _half_up(value: Number, decimals: int) -> Decimal:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+# fr_BE groups digits with a narrow no-break space and uses a decimal comma. Python's own
+# formatting with these two characters swapped gives Babel's output (a test checks it on
+# thousands of values) about 50 times faster, which matters for tables of thousands of cells.
+_FR_BE = str.maketrans({",": "\u202f", ".": ","})
+
+
+def number(value: Number, decimals: int = 0) -> str:
+    """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``."""
+    return f"{_half_up(value, decimals):,.{decimals}f}".translate(_FR_BE)
+
+
 def money(value: Number, decimals: int = 0) -> str:
     """Return an amount in EUR: ``1 234 568 €`` (``decimals=2`` keeps the cents)."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0¤"
-    return format_currency(
-        _half_up(value, decimals), "EUR", pattern, locale=NUMBER_LOCALE, currency_digits=False
-    )
+    return number(value, decimals) + "\u00a0€"
 
 
 def money_short(value: Number) -> str:

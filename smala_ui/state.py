@@ -16,8 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from analytics import checks, db, fund, kpis
-from analytics.cap import CapParams
+from analytics.cap import CapParams, ExitScenario
 from analytics.config import Settings, load_settings
+from analytics.fund import FundMetrics
 from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers
 from smala_ui import fmt
 from smala_ui.i18n import CATALOGUE, LANGUAGE_NAMES, translate
@@ -105,24 +106,29 @@ def _previous_label(labels: list[str], label: str) -> str:
     return earlier[-1] if earlier else NO_COMPARISON
 
 
-def _url_selectbox(label: str, options: list[str], default: str, key: str, **kwargs) -> str:
-    """Draw a sidebar selectbox whose value is kept in the URL as ``?key=option``.
+def url_widget(widget, label: str, options: list[str], default: str, key: str, **kwargs) -> str:
+    """Draw ``widget`` (selectbox, radio, select_slider, ...) with its value kept in the URL.
 
-    The URL holds the raw option (``as_of=2026-06-30``, ``lang=en``), not its translated label, so
-    a shared link means the same in both languages. A value left at its default leaves the URL.
+    The URL holds the raw option (``as_of=2026-06-30``, ``lang=en``, ``cap_rate=3``), not its
+    translated label, so a shared link means the same in both languages. A value from the URL
+    that is not an option is ignored; a value left at its default leaves the URL.
     """
     if key not in st.session_state:
         from_url = st.query_params.get(key)
         st.session_state[key] = from_url if from_url in options else default
-    elif st.session_state[key] not in options:  # a snapshot disappeared since the last run
+    elif st.session_state[key] not in options:  # e.g. a snapshot disappeared since the last run
         st.session_state[key] = default
-    value = st.sidebar.selectbox(label, options, key=key, **kwargs)
+    value = widget(label, options, key=key, **kwargs)
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
     else:
         st.query_params[key] = value
     return value
+
+
+def _url_selectbox(label: str, options: list[str], default: str, key: str, **kwargs) -> str:
+    return url_widget(st.sidebar.selectbox, label, options, default, key, **kwargs)
 
 
 def language_selector(default: str) -> str:
@@ -276,6 +282,20 @@ def hard_by_quarter(snapshot_id: str, _snap: Snapshot) -> pd.DataFrame:
 def raised_by_snapshot(snapshot_ids: tuple[str, ...], _snaps: list[Snapshot]) -> pd.DataFrame:
     """Return hard and soft commitments at each of the given snapshots (one query)."""
     return fund.raised_by_snapshot(connection(), _snaps)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def fund_summary(snapshot_id: str, params: CapParams, scenario: ExitScenario, _snap: Snapshot) -> FundMetrics:
+    """Return the fund's metrics on one snapshot for a cap and an exit scenario."""
+    kpi = overview_kpis(snapshot_id, _snap)
+    return fund.fund_metrics(
+        portfolio(snapshot_id, _snap),
+        fund_flows(snapshot_id, _snap),
+        float(kpi["fund_hard"]),
+        _snap.as_of,
+        params,
+        scenario,
+    )
 
 
 def cap_params(settings: Settings) -> CapParams:

@@ -71,6 +71,12 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_dir, monkeypatch):
     assert got["Capital souscrit"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
     assert got["Fonds : engagements fermes"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
     assert got["Montant investi"] == ("225\u00a0k\u00a0€", "+50\u00a0k\u00a0€")
+    # Capped TVPI, worked out in tests/test_fund.py: B (76,133.47 + 152,242.80) / 200,000 = 1.1419;
+    # A: T1 100,000 capped after 183 days at 101,503.08, T3 at its cost 75,000, and 25,000 of
+    # paid-in not invested: (101,503.08 + 75,000 + 25,000) / 200,000 = 1.0075.
+    assert got["TVPI plafonné du fonds"] == ("1,14\u00a0×", "+0,13\u00a0×")
+    # Value left for impact: B 21,624.23; A 110,000 - 101,503.08 = 8,496.92.
+    assert got["Valeur laissée à l'impact"] == ("22\u00a0k\u00a0€", "+13\u00a0k\u00a0€")
     sentences = at.markdown[0].value
     assert "2 nouveaux membres : Company M4 et Company M5." in sentences
     assert "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier." in sentences

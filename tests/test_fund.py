@@ -182,3 +182,34 @@ def test_demo_distributions_never_exceed_the_capped_proceeds():
     for snap in list_snapshots(Path(__file__).resolve().parent.parent / "data"):
         m = fund.fund_metrics(fund.portfolio(con, snap), fund.flows(con, snap), 1.0, snap.as_of)
         assert m.distributions_eur <= m.capped.realised_eur + 0.01, snap.label
+
+
+def test_vectorised_ticket_irrs_equal_xirr_ticket_by_ticket():
+    import numpy as np
+
+    from analytics.cap import apply_cap
+
+    rng = np.random.default_rng(8)
+    rows = []
+    for _ in range(300):
+        invested = D("2021-01-01") + dt.timedelta(days=int(rng.integers(0, 1500)))
+        held = int(rng.integers(0, 1200))
+        value = float(rng.choice([0.0, rng.uniform(0, 3)])) * 100_000
+        rows.append(
+            {
+                "amount_eur": 100_000.0,
+                "invested_on": invested,
+                "status": "exited",
+                "exited_on": invested + dt.timedelta(days=held),
+                "proceeds_eur": value,
+                "fair_value_eur": None,
+            }
+        )
+    capped = apply_cap(pd.DataFrame(rows), D("2026-12-31"))
+    for column in ("gross_value", "capped_value"):
+        fast = fund.ticket_irrs(capped, column)
+        for (_, row), rate in zip(capped.iterrows(), fast, strict=True):
+            slow = fund.xirr([row["invested_on"], row["end_on"]], [-row["cost"], row[column]])
+            assert (rate is None) == (slow is None)
+            if rate is not None:
+                assert rate == pytest.approx(slow, rel=1e-6, abs=1e-9)

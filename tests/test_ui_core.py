@@ -107,3 +107,20 @@ def test_target_progress_figure_shows_shares_of_each_target():
 
 def test_translate_fills_placeholders():
     assert translate("en", "overview.changes", date="30 Jun 2026") == "What changed since 30 Jun 2026"
+
+
+def test_fast_number_formatting_equals_babel_fr_be():
+    import random
+
+    from babel.numbers import format_currency, format_decimal
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        value = Decimal(rng.randint(-(10**10), 10**10)) / 100
+        for decimals in (0, 1, 2):
+            rounded = fmt._half_up(value, decimals)
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            assert fmt.number(value, decimals) == format_decimal(rounded, pattern, locale="fr_BE")
+            assert fmt.money(value, decimals) == format_currency(
+                rounded, "EUR", pattern + "\u00a0¤", locale="fr_BE", currency_digits=False
+            )

@@ -1,5 +1,202 @@
-"""Capped returns page: coming in a later issue; says so plainly, with no made-up numbers."""
+"""Capped returns: gross vs capped per ticket and for the fund, the value left for impact, and
+what-if controls (in a fragment, kept in the URL so a scenario can be shared by link)."""
 
-from smala_ui.pages import coming_soon
+import pyarrow as pa
+import streamlit as st
 
-coming_soon("capped")
+from analytics.cap import BASES, DESTINATIONS, CapParams, ExitScenario, apply_cap
+from analytics.export import to_csv_bytes
+from analytics.fund import ticket_irrs
+from smala_ui import figures_capped, fmt, state
+from smala_ui.i18n import translate
+from smala_ui.pages import header
+from smala_ui.state import lang, t
+
+header("page.capped")
+sel = state.selection()
+settings = st.session_state["settings"]
+as_of = sel.as_of.as_of
+st.caption(t("capped.method"))
+
+# Controls: raw option strings, as they appear in the URL.
+RATES = sorted({f"{r / 4:g}" for r in range(0, 41)} | {f"{settings.cap_rate * 100:g}"}, key=float)
+MULTIPLES = ["fv", *(f"{m / 4:g}" for m in range(0, 13))]
+BARS = 25  # tickets drawn in the chart; the table lists them all
+YEARS = [str(y) for y in range(as_of.year, as_of.year + 11)]
+DEFAULTS = {
+    "cap_rate": f"{settings.cap_rate * 100:g}",
+    "cap_basis": settings.cap_basis,
+    "excess_to": settings.excess_to,
+    "exit_multiple": "fv",
+    "exit_year": YEARS[min(3, len(YEARS) - 1)],
+}
+
+
+def reset() -> None:
+    for key, value in DEFAULTS.items():
+        st.session_state[key] = value
+
+
+def metric_ratio(value: float | None) -> str:
+    return t("capped.na") if value is None else fmt.number(value, 2) + "\u00a0×"
+
+
+def metric_rate(value: float | None) -> str:
+    return t("capped.na") if value is None else fmt.percent(value)
+
+
+@st.fragment
+def scenario() -> None:
+    language = lang()
+    st.subheader(t("capped.controls"))
+    left, middle, right = st.columns(3)
+    with left:
+        rate = state.url_widget(
+            st.select_slider,
+            t("capped.rate"),
+            RATES,
+            DEFAULTS["cap_rate"],
+            "cap_rate",
+            format_func=lambda r: fmt.percent(float(r) / 100, 2),
+        )
+        basis = state.url_widget(
+            st.radio,
+            t("capped.basis"),
+            list(BASES),
+            DEFAULTS["cap_basis"],
+            "cap_basis",
+            format_func=lambda b: translate(language, f"capped.basis.{b}"),
+            horizontal=True,
+        )
+    with middle:
+        excess_to = state.url_widget(
+            st.radio,
+            t("capped.excess_to"),
+            list(DESTINATIONS),
+            DEFAULTS["excess_to"],
+            "excess_to",
+            format_func=lambda d: translate(language, f"capped.excess_to.{d}"),
+        )
+        st.button(t("capped.reset"), on_click=reset, key="cap_reset", icon=":material/restart_alt:")
+    with right:
+        multiple = state.url_widget(
+            st.select_slider,
+            t("capped.exit_multiple"),
+            MULTIPLES,
+            "fv",
+            "exit_multiple",
+            format_func=lambda m: (
+                t("capped.exit_multiple.fv")
+                if m == "fv"
+                else t("capped.exit_multiple.x", x=fmt.number(float(m), 2))
+            ),
+            help=t("capped.exit_help"),
+        )
+        year = state.url_widget(
+            st.select_slider,
+            t("capped.exit_year"),
+            YEARS,
+            DEFAULTS["exit_year"],
+            "exit_year",
+            disabled=multiple == "fv",
+        )
+    st.caption(t("capped.share"))
+
+    params = CapParams(rate=float(rate) / 100, basis=basis, excess_to=excess_to)
+    exit_scenario = ExitScenario() if multiple == "fv" else ExitScenario(float(multiple), int(year))
+    tickets = state.guarded(state.portfolio, sel.as_of, sel.as_of)
+    if tickets.empty:
+        st.info(t("capped.no_ticket"))
+        return
+    metrics = state.guarded(state.fund_summary, sel.as_of, params, exit_scenario, sel.as_of)
+    capped = apply_cap(tickets, as_of, params, exit_scenario)
+
+    gross_total = float(capped["gross_value"].sum())
+    capped_total = float(capped["capped_value"].sum())
+    cols = st.columns(3)
+    cols[0].metric(
+        t("capped.gross_value"), fmt.money(gross_total), help=t("capped.gross_value.help"), border=True
+    )
+    cols[1].metric(
+        t("capped.capped_value"), fmt.money(capped_total), help=t("capped.capped_value.help"), border=True
+    )
+    cols[2].metric(
+        t("capped.excess"),
+        fmt.money(metrics.excess_eur),
+        help=t(f"capped.excess.help.{excess_to}"),
+        border=True,
+    )
+    cols = st.columns(5)
+    cols[0].metric(
+        t("capped.tvpi_gross"), metric_ratio(metrics.gross.tvpi), help=t("capped.tvpi.help"), border=True
+    )
+    cols[1].metric(
+        t("capped.tvpi_capped"), metric_ratio(metrics.capped.tvpi), help=t("capped.tvpi.help"), border=True
+    )
+    cols[2].metric(
+        t("capped.irr_gross"), metric_rate(metrics.gross.irr), help=t("capped.irr.help"), border=True
+    )
+    cols[3].metric(
+        t("capped.irr_capped"), metric_rate(metrics.capped.irr), help=t("capped.irr.help"), border=True
+    )
+    cost = metrics.irr_cost
+    cols[4].metric(
+        t("capped.irr_cost"),
+        t("capped.na") if cost is None else t("capped.points", value=fmt.number(cost * 100, 1)),
+        help=t("capped.irr_cost.help"),
+        border=True,
+    )
+
+    st.subheader(t("capped.by_ticket"))
+    if len(capped) > BARS:
+        st.caption(t("capped.largest", shown=BARS, total=fmt.number(len(capped))))
+    st.plotly_chart(
+        figures_capped.ticket_bars(capped, language, limit=BARS),
+        key="capped_ticket_bars",
+        theme=None,
+        config={"displayModeBar": False},
+    )
+
+    st.subheader(t("capped.table"))
+    gross_irr, capped_irr = ticket_irrs(capped, "gross_value"), ticket_irrs(capped, "capped_value")
+    table = {
+        t("capped.col.company"): list(capped["company"].fillna("?")),
+        t("capped.col.invested_on"): [fmt.date(d, language) for d in capped["invested_on"]],
+        t("capped.col.end_on"): [fmt.date(d, language) for d in capped["end_on"]],
+        t("capped.col.status"): [t(f"capped.status.{s}") for s in capped["status"]],
+        t("capped.col.cost"): [fmt.money(v) for v in capped["cost"]],
+        t("capped.col.gross"): [fmt.money(v) for v in capped["gross_value"]],
+        t("capped.col.multiple"): [fmt.number(v, 4) for v in capped["cap_multiple"]],
+        t("capped.col.capped"): [fmt.money(v) for v in capped["capped_value"]],
+        t("capped.col.excess"): [fmt.money(v) for v in capped["excess"]],
+        t("capped.col.irr_gross"): [metric_rate(v) for v in gross_irr],
+        t("capped.col.irr_capped"): [metric_rate(v) for v in capped_irr],
+    }
+    st.dataframe(table, hide_index=True, key="capped_table")
+    # The download keeps numbers as numbers (a spreadsheet can add them up), in the same columns.
+    export = capped[
+        [
+            "company",
+            "invested_on",
+            "end_on",
+            "status",
+            "cost",
+            "gross_value",
+            "cap_multiple",
+            "capped_value",
+            "excess",
+        ]
+    ].assign(gross_irr=gross_irr, capped_irr=capped_irr)
+    export.columns = list(table)
+    st.download_button(
+        t("capped.download"),
+        to_csv_bytes(pa.Table.from_pandas(export, preserve_index=False)),
+        file_name=f"smala_rendements_plafonnes_{sel.as_of.label}.csv",
+        mime="text/csv",
+        key="capped_download",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+scenario()

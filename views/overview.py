@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analytics.cap import ExitScenario
 from smala_ui import figures, fmt, state
 from smala_ui.pages import change_sentences, header
 from smala_ui.state import lang, t
@@ -9,8 +10,24 @@ from smala_ui.state import lang, t
 header("page.overview")
 sel = state.selection()
 settings = st.session_state["settings"]
-current = state.guarded(state.overview_kpis, sel.as_of, sel.as_of)
-previous = state.guarded(state.overview_kpis, sel.compare, sel.compare) if sel.compare else None
+cap = state.cap_params(settings)
+
+
+def kpis_of(snap):
+    """Return the Overview's figures of one snapshot, the fund's capped ones included."""
+    values = dict(state.guarded(state.overview_kpis, snap, snap))
+    fund = state.guarded(state.fund_summary, snap, cap, ExitScenario(), snap)
+    values["tvpi_capped"] = fund.capped.tvpi
+    values["value_for_impact"] = fund.excess_eur
+    return values
+
+
+def multiple(value: float) -> str:
+    return fmt.number(value, 2) + "\u00a0×"
+
+
+current = kpis_of(sel.as_of)
+previous = kpis_of(sel.compare) if sel.compare else None
 
 money_target = fmt.money_short(settings.fund_target_eur)
 quarter = fmt.quarter(sel.as_of.as_of, lang())
@@ -23,18 +40,20 @@ tiles = [
     ("fund_hard", t("kpi.fund_hard"), fmt.money_short, {"target": money_target}),
     ("fund_soft", t("kpi.fund_soft"), fmt.money_short, {}),
     ("invested", t("kpi.invested"), fmt.money_short, {}),
+    ("tvpi_capped", t("kpi.tvpi_capped"), multiple, {}),
+    ("value_for_impact", t("kpi.value_for_impact"), fmt.money_short, {"rate": fmt.percent(cap.rate)}),
 ]
-for row_start in (0, 4):
-    columns = st.columns(4)
+for row_start in (0, 5):
+    columns = st.columns(5)
     for column, (key, label, formatter, help_values) in zip(
-        columns, tiles[row_start : row_start + 4], strict=True
+        columns, tiles[row_start : row_start + 5], strict=True
     ):
         value = current[key]
-        shown = formatter(value)
+        shown = t("capped.na") if value is None else formatter(value)
         if key == "supported":
             shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
         delta = None
-        if previous is not None:
+        if previous is not None and value is not None and previous[key] is not None:
             delta = fmt.signed(formatter(value - previous[key]))
         unchanged = delta is None or fmt.is_zero(delta)
         column.metric(
