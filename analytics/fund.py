@@ -220,19 +220,23 @@ def fund_metrics(
     )
 
 
-def ticket_irrs(capped: pd.DataFrame, column: str) -> list[float | None]:
+MIN_IRR_DAYS = 365  # a ticket's return is not annualised over less than a year (GIPS practice)
+
+
+def ticket_irrs(capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS) -> list[float | None]:
     """Return each ticket's IRR from its cost on ``invested_on`` to ``column`` on ``end_on``.
 
     Two flows have a closed form, (V / I)^(365 / days) - 1, which is what ``xirr`` solves; it
-    is vectorised here for portfolios of thousands of tickets. None where ``xirr`` says n/a: no
-    time held, no cost, nothing back, or a rate outside -99.99 % to +1,000,000 %.
+    is vectorised here for portfolios of thousands of tickets. None where ``xirr`` says n/a (no
+    cost, nothing back, or a rate outside -99.99 % to +1,000,000 %) and for a ticket held less
+    than ``min_days``: a few weeks' move annualised would read as a misleading rate.
     """
     days = np.array(
         [(e - s).days for s, e in zip(capped["invested_on"], capped["end_on"], strict=True)], dtype=float
     )
     cost = capped["cost"].to_numpy(dtype=float)
     value = capped[column].to_numpy(dtype=float)
-    usable = (days > 0) & (cost > 0) & (value > 0)
+    usable = (days > 0) & (days >= min_days) & (cost > 0) & (value > 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         rate = np.where(
             usable, (value / cost) ** (DAYS_PER_YEAR_XIRR / np.where(usable, days, 1)) - 1, np.nan

@@ -13,6 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 
+from smala_ui.i18n import translate
+
 DATE_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
 QUARTER_PREFIX = {"fr": "T", "en": "Q"}
 Number = int | float | Decimal
@@ -84,3 +86,24 @@ def date(day: dt.date, lang: str) -> str:
 def quarter(day: dt.date, lang: str) -> str:
     """Return the calendar quarter of ``day``: ``T3 2026`` in French, ``Q3 2026`` in English."""
     return f"{QUARTER_PREFIX[lang]}{(day.month - 1) // 3 + 1} {day.year}"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # None or NaN
+
+
+def multiple(value: float | None, lang: str) -> str:
+    """Return a multiple (of paid-in, of cost): ``1,25 ×``; ``n.d.`` / ``n/a`` when missing."""
+    return translate(lang, "common.na") if _missing(value) else number(value, 2) + "\u00a0×"
+
+
+def rate(value: float | None, lang: str) -> str:
+    """Return an annual rate (IRR): ``12,3 %``; ``n.d.`` / ``n/a`` when missing."""
+    return translate(lang, "common.na") if _missing(value) else percent(value)
+
+
+def points(value: float | None, lang: str) -> str:
+    """Return a difference of two rates in percentage points: ``5,9 points``."""
+    if _missing(value):
+        return translate(lang, "common.na")
+    return translate(lang, "common.points", value=number(value * 100, 1))

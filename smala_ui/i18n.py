@@ -52,6 +52,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "common.as_of_compared": "Situation au {date} · comparée au {compare}",
         "common.coming": "Cette page arrive bientôt. Elle montrera : {what}",
         "common.download": "Télécharger",
+        "common.na": "n.d.",
+        "common.points": "{value}\u00a0points",
         "coming.cooperative": "les membres par rôle dans le temps, le capital par classe de parts, "
         "les fondateurs, la fidélisation, les provinces, les thèmes et la progression vers l'impact.",
         "coming.support": "les services gratuits par type et par mois, la couverture, la charge des "
@@ -75,7 +77,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kpi.share_capital.help": "Somme du registre des parts jusqu'à la date de situation : quantité × "
         "valeur unitaire, en plus pour les souscriptions et cessions reçues, en moins pour les "
         "remboursements et cessions données.",
-        "kpi.service_hours": "Heures d'accompagnement ({quarter})",
+        "kpi.service_hours": "Accompagnement ({quarter})",
         "kpi.service_hours.help": "Heures de services gratuits (coups de pouce, mentorat, mises en "
         "relation, communication, animations) du début du trimestre à la date de situation.",
         "kpi.consultancy_ytd": "Consultance depuis le 1er janvier",
@@ -214,6 +216,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "common.as_of_compared": "As of {date} · compared with {compare}",
         "common.coming": "This page is coming soon. It will show: {what}",
         "common.download": "Download",
+        "common.na": "n/a",
+        "common.points": "{value}\u00a0points",
         "coming.cooperative": "members by role over time, share capital by class, founders, retention, "
         "provinces, themes and progress toward an impact approach.",
         "coming.support": "free services by kind and month, coverage, mentor load, the mentoring and "

@@ -46,8 +46,6 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.irr_cost": "Coût du plafond",
         "capped.irr_cost.help": "TRI brut moins TRI plafonné : ce que le plafond coûte chaque année aux "
         "investisseurs, au profit de l'impact.",
-        "capped.points": "{value}\u00a0pt",
-        "capped.na": "n.d.",
         "capped.by_ticket": "Par ticket : valeur plafonnée et excédent",
         "capped.table": "Détail par ticket",
         "capped.largest": "Les {shown} tickets de plus grande valeur brute, sur {total}.",
@@ -120,8 +118,6 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.irr_cost": "Cost of the cap",
         "capped.irr_cost.help": "Gross IRR minus capped IRR: what the cap costs investors each year, "
         "for the benefit of impact.",
-        "capped.points": "{value}\u00a0pt",
-        "capped.na": "n/a",
         "capped.by_ticket": "By ticket: capped value and excess",
         "capped.table": "Ticket by ticket",
         "capped.largest": "The {shown} tickets of largest gross value, out of {total}.",

@@ -207,9 +207,37 @@ def test_vectorised_ticket_irrs_equal_xirr_ticket_by_ticket():
         )
     capped = apply_cap(pd.DataFrame(rows), D("2026-12-31"))
     for column in ("gross_value", "capped_value"):
-        fast = fund.ticket_irrs(capped, column)
+        fast = fund.ticket_irrs(capped, column, min_days=0)
         for (_, row), rate in zip(capped.iterrows(), fast, strict=True):
             slow = fund.xirr([row["invested_on"], row["end_on"]], [-row["cost"], row[column]])
             assert (rate is None) == (slow is None)
             if rate is not None:
                 assert rate == pytest.approx(slow, rel=1e-6, abs=1e-9)
+
+
+def test_ticket_irrs_are_not_annualised_under_a_year():
+    from analytics.cap import apply_cap
+
+    rows = pd.DataFrame(
+        [
+            {
+                "amount_eur": 100.0,
+                "invested_on": D("2025-01-01"),
+                "status": "exited",
+                "exited_on": D("2026-01-01"),
+                "proceeds_eur": 110.0,
+                "fair_value_eur": None,
+            },
+            {
+                "amount_eur": 100.0,
+                "invested_on": D("2025-06-01"),
+                "status": "exited",
+                "exited_on": D("2026-01-01"),
+                "proceeds_eur": 110.0,
+                "fair_value_eur": None,
+            },
+        ]
+    )
+    first, second = fund.ticket_irrs(apply_cap(rows, D("2026-03-31")), "gross_value")
+    assert first == pytest.approx(0.10)
+    assert second is None

@@ -37,14 +37,6 @@ def reset() -> None:
         st.session_state[key] = value
 
 
-def metric_ratio(value: float | None) -> str:
-    return t("capped.na") if value is None else fmt.number(value, 2) + "\u00a0×"
-
-
-def metric_rate(value: float | None) -> str:
-    return t("capped.na") if value is None else fmt.percent(value)
-
-
 @st.fragment
 def scenario() -> None:
     language = lang()
@@ -126,26 +118,15 @@ def scenario() -> None:
         help=t(f"capped.excess.help.{excess_to}"),
         border=True,
     )
-    cols = st.columns(5)
-    cols[0].metric(
-        t("capped.tvpi_gross"), metric_ratio(metrics.gross.tvpi), help=t("capped.tvpi.help"), border=True
-    )
-    cols[1].metric(
-        t("capped.tvpi_capped"), metric_ratio(metrics.capped.tvpi), help=t("capped.tvpi.help"), border=True
-    )
-    cols[2].metric(
-        t("capped.irr_gross"), metric_rate(metrics.gross.irr), help=t("capped.irr.help"), border=True
-    )
-    cols[3].metric(
-        t("capped.irr_capped"), metric_rate(metrics.capped.irr), help=t("capped.irr.help"), border=True
-    )
-    cost = metrics.irr_cost
-    cols[4].metric(
-        t("capped.irr_cost"),
-        t("capped.na") if cost is None else t("capped.points", value=fmt.number(cost * 100, 1)),
-        help=t("capped.irr_cost.help"),
-        border=True,
-    )
+    tiles = [
+        ("capped.tvpi_gross", fmt.multiple(metrics.gross.tvpi, language), "capped.tvpi.help"),
+        ("capped.tvpi_capped", fmt.multiple(metrics.capped.tvpi, language), "capped.tvpi.help"),
+        ("capped.irr_gross", fmt.rate(metrics.gross.irr, language), "capped.irr.help"),
+        ("capped.irr_capped", fmt.rate(metrics.capped.irr, language), "capped.irr.help"),
+        ("capped.irr_cost", fmt.points(metrics.irr_cost, language), "capped.irr_cost.help"),
+    ]
+    for column, (label, value, help_key) in zip(st.columns(5), tiles, strict=True):
+        column.metric(t(label), value, help=t(help_key), border=True)
 
     st.subheader(t("capped.by_ticket"))
     if len(capped) > BARS:
@@ -169,8 +150,8 @@ def scenario() -> None:
         t("capped.col.multiple"): [fmt.number(v, 4) for v in capped["cap_multiple"]],
         t("capped.col.capped"): [fmt.money(v) for v in capped["capped_value"]],
         t("capped.col.excess"): [fmt.money(v) for v in capped["excess"]],
-        t("capped.col.irr_gross"): [metric_rate(v) for v in gross_irr],
-        t("capped.col.irr_capped"): [metric_rate(v) for v in capped_irr],
+        t("capped.col.irr_gross"): [fmt.rate(v, language) for v in gross_irr],
+        t("capped.col.irr_capped"): [fmt.rate(v, language) for v in capped_irr],
     }
     st.dataframe(table, hide_index=True, key="capped_table")
     # The download keeps numbers as numbers (a spreadsheet can add them up), in the same columns.
@@ -190,7 +171,7 @@ def scenario() -> None:
     export.columns = list(table)
     st.download_button(
         t("capped.download"),
-        to_csv_bytes(pa.Table.from_pandas(export, preserve_index=False)),
+        lambda: to_csv_bytes(pa.Table.from_pandas(export, preserve_index=False)),  # built on click only
         file_name=f"smala_rendements_plafonnes_{sel.as_of.label}.csv",
         mime="text/csv",
         key="capped_download",

@@ -22,10 +22,6 @@ def kpis_of(snap):
     return values
 
 
-def multiple(value: float) -> str:
-    return fmt.number(value, 2) + "\u00a0×"
-
-
 current = kpis_of(sel.as_of)
 previous = kpis_of(sel.compare) if sel.compare else None
 
@@ -40,7 +36,7 @@ tiles = [
     ("fund_hard", t("kpi.fund_hard"), fmt.money_short, {"target": money_target}),
     ("fund_soft", t("kpi.fund_soft"), fmt.money_short, {}),
     ("invested", t("kpi.invested"), fmt.money_short, {}),
-    ("tvpi_capped", t("kpi.tvpi_capped"), multiple, {}),
+    ("tvpi_capped", t("kpi.tvpi_capped"), lambda v: fmt.multiple(v, lang()), {}),
     ("value_for_impact", t("kpi.value_for_impact"), fmt.money_short, {"rate": fmt.percent(cap.rate)}),
 ]
 for row_start in (0, 5):
@@ -49,7 +45,7 @@ for row_start in (0, 5):
         columns, tiles[row_start : row_start + 5], strict=True
     ):
         value = current[key]
-        shown = t("capped.na") if value is None else formatter(value)
+        shown = t("common.na") if value is None else formatter(value)
         if key == "supported":
             shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
         delta = None
