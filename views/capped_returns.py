@@ -118,6 +118,7 @@ def scenario() -> None:
         help=t(f"capped.excess.help.{excess_to}"),
         border=True,
     )
+    st.caption(t(f"capped.excess.help.{excess_to}"))
     tiles = [
         ("capped.tvpi_gross", fmt.multiple(metrics.gross.tvpi, language), "capped.tvpi.help"),
         ("capped.tvpi_capped", fmt.multiple(metrics.capped.tvpi, language), "capped.tvpi.help"),
