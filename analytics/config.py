@@ -14,10 +14,10 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from analytics.cap import CapParams
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
-CAP_BASES = ("simple", "compound", "total")
-EXCESS_DESTINATIONS = ("impact_reserve", "entrepreneur")
 LANGUAGES = ("fr", "en")
 
 
@@ -40,14 +40,12 @@ class Settings:
     personal_data_viewers: tuple[str, ...] = ()
 
     def validate(self) -> Settings:
-        if self.cap_basis not in CAP_BASES:
-            raise ConfigError(f"cap_basis must be one of {CAP_BASES}, not {self.cap_basis!r}")
-        if self.excess_to not in EXCESS_DESTINATIONS:
-            raise ConfigError(f"excess_to must be one of {EXCESS_DESTINATIONS}, not {self.excess_to!r}")
+        try:  # the cap model checks its own parameters
+            CapParams(rate=self.cap_rate, basis=self.cap_basis, excess_to=self.excess_to)
+        except ValueError as exc:
+            raise ConfigError(f"cap_rate, cap_basis or excess_to: {exc}") from exc
         if self.default_language not in LANGUAGES:
             raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
-        if not 0 <= self.cap_rate <= 1:
-            raise ConfigError(f"cap_rate must be between 0 and 1, not {self.cap_rate!r}")
         if self.supported_target <= 0 or self.fund_target_eur <= 0:
             raise ConfigError("targets must be positive")
         return self

@@ -5,25 +5,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from fixture_data import AS_OF_A, AS_OF_B, write_fixture
+from fixture_data import AS_OF_A, AS_OF_B
 
 from analytics import db, fund
 from analytics.cap import CapParams, ExitScenario
 from analytics.store import list_snapshots
 
 D = dt.date.fromisoformat
-
-
-@pytest.fixture(scope="module")
-def snaps(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("data")
-    write_fixture(data_dir)
-    return list_snapshots(data_dir)
-
-
-@pytest.fixture(scope="module")
-def con():
-    return db.connect()
 
 
 def test_portfolio_has_company_theme_and_cooperator_flag(con, snaps):

@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
-from fixture_data import AS_OF_B, tables_b, write_fixture
+from fixture_data import AS_OF_B, tables_b
 from streamlit.testing.v1 import AppTest
 
-from analytics import db, fund
+from analytics import fund
 from analytics.cap import apply_cap
 from analytics.export import to_csv_bytes
 from analytics.fund import Projection
@@ -39,16 +39,9 @@ TH = "\u202f"  # the narrow no-break space between thousands
 # Fixture data as the page reads it ----------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def fixture_snaps(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("data")
-    write_fixture(data_dir)
-    return list_snapshots(data_dir)
-
-
-@pytest.fixture(scope="module")
-def con():
-    return db.connect()
+@pytest.fixture
+def fixture_snaps(snaps):
+    return snaps
 
 
 def by_investor_b() -> pd.DataFrame:

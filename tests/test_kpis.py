@@ -4,24 +4,15 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from fixture_data import AS_OF_A, AS_OF_B, write_fixture
+from fixture_data import AS_OF_A, AS_OF_B
 
-from analytics import db, kpis
+from analytics import kpis
 from analytics.store import list_snapshots
 
 
-@pytest.fixture(scope="module")
-def snaps(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("data")
-    write_fixture(data_dir)
-    a, b = list_snapshots(data_dir)
-    assert (a.as_of, b.as_of) == (AS_OF_A, AS_OF_B)
-    return a, b
-
-
-@pytest.fixture(scope="module")
-def con():
-    return db.connect()
+def test_the_fixture_has_its_two_snapshots(snaps):
+    assert [s.as_of for s in snaps] == [AS_OF_A, AS_OF_B]
+    assert all(s.is_valid for s in snaps)
 
 
 def test_active_members_count_joiners_on_as_of_and_not_leavers_on_as_of(con, snaps):
