@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from analytics.cap import CapParams
+from analytics.schema import METRICS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
@@ -38,12 +39,26 @@ class Settings:
     default_language: str = "fr"
     # E-mail addresses of logged-in users allowed to see personal data (members' names).
     personal_data_viewers: tuple[str, ...] = ()
+    # Impact targets: metric key of the catalogue -> value aimed at for the latest period
+    # (summed over members, or averaged for a percentage). Pages show actuals against them.
+    impact_targets: tuple[tuple[str, float], ...] = (
+        ("jobs_created_fte", 150.0),
+        ("ghg_avoided_tco2e", 2500.0),
+        ("women_in_leadership_pct", 40.0),
+    )
+
+    def impact_target(self, metric: str) -> float | None:
+        """Return the configured target of an impact metric, or None."""
+        return dict(self.impact_targets).get(metric)
 
     def validate(self) -> Settings:
         try:  # the cap model checks its own parameters
             CapParams(rate=self.cap_rate, basis=self.cap_basis, excess_to=self.excess_to)
         except ValueError as exc:
             raise ConfigError(f"cap_rate, cap_basis or excess_to: {exc}") from exc
+        unknown = sorted(set(dict(self.impact_targets)) - set(METRICS))
+        if unknown:
+            raise ConfigError(f"impact_targets: {', '.join(unknown)} not in the metric catalogue")
         if self.default_language not in LANGUAGES:
             raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
         if self.supported_target <= 0 or self.fund_target_eur <= 0:
@@ -61,6 +76,7 @@ TOML_TYPES: dict[str, tuple[type, ...]] = {
     "excess_to": (str,),
     "default_language": (str,),
     "personal_data_viewers": (list,),
+    "impact_targets": (dict,),
 }
 
 
@@ -80,6 +96,11 @@ def _from_toml(path: Path, raw: dict, settings: Settings) -> Settings:
         if not all(isinstance(v, str) for v in values["personal_data_viewers"]):
             raise ConfigError(f"{path}: personal_data_viewers must be a list of e-mail addresses")
         values["personal_data_viewers"] = tuple(v.lower() for v in values["personal_data_viewers"])
+    if "impact_targets" in values:
+        targets = values["impact_targets"]
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in targets.values()):
+            raise ConfigError(f"{path}: impact_targets values must be numbers")
+        values["impact_targets"] = tuple((str(k), float(v)) for k, v in targets.items())
     for name in ("fund_target_eur", "cap_rate"):
         if name in values:
             values[name] = float(values[name])

@@ -99,6 +99,16 @@ class Snapshot:
         return {name: int(t.get("rows", 0)) for name, t in self.manifest["tables"].items()}
 
 
+def table_files(snaps: list[Snapshot], table: str) -> list[str]:
+    """Return one table's file in each snapshot, for a single hive-partitioned DuckDB read.
+
+    ``read_parquet($files, hive_partitioning = true)`` then gives every row an ``as_of`` column
+    taken from its folder name (``as_of=YYYY-MM-DD``), so trends across snapshots are one query.
+    Pass only valid snapshots: a glob would also read the ones that failed verification.
+    """
+    return [snap.table_path(table) for snap in snaps]
+
+
 def snapshots_dir(data_dir: Path) -> Path:
     return Path(data_dir) / SNAPSHOTS
 

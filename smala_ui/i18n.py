@@ -11,7 +11,12 @@ keys and the same placeholders.
 from __future__ import annotations
 
 from smala_ui.i18n_capped import TEXT as CAPPED_TEXT
+from smala_ui.i18n_consultancy import TEXT as CONSULTANCY_TEXT
+from smala_ui.i18n_cooperative import TEXT as COOPERATIVE_TEXT
 from smala_ui.i18n_fund import TEXT as FUND_TEXT
+from smala_ui.i18n_impact import TEXT as IMPACT_TEXT
+from smala_ui.i18n_studio import TEXT as STUDIO_TEXT
+from smala_ui.i18n_support import TEXT as SUPPORT_TEXT
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
@@ -52,6 +57,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "common.as_of_compared": "Situation au {date} · comparée au {compare}",
         "common.coming": "Cette page arrive bientôt. Elle montrera : {what}",
         "common.download": "Télécharger",
+        "common.download_csv": "Télécharger (CSV)",
+        "common.empty": "Aucune donnée pour cette date.",
         "common.na": "n.d.",
         "common.points": "{value}\u00a0points",
         "coming.cooperative": "les membres par rôle dans le temps, le capital par classe de parts, "
@@ -216,6 +223,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "common.as_of_compared": "As of {date} · compared with {compare}",
         "common.coming": "This page is coming soon. It will show: {what}",
         "common.download": "Download",
+        "common.download_csv": "Download (CSV)",
+        "common.empty": "No data for this date.",
         "common.na": "n/a",
         "common.points": "{value}\u00a0points",
         "coming.cooperative": "members by role over time, share capital by class, founders, retention, "
@@ -356,7 +365,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
             CATALOGUE[lang].update(texts)
 
 
-_merge(FUND_TEXT, CAPPED_TEXT)
+_merge(FUND_TEXT, CAPPED_TEXT, COOPERATIVE_TEXT, SUPPORT_TEXT, CONSULTANCY_TEXT, IMPACT_TEXT, STUDIO_TEXT)
 
 
 def translate(lang: str, key: str, **values: object) -> str:

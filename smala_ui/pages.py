@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
+from analytics.export import to_csv_bytes
 from smala_ui import fmt
 from smala_ui.i18n import plural, translate
 from smala_ui.state import lang, selection, t
@@ -46,6 +48,25 @@ def coming_soon(page: str) -> None:
     """Draw a page that a later issue fills: its title and what it will show, no numbers."""
     header(f"page.{page}")
     st.info(t("common.coming", what=t(f"coming.{page}")), icon=":material/construction:")
+
+
+def download_table(frame: pd.DataFrame, key: str, file_stem: str) -> None:
+    """Draw a button that downloads ``frame`` as Belgian CSV (``;``, decimal comma, formula-safe).
+
+    Give the frame raw numbers and dates (not formatted text) so a spreadsheet can compute with
+    them, and translated column names. The file is built only when the button is clicked.
+    """
+    sel = selection()
+    stem = f"smala_{file_stem}_{sel.as_of.label}" if sel else f"smala_{file_stem}"
+    st.download_button(
+        t("common.download_csv"),
+        lambda: to_csv_bytes(pa.Table.from_pandas(frame, preserve_index=False)),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def _names(subjects: list[str | None], lang_: str) -> str:

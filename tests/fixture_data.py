@@ -193,3 +193,16 @@ def write_fixture(data_dir: Path) -> tuple[Path, Path]:
     a = publish_snapshot(data_dir, AS_OF_A, tables_a(), "test fixture A", created)
     b = publish_snapshot(data_dir, AS_OF_B, tables_b(), "test fixture B", created)
     return a, b
+
+
+EVENT_TABLES = ("shares", "services", "consultancy", "fund_flows", "impact")
+
+
+def write_empty_events_fixture(data_dir: Path) -> Path:
+    """Publish snapshot B with every event table empty, and no idea, no investment, no
+    commitment: the state of a cooperative that has members and nothing else yet."""
+    tables = tables_b()
+    for name in (*EVENT_TABLES, "ideas", "investments", "commitments"):
+        tables[name] = tables[name].slice(0, 0)
+    created = dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
+    return publish_snapshot(data_dir, AS_OF_B, tables, "test fixture, empty events", created)

@@ -4,7 +4,7 @@ shows the selected snapshot's own numbers."""
 from pathlib import Path
 
 import pytest
-from fixture_data import write_fixture
+from fixture_data import write_empty_events_fixture, write_fixture
 from streamlit.testing.v1 import AppTest
 
 from analytics.store import list_snapshots
@@ -55,6 +55,16 @@ def test_every_page_runs_on_the_demo_data(page, lang, as_of, monkeypatch):
     assert not at.exception
     assert not at.error
     assert at.title[0].value  # the page drew its title
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_a_snapshot_with_empty_event_tables(page, lang, tmp_path, monkeypatch):
+    write_empty_events_fixture(tmp_path)
+    at = run_page(page, lang, data_dir=tmp_path, monkeypatch=monkeypatch)
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value
 
 
 def metrics(at):

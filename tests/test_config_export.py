@@ -36,6 +36,8 @@ def test_defaults_then_file_then_environment(tmp_path):
         "data_dir = 5",
         'personal_data_viewers = "a@b.be"',
         "supported_target = true",
+        "[impact_targets]\nhappiness = 3",
+        '[impact_targets]\njobs_fte = "many"',
     ],
 )
 def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
@@ -43,6 +45,15 @@ def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
     config.write_text(content)
     with pytest.raises(ConfigError, match=r"smala\.toml"):
         load_settings(config, environ={})
+
+
+def test_impact_targets_from_the_file(tmp_path):
+    config = tmp_path / "smala.toml"
+    config.write_text("[impact_targets]\njobs_fte = 120\nbeneficiaries = 5000.5\n")
+    settings = load_settings(config, environ={})
+    assert settings.impact_target("jobs_fte") == 120.0
+    assert settings.impact_target("beneficiaries") == 5000.5
+    assert settings.impact_target("ghg_avoided_tco2e") is None  # the file replaces the defaults
 
 
 def test_csv_is_belgian_and_neutralises_formulas():
