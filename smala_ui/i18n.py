@@ -10,6 +10,7 @@ keys and the same placeholders.
 
 from __future__ import annotations
 
+from smala_ui.i18n_board import TEXT as BOARD_TEXT
 from smala_ui.i18n_capped import TEXT as CAPPED_TEXT
 from smala_ui.i18n_consultancy import TEXT as CONSULTANCY_TEXT
 from smala_ui.i18n_cooperative import TEXT as COOPERATIVE_TEXT
@@ -365,7 +366,16 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
             CATALOGUE[lang].update(texts)
 
 
-_merge(FUND_TEXT, CAPPED_TEXT, COOPERATIVE_TEXT, SUPPORT_TEXT, CONSULTANCY_TEXT, IMPACT_TEXT, STUDIO_TEXT)
+_merge(
+    BOARD_TEXT,
+    FUND_TEXT,
+    CAPPED_TEXT,
+    COOPERATIVE_TEXT,
+    SUPPORT_TEXT,
+    CONSULTANCY_TEXT,
+    IMPACT_TEXT,
+    STUDIO_TEXT,
+)
 
 
 def translate(lang: str, key: str, **values: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import pandas as pd
@@ -42,6 +43,67 @@ def header(title_key: str) -> None:
         )
     else:
         st.caption(t("common.as_of", date=fmt.date(sel.as_of.as_of, lang())))
+
+
+# The headline KPIs, in tile order (rows of five): key, formatter of a value and of a delta.
+HEADLINE_KPIS = (
+    "supported",
+    "supporting",
+    "share_capital",
+    "service_hours",
+    "consultancy_ytd",
+    "fund_hard",
+    "fund_soft",
+    "invested",
+    "tvpi_capped",
+    "value_for_impact",
+)
+
+
+def _kpi_format(key: str, settings) -> tuple[str, Callable, dict]:
+    """Return a headline KPI's label, formatter and help-text values."""
+    sel, language = selection(), lang()
+    if key == "service_hours":
+        return t("kpi.service_hours", quarter=fmt.quarter(sel.as_of.as_of, language)), fmt.hours, {}
+    formatter = {
+        "supported": fmt.number,
+        "supporting": fmt.number,
+        "share_capital": fmt.money,
+        "consultancy_ytd": fmt.money,
+        "tvpi_capped": lambda v: fmt.multiple(v, language),
+    }.get(key, fmt.money_short)
+    help_values = {
+        "supported": {"target": settings.supported_target},
+        "fund_hard": {"target": fmt.money_short(settings.fund_target_eur)},
+        "value_for_impact": {"rate": fmt.percent(settings.cap_rate)},
+    }.get(key, {})
+    return t(f"kpi.{key}"), formatter, help_values
+
+
+def kpi_tiles(keys: Sequence[str], current: dict, previous: dict | None, settings, per_row: int = 5) -> None:
+    """Draw KPI tiles in rows, each with its delta against ``previous`` (None: no delta)."""
+    for row_start in range(0, len(keys), per_row):
+        row = keys[row_start : row_start + per_row]
+        for column, key in zip(st.columns(per_row), row, strict=False):
+            label, formatter, help_values = _kpi_format(key, settings)
+            value = current[key]
+            shown = t("common.na") if value is None else formatter(value)
+            if key == "supported":
+                shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
+            delta = None
+            if previous is not None and value is not None and previous[key] is not None:
+                delta = fmt.signed(formatter(value - previous[key]))
+            unchanged = delta is None or fmt.is_zero(delta)
+            column.metric(
+                label,
+                shown,
+                delta=delta,
+                # Pledges fall when they are signed, which is good news: their delta stays neutral.
+                delta_color="off" if key == "fund_soft" or unchanged else "normal",
+                delta_arrow="off" if unchanged else "auto",
+                help=t(f"kpi.{key}.help", **help_values),
+                border=True,
+            )
 
 
 def coming_soon(page: str) -> None:

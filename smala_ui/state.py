@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import checks, db, fund, kpis
+from analytics import board, checks, db, fund, kpis
 from analytics.cap import CapParams, ExitScenario
 from analytics.config import Settings, load_settings
 from analytics.fund import FundMetrics
@@ -301,3 +301,19 @@ def fund_summary(snapshot_id: str, params: CapParams, scenario: ExitScenario, _s
 def cap_params(settings: Settings) -> CapParams:
     """Return the configured cap (the default of every what-if)."""
     return CapParams(rate=settings.cap_rate, basis=settings.cap_basis, excess_to=settings.excess_to)
+
+
+def headline(snap: Snapshot, settings: Settings) -> dict:
+    """Return the Overview's figures of one snapshot (``kpis.OVERVIEW_KPIS``), plus the fund's
+    capped TVPI (multiple, or None) and the value left for impact (EUR) under the configured cap."""
+    values = dict(guarded(overview_kpis, snap, snap))
+    summary = guarded(fund_summary, snap, cap_params(settings), ExitScenario(), snap)
+    values["tvpi_capped"] = summary.capped.tvpi
+    values["value_for_impact"] = summary.excess_eur
+    return values
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def board_activity(snapshot_id: str, board_id: str, _snap: Snapshot, _board: Snapshot) -> board.Activity:
+    """Return the services and consultancy dated after the board's snapshot up to as-of."""
+    return board.activity_between(connection(), _snap, _board)

@@ -1,0 +1,51 @@
+"""Every page in a real browser, in French and English: it loads, shows its title, and shows no
+error; the capped-returns slider changes the figures on screen."""
+
+import re
+
+import pytest
+
+from smala_ui.i18n import CATALOGUE
+from smala_ui.navigation import PAGES
+
+HEADING = '[data-testid="stHeading"] h1'
+EXCEPTION = '[data-testid="stException"]'
+
+
+def open_page(page, server, path, **query):
+    url = f"{server}/{path}" + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
+    page.goto(url)
+    page.wait_for_selector(HEADING, timeout=30_000)
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.key)
+def test_every_page_loads_without_error(page, server, spec, lang):
+    path = "" if spec is PAGES[0] else spec.key
+    open_page(page, server, path, lang=lang)
+    page.wait_for_function(
+        "title => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)",
+        arg=CATALOGUE[lang][f"page.{spec.title}"],
+        timeout=30_000,
+    )
+    page.wait_for_timeout(500)  # let the last deltas arrive
+    assert page.locator(EXCEPTION).count() == 0
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+
+
+def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
+    open_page(page, server, "capped_returns", lang="fr")
+    value = page.locator('[data-testid="stMetric"]').nth(1).locator('[data-testid="stMetricValue"]')
+    before = value.inner_text()
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    for _ in range(8):  # 8 steps of 0.25 point: 3 % -> 5 %
+        slider.press("ArrowRight")
+    page.wait_for_function(
+        "([el, before]) => el.innerText !== before", arg=[value.element_handle(), before], timeout=10_000
+    )
+    assert value.inner_text() != before
+    page.wait_for_function("() => location.search.includes('cap_rate=')", timeout=10_000)
+    rate = float(re.search(r"cap_rate=([0-9.]+)", page.url).group(1))
+    assert rate > 3  # the scenario is in the URL, ready to be shared
