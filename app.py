@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.config import ConfigError
-from smala_ui import fmt, state, theme
+from smala_ui import fmt, presentation, state, theme
 from smala_ui.navigation import PAGES
 from smala_ui.state import t
 
@@ -28,7 +28,8 @@ for spec in PAGES:  # the first page is the default, served at /
             default=spec is PAGES[0],
         )
     )
-navigation = st.navigation(pages)
+presenting = presentation.toggle()
+navigation = st.navigation(pages, position="top" if presenting else "sidebar")
 
 catalogue = state.catalogue(settings.data_dir)
 selection = state.snapshot_selectors(catalogue)
@@ -52,4 +53,6 @@ if selection is not None and navigation.url_path != "data":
     if broken:
         st.warning(t("state.rules_broken", n=len(broken)), icon=":material/rule:")
 
+if presenting:
+    presentation.apply(navigation.url_path or PAGES[0].key)
 navigation.run()

@@ -3,6 +3,13 @@
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "nav.board": "Conseil",
+        "present.toggle": "Mode présentation",
+        "present.toggle.help": "Pour le projecteur : navigation en haut, sans barre latérale ni "
+        "commandes, texte plus grand. Aussi par l'adresse ?present=1.",
+        "present.previous": "Précédent",
+        "present.next": "Suivant",
+        "present.slide": "**Conseil · {n} / {total}** · situation au {date}",
+        "present.stop": "Quitter la présentation",
         "page.board": "Depuis le dernier conseil",
         "board.last_board": "Instantané du dernier conseil",
         "board.last_board.help": "L'état des données le jour du dernier conseil d'administration. "
@@ -30,6 +37,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "nav.board": "Board",
+        "present.toggle": "Presentation mode",
+        "present.toggle.help": "For the projector: navigation at the top, no sidebar or controls, "
+        "larger type. Also with ?present=1 in the address.",
+        "present.previous": "Previous",
+        "present.next": "Next",
+        "present.slide": "**Board · {n} / {total}** · as of {date}",
+        "present.stop": "Leave the presentation",
         "page.board": "Since the last board",
         "board.last_board": "Snapshot of the last board",
         "board.last_board.help": "The state of the data on the day of the last board meeting. This "

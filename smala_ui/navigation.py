@@ -35,3 +35,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("data", "data", ":material/database:", "nav.data"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(p.key for p in PAGES)
+
+# The board meeting's slides, in order (presentation mode).
+BOARD_SLIDES: tuple[str, ...] = ("overview", "board", "fund", "capped_returns", "impact")

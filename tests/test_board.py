@@ -72,3 +72,15 @@ def test_the_board_page_runs_on_the_demo_data(lang, as_of):
     at = board_page(lang, as_of=as_of)
     assert at.title[0].value == ("Depuis le dernier conseil" if lang == "fr" else "Since the last board")
     assert at.markdown  # some sentences
+
+
+def test_presentation_mode_from_the_url_draws_the_slide_bar_and_can_be_left():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["present"] = "1"
+    at.run()
+    assert not at.exception
+    assert at.markdown[0].value.startswith("**Conseil · 1 / 5**")
+    assert at.toggle(key="present").value
+    at.button(key="present_stop").click().run()
+    assert not at.toggle(key="present").value
+    assert "present" not in at.query_params

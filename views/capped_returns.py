@@ -7,7 +7,7 @@ import streamlit as st
 from analytics.cap import BASES, DESTINATIONS, CapParams, ExitScenario, apply_cap
 from analytics.export import to_csv_bytes
 from analytics.fund import ticket_irrs
-from smala_ui import figures_capped, fmt, state
+from smala_ui import figures_capped, fmt, presentation, state
 from smala_ui.i18n import translate
 from smala_ui.pages import header
 from smala_ui.state import lang, t
@@ -40,7 +40,8 @@ def reset() -> None:
 @st.fragment
 def scenario() -> None:
     language = lang()
-    st.subheader(t("capped.controls"))
+    if not presentation.is_on():  # the controls are hidden on a slide; the scenario still applies
+        st.subheader(t("capped.controls"))
     left, middle, right = st.columns(3)
     with left:
         rate = state.url_widget(
@@ -92,7 +93,8 @@ def scenario() -> None:
             "exit_year",
             disabled=multiple == "fv",
         )
-    st.caption(t("capped.share"))
+    if not presentation.is_on():
+        st.caption(t("capped.share"))
 
     params = CapParams(rate=float(rate) / 100, basis=basis, excess_to=excess_to)
     exit_scenario = ExitScenario() if multiple == "fv" else ExitScenario(float(multiple), int(year))

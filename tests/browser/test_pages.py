@@ -49,3 +49,23 @@ def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
     page.wait_for_function("() => location.search.includes('cap_rate=')", timeout=10_000)
     rate = float(re.search(r"cap_rate=([0-9.]+)", page.url).group(1))
     assert rate > 3  # the scenario is in the URL, ready to be shared
+
+
+def test_presentation_mode_hides_the_sidebar_and_the_controls(page, server):
+    open_page(page, server, "capped_returns", present=1, lang="fr")
+    page.wait_for_selector('[data-testid="stPageLink"]', timeout=30_000)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.get_by_role("slider").first.is_visible()  # no editing control on a slide
+    assert page.get_by_text("Conseil · 4 / 5").is_visible()
+    assert page.get_by_text("situation au 30 sept. 2026").first.is_visible()
+
+
+def test_presentation_slides_follow_each_other(page, server):
+    open_page(page, server, "", present=1, lang="en")
+    page.get_by_text("Next").click()
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Since the last')",
+        timeout=30_000,
+    )
+    assert page.get_by_text("Board · 2 / 5").is_visible()
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
