@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.fund import FundMetrics, Projection
+from analytics.fund import FundMetrics, Projection, project_target_date
 from smala_ui import fmt, theme
 from smala_ui.i18n import translate
 
@@ -55,6 +55,42 @@ def label(lang: str, kind: str, value: object) -> str:
         return translate(lang, f"fund.{kind}.{value}")
     except KeyError:  # a value outside the contract: show it as it is rather than fail
         return str(value)
+
+
+PROJECTION_SEED = 7  # the projection is the same on every rerun, for every viewer and in the pack
+PROJECTION_RUNS = 2000
+MIN_QUARTERS = 4  # fewer complete quarters of history are too few to resample a pace from
+HORIZON_QUARTERS = 80  # analytics.fund.project_target_date's default horizon
+
+
+def projection_summary(
+    quarters: Sequence[float], hard: float, target: float, as_of: dt.date, lang: str
+) -> tuple[Projection | None, str, str | None, str | None]:
+    """Return the projection (or None), its P50 as shown, the P10–P90 band text and a note.
+
+    The note states the method, or why there is no date: target reached, too short a history
+    (fewer than ``MIN_QUARTERS`` complete quarters), or no hard commitment in any quarter.
+    """
+    t = _t(lang)
+    target_text = round_money(target)
+    if hard >= target:
+        return None, t("fund.projection.reached"), None, t("fund.projection.reached_text", target=target_text)
+    if len(quarters) < MIN_QUARTERS:
+        return None, t("common.na"), None, t("fund.projection.too_short", min=MIN_QUARTERS, n=len(quarters))
+    if not any(q > 0 for q in quarters):
+        return None, t("common.na"), None, t("fund.projection.stalled", n=len(quarters))
+    projection = project_target_date(
+        list(quarters), hard, target, as_of, seed=PROJECTION_SEED, runs=PROJECTION_RUNS
+    )
+    horizon = dt.date(as_of.year + HORIZON_QUARTERS // 4, as_of.month, 1)
+    beyond = t("fund.projection.beyond", date=fmt.quarter(horizon, lang))
+
+    def when(day: dt.date | None) -> str:
+        return fmt.quarter(day, lang) if day is not None else beyond
+
+    band = t("fund.projection.band", p10=when(projection.p10), p90=when(projection.p90))
+    method = t("fund.projection.method", n=len(quarters), runs=fmt.number(PROJECTION_RUNS))
+    return projection, when(projection.p50), band, method
 
 
 # Data shaping ------------------------------------------------------------------------------

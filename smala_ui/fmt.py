@@ -54,8 +54,8 @@ def money_short(value: Number) -> str:
 
 
 def hours(value: Number) -> str:
-    """Return a number of hours, rounded to the hour: ``758 h``."""
-    return number(round(float(value))) + "\u00a0h"
+    """Return a number of hours, rounded to the hour (half up): ``758 h``."""
+    return number(value) + "\u00a0h"
 
 
 def percent(ratio: float, decimals: int = 1) -> str:

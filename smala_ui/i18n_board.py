@@ -34,6 +34,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en cours.",
         "board.fund": "Engagements fermes au fonds : {before} → {after} ({share} de l'objectif).",
         "board.nothing": "Aucun changement enregistré sur la période.",
+        "board.pack": "Dossier du conseil",
+        "board.pack.help": "Les diapositives du conseil pour cette date, cette comparaison et cette "
+        "langue : un fichier HTML qui s'ouvre hors ligne, graphiques interactifs, ou un PDF.",
+        "board.pack.title": "La Smala · conseil · situation au {date}",
+        "board.pack.html": "Dossier du conseil (HTML)",
+        "board.pack.pdf": "Dossier du conseil (PDF)",
+        "board.pack.no_chromium": "PDF indisponible : aucun navigateur Chromium sur ce serveur (paquet "
+        "« chromium »). Le dossier HTML reste disponible.",
     },
     "en": {
         "nav.board": "Board",
@@ -67,5 +75,13 @@ TEXT: dict[str, dict[str, str]] = {
         "board.consultancy.other": "{n} consultancy invoices, {amount} in all; {quoted} of open quotes.",
         "board.fund": "Hard commitments to the fund: {before} → {after} ({share} of the target).",
         "board.nothing": "No change recorded over the period.",
+        "board.pack": "Board pack",
+        "board.pack.help": "The board's slides for this date, comparison and language: an HTML file "
+        "that opens offline with interactive charts, or a PDF.",
+        "board.pack.title": "La Smala · board · as of {date}",
+        "board.pack.html": "Board pack (HTML)",
+        "board.pack.pdf": "Board pack (PDF)",
+        "board.pack.no_chromium": "PDF unavailable: no Chromium browser on this server (package "
+        "'chromium'). The HTML pack is still available.",
     },
 }

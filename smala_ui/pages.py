@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
@@ -60,48 +62,70 @@ HEADLINE_KPIS = (
 )
 
 
-def _kpi_format(key: str, settings) -> tuple[str, Callable, dict]:
+def _kpi_format(key: str, settings, as_of: dt.date, lang_: str) -> tuple[str, Callable, dict]:
     """Return a headline KPI's label, formatter and help-text values."""
-    sel, language = selection(), lang()
     if key == "service_hours":
-        return t("kpi.service_hours", quarter=fmt.quarter(sel.as_of.as_of, language)), fmt.hours, {}
+        label = translate(lang_, "kpi.service_hours", quarter=fmt.quarter(as_of, lang_))
+        return label, fmt.hours, {}
     formatter = {
         "supported": fmt.number,
         "supporting": fmt.number,
         "share_capital": fmt.money,
         "consultancy_ytd": fmt.money,
-        "tvpi_capped": lambda v: fmt.multiple(v, language),
+        "tvpi_capped": lambda v: fmt.multiple(v, lang_),
     }.get(key, fmt.money_short)
     help_values = {
         "supported": {"target": settings.supported_target},
         "fund_hard": {"target": fmt.money_short(settings.fund_target_eur)},
         "value_for_impact": {"rate": fmt.percent(settings.cap_rate)},
     }.get(key, {})
-    return t(f"kpi.{key}"), formatter, help_values
+    return translate(lang_, f"kpi.{key}"), formatter, help_values
+
+
+@dataclass(frozen=True)
+class KpiView:
+    """A headline KPI ready to show: label, value and delta as text, and its help text."""
+
+    key: str
+    label: str
+    value: str
+    delta: str | None
+    help: str
+
+    @property
+    def unchanged(self) -> bool:
+        return self.delta is None or fmt.is_zero(self.delta)
+
+
+def kpi_view(key: str, current: dict, previous: dict | None, settings, as_of: dt.date, lang_: str) -> KpiView:
+    """Return one headline KPI of the snapshot ``as_of``, formatted in ``lang_``, with its delta
+    against ``previous`` (None: no delta). Uses no session state, so it runs outside a page too."""
+    label, formatter, help_values = _kpi_format(key, settings, as_of, lang_)
+    value = current[key]
+    shown = translate(lang_, "common.na") if value is None else formatter(value)
+    if key == "supported":
+        shown = translate(lang_, "kpi.supported.value", value=shown, target=settings.supported_target)
+    delta = None
+    if previous is not None and value is not None and previous[key] is not None:
+        delta = fmt.signed(formatter(value - previous[key]))
+    return KpiView(key, label, shown, delta, translate(lang_, f"kpi.{key}.help", **help_values))
 
 
 def kpi_tiles(keys: Sequence[str], current: dict, previous: dict | None, settings, per_row: int = 5) -> None:
     """Draw KPI tiles in rows, each with its delta against ``previous`` (None: no delta)."""
+    as_of, lang_ = selection().as_of.as_of, lang()
     for row_start in range(0, len(keys), per_row):
         row = keys[row_start : row_start + per_row]
         for column, key in zip(st.columns(per_row), row, strict=False):
-            label, formatter, help_values = _kpi_format(key, settings)
-            value = current[key]
-            shown = t("common.na") if value is None else formatter(value)
-            if key == "supported":
-                shown = t("kpi.supported.value", value=shown, target=settings.supported_target)
-            delta = None
-            if previous is not None and value is not None and previous[key] is not None:
-                delta = fmt.signed(formatter(value - previous[key]))
-            unchanged = delta is None or fmt.is_zero(delta)
+            kpi = kpi_view(key, current, previous, settings, as_of, lang_)
             column.metric(
-                label,
-                shown,
-                delta=delta,
+                kpi.label,
+                kpi.value,
+                delta=kpi.delta,
                 # Pledges fall when they are signed, which is good news: their delta stays neutral.
-                delta_color="off" if key == "fund_soft" or unchanged else "normal",
-                delta_arrow="off" if unchanged else "auto",
-                help=t(f"kpi.{key}.help", **help_values),
+                delta_color="off" if key == "fund_soft" or kpi.unchanged else "normal",
+                delta_arrow="off" if kpi.unchanged else "auto",
+                help=kpi.help,
                 border=True,
             )
 

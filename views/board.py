@@ -3,9 +3,10 @@ as-of snapshot, as deltas and as plain sentences."""
 
 import streamlit as st
 
-from smala_ui import fmt, state
-from smala_ui.i18n import plural
-from smala_ui.pages import HEADLINE_KPIS, change_sentences, header, kpi_tiles
+from smala_ui import board_pack, fmt, state
+from smala_ui.board_slides import board_sentences, board_slides
+from smala_ui.browser import find_chromium
+from smala_ui.pages import HEADLINE_KPIS, header, kpi_tiles
 from smala_ui.state import lang, t
 
 header("page.board")
@@ -49,37 +50,41 @@ for column, (label, value, help_key) in zip(st.columns(4), tiles, strict=True):
 
 st.subheader(t("board.sentences"))
 changes = state.guarded(state.changes_since, snap, board.snapshot_id, snap, board)
-sentences = change_sentences(changes, language)
-if current["share_capital"] != before["share_capital"]:
-    sentences.append(
-        t(
-            "board.capital",
-            before=fmt.money(before["share_capital"]),
-            after=fmt.money(current["share_capital"]),
-        )
-    )
-if current["fund_hard"] != before["fund_hard"]:
-    sentences.append(
-        t(
-            "board.fund",
-            before=fmt.money_short(before["fund_hard"]),
-            after=fmt.money_short(current["fund_hard"]),
-            share=fmt.percent(float(current["fund_hard"]) / settings.fund_target_eur, 0),
-        )
-    )
-if activity.sessions:
-    sentences.append(plural(language, "board.services", activity.sessions, hours=fmt.hours(activity.hours)))
-if activity.invoices:
-    sentences.append(
-        plural(
-            language,
-            "board.consultancy",
-            activity.invoices,
-            amount=fmt.money(activity.invoiced_eur),
-            quoted=fmt.money(activity.quoted_eur),
-        )
-    )
+sentences = board_sentences(changes, current, before, activity, settings.fund_target_eur, language)
 if sentences:
     st.markdown("\n".join(f"- {s}" for s in sentences))
 else:
     st.write(t("board.nothing"))
+
+st.subheader(t("board.pack"))
+st.caption(t("board.pack.help"))
+title = t("board.pack.title", date=fmt.date(snap.as_of, language))
+stem = f"smala_conseil_{snap.label}_{language}"
+
+
+def slides():
+    return board_slides(snap, sel.compare, board, catalogue.valid, settings, language)
+
+
+html_col, pdf_col = st.columns(2)
+html_col.download_button(
+    t("board.pack.html"),
+    lambda: board_pack.to_html(slides(), title, language),
+    file_name=f"{stem}.html",
+    mime="text/html",
+    key="board_pack_html",
+    icon=":material/slideshow:",
+    on_click="ignore",
+)
+if find_chromium() is None:
+    pdf_col.warning(t("board.pack.no_chromium"), icon=":material/warning:")
+else:
+    pdf_col.download_button(
+        t("board.pack.pdf"),
+        lambda: board_pack.to_pdf(slides(), title, language),
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="board_pack_pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )

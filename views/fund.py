@@ -2,14 +2,13 @@
 and public, over time, projected date), capital called and invested, fund metrics gross and
 capped, the portfolio with filters and a download, and concentration."""
 
-import datetime as dt
 
 import duckdb
 import streamlit as st
 
 from analytics.cap import CapParams, ExitScenario, apply_cap
 from analytics.export import to_csv_bytes
-from analytics.fund import project_target_date, ticket_irrs
+from analytics.fund import ticket_irrs
 from analytics.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
 from smala_ui import figures_fund as ff
 from smala_ui import fmt, state
@@ -17,10 +16,6 @@ from smala_ui.i18n import plural
 from smala_ui.pages import header
 from smala_ui.state import lang, t
 
-SEED = 7  # the projection is the same on every rerun and for every viewer
-RUNS = 2000
-MIN_QUARTERS = 4  # fewer complete quarters of history are too few to resample a pace from
-HORIZON_QUARTERS = 80  # analytics.fund.project_target_date's default horizon
 TOP_COMPANIES = 10
 ROW_HEIGHT = 36  # pixels; tables show every row, up to MAX_TABLE_ROWS, without scrolling
 MAX_TABLE_ROWS = 25
@@ -100,31 +95,8 @@ else:
 # Progress to the target --------------------------------------------------------------------
 st.subheader(t("fund.progress", target=target_text))
 quarters = ff.complete_quarters(state.guarded(state.hard_by_quarter, snap, snap), snap.as_of)
-projection, note = None, None
-method = t("fund.projection.method", n=len(quarters), runs=fmt.number(RUNS))
-if hard >= target:
-    shown, band, note = (
-        t("fund.projection.reached"),
-        None,
-        t("fund.projection.reached_text", target=target_text),
-    )
-elif len(quarters) < MIN_QUARTERS:
-    shown, band = t("common.na"), None
-    note = t("fund.projection.too_short", min=MIN_QUARTERS, n=len(quarters))
-elif not any(q > 0 for q in quarters):
-    shown, band, note = t("common.na"), None, t("fund.projection.stalled", n=len(quarters))
-else:
-    projection = project_target_date(quarters, hard, target, snap.as_of, seed=SEED, runs=RUNS)
-    horizon = dt.date(snap.as_of.year + HORIZON_QUARTERS // 4, snap.as_of.month, 1)
-    beyond = t("fund.projection.beyond", date=fmt.quarter(horizon, language))
-
-    def when(day):
-        return fmt.quarter(day, language) if day is not None else beyond
-
-    shown = when(projection.p50)
-    band = t("fund.projection.band", p10=when(projection.p10), p90=when(projection.p90))
-    note = method
-
+projection, shown, band, note = ff.projection_summary(quarters, hard, target, snap.as_of, language)
+method = t("fund.projection.method", n=len(quarters), runs=fmt.number(ff.PROJECTION_RUNS))
 share_of_target = fmt.percent(hard / target, 0) if target > 0 else t("common.na")
 columns = st.columns(4)
 columns[0].metric(

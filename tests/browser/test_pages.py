@@ -64,7 +64,7 @@ def test_presentation_slides_follow_each_other(page, server):
     open_page(page, server, "", present=1, lang="en")
     page.get_by_text("Next").click()
     page.wait_for_function(
-        "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Since the last')",
+        "() => (document.querySelector('h1')?.innerText || '').includes('Since the last')",
         timeout=30_000,
     )
     assert page.get_by_text("Board · 2 / 5").is_visible()
