@@ -1,0 +1,24 @@
+-- Active supported members and those helped in the $recent_days days up to each snapshot's as-of, all snapshots at once.
+with supported as (
+    select as_of::date as as_of, member_id
+    from read_parquet($member_files, hive_partitioning = true)
+    where role = 'supported'
+      and joined_on <= as_of::date
+      and (left_on is null or left_on > as_of::date)
+),
+
+recent as (
+    select distinct as_of::date as as_of, member_id
+    from read_parquet($service_files, hive_partitioning = true)
+    where date <= as_of::date
+      and date > as_of::date - $recent_days
+)
+
+select
+    s.as_of,
+    count(*) as supported,
+    count(r.member_id) as covered
+from supported as s
+left join recent as r using (as_of, member_id)
+group by s.as_of
+order by s.as_of

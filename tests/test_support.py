@@ -1,0 +1,468 @@
+"""Support page: its queries and KPIs on the hand-written fixture, its figure builders and table
+shaping, and AppTest runs of the page (every demo snapshot in both languages, the fixture's
+figures, a snapshot without any service).
+
+Fixture (tests/fixture_data.py). Snapshot A, as of 2025-12-31: M1 supporting (joined 2024-01-10);
+M2 (2024-02-01), M3 (2025-06-01) and M6 (2025-03-01) supported. Services: S1 2025-12-31 mentoring
+of M2 by M1, 2.0 h; S2 2025-10-01 boost session of M3 by staff, 1.5 h; S3 2025-09-30 event for M2,
+3.0 h. Snapshot B, as of 2026-03-31, adds M4 supported (joined 2026-01-20) and M5 supporting
+(joined 2026-03-31); M3 left 2026-02-15 and M6 left 2026-03-31 (so is no longer active that day);
+services S4 2026-01-01 introduction of M2 to M4 by staff, 0.5 h; S5 2026-03-31 communication for
+M4, 1.25 h; S6 2026-02-10 mentoring of M4 by M1, 2.0 h.
+
+Windows: the 90 days up to 2025-12-31 start on 2025-10-03 (dates after 2025-10-02); the 90 days
+up to 2026-03-31 start on 2026-01-01 (31 + 28 + 31 = 90 days; dates after 2025-12-31).
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from fixture_data import AS_OF_B, member, tables_b, write_empty_events_fixture, write_fixture
+from streamlit.testing.v1 import AppTest
+
+from analytics import support
+from analytics.schema import TABLES
+from analytics.store import list_snapshots, publish_snapshot
+from analytics.support import SupportKpis
+from smala_ui import figures_support as fs
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = str(ROOT / "views" / "support.py")
+DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
+D = dt.date.fromisoformat
+NB = "\u00a0"
+
+
+# Queries and KPIs on the fixture --------------------------------------------------------------
+
+
+def test_kpis_of_snapshot_a(snaps, con):
+    k = support.support_kpis(con, snaps[0])
+    # Quarter from 2025-10-01: S1 (2.0 h) and S2 (1.5 h); S3 is dated 30 September.
+    assert (k.sessions, k.hours) == (2, 3.5)
+    # Active supported: M2, M3, M6. Covered: M2 (S1 on 2025-12-31). M3's last service, 2025-10-01,
+    # is 91 days old; M6 was never helped and joined 305 days before.
+    assert (k.supported, k.covered) == (3, 1)
+    assert k.coverage == pytest.approx(1 / 3)
+    assert k.without_help == 2  # M3 and M6
+    # Mentoring in the quarter: S1, 2.0 h by M1, active supporting: 2.0 h for 1 mentor.
+    assert (k.mentoring_hours, k.mentors, k.mentor_load) == (2.0, 1, 2.0)
+
+
+def test_kpis_of_snapshot_b(snaps, con):
+    k = support.support_kpis(con, snaps[1])
+    # Quarter from 2026-01-01: S4 0.5 + S5 1.25 + S6 2.0 = 3.75 h in 3 sessions.
+    assert (k.sessions, k.hours) == (3, 3.75)
+    # Active supported: M2 and M4 (M3 left in February, M6 on the as-of day itself). M2's S4 on
+    # 2026-01-01 is 89 days old: still in the window. M4 had S5 and S6.
+    assert (k.supported, k.covered, k.coverage, k.without_help) == (2, 2, 1.0, 0)
+    assert (k.mentoring_hours, k.mentors, k.mentor_load) == (2.0, 1, 2.0)  # S6 by M1
+
+
+def test_coverage_and_mentor_load_are_none_without_anyone():
+    k = SupportKpis(0, 0.0, 0, 0, 0, 0.0, 0)
+    assert k.coverage is None and k.mentor_load is None
+
+
+def test_by_month_kind_counts_and_window(snaps, con):
+    frame = support.by_month_kind(con, snaps[1])
+    rows = {(r.month, r.kind): (r.sessions, r.hours) for r in frame.itertuples()}
+    assert rows == {
+        (D("2025-09-01"), "event"): (1, 3.0),
+        (D("2025-10-01"), "boost_session"): (1, 1.5),
+        (D("2025-12-01"), "mentoring"): (1, 2.0),
+        (D("2026-01-01"), "introduction"): (1, 0.5),
+        (D("2026-02-01"), "mentoring"): (1, 2.0),
+        (D("2026-03-01"), "communication"): (1, 1.25),
+    }
+    # Six months up to March 2026 start on 1 October 2025: September's event drops out.
+    six = support.by_month_kind(con, snaps[1], months=6)
+    assert min(six["month"]) == D("2025-10-01") and len(six) == 5
+
+
+def test_coverage_by_snapshot_reads_both_snapshots_at_once(snaps, con):
+    frame = support.coverage_by_snapshot(con, snaps)
+    assert list(frame["as_of"]) == [D("2025-12-31"), AS_OF_B]
+    assert list(frame["supported"]) == [3, 2]
+    assert list(frame["covered"]) == [1, 2]
+    assert list(frame["coverage"]) == pytest.approx([1 / 3, 1.0])
+    assert support.coverage_by_snapshot(con, []).empty
+
+
+def test_unhelped_members_of_snapshot_a(snaps, con):
+    frame = support.unhelped_members(con, snaps[0])
+    # M6: never helped, joined 2025-03-01, 305 days before 2025-12-31 (day 365 - day 60).
+    # M3: last service 2025-10-01 (day 274): 91 days.
+    assert list(frame["member_id"]) == ["M6", "M3"]
+    assert list(frame["company"]) == ["Company M6", "Company M3"]
+    assert list(frame["last_service"]) == [None, D("2025-10-01")]
+    assert list(frame["days_without_help"]) == [305, 91]
+    assert list(frame["joined_on"]) == [D("2025-03-01"), D("2025-06-01")]
+    assert support.unhelped_members(con, snaps[1]).empty
+
+
+def test_mentor_hours_show_the_company(snaps, con):
+    frame = support.mentor_hours(con, snaps[1])
+    assert frame.to_dict("records") == [
+        {"member_id": "M1", "company": "Company M1", "hours": 2.0, "sessions": 1}
+    ]
+    assert "name" not in frame.columns
+
+
+def test_network_edges_over_12_and_3_months(snaps, con):
+    frame = support.network_edges(con, snaps[1], months=12)
+    # After 2025-03-31: S1 M1 -> M2 and S6 M1 -> M4 (mentoring by a member), S4 M2 -> M4
+    # (introduction); S2 was given by staff. Each member has 2 services: 3 members linked.
+    got = {(r.source, r.target, r.link, r.services) for r in frame.itertuples()}
+    assert got == {
+        ("M1", "M2", "mentoring", 1),
+        ("M1", "M4", "mentoring", 1),
+        ("M2", "M4", "introduction", 1),
+    }
+    assert set(frame["total_nodes"]) == {3}
+    assert set(frame["source_services"]) == {2}
+    first = frame[frame["source"] == "M1"].iloc[0]
+    assert (first["source_company"], first["source_role"]) == ("Company M1", "supporting")
+    # Three months (after 2025-12-31): S1 drops out.
+    three = support.network_edges(con, snaps[1], months=3)
+    assert {(r.source, r.target) for r in three.itertuples()} == {("M1", "M4"), ("M2", "M4")}
+    # At most 2 members: the links tie (both ends 2 services, 1 service each), so the first
+    # one in id order, M1 -> M2, brings M1 and M2; M4 is left out with its links.
+    capped = support.network_edges(con, snaps[1], months=12, max_nodes=2)
+    assert {(r.source, r.target) for r in capped.itertuples()} == {("M1", "M2")}
+    assert set(capped["total_nodes"]) == {3}
+
+
+def test_months_before_and_window_first_day():
+    assert support.months_before(D("2026-03-31"), 1) == D("2026-02-28")  # clamped
+    assert support.months_before(D("2026-03-31"), 12) == D("2025-03-31")
+    assert support.months_before(D("2026-01-15"), 2) == D("2025-11-15")
+    assert support.window_first_day(D("2026-03-31"), 12) == D("2025-04-01")
+    assert fs.month_range(D("2026-03-31"), 3) == [D("2026-01-01"), D("2026-02-01"), D("2026-03-01")]
+
+
+# A richer variant of snapshot B -------------------------------------------------------------
+
+
+def _services(rows):
+    return [
+        {
+            "service_id": sid,
+            "date": D(day),
+            "member_id": mid,
+            "provider_id": provider,
+            "kind": kind,
+            "hours": hours,
+            "introduced_member_id": None,
+            "theme": None,
+        }
+        for sid, day, mid, provider, kind, hours in rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def variant(tmp_path_factory):
+    """Snapshot B with more mentors, newcomers and boundary cases (see the test below)."""
+    tables = tables_b()
+    members = [
+        *tables["members"].to_pylist(),
+        member("M7", "supporting", "2025-01-01"),
+        member("M8", "supporting", "2024-05-01", left="2026-03-01"),
+        member("M9", "supported", "2025-12-01", company="Atelier Neuf"),
+        member("M10", "supported", "2026-01-05"),
+        member("M12", "supported", "2024-06-01", company="Brasserie Douze"),
+    ]
+    for row in members[-5:]:
+        for key in ("joined_on", "left_on"):
+            row[key] = D(row[key]) if row[key] else None
+    services = tables["services"].to_pylist() + _services(
+        [
+            ("S7", "2026-02-01", "M4", "M7", "mentoring", 4.5),
+            ("S8", "2026-03-15", "M2", None, "mentoring", 6.0),  # staff: not a mentor
+            ("S10", "2025-12-15", "M2", "M7", "mentoring", 9.0),  # last quarter
+            ("S11", "2026-01-05", "M4", "M8", "mentoring", 1.0),  # M8 left before as-of
+            ("S12", "2026-03-30", "M2", "M5", "mentoring", 0.0),  # M5 gave no hours
+            ("S13", "2025-12-31", "M12", None, "event", 1.0),  # exactly 90 days before as-of
+        ]
+    )
+    tables["members"] = pa.Table.from_pylist(members, schema=TABLES["members"].arrow_schema())
+    tables["services"] = pa.Table.from_pylist(services, schema=TABLES["services"].arrow_schema())
+    data_dir = tmp_path_factory.mktemp("support_variant")
+    publish_snapshot(data_dir, AS_OF_B, tables, "support variant", dt.datetime(2026, 4, 2, tzinfo=dt.UTC))
+    return list_snapshots(data_dir)[0]
+
+
+def test_variant_kpis(variant, con):
+    k = support.support_kpis(con, variant)
+    # Quarter: S4, S5, S6 + S7, S8, S11, S12 = 7 sessions; 0.5 + 1.25 + 2.0 + 4.5 + 6.0 + 1.0 + 0.0
+    # = 15.25 h (S10 and S13 are in December).
+    assert (k.sessions, k.hours) == (7, 15.25)
+    # Mentors active on as-of who gave hours this quarter: M1 (S6, 2.0 h) and M7 (S7, 4.5 h);
+    # staff (S8), M8 (left) and M5 (0 h) do not count: (2.0 + 4.5) / 2 = 3.25 h per mentor.
+    assert (k.mentoring_hours, k.mentors, k.mentor_load) == (6.5, 2, 3.25)
+    # Active supported: M2, M4, M9, M10, M12. Covered: M2 and M4 -> 2 / 5 = 40 %.
+    assert (k.supported, k.covered, k.coverage) == (5, 2, 0.4)
+    # Without help: M9 (never, joined 120 days before: 30 + 31 + 28 + 31) and M12 (last service
+    # 90 days before); M10 joined 85 days before (26 + 28 + 31) and is not listed yet.
+    assert k.without_help == 2
+
+
+def test_variant_lists_and_mentors(variant, con):
+    frame = support.unhelped_members(con, variant)
+    assert list(frame["company"]) == ["Atelier Neuf", "Brasserie Douze"]
+    assert list(frame["days_without_help"]) == [120, 90]
+    assert list(frame["last_service"]) == [None, D("2025-12-31")]
+    mentors = support.mentor_hours(con, variant)
+    assert list(mentors["company"]) == ["Company M7", "Company M1"]
+    assert list(mentors["hours"]) == [4.5, 2.0]
+    assert list(support.mentor_hours(con, variant, top=1)["member_id"]) == ["M7"]
+
+
+# Tiles and tables ---------------------------------------------------------------------------
+
+
+def test_tiles_of_b_against_a(snaps, con):
+    now, before = support.support_kpis(con, snaps[1]), support.support_kpis(con, snaps[0])
+    tiles = {tile.key: tile for tile in fs.tiles(now, before, "fr")}
+    assert (tiles["sessions"].value, tiles["sessions"].delta) == ("3", "+1")
+    assert tiles["sessions"].delta_color == "normal"
+    # 3.75 h shows as 4 h; the 0.25 h change shows as 0 h: neutral, no arrow.
+    assert (tiles["hours"].value, tiles["hours"].delta) == (f"4{NB}h", f"0{NB}h")
+    assert (tiles["hours"].delta_color, tiles["hours"].delta_arrow) == ("off", "off")
+    # 100 % - 33.3 % = 66.7 percentage points.
+    assert (tiles["coverage"].value, tiles["coverage"].delta) == (f"100,0{NB}%", f"+66,7{NB}points")
+    assert (tiles["mentor_load"].value, tiles["mentor_load"].delta) == (f"2,0{NB}h", f"0,0{NB}h")
+    # 2 -> 0 members without help: good news, shown with the inverse colour.
+    assert (tiles["without_help"].value, tiles["without_help"].delta) == ("0", "-2")
+    assert tiles["without_help"].delta_color == "inverse"
+    alone = {tile.key: tile for tile in fs.tiles(SupportKpis(0, 0.0, 0, 0, 0, 0.0, 0), None, "en")}
+    assert alone["coverage"].value == "n/a" and alone["coverage"].delta is None
+
+
+def test_unhelped_tables(snaps, con):
+    frame = support.unhelped_members(con, snaps[0])
+    shown = fs.unhelped_display(frame, "fr")
+    assert list(shown.columns) == [
+        "Entreprise",
+        "Province",
+        "Entrée le",
+        "Dernier service",
+        "Jours sans aide",
+    ]
+    assert list(shown["Dernier service"]) == ["jamais", "1 oct. 2025"]
+    assert list(shown["Province"]) == ["Liège", "Liège"]
+    assert list(shown["Jours sans aide"]) == ["305", "91"]
+    csv = fs.unhelped_csv(frame, "en")
+    assert list(csv.columns) == [
+        "Member id",
+        "Company",
+        "Province",
+        "Joined on",
+        "Last service",
+        "Days without help",
+    ]
+    assert list(csv["Days without help"]) == [305, 91]
+    assert list(csv["Last service"]) == [None, D("2025-10-01")]
+    assert "name" not in csv.columns
+
+
+def test_unique_labels_add_the_id_to_a_repeated_company():
+    assert fs.unique_labels(["a", "b", "c"], ["X", "Y", "X"]) == ["X (a)", "Y", "X (c)"]
+    assert fs.unique_labels(["a"], [None]) == ["(a)"]
+
+
+# Figures ------------------------------------------------------------------------------------
+
+
+def test_kind_month_bars():
+    frame = pd.DataFrame(
+        {
+            "month": [D("2026-01-01"), D("2026-01-01"), D("2026-03-01")],
+            "kind": ["mentoring", "boost_session", "mentoring"],
+            "sessions": [2, 1, 4],
+            "hours": [3.0, 1.0, 6.0],
+        }
+    )
+    months = fs.month_range(D("2026-03-31"), 6)  # October to March; data from January
+    fig = fs.kind_month_bars(frame, months, "hours", "fr")
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert [b.name for b in bars] == ["Coups de pouce", "Mentorat"]  # the contract's order
+    assert list(bars[0].x) == ["janv. 2026", "févr. 2026", "mars 2026"]  # no empty months before
+    assert list(bars[0].y) == [1.0, 0.0, 0.0]
+    assert list(bars[1].y) == [3.0, 0.0, 6.0]  # February: zero, still a slot
+    totals = next(tr for tr in fig.data if tr.type == "scatter")
+    assert list(totals.text) == [f"4{NB}h", "", f"6{NB}h"]  # January: 1.0 + 3.0
+    assert fig.layout.barmode == "stack"
+    assert fig.layout.yaxis.title.text == "Heures"
+    en = fs.kind_month_bars(frame, months, "sessions", "en")
+    assert en.layout.yaxis.title.text == "Sessions"
+    assert [tr.y for tr in en.data if tr.type == "bar"][1] == (2, 0, 4)
+
+
+def test_coverage_over_time():
+    coverage = pd.DataFrame(
+        {
+            "as_of": [D("2025-06-30"), D("2025-12-31"), D("2026-03-31")],
+            "supported": [0, 3, 2],
+            "covered": [0, 1, 2],
+            "coverage": [None, 1 / 3, 1.0],
+        }
+    )
+    history = fs.coverage_history(coverage, D("2025-12-31"))
+    assert list(history["as_of"]) == [D("2025-06-30"), D("2025-12-31")]
+    fig = fs.coverage_over_time(coverage, "fr")
+    line = fig.data[0]
+    assert line.y[0] is None and list(line.y[1:]) == pytest.approx([100 / 3, 100.0])
+    assert list(line.text) == ["", f"33{NB}%", f"100{NB}%"]
+    assert line.hovertext[1] == f"31 déc. 2025 : 33,3{NB}% (1 sur 3)"
+    assert list(fig.layout.xaxis.ticktext) == ["T2 2025", "T4 2025", "T1 2026"]
+    assert fig.layout.yaxis.ticktext[-1] == f"100{NB}%"
+
+
+def test_mentor_bars():
+    frame = pd.DataFrame(
+        {
+            "member_id": ["M7", "M1", "M3"],
+            "company": ["Alpha", "Beta", "Alpha"],
+            "hours": [4.5, 2.0, 1.0],
+            "sessions": [3, 1, 1],
+        }
+    )
+    fig = fs.mentor_bars(frame, 2.5, "fr")
+    bar = fig.data[0]
+    assert list(bar.y) == ["Alpha (M7)", "Beta", "Alpha (M3)"]
+    assert list(bar.x) == [4.5, 2.0, 1.0]
+    assert bar.text[0] == f"4,5{NB}h · 3 séance(s)"
+    assert fig.layout.shapes[0].x0 == 2.5  # the mentor load line
+    assert fig.layout.annotations[0].text == f"Charge moyenne : 2,5{NB}h"
+    assert fig.layout.xaxis.title.text == "Heures de mentorat au trimestre"
+
+
+def test_spring_layout_is_deterministic_and_pulls_linked_nodes_together():
+    pairs, weights = [(0, 1), (2, 3)], [5.0, 5.0]
+    first = fs.spring_layout(4, pairs, weights)
+    assert (first == fs.spring_layout(4, pairs, weights)).all()
+    assert abs(first).max() == pytest.approx(1.0)
+    linked = ((first[0] - first[1]) ** 2).sum()
+    apart = ((first[0] - first[2]) ** 2).sum()
+    assert linked < apart
+    assert fs.spring_layout(0, [], []).shape == (0, 2)
+    assert fs.spring_layout(1, [], []).tolist() == [[0.0, 0.0]]
+
+
+def edge(source, target, link, services, roles=("supporting", "supported"), degrees=(5, 5)):
+    return {
+        "source": source,
+        "target": target,
+        "link": link,
+        "services": services,
+        "source_company": f"Co {source}",
+        "source_role": roles[0],
+        "source_services": degrees[0],
+        "target_company": f"Co {target}",
+        "target_role": roles[1],
+        "target_services": degrees[1],
+        "total_nodes": 9,
+    }
+
+
+def test_network_graph():
+    edges = pd.DataFrame(
+        [
+            edge("A", "B", "mentoring", 4, degrees=(6, 4)),
+            edge("B", "C", "introduction", 1, roles=("supported", "supported"), degrees=(4, 2)),
+            edge("C", "B", "introduction", 1, roles=("supported", "supported"), degrees=(2, 4)),
+            edge("A", "D", "mentoring", 1, degrees=(6, 1)),
+        ]
+    )
+    fig = fs.network_graph(edges, "fr", label_top=2)
+    lines = [tr for tr in fig.data if tr.mode == "lines"]
+    # Mentoring: A-B (4 services, width 1.5 x 3 = 4.5) and A-D (1, width 1.5): two widths.
+    # Introductions: B -> C and C -> B merge into one line of 2 services (width 3.0).
+    widths = sorted((tr.name, tr.line.width, len(tr.x) // 3) for tr in lines)
+    assert widths == [
+        ("Mentorat et coups de pouce", 1.5, 1),
+        ("Mentorat et coups de pouce", 4.5, 1),
+        ("Mises en relation", 3.0, 1),
+    ]
+    assert [tr.showlegend for tr in lines].count(True) == 2  # one legend entry per kind of link
+    nodes = [tr for tr in fig.data if tr.mode == "markers" and tr.showlegend is not False]
+    assert [n.name for n in nodes] == ["Entrepreneurs soutenants", "Entrepreneurs soutenus"]
+    assert [len(n.x) for n in nodes] == [1, 3]  # A; then B, C, D by services
+    assert nodes[1].hovertext[0] == "Co B<br>Entrepreneurs soutenus<br>4 service(s) sur la période"
+    names = next(tr for tr in fig.data if tr.mode == "text")
+    assert list(names.text) == ["Co A", "Co B"]  # the 2 largest (6 and 4 services) are named
+    assert (names.x[0], names.y[0]) == (nodes[0].x[0], nodes[0].y[0])
+    middles = next(tr for tr in fig.data if tr.mode == "markers" and tr.showlegend is False)
+    assert "Co B → Co C : 1 mise(s) en relation<br>Co C → Co B : 1 mise(s) en relation" in middles.hovertext
+    # Same data, same drawing.
+    again = fs.network_graph(edges, "fr", label_top=2)
+    assert names.x == next(tr for tr in again.data if tr.mode == "text").x
+
+
+# The page -----------------------------------------------------------------------------------
+
+
+def page(lang="fr", as_of=None, data_dir=None, monkeypatch=None):
+    if data_dir is not None:
+        monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": lang, **({"as_of": as_of} if as_of else {})})
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert not at.error
+    return at
+
+
+@pytest.mark.parametrize("as_of", DEMO_DATES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_page_runs_at_every_demo_snapshot(lang, as_of, monkeypatch):
+    monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
+    at = page(lang, as_of)
+    assert at.title[0].value == ("Accompagnement" if lang == "fr" else "Support")
+    assert len(at.metric) == 5
+
+
+def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
+    write_fixture(tmp_path)
+    at = page("fr", data_dir=tmp_path, monkeypatch=monkeypatch)
+    got = {m.label: (m.value, m.delta) for m in at.metric}
+    assert got["Séances (T1 2026)"] == ("3", "+1")
+    assert got["Couverture (90 jours)"] == (f"100,0{NB}%", f"+66,7{NB}points")
+    assert got["Charge des mentors"] == (f"2,0{NB}h", f"0,0{NB}h")
+    assert got["Sans aide depuis 90 jours"] == ("0", "-2")
+    assert "Tous les entrepreneurs soutenus actifs ont été aidés" in at.success[0].value
+    at.segmented_control(key="support_measure").set_value("hours").run()
+    at.segmented_control(key="support_network_window").set_value(3).run()
+    assert not at.exception
+    # At 2025-12-31 the list shows M6 (never helped, 305 days) then M3 (91 days).
+    at.selectbox(key="as_of").select_index(1).run()
+    table = at.dataframe[0].value
+    assert list(table["Entreprise"]) == ["Company M6", "Company M3"]
+    assert list(table["Dernier service"]) == ["jamais", "1 oct. 2025"]
+    assert list(table["Jours sans aide"]) == ["305", "91"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_page_on_a_snapshot_without_services(lang, tmp_path, monkeypatch):
+    write_empty_events_fixture(tmp_path)
+    at = page(lang, data_dir=tmp_path, monkeypatch=monkeypatch)
+    infos = [i.value for i in at.info]
+    empty = {
+        "fr": "Aucun service gratuit enregistré sur les 24 derniers mois.",
+        "en": "No free service recorded in the last 24 months.",
+    }
+    assert empty[lang] in infos
+    assert len(infos) == 3  # services by kind, mentors, network
+    values = {m.label: m.value for m in at.metric}
+    assert values["Séances (T1 2026)" if lang == "fr" else "Sessions (Q1 2026)"] == "0"
+    # M2 (joined 2024-02-01) was never helped: 366 + 365 + 28 + 30 = 789 days on 2026-03-31;
+    # M4 joined 70 days before and is not listed yet.
+    table = at.dataframe[0].value
+    assert len(table) == 1
+    assert table.iloc[0].tolist()[-1] == "789"
