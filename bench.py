@@ -12,6 +12,9 @@ For each scale it prints:
   same aggregation (the usual peer). A KPI can beat its floor: event tables are sorted by date, so
   a date filter lets DuckDB skip row groups the floor has to read.
 
+With Playwright and a Chromium, it also measures in a real browser on the demo data: a warm page
+load to the first KPI, and a slider key press to the figures updated (--no-browser skips it).
+
 Scaled data is written once by the demo generator (latest two snapshots only, since the Overview
 needs an as-of and a comparison) into --work (default: .bench/, git-ignored) and reused.
 """
@@ -224,6 +227,49 @@ def bench_slider(runs: int) -> None:
     )
 
 
+def bench_browser(runs: int) -> None:
+    """Print, in the system's Chromium against a real server on the demo data, the median of:
+    a warm page load to the first KPI shown, and a slider key press to the figure updated."""
+    from playwright.sync_api import sync_playwright
+
+    from smala_ui.browser import LAUNCH_ARGS, find_chromium, running_app
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("  browser: skipped, no Chromium found (apt-get install chromium)")
+        return
+    env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
+    with running_app(env) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        first_kpi = '[data-testid="stMetricValue"]'
+        for path in ("", "capped_returns"):  # warm the server's caches and the browser's
+            page.goto(f"{url}/{path}")
+            page.wait_for_selector(first_kpi, timeout=60_000)
+        loads = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            page.goto(f"{url}/")
+            page.wait_for_selector(first_kpi, timeout=60_000)
+            loads.append((time.perf_counter() - start) * 1000)
+        page.goto(f"{url}/capped_returns")
+        page.wait_for_selector(first_kpi, timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        value = page.locator(first_kpi).nth(1)
+        slider = page.get_by_role("slider").first
+        presses = []
+        for i in range(runs):
+            before = value.inner_text()
+            slider.focus()
+            start = time.perf_counter()
+            slider.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            page.wait_for_function("([el, b]) => el.innerText !== b", arg=[value.element_handle(), before])
+            presses.append((time.perf_counter() - start) * 1000)
+        browser.close()
+    print(f"  browser: warm page load to the first KPI {statistics.median(loads):.0f} ms (goal 700)")
+    print(f"  browser: slider key press to figures updated {statistics.median(presses):.0f} ms (goal 150)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -231,6 +277,7 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 100])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--no-browser", action="store_true", help="skip the real-browser figures")
     args = parser.parse_args()
     print(
         f"Smala benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
@@ -244,6 +291,9 @@ def main() -> None:
         bench_queries(snap, args.runs)
         bench_pages(data_dir, args.runs)
         bench_slider(args.runs)
+    if not args.no_browser:
+        print("\n== browser, demo data ==")
+        bench_browser(args.runs)
 
 
 if __name__ == "__main__":
