@@ -42,9 +42,9 @@ class Settings:
     # Impact targets: metric key of the catalogue -> value aimed at for the latest period
     # (summed over members, or averaged for a percentage). Pages show actuals against them.
     impact_targets: tuple[tuple[str, float], ...] = (
-        ("jobs_created_fte", 150.0),
-        ("ghg_avoided_tco2e", 2500.0),
-        ("women_in_leadership_pct", 40.0),
+        ("jobs_created_fte", 90.0),  # FTE created, latest quarter
+        ("ghg_avoided_tco2e", 1000.0),  # tCO2e avoided in the latest quarter
+        ("women_in_leadership_pct", 50.0),  # mean over reporting members
     )
 
     def impact_target(self, metric: str) -> float | None:

@@ -34,5 +34,6 @@ def register() -> str:
                 margin={"l": 10, "r": 10, "t": 40, "b": 10},
             )
         )
-    pio.templates.default = TEMPLATE_NAME
+    if pio.templates.default != TEMPLATE_NAME:  # setting it re-validates the template: ms each time
+        pio.templates.default = TEMPLATE_NAME
     return TEMPLATE_NAME

@@ -2,7 +2,6 @@
 and public, over time, projected date), capital called and invested, fund metrics gross and
 capped, the portfolio with filters and a download, and concentration."""
 
-
 import duckdb
 import streamlit as st
 

@@ -1,0 +1,486 @@
+"""Cooperative page: its analytics and figure builders on hand-worked numbers from the fixture,
+and AppTest runs of the page (every demo snapshot in both languages, the fixture's figures, a
+snapshot with empty event tables).
+
+The fixture (tests/fixture_data.py): snapshot A as of 2025-12-31, B as of 2026-03-31.
+Members in B: M1 supporting founder (joined 2024-01-10), M2 supported (2024-02-01, committed),
+M3 supported (2025-06-01, left 2026-02-15), M4 supported (2026-01-20), M5 supporting (joined on
+as-of, 2026-03-31), M6 supported (2025-03-01, left on as-of, 2026-03-31: no longer active).
+Active on B's as-of: M1, M2, M4, M5. In A, M1, M2, M3 and M6 are active, all exploring.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from fixture_data import AS_OF_B, _table, member, tables_b, write_empty_events_fixture
+from streamlit.testing.v1 import AppTest
+
+from analytics import cooperative as coop
+from analytics.store import list_snapshots, publish_snapshot
+from smala_ui import figures_cooperative as fc
+from smala_ui import theme
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGE = str(ROOT / "views" / "cooperative.py")
+DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
+D = dt.date.fromisoformat
+NB = "\u00a0"  # the no-break space of Belgian formats
+TH = "\u202f"  # the narrow no-break space between thousands
+
+
+# Analytics on the fixture -------------------------------------------------------------------
+
+
+def test_active_members_by_role_at_each_snapshot_in_one_read(snaps, con):
+    frame = coop.active_by_snapshot(con, snaps)
+    got = {(r.as_of, r.role): r.members for r in frame.itertuples()}
+    # A (2025-12-31): supported M2, M3, M6 = 3; supporting M1 = 1.
+    # B (2026-03-31): supported M2, M4 = 2 (M3 left in February, M6 on as-of); supporting M1, M5 = 2.
+    assert got == {
+        (D("2025-12-31"), "supported"): 3,
+        (D("2025-12-31"), "supporting"): 1,
+        (D("2026-03-31"), "supported"): 2,
+        (D("2026-03-31"), "supporting"): 2,
+    }
+    assert coop.active_by_snapshot(con, []).empty
+
+
+def test_headline_figures_of_both_snapshots(snaps, con):
+    b = coop.kpis(coop.active_profile(con, snaps[1]), coop.retention(con, snaps[1]))
+    assert (b.supported, b.supporting, b.active, b.founders, b.women_led) == (2, 2, 4, 1, 0)
+    assert b.women_led_share == 0.0  # nobody in the fixture is women-led
+    assert b.founders_share == pytest.approx(1 / 4)  # M1 of M1, M2, M4, M5
+    a = coop.kpis(coop.active_profile(con, snaps[0]), coop.retention(con, snaps[0]))
+    assert (a.supported, a.supporting, a.active, a.founders) == (3, 1, 4, 1)
+
+
+def test_twelve_month_retention(snaps, con):
+    b = coop.retention(con, snaps[1])
+    # 12 months before 2026-03-31 is 2025-03-31: M1, M2 and M6 (joined 2025-03-01) were active.
+    # On 2026-03-31 M6 has left (left_on = as-of is not active): 2 of 3 are still there.
+    assert (b.year_ago, b.cohort, b.retained) == (D("2025-03-31"), 3, 2)
+    assert b.rate == pytest.approx(2 / 3)
+    a = coop.retention(con, snaps[0])
+    # On 2024-12-31 only M1 and M2 were members; both still are on 2025-12-31.
+    assert (a.year_ago, a.cohort, a.retained, a.rate) == (D("2024-12-31"), 2, 2, 1.0)
+    assert coop.Retention(AS_OF_B, D("2025-03-31"), 0, 0).rate is None  # nobody then: n/a
+
+
+def test_months_before_keeps_the_day_when_it_exists():
+    assert coop.months_before(D("2026-03-31")) == D("2025-03-31")
+    assert coop.months_before(D("2024-02-29")) == D("2023-02-28")
+    assert coop.months_before(D("2026-05-31"), 3) == D("2026-02-28")
+    assert coop.months_before(D("2026-01-15"), 1) == D("2025-12-15")
+
+
+def test_joiners_and_leavers_per_quarter(snaps, con):
+    flows = coop.flows_by_quarter(con, snaps[1])
+    # Joined: M1, M2 in T1 2024; M6 in T1 2025; M3 in T2 2025; M4, M5 in T1 2026.
+    # Left: M3 (2026-02-15) and M6 (2026-03-31), both in T1 2026. Empty quarters are kept.
+    assert list(flows["quarter"]) == [
+        D("2024-01-01"),
+        D("2024-04-01"),
+        D("2024-07-01"),
+        D("2024-10-01"),
+        D("2025-01-01"),
+        D("2025-04-01"),
+        D("2025-07-01"),
+        D("2025-10-01"),
+        D("2026-01-01"),
+    ]
+    assert list(flows["joiners"]) == [2, 0, 0, 0, 1, 1, 0, 0, 2]
+    assert list(flows["leavers"]) == [0, 0, 0, 0, 0, 0, 0, 0, 2]
+
+
+def test_share_capital_by_class_at_each_quarter_end(snaps, con):
+    wide = coop.capital_wide(coop.capital_by_quarter(con, snaps[1]))
+    # Founder class: E1 2 x 1,250 = 2,500 from T1 2024 on.
+    # Ordinary: E2 1,000 (T1 2024); + E4 1,000 (T1 2025) = 2,000; + E3 3,000 (T2 2025) = 5,000;
+    # T1 2026: - E5 3,000 - E6 1,000 + E7 1,000 + E8 2,000 + E9 2,000 = 6,000.
+    assert list(wide["ordinary_eur"]) == [1000, 1000, 1000, 1000, 2000, 5000, 5000, 5000, 6000]
+    assert list(wide["founder_eur"]) == [2500] * 9
+    assert list(wide["total_eur"])[-1] == 8500  # the Overview's share capital on B
+    assert list(wide["quarter_end"])[:2] == [D("2024-03-31"), D("2024-06-30")]
+    assert wide["quarter_end"].iloc[-1] == AS_OF_B
+    assert coop.founders_capital_share(wide) == pytest.approx(2500 / 8500)
+
+
+def test_capital_at_a_mid_quarter_as_of_stops_on_that_day(con, tmp_path):
+    tables = tables_b()
+    day = D("2026-02-20")
+    shares = tables["shares"]
+    tables["shares"] = shares.filter(pa.array([d <= day for d in shares.column("date").to_pylist()]))
+    publish_snapshot(tmp_path, day, tables, "mid-quarter")
+    (snap,) = list_snapshots(tmp_path)
+    wide = coop.capital_wide(coop.capital_by_quarter(con, snap))
+    # On 2026-02-20: E8 (+2,000, 2026-01-20) and E5 (-3,000, 2026-02-15) are in; E6, E7, E9 not yet.
+    # Ordinary: 5,000 + 2,000 - 3,000 = 4,000; the last point is dated on as-of, not 31 March.
+    assert wide["ordinary_eur"].iloc[-1] == 4000
+    assert wide["quarter_end"].iloc[-1] == day
+
+
+def test_stage_transitions_between_the_two_snapshots(snaps, con):
+    transitions = coop.stage_transitions(con, snaps[1], snaps[0])
+    got = {(r.from_stage, r.to_stage): r.members for r in transitions.itertuples()}
+    # A: M1, M2, M3, M6 all exploring. B: M1 exploring, M2 committed, M4 and M5 exploring (new).
+    assert got == {
+        ("exploring", "exploring"): 1,  # M1
+        ("exploring", "committed"): 1,  # M2
+        ("exploring", "left"): 2,  # M3, M6
+        ("new", "exploring"): 2,  # M4, M5
+    }
+    assert coop.stage_summary(transitions) == coop.StageSummary(
+        forward=1, unchanged=1, backward=0, joined=2, left=2
+    )
+
+
+def test_stage_summary_counts_moves_back_and_skipped_steps():
+    frame = pd.DataFrame(
+        {
+            "from_stage": ["advanced", "exploring", "committed", "new"],
+            "to_stage": ["committed", "advanced", "committed", "left"],
+            "members": [3, 4, 5, 1],
+        }
+    )
+    # advanced -> committed is back (3); exploring -> advanced forward (4); a member who joined and
+    # left between the two dates is in neither snapshot as active: counted nowhere.
+    assert coop.stage_summary(frame) == coop.StageSummary(4, 5, 3, 0, 0)
+
+
+def varied_members() -> pa.Table:
+    """B's members with provinces, sectors, themes, stages and women-led companies that vary."""
+    rows = [
+        member("M1", "supporting", "2024-01-10", founder=True)
+        | {"province": "BE-WLG", "sector": "M", "women_led": True},
+        member("M2", "supported", "2024-02-01", stage="committed")
+        | {"province": "BE-BRU", "sector": "J", "impact_theme": "society", "women_led": True},
+        member("M3", "supported", "2025-06-01", left="2026-02-15")
+        | {"province": "BE-WHT", "sector": "J", "women_led": True},  # left: not counted
+        member("M4", "supported", "2026-01-20", stage="advanced")
+        | {"province": "BE-WNA", "sector": "J", "impact_theme": "society"},
+        member("M5", "supporting", "2026-03-31")
+        | {"province": "other", "sector": "C", "impact_theme": "governance"},
+        member("M6", "supported", "2025-03-01", left="2026-03-31") | {"province": "BE-WLX"},
+    ]
+    return _table("members", rows)
+
+
+@pytest.fixture
+def varied_snap(tmp_path):
+    tables = tables_b()
+    tables["members"] = varied_members()
+    publish_snapshot(tmp_path, AS_OF_B, tables, "varied members")
+    return list_snapshots(tmp_path)[0]
+
+
+def test_profile_breakdowns_on_varied_members(varied_snap, con):
+    profile = coop.active_profile(con, varied_snap)
+    got = coop.kpis(profile, coop.retention(con, varied_snap))
+    assert got.women_led == 2 and got.women_led_share == 0.5  # M1 and M2 of M1, M2, M4, M5
+    provinces = coop.count_by(profile, ["province"])
+    assert dict(zip(provinces["province"], provinces["members"], strict=True)) == {
+        "BE-WLG": 1,
+        "BE-BRU": 1,
+        "BE-WNA": 1,
+        "other": 1,
+    }
+    sectors = coop.count_by(profile, ["sector"])
+    assert list(sectors["sector"]) == ["J", "C", "M"]  # J: M2, M4; then 1 each, by letter
+    assert list(sectors["members"]) == [2, 1, 1]
+    themes = coop.count_by(profile, ["impact_theme", "impact_stage"])
+    assert {(r.impact_theme, r.impact_stage): r.members for r in themes.itertuples()} == {
+        ("society", "committed"): 1,
+        ("society", "advanced"): 1,
+        ("planet", "exploring"): 1,
+        ("governance", "exploring"): 1,
+    }
+    assert coop.count_by(profile.iloc[0:0], ["sector"]).empty
+
+
+def test_province_shapes_are_the_five_walloon_provinces_and_brussels():
+    shapes = coop.province_shapes()
+    assert sorted(f["id"] for f in shapes["features"]) == sorted(fc.MAP_PROVINCES)
+    assert coop.PROVINCE_SHAPES.stat().st_size < 300_000
+
+
+# Figures ----------------------------------------------------------------------------------
+
+
+def test_role_history_fills_missing_roles_and_stops_at_as_of():
+    active = pd.DataFrame(
+        {"as_of": [D("2025-12-31"), D("2026-03-31")], "role": ["supported", "supporting"], "members": [3, 2]}
+    )
+    history = fc.role_history(active, [D("2025-09-30"), D("2025-12-31"), D("2026-03-31")], D("2025-12-31"))
+    assert list(history["as_of"]) == [D("2025-09-30"), D("2025-12-31")]
+    assert list(history["supported"]) == [0, 3]
+    assert list(history["supporting"]) == [0, 0]
+    assert list(history["total"]) == [0, 3]
+
+
+def test_members_over_time_has_both_roles_and_the_target():
+    history = pd.DataFrame(
+        {
+            "as_of": [D("2025-12-31"), D("2026-03-31")],
+            "supported": [3, 2],
+            "supporting": [1, 2],
+            "total": [4, 4],
+        }
+    )
+    fig = fc.members_over_time(history, 100, "fr")
+    assert [tr.name for tr in fig.data] == ["Soutenus", "Soutenants"]
+    assert list(fig.data[0].x) == ["T4 2025", "T1 2026"]
+    assert list(fig.data[0].y) == [3, 2]
+    assert list(fig.data[1].text) == ["", "2"]  # only the latest figure is written
+    assert fig.layout.shapes[0].y0 == 100
+    assert fig.layout.annotations[0].text == "Objectif : 100 soutenus"
+    assert fig.layout.yaxis.title.text == "Personnes"
+    assert fc.members_over_time(history, 100, "en").data[0].name == "Supported"
+
+
+def test_joiners_up_and_leavers_down():
+    flows = pd.DataFrame(
+        {"quarter": [D("2025-10-01"), D("2026-01-01")], "joiners": [0, 2], "leavers": [1, 2]}
+    )
+    fig = fc.joiners_leavers(flows, "en")
+    joined, left = fig.data
+    assert (joined.name, left.name) == ("Joined", "Left")
+    assert list(joined.x) == ["Q4 2025", "Q1 2026"]
+    assert list(joined.y) == [0, 2] and list(left.y) == [-1, -2]
+    assert list(joined.text) == ["", "2"] and list(left.text) == ["1", "2"]
+    assert fig.layout.barmode == "relative"
+    assert fig.layout.yaxis.range[0] < -2  # room for the leavers' bars and labels
+
+
+def test_capital_over_time_stacks_classes_and_writes_totals(snaps, con):
+    wide = coop.capital_wide(coop.capital_by_quarter(con, snaps[1]))
+    fig = fc.capital_over_time(wide, "fr")
+    ordinary, founder, totals = fig.data
+    assert (ordinary.name, founder.name) == ("Parts ordinaires", "Parts de fondateur")
+    assert list(founder.y) == [2500] * 9
+    assert ordinary.y[-1] == 6000
+    assert totals.text[-1] == f"8{TH}500{NB}€"  # 2,500 + 6,000
+    assert totals.text[0] == f"3{TH}500{NB}€"  # T1 2024: 2,500 + 1,000
+    assert fig.layout.barmode == "stack"
+    assert list(ordinary.x)[-1] == "T1 2026"
+
+
+def test_quarterly_table_carries_capital_over_and_formats_for_screen(snaps, con):
+    flows = coop.flows_by_quarter(con, snaps[1])
+    wide = coop.capital_wide(coop.capital_by_quarter(con, snaps[1]))
+    table = fc.quarterly_table(flows, wide, "fr")
+    assert list(table.columns) == [
+        "Trimestre",
+        "Entrées",
+        "Sorties",
+        "Capital, parts de fondateur (EUR)",
+        "Capital, parts ordinaires (EUR)",
+        "Capital total (EUR)",
+    ]
+    last = table.iloc[-1].tolist()
+    assert last == ["T1 2026", 2, 2, 2500.0, 6000.0, 8500.0]
+    shown = fc.quarterly_display(table)
+    assert shown.iloc[0].tolist() == [
+        "T1 2026",
+        "2",
+        "2",
+        f"2{TH}500{NB}€",
+        f"6{TH}000{NB}€",
+        f"8{TH}500{NB}€",
+    ]
+
+
+def test_province_table_and_map(varied_snap, con):
+    profile = coop.active_profile(con, varied_snap)
+    table = fc.province_table(coop.count_by(profile, ["province", "role"]), "fr")
+    assert list(table["province"]) == [
+        "Brabant wallon",
+        "Hainaut",
+        "Liège",
+        "Luxembourg",
+        "Namur",
+        "Bruxelles",
+        "Autre",
+    ]
+    assert list(table["total"]) == [0, 0, 1, 0, 1, 1, 1]
+    assert list(table["supporting"]) == [0, 0, 1, 0, 0, 0, 1]  # M1 in Liège, M5 elsewhere
+    fig = fc.province_map(table, coop.province_shapes(), "fr")
+    areas = {tr.name: tr.fillcolor for tr in fig.data if tr.fill == "toself"}
+    # The areas are sorted by code: BE-BRU, BE-WBR, BE-WHT, BE-WLG, BE-WLX, BE-WNA.
+    assert list(areas) == [
+        "Bruxelles : 1",
+        "Brabant wallon : 0",
+        "Hainaut : 0",
+        "Liège : 1",
+        "Luxembourg : 0",
+        "Namur : 1",
+    ]
+    assert areas["Liège : 1"] == theme.GREEN  # the most members: the darkest green
+    assert areas["Hainaut : 0"] == fc.MAP_LOW  # none: the lightest
+    labels = fig.data[-1]
+    assert labels.mode == "text" and "<b>Liège</b><br>1" in labels.text
+    shown = fc.province_display(table, "en")
+    assert list(shown.columns) == ["Province", "Supported", "Supporting", "Total"]
+    download = fc.province_download(
+        fc.province_table(coop.count_by(profile, ["province", "role"]), "en"), "en"
+    )
+    assert download["Total"].sum() == 4 and list(download["Province"])[-1] == "Other"
+
+
+def test_sectors_and_themes_bars(varied_snap, con):
+    profile = coop.active_profile(con, varied_snap)
+    fig = fc.sectors_by_role(coop.count_by(profile, ["sector", "role"]), "fr")
+    supported, supporting, totals = fig.data
+    assert list(supported.y) == [
+        "J · Information et communication",
+        "C · Industrie manufacturière",
+        "M · Activités spécialisées, scientifiques",
+    ]
+    assert list(supported.x) == [2, 0, 0] and list(supporting.x) == [0, 1, 1]
+    assert [s.strip() for s in totals.text] == ["2", "1", "1"]
+    assert fig.layout.xaxis.title.text == "Membres"
+    fig = fc.themes_by_stage(coop.count_by(profile, ["impact_theme", "impact_stage"]), "en")
+    assert [tr.name for tr in fig.data[:3]] == ["Exploring", "Committed", "Advanced"]
+    assert list(fig.data[0].y) == ["Society", "Governance", "Planet"]  # 2, then 1 each by code
+    assert list(fig.data[2].x) == [1, 0, 0]  # M4's society, advanced
+
+
+def test_stage_sankey_nodes_and_links(snaps, con):
+    transitions = coop.stage_transitions(con, snaps[1], snaps[0])
+    fig = fc.stage_sankey(transitions, snaps[0].as_of, snaps[1].as_of, "fr")
+    sankey = fig.data[0]
+    # Left: new members (M4, M5) and exploring (M1, M2, M3, M6); right: exploring (M1, M4, M5),
+    # committed (M2) and leavers (M3, M6).
+    assert list(sankey.node.label) == [
+        "Nouveaux membres · 2",
+        "Exploration · 4",
+        "Exploration · 3",
+        "Engagé · 1",
+        "Départs · 2",
+    ]
+    links = {
+        (s, t): v for s, t, v in zip(sankey.link.source, sankey.link.target, sankey.link.value, strict=True)
+    }
+    assert links == {(1, 3): 1, (1, 2): 1, (1, 4): 2, (0, 2): 2}
+    # M2's move forward is green, M1's unchanged exploring pale grey, M4 and M5 joining blue.
+    pairs = zip(sankey.link.source, sankey.link.target, strict=True)
+    colors = dict(zip(pairs, sankey.link.color, strict=True))
+    assert colors[(1, 3)].startswith("rgba(11,110,79,")  # theme.GREEN
+    assert colors[(1, 2)] == "rgba(154,165,177,0.22)"  # theme.GREY, faint
+    assert colors[(0, 2)].startswith("rgba(46,94,170,")  # theme.BLUE
+    assert [a.text for a in fig.layout.annotations] == ["<b>31 déc. 2025</b>", "<b>31 mars 2026</b>"]
+
+
+def test_count_ticks_are_round():
+    assert fc.count_ticks(3) == [0, 1, 2, 3]
+    assert fc.count_ticks(47, 5) == [0, 10, 20, 30, 40, 50]
+    assert fc.count_ticks(0) == [0, 1]
+
+
+def test_labels_of_values_outside_the_contract_do_not_fail():
+    assert fc.label("fr", "province", "BE-VAN") == "BE-VAN"
+    assert fc.label("en", "province", None) == "n/a"
+    assert fc.sector_label("fr", "Z") == "Z"
+
+
+# AppTest ------------------------------------------------------------------------------------
+
+
+def run_page(monkeypatch, lang="fr", as_of=None, data_dir=None, compare=None):
+    if data_dir is None:
+        monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
+    else:
+        monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    query = {"lang": lang} | ({"as_of": as_of} if as_of else {}) | ({"compare": compare} if compare else {})
+    at.query_params.update(query)
+    at.switch_page(PAGE)
+    at.run()
+    return at
+
+
+def metrics(at):
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+@pytest.mark.parametrize("as_of", DEMO_DATES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_page_runs_at_every_demo_snapshot(lang, as_of, monkeypatch):
+    at = run_page(monkeypatch, lang, as_of)
+    assert not at.exception and not at.error
+    assert at.title[0].value == {"fr": "Coopérative", "en": "Cooperative"}[lang]
+    assert len(at.metric) == 8
+
+
+def test_the_oldest_demo_snapshot_has_no_retention_and_no_comparison(monkeypatch):
+    at = run_page(monkeypatch, "fr", DEMO_DATES[0])
+    assert metrics(at)["Fidélisation à 12 mois"] == ("n.d.", "")
+    assert any("Choisissez un instantané de comparaison antérieur" in i.value for i in at.info)
+
+
+def test_page_shows_the_fixtures_figures(snaps, monkeypatch):
+    at = run_page(monkeypatch, "fr", data_dir=snaps[0].path.parent.parent)
+    assert not at.exception and not at.error
+    got = metrics(at)
+    # B compared with A: supported 3 -> 2, supporting 1 -> 2, founders 1 -> 1, women-led 0 % both,
+    # retention 100 % (2 of 2) -> 66.7 % (2 of 3): -33.3 points.
+    assert got["Entrepreneurs soutenus"] == ("2", "-1")
+    assert got["Entrepreneurs soutenants"] == ("2", "+1")
+    assert got["Fondateurs actifs"] == ("1", "0")
+    assert got["Dirigées par des femmes"] == (f"0,0{NB}%", f"0,0{NB}points")
+    assert got["Fidélisation à 12 mois"] == (f"66,7{NB}%", f"-33,3{NB}points")
+    assert "2 sur 3" in next(m.help for m in at.metric if m.label == "Fidélisation à 12 mois")
+    assert got["Capital social"][0] == f"8{TH}500{NB}€"
+    assert got["Part des fondateurs dans le capital"][0] == f"29,4{NB}%"  # 2,500 / 8,500
+    assert got["Part des fondateurs parmi les membres"][0] == f"25,0{NB}%"  # 1 of 4
+    summary = next(m.value for m in at.markdown if "ont progressé" in m.value)
+    # M2 moved exploring -> committed; M1 stayed; M4, M5 joined; M3, M6 left.
+    assert "1 membre(s) ont progressé" in summary and "2 nouveau(x) membre(s), 2 départ(s)" in summary
+    provinces = at.dataframe[1].value
+    assert provinces.iloc[0].tolist() == ["Liège", "2", "2", "4"]
+    assert at.download_button(key="cooperative_province_download")
+
+
+def test_page_in_english_without_a_comparison(snaps, monkeypatch):
+    at = run_page(monkeypatch, "en", as_of="2025-12-31", data_dir=snaps[0].path.parent.parent)
+    assert not at.exception
+    got = metrics(at)
+    assert got["Supported entrepreneurs"] == ("3", "")
+    assert got["12-month retention"][0] == f"100,0{NB}%"
+    assert any("Choose an earlier comparison snapshot" in i.value for i in at.info)
+
+
+def test_a_later_comparison_is_refused_for_the_progress(snaps, monkeypatch):
+    data_dir = snaps[0].path.parent.parent
+    at = run_page(monkeypatch, "fr", as_of="2025-12-31", data_dir=data_dir, compare="2026-03-31")
+    assert not at.exception
+    assert any("n'est pas antérieur" in i.value for i in at.info)
+
+
+def test_empty_event_tables_show_empty_states(tmp_path, monkeypatch):
+    write_empty_events_fixture(tmp_path)
+    at = run_page(monkeypatch, "fr", data_dir=tmp_path)
+    assert not at.exception and not at.error
+    infos = [i.value for i in at.info]
+    assert "Aucune part enregistrée au registre à cette date." in infos
+    assert metrics(at)["Capital social"][0] == f"0{NB}€"
+    assert metrics(at)["Part des fondateurs dans le capital"][0] == "n.d."
+    assert metrics(at)["Entrepreneurs soutenus"][0] == "2"  # members are still there
+
+
+def test_no_active_member_shows_an_empty_state(tmp_path, monkeypatch):
+    tables = tables_b()
+    tables["members"] = tables["members"].slice(0, 0)
+    for name in ("shares", "services", "consultancy", "fund_flows", "impact", "ideas", "investments"):
+        tables[name] = tables[name].slice(0, 0)
+    publish_snapshot(tmp_path, AS_OF_B, tables, "no members")
+    at = run_page(monkeypatch, "en", data_dir=tmp_path)
+    assert not at.exception and not at.error
+    infos = [i.value for i in at.info]
+    assert "No active member on this date." in infos
+    assert "No member joined or left by this date." in infos
+    assert metrics(at)["Women-led companies"][0] == "n/a"
+    assert metrics(at)["12-month retention"][0] == "n/a"
