@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import impact
 from analytics.board import Activity
 from analytics.cap import ExitScenario, apply_cap
+from analytics.schema import METRICS
 from analytics.store import Snapshot
-from smala_ui import figures, figures_capped, fmt, state
+from smala_ui import cache_impact, figures, figures_capped, fmt, state
 from smala_ui import figures_fund as ff
+from smala_ui import figures_impact as fi
 from smala_ui.board_pack import Slide, Tile
 from smala_ui.i18n import plural, translate
 from smala_ui.navigation import BOARD_SLIDES
@@ -158,6 +161,39 @@ def capped_slide(snap: Snapshot, settings, lang: str) -> Slide:
     )
 
 
+IMPACT_TILES = (
+    "jobs_created_fte",
+    "ghg_avoided_tco2e",
+    "women_in_leadership_pct",
+    "jobs_fte",
+    "beneficiaries",
+)
+
+
+def impact_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str) -> Slide:
+    title = translate(lang, "page.impact")
+    series = cache_impact.by_period(snap.snapshot_id, snap)
+    if series.empty:
+        return Slide(title, _as_of_line(snap, lang), sentences=(translate(lang, "impact.empty"),))
+    latest = impact.latest_values(series)
+    previous = None
+    if compare is not None:
+        previous = impact.latest_values(cache_impact.by_period(compare.snapshot_id, compare))
+    tiles = []
+    for key in IMPACT_TILES:
+        if key not in latest.index:
+            continue
+        value = float(latest.at[key, "value"])
+        delta = ""
+        if previous is not None and key in previous.index:
+            delta = fi.format_delta(key, value - float(previous.at[key, "value"]), lang)
+        tiles.append(Tile(fi.metric_name(lang, key), fi.format_value(key, value, lang, short=True), delta))
+    targets = impact.targets_vs_actuals(latest, {key: settings.impact_target(key) for key in METRICS})
+    with_target = targets[targets["target"].notna()]
+    charts = (fi.targets_chart(targets, lang),) if not with_target.empty else ()
+    return Slide(title, _as_of_line(snap, lang), tuple(tiles), (), charts)
+
+
 def board_slides(
     snap: Snapshot,
     compare: Snapshot | None,
@@ -176,5 +212,6 @@ def board_slides(
         "board": lambda: board_slide(snap, board, settings, lang),
         "fund": lambda: fund_slide(snap, catalogue, settings, lang),
         "capped_returns": lambda: capped_slide(snap, settings, lang),
+        "impact": lambda: impact_slide(snap, compare, settings, lang),
     }
     return [builders[key]() for key in BOARD_SLIDES if key in builders]
