@@ -88,10 +88,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kpi.service_hours": "Accompagnement ({quarter})",
         "kpi.service_hours.help": "Heures de services gratuits (coups de pouce, mentorat, mises en "
         "relation, communication, animations) du début du trimestre à la date de situation.",
-        "kpi.consultancy_ytd": "Consultance depuis le 1er janvier",
+        "kpi.consultancy_ytd": "Consultance (année)",
         "kpi.consultancy_ytd.help": "Montant des factures de consultance facturées ou payées, datées du "
         "1er janvier à la date de situation. Les devis et annulations ne comptent pas.",
-        "kpi.fund_hard": "Fonds : engagements fermes",
+        "kpi.fund_hard": "Fonds : ferme",
         "kpi.fund_hard.help": "Engagements signés au plus tard à la date de situation, face à l'objectif "
         "de {target}. Les promesses (engagements souples) sont montrées à part, jamais additionnées.",
         "kpi.fund_soft": "Fonds : promesses",
@@ -253,10 +253,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kpi.service_hours": "Support hours ({quarter})",
         "kpi.service_hours.help": "Hours of free services (boost sessions, mentoring, introductions, "
         "communication, events) from the start of the quarter to the as-of date.",
-        "kpi.consultancy_ytd": "Consultancy year to date",
+        "kpi.consultancy_ytd": "Consultancy YTD",
         "kpi.consultancy_ytd.help": "Amount of consultancy invoices invoiced or paid, dated from 1 January "
         "to the as-of date. Quotes and cancellations do not count.",
-        "kpi.fund_hard": "Fund: hard commitments",
+        "kpi.fund_hard": "Fund: hard",
         "kpi.fund_hard.help": "Commitments signed on or before the as-of date, against the {target} "
         "target. Pledges (soft commitments) are shown apart, never added.",
         "kpi.fund_soft": "Fund: pledges",

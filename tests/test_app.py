@@ -79,7 +79,7 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_dir, monkeypatch):
     assert got["Entrepreneurs soutenus"] == ("2 / 100", "-1")
     assert got["Entrepreneurs soutenants"] == ("2", "+1")
     assert got["Capital souscrit"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
-    assert got["Fonds : engagements fermes"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
+    assert got["Fonds : ferme"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
     assert got["Montant investi"] == ("225\u00a0k\u00a0€", "+50\u00a0k\u00a0€")
     # Capped TVPI, worked out in tests/test_fund.py: B (76,133.47 + 152,242.80) / 200,000 = 1.1419;
     # A: T1 100,000 capped after 183 days at 101,503.08, T3 at its cost 75,000, and 25,000 of
