@@ -109,7 +109,10 @@ if by_month.empty:
     left.info(t("consultancy.by_month_empty", year=as_of.year - 1))
 else:
     left.plotly_chart(
-        fc.revenue_by_month(by_month, dt.date(as_of.year - 1, 1, 1), as_of, language),
+        state.figure(
+            ("consultancy_by_month", snap.snapshot_id, language),
+            lambda: fc.revenue_by_month(by_month, dt.date(as_of.year - 1, 1, 1), as_of, language),
+        ),
         key="consultancy_by_month",
         **CHART,
     )
@@ -118,7 +121,12 @@ if by_month.empty:
     right.info(t("consultancy.ytd_empty", year=as_of.year, last=as_of.year - 1))
 else:
     right.plotly_chart(
-        fc.ytd_lines(cumulative_by_month(by_month, as_of), as_of, language), key="consultancy_ytd", **CHART
+        state.figure(
+            ("consultancy_ytd", snap.snapshot_id, language),
+            lambda: fc.ytd_lines(cumulative_by_month(by_month, as_of), as_of, language),
+        ),
+        key="consultancy_ytd",
+        **CHART,
     )
 
 # Pipeline and daily rate by theme ------------------------------------------------------------
@@ -127,7 +135,13 @@ left.markdown(f"#### {t('consultancy.pipeline')}")
 if pipeline.empty:
     left.info(t("consultancy.pipeline_empty"))
 else:
-    left.plotly_chart(fc.pipeline_bars(pipeline, language), key="consultancy_pipeline", **CHART)
+    left.plotly_chart(
+        state.figure(
+            ("consultancy_pipeline", snap.snapshot_id, language), lambda: fc.pipeline_bars(pipeline, language)
+        ),
+        key="consultancy_pipeline",
+        **CHART,
+    )
 right.markdown(f"#### {t('consultancy.rate')}")
 clients = state.guarded(cache.clients, snap, snap)
 rates = rate_by_theme(by_month, year_start)
@@ -135,7 +149,11 @@ billed_this_year = clients["invoices"].sum() > 0
 if not billed_this_year:
     right.info(t("consultancy.clients_empty", year=as_of.year))
 else:
-    right.plotly_chart(fc.rate_bars(rates, language), key="consultancy_rate", **CHART)
+    right.plotly_chart(
+        state.figure(("consultancy_rate", snap.snapshot_id, language), lambda: fc.rate_bars(rates, language)),
+        key="consultancy_rate",
+        **CHART,
+    )
 
 # Receivables ---------------------------------------------------------------------------------
 st.subheader(t("consultancy.receivables"))
@@ -145,7 +163,13 @@ else:
     st.caption(t("consultancy.receivables_caption", date=fmt.date(as_of, language)))
     buckets = ageing(open_invoices)
     chart, table = st.columns([2, 3], gap="large")
-    chart.plotly_chart(fc.ageing_bars(buckets, language), key="consultancy_ageing", **CHART)
+    chart.plotly_chart(
+        state.figure(
+            ("consultancy_ageing", snap.snapshot_id, language), lambda: fc.ageing_bars(buckets, language)
+        ),
+        key="consultancy_ageing",
+        **CHART,
+    )
     table.markdown(f"##### {t('consultancy.receivables_list')}")
     shown = open_invoices.head(MAX_ROWS_SHOWN)
     display = fc.receivables_display(shown, language)
@@ -177,4 +201,10 @@ left.markdown(f"#### {t('consultancy.clients')}")
 if not billed_this_year:
     left.info(t("consultancy.clients_empty", year=as_of.year))
 else:
-    left.plotly_chart(fc.clients_bars(clients, language), key="consultancy_clients", **CHART)
+    left.plotly_chart(
+        state.figure(
+            ("consultancy_clients", snap.snapshot_id, language), lambda: fc.clients_bars(clients, language)
+        ),
+        key="consultancy_clients",
+        **CHART,
+    )

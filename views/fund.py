@@ -152,7 +152,18 @@ if raised_all is not None:
         st.info(t("fund.over_time_empty"))
     else:
         st.plotly_chart(
-            ff.raised_over_time(history, target, language, projection), key="fund_over_time", **CHART
+            state.figure(
+                (
+                    "fund_over_time",
+                    snap.snapshot_id,
+                    tuple(s.snapshot_id for s in catalogue),
+                    target,
+                    language,
+                ),
+                lambda: ff.raised_over_time(history, target, language, projection),
+            ),
+            key="fund_over_time",
+            **CHART,
         )
 
 left, right = st.columns([2, 3], gap="large")
@@ -162,10 +173,15 @@ if hard == 0 and soft == 0:
     left.info(t("fund.by_investor_empty"))
     right.info(t("fund.by_investor_empty"))
 else:
-    left.plotly_chart(ff.commitments_by(by_investor, "investor_type", language), key="fund_by_type", **CHART)
-    right.plotly_chart(
-        ff.commitments_by(by_investor, "investor_category", language), key="fund_by_category", **CHART
-    )
+    for column, by in ((left, "investor_type"), (right, "investor_category")):
+        column.plotly_chart(
+            state.figure(
+                ("fund_by", by, snap.snapshot_id, language),
+                lambda by=by: ff.commitments_by(by_investor, by, language),
+            ),
+            key=f"fund_by_{by.removeprefix('investor_')}",
+            **CHART,
+        )
 
 # Capital called, invested and dry powder ---------------------------------------------------
 st.subheader(t("fund.capital"))
@@ -190,7 +206,12 @@ if hard == 0 and fm.paid_in_eur == 0 and fm.invested_eur == 0:
     chart.info(t("fund.capital_empty"))
 else:
     chart.plotly_chart(
-        ff.capital_bars(hard, fm.paid_in_eur, fm.invested_eur, language), key="fund_capital", **CHART
+        state.figure(
+            ("fund_capital", snap.snapshot_id, language),
+            lambda: ff.capital_bars(hard, fm.paid_in_eur, fm.invested_eur, language),
+        ),
+        key="fund_capital",
+        **CHART,
     )
 
 # Fund metrics ------------------------------------------------------------------------------
@@ -307,5 +328,10 @@ else:
     )
     st.markdown(f"#### {t('fund.concentration_chart', n=min(TOP_COMPANIES, len(companies)))}")
     st.plotly_chart(
-        ff.concentration_bars(companies, language, TOP_COMPANIES), key="fund_concentration", **CHART
+        state.figure(
+            ("fund_concentration", snap.snapshot_id, language),
+            lambda: ff.concentration_bars(companies, language, TOP_COMPANIES),
+        ),
+        key="fund_concentration",
+        **CHART,
     )

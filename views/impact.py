@@ -95,7 +95,13 @@ else:
 # Each metric over time -----------------------------------------------------------------------
 st.subheader(t("impact.over_time"))
 st.caption(t("impact.over_time.caption", date=fmt.date(snap.as_of, language)))
-st.plotly_chart(fi.metrics_over_time(series, language), key="impact_over_time", **CHART)
+st.plotly_chart(
+    state.figure(
+        ("impact_over_time", snap.snapshot_id, language), lambda: fi.metrics_over_time(series, language)
+    ),
+    key="impact_over_time",
+    **CHART,
+)
 download_table(
     fi.series_csv(series, language), key="impact_download_series", file_stem=t("impact.file.series")
 )
@@ -184,7 +190,14 @@ st.caption(t("impact.targets.caption"))
 if (targets["status"] == "no_target").all():
     st.info(t("impact.targets.none"))
 elif targets["status"].isin(list(fi.STATUS_COLORS)).any():
-    st.plotly_chart(fi.targets_chart(targets, language), key="impact_targets_chart", **CHART)
+    st.plotly_chart(
+        state.figure(
+            ("impact_targets", snap.snapshot_id, settings.impact_targets, language),
+            lambda: fi.targets_chart(targets, language),
+        ),
+        key="impact_targets_chart",
+        **CHART,
+    )
 table = fi.targets_display(targets, language)
 st.dataframe(
     fi.targets_styler(table, list(targets["status"])),
