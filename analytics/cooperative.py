@@ -31,7 +31,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df, fetch_one
+from analytics.db import fetch_df, fetch_one, to_dates
 from analytics.schema import IMPACT_STAGES, ROLES
 from analytics.store import Snapshot, table_files
 
@@ -42,12 +42,6 @@ NEW, LEFT = "new", "left"
 PROVINCE_SHAPES = (
     Path(__file__).resolve().parent.parent / "data" / "geo" / "wallonia_brussels_provinces.geojson"
 )
-
-
-def _dates(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    for column in columns:
-        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-    return frame
 
 
 def months_before(day: dt.date, months: int = 12) -> dt.date:
@@ -76,7 +70,7 @@ def active_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
     if not snaps:
         return pd.DataFrame({"as_of": [], "role": [], "members": []})
     frame = fetch_df(con, "cooperative_active_by_snapshot", member_files=table_files(snaps, "members"))
-    return _dates(frame, ["as_of"])
+    return to_dates(frame, ["as_of"])
 
 
 def active_profile(con: Connection, snap: Snapshot) -> pd.DataFrame:
@@ -118,7 +112,7 @@ def flows_by_quarter(con: Connection, snap: Snapshot) -> pd.DataFrame:
     frame = fetch_df(
         con, "cooperative_flows_by_quarter", members=snap.table_path("members"), as_of=snap.as_of
     )
-    frame = _dates(frame, ["quarter"])
+    frame = to_dates(frame, ["quarter"])
     for column in ("joiners", "leavers"):
         frame[column] = frame[column].astype("int64")
     return frame
@@ -130,7 +124,7 @@ def capital_by_quarter(con: Connection, snap: Snapshot) -> pd.DataFrame:
     frame = fetch_df(
         con, "cooperative_capital_by_quarter", shares=snap.table_path("shares"), as_of=snap.as_of
     )
-    return _dates(frame, ["quarter", "quarter_end"])
+    return to_dates(frame, ["quarter", "quarter_end"])
 
 
 def stage_transitions(con: Connection, snap: Snapshot, previous: Snapshot) -> pd.DataFrame:

@@ -7,6 +7,7 @@ a thread, so callers share one connection and each query runs on its own ``curso
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,3 +44,11 @@ def fetch_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> tuple
     if row is None:
         raise LookupError(f"query {name!r} returned no row")
     return row
+
+
+def to_dates(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Turn date columns of a query result (timestamps, or objects in pandas 3) into
+    ``datetime.date`` values, None where missing, in place; return the frame."""
+    for column in columns:
+        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+    return frame

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from analytics.cap import CapParams, ExitScenario, apply_cap
-from analytics.db import fetch_df
+from analytics.db import fetch_df, to_dates
 from analytics.store import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
@@ -46,13 +46,13 @@ def portfolio(con: Connection, snap: Snapshot) -> pd.DataFrame:
         members=snap.table_path("members"),
         as_of=snap.as_of,
     )
-    return _dates(frame, ["invested_on", "exited_on"])
+    return to_dates(frame, ["invested_on", "exited_on"])
 
 
 def flows(con: Connection, snap: Snapshot) -> pd.DataFrame:
     """Return the fund's calls and distributions up to as-of: ``date``, ``kind``, ``amount_eur``."""
     frame = fetch_df(con, "fund_flows_to_date", fund_flows=snap.table_path("fund_flows"), as_of=snap.as_of)
-    return _dates(frame, ["date"])
+    return to_dates(frame, ["date"])
 
 
 def commitments_by_investor(con: Connection, snap: Snapshot) -> pd.DataFrame:
@@ -67,7 +67,7 @@ def hard_by_quarter(con: Connection, snap: Snapshot) -> pd.DataFrame:
     frame = fetch_df(
         con, "hard_commitments_by_quarter", commitments=snap.table_path("commitments"), as_of=snap.as_of
     )
-    return _dates(frame, ["quarter"])
+    return to_dates(frame, ["quarter"])
 
 
 def raised_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
@@ -77,13 +77,7 @@ def raised_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
     frame = fetch_df(
         con, "fund_raised_by_snapshot", commitment_files=[s.table_path("commitments") for s in snaps]
     )
-    return _dates(frame, ["as_of"])
-
-
-def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    for column in columns:
-        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-    return frame
+    return to_dates(frame, ["as_of"])
 
 
 # XIRR ---------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.db import fetch_df
+from analytics.db import fetch_df, to_dates
 from analytics.schema import METRICS, Metric
 from analytics.store import Snapshot
 
@@ -40,11 +40,6 @@ PER_EUR = 1_000_000  # ratios per EUR invested are shown per EUR 1M
 GREEN_AT = 1.0  # share of the target reached
 AMBER_AT = 0.75
 INVESTEE_METRICS = ("jobs_created_fte", "ghg_avoided_tco2e")
-
-
-def _dates(frame: pd.DataFrame, column: str) -> pd.DataFrame:
-    frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-    return frame
 
 
 # Data access -------------------------------------------------------------------------------
@@ -58,7 +53,7 @@ def by_period(con: Connection, snap: Snapshot) -> pd.DataFrame:
     ``AVERAGED`` the simple mean (%). Each member's last report per metric and period only.
     """
     frame = fetch_df(con, "impact_by_period", impact=snap.table_path("impact"), as_of=snap.as_of)
-    frame = _dates(frame, "period_end")
+    frame = to_dates(frame, ["period_end"])
     averaged = frame["metric"].isin(list(AVERAGED)).to_numpy()
     frame["value"] = np.where(averaged, frame["mean"].to_numpy(float), frame["total"].to_numpy(float))
     frame["members"] = frame["members"].astype(int)

@@ -15,7 +15,7 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df
+from analytics.db import fetch_df, to_dates
 from analytics.schema import IDEA_STAGES
 from analytics.store import Snapshot, table_files
 
@@ -24,12 +24,6 @@ Connection = duckdb.DuckDBPyConnection
 FUNNEL_STAGES = ("idea", "exploring", "building", "launched")  # "dropped" is shown apart
 TIMED_STAGES = ("idea", "exploring", "building")  # launched and dropped are where ideas end
 RANK = {stage: i for i, stage in enumerate(FUNNEL_STAGES)}
-
-
-def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    for column in columns:
-        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-    return frame
 
 
 def ideas(con: Connection, snap: Snapshot) -> pd.DataFrame:
@@ -44,7 +38,7 @@ def ideas(con: Connection, snap: Snapshot) -> pd.DataFrame:
         members=snap.table_path("members"),
         services=snap.table_path("services"),
     )
-    return _dates(frame, ["created_on", "stage_changed_on", "introduction_on"])
+    return to_dates(frame, ["created_on", "stage_changed_on", "introduction_on"])
 
 
 def stage_counts(ideas_frame: pd.DataFrame) -> dict[str, int]:
@@ -60,7 +54,7 @@ def stage_stays(con: Connection, snaps: list[Snapshot], as_of: dt.date) -> pd.Da
     if not kept:
         return pd.DataFrame({"idea_id": [], "stage": [], "entered_on": [], "left_on": []})
     frame = fetch_df(con, "studio_stage_stays", idea_files=table_files(kept, "ideas"), as_of=as_of)
-    return _dates(frame, ["entered_on", "left_on"])
+    return to_dates(frame, ["entered_on", "left_on"])
 
 
 def stage_durations(stays: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:

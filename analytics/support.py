@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df
+from analytics.db import fetch_df, to_dates
 from analytics.kpis import quarter_start
 from analytics.store import Snapshot, table_files
 
@@ -54,13 +54,6 @@ class SupportKpis:
     def mentor_load(self) -> float | None:
         """Return mentoring hours per mentor in the quarter (hours), None without any mentor."""
         return self.mentoring_hours / self.mentors if self.mentors else None
-
-
-def _dates(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Turn DuckDB date columns (timestamps or objects in pandas 3) into ``datetime.date``."""
-    for column in columns:
-        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-    return frame
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -111,7 +104,7 @@ def by_month_kind(con: Connection, snap: Snapshot, months: int = 24) -> pd.DataF
     frame = fetch_df(
         con, "support_by_month_kind", services=snap.table_path("services"), start=first, as_of=snap.as_of
     )
-    return _dates(frame, ["month"])
+    return to_dates(frame, ["month"])
 
 
 def coverage_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
@@ -123,7 +116,7 @@ def coverage_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame
     empty = pd.DataFrame({"as_of": [], "supported": [], "covered": [], "coverage": []})
     if not snaps:
         return empty
-    frame = _dates(
+    frame = to_dates(
         fetch_df(
             con,
             "support_coverage_by_snapshot",
@@ -179,7 +172,7 @@ def unhelped_members(con: Connection, snap: Snapshot) -> pd.DataFrame:
         as_of=snap.as_of,
         recent_days=RECENT_DAYS,
     )
-    return _dates(frame, ["joined_on", "last_service"])
+    return to_dates(frame, ["joined_on", "last_service"])
 
 
 def network_edges(

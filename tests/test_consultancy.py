@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from fixture_data import write_empty_events_fixture, write_fixture
-from streamlit.testing.v1 import AppTest
+from pages import open_page
 
 from analytics import consultancy as c
 from analytics.store import list_snapshots
@@ -262,15 +262,7 @@ def test_receivables_tables_translate_and_keep_raw_numbers():
 
 
 def run(lang="fr", as_of=None, data_dir=None, monkeypatch=None):
-    if data_dir is not None:
-        monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"lang": lang, **({"as_of": as_of} if as_of else {})})
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception
-    assert not at.error
-    return at
+    return open_page("consultancy", lang, as_of, data_dir, monkeypatch)
 
 
 @pytest.mark.parametrize("as_of", DEMO_DATES)
