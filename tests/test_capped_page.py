@@ -147,3 +147,16 @@ def test_a_nonsense_url_value_is_ignored():
     at = page("fr", cap_rate="lots", cap_basis="yearly")
     assert at.select_slider(key="cap_rate").value == "3"
     assert at.radio(key="cap_basis").value == "simple"
+
+
+def test_the_ticket_table_on_demand_shows_hand_computed_caps(snaps, monkeypatch):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
+    at = page("fr")
+    assert not at.dataframe  # off by default: it would slow every slider move
+    at.toggle(key="capped_show_table").set_value(True).run()
+    table = at.dataframe[0].value.set_index("Entreprise")
+    # T3: 75,000 held 184 days, cap 75,000 x (1 + 0.03 x 184 / 365.25) = 76,133.47; sold for 80,000.
+    assert table.loc["Company M3", "Valeur plafonnée"] == "76\u202f133\u00a0€"
+    assert table.loc["Company M3", "Excédent"] == "3\u202f867\u00a0€"
+    assert table.loc["Company M4", "TRI brut"] == "n.d."  # held 58 days: not annualised
+    assert at.download_button(key="capped_download")

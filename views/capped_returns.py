@@ -142,6 +142,9 @@ def scenario() -> None:
     )
 
     st.subheader(t("capped.table"))
+    # Off by default: redrawing the table costs about 65 ms in the browser on every slider move.
+    if not st.toggle(t("capped.show_table"), key="capped_show_table"):
+        return
     gross_irr, capped_irr = ticket_irrs(capped, "gross_value"), ticket_irrs(capped, "capped_value")
     table = {
         t("capped.col.company"): list(capped["company"].fillna("?")),
