@@ -12,6 +12,7 @@ import pyarrow as pa
 import streamlit as st
 
 from analytics.export import to_csv_bytes
+from analytics.kpis import OVERVIEW_KPIS
 from smala_ui import fmt
 from smala_ui.i18n import plural, translate
 from smala_ui.state import lang, selection, t
@@ -47,19 +48,8 @@ def header(title_key: str) -> None:
         st.caption(t("common.as_of", date=fmt.date(sel.as_of.as_of, lang())))
 
 
-# The headline KPIs, in tile order (rows of five): key, formatter of a value and of a delta.
-HEADLINE_KPIS = (
-    "supported",
-    "supporting",
-    "share_capital",
-    "service_hours",
-    "consultancy_ytd",
-    "fund_hard",
-    "fund_soft",
-    "invested",
-    "tvpi_capped",
-    "value_for_impact",
-)
+# The headline KPIs, in tile order (rows of five): the Overview KPIs and the fund's capped figures.
+HEADLINE_KPIS = (*OVERVIEW_KPIS, "tvpi_capped", "value_for_impact")
 
 
 def _kpi_format(key: str, settings, as_of: dt.date, lang_: str) -> tuple[str, Callable, dict]:
