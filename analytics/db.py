@@ -18,8 +18,11 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 
 def connect() -> duckdb.DuckDBPyConnection:
-    """Return a new in-memory DuckDB connection (the data stays in Parquet files)."""
-    return duckdb.connect(":memory:")
+    """Return a new in-memory DuckDB connection (the data stays in Parquet files), with the
+    shared rules of ``sql/_macros.sql`` defined on it."""
+    con = duckdb.connect(":memory:")
+    con.execute(sql("_macros"))
+    return con
 
 
 @functools.cache

@@ -236,17 +236,7 @@ def members_over_time(history: pd.DataFrame, target: int, lang: str) -> go.Figur
             hovertemplate="%{customdata[2]}, %{customdata[0]} : %{customdata[1]}<extra></extra>",
         )
     top = max([target, *history["supported"], *history["supporting"], 1])
-    fig.add_hline(y=target, line_width=3, line_dash="dash", line_color=theme.INK)
-    fig.add_annotation(
-        x=0,
-        xref="paper",
-        xanchor="left",
-        y=target,
-        yanchor="bottom",
-        text=t("cooperative.fig.target", target=_people(target)),
-        showarrow=False,
-        font={"size": 15},
-    )
+    theme.target_line(fig, target, t("cooperative.fig.target", target=_people(target)))
     fig.update_layout(
         height=420,
         xaxis={"type": "category", "showgrid": False, "automargin": True},

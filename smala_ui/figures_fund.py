@@ -405,17 +405,7 @@ def raised_over_time(
         last_x = max(last_x, band_end)
     top = max([target_eur, *(h for h in hard), *(s for s in soft)])
     ticks = money_ticks(top * 1.08)
-    fig.add_hline(y=target_eur, line_width=3, line_dash="dash", line_color=theme.INK)
-    fig.add_annotation(
-        x=0,
-        xref="paper",
-        xanchor="left",
-        y=target_eur,
-        yanchor="bottom",
-        text=t("fund.fig.target", amount=round_money(target_eur)),
-        showarrow=False,
-        font={"size": 16},
-    )
+    theme.target_line(fig, target_eur, t("fund.fig.target", amount=round_money(target_eur)))
     xaxis: dict = {"showgrid": False}
     if first_x is not None:
         tick_days, tick_text = quarter_ticks(first_x, last_x, lang)

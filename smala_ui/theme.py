@@ -37,3 +37,18 @@ def register() -> str:
     if pio.templates.default != TEMPLATE_NAME:  # setting it re-validates the template: ms each time
         pio.templates.default = TEMPLATE_NAME
     return TEMPLATE_NAME
+
+
+def target_line(fig: go.Figure, y: float, text: str) -> None:
+    """Draw a horizontal dashed target line at ``y``, labelled at its left end."""
+    fig.add_hline(y=y, line_width=3, line_dash="dash", line_color=INK)
+    fig.add_annotation(
+        x=0,
+        xref="paper",
+        xanchor="left",
+        y=y,
+        yanchor="bottom",
+        text=text,
+        showarrow=False,
+        font={"size": 16},
+    )

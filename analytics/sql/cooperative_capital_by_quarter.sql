@@ -3,11 +3,7 @@ with entries as (
     select
         date_trunc('quarter', date)::date as quarter,
         share_class,
-        case
-            when kind in ('subscription', 'transfer_in') then 1
-            when kind in ('redemption', 'transfer_out') then -1
-            else 0  -- an unknown kind counts for nothing; the Data page's checks report it
-        end * quantity * unit_value_eur as amount_eur
+        share_sign(kind) * quantity * unit_value_eur as amount_eur
     from read_parquet($shares)
     where date <= $as_of
 ),
