@@ -3,20 +3,22 @@
 import streamlit as st
 
 from analytics.config import ConfigError
-from smala_ui import fmt, presentation, state, theme
+from smala_ui import fmt, presentation, theme
+from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.navigation import PAGES
-from smala_ui.state import t
+from smala_ui.session import lang, language_selector, require_router, snapshot_selectors, t
 
+require_router()  # before anything is drawn: see its docstring
 st.set_page_config(page_title="La Smala", page_icon=":material/diversity_3:", layout="wide")
 theme.register()
 
 try:
-    settings = state.settings()
+    settings = settings()
 except ConfigError as exc:
     st.error(t("state.config_error", error=exc))
     st.stop()
 st.session_state["settings"] = settings
-state.language_selector(settings.default_language)
+language_selector(settings.default_language)
 pages: dict[str, list] = {}
 for spec in PAGES:  # the first page is the default, served at /
     pages.setdefault(t(spec.section), []).append(
@@ -31,13 +33,13 @@ for spec in PAGES:  # the first page is the default, served at /
 presenting = presentation.toggle()
 navigation = st.navigation(pages, position="top" if presenting else "sidebar")
 
-catalogue = state.catalogue(settings.data_dir)
-selection = state.snapshot_selectors(catalogue)
+catalogue = catalogue(settings.data_dir)
+selection = snapshot_selectors(catalogue)
 if catalogue.invalid:
     st.warning(
         t(
             "state.invalid_snapshots",
-            dates=", ".join(f"{fmt.date(s.as_of, state.lang())} ({s.path.name})" for s in catalogue.invalid),
+            dates=", ".join(f"{fmt.date(s.as_of, lang())} ({s.path.name})" for s in catalogue.invalid),
         ),
         icon=":material/warning:",
     )
@@ -49,7 +51,7 @@ if selection is None and navigation.url_path != "data":
     st.stop()
 if selection is not None and navigation.url_path != "data":
     # A snapshot can be intact yet break the contract's rules; its figures may then be off.
-    broken = state.quality_problems(selection.as_of.snapshot_id, selection.as_of)
+    broken = quality_problems(selection.as_of)
     if broken:
         st.warning(t("state.rules_broken", n=len(broken)), icon=":material/rule:")
 

@@ -186,7 +186,7 @@ def bench_pages(data_dir: Path, runs: int) -> None:
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-        at.switch_page(str(ROOT / "views" / f"{page}.py"))
+        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
         cold = median_ms(at.run, 1)
         if at.exception:
             print(f"  {page:<26} EXCEPTION: {at.exception[0].value}")
@@ -204,7 +204,7 @@ def bench_slider(runs: int) -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
-    at.switch_page(str(ROOT / "views" / "capped_returns.py"))
+    at.switch_page(str(ROOT / "pages" / "capped_returns.py"))
     at.run()
     rates = ["2", "4", "6", "8"]
     for rate in rates:  # warm the caches of each scenario once, as a user moving back and forth

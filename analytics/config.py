@@ -51,9 +51,14 @@ class Settings:
         """Return the configured target of an impact metric, or None."""
         return dict(self.impact_targets).get(metric)
 
+    @property
+    def cap(self) -> CapParams:
+        """The configured cap: the actual figures, and the default of every what-if."""
+        return CapParams(rate=self.cap_rate, basis=self.cap_basis, excess_to=self.excess_to)
+
     def validate(self) -> Settings:
         try:  # the cap model checks its own parameters
-            CapParams(rate=self.cap_rate, basis=self.cap_basis, excess_to=self.excess_to)
+            self.cap  # noqa: B018
         except ValueError as exc:
             raise ConfigError(f"cap_rate, cap_basis or excess_to: {exc}") from exc
         unknown = sorted(set(dict(self.impact_targets)) - set(METRICS))

@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 
-from smala_ui.i18n import translate
+from smala_ui.text import translate
 
 DATE_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
 QUARTER_PREFIX = {"fr": "T", "en": "Q"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-VIEWS_DIR = Path(__file__).resolve().parent.parent / "views"
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page: ``views/<key>.py``, titled by ``page.<title>`` in the catalogue, at ``/<key>``."""
+    """One page: ``pages/<key>.py``, titled by ``page.<title>`` in the catalogue, at ``/<key>``."""
 
     key: str
     title: str
@@ -19,7 +19,7 @@ class PageSpec:
 
     @property
     def file(self) -> Path:
-        return VIEWS_DIR / f"{self.key}.py"
+        return PAGES_DIR / f"{self.key}.py"
 
 
 PAGES: tuple[PageSpec, ...] = (

@@ -12,7 +12,7 @@ import streamlit as st
 
 from smala_ui import fmt
 from smala_ui.navigation import BOARD_SLIDES, PAGES
-from smala_ui.state import lang, selection, t
+from smala_ui.session import lang, selection, t
 
 KEY = "present"
 BAR_KEY = "slidebar"

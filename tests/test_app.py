@@ -25,7 +25,7 @@ def run_page(page, lang="fr", as_of=None, data_dir=None, monkeypatch=None):
         at.query_params["as_of"] = as_of
     at.run()
     if page != "overview":
-        at.switch_page(str(ROOT / "views" / f"{page}.py"))
+        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
         at.run()
     return at
 
@@ -184,20 +184,20 @@ def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_dir, monke
     assert not at.exception
     assert any("members.name" in c.value for c in at.caption)  # logged out: names withheld
 
-    from smala_ui import state
+    from analytics.config import load_settings
 
-    settings = state.load_settings()
+    settings = load_settings()
     assert settings.personal_data_viewers == ("direction@example.org",)
 
     at = AppTest.from_file(APP, default_timeout=60)
     at.user.update({"is_logged_in": True, "email": "direction@example.org"})
-    at.switch_page(str(ROOT / "views" / "data.py"))
+    at.switch_page(str(ROOT / "pages" / "data.py"))
     at.run()
     assert not at.exception
     assert not any("members.name" in c.value for c in at.caption)
 
     at = AppTest.from_file(APP, default_timeout=60)
     at.user.update({"is_logged_in": True, "email": "someone@example.org"})
-    at.switch_page(str(ROOT / "views" / "data.py"))
+    at.switch_page(str(ROOT / "pages" / "data.py"))
     at.run()
     assert any("members.name" in c.value for c in at.caption)

@@ -33,7 +33,7 @@ def board_page(lang="fr", data_dir=None, monkeypatch=None, **query):
         monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"lang": lang, **query})
-    at.switch_page(str(ROOT / "views" / "board.py"))
+    at.switch_page(str(ROOT / "pages" / "board.py"))
     at.run()
     assert not at.exception
     return at

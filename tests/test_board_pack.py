@@ -5,7 +5,7 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from smala_ui.board_pack import PdfUnavailable, Slide, Tile, to_html, to_pdf
+from smala_ui.slides.pack import PdfUnavailable, Slide, Tile, to_html, to_pdf
 
 
 def slides():
@@ -35,6 +35,6 @@ def test_html_pack_is_offline_and_dated_on_every_slide():
 
 
 def test_pdf_without_chromium_says_so_and_writes_nothing(monkeypatch):
-    monkeypatch.setattr("smala_ui.board_pack.find_chromium", lambda: None)
+    monkeypatch.setattr("smala_ui.slides.pack.find_chromium", lambda: None)
     with pytest.raises(PdfUnavailable, match="no Chromium"):
         to_pdf(slides(), "La Smala", "fr")

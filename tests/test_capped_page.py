@@ -10,11 +10,11 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.cap import apply_cap
 from analytics.store import list_snapshots
-from smala_ui.figures_capped import ticket_bars
+from smala_ui.figures.capped import ticket_bars
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "views" / "capped_returns.py")
+PAGE = str(ROOT / "pages" / "capped_returns.py")
 DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 

@@ -19,15 +19,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from fixture_data import write_empty_events_fixture, write_fixture
-from pages import open_page
 
 from analytics import consultancy as c
 from analytics.store import list_snapshots
-from smala_ui import figures_consultancy as fc
+from pages import open_page
+from smala_ui.figures import consultancy as fc
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "views" / "consultancy.py")
+PAGE = str(ROOT / "pages" / "consultancy.py")
 DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB, TH = "\u00a0", "\u202f"

@@ -20,12 +20,12 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import cooperative as coop
 from analytics.store import list_snapshots, publish_snapshot
-from smala_ui import figures_cooperative as fc
 from smala_ui import theme
+from smala_ui.figures import cooperative as fc
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "views" / "cooperative.py")
+PAGE = str(ROOT / "pages" / "cooperative.py")
 DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"  # the no-break space of Belgian formats

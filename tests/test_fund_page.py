@@ -24,12 +24,12 @@ from analytics.cap import apply_cap
 from analytics.export import to_csv_bytes
 from analytics.fund import Projection
 from analytics.store import list_snapshots, publish_snapshot
-from smala_ui import figures_fund as ff
 from smala_ui import theme
+from smala_ui.figures import fund as ff
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-FUND_PAGE = str(ROOT / "views" / "fund.py")
+FUND_PAGE = str(ROOT / "pages" / "fund.py")
 DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"  # the no-break space of Belgian formats

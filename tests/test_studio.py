@@ -28,15 +28,15 @@ from fixture_data import (
     write_empty_events_fixture,
     write_fixture,
 )
-from pages import open_page
 
 from analytics import studio
 from analytics.store import list_snapshots, publish_snapshot
-from smala_ui import figures_studio as fs
+from pages import open_page
+from smala_ui.figures import studio as fs
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "views" / "studio.py")
+PAGE = str(ROOT / "pages" / "studio.py")
 DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"

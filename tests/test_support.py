@@ -21,17 +21,17 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from fixture_data import AS_OF_B, member, tables_b, write_empty_events_fixture, write_fixture
-from pages import open_page
 
 from analytics import support
 from analytics.schema import TABLES
 from analytics.store import list_snapshots, publish_snapshot
 from analytics.support import SupportKpis
-from smala_ui import figures_support as fs
+from pages import open_page
+from smala_ui.figures import support as fs
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "views" / "support.py")
+PAGE = str(ROOT / "pages" / "support.py")
 DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"

@@ -7,9 +7,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from smala_ui import figures, fmt
-from smala_ui.i18n import CATALOGUE, plural, translate
-from smala_ui.pages import change_sentences
+from smala_ui import fmt
+from smala_ui.figures import common as figures
+from smala_ui.text import CATALOGUE, plural, translate
+from smala_ui.widgets import change_sentences
 
 
 def placeholders(text):

@@ -4,7 +4,7 @@ import re
 
 import plotly.graph_objects as go
 
-from smala_ui.board_pack import Slide, to_pdf
+from smala_ui.slides.pack import Slide, to_pdf
 
 
 def pages_of(pdf: bytes) -> int:

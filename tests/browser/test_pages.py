@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from smala_ui.i18n import CATALOGUE
 from smala_ui.navigation import PAGES
+from smala_ui.text import CATALOGUE
 
 HEADING = '[data-testid="stHeading"] h1'
 EXCEPTION = '[data-testid="stException"]'
@@ -69,3 +69,31 @@ def test_presentation_slides_follow_each_other(page, server):
     )
     assert page.get_by_text("Board · 2 / 5").is_visible()
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
+
+
+def test_a_deep_link_opened_first_on_a_fresh_server_goes_through_the_router(browser):
+    """Streamlit reads a ``pages/`` folder as an old-style app until ``st.navigation`` is first
+    called in the process: the first visit of a fresh server, on a page's own URL, must still get
+    the router's sidebar and settings (``smala_ui.session.require_router``)."""
+    import os
+
+    from smala_ui.browser import running_app
+
+    env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    try:
+        with running_app(env) as fresh:
+            open_page(page, fresh, "fund", lang="en")
+            page.wait_for_function(
+                "() => (document.querySelector('h1')?.innerText || '').includes('Impact fund')",
+                timeout=30_000,
+            )
+            page.wait_for_timeout(500)
+            assert page.locator(EXCEPTION).count() == 0
+            sidebar = page.locator('[data-testid="stSidebar"]')
+            assert sidebar.get_by_text("As of").is_visible()  # the router's snapshot choice
+            assert sidebar.get_by_text("Cooperative").is_visible()  # its navigation, not file names
+            assert sidebar.get_by_text("capped_returns").count() == 0
+    finally:
+        context.close()

@@ -1,0 +1,75 @@
+"""The process-wide DuckDB connection, the settings, the snapshot catalogue and the data checks."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from analytics import checks, db
+from analytics.config import Settings, load_settings
+from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers
+from smala_ui.cache import cached
+
+
+@st.cache_resource(show_spinner=False)
+def connection():
+    """Return the process-wide DuckDB connection; queries each take their own cursor."""
+    return db.connect()
+
+
+def settings() -> Settings:
+    """Return the settings, read from defaults, smala.toml and the environment on each run."""
+    return load_settings()
+
+
+def _fingerprint(data_dir: Path) -> tuple:
+    """Return names, sizes and modification times of every file under snapshots/ (cheap stats)."""
+    root = snapshots_dir(data_dir)
+    if not root.is_dir():
+        return ()
+    entries = []
+    for folder in sorted(os.scandir(root), key=lambda e: e.name):
+        if folder.is_dir():
+            for f in sorted(os.scandir(folder.path), key=lambda e: e.name):
+                stat = f.stat()
+                entries.append((folder.name, f.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(entries)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _verified(data_dir: str, fingerprint: tuple) -> tuple[list[Snapshot], list[str]]:
+    """Verify every snapshot (checksums included) once per change of the folder's files."""
+    return list_snapshots(Path(data_dir)), [p.name for p in staging_leftovers(Path(data_dir))]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every snapshot found, the valid ones (oldest first) and staging leftovers."""
+
+    snapshots: list[Snapshot]
+    leftovers: list[str]
+
+    @property
+    def valid(self) -> list[Snapshot]:
+        return [s for s in self.snapshots if s.is_valid]
+
+    @property
+    def invalid(self) -> list[Snapshot]:
+        return [s for s in self.snapshots if not s.is_valid]
+
+    def by_label(self, label: str | None) -> Snapshot | None:
+        return next((s for s in self.valid if s.label == label), None)
+
+
+def catalogue(data_dir: Path) -> Catalogue:
+    snaps, leftovers = _verified(str(data_dir), _fingerprint(data_dir))
+    return Catalogue(snaps, leftovers)
+
+
+@cached(max_entries=32)
+def quality_problems(snap: Snapshot) -> list[Problem]:
+    """Return the value rules the snapshot breaks (see ``analytics.checks``)."""
+    return checks.check_snapshot(connection(), snap)

@@ -1,0 +1,341 @@
+"""Consultancy page: figure builders and the tables it shows and downloads.
+
+Pure functions of plain data frames (from ``analytics.consultancy``) returning a ``go.Figure`` or
+a data frame; numbers are written with ``smala_ui.fmt`` (Belgian French), hover texts included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+from babel.dates import format_date
+
+from analytics.schema import IMPACT_THEMES
+from smala_ui import fmt, theme
+from smala_ui.figures.fund import money_ticks, round_money
+from smala_ui.text import plural, translate
+
+THEME_COLORS = {
+    "planet": theme.GREEN,
+    "society": theme.BLUE,
+    "governance": "#7B2D8B",
+    "economy": theme.ORANGE,
+}
+BUCKET_COLORS = ("#8FC9A9", "#E9C46A", theme.ORANGE, "#C44536")  # older is redder
+BAR_ROW = 56  # pixels per horizontal bar
+
+
+def _t(lang: str):
+    return lambda key, **kw: translate(lang, key, **kw)
+
+
+def theme_label(lang: str, value: object) -> str:
+    """Return a theme's translated name; a value outside the contract is shown as it is."""
+    try:
+        return translate(lang, f"consultancy.theme.{value}")
+    except KeyError:
+        return str(value)
+
+
+def invoices_text(lang: str, n: int) -> str:
+    return plural(lang, "consultancy.invoices", n, count=fmt.number(n))
+
+
+def quotes_text(lang: str, n: int) -> str:
+    return plural(lang, "consultancy.quotes", n, count=fmt.number(n))
+
+
+def month_label(month: dt.date, lang: str, with_year: bool = True) -> str:
+    """Return ``janv. 2026`` / ``Jan 2026`` (or the month alone)."""
+    return format_date(month, "MMM y" if with_year else "MMM", locale=fmt.DATE_LOCALES[lang])
+
+
+def _money_axis(top: float, max_ticks: int = 5) -> dict:
+    ticks = money_ticks(top, max_ticks=max_ticks)
+    return {"range": [0, ticks[-1] * 1.02], "tickvals": ticks, "ticktext": [round_money(v) for v in ticks]}
+
+
+def _themes_in(frame: pd.DataFrame) -> list[str]:
+    present = set(frame["theme"])
+    return [*(th for th in IMPACT_THEMES if th in present), *sorted(present - set(IMPACT_THEMES))]
+
+
+def revenue_by_month(by_month: pd.DataFrame, start: dt.date, as_of: dt.date, lang: str) -> go.Figure:
+    """Return revenue stacked by theme for each month from ``start`` (or the first month with
+    revenue, when later, but never after January of as-of's year) to as-of's month; empty months
+    at zero. ``by_month`` comes from ``analytics.consultancy.revenue_by_month``."""
+    theme.register()
+    t = _t(lang)
+    months = []
+    first = min([*by_month["month"], dt.date(as_of.year, 1, 1)])
+    day = max(dt.date(start.year, start.month, 1), first)
+    while day <= as_of:
+        months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    labels = [month_label(m, lang) for m in months]
+    fig = go.Figure()
+    totals = [0.0] * len(months)
+    for th in _themes_in(by_month):
+        rows = by_month[by_month["theme"] == th]
+        amounts = dict(zip(rows["month"], rows["revenue_eur"], strict=True))
+        values = [float(amounts.get(m, 0.0)) for m in months]
+        totals = [a + b for a, b in zip(totals, values, strict=True)]
+        name = theme_label(lang, th)
+        fig.add_bar(
+            name=name,
+            x=labels,
+            y=values,
+            marker_color=THEME_COLORS.get(th, theme.GREY),
+            hovertext=[
+                t("consultancy.fig.hover_month", theme=name, month=label, amount=fmt.money(v, 2))
+                for label, v in zip(labels, values, strict=True)
+            ],
+            hoverinfo="text",
+        )
+    fig.update_layout(
+        barmode="stack",
+        showlegend=True,
+        height=460,
+        xaxis={"tickangle": -45, "automargin": True},
+        yaxis={
+            "title": {"text": t("consultancy.fig.revenue_axis")},
+            "automargin": True,
+            **_money_axis(max([*totals, 1.0])),
+        },
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        bargap=0.2,
+    )
+    return fig
+
+
+def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, lang: str) -> go.Figure:
+    """Return cumulative revenue at each month's end: the as-of year (to as-of) against the full
+    year before, whose value at as-of's month is marked. ``cumulative`` comes from
+    ``analytics.consultancy.cumulative_by_month``."""
+    theme.register()
+    t = _t(lang)
+    labels = [month_label(dt.date(2000, m, 1), lang, with_year=False) for m in cumulative["month"]]
+    this = [None if pd.isna(v) else float(v) for v in cumulative["this_year"]]
+    last = [float(v) for v in cumulative["last_year"]]
+    this_name = t("consultancy.fig.this_year", year=as_of.year, date=fmt.date(as_of, lang))
+    last_name = t("consultancy.fig.last_year", year=as_of.year - 1)
+    fig = go.Figure()
+    lines = [(this_name, this, theme.GREEN, "solid", 4)]
+    has_last = any(v > 0 for v in last)  # a year without revenue is no comparison: no line
+    if has_last:
+        lines.insert(0, (last_name, last, theme.GREY, "dash", 3))
+    for name, values, color, dash, width in lines:
+        fig.add_scatter(
+            name=name,
+            x=labels,
+            y=values,
+            mode="lines+markers",
+            line={"color": color, "dash": dash, "width": width},
+            marker={"size": 8},
+            hovertext=[
+                ""
+                if v is None
+                else t("consultancy.fig.hover_cumul", series=name, month=m, amount=fmt.money(v))
+                for m, v in zip(labels, values, strict=True)
+            ],
+            hoverinfo="text",
+        )
+    shown = [v for v in this if v is not None]
+    if shown:
+        idx = len(shown) - 1
+        fig.add_annotation(
+            x=labels[idx],
+            y=shown[-1],
+            text=fmt.money_short(shown[-1]),
+            showarrow=False,
+            yshift=22,
+            font={"size": 17, "color": theme.GREEN},
+        )
+    if shown and has_last:
+        idx = len(shown) - 1
+        fig.add_annotation(
+            x=labels[idx],
+            y=last[idx],
+            text=fmt.money_short(last[idx]),
+            showarrow=False,
+            yshift=-22,
+            font={"size": 17, "color": theme.INK},
+        )
+    fig.update_layout(
+        showlegend=True,
+        height=460,
+        xaxis={"automargin": True},
+        yaxis={
+            "title": {"text": t("consultancy.fig.revenue_axis")},
+            "automargin": True,
+            **_money_axis(max([*shown, *last, 1.0]) * 1.08),
+        },
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hovermode="closest",
+    )
+    return fig
+
+
+def _hbars(labels, values, texts, colors, axis: dict, lang_axis_title: str | None = None) -> go.Figure:
+    fig = go.Figure()
+    fig.add_bar(
+        y=labels,
+        x=values,
+        orientation="h",
+        marker_color=colors,
+        text=texts,
+        textposition="outside",
+        cliponaxis=False,
+        textfont={"size": 16, "color": theme.INK},
+        hovertext=texts,
+        hoverinfo="text",
+        showlegend=False,
+    )
+    xaxis = {"automargin": True, **axis}
+    if lang_axis_title:
+        xaxis["title"] = {"text": lang_axis_title, "font": {"size": 15}}
+    fig.update_layout(
+        height=max(220, 90 + BAR_ROW * len(labels)),
+        xaxis=xaxis,
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        bargap=0.3,
+    )
+    return fig
+
+
+def _stretch(axis: dict, top: float, factor: float = 1.7) -> dict:
+    """Leave room right of the longest bar for its text."""
+    return axis | {"range": [0, max(top, 1.0) * factor]}
+
+
+def pipeline_bars(pipeline: pd.DataFrame, lang: str) -> go.Figure:
+    """Return the quoted amount per theme, largest on top, each bar reading amount and quote count."""
+    theme.register()
+    values = [float(v) for v in pipeline["amount_eur"]]
+    texts = [
+        translate(lang, "consultancy.fig.quotes", amount=fmt.money(v), quotes=quotes_text(lang, int(n)))
+        for v, n in zip(values, pipeline["quotes"], strict=True)
+    ]
+    axis = _money_axis(max([*values, 1.0]), max_ticks=4)
+    return _hbars(
+        [theme_label(lang, th) for th in pipeline["theme"]],
+        values,
+        texts,
+        [THEME_COLORS.get(th, theme.GREY) for th in pipeline["theme"]],
+        _stretch(axis, max([*values, 1.0])),
+    )
+
+
+def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
+    """Return the open receivables per ageing bucket (0–30, 31–60, 61–90, 90+ days), newest first,
+    each bar reading its amount and invoice count."""
+    theme.register()
+    values = [float(v) for v in ageing["amount_eur"]]
+    texts = [
+        translate(lang, "consultancy.fig.invoices", amount=fmt.money(v), invoices=invoices_text(lang, int(n)))
+        if n
+        else fmt.money(0)
+        for v, n in zip(values, ageing["count"], strict=True)
+    ]
+    axis = _money_axis(max([*values, 1.0]), max_ticks=4)
+    return _hbars(
+        [translate(lang, f"consultancy.bucket.{b}") for b in ageing["bucket"]],
+        values,
+        texts,
+        list(BUCKET_COLORS[: len(values)]),
+        _stretch(axis, max([*values, 1.0])),
+    )
+
+
+def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
+    """Return the revenue of member and non-member clients, each bar reading its amount, its share
+    of the total and its invoice count."""
+    theme.register()
+    values = [float(v) for v in clients["revenue_eur"]]
+    total = sum(values)
+    texts = [
+        translate(
+            lang,
+            "consultancy.fig.share",
+            amount=fmt.money(v),
+            share=fmt.percent(v / total if total > 0 else 0.0),
+            invoices=invoices_text(lang, int(n)),
+        )
+        for v, n in zip(values, clients["invoices"], strict=True)
+    ]
+    axis = _money_axis(max([*values, 1.0]), max_ticks=4)
+    return _hbars(
+        [translate(lang, f"consultancy.client.{c}") for c in clients["client"]],
+        values,
+        texts,
+        [theme.GREEN, theme.BLUE][: len(values)],
+        _stretch(axis, max([*values, 1.0]), 1.9),
+    )
+
+
+def rate_bars(rates: pd.DataFrame, lang: str) -> go.Figure:
+    """Return the average daily rate (revenue / billed days, EUR per day) per theme."""
+    theme.register()
+    t = _t(lang)
+    kept = rates[rates["rate_eur"].notna()]
+    values = [float(v) for v in kept["rate_eur"]]
+    texts = [
+        t("consultancy.fig.per_day", amount=fmt.money(v), days=fmt.number(d, 1 if d % 1 else 0))
+        for v, d in zip(values, kept["days"], strict=True)
+    ]
+    top = max([*values, 1.0])
+    ticks = money_ticks(top, max_ticks=4)
+    axis = {"tickvals": ticks, "ticktext": [fmt.money(v) for v in ticks]}
+    return _hbars(
+        [theme_label(lang, th) for th in kept["theme"]],
+        values,
+        texts,
+        [THEME_COLORS.get(th, theme.GREY) for th in kept["theme"]],
+        _stretch(axis, top, 1.8),
+        t("consultancy.fig.rate_axis"),
+    )
+
+
+# Tables --------------------------------------------------------------------------------------
+
+
+def receivables_display(open_invoices: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the receivables as the screen shows them: translated headers, formatted text."""
+    t = _t(lang)
+    return pd.DataFrame(
+        {
+            t("consultancy.col.client"): list(open_invoices["client_name"]),
+            t("consultancy.col.theme"): [theme_label(lang, v) for v in open_invoices["theme"]],
+            t("consultancy.col.date"): [fmt.date(d, lang) for d in open_invoices["date"]],
+            t("consultancy.col.amount"): [fmt.money(v, 2) for v in open_invoices["amount_eur"]],
+            t("consultancy.col.days"): [fmt.number(v) for v in open_invoices["days_open"]],
+            t("consultancy.col.bucket"): [
+                translate(lang, f"consultancy.bucket.{b}") for b in open_invoices["bucket"]
+            ],
+        }
+    )
+
+
+def receivables_csv(open_invoices: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return every receivable for download: translated headers and values, raw numbers and dates."""
+    t = _t(lang)
+    yes, no = t("consultancy.yes"), t("consultancy.no")
+    return pd.DataFrame(
+        {
+            t("consultancy.col.invoice"): list(open_invoices["invoice_id"]),
+            t("consultancy.col.client"): list(open_invoices["client_name"]),
+            t("consultancy.col.member"): [yes if m else no for m in open_invoices["is_member"]],
+            t("consultancy.col.theme"): [theme_label(lang, v) for v in open_invoices["theme"]],
+            t("consultancy.col.date"): list(open_invoices["date"]),
+            t("consultancy.col.amount") + " (EUR)": [round(float(v), 2) for v in open_invoices["amount_eur"]],
+            t("consultancy.col.days"): [int(v) for v in open_invoices["days_open"]],
+            t("consultancy.col.bucket"): [
+                translate(lang, f"consultancy.bucket.{b}") for b in open_invoices["bucket"]
+            ],
+        }
+    )

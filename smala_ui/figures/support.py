@@ -1,0 +1,520 @@
+"""Support page: figure builders and the pure data shaping behind its tiles, charts and table.
+
+No Streamlit here: every function takes plain values or data frames from ``analytics.support``
+and returns text, a data frame or a ``go.Figure``. Numbers go through ``smala_ui.fmt`` (Belgian
+French) and axis ticks are written out, so nothing depends on the browser's language. Members
+appear by company, never by the person's name; a company name met twice among the members shown
+gets the member id beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from babel.dates import format_date
+
+from analytics.schema import SERVICE_KINDS
+from analytics.support import SupportKpis, months_before
+from smala_ui import fmt, theme
+from smala_ui.text import translate
+
+MEASURES = ("sessions", "hours")
+KIND_COLORS = {
+    "boost_session": theme.GREEN,
+    "mentoring": theme.BLUE,
+    "introduction": theme.ORANGE,
+    "communication": "#7B2D8B",
+    "event": "#3A9D9B",
+}
+ROLE_COLORS = {"supporting": theme.GREEN, "supported": theme.BLUE}
+LINK_COLORS = {"mentoring": "#5B7DB8", "introduction": theme.ORANGE}
+LINKS = ("mentoring", "introduction")
+BAR_HEIGHT = 40  # pixels per bar row, readable on a projector
+
+
+def _t(lang: str):
+    return lambda key, **kw: translate(lang, key, **kw)
+
+
+def label(lang: str, kind: str, value: object) -> str:
+    """Return the translated label of an enumerated value (``kind``: ``kind``, ``role``, ``province``,
+    ``link``); a value outside the contract is shown as it is."""
+    try:
+        return translate(lang, f"support.{kind}.{value}")
+    except KeyError:
+        return str(value)
+
+
+def hours_1(value: float) -> str:
+    """Return hours with one decimal: ``5,5 h`` (a mentor load)."""
+    return fmt.number(value, 1) + "\u00a0h"
+
+
+def month_label(day: dt.date, lang: str) -> str:
+    """Return a month as ``janv. 2026`` / ``Jan 2026``."""
+    return format_date(day, "LLL yyyy", locale=fmt.DATE_LOCALES[lang])
+
+
+def unique_labels(ids: Sequence[str], companies: Sequence[object]) -> list[str]:
+    """Return each member's company, with the member id beside a company met more than once."""
+    names = [c if isinstance(c, str) and c else f"({m})" for m, c in zip(ids, companies, strict=True)]
+    seen: dict[str, int] = {}
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+    return [n if seen[n] == 1 else f"{n} ({m})" for n, m in zip(names, ids, strict=True)]
+
+
+# KPI tiles -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One KPI tile as st.metric draws it."""
+
+    key: str
+    value: str
+    delta: str | None
+    delta_color: str  # "normal", "inverse" or "off"
+    delta_arrow: str  # "auto" or "off"
+
+
+def tiles(now: SupportKpis, before: SupportKpis | None, lang: str) -> list[Tile]:
+    """Return the five tiles (sessions, hours, coverage, mentor load, without help) with their deltas.
+
+    A delta is the same KPI on the comparison snapshot subtracted, formatted like the value
+    (coverage in percentage points); it is neutral when it shows as zero or when either side is
+    missing. Fewer members without help is good news (``inverse``); mentor load is neutral.
+    """
+    specs = (
+        ("sessions", now.sessions, before and before.sessions, fmt.number, "normal"),
+        ("hours", now.hours, before and before.hours, fmt.hours, "normal"),
+        ("coverage", now.coverage, before and before.coverage, fmt.percent, "normal"),
+        ("mentor_load", now.mentor_load, before and before.mentor_load, hours_1, "off"),
+        ("without_help", now.without_help, before and before.without_help, fmt.number, "inverse"),
+    )
+    out = []
+    for key, value, previous, shown, color in specs:
+        text = translate(lang, "common.na") if value is None else shown(value)
+        delta = None
+        if before is not None and value is not None and previous is not None:
+            delta = fmt.signed(
+                fmt.points(value - previous, lang) if key == "coverage" else shown(value - previous)
+            )
+        unchanged = delta is None or fmt.is_zero(delta)
+        out.append(Tile(key, text, delta, "off" if unchanged else color, "off" if unchanged else "auto"))
+    return out
+
+
+# Sessions and hours by kind per month ---------------------------------------------------------
+
+
+def month_range(as_of: dt.date, months: int) -> list[dt.date]:
+    """Return the first days of the ``months`` calendar months up to as-of's, oldest first."""
+    last = as_of.replace(day=1)
+    return [months_before(last, k) for k in range(months - 1, -1, -1)]
+
+
+def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str, lang: str) -> go.Figure:
+    """Return ``measure`` (``sessions`` or ``hours``) per month, stacked by kind, with the total on top.
+
+    ``frame`` comes from ``analytics.support.by_month_kind``; every month of ``months`` from the
+    first one with a service gets a bar (zero when nothing happened). Kinds keep the contract's
+    order and colours.
+    """
+    theme.register()
+    t = _t(lang)
+    if not frame.empty:  # no empty bars before the first service
+        months = [m for m in months if m >= min(frame["month"])]
+    labels = [month_label(m, lang) for m in months]
+    shown = fmt.hours if measure == "hours" else fmt.number
+    values = {
+        (r.month, r.kind): float(getattr(r, measure)) for r in frame.itertuples() if r.month in set(months)
+    }
+    fig = go.Figure()
+    totals = [0.0] * len(months)
+    for kind in SERVICE_KINDS:
+        ys = [values.get((m, kind), 0.0) for m in months]
+        if not any(ys):
+            continue
+        totals = [a + b for a, b in zip(totals, ys, strict=True)]
+        name = label(lang, "kind", kind)
+        fig.add_bar(
+            name=name,
+            x=labels,
+            y=ys,
+            marker_color=KIND_COLORS[kind],
+            customdata=[shown(v) for v in ys],
+            hovertemplate=f"{name} · %{{x}} : %{{customdata}}<extra></extra>",
+        )
+    fig.add_scatter(
+        x=labels,
+        y=totals,
+        mode="text",
+        text=[shown(v) if v else "" for v in totals],
+        textposition="top center",
+        textfont={"size": 13, "color": theme.INK},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    step = next(s for s in (1, 2, 3, 4, 6, 12, 24) if len(labels) / s <= 12)
+    ticks = labels[::-1][::step][::-1]  # keep the newest month
+    top = max([*totals, 1.0])
+    fig.update_layout(
+        barmode="stack",
+        height=460,
+        xaxis={"type": "category", "tickvals": ticks, "ticktext": ticks, "tickangle": 0},
+        yaxis={
+            "title": {"text": t(f"support.fig.{measure}"), "font": {"size": 15}},
+            "range": [0, top * 1.15],
+            "tickformat": ",d",
+            "automargin": True,
+        },
+        legend={"orientation": "h", "y": -0.14, "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        bargap=0.2,
+        hovermode="closest",
+    )
+    return fig
+
+
+# Coverage over time -------------------------------------------------------------------------
+
+
+def coverage_history(coverage: pd.DataFrame, up_to: dt.date) -> pd.DataFrame:
+    """Keep the rows of ``analytics.support.coverage_by_snapshot`` dated on or before ``up_to``."""
+    return coverage[[d <= up_to for d in coverage["as_of"]]].reset_index(drop=True)
+
+
+def coverage_over_time(history: pd.DataFrame, lang: str) -> go.Figure:
+    """Return the coverage (%) at each snapshot's as-of as a line, 0 to 100 %.
+
+    A snapshot without any active supported member has no coverage: the line has a gap there.
+    Each point reads its share and "covered / supported" in its hover text.
+    """
+    theme.register()
+    t = _t(lang)
+    dates = list(history["as_of"])
+    ys = [None if c is None or pd.isna(c) else float(c) * 100 for c in history["coverage"]]
+    hover = [
+        t(
+            "support.fig.coverage_hover",
+            date=fmt.date(d, lang),
+            share=t("common.na") if y is None else fmt.percent(y / 100),
+            covered=fmt.number(c),
+            supported=fmt.number(s),
+        )
+        for d, y, c, s in zip(dates, ys, history["covered"], history["supported"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_scatter(
+        name=t("support.fig.coverage"),
+        x=dates,
+        y=ys,
+        mode="lines+markers+text",
+        line={"color": theme.GREEN, "width": 4},
+        marker={"size": 10},
+        text=["" if y is None else fmt.percent(y / 100, 0) for y in ys],
+        textposition="top center",
+        textfont={"size": 14, "color": theme.INK},
+        hovertext=hover,
+        hoverinfo="text",
+        showlegend=False,
+    )
+    ticks = [0, 20, 40, 60, 80, 100]
+    xaxis: dict = {"showgrid": False}
+    if dates:
+        pad = dt.timedelta(days=30)
+        xaxis |= {
+            "tickvals": dates if len(dates) <= 12 else dates[::-1][:: math.ceil(len(dates) / 12)][::-1],
+            "ticktext": [fmt.quarter(d, lang) for d in dates]
+            if len(dates) <= 12
+            else [fmt.quarter(d, lang) for d in dates[::-1][:: math.ceil(len(dates) / 12)][::-1]],
+            "range": [min(dates) - pad, max(dates) + pad],
+        }
+    fig.update_layout(
+        height=380,
+        xaxis=xaxis,
+        yaxis={
+            "range": [-4, 112],
+            "tickvals": ticks,
+            "ticktext": [fmt.percent(v / 100, 0) for v in ticks],
+            "title": {"text": t("support.fig.coverage_axis"), "font": {"size": 15}},
+            "automargin": True,
+        },
+        margin={"l": 10, "r": 20, "t": 20, "b": 10},
+        hovermode="closest",
+    )
+    return fig
+
+
+# Mentor load --------------------------------------------------------------------------------
+
+
+def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure:
+    """Return each mentor's mentoring hours in the quarter (largest on top), by company.
+
+    ``frame`` comes from ``analytics.support.mentor_hours``; a dashed line marks the mentor load
+    (the quarter's mean over every mentor, not only those shown).
+    """
+    theme.register()
+    t = _t(lang)
+    names = unique_labels(list(frame["member_id"]), list(frame["company"]))
+    hours = [float(h) for h in frame["hours"]]
+    fig = go.Figure()
+    fig.add_bar(
+        y=names,
+        x=hours,
+        orientation="h",
+        marker_color=theme.BLUE,
+        text=[
+            t("support.fig.mentor_text", hours=hours_1(h), sessions=fmt.number(s))
+            for h, s in zip(hours, frame["sessions"], strict=True)
+        ],
+        textposition="outside",
+        cliponaxis=False,
+        textfont={"size": 15, "color": theme.INK},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    top = max([*hours, load or 0.0, 1.0])
+    if load is not None:
+        fig.add_vline(x=load, line_width=3, line_dash="dash", line_color=theme.ORANGE, layer="below")
+        fig.add_annotation(
+            x=load,
+            y=1,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="left",
+            text=t("support.fig.load_line", load=hours_1(load)),
+            showarrow=False,
+            font={"size": 15, "color": theme.ORANGE},
+        )
+    fig.update_layout(
+        height=max(240, 110 + BAR_HEIGHT * len(names)),
+        xaxis={
+            "range": [0, top * 1.45],
+            "title": {"text": t("support.fig.mentor_axis"), "font": {"size": 15}},
+            "automargin": True,
+        },
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        bargap=0.3,
+    )
+    return fig
+
+
+# Network ------------------------------------------------------------------------------------
+
+
+def spring_layout(
+    n: int, pairs: Sequence[tuple[int, int]], weights: Sequence[float], seed: int = 7, iterations: int = 150
+) -> np.ndarray:
+    """Return ``n`` node positions (an ``(n, 2)`` array in [-1, 1]) by Fruchterman–Reingold.
+
+    Deterministic: a seeded start, a fixed number of iterations and a linear cooling. Linked
+    nodes attract in proportion to the link's weight, every pair repels, and a weak pull to the
+    centre keeps separate groups on screen.
+    """
+    if n == 0:
+        return np.zeros((0, 2))
+    if n == 1:
+        return np.zeros((1, 2))
+    rng = np.random.default_rng(seed)
+    pos = rng.uniform(-1.0, 1.0, (n, 2))
+    adjacency = np.zeros((n, n))
+    for (i, j), w in zip(pairs, weights, strict=True):
+        adjacency[i, j] += w
+        adjacency[j, i] += w
+    if adjacency.max() > 0:
+        adjacency = adjacency / adjacency.max()
+    k = math.sqrt(4.0 / n)  # ideal distance for an area of 2 x 2
+    temperature = 0.2
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
+        force = (k * k) / distance**2 - adjacency * distance / k  # along delta / distance, x 1 / distance
+        np.fill_diagonal(force, 0.0)
+        displacement = (delta * force[:, :, None]).sum(axis=1) - 0.05 * pos * n
+        length = np.maximum(np.linalg.norm(displacement, axis=1), 0.01)
+        pos += displacement / length[:, None] * np.minimum(length, temperature)[:, None]
+        temperature -= cooling
+    pos -= pos.mean(axis=0)
+    scale = np.abs(pos).max()
+    return pos / scale if scale > 0 else pos
+
+
+def _edge_width(services: int) -> float:
+    """Return a line width growing with the number of services: 1 -> 1.5, 2 -> 3, 4 -> 4.5, 8 -> 6."""
+    return min(9.0, 1.5 * (1 + round(math.log2(max(services, 1)))))
+
+
+def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int = 7) -> go.Figure:
+    """Return who helped whom as a graph: companies coloured by role, line width by services.
+
+    ``edges`` comes from ``analytics.support.network_edges``. Links between the same two members
+    in both directions are drawn as one line per kind of link (mentoring, introduction), the
+    directions listed in the hover text of the line's middle. Node size grows with the member's
+    services in the window; the ``label_top`` largest nodes show their company.
+    """
+    theme.register()
+    t = _t(lang)
+    nodes: dict[str, tuple[object, object, float]] = {}
+    for r in edges.itertuples():
+        nodes[r.source] = (r.source_company, r.source_role, float(r.source_services))
+        nodes[r.target] = (r.target_company, r.target_role, float(r.target_services))
+    order = sorted(nodes, key=lambda m: (-nodes[m][2], m))
+    index = {m: i for i, m in enumerate(order)}
+    names = unique_labels(order, [nodes[m][0] for m in order])
+    name_of = dict(zip(order, names, strict=True))
+
+    lines: dict[tuple[str, str, str], list[tuple[str, str, int]]] = {}
+    for r in edges.itertuples():
+        a, b = sorted((r.source, r.target))
+        lines.setdefault((a, b, r.link), []).append((r.source, r.target, int(r.services)))
+    pair_weight: dict[tuple[int, int], float] = {}
+    for (a, b, _), directed in lines.items():
+        key = (index[a], index[b])
+        pair_weight[key] = pair_weight.get(key, 0.0) + sum(s for _, _, s in directed)
+    pos = spring_layout(len(order), list(pair_weight), list(pair_weight.values()), seed=seed)
+
+    fig = go.Figure()
+    by_style: dict[tuple[str, float], tuple[list, list]] = {}
+    mid_x, mid_y, mid_text, mid_color = [], [], [], []
+    for (a, b, link), directed in sorted(lines.items()):
+        total = sum(s for _, _, s in directed)
+        xs, ys = by_style.setdefault((link, _edge_width(total)), ([], []))
+        (xa, ya), (xb, yb) = pos[index[a]], pos[index[b]]
+        xs += [xa, xb, None]
+        ys += [ya, yb, None]
+        mid_x.append((xa + xb) / 2)
+        mid_y.append((ya + yb) / 2)
+        mid_text.append(
+            "<br>".join(
+                t(
+                    f"support.fig.edge_{link}",
+                    source=name_of[s],
+                    target=name_of[d],
+                    n=fmt.number(n),
+                )
+                for s, d, n in directed
+            )
+        )
+        mid_color.append(LINK_COLORS[link])
+    shown_links = set()
+    for (link, width), (xs, ys) in sorted(by_style.items()):
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": LINK_COLORS[link], "width": width},
+            opacity=0.75,
+            name=label(lang, "link", link),
+            legendgroup=link,
+            showlegend=link not in shown_links,
+            hoverinfo="skip",
+        )
+        shown_links.add(link)
+    if mid_x:
+        fig.add_scatter(
+            x=mid_x,
+            y=mid_y,
+            mode="markers",
+            marker={"size": 8, "color": mid_color, "opacity": 0.0},
+            hovertext=mid_text,
+            hoverinfo="text",
+            showlegend=False,
+        )
+    most = max([v[2] for v in nodes.values()] + [1.0])
+    labelled = set(order[:label_top])
+    for role in (*ROLE_COLORS, None):
+        members = [m for m in order if (nodes[m][1] if nodes[m][1] in ROLE_COLORS else None) == role]
+        if not members:
+            continue
+        fig.add_scatter(
+            x=[pos[index[m]][0] for m in members],
+            y=[pos[index[m]][1] for m in members],
+            mode="markers",
+            name=label(lang, "role", role if role else "unknown"),
+            marker={
+                "size": [14 + 26 * math.sqrt(nodes[m][2] / most) for m in members],
+                "color": ROLE_COLORS.get(role, theme.GREY),
+                "opacity": 1.0,
+                "line": {"color": "white", "width": 2},
+            },
+            hovertext=[
+                t(
+                    "support.fig.node_hover",
+                    company=name_of[m],
+                    role=label(lang, "role", nodes[m][1]),
+                    n=fmt.number(nodes[m][2]),
+                )
+                for m in members
+            ],
+            hoverinfo="text",
+        )
+    named = [m for m in order if m in labelled]  # drawn last, so no dot hides a name
+    fig.add_scatter(
+        x=[pos[index[m]][0] for m in named],
+        y=[pos[index[m]][1] for m in named],
+        mode="text",
+        text=[name_of[m] for m in named],
+        textposition="top center",
+        textfont={"size": 14, "color": theme.INK},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    hidden = {"visible": False, "range": [-1.3, 1.3]}
+    fig.update_layout(
+        height=680,
+        xaxis=hidden,
+        yaxis=hidden | {"range": [-1.15, 1.2]},
+        legend={"orientation": "h", "y": -0.02, "x": 0},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        hovermode="closest",
+    )
+    return fig
+
+
+# The members without help -------------------------------------------------------------------
+
+
+def unhelped_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the members without help as the screen shows them: translated headers, formatted text."""
+    t = _t(lang)
+    never = t("support.never")
+    return pd.DataFrame(
+        {
+            t("support.col.company"): unique_labels(list(frame["member_id"]), list(frame["company"])),
+            t("support.col.province"): [label(lang, "province", p) for p in frame["province"]],
+            t("support.col.joined_on"): [fmt.date(d, lang) for d in frame["joined_on"]],
+            t("support.col.last_service"): [
+                never if d is None else fmt.date(d, lang) for d in frame["last_service"]
+            ],
+            t("support.col.days"): [fmt.number(d) for d in frame["days_without_help"]],
+        }
+    )
+
+
+def unhelped_csv(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the members without help for download: raw dates and days, translated headers and values.
+
+    A member never helped has an empty last-service date.
+    """
+    t = _t(lang)
+    return pd.DataFrame(
+        {
+            t("support.col.member_id"): list(frame["member_id"]),
+            t("support.col.company"): list(frame["company"]),
+            t("support.col.province"): [label(lang, "province", p) for p in frame["province"]],
+            t("support.col.joined_on"): list(frame["joined_on"]),
+            t("support.col.last_service"): list(frame["last_service"]),
+            t("support.col.days"): [int(d) for d in frame["days_without_help"]],
+        }
+    )

@@ -1,0 +1,155 @@
+"""What one browser session chose: the language, the as-of and comparison snapshots, the
+widgets whose values live in the URL, and who is viewing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from analytics.config import Settings
+from analytics.store import Snapshot
+from smala_ui import fmt
+from smala_ui.cache.store import Catalogue
+from smala_ui.text import LANGUAGE_NAMES, translate
+
+LANG_KEY, AS_OF_KEY, COMPARE_KEY = "lang", "as_of", "compare"
+NO_COMPARISON = "-"
+
+
+def lang() -> str:
+    """Return the interface language chosen in the sidebar (the configured default, else French)."""
+    value = st.session_state.get(LANG_KEY, st.session_state.get("default_language"))
+    return value if value in LANGUAGE_NAMES else "fr"
+
+
+def t(key: str, **values: object) -> str:
+    """Return the text of ``key`` in the interface language."""
+    return translate(lang(), key, **values)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The snapshots the pages show: as-of, and the comparison (None when there is none)."""
+
+    as_of: Snapshot
+    compare: Snapshot | None
+
+
+def _previous_label(labels: list[str], label: str) -> str:
+    earlier = [x for x in labels if x < label]
+    return earlier[-1] if earlier else NO_COMPARISON
+
+
+def url_widget(widget, label: str, options: list[str], default: str, key: str, **kwargs) -> str:
+    """Draw ``widget`` (selectbox, radio, select_slider, ...) with its value kept in the URL.
+
+    The URL holds the raw option (``as_of=2026-06-30``, ``lang=en``, ``cap_rate=3``), not its
+    translated label, so a shared link means the same in both languages. A value from the URL
+    that is not an option is ignored; a value left at its default leaves the URL.
+    """
+    if key not in st.session_state:
+        from_url = st.query_params.get(key)
+        st.session_state[key] = from_url if from_url in options else default
+    elif st.session_state[key] not in options:  # e.g. a snapshot disappeared since the last run
+        st.session_state[key] = default
+    value = widget(label, options, key=key, **kwargs)
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    else:
+        st.query_params[key] = value
+    return value
+
+
+def _url_selectbox(label: str, options: list[str], default: str, key: str, **kwargs) -> str:
+    return url_widget(st.sidebar.selectbox, label, options, default, key, **kwargs)
+
+
+def language_selector(default: str) -> str:
+    """Draw the language choice (kept in the URL) and return the language."""
+    st.session_state["default_language"] = default
+    if LANG_KEY not in st.session_state and st.query_params.get(LANG_KEY) in LANGUAGE_NAMES:
+        st.session_state[LANG_KEY] = st.query_params[LANG_KEY]  # label below in that language
+    _url_selectbox(
+        translate(lang(), "sidebar.language"),
+        list(LANGUAGE_NAMES),
+        default,
+        LANG_KEY,
+        format_func=LANGUAGE_NAMES.get,
+    )
+    return lang()
+
+
+def snapshot_selectors(cat: Catalogue) -> Selection | None:
+    """Draw the as-of and comparison choices (kept in the URL); return the selection, or None."""
+    labels = [s.label for s in cat.valid]
+    if not labels:
+        st.session_state["selection"] = None
+        return None
+    newest_first = labels[::-1]
+    language = lang()  # bound now: format_func may be called outside this run
+
+    def date_label(label: str) -> str:
+        if label == NO_COMPARISON:
+            return translate(language, "sidebar.none")
+        return fmt.date(cat.by_label(label).as_of, language)
+
+    def reset_comparison() -> None:
+        st.session_state[COMPARE_KEY] = _previous_label(labels, st.session_state[AS_OF_KEY])
+
+    as_of_label = _url_selectbox(
+        t("sidebar.as_of"),
+        newest_first,
+        labels[-1],
+        AS_OF_KEY,
+        format_func=date_label,
+        help=t("sidebar.as_of_help"),
+        on_change=reset_comparison,
+    )
+    compare_label = _url_selectbox(
+        t("sidebar.compare"),
+        [*newest_first, NO_COMPARISON],
+        _previous_label(labels, as_of_label),
+        COMPARE_KEY,
+        format_func=date_label,
+        help=t("sidebar.compare_help"),
+    )
+    selection = Selection(cat.by_label(as_of_label), cat.by_label(compare_label))
+    st.session_state["selection"] = selection
+    return selection
+
+
+def require_router() -> None:
+    """Rerun at once through the router if Streamlit started this run in ``pages/`` folder mode.
+
+    Streamlit 1.67 treats a ``pages/`` folder beside the entry script as an old-style multipage app
+    until ``st.navigation`` is first called in the process (AppTest resets that at every run). In
+    that mode a deep link opened first on a fresh server runs ``pages/<page>.py`` without the router,
+    and the router's own widgets get other ids, so the next run loses them. The router calls this
+    first, and so do the pages (through ``header`` and ``selection``); a real-browser test opens a
+    deep link first on a fresh server.
+    """
+    if PagesManager.uses_pages_directory is not False:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def selection() -> Selection | None:
+    """Return the selection the router made for this run (None when no snapshot is valid)."""
+    require_router()
+    return st.session_state.get("selection")
+
+
+def can_see_personal_data(settings: Settings) -> bool:
+    """Return True when the viewer is logged in with an address allowed to see personal data.
+
+    Without authentication configured nobody is logged in, so personal data stays hidden.
+    """
+    try:
+        logged_in = bool(st.user.is_logged_in)
+        email = str(st.user.email).lower() if logged_in else ""
+    except (AttributeError, KeyError):
+        return False
+    return logged_in and email in settings.personal_data_viewers

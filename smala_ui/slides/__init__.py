@@ -1,0 +1,36 @@
+"""The board's slides as data (``pack.Slide``), rendered from the same models, figure builders
+and texts as the pages, for presentation mode and the board pack. One module per page's slide;
+``board_slides`` puts them in the order of ``BOARD_SLIDES``.
+"""
+
+from __future__ import annotations
+
+from analytics.store import Snapshot
+from smala_ui.navigation import BOARD_SLIDES
+from smala_ui.slides.fund import capped_slide, fund_slide
+from smala_ui.slides.impact import impact_slide
+from smala_ui.slides.overview import board_slide, overview_slide
+from smala_ui.slides.pack import Slide
+
+
+def board_slides(
+    snap: Snapshot,
+    compare: Snapshot | None,
+    board: Snapshot | None,
+    catalogue: list[Snapshot],
+    settings,
+    lang: str,
+) -> list[Slide]:
+    """Return the slides of ``BOARD_SLIDES`` that have a builder, in order.
+
+    Runs outside the page's script too (a download button's callable runs in its own thread), so
+    it takes everything from its arguments and the caches, nothing from the session state.
+    """
+    builders = {
+        "overview": lambda: overview_slide(snap, compare, settings, lang),
+        "board": lambda: board_slide(snap, board, settings, lang),
+        "fund": lambda: fund_slide(snap, catalogue, settings, lang),
+        "capped_returns": lambda: capped_slide(snap, settings, lang),
+        "impact": lambda: impact_slide(snap, compare, settings, lang),
+    }
+    return [builders[key]() for key in BOARD_SLIDES if key in builders]

@@ -1,0 +1,388 @@
+"""The translation catalogue: every interface text, in French (default) and English.
+
+The shell's texts are here; a large page keeps its own in ``text/<page>.py``, merged into
+``CATALOGUE`` below (a key defined twice is an error).
+
+``translate(lang, key, **values)`` fills ``{placeholders}``. Keys ending in ``.one`` / ``.other``
+are plural forms, chosen by ``plural(lang, key, n)``. A test checks both languages have the same
+keys and the same placeholders.
+"""
+
+from __future__ import annotations
+
+from smala_ui.text.board import TEXT as BOARD_TEXT
+from smala_ui.text.capped import TEXT as CAPPED_TEXT
+from smala_ui.text.consultancy import TEXT as CONSULTANCY_TEXT
+from smala_ui.text.cooperative import TEXT as COOPERATIVE_TEXT
+from smala_ui.text.fund import TEXT as FUND_TEXT
+from smala_ui.text.impact import TEXT as IMPACT_TEXT
+from smala_ui.text.studio import TEXT as STUDIO_TEXT
+from smala_ui.text.support import TEXT as SUPPORT_TEXT
+
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "fr": {
+        "app.title": "La Smala · tableau de bord",
+        "nav.dashboard": "Tableau de bord",
+        "nav.activities": "Activités",
+        "nav.fund": "Fonds d'impact",
+        "nav.impact": "Impact et studio",
+        "nav.data": "Données",
+        "page.overview": "Vue d'ensemble",
+        "page.cooperative": "Coopérative",
+        "page.support": "Accompagnement",
+        "page.consultancy": "Consultance",
+        "page.fund": "Fonds d'impact",
+        "page.capped": "Rendements plafonnés",
+        "page.impact": "Impact",
+        "page.studio": "Studio",
+        "page.data": "Données",
+        "sidebar.language": "Langue",
+        "sidebar.as_of": "Situation au",
+        "sidebar.compare": "Comparer avec",
+        "sidebar.as_of_help": "L'instantané affiché : l'état de toutes les tables à cette date.",
+        "sidebar.compare_help": "Chaque écart compare le même indicateur calculé sur cet instantané.",
+        "sidebar.none": "aucune comparaison",
+        "state.no_snapshot": "Aucun instantané valide dans {folder}. Générez les données de démonstration "
+        "(`python -m analytics.demo`) ou importez des données réelles (voir le README).",
+        "state.invalid_snapshots": "Instantané(s) écarté(s) car invalide(s) : {dates}. "
+        "Détails sur la page Données.",
+        "state.staging_left": "Une publication interrompue a laissé un dossier temporaire : {folders}. "
+        "Il n'est pas lu ; vérifiez-le puis supprimez-le.",
+        "state.config_error": "Configuration invalide : {error}",
+        "state.rules_broken": "Cet instantané enfreint {n} règle(s) du contrat de données : certains "
+        "chiffres peuvent être faux. Le détail (fichier, ligne, colonne) est sur la page Données.",
+        "state.query_error": "Impossible de lire l'instantané du {date} : {error}",
+        "common.as_of": "Situation au {date}",
+        "common.as_of_compared": "Situation au {date} · comparée au {compare}",
+        "common.coming": "Cette page arrive bientôt. Elle montrera : {what}",
+        "common.download": "Télécharger",
+        "common.download_csv": "Télécharger (CSV)",
+        "common.empty": "Aucune donnée pour cette date.",
+        "common.na": "n.d.",
+        "common.points": "{value}\u00a0points",
+        "coming.cooperative": "les membres par rôle dans le temps, le capital par classe de parts, "
+        "les fondateurs, la fidélisation, les provinces, les thèmes et la progression vers l'impact.",
+        "coming.support": "les services gratuits par type et par mois, la couverture, la charge des "
+        "mentors, le réseau de mentorat et d'introductions, et les membres sans aide depuis 90 jours.",
+        "coming.consultancy": "le chiffre d'affaires par thème et par mois, l'année en cours contre "
+        "l'an dernier, le pipeline, les créances et les clients membres ou non.",
+        "coming.fund": "la progression vers 10 M€, privé et public, la date projetée d'atteinte de "
+        "l'objectif, le portefeuille, les indicateurs du fonds et la règle « coopérateurs seulement ».",
+        "coming.capped": "par ticket et pour le fonds, le rendement brut et plafonné, l'excédent et sa "
+        "destination, avec des curseurs « et si ».",
+        "coming.impact": "les résultats codés IRIS+ dans le temps, par euro investi, par ODD, et les "
+        "cibles face aux réalisations.",
+        "coming.studio": "les idées nées des mises en relation, par étape.",
+        "kpi.supported": "Entrepreneurs soutenus",
+        "kpi.supported.value": "{value} / {target}",
+        "kpi.supported.help": "Membres actifs de rôle « soutenu » à la date de situation (entrés au plus "
+        "tard ce jour-là, pas encore sortis). Objectif : {target}.",
+        "kpi.supporting": "Entrepreneurs soutenants",
+        "kpi.supporting.help": "Membres actifs de rôle « soutenant », qui apportent leur expérience.",
+        "kpi.share_capital": "Capital souscrit",
+        "kpi.share_capital.help": "Somme du registre des parts jusqu'à la date de situation : quantité × "
+        "valeur unitaire, en plus pour les souscriptions et cessions reçues, en moins pour les "
+        "remboursements et cessions données.",
+        "kpi.service_hours": "Accompagnement ({quarter})",
+        "kpi.service_hours.help": "Heures de services gratuits (coups de pouce, mentorat, mises en "
+        "relation, communication, animations) du début du trimestre à la date de situation.",
+        "kpi.consultancy_ytd": "Consultance (année)",
+        "kpi.consultancy_ytd.help": "Montant des factures de consultance facturées ou payées, datées du "
+        "1er janvier à la date de situation. Les devis et annulations ne comptent pas.",
+        "kpi.fund_hard": "Fonds : ferme",
+        "kpi.fund_hard.help": "Engagements signés au plus tard à la date de situation, face à l'objectif "
+        "de {target}. Les promesses (engagements souples) sont montrées à part, jamais additionnées.",
+        "kpi.fund_soft": "Fonds : promesses",
+        "kpi.fund_soft.help": "Engagements souples (promesses non encore signées) datés au plus tard à la "
+        "date de situation.",
+        "kpi.invested": "Montant investi",
+        "kpi.invested.help": "Coût de tous les tickets investis par le fonds jusqu'à la date de "
+        "situation, y compris ceux déjà sortis ou radiés.",
+        "kpi.of_target": "{share} de l'objectif",
+        "overview.progress": "Progression vers les objectifs",
+        "overview.changes": "Ce qui a changé depuis le {date}",
+        "overview.no_changes": "Aucun changement enregistré entre le {since} et le {date}.",
+        "overview.no_compare": "Choisissez un instantané de comparaison antérieur pour voir les écarts.",
+        "overview.compare_later": "L'instantané de comparaison ({date}) n'est pas antérieur à la date de "
+        "situation : les écarts sont calculés, mais la liste des changements est vide.",
+        "figure.supported": "Entrepreneurs soutenus",
+        "figure.fund": "Fonds (engagements)",
+        "figure.hard": "Ferme",
+        "figure.soft": "Promesses",
+        "figure.people": "{value} sur {target}",
+        "figure.target": "Objectif",
+        "changes.member_joined.one": "1 nouveau membre : {names}.",
+        "changes.member_joined.other": "{n} nouveaux membres : {names}.",
+        "changes.member_left.one": "1 départ : {names}.",
+        "changes.member_left.other": "{n} départs : {names}.",
+        "changes.commitment_signed.one": "1 engagement ferme au fonds, {amount} : {names}.",
+        "changes.commitment_signed.other": "{n} engagements fermes au fonds, {amount} au total : {names}.",
+        "changes.commitment_pledged.one": "1 promesse d'engagement, {amount} : {names}.",
+        "changes.commitment_pledged.other": "{n} promesses d'engagement, {amount} au total : {names}.",
+        "changes.commitment_cancelled.one": "1 engagement annulé, {amount} : {names}.",
+        "changes.commitment_cancelled.other": "{n} engagements annulés, {amount} au total : {names}.",
+        "changes.investment_made.one": "1 investissement du fonds, {amount} : {names}.",
+        "changes.investment_made.other": "{n} investissements du fonds, {amount} au total : {names}.",
+        "changes.investment_exited.one": "1 sortie, {amount} encaissés : {names}.",
+        "changes.investment_exited.other": "{n} sorties, {amount} encaissés au total : {names}.",
+        "changes.investment_written_off.one": "1 ticket radié : {names}.",
+        "changes.investment_written_off.other": "{n} tickets radiés : {names}.",
+        "changes.individual": "un particulier",
+        "changes.and": "et",
+        "changes.more.one": "1 autre",
+        "changes.more.other": "{n} autres",
+        "data.snapshots": "Instantanés",
+        "data.folder": "Dossier de données : {folder}",
+        "data.col.as_of": "Date",
+        "data.col.valid": "Valide",
+        "data.col.source": "Source",
+        "data.col.created": "Créé le",
+        "data.col.problems": "Problèmes",
+        "data.valid": "oui",
+        "data.invalid": "non",
+        "data.problems_of": "Problèmes de l'instantané du {date}",
+        "data.selected": "Instantané du {date}",
+        "data.manifest": "Manifeste",
+        "data.checks": "Contrôles de qualité des données",
+        "data.checks_ok": "Toutes les règles du contrat de données sont respectées.",
+        "data.checks_failed": "{n} règle(s) non respectée(s) :",
+        "data.downloads": "Télécharger les tables",
+        "data.downloads_help": "CSV au format belge (séparateur « ; », virgule décimale), lisible par "
+        "Excel, ou Parquet.",
+        "data.personal_hidden": "Les colonnes de données personnelles ({columns}) sont retirées : seules "
+        "les personnes autorisées, connectées, peuvent les télécharger.",
+        "data.table": "Table",
+        "data.rows": "Lignes",
+        "data.where": "{file}",
+        "data.where_row": "{file}, ligne {row}",
+        "data.where_col": "{file}, colonne {column}",
+        "data.where_row_col": "{file}, ligne {row}, colonne {column}",
+        "problem.manifest_missing": "le fichier manifest.json est absent",
+        "problem.manifest_invalid": "le manifeste est illisible ({detail})",
+        "problem.schema_version": "version de schéma {found}, attendue : {expected}",
+        "problem.manifest_entry": "l'entrée de la table « {table} » doit donner un nom de fichier, un "
+        "nombre de lignes entier (rows) et une empreinte sha256",
+        "problem.as_of_mismatch": "la date du manifeste ({found}) diffère du nom du dossier ({expected})",
+        "problem.table_missing": "la table « {table} » manque",
+        "problem.file_missing": "le fichier de la table « {table} » est absent",
+        "problem.checksum_mismatch": "l'empreinte sha256 ne correspond pas au manifeste : fichier modifié "
+        "ou abîmé",
+        "problem.parquet_unreadable": "fichier Parquet illisible ({detail})",
+        "problem.row_count_mismatch": "{found} lignes, le manifeste en annonce {expected}",
+        "problem.column_missing": "colonne absente",
+        "problem.column_type": "type {found}, attendu : {expected}",
+        "problem.already_exists": "cet instantané existe déjà et n'est jamais écrasé",
+        "problem.rule_null": "{count} ligne(s) : valeur vide dans une colonne obligatoire",
+        "problem.rule_allowed": "{count} ligne(s) : valeur hors de la liste autorisée ({allowed})",
+        "problem.rule_positive": "{count} ligne(s) : la valeur doit être strictement positive",
+        "problem.rule_minimum": "{count} ligne(s) : valeur inférieure à {minimum}",
+        "problem.rule_reference": "{count} ligne(s) : identifiant introuvable dans {target} (orphelin)",
+        "problem.rule_unique": "{count} ligne(s) : identifiant en double",
+        "problem.rule_future": "{count} ligne(s) : datée(s) après la date de l'instantané",
+        "problem.rule_introduction": "{count} ligne(s) : introduced_member_id rempli pour un service qui "
+        "n'est pas une mise en relation",
+        "problem.rule_cooperator": "{count} ticket(s) dans une entreprise qui n'était pas membre active à "
+        "la date d'investissement (règle « coopérateurs seulement »)",
+        "problem.rule_status": "{count} ligne(s) : exited_on, proceeds_eur et fair_value_eur ne "
+        "correspondent pas au statut",
+        "problem.rule_unreadable": "contrôle impossible",
+    },
+    "en": {
+        "app.title": "La Smala · dashboard",
+        "nav.dashboard": "Dashboard",
+        "nav.activities": "Activities",
+        "nav.fund": "Impact fund",
+        "nav.impact": "Impact and studio",
+        "nav.data": "Data",
+        "page.overview": "Overview",
+        "page.cooperative": "Cooperative",
+        "page.support": "Support",
+        "page.consultancy": "Consultancy",
+        "page.fund": "Impact fund",
+        "page.capped": "Capped returns",
+        "page.impact": "Impact",
+        "page.studio": "Studio",
+        "page.data": "Data",
+        "sidebar.language": "Language",
+        "sidebar.as_of": "As of",
+        "sidebar.compare": "Compare with",
+        "sidebar.as_of_help": "The snapshot shown: the state of every table on that date.",
+        "sidebar.compare_help": "Every delta compares the same KPI computed on this snapshot.",
+        "sidebar.none": "no comparison",
+        "state.no_snapshot": "No valid snapshot in {folder}. Generate the demo data "
+        "(`python -m analytics.demo`) or import real data (see the README).",
+        "state.invalid_snapshots": "Snapshot(s) set aside as invalid: {dates}. Details on the Data page.",
+        "state.staging_left": "An interrupted publish left a staging folder: {folders}. It is not read; "
+        "check it, then delete it.",
+        "state.config_error": "Invalid configuration: {error}",
+        "state.rules_broken": "This snapshot breaks {n} rule(s) of the data contract: some figures may be "
+        "wrong. The details (file, row, column) are on the Data page.",
+        "state.query_error": "Could not read the snapshot of {date}: {error}",
+        "common.as_of": "As of {date}",
+        "common.as_of_compared": "As of {date} · compared with {compare}",
+        "common.coming": "This page is coming soon. It will show: {what}",
+        "common.download": "Download",
+        "common.download_csv": "Download (CSV)",
+        "common.empty": "No data for this date.",
+        "common.na": "n/a",
+        "common.points": "{value}\u00a0points",
+        "coming.cooperative": "members by role over time, share capital by class, founders, retention, "
+        "provinces, themes and progress toward an impact approach.",
+        "coming.support": "free services by kind and month, coverage, mentor load, the mentoring and "
+        "introduction network, and members not helped for 90 days.",
+        "coming.consultancy": "revenue by theme and month, year to date against last year, pipeline, "
+        "receivables, and member and non-member clients.",
+        "coming.fund": "progress to EUR 10M, private and public, the projected date to reach the target, "
+        "the portfolio, fund metrics and the cooperators-only rule.",
+        "coming.capped": "per ticket and for the fund, gross and capped returns, the excess and where it "
+        "goes, with what-if sliders.",
+        "coming.impact": "IRIS+-coded outcomes over time, per euro invested, by SDG, and targets against "
+        "actuals.",
+        "coming.studio": "ideas born from introductions, by stage.",
+        "kpi.supported": "Supported entrepreneurs",
+        "kpi.supported.value": "{value} / {target}",
+        "kpi.supported.help": "Active members with the supported role on the as-of date (joined on or "
+        "before it, not yet left). Target: {target}.",
+        "kpi.supporting": "Supporting entrepreneurs",
+        "kpi.supporting.help": "Active members with the supporting role, who bring their experience.",
+        "kpi.share_capital": "Share capital",
+        "kpi.share_capital.help": "Sum of the share register up to the as-of date: quantity × unit value, "
+        "added for subscriptions and transfers in, subtracted for redemptions and transfers out.",
+        "kpi.service_hours": "Support hours ({quarter})",
+        "kpi.service_hours.help": "Hours of free services (boost sessions, mentoring, introductions, "
+        "communication, events) from the start of the quarter to the as-of date.",
+        "kpi.consultancy_ytd": "Consultancy YTD",
+        "kpi.consultancy_ytd.help": "Amount of consultancy invoices invoiced or paid, dated from 1 January "
+        "to the as-of date. Quotes and cancellations do not count.",
+        "kpi.fund_hard": "Fund: hard",
+        "kpi.fund_hard.help": "Commitments signed on or before the as-of date, against the {target} "
+        "target. Pledges (soft commitments) are shown apart, never added.",
+        "kpi.fund_soft": "Fund: pledges",
+        "kpi.fund_soft.help": "Soft commitments (pledges not yet signed) dated on or before the as-of date.",
+        "kpi.invested": "Amount invested",
+        "kpi.invested.help": "Cost of every ticket the fund invested up to the as-of date, including "
+        "those already exited or written off.",
+        "kpi.of_target": "{share} of target",
+        "overview.progress": "Progress toward the targets",
+        "overview.changes": "What changed since {date}",
+        "overview.no_changes": "No change recorded between {since} and {date}.",
+        "overview.no_compare": "Choose an earlier comparison snapshot to see the deltas.",
+        "overview.compare_later": "The comparison snapshot ({date}) is not earlier than the as-of date: "
+        "deltas are computed, but the list of changes is empty.",
+        "figure.supported": "Supported entrepreneurs",
+        "figure.fund": "Fund (commitments)",
+        "figure.hard": "Hard",
+        "figure.soft": "Pledged",
+        "figure.people": "{value} of {target}",
+        "figure.target": "Target",
+        "changes.member_joined.one": "1 new member: {names}.",
+        "changes.member_joined.other": "{n} new members: {names}.",
+        "changes.member_left.one": "1 member left: {names}.",
+        "changes.member_left.other": "{n} members left: {names}.",
+        "changes.commitment_signed.one": "1 hard commitment to the fund, {amount}: {names}.",
+        "changes.commitment_signed.other": "{n} hard commitments to the fund, {amount} in all: {names}.",
+        "changes.commitment_pledged.one": "1 pledge, {amount}: {names}.",
+        "changes.commitment_pledged.other": "{n} pledges, {amount} in all: {names}.",
+        "changes.commitment_cancelled.one": "1 commitment cancelled, {amount}: {names}.",
+        "changes.commitment_cancelled.other": "{n} commitments cancelled, {amount} in all: {names}.",
+        "changes.investment_made.one": "1 investment by the fund, {amount}: {names}.",
+        "changes.investment_made.other": "{n} investments by the fund, {amount} in all: {names}.",
+        "changes.investment_exited.one": "1 exit, {amount} received: {names}.",
+        "changes.investment_exited.other": "{n} exits, {amount} received in all: {names}.",
+        "changes.investment_written_off.one": "1 ticket written off: {names}.",
+        "changes.investment_written_off.other": "{n} tickets written off: {names}.",
+        "changes.individual": "an individual",
+        "changes.and": "and",
+        "changes.more.one": "1 other",
+        "changes.more.other": "{n} others",
+        "data.snapshots": "Snapshots",
+        "data.folder": "Data folder: {folder}",
+        "data.col.as_of": "Date",
+        "data.col.valid": "Valid",
+        "data.col.source": "Source",
+        "data.col.created": "Created",
+        "data.col.problems": "Problems",
+        "data.valid": "yes",
+        "data.invalid": "no",
+        "data.problems_of": "Problems of the snapshot of {date}",
+        "data.selected": "Snapshot of {date}",
+        "data.manifest": "Manifest",
+        "data.checks": "Data-quality checks",
+        "data.checks_ok": "Every rule of the data contract holds.",
+        "data.checks_failed": "{n} rule(s) broken:",
+        "data.downloads": "Download the tables",
+        "data.downloads_help": "CSV in the Belgian format (';' separator, decimal comma), as Excel reads "
+        "it, or Parquet.",
+        "data.personal_hidden": "Personal-data columns ({columns}) are removed: only authorised, "
+        "logged-in people can download them.",
+        "data.table": "Table",
+        "data.rows": "Rows",
+        "data.where": "{file}",
+        "data.where_row": "{file}, row {row}",
+        "data.where_col": "{file}, column {column}",
+        "data.where_row_col": "{file}, row {row}, column {column}",
+        "problem.manifest_missing": "manifest.json is missing",
+        "problem.manifest_invalid": "the manifest cannot be read ({detail})",
+        "problem.schema_version": "schema version {found}, expected {expected}",
+        "problem.manifest_entry": "the entry of table '{table}' must give a file name, an integer row "
+        "count (rows) and a sha256",
+        "problem.as_of_mismatch": "the manifest's date ({found}) differs from the folder name ({expected})",
+        "problem.table_missing": "table '{table}' is missing",
+        "problem.file_missing": "the file of table '{table}' is missing",
+        "problem.checksum_mismatch": "the sha256 does not match the manifest: the file was changed or "
+        "damaged",
+        "problem.parquet_unreadable": "unreadable Parquet file ({detail})",
+        "problem.row_count_mismatch": "{found} rows, the manifest says {expected}",
+        "problem.column_missing": "column missing",
+        "problem.column_type": "type {found}, expected {expected}",
+        "problem.already_exists": "this snapshot exists already and is never overwritten",
+        "problem.rule_null": "{count} row(s): empty value in a required column",
+        "problem.rule_allowed": "{count} row(s): value not in the allowed list ({allowed})",
+        "problem.rule_positive": "{count} row(s): the value must be greater than zero",
+        "problem.rule_minimum": "{count} row(s): value below {minimum}",
+        "problem.rule_reference": "{count} row(s): id not found in {target} (orphan)",
+        "problem.rule_unique": "{count} row(s): duplicate id",
+        "problem.rule_future": "{count} row(s): dated after the snapshot's as-of date",
+        "problem.rule_introduction": "{count} row(s): introduced_member_id set on a service that is not an "
+        "introduction",
+        "problem.rule_cooperator": "{count} ticket(s) in a company that was not an active member on the "
+        "investment date (cooperators-only rule)",
+        "problem.rule_status": "{count} row(s): exited_on, proceeds_eur and fair_value_eur do not match "
+        "the status",
+        "problem.rule_unreadable": "could not be checked",
+    },
+}
+
+
+def _merge(*parts: dict[str, dict[str, str]]) -> None:
+    """Add each page's texts (kept beside the page's code) to the one catalogue."""
+    for part in parts:
+        for lang, texts in part.items():
+            clash = set(texts) & set(CATALOGUE[lang])
+            if clash:
+                raise KeyError(f"catalogue keys defined twice: {sorted(clash)}")
+            CATALOGUE[lang].update(texts)
+
+
+_merge(
+    BOARD_TEXT,
+    FUND_TEXT,
+    CAPPED_TEXT,
+    COOPERATIVE_TEXT,
+    SUPPORT_TEXT,
+    CONSULTANCY_TEXT,
+    IMPACT_TEXT,
+    STUDIO_TEXT,
+)
+
+
+def translate(lang: str, key: str, **values: object) -> str:
+    """Return the text of ``key`` in ``lang`` with its placeholders filled."""
+    return CATALOGUE[lang][key].format(**values)
+
+
+def plural(lang: str, key: str, n: int, **values: object) -> str:
+    """Return the singular (``key.one``) or plural (``key.other``) text for a count ``n``."""
+    return translate(lang, f"{key}.{'one' if n == 1 else 'other'}", n=n, **values)

@@ -1,0 +1,332 @@
+"""Texts of the Impact fund page, merged into ``smala_ui.text.CATALOGUE``.
+
+Every key starts with ``fund.``; both languages have the same keys and placeholders.
+"""
+
+TEXT: dict[str, dict[str, str]] = {
+    "fr": {
+        # Enumerated values of the data contract
+        "fund.instrument.equity": "Fonds propres",
+        "fund.instrument.quasi_equity": "Quasi-fonds propres",
+        "fund.instrument.convertible": "Convertible",
+        "fund.instrument.loan": "Prêt",
+        "fund.status.active": "Actif",
+        "fund.status.exited": "Sorti",
+        "fund.status.written_off": "Passé en perte",
+        "fund.theme.planet": "Planète",
+        "fund.theme.society": "Société",
+        "fund.theme.governance": "Gouvernance",
+        "fund.theme.economy": "Économie",
+        "fund.theme.none": "Non renseigné",
+        "fund.investor_type.private": "Privé",
+        "fund.investor_type.public": "Public",
+        "fund.investor_category.individual": "Particuliers",
+        "fund.investor_category.company": "Entreprises",
+        "fund.investor_category.foundation": "Fondations",
+        "fund.investor_category.family_office": "Family offices",
+        "fund.investor_category.regional": "Région",
+        "fund.investor_category.federal": "Fédéral",
+        "fund.investor_category.european": "Europe",
+        "fund.investor_category.municipal": "Communes",
+        "fund.category_of_type": "{category} ({type})",
+        "fund.unknown_company": "membre {member} (inconnu)",
+        # Cooperators-only rule
+        "fund.rule.breach.one": "Règle « coopérateurs seulement » enfreinte : 1 ticket dans une entreprise "
+        "qui n'était pas membre active de la coopérative à la date d'investissement.",
+        "fund.rule.breach.other": "Règle « coopérateurs seulement » enfreinte : {n} tickets dans des "
+        "entreprises qui n'étaient pas membres actives de la coopérative à la date d'investissement.",
+        "fund.rule.breach_item": "{company} : ticket {ticket} du {date}, {amount}",
+        "fund.rule.ok.one": "Règle « coopérateurs seulement » respectée : le seul ticket a été investi dans "
+        "une entreprise membre active à la date d'investissement.",
+        "fund.rule.ok.other": "Règle « coopérateurs seulement » respectée : les {n} tickets ont été investis "
+        "dans des entreprises membres actives à la date d'investissement.",
+        "fund.rule.none": "Règle « coopérateurs seulement » : aucun ticket investi à cette date.",
+        # Progress to the target
+        "fund.progress": "Levée de fonds : progression vers l'objectif de {target}",
+        "fund.kpi.hard": "Engagements fermes",
+        "fund.kpi.hard.help": "Engagements signés au plus tard à la date de situation : {share} de "
+        "l'objectif de {target}. Les promesses sont montrées à part, jamais additionnées.",
+        "fund.kpi.soft": "Promesses (souples)",
+        "fund.kpi.soft.help": "Engagements promis mais pas encore signés, datés au plus tard à la date de "
+        "situation. Ils ne comptent pas dans la progression.",
+        "fund.kpi.remaining": "Reste à lever",
+        "fund.kpi.remaining.help": "Objectif de {target} moins les engagements fermes (zéro une fois "
+        "l'objectif atteint).",
+        "fund.kpi.projection": "Objectif atteint vers (P50)",
+        "fund.kpi.projection.help": "Date médiane projetée à laquelle les engagements fermes atteignent "
+        "l'objectif, au rythme des trimestres passés. {method}",
+        "fund.projection.band": "P10–P90 : {p10} – {p90}",
+        "fund.projection.reached": "Atteint",
+        "fund.projection.beyond": "après {date}",
+        "fund.projection.method": "Méthode : chaque trimestre à venir reçoit les engagements fermes d'un "
+        "des {n} trimestres écoulés, tiré au hasard ; sur {runs} simulations, P50 est la date médiane et "
+        "P10–P90 encadre 80 % des cas.",
+        "fund.projection.reached_text": "L'objectif de {target} est atteint : aucune projection n'est "
+        "nécessaire.",
+        "fund.projection.too_short": "Projection non disponible : il faut au moins {min} trimestres "
+        "complets d'historique d'engagements fermes, il y en a {n}.",
+        "fund.projection.stalled": "Projection non disponible : aucun engagement ferme signé au cours des "
+        "{n} trimestres complets écoulés.",
+        "fund.progress_bar": "{share} de l'objectif de {target} en engagements fermes",
+        "fund.over_time": "Engagements au fil des instantanés",
+        "fund.history_error": "Impossible de lire l'historique des engagements : {error}",
+        "fund.over_time_empty": "Aucun engagement enregistré jusqu'à cette date.",
+        "fund.by_type": "Privé et public",
+        "fund.by_category": "Par catégorie d'investisseur",
+        "fund.by_investor_empty": "Aucun engagement ferme ni promesse à cette date.",
+        # Capital
+        "fund.capital": "Capital appelé, investi et disponible",
+        "fund.capital_empty": "Ni engagement ferme, ni appel, ni investissement à cette date.",
+        "fund.kpi.called": "Capital appelé",
+        "fund.kpi.called.help": "Somme des appels de fonds aux investisseurs jusqu'à la date de "
+        "situation : {share} des engagements fermes.",
+        "fund.kpi.invested": "Investi (coût)",
+        "fund.kpi.invested.help": "Coût de tous les tickets investis jusqu'à la date de situation, y "
+        "compris ceux déjà sortis ou passés en perte.",
+        "fund.kpi.dry_powder": "Disponible à investir",
+        "fund.kpi.dry_powder.help": "« Dry powder » : engagements fermes moins coût investi. Ce que le "
+        "fonds peut encore investir avec ses engagements actuels (appelés ou non).",
+        "fund.kpi.unfunded": "Non appelé",
+        "fund.kpi.unfunded.help": "Engagements fermes moins capital appelé.",
+        "fund.fig.hard": "Engagements fermes",
+        "fund.fig.soft": "Promesses",
+        "fund.fig.called": "Appelé",
+        "fund.fig.invested": "Investi",
+        "fund.fig.dry_powder": "Disponible",
+        "fund.fig.target": "Objectif : {amount}",
+        "fund.fig.p50": "Projection P50",
+        "fund.fig.band": "P10–P90",
+        "fund.fig.of_hard": "{amount} · {share}",
+        "fund.fig.share_cost": "{share} · {amount}",
+        "fund.fig.share_axis": "Part du coût investi",
+        # Fund metrics
+        "fund.metrics": "Indicateurs du fonds",
+        "fund.metrics.caption": "Brut : sans plafond. Plafonné : plus-values limitées à {rate} par an "
+        "(base {basis}). Coût du plafond = brut − plafonné ; l'excédent ({excess}) reste au fonds pour "
+        "l'impact. DPI = valeur des tickets terminés / appelé ; RVPI = (valeur nette d'inventaire + "
+        "trésorerie) / appelé ; TVPI = DPI + RVPI.",
+        "fund.basis.simple": "simple",
+        "fund.basis.compound": "composée",
+        "fund.basis.total": "totale",
+        "fund.col.metric": "Indicateur",
+        "fund.col.gross": "Brut",
+        "fund.col.capped": "Plafonné",
+        "fund.col.cost": "Coût du plafond",
+        "fund.row.paid_in": "Capital appelé",
+        "fund.row.distributions": "Distributions versées",
+        "fund.row.unfunded": "Non appelé",
+        "fund.row.realised": "Valeur des tickets terminés",
+        "fund.row.nav": "Valeur nette d'inventaire (tickets actifs)",
+        "fund.row.cash": "Trésorerie non investie",
+        "fund.row.dpi": "DPI",
+        "fund.row.rvpi": "RVPI",
+        "fund.row.tvpi": "TVPI",
+        "fund.row.irr": "TRI net",
+        "fund.metrics_empty": "Aucun appel de fonds à cette date : les multiples et le TRI ne sont pas "
+        "encore calculables.",
+        # Portfolio
+        "fund.portfolio": "Portefeuille",
+        "fund.portfolio_empty": "Aucun investissement à cette date.",
+        "fund.filter.status": "Statut",
+        "fund.filter.instrument": "Instrument",
+        "fund.filter.theme": "Thème d'impact",
+        "fund.filter.all": "Tous",
+        "fund.filter_empty": "Aucun ticket ne correspond à ces filtres.",
+        "fund.portfolio_count": "{shown} ticket(s) affiché(s) sur {total} · coût {cost} · valeur {value}",
+        "fund.col.company": "Entreprise",
+        "fund.col.instrument": "Instrument",
+        "fund.col.theme": "Thème",
+        "fund.col.status": "Statut",
+        "fund.col.invested_on": "Investi le",
+        "fund.col.cost_eur": "Coût",
+        "fund.col.value": "Valeur",
+        "fund.col.capped_value": "Valeur plafonnée",
+        "fund.col.moic": "MOIC",
+        "fund.col.irr": "TRI",
+        "fund.col.value.help": "Juste valeur à la date de situation pour un ticket actif, produit reçu "
+        "pour un ticket sorti ou passé en perte.",
+        "fund.col.capped_value.help": "Valeur après plafonnement des plus-values (une perte n'est jamais "
+        "plafonnée).",
+        "fund.col.moic.help": "Multiple du coût : valeur / coût, sans plafond.",
+        "fund.col.irr.help": "TRI annuel brut du ticket, de l'investissement à la sortie ou à la date de "
+        "situation ; n.d. pour un ticket détenu moins d'un an (un rendement n'est pas annualisé sur "
+        "moins d'un an).",
+        "fund.csv.irr": "TRI brut (%)",
+        "fund.csv.ticket": "Ticket",
+        "fund.csv.exited_on": "Sorti le",
+        "fund.download": "Télécharger le tableau filtré (CSV)",
+        "fund.download.help": "CSV au format belge (séparateur « ; », virgule décimale), lisible par Excel.",
+        "fund.download.file": "portefeuille_{date}.csv",
+        # Concentration
+        "fund.concentration": "Concentration",
+        "fund.concentration.caption": "Part du coût total investi ({total}) dans les plus grandes "
+        "entreprises du portefeuille, tickets d'une même entreprise additionnés.",
+        "fund.kpi.top": "{n} premières entreprises",
+        "fund.kpi.top1": "Première entreprise",
+        "fund.kpi.top.help": "Part du coût total investi dans les {n} entreprises qui ont reçu le plus "
+        "(tous tickets, sortis compris).",
+        "fund.kpi.top1.help": "Part du coût total investi dans l'entreprise qui a reçu le plus (tous "
+        "tickets, sortis compris).",
+        "fund.kpi.companies": "Entreprises financées",
+        "fund.kpi.companies.help": "Nombre d'entreprises ayant reçu au moins un ticket.",
+        "fund.concentration_empty": "Aucun investissement à cette date : pas de concentration à montrer.",
+        "fund.concentration_chart": "Les {n} plus grandes entreprises",
+    },
+    "en": {
+        "fund.instrument.equity": "Equity",
+        "fund.instrument.quasi_equity": "Quasi-equity",
+        "fund.instrument.convertible": "Convertible",
+        "fund.instrument.loan": "Loan",
+        "fund.status.active": "Active",
+        "fund.status.exited": "Exited",
+        "fund.status.written_off": "Written off",
+        "fund.theme.planet": "Planet",
+        "fund.theme.society": "Society",
+        "fund.theme.governance": "Governance",
+        "fund.theme.economy": "Economy",
+        "fund.theme.none": "Not given",
+        "fund.investor_type.private": "Private",
+        "fund.investor_type.public": "Public",
+        "fund.investor_category.individual": "Individuals",
+        "fund.investor_category.company": "Companies",
+        "fund.investor_category.foundation": "Foundations",
+        "fund.investor_category.family_office": "Family offices",
+        "fund.investor_category.regional": "Regional",
+        "fund.investor_category.federal": "Federal",
+        "fund.investor_category.european": "European",
+        "fund.investor_category.municipal": "Municipal",
+        "fund.category_of_type": "{category} ({type})",
+        "fund.unknown_company": "member {member} (unknown)",
+        "fund.rule.breach.one": "Cooperators-only rule broken: 1 ticket in a company that was not an "
+        "active member of the cooperative on the investment date.",
+        "fund.rule.breach.other": "Cooperators-only rule broken: {n} tickets in companies that were not "
+        "active members of the cooperative on the investment date.",
+        "fund.rule.breach_item": "{company}: ticket {ticket} of {date}, {amount}",
+        "fund.rule.ok.one": "Cooperators-only rule respected: the only ticket went to a company that was "
+        "an active member on the investment date.",
+        "fund.rule.ok.other": "Cooperators-only rule respected: all {n} tickets went to companies that were "
+        "active members on the investment date.",
+        "fund.rule.none": "Cooperators-only rule: no ticket invested by this date.",
+        "fund.progress": "Fundraising: progress to the {target} target",
+        "fund.kpi.hard": "Hard commitments",
+        "fund.kpi.hard.help": "Commitments signed on or before the as-of date: {share} of the {target} "
+        "target. Pledges are shown apart, never added.",
+        "fund.kpi.soft": "Pledges (soft)",
+        "fund.kpi.soft.help": "Commitments pledged but not yet signed, dated on or before the as-of date. "
+        "They do not count toward progress.",
+        "fund.kpi.remaining": "Left to raise",
+        "fund.kpi.remaining.help": "The {target} target minus hard commitments (zero once the target is "
+        "met).",
+        "fund.kpi.projection": "Target reached around (P50)",
+        "fund.kpi.projection.help": "Median projected date at which hard commitments reach the target, at "
+        "the pace of past quarters. {method}",
+        "fund.projection.band": "P10–P90: {p10} – {p90}",
+        "fund.projection.reached": "Reached",
+        "fund.projection.beyond": "after {date}",
+        "fund.projection.method": "Method: each future quarter gets the hard commitments of one of the {n} "
+        "past quarters, drawn at random; over {runs} simulations, P50 is the median date and P10–P90 "
+        "spans 80 % of them.",
+        "fund.projection.reached_text": "The {target} target is met: no projection is needed.",
+        "fund.projection.too_short": "No projection: it needs at least {min} complete quarters of hard "
+        "commitments history, there are {n}.",
+        "fund.projection.stalled": "No projection: no hard commitment was signed in the {n} complete "
+        "quarters so far.",
+        "fund.progress_bar": "{share} of the {target} target in hard commitments",
+        "fund.over_time": "Commitments across snapshots",
+        "fund.history_error": "Could not read the history of commitments: {error}",
+        "fund.over_time_empty": "No commitment recorded up to this date.",
+        "fund.by_type": "Private and public",
+        "fund.by_category": "By investor category",
+        "fund.by_investor_empty": "No hard commitment or pledge on this date.",
+        "fund.capital": "Capital called, invested and available",
+        "fund.capital_empty": "No hard commitment, call or investment by this date.",
+        "fund.kpi.called": "Capital called",
+        "fund.kpi.called.help": "Sum of the capital calls to investors up to the as-of date: {share} of "
+        "hard commitments.",
+        "fund.kpi.invested": "Invested (cost)",
+        "fund.kpi.invested.help": "Cost of every ticket invested up to the as-of date, including those "
+        "already exited or written off.",
+        "fund.kpi.dry_powder": "Dry powder",
+        "fund.kpi.dry_powder.help": "Hard commitments minus invested cost: what the fund can still invest "
+        "with its current commitments (called or not).",
+        "fund.kpi.unfunded": "Unfunded",
+        "fund.kpi.unfunded.help": "Hard commitments minus capital called.",
+        "fund.fig.hard": "Hard commitments",
+        "fund.fig.soft": "Pledges",
+        "fund.fig.called": "Called",
+        "fund.fig.invested": "Invested",
+        "fund.fig.dry_powder": "Dry powder",
+        "fund.fig.target": "Target: {amount}",
+        "fund.fig.p50": "P50 projection",
+        "fund.fig.band": "P10–P90",
+        "fund.fig.of_hard": "{amount} · {share}",
+        "fund.fig.share_cost": "{share} · {amount}",
+        "fund.fig.share_axis": "Share of invested cost",
+        "fund.metrics": "Fund metrics",
+        "fund.metrics.caption": "Gross: without the cap. Capped: capital gains limited to {rate} a year "
+        "({basis} basis). Cost of the cap = gross − capped; the excess ({excess}) stays in the fund for "
+        "impact. DPI = value of ended tickets / paid-in; RVPI = (net asset value + cash) / paid-in; "
+        "TVPI = DPI + RVPI.",
+        "fund.basis.simple": "simple",
+        "fund.basis.compound": "compound",
+        "fund.basis.total": "total",
+        "fund.col.metric": "Metric",
+        "fund.col.gross": "Gross",
+        "fund.col.capped": "Capped",
+        "fund.col.cost": "Cost of the cap",
+        "fund.row.paid_in": "Paid-in capital",
+        "fund.row.distributions": "Distributions paid",
+        "fund.row.unfunded": "Unfunded",
+        "fund.row.realised": "Value of ended tickets",
+        "fund.row.nav": "Net asset value (active tickets)",
+        "fund.row.cash": "Cash not invested",
+        "fund.row.dpi": "DPI",
+        "fund.row.rvpi": "RVPI",
+        "fund.row.tvpi": "TVPI",
+        "fund.row.irr": "Net IRR",
+        "fund.metrics_empty": "No capital called by this date: multiples and IRR cannot be computed yet.",
+        "fund.portfolio": "Portfolio",
+        "fund.portfolio_empty": "No investment by this date.",
+        "fund.filter.status": "Status",
+        "fund.filter.instrument": "Instrument",
+        "fund.filter.theme": "Impact theme",
+        "fund.filter.all": "All",
+        "fund.filter_empty": "No ticket matches these filters.",
+        "fund.portfolio_count": "{shown} ticket(s) shown of {total} · cost {cost} · value {value}",
+        "fund.col.company": "Company",
+        "fund.col.instrument": "Instrument",
+        "fund.col.theme": "Theme",
+        "fund.col.status": "Status",
+        "fund.col.invested_on": "Invested on",
+        "fund.col.cost_eur": "Cost",
+        "fund.col.value": "Value",
+        "fund.col.capped_value": "Capped value",
+        "fund.col.moic": "MOIC",
+        "fund.col.irr": "IRR",
+        "fund.col.value.help": "Fair value on the as-of date for an active ticket, proceeds received for "
+        "an exited or written-off one.",
+        "fund.col.capped_value.help": "Value after the cap on capital gains (a loss is never capped).",
+        "fund.col.moic.help": "Multiple of cost: value / cost, without the cap.",
+        "fund.col.irr.help": "Gross annual IRR of the ticket, from investment to exit or the as-of date; "
+        "n/a for a ticket held less than a year (a return is not annualised over less than a year).",
+        "fund.csv.irr": "Gross IRR (%)",
+        "fund.csv.ticket": "Ticket",
+        "fund.csv.exited_on": "Exited on",
+        "fund.download": "Download the filtered table (CSV)",
+        "fund.download.help": "CSV in the Belgian format (';' separator, decimal comma), as Excel reads it.",
+        "fund.download.file": "portfolio_{date}.csv",
+        "fund.concentration": "Concentration",
+        "fund.concentration.caption": "Share of the total invested cost ({total}) in the portfolio's "
+        "largest companies, tickets of one company added together.",
+        "fund.kpi.top": "Top {n} companies",
+        "fund.kpi.top1": "Largest company",
+        "fund.kpi.top.help": "Share of the total invested cost in the {n} companies that received the most "
+        "(every ticket, exited ones included).",
+        "fund.kpi.top1.help": "Share of the total invested cost in the company that received the most "
+        "(every ticket, exited ones included).",
+        "fund.kpi.companies": "Companies financed",
+        "fund.kpi.companies.help": "Number of companies that received at least one ticket.",
+        "fund.concentration_empty": "No investment by this date: no concentration to show.",
+        "fund.concentration_chart": "The {n} largest companies",
+    },
+}
