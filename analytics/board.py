@@ -7,6 +7,7 @@ the board's date up to as-of, read from the as-of snapshot.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -40,3 +41,18 @@ def activity_between(con: Connection, snap: Snapshot, board: Snapshot) -> Activi
         as_of=snap.as_of,
     )
     return Activity(int(sessions), float(hours), float(invoiced), float(quoted), int(invoices))
+
+
+def earlier_boards(snapshots: Sequence[Snapshot], snap: Snapshot) -> list[Snapshot]:
+    """Return the snapshots dated before ``snap``, newest first: the candidates for the last board."""
+    return [s for s in snapshots if s.as_of < snap.as_of][::-1]
+
+
+def default_board(earlier: Sequence[Snapshot], compare: Snapshot | None) -> Snapshot:
+    """Return the last board's default snapshot: the comparison snapshot when it is one of
+    ``earlier`` (matched by label), else the newest of ``earlier`` (which must not be empty)."""
+    if compare is not None:
+        match = next((s for s in earlier if s.label == compare.label), None)
+        if match is not None:
+            return match
+    return earlier[0]

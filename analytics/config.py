@@ -68,6 +68,9 @@ class Settings:
             raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
         if self.supported_target <= 0 or self.fund_target_eur <= 0:
             raise ConfigError("targets must be positive")
+        not_positive = sorted(key for key, value in self.impact_targets if not value > 0)
+        if not_positive:
+            raise ConfigError(f"impact_targets: {', '.join(not_positive)} must be positive")
         return self
 
 

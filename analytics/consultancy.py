@@ -107,6 +107,37 @@ def revenue_by_month(con: Connection, snap: Snapshot) -> pd.DataFrame:
     return frame
 
 
+def theme_order(themes) -> list[str]:
+    """Return the distinct ``themes`` in the contract's order, any other value after them, sorted."""
+    present = set(themes)
+    return [*(th for th in IMPACT_THEMES if th in present), *sorted(present - set(IMPACT_THEMES))]
+
+
+def month_starts(by_month: pd.DataFrame, start: dt.date, as_of: dt.date) -> list[dt.date]:
+    """Return the first day of each month from ``start`` to as-of's month, starting later at the
+    first month with revenue (never after January of as-of's year): a first year shows no empty
+    months before it."""
+    first = min([*by_month["month"], dt.date(as_of.year, 1, 1)])
+    day = max(dt.date(start.year, start.month, 1), first)
+    months = []
+    while day <= as_of:
+        months.append(day)
+        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return months
+
+
+def revenue_grid(by_month: pd.DataFrame, start: dt.date, as_of: dt.date) -> pd.DataFrame:
+    """Return revenue (EUR) by month (rows, column ``month``: see ``month_starts``) and theme (one
+    column per theme present, in ``theme_order``), months without revenue at zero."""
+    months = month_starts(by_month, start, as_of)
+    grid = {"month": months}
+    for theme in theme_order(by_month["theme"]):
+        rows = by_month[by_month["theme"] == theme]
+        amounts = dict(zip(rows["month"], rows["revenue_eur"], strict=True))
+        grid[theme] = [float(amounts.get(m, 0.0)) for m in months]
+    return pd.DataFrame(grid, columns=list(grid))
+
+
 def cumulative_by_month(by_month: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """Return cumulative revenue (EUR) at the end of each month 1..12 for the as-of year and the
     year before: columns ``month`` (1-12), ``this_year`` (None after as-of's month) and ``last_year``.
@@ -124,12 +155,10 @@ def cumulative_by_month(by_month: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
 def rate_by_theme(by_month: pd.DataFrame, start: dt.date) -> pd.DataFrame:
     """Return ``theme``, ``revenue_eur``, ``days``, ``invoices`` and the average daily rate
     ``rate_eur`` (revenue / billed days, EUR per day) of the months from ``start``, in theme order."""
-    kept = by_month[[m >= start for m in by_month["month"]]]
+    kept = by_month[pd.Series([m >= start for m in by_month["month"]], index=by_month.index, dtype=bool)]
     grouped = kept.groupby("theme")[["revenue_eur", "days", "invoices"]].sum()
     rows = []
-    for theme in [*IMPACT_THEMES, *sorted(set(grouped.index) - set(IMPACT_THEMES))]:
-        if theme not in grouped.index:
-            continue
+    for theme in theme_order(grouped.index):
         revenue, days, invoices = grouped.loc[theme]
         rows.append(
             {
@@ -187,7 +216,8 @@ def ageing(open_invoices: pd.DataFrame) -> pd.DataFrame:
 
 def clients(con: Connection, snap: Snapshot) -> pd.DataFrame:
     """Return YTD revenue (EUR), billed days and invoices of ``member`` and ``non_member`` clients
-    (column ``client``; both rows always present)."""
+    (column ``client``; both rows always present) and ``share``, each one's part of the revenue
+    (0..1; 0 when nothing was billed)."""
     frame = fetch_df(
         con,
         "consultancy_clients",
@@ -207,4 +237,7 @@ def clients(con: Connection, snap: Snapshot) -> pd.DataFrame:
                 "invoices": int(r.invoices) if r else 0,
             }
         )
+    total = sum(row["revenue_eur"] for row in rows)
+    for row in rows:
+        row["share"] = row["revenue_eur"] / total if total > 0 else 0.0
     return pd.DataFrame(rows)

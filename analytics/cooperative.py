@@ -32,12 +32,13 @@ import duckdb
 import pandas as pd
 
 from analytics.db import fetch_df, fetch_one, to_dates
-from analytics.schema import IMPACT_STAGES, ROLES
+from analytics.schema import IMPACT_STAGES, PROVINCES, ROLES
 from analytics.store import Snapshot, table_files
 
 Connection = duckdb.DuckDBPyConnection
 STAGE_RANK = {stage: i for i, stage in enumerate(IMPACT_STAGES)}  # exploring < committed < advanced
 NEW, LEFT = "new", "left"
+MAP_PROVINCES = tuple(p for p in PROVINCES if p != "other")  # the areas on the map
 # The five Walloon provinces and Brussels, shipped with the code (see data/geo/README.md).
 PROVINCE_SHAPES = (
     Path(__file__).resolve().parent.parent / "data" / "geo" / "wallonia_brussels_provinces.geojson"
@@ -144,6 +145,60 @@ def stage_transitions(con: Connection, snap: Snapshot, previous: Snapshot) -> pd
 
 
 # Pure shaping ------------------------------------------------------------------------------
+
+
+def order_like(values: Sequence, known: Sequence) -> list:
+    """Return the distinct ``values`` in the order of ``known``, unknown ones after, alphabetically."""
+    rank = {v: i for i, v in enumerate(known)}
+    return sorted(set(values), key=lambda v: (rank.get(v, len(rank)), str(v)))
+
+
+def role_history(active: pd.DataFrame, dates: Sequence[dt.date], up_to: dt.date) -> pd.DataFrame:
+    """Return ``as_of``, ``supported``, ``supporting`` and ``total`` (people) at each snapshot
+    date on or before ``up_to``, from ``active_by_snapshot``; a snapshot without a row for a role
+    counts 0 for it."""
+    known = {(r.as_of, r.role): int(r.members) for r in active.itertuples()}
+    kept = sorted(d for d in dates if d <= up_to)
+    out = pd.DataFrame({"as_of": kept})
+    for role in ROLES:
+        out[role] = [known.get((d, role), 0) for d in kept]
+    out["total"] = out[list(ROLES)].sum(axis=1) if kept else []
+    return out
+
+
+def province_table(by_province_role: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per province (contract order, ``other`` last, the empty ones included, a code
+    outside the contract after them): ``code``, ``supported``, ``supporting``, ``total`` (people),
+    from ``count_by(profile, ["province", "role"])``."""
+    counts = {(r.province, r.role): int(r.members) for r in by_province_role.itertuples()}
+    rows = []
+    for code in order_like([*PROVINCES, *(p for p, _ in counts)], PROVINCES):
+        by_role = {role: counts.get((code, role), 0) for role in ROLES}
+        rows.append({"code": code, **by_role, "total": sum(by_role.values())})
+    return pd.DataFrame(rows, columns=["code", *ROLES, "total"])
+
+
+def members_off_map(provinces: pd.DataFrame) -> int:
+    """Return the active members (people) of ``province_table`` outside the map's six areas."""
+    return int(provinces.loc[~provinces["code"].isin(MAP_PROVINCES), "total"].sum())
+
+
+def quarterly_table(flows: pd.DataFrame, wide: pd.DataFrame) -> pd.DataFrame:
+    """Return ``quarter`` (first day), ``joiners``, ``leavers`` (people), ``founder_eur``,
+    ``ordinary_eur`` and ``total_eur`` (EUR) per quarter, oldest first.
+
+    ``flows`` comes from ``flows_by_quarter``, ``wide`` from ``capital_wide``; a quarter missing
+    from ``flows`` reads 0 joiners and leavers, one missing from ``wide`` carries the capital over.
+    """
+    moves = {r.quarter: (int(r.joiners), int(r.leavers)) for r in flows.itertuples()}
+    money = {r.quarter: (float(r.founder_eur), float(r.ordinary_eur)) for r in wide.itertuples()}
+    last_capital = (0.0, 0.0)
+    rows = []
+    for q in sorted(set(moves) | set(money)):
+        last_capital = money.get(q, last_capital)
+        rows.append((q, *moves.get(q, (0, 0)), *last_capital, sum(last_capital)))
+    columns = ["quarter", "joiners", "leavers", "founder_eur", "ordinary_eur", "total_eur"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def count_by(profile: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

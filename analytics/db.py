@@ -1,13 +1,21 @@
 """DuckDB access: one query per ``.sql`` file under ``analytics/sql``, always with bound parameters.
 
+Business rules used by several queries (active on a date, revenue, hard and soft commitments, the
+quarter's support hours, ...) are defined once, as DuckDB macros and table macros, in
+``sql/_macros.sql``, which :func:`connect` runs on every connection; queries only call them.
+
 A connection must not be used by two threads at once (DuckDB 2.0), and every Streamlit session is
 a thread, so callers share one connection and each query runs on its own ``cursor()``.
+
+Money is summed exactly in SQL (``decimal``) and leaves this module as ``float`` EUR, the one type
+every model, figure and page uses (the fund's engine, XIRR and charts need floats anyway).
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +27,7 @@ SQL_DIR = Path(__file__).resolve().parent / "sql"
 
 def connect() -> duckdb.DuckDBPyConnection:
     """Return a new in-memory DuckDB connection (the data stays in Parquet files), with the
-    shared rules of ``sql/_macros.sql`` defined on it."""
+    shared rules of ``sql/_macros.sql`` (scalar and table macros) defined on it."""
     con = duckdb.connect(":memory:")
     con.execute(sql("_macros"))
     return con
@@ -35,18 +43,24 @@ def sql(name: str) -> str:
 
 
 def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
-    """Run the named query on a fresh cursor and return its result as a DataFrame."""
+    """Run the named query on a fresh cursor and return its result as a DataFrame; money columns
+    (SQL ``decimal``) come back as ``float64`` EUR, missing values as NaN."""
     with con.cursor() as cur:
-        return cur.execute(sql(name), params).df()
+        result = cur.execute(sql(name), params)
+        decimals = [column for column, kind, *_ in result.description if str(kind).startswith("DECIMAL")]
+        frame = result.df()
+    for column in decimals:
+        frame[column] = frame[column].astype("float64")
+    return frame
 
 
 def fetch_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> tuple:
-    """Run the named query on a fresh cursor and return its single result row."""
+    """Run the named query on a fresh cursor and return its single result row (money as float EUR)."""
     with con.cursor() as cur:
         row = cur.execute(sql(name), params).fetchone()
     if row is None:
         raise LookupError(f"query {name!r} returned no row")
-    return row
+    return tuple(float(v) if isinstance(v, Decimal) else v for v in row)
 
 
 def to_dates(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

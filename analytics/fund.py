@@ -1,5 +1,6 @@
-"""Impact fund: data access, ILPA-style metrics gross and capped, XIRR, and the projection of
-the date the EUR 10M target is reached.
+"""Impact fund: data access, ILPA-style metrics gross and capped, XIRR, the projection of the
+date the EUR 10M target is reached, and the shaping behind the fund page's model (history of
+commitments, commitments by investor, capital, concentration, portfolio rows and their filters).
 
 Metric definitions (DESIGN.md section 4), for one scenario (gross = without the cap, capped):
 
@@ -25,6 +26,7 @@ import pandas as pd
 
 from analytics.cap import CapParams, ExitScenario, apply_cap
 from analytics.db import fetch_df, to_dates
+from analytics.schema import INVESTOR_TYPES
 from analytics.store import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
@@ -296,3 +298,215 @@ def project_target_date(
 
     p10, p50, p90 = np.percentile(quarters, [10, 50, 90], method="higher")
     return Projection(date_at(p10), date_at(p50), date_at(p90), len(history), False)
+
+
+def quarter_last_day(day: dt.date) -> dt.date:
+    """Return the last day of the calendar quarter containing ``day``."""
+    first_month_next = (day.month - 1) // 3 * 3 + 4
+    year = day.year + (first_month_next > 12)
+    return dt.date(year, (first_month_next - 1) % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def complete_quarters(by_quarter: pd.DataFrame, as_of: dt.date) -> list[float]:
+    """Return the new hard commitments (EUR) of each complete quarter, oldest first.
+
+    ``by_quarter`` comes from ``hard_by_quarter``. The as-of quarter counts only when as-of is its
+    last day: a quarter seen in part would understate the pace.
+    """
+    if by_quarter.empty:
+        return []
+    rows = by_quarter.sort_values("quarter")
+    if as_of != quarter_last_day(as_of):
+        rows = rows[[q < dt.date(as_of.year, (as_of.month - 1) // 3 * 3 + 1, 1) for q in rows["quarter"]]]
+    return [float(v) for v in rows["hard_eur"]]
+
+
+PROJECTION_SEED = 7  # the projection is the same on every rerun, for every viewer and in the pack
+PROJECTION_RUNS = 2000
+MIN_QUARTERS = 4  # fewer complete quarters of history are too few to resample a pace from
+HORIZON_QUARTERS = 80  # project_target_date's default horizon
+
+
+@dataclass(frozen=True)
+class TargetOutlook:
+    """When the target may be reached, or why no date is given.
+
+    ``status`` is ``reached`` (hard commitments already meet the target), ``too_short`` (fewer than
+    ``min_quarters`` complete quarters of history), ``stalled`` (no hard commitment in any of them)
+    or ``projected`` (``projection`` holds P10/P50/P90 quarter-end dates, None past ``horizon``).
+    ``quarters`` is the number of complete quarters resampled, ``runs`` the simulations drawn;
+    ``horizon`` the first day of as-of's month ``HORIZON_QUARTERS`` quarters later.
+    """
+
+    status: str
+    projection: Projection | None
+    quarters: int
+    min_quarters: int
+    runs: int
+    horizon: dt.date
+
+
+def target_outlook(
+    quarters: list[float], hard_eur: float, target_eur: float, as_of: dt.date
+) -> TargetOutlook:
+    """Return the projected date at which hard commitments (EUR) reach ``target_eur`` (EUR).
+
+    ``quarters`` are the complete quarters' new hard commitments (``complete_quarters``).
+    """
+    horizon = dt.date(as_of.year + HORIZON_QUARTERS // 4, as_of.month, 1)
+
+    def outlook(status: str, projection: Projection | None = None) -> TargetOutlook:
+        return TargetOutlook(status, projection, len(quarters), MIN_QUARTERS, PROJECTION_RUNS, horizon)
+
+    if hard_eur >= target_eur:
+        return outlook("reached")
+    if len(quarters) < MIN_QUARTERS:
+        return outlook("too_short")
+    if not any(q > 0 for q in quarters):
+        return outlook("stalled")
+    projection = project_target_date(
+        list(quarters),
+        hard_eur,
+        target_eur,
+        as_of,
+        seed=PROJECTION_SEED,
+        runs=PROJECTION_RUNS,
+        horizon_quarters=HORIZON_QUARTERS,
+    )
+    return outlook("projected", projection)
+
+
+# Shaping for the page ------------------------------------------------------------------------
+
+PORTFOLIO_COLUMNS = (
+    "ticket",
+    "company",
+    "member_id",
+    "instrument",
+    "theme",
+    "status",
+    "invested_on",
+    "exited_on",
+    "cost",
+    "value",
+    "capped_value",
+    "moic",
+    "irr",
+)
+
+
+def raised_history(raised: pd.DataFrame, dates: list[dt.date], up_to: dt.date) -> pd.DataFrame:
+    """Return ``as_of``, ``hard_eur``, ``soft_eur`` (EUR) at each snapshot date on or before ``up_to``.
+
+    ``raised`` comes from ``raised_by_snapshot``, which has no row for a snapshot without any
+    commitment: such a snapshot gets zeros rather than disappearing from the history.
+    """
+    known = {row.as_of: (float(row.hard_eur), float(row.soft_eur)) for row in raised.itertuples()}
+    kept = sorted(d for d in dates if d <= up_to)
+    return pd.DataFrame(
+        {
+            "as_of": kept,
+            "hard_eur": [known.get(d, (0.0, 0.0))[0] for d in kept],
+            "soft_eur": [known.get(d, (0.0, 0.0))[1] for d in kept],
+        }
+    )
+
+
+def commitments_grouped(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Return hard and soft commitments (EUR) per ``investor_type`` or per ``investor_category``.
+
+    ``frame`` comes from ``commitments_by_investor``. Columns: ``investor_type`` (and
+    ``investor_category`` when grouped by it), ``hard_eur``, ``soft_eur``. Rows: private first, then
+    public; within a type, the largest hard commitments first, then the largest pledges.
+    """
+    keys = ["investor_type", by] if by != "investor_type" else [by]
+    grouped = frame.groupby(keys, as_index=False)[["hard_eur", "soft_eur"]].sum()
+    type_rank = {name: i for i, name in enumerate(INVESTOR_TYPES)}
+    grouped["_rank"] = [type_rank.get(v, len(type_rank)) for v in grouped["investor_type"]]
+    grouped = grouped.sort_values(["_rank", "hard_eur", "soft_eur"], ascending=[True, False, False])
+    return grouped.drop(columns="_rank").reset_index(drop=True)
+
+
+def capital_split(hard_eur: float, called_eur: float, invested_eur: float) -> pd.DataFrame:
+    """Return ``item`` (hard, called, invested, dry_powder), ``amount_eur`` (EUR) and ``share`` of
+    hard commitments (0..1; NaN without hard commitments). Dry powder = hard − invested cost."""
+    items = ("hard", "called", "invested", "dry_powder")
+    values = [float(hard_eur), float(called_eur), float(invested_eur), float(hard_eur - invested_eur)]
+    shares = [v / hard_eur if hard_eur > 0 else None for v in values]
+    return pd.DataFrame({"item": items, "amount_eur": values, "share": shares}).astype({"share": float})
+
+
+def by_company(tickets: pd.DataFrame) -> pd.DataFrame:
+    """Return ``company``, ``cost_eur`` (EUR) and ``share`` of total cost (0..1), largest first.
+
+    Every ticket counts at cost (exited and written-off ones too); a company's tickets are added.
+    A company without a name is written ``(member id)``.
+    """
+    if tickets.empty:
+        return pd.DataFrame({"company": [], "cost_eur": [], "share": []})
+    names = [
+        c if isinstance(c, str) else f"({m})"
+        for c, m in zip(tickets["company"], tickets["member_id"], strict=True)
+    ]
+    frame = pd.DataFrame({"company": names, "cost_eur": tickets["amount_eur"].astype(float).to_numpy()})
+    out = frame.groupby("company", as_index=False)["cost_eur"].sum()
+    out = out.sort_values(["cost_eur", "company"], ascending=[False, True], ignore_index=True)
+    total = out["cost_eur"].sum()
+    out["share"] = out["cost_eur"] / total if total > 0 else 0.0
+    return out
+
+
+def top_share(companies: pd.DataFrame, n: int) -> float:
+    """Return the share of total cost (0..1) held by the ``n`` largest companies (all if fewer)."""
+    return float(companies["share"].head(n).sum())
+
+
+def portfolio_rows(capped: pd.DataFrame, irrs: list[float | None]) -> pd.DataFrame:
+    """Return one row per ticket with raw values (codes, dates, EUR as float, MOIC, IRR).
+
+    ``capped`` is ``analytics.cap.apply_cap`` applied to ``portfolio``; ``irrs`` the gross ticket
+    IRRs (``ticket_irrs``, None under a year's holding). An unknown company or theme is None.
+    """
+    if capped.empty:
+        return pd.DataFrame({c: [] for c in PORTFOLIO_COLUMNS})
+    moic = capped["gross_moic"].astype(float)
+    return pd.DataFrame(
+        {
+            "ticket": capped["investment_id"].to_numpy(),
+            "company": [c if isinstance(c, str) else None for c in capped["company"]],
+            "member_id": capped["member_id"].to_numpy(),
+            "instrument": capped["instrument"].to_numpy(),
+            "theme": [v if isinstance(v, str) else None for v in capped["theme"]],
+            "status": capped["status"].to_numpy(),
+            "invested_on": list(capped["invested_on"]),
+            "exited_on": [None if pd.isna(d) else d for d in capped["exited_on"]],
+            "cost": capped["cost"].astype(float).to_numpy(),
+            "value": capped["gross_value"].astype(float).to_numpy(),
+            "capped_value": capped["capped_value"].astype(float).to_numpy(),
+            "moic": [None if math.isnan(v) else float(v) for v in moic],
+            "irr": list(irrs),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class TicketSelection:
+    """The portfolio rows kept by the filters, with their count and totals (EUR)."""
+
+    rows: pd.DataFrame
+    count: int
+    total: int  # rows before filtering
+    cost_eur: float
+    value_eur: float  # gross value
+
+
+def select_tickets(
+    rows: pd.DataFrame, statuses: list[str], instruments: list[str], themes: list[str]
+) -> TicketSelection:
+    """Keep the ``portfolio_rows`` matching every non-empty filter (an empty filter keeps all)."""
+    keep = pd.Series(True, index=rows.index)
+    for column, chosen in (("status", statuses), ("instrument", instruments), ("theme", themes)):
+        if chosen:
+            keep &= rows[column].isin(list(chosen))
+    kept = rows[keep]
+    return TicketSelection(kept, len(kept), len(rows), float(kept["cost"].sum()), float(kept["value"].sum()))

@@ -7,8 +7,8 @@ snapshot's files, so a delta is the same function applied to the comparison snap
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
-from decimal import Decimal
 
 import duckdb
 import pandas as pd
@@ -47,7 +47,7 @@ def active_supporting(con: Connection, snap: Snapshot) -> int:
     return active_members(con, snap, "supporting")
 
 
-def share_capital(con: Connection, snap: Snapshot) -> Decimal:
+def share_capital(con: Connection, snap: Snapshot) -> float:
     """Return the share capital on the as-of date (EUR)."""
     return fetch_one(con, "share_capital", shares=snap.table_path("shares"), as_of=snap.as_of)[0]
 
@@ -64,14 +64,14 @@ def quarter_service_hours(con: Connection, snap: Snapshot) -> float:
     return service_hours(con, snap, quarter_start(snap.as_of), snap.as_of)
 
 
-def consultancy_revenue(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> Decimal:
+def consultancy_revenue(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> float:
     """Return the revenue of invoices invoiced or paid, dated ``start`` to ``end`` (EUR)."""
     return fetch_one(
         con, "consultancy_revenue", consultancy=snap.table_path("consultancy"), start=start, end=end
     )[0]
 
 
-def ytd_consultancy_revenue(con: Connection, snap: Snapshot) -> Decimal:
+def ytd_consultancy_revenue(con: Connection, snap: Snapshot) -> float:
     """Return the consultancy revenue from 1 January to as-of (EUR)."""
     return consultancy_revenue(con, snap, year_start(snap.as_of), snap.as_of)
 
@@ -80,8 +80,8 @@ def ytd_consultancy_revenue(con: Connection, snap: Snapshot) -> Decimal:
 class Commitments:
     """Fund commitments signed on or before as-of, in EUR: hard (signed) and soft (pledged)."""
 
-    hard_eur: Decimal
-    soft_eur: Decimal
+    hard_eur: float
+    soft_eur: float
 
 
 def fund_commitments(con: Connection, snap: Snapshot) -> Commitments:
@@ -92,7 +92,7 @@ def fund_commitments(con: Connection, snap: Snapshot) -> Commitments:
     return Commitments(hard, soft)
 
 
-def amount_invested(con: Connection, snap: Snapshot) -> Decimal:
+def amount_invested(con: Connection, snap: Snapshot) -> float:
     """Return the cost of all tickets invested on or before as-of, exited ones included (EUR)."""
     return fetch_one(con, "amount_invested", investments=snap.table_path("investments"), as_of=snap.as_of)[0]
 
@@ -109,7 +109,7 @@ OVERVIEW_KPIS = (
 )
 
 
-def overview_kpis(con: Connection, snap: Snapshot) -> dict[str, Decimal | float | int]:
+def overview_kpis(con: Connection, snap: Snapshot) -> dict[str, float | int]:
     """Return every Overview KPI of one snapshot, keyed and ordered as ``OVERVIEW_KPIS``.
 
     Units: people for ``supported`` and ``supporting``, hours for ``service_hours``, EUR for the rest.
@@ -146,3 +146,42 @@ def changes_since(con: Connection, snap: Snapshot, previous: Snapshot) -> pd.Dat
         since=previous.as_of,
         as_of=snap.as_of,
     )
+
+
+# The kinds of change of ``changes_since``, in the order a board reads them.
+CHANGE_ORDER = (
+    "member_joined",
+    "member_left",
+    "commitment_signed",
+    "commitment_pledged",
+    "commitment_cancelled",
+    "investment_made",
+    "investment_exited",
+    "investment_written_off",
+)
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """One kind of change (``CHANGE_ORDER``): how many, who (in row order; None for an individual,
+    whose name is personal data) and the sum of their amounts (EUR, 0 when none has an amount)."""
+
+    change: str
+    count: int
+    subjects: tuple[str | None, ...]
+    total_eur: float
+
+
+def change_groups(changes: pd.DataFrame) -> tuple[ChangeGroup, ...]:
+    """Return the rows of ``changes_since`` grouped by kind of change, in ``CHANGE_ORDER``, kinds
+    without a row left out."""
+    groups = []
+    for change in CHANGE_ORDER:
+        rows = changes[changes["change"] == change]
+        if rows.empty:
+            continue
+        subjects = tuple(None if pd.isna(s) else s for s in rows["subject"])
+        amounts = [a for a in rows["amount_eur"] if a is not None and not pd.isna(a)]
+        total = math.fsum(amounts)  # correctly rounded, whatever the order
+        groups.append(ChangeGroup(change, len(rows), subjects, total))
+    return tuple(groups)

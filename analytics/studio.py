@@ -23,6 +23,7 @@ Connection = duckdb.DuckDBPyConnection
 
 FUNNEL_STAGES = ("idea", "exploring", "building", "launched")  # "dropped" is shown apart
 TIMED_STAGES = ("idea", "exploring", "building")  # launched and dropped are where ideas end
+ACTIVE_STAGES = TIMED_STAGES  # an idea at one of these is still being worked on
 RANK = {stage: i for i, stage in enumerate(FUNNEL_STAGES)}
 
 
@@ -45,6 +46,16 @@ def stage_counts(ideas_frame: pd.DataFrame) -> dict[str, int]:
     """Return the number of ideas now at each stage (every stage of ``IDEA_STAGES``, zeros kept)."""
     counts = ideas_frame["stage"].value_counts()
     return {stage: int(counts.get(stage, 0)) for stage in IDEA_STAGES}
+
+
+def active_count(counts: dict[str, int]) -> int:
+    """Return the ideas still being worked on (at a stage of ``ACTIVE_STAGES``), from ``stage_counts``."""
+    return sum(counts[stage] for stage in ACTIVE_STAGES)
+
+
+def from_introduction(ideas_frame: pd.DataFrame) -> int:
+    """Return the ideas born from an introduction between their origin members (see ``ideas``)."""
+    return int(ideas_frame["introduction_on"].notna().sum())
 
 
 def stage_stays(con: Connection, snaps: list[Snapshot], as_of: dt.date) -> pd.DataFrame:

@@ -19,6 +19,7 @@ No Streamlit here: every function takes the DuckDB connection and verified snaps
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -30,7 +31,9 @@ from analytics.store import Snapshot, table_files
 
 Connection = duckdb.DuckDBPyConnection
 RECENT_DAYS = 90  # the coverage window and the "without help" threshold, in days
-NETWORK_MAX_NODES = 30
+NETWORK_MAX_NODES = 30  # members drawn in the network at most
+NETWORK_WINDOWS = (3, 6, 12, 24)  # months of services the network can cover
+NETWORK_LABELS = 12  # the members with the most services whose company is written on the network
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,22 @@ def window_first_day(as_of: dt.date, months: int) -> dt.date:
     """Return the first day of the ``months`` months up to ``as_of``: the day after as-of's date
     ``months`` months earlier (2026-03-31, 12 months: 2025-04-01)."""
     return months_before(as_of, months) + dt.timedelta(days=1)
+
+
+def month_range(as_of: dt.date, months: int) -> list[dt.date]:
+    """Return the first days of the ``months`` calendar months up to as-of's, oldest first."""
+    last = as_of.replace(day=1)
+    return [months_before(last, k) for k in range(months - 1, -1, -1)]
+
+
+def unique_labels(ids: Sequence[str], companies: Sequence[object]) -> list[str]:
+    """Return each member's company, with the member id beside a company met more than once
+    (and the id alone, in brackets, without a company)."""
+    names = [c if isinstance(c, str) and c else f"({m})" for m, c in zip(ids, companies, strict=True)]
+    seen: dict[str, int] = {}
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+    return [n if seen[n] == 1 else f"{n} ({m})" for n, m in zip(names, ids, strict=True)]
 
 
 def support_kpis(con: Connection, snap: Snapshot) -> SupportKpis:

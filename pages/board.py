@@ -3,14 +3,15 @@ as-of snapshot, as deltas and as plain sentences."""
 
 import streamlit as st
 
+from analytics.board import default_board, earlier_boards
 from smala_ui import fmt
 from smala_ui.browser import find_chromium
-from smala_ui.cache import queries
+from smala_ui.cache.overview import board_view
 from smala_ui.session import lang, selection, t, url_widget
 from smala_ui.slides import board_slides
 from smala_ui.slides import pack as board_pack
-from smala_ui.slides.overview import board_sentences
-from smala_ui.widgets import HEADLINE_KPIS, guarded, header, kpi_tiles
+from smala_ui.slides.overview import activity_tiles, board_period, board_sentences
+from smala_ui.widgets import bullets, guarded, header, kpi_tiles, metric_tiles
 
 header("page.board")
 sel = selection()
@@ -19,43 +20,33 @@ catalogue = st.session_state["catalogue"]
 language = lang()
 snap = sel.as_of
 
-earlier = [s.label for s in catalogue.valid if s.as_of < snap.as_of][::-1]  # newest first
+earlier = earlier_boards(catalogue.valid, snap)
 if not earlier:
     st.info(t("board.none"))
     st.stop()
-default = sel.compare.label if sel.compare and sel.compare.label in earlier else earlier[0]
 board_label = url_widget(
     st.selectbox,
     t("board.last_board"),
-    earlier,
-    default,
+    [s.label for s in earlier],
+    default_board(earlier, sel.compare).label,
     "board",
     format_func=lambda label: fmt.date(catalogue.by_label(label).as_of, language),
     help=t("board.last_board.help"),
 )
 board = catalogue.by_label(board_label)
-st.caption(t("board.period", since=fmt.date(board.as_of, language), date=fmt.date(snap.as_of, language)))
+view = guarded(board_view, snap, board, settings)
+st.caption(board_period(view, language))
 
-current, before = queries.headline(snap, settings), queries.headline(board, settings)
 st.subheader(t("board.stocks"))
-kpi_tiles(HEADLINE_KPIS, current, before, settings)
+kpi_tiles(view.kpis, settings, view.as_of)
 
 st.subheader(t("board.activity"))
-activity = guarded(queries.board_activity, snap, board)
-tiles = [
-    ("board.sessions", fmt.number(activity.sessions), "board.sessions.help"),
-    ("board.hours", fmt.hours(activity.hours), "board.sessions.help"),
-    ("board.invoiced", fmt.money(activity.invoiced_eur), "board.invoiced.help"),
-    ("board.quoted", fmt.money(activity.quoted_eur), "board.quoted.help"),
-]
-for column, (label, value, help_key) in zip(st.columns(4), tiles, strict=True):
-    column.metric(t(label), value, help=t(help_key), border=True)
+metric_tiles(activity_tiles(view.activity))
 
 st.subheader(t("board.sentences"))
-changes = guarded(queries.changes_since, snap, board)
-sentences = board_sentences(changes, current, before, activity, settings.fund_target_eur, language)
+sentences = board_sentences(view, language)
 if sentences:
-    st.markdown("\n".join(f"- {s}" for s in sentences))
+    bullets(sentences)
 else:
     st.write(t("board.nothing"))
 

@@ -1,18 +1,16 @@
 """Capped returns: gross vs capped per ticket and for the fund, the value left for impact, and
-what-if controls (in a fragment, kept in the URL so a scenario can be shared by link)."""
+what-if controls (in a fragment, kept in the URL so a scenario can be shared by link). Renders
+``CappedView``; the fragment only turns the controls into a cap and an exit scenario."""
 
-import pyarrow as pa
 import streamlit as st
 
-from analytics.cap import BASES, DESTINATIONS, CapParams, ExitScenario, apply_cap
-from analytics.export import to_csv_bytes
-from analytics.fund import ticket_irrs
+from analytics.cap import BASES, DESTINATIONS, CapParams, ExitScenario
 from smala_ui import fmt, presentation
-from smala_ui.cache import queries
+from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.session import lang, selection, t, url_widget
 from smala_ui.text import translate
-from smala_ui.widgets import guarded, header
+from smala_ui.widgets import CHART, csv_download, guarded, header, metric_row
 
 header("page.capped")
 sel = selection()
@@ -100,91 +98,33 @@ def scenario() -> None:
 
     params = CapParams(rate=float(rate) / 100, basis=basis, excess_to=excess_to)
     exit_scenario = ExitScenario() if multiple == "fv" else ExitScenario(float(multiple), int(year))
-    tickets = guarded(queries.portfolio, sel.as_of)
-    if tickets.empty:
+    view = guarded(cache.capped_view, sel.as_of, params, exit_scenario)
+    if view.ticket_count == 0:
         st.info(t("capped.no_ticket"))
         return
-    metrics = guarded(queries.fund_summary, sel.as_of, params, exit_scenario)
-    capped = apply_cap(tickets, as_of, params, exit_scenario)
-
-    gross_total = float(capped["gross_value"].sum())
-    capped_total = float(capped["capped_value"].sum())
-    cols = st.columns(3)
-    cols[0].metric(
-        t("capped.gross_value"), fmt.money(gross_total), help=t("capped.gross_value.help"), border=True
-    )
-    cols[1].metric(
-        t("capped.capped_value"), fmt.money(capped_total), help=t("capped.capped_value.help"), border=True
-    )
-    cols[2].metric(
-        t("capped.excess"),
-        fmt.money(metrics.excess_eur),
-        help=t(f"capped.excess.help.{excess_to}"),
-        border=True,
-    )
+    metric_row(figures_capped.value_tiles(view, language))
     st.caption(t(f"capped.excess.help.{excess_to}"))
-    tiles = [
-        ("capped.tvpi_gross", fmt.multiple(metrics.gross.tvpi, language), "capped.tvpi.help"),
-        ("capped.tvpi_capped", fmt.multiple(metrics.capped.tvpi, language), "capped.tvpi.help"),
-        ("capped.irr_gross", fmt.rate(metrics.gross.irr, language), "capped.irr.help"),
-        ("capped.irr_capped", fmt.rate(metrics.capped.irr, language), "capped.irr.help"),
-        ("capped.irr_cost", fmt.points(metrics.irr_cost, language), "capped.irr_cost.help"),
-    ]
-    for column, (label, value, help_key) in zip(st.columns(5), tiles, strict=True):
-        column.metric(t(label), value, help=t(help_key), border=True)
+    metric_row(figures_capped.return_tiles(view, language))
 
     st.subheader(t("capped.by_ticket"))
-    if len(capped) > BARS:
-        st.caption(t("capped.largest", shown=BARS, total=fmt.number(len(capped))))
+    if view.ticket_count > BARS:
+        st.caption(t("capped.largest", shown=BARS, total=fmt.number(view.ticket_count)))
     st.plotly_chart(
-        figures_capped.ticket_bars(capped, language, limit=BARS),
+        figures_capped.ticket_bars(view.tickets, language, limit=BARS),
         key="capped_ticket_bars",
-        theme=None,
-        config={"displayModeBar": False},
+        **CHART,
     )
 
     st.subheader(t("capped.table"))
     # Off by default: redrawing the table costs about 65 ms in the browser on every slider move.
     if not st.toggle(t("capped.show_table"), key="capped_show_table"):
         return
-    gross_irr, capped_irr = ticket_irrs(capped, "gross_value"), ticket_irrs(capped, "capped_value")
-    table = {
-        t("capped.col.company"): list(capped["company"].fillna("?")),
-        t("capped.col.invested_on"): [fmt.date(d, language) for d in capped["invested_on"]],
-        t("capped.col.end_on"): [fmt.date(d, language) for d in capped["end_on"]],
-        t("capped.col.status"): [t(f"capped.status.{s}") for s in capped["status"]],
-        t("capped.col.cost"): [fmt.money(v) for v in capped["cost"]],
-        t("capped.col.gross"): [fmt.money(v) for v in capped["gross_value"]],
-        t("capped.col.multiple"): [fmt.number(v, 4) for v in capped["cap_multiple"]],
-        t("capped.col.capped"): [fmt.money(v) for v in capped["capped_value"]],
-        t("capped.col.excess"): [fmt.money(v) for v in capped["excess"]],
-        t("capped.col.irr_gross"): [fmt.rate(v, language) for v in gross_irr],
-        t("capped.col.irr_capped"): [fmt.rate(v, language) for v in capped_irr],
-    }
-    st.dataframe(table, hide_index=True, key="capped_table")
-    # The download keeps numbers as numbers (a spreadsheet can add them up), in the same columns.
-    export = capped[
-        [
-            "company",
-            "invested_on",
-            "end_on",
-            "status",
-            "cost",
-            "gross_value",
-            "cap_multiple",
-            "capped_value",
-            "excess",
-        ]
-    ].assign(gross_irr=gross_irr, capped_irr=capped_irr)
-    export.columns = list(table)
-    st.download_button(
+    st.dataframe(figures_capped.ticket_table(view.tickets, language), hide_index=True, key="capped_table")
+    csv_download(  # numbers stay numbers, in the table's columns
         t("capped.download"),
-        lambda: to_csv_bytes(pa.Table.from_pandas(export, preserve_index=False)),  # built on click only
-        file_name=f"smala_rendements_plafonnes_{sel.as_of.label}.csv",
-        mime="text/csv",
-        key="capped_download",
-        icon=":material/download:",
-        on_click="ignore",
+        lambda: figures_capped.ticket_csv(view.tickets, language),
+        f"smala_rendements_plafonnes_{sel.as_of.label}.csv",
+        "capped_download",
     )
 
 

@@ -3,50 +3,32 @@
 import streamlit as st
 
 from smala_ui import fmt
-from smala_ui.cache import queries
+from smala_ui.cache.overview import overview_view
 from smala_ui.figures import common as figures
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import HEADLINE_KPIS, change_sentences, guarded, header, kpi_tiles
+from smala_ui.widgets import CHART, bullets, group_sentences, guarded, header, kpi_tiles
 
 header("page.overview")
 sel = selection()
 settings = st.session_state["settings"]
-current = queries.headline(sel.as_of, settings)
-previous = queries.headline(sel.compare, settings) if sel.compare else None
-kpi_tiles(HEADLINE_KPIS, current, previous, settings)
+view = guarded(overview_view, sel.as_of, sel.compare, settings)
+kpi_tiles(view.kpis, settings, view.as_of)
 
 st.subheader(t("overview.progress"))
 st.plotly_chart(
-    figures.target_progress(
-        current["supported"],
-        settings.supported_target,
-        current["fund_hard"],
-        current["fund_soft"],
-        settings.fund_target_eur,
-        lang(),
-    ),
+    figures.progress_chart(view.progress, lang()),
     key="overview_progress",
-    theme=None,  # our projector template, not Streamlit's
-    config={"displayModeBar": False},
+    **CHART,
 )
 
-if sel.compare is None:
+if view.compare_as_of is None:
     st.info(t("overview.no_compare"))
 else:
-    since = sel.compare.as_of
-    st.subheader(t("overview.changes", date=fmt.date(since, lang())))
-    if since >= sel.as_of.as_of:
-        st.info(t("overview.compare_later", date=fmt.date(since, lang())))
+    since = fmt.date(view.compare_as_of, lang())
+    st.subheader(t("overview.changes", date=since))
+    if view.compare_is_later:
+        st.info(t("overview.compare_later", date=since))
+    elif view.changes:
+        bullets(group_sentences(view.changes, lang()))
     else:
-        changes = guarded(queries.changes_since, sel.as_of, sel.compare)
-        sentences = change_sentences(changes, lang())
-        if sentences:
-            st.markdown("\n".join(f"- {s}" for s in sentences))
-        else:
-            st.write(
-                t(
-                    "overview.no_changes",
-                    since=fmt.date(since, lang()),
-                    date=fmt.date(sel.as_of.as_of, lang()),
-                )
-            )
+        st.write(t("overview.no_changes", since=since, date=fmt.date(view.as_of, lang())))

@@ -2,52 +2,39 @@
 kind and month, coverage across snapshots, each mentor's hours, who helped whom, and the supported
 members without help for 90 days or more (with a download)."""
 
-import duckdb
 import streamlit as st
 
-from analytics.support import NETWORK_MAX_NODES, window_first_day
+from analytics.support import NETWORK_WINDOWS
 from smala_ui import fmt
 from smala_ui.cache import support as cs
 from smala_ui.figures import support as fs
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import download_table, guarded, header
-
-MONTHS = 24  # months of history in the chart by kind
-TOP_MENTORS = 15
-NETWORK_WINDOWS = (3, 6, 12, 24)  # months
-NETWORK_LABELS = 12
-MAX_TABLE_ROWS = 500  # rows of the list drawn on screen; the CSV has all of them
-ROW_HEIGHT = 36
-CHART = {"theme": None, "config": {"displayModeBar": False}}  # our projector template
+from smala_ui.widgets import CHART, ROW_HEIGHT, download_table, guarded, header, table_height
 
 header("page.support")
 sel = selection()
 snap, language = sel.as_of, lang()
 quarter = fmt.quarter(snap.as_of, language)
-
-now = guarded(cs.kpis, snap)
-before = guarded(cs.kpis, sel.compare) if sel.compare is not None else None
-help_values = {
-    "coverage": {"covered": fmt.number(now.covered), "supported": fmt.number(now.supported)},
-    "mentor_load": {"hours": fmt.hours(now.mentoring_hours), "mentors": fmt.number(now.mentors)},
-}
-for column, tile in zip(st.columns(5), fs.tiles(now, before, language), strict=True):
+key = (snap, sel.compare, st.session_state["settings"], st.session_state["catalogue"].valid)
+view = guarded(cs.support_view, *key)
+now = view.kpis
+for column, tile in zip(st.columns(5), fs.tiles(now, view.deltas, snap.as_of, language), strict=True):
     column.metric(
-        t(f"support.kpi.{tile.key}", quarter=quarter),
+        tile.label,
         tile.value,
         delta=tile.delta,
         delta_color=tile.delta_color,
         delta_arrow=tile.delta_arrow,
-        help=t(f"support.kpi.{tile.key}.help", **help_values.get(tile.key, {})),
+        help=tile.help,
         border=True,
         height="stretch",
     )
 
 # Sessions and hours by kind per month ------------------------------------------------------
 st.subheader(t("support.by_kind"))
-by_month = guarded(cs.by_month_kind, snap, MONTHS)
-if by_month.empty:
-    st.info(t("support.by_kind.empty", months=MONTHS), icon=":material/event_busy:")
+months = view.history_months
+if view.by_month.empty:
+    st.info(t("support.by_kind.empty", months=months), icon=":material/event_busy:")
 else:
     measure = st.segmented_control(
         t("support.measure"),
@@ -57,47 +44,31 @@ else:
         format_func=lambda m: t(f"support.measure.{m}"),
         key="support_measure",
     )
-    st.plotly_chart(
-        guarded(cs.kind_figure, snap, MONTHS, measure or "sessions", language),
-        key="support_by_kind",
-        **CHART,
-    )
-    st.caption(t("support.by_kind.caption", months=MONTHS, date=fmt.date(snap.as_of, language)))
+    st.plotly_chart(cs.kind_figure(*key, measure or "sessions", language), key="support_by_kind", **CHART)
+    st.caption(t("support.by_kind.caption", months=months, date=fmt.date(snap.as_of, language)))
 
 # Coverage over time ------------------------------------------------------------------------
 st.subheader(t("support.coverage"))
-valid = st.session_state["catalogue"].valid
-try:
-    history = fs.coverage_history(cs.coverage_by_snapshot(valid), snap.as_of)
-    if not (history["supported"] > 0).any():
-        st.info(t("support.coverage.empty"))
-    else:
-        figure = cs.coverage_figure(valid, snap.as_of, language)
-        st.plotly_chart(figure, key="support_coverage", **CHART)
-        st.caption(t("support.coverage.caption"))
-except (duckdb.Error, OSError) as exc:
-    st.warning(t("support.coverage.error", error=exc), icon=":material/warning:")
+if view.coverage_error is not None:
+    st.warning(t("support.coverage.error", error=view.coverage_error), icon=":material/warning:")
+elif not view.has_coverage:
+    st.info(t("support.coverage.empty"))
+else:
+    st.plotly_chart(cs.coverage_figure(*key, language), key="support_coverage", **CHART)
+    st.caption(t("support.coverage.caption"))
 
 # Mentor load -------------------------------------------------------------------------------
 st.subheader(t("support.mentors", quarter=quarter))
-mentors = guarded(cs.mentor_hours, snap, TOP_MENTORS)
-if mentors.empty:
+if view.mentors.empty:
     st.info(t("support.mentors.empty"))
 else:
-    figure = guarded(cs.mentor_figure, snap, TOP_MENTORS, language)
-    st.plotly_chart(figure, key="support_mentors", **CHART)
-    st.caption(
-        t(
-            "support.mentors.caption",
-            shown=len(mentors),
-            mentors=fmt.number(now.mentors),
-            hours=fmt.hours(now.mentoring_hours),
-        )
-    )
+    st.plotly_chart(cs.mentor_figure(*key, language), key="support_mentors", **CHART)
+    hours, mentors = fmt.hours(now.mentoring_hours), fmt.number(now.mentors)
+    st.caption(t("support.mentors.caption", shown=view.mentors_shown, mentors=mentors, hours=hours))
 
 # Who helped whom ---------------------------------------------------------------------------
 st.subheader(t("support.network"))
-months = st.segmented_control(
+window = st.segmented_control(
     t("support.network.window"),
     NETWORK_WINDOWS,
     default=12,
@@ -105,47 +76,35 @@ months = st.segmented_control(
     format_func=lambda n: t("support.network.months", n=n),
     key="support_network_window",
 )
-months = months or 12
-edges = guarded(cs.network_edges, snap, months, NETWORK_MAX_NODES)
-if edges.empty:
+network = guarded(cs.support_network, snap, window or 12)
+if network.edges.empty:
     st.info(t("support.network.empty"))
 else:
-    shown = len(set(edges["source"]) | set(edges["target"]))
-    total = int(edges["total_nodes"].iloc[0])
-    st.caption(
-        t(
-            "support.network.caption",
-            start=fmt.date(window_first_day(snap.as_of, months), language),
-            end=fmt.date(snap.as_of, language),
-        )
-    )
-    figure = guarded(cs.network_figure, snap, months, NETWORK_MAX_NODES, NETWORK_LABELS, language)
-    st.plotly_chart(figure, key="support_network", **CHART)
-    labels = min(NETWORK_LABELS, shown)
-    if total > shown:
-        st.caption(
-            t("support.network.capped", shown=fmt.number(shown), total=fmt.number(total), labels=labels)
-        )
+    start, end = fmt.date(network.start, language), fmt.date(network.end, language)
+    st.caption(t("support.network.caption", start=start, end=end))
+    st.plotly_chart(cs.network_figure(snap, network.months, language), key="support_network", **CHART)
+    shown, total = fmt.number(network.shown), fmt.number(network.total)
+    if network.capped:
+        st.caption(t("support.network.capped", shown=shown, total=total, labels=network.labelled))
     else:
-        st.caption(t("support.network.all", shown=fmt.number(shown), labels=labels))
+        st.caption(t("support.network.all", shown=shown, labels=network.labelled))
 
 # Supported members without help ------------------------------------------------------------
 st.subheader(t("support.unhelped"))
 if now.without_help == 0:
     st.success(t("support.unhelped.none"), icon=":material/check_circle:")
 else:
-    shown_table, csv_table = guarded(cs.unhelped_tables, snap, language, MAX_TABLE_ROWS)
-    st.caption(t("support.unhelped.caption", n=fmt.number(len(csv_table))))
+    shown_table, csv_table = cs.unhelped_tables(*key, language)
+    st.caption(t("support.unhelped.caption", n=fmt.number(len(view.unhelped))))
     st.dataframe(
         shown_table,
         hide_index=True,
         column_config={t("support.col.days"): st.column_config.TextColumn(alignment="right")},
         row_height=ROW_HEIGHT,
-        height=(min(len(shown_table), 15) + 1) * ROW_HEIGHT + 4,
+        height=table_height(len(shown_table), 15),
         key="support_unhelped",
     )
-    if len(csv_table) > len(shown_table):
-        st.caption(
-            t("support.unhelped.truncated", shown=fmt.number(len(shown_table)), n=fmt.number(len(csv_table)))
-        )
+    if view.unhelped_truncated:
+        shown, total = fmt.number(len(view.unhelped_shown)), fmt.number(len(view.unhelped))
+        st.caption(t("support.unhelped.truncated", shown=shown, n=total))
     download_table(csv_table, key="support_unhelped_download", file_stem=t("support.unhelped.file"))

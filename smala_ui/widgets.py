@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 import duckdb
 import pandas as pd
@@ -13,22 +12,13 @@ import pyarrow as pa
 import streamlit as st
 
 from analytics.export import to_csv_bytes
-from analytics.kpis import OVERVIEW_KPIS
+from analytics.kpis import ChangeGroup, change_groups
 from analytics.store import Problem, Snapshot
+from analytics.views.overview import Kpi
 from smala_ui import fmt
 from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import CATALOGUE, plural, translate
 
-CHANGE_ORDER = (
-    "member_joined",
-    "member_left",
-    "commitment_signed",
-    "commitment_pledged",
-    "commitment_cancelled",
-    "investment_made",
-    "investment_exited",
-    "investment_written_off",
-)
 MAX_NAMES = 5
 
 
@@ -49,6 +39,19 @@ def header(title_key: str) -> None:
         )
     else:
         st.caption(t("common.as_of", date=fmt.date(sel.as_of.as_of, lang())))
+
+
+# st.plotly_chart's arguments on every page: our projector template (smala_ui.theme), not
+# Streamlit's, and no plotly toolbar over the figures.
+CHART = {"theme": None, "config": {"displayModeBar": False}}
+ROW_HEIGHT = 36  # pixels of a table row: tables show their rows without scrolling, up to a limit
+
+
+def table_height(rows: int, max_rows: int | None = None) -> int:
+    """Return a ``st.dataframe`` height in pixels that shows the header and ``rows`` rows, at most
+    ``max_rows`` of them (then the table scrolls)."""
+    shown = rows if max_rows is None else min(rows, max_rows)
+    return (shown + 1) * ROW_HEIGHT + 4
 
 
 def guarded(query, snap: Snapshot, *args):
@@ -86,10 +89,6 @@ def problem_text(problem: Problem) -> str:
     return f"{where} : {message}" if lang() == "fr" else f"{where}: {message}"
 
 
-# The headline KPIs, in tile order (rows of five): the Overview KPIs and the fund's capped figures.
-HEADLINE_KPIS = (*OVERVIEW_KPIS, "tvpi_capped", "value_for_impact")
-
-
 def _kpi_format(key: str, settings, as_of: dt.date, lang_: str) -> tuple[str, Callable, dict]:
     """Return a headline KPI's label, formatter and help-text values."""
     if key == "service_hours":
@@ -125,37 +124,52 @@ class KpiView:
         return self.delta is None or fmt.is_zero(self.delta)
 
 
-def kpi_view(key: str, current: dict, previous: dict | None, settings, as_of: dt.date, lang_: str) -> KpiView:
-    """Return one headline KPI of the snapshot ``as_of``, formatted in ``lang_``, with its delta
-    against ``previous`` (None: no delta). Uses no session state, so it runs outside a page too."""
-    label, formatter, help_values = _kpi_format(key, settings, as_of, lang_)
-    value = current[key]
-    shown = translate(lang_, "common.na") if value is None else formatter(value)
-    if key == "supported":
+def kpi_view(kpi: Kpi, settings, as_of: dt.date, lang_: str) -> KpiView:
+    """Return one headline KPI of the snapshot ``as_of`` (its value and delta from the model),
+    formatted in ``lang_``. Uses no session state, so it runs outside a page too."""
+    label, formatter, help_values = _kpi_format(kpi.key, settings, as_of, lang_)
+    shown = translate(lang_, "common.na") if kpi.value is None else formatter(kpi.value)
+    if kpi.key == "supported":
         shown = translate(lang_, "kpi.supported.value", value=shown, target=settings.supported_target)
-    delta = None
-    if previous is not None and value is not None and previous[key] is not None:
-        delta = fmt.signed(formatter(value - previous[key]))
-    return KpiView(key, label, shown, delta, translate(lang_, f"kpi.{key}.help", **help_values))
+    delta = None if kpi.delta is None else fmt.signed(formatter(kpi.delta))
+    return KpiView(kpi.key, label, shown, delta, translate(lang_, f"kpi.{kpi.key}.help", **help_values))
 
 
-def kpi_tiles(keys: Sequence[str], current: dict, previous: dict | None, settings, per_row: int = 5) -> None:
-    """Draw KPI tiles in rows, each with its delta against ``previous`` (None: no delta)."""
-    as_of, lang_ = selection().as_of.as_of, lang()
-    for row_start in range(0, len(keys), per_row):
-        row = keys[row_start : row_start + per_row]
-        for column, key in zip(st.columns(per_row), row, strict=False):
-            kpi = kpi_view(key, current, previous, settings, as_of, lang_)
+def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, per_row: int = 5) -> None:
+    """Draw the headline KPI tiles of the snapshot ``as_of`` in rows, each with its delta."""
+    lang_ = lang()
+    for row_start in range(0, len(kpis), per_row):
+        row = kpis[row_start : row_start + per_row]
+        for column, kpi in zip(st.columns(per_row), row, strict=False):
+            shown = kpi_view(kpi, settings, as_of, lang_)
             column.metric(
-                kpi.label,
-                kpi.value,
-                delta=kpi.delta,
+                shown.label,
+                shown.value,
+                delta=shown.delta,
                 # Pledges fall when they are signed, which is good news: their delta stays neutral.
-                delta_color="off" if key == "fund_soft" or kpi.unchanged else "normal",
-                delta_arrow="off" if kpi.unchanged else "auto",
-                help=kpi.help,
+                delta_color="off" if kpi.key == "fund_soft" or shown.unchanged else "normal",
+                delta_arrow="off" if shown.unchanged else "auto",
+                help=shown.help,
                 border=True,
             )
+
+
+def metric_row(tiles: Sequence[dict], **style) -> None:
+    """Draw one row of bordered ``st.metric`` tiles, each from a dict of its arguments (label,
+    value, delta, help, ...) as the figure modules build them; ``style`` goes to every tile."""
+    for column, tile in zip(st.columns(len(tiles)), tiles, strict=True):
+        column.metric(**tile, border=True, **style)
+
+
+def metric_tiles(tiles: Sequence[tuple[str, str, str]]) -> None:
+    """Draw one row of plain tiles: (label key, formatted value, help key) each, no delta."""
+    for column, (label, value, help_key) in zip(st.columns(len(tiles)), tiles, strict=True):
+        column.metric(t(label), value, help=t(help_key), border=True)
+
+
+def bullets(sentences: Sequence[str]) -> None:
+    """Draw sentences as one Markdown bullet list."""
+    st.markdown("\n".join(f"- {s}" for s in sentences))
 
 
 def coming_soon(page: str) -> None:
@@ -164,22 +178,35 @@ def coming_soon(page: str) -> None:
     st.info(t("common.coming", what=t(f"coming.{page}")), icon=":material/construction:")
 
 
-def download_table(frame: pd.DataFrame, key: str, file_stem: str) -> None:
-    """Draw a button that downloads ``frame`` as Belgian CSV (``;``, decimal comma, formula-safe).
-
-    Give the frame raw numbers and dates (not formatted text) so a spreadsheet can compute with
-    them, and translated column names. The file is built only when the button is clicked.
-    """
-    sel = selection()
-    stem = f"smala_{file_stem}_{sel.as_of.label}" if sel else f"smala_{file_stem}"
+def csv_download(label: str, build_table: Callable[[], pa.Table], file_name: str, key: str, **kwargs) -> None:
+    """Draw a button that downloads ``build_table()`` as Belgian CSV (``;``, decimal comma,
+    formula-safe). The table is built only when the button is clicked: a large one costs more than
+    the whole rerun."""
     st.download_button(
-        t("common.download_csv"),
-        lambda: to_csv_bytes(pa.Table.from_pandas(frame, preserve_index=False)),
-        file_name=f"{stem}.csv",
+        label,
+        lambda: to_csv_bytes(build_table()),
+        file_name=file_name,
         mime="text/csv",
         key=key,
         icon=":material/download:",
         on_click="ignore",
+        **kwargs,
+    )
+
+
+def download_table(frame: pd.DataFrame, key: str, file_stem: str) -> None:
+    """Draw a button that downloads ``frame`` as Belgian CSV, named after the page and the as-of.
+
+    Give the frame raw numbers and dates (not formatted text) so a spreadsheet can compute with
+    them, and translated column names.
+    """
+    sel = selection()
+    stem = f"smala_{file_stem}_{sel.as_of.label}" if sel else f"smala_{file_stem}"
+    csv_download(
+        t("common.download_csv"),
+        lambda: pa.Table.from_pandas(frame, preserve_index=False),
+        f"{stem}.csv",
+        key,
     )
 
 
@@ -194,19 +221,21 @@ def _names(subjects: list[str | None], lang_: str) -> str:
     return f"{', '.join(shown[:-1])} {translate(lang_, 'changes.and')} {shown[-1]}"
 
 
-def change_sentences(changes: pd.DataFrame, lang_: str) -> list[str]:
-    """Return one plain sentence per kind of change, in a fixed order, in ``lang_``."""
-    sentences = []
-    for change in CHANGE_ORDER:
-        rows = changes[changes["change"] == change]
-        if rows.empty:
-            continue
-        subjects = [None if pd.isna(s) else s for s in rows["subject"]]
-        amounts = [a for a in rows["amount_eur"] if a is not None and not pd.isna(a)]
-        total = sum((Decimal(str(a)) for a in amounts), Decimal(0))
-        sentences.append(
-            plural(
-                lang_, f"changes.{change}", len(rows), names=_names(subjects, lang_), amount=fmt.money(total)
-            )
+def group_sentences(groups: Sequence[ChangeGroup], lang_: str) -> list[str]:
+    """Return one plain sentence per kind of change (``kpis.change_groups``), in ``lang_``."""
+    return [
+        plural(
+            lang_,
+            f"changes.{g.change}",
+            g.count,
+            names=_names(list(g.subjects), lang_),
+            amount=fmt.money(g.total_eur),
         )
-    return sentences
+        for g in groups
+    ]
+
+
+def change_sentences(changes: pd.DataFrame, lang_: str) -> list[str]:
+    """Return one plain sentence per kind of change of ``kpis.changes_since`` rows, in a fixed
+    order, in ``lang_``."""
+    return group_sentences(change_groups(changes), lang_)

@@ -1,16 +1,90 @@
-"""Shared test set-up: Streamlit caches are cleared around every test, since st.cache_data
-persists across AppTest instances in one process."""
+"""The shared test header: paths, the demo dates, running one page in AppTest, the fixture
+snapshots, and Streamlit caches cleared around every test (st.cache_data persists across AppTest
+instances in one process).
+
+Test modules import the helpers with ``from conftest import ROOT, run_page, ...``.
+"""
+
+import functools
+from pathlib import Path
 
 import pytest
 import streamlit as st
-from fixture_data import write_fixture
+from fixture_data import write_empty_events_fixture, write_fixture
+from streamlit.testing.v1 import AppTest
 
 from analytics import db
 from analytics.store import list_snapshots
+from smala_ui.navigation import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+DEMO_DATA = ROOT / "data"
+DEMO_DATES = [s.label for s in list_snapshots(DEMO_DATA)]  # oldest first
+PAGE_FILES = {spec.key: str(spec.file) for spec in PAGES}
+
+
+def new_app(lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> AppTest:
+    """An AppTest of the router, not yet run, with ``lang``, ``as_of`` and ``query`` in its URL, on
+    ``data_dir`` (set with ``monkeypatch``) or, when ``monkeypatch`` is given without a data
+    folder, on the shipped demo data."""
+    if monkeypatch is not None:
+        if data_dir is None:
+            monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
+        else:
+            monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
+    elif data_dir is not None:
+        raise ValueError("a data folder is set through the environment: pass monkeypatch too")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": lang, **({"as_of": as_of} if as_of else {}), **query})
+    return at
+
+
+def run_page(key: str, lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> AppTest:
+    """Run ``pages/<key>.py`` through the router, once, in ``lang`` at ``as_of`` (default: the latest
+    snapshot) on ``data_dir`` (default: the demo data); return the AppTest, checked by the caller."""
+    at = new_app(lang, as_of, data_dir, monkeypatch, **query)
+    at.switch_page(PAGE_FILES[key])
+    return at.run()
+
+
+def open_page(key: str, lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> AppTest:
+    """``run_page``, and check the page raised nothing and showed no error."""
+    at = run_page(key, lang, as_of, data_dir, monkeypatch, **query)
+    assert not at.exception
+    assert not at.error
+    return at
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "warm_caches: keep Streamlit caches between the tests carrying it (the smoke test's runs of "
+        "one snapshot share its cached models, as the sessions of a server do)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def scan_component_packages_once():
+    """Each new AppTest scans every installed package's metadata for Streamlit components (a
+    quarter of a second, more than a page run on warm caches); the packages do not change
+    during a test session, so the scan is done once."""
+    try:
+        from streamlit.components.v2 import manifest_scanner
+    except ImportError:  # another Streamlit version: nothing to save
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        scan = functools.cache(manifest_scanner.scan_component_manifests)
+        patch.setattr(manifest_scanner, "scan_component_manifests", lambda max_workers=None: scan())
+        yield
 
 
 @pytest.fixture(autouse=True)
-def clear_streamlit_caches():
+def clear_streamlit_caches(request):
+    if request.node.get_closest_marker("warm_caches"):
+        yield  # every other test clears before it runs, so these start from what they left
+        return
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
@@ -19,11 +93,32 @@ def clear_streamlit_caches():
 
 
 @pytest.fixture(scope="session")
-def snaps(tmp_path_factory):
-    """The two hand-written fixture snapshots (tests/fixture_data.py), A then B, published once."""
+def fixture_data_dir(tmp_path_factory) -> Path:
+    """The hand-written fixture (tests/fixture_data.py), published once: read it, never change it."""
     data_dir = tmp_path_factory.mktemp("fixture")
     write_fixture(data_dir)
-    return list_snapshots(data_dir)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def empty_events_data_dir(tmp_path_factory) -> Path:
+    """Snapshot B with every event table empty, published once: read it, never change it."""
+    data_dir = tmp_path_factory.mktemp("empty_events")
+    write_empty_events_fixture(data_dir)
+    return data_dir
+
+
+@pytest.fixture
+def fixture_dir(tmp_path) -> Path:
+    """A private copy of the hand-written fixture, for tests that damage or change it."""
+    write_fixture(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def snaps(fixture_data_dir):
+    """The two hand-written fixture snapshots (tests/fixture_data.py), A then B."""
+    return list_snapshots(fixture_data_dir)
 
 
 @pytest.fixture(scope="session")

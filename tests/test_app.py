@@ -1,33 +1,70 @@
-"""AppTest: every page runs in both languages at the oldest and latest snapshot, and the Overview
-shows the selected snapshot's own numbers."""
+"""AppTest: every page runs in both languages on the snapshots worth running (the smoke test), and
+the router's behaviour: the URL state, snapshot switching, damaged or missing data, personal data
+and the Overview's hand-computed figures."""
 
-from pathlib import Path
+import json
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
-from fixture_data import write_empty_events_fixture, write_fixture
-from streamlit.testing.v1 import AppTest
+from conftest import DEMO_DATES, PAGE_FILES, new_app, run_page
 
-from analytics.store import list_snapshots
-from smala_ui.navigation import PAGE_KEYS as PAGES
+from analytics.config import load_settings
+from analytics.store import list_snapshots, sha256_of
+from smala_ui import fmt
+from smala_ui.navigation import PAGES
+from smala_ui.text import CATALOGUE, translate
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-DEMO_DATA = ROOT / "data"
-DEMO_DATES = [s.label for s in list_snapshots(DEMO_DATA)]
+LANGS = ("fr", "en")
+# Where each smoke run reads: (session fixture of the data folder, or None for the demo data; as-of).
+SMOKE_SNAPSHOTS = {
+    "demo-oldest": (None, DEMO_DATES[0]),  # nothing to compare with; no fund yet
+    "demo-2026-03-31": (None, "2026-03-31"),  # the first quarter: the year-to-date figures restart
+    "demo-latest": (None, DEMO_DATES[-1]),
+    "fixture": ("fixture_data_dir", None),  # the hand-written snapshots, B compared with A
+    "empty-events": ("empty_events_data_dir", None),  # members and nothing else yet
+}
+SMOKE = [(snap, spec, lang) for snap in SMOKE_SNAPSHOTS for spec in PAGES for lang in LANGS]
 
 
-def run_page(page, lang="fr", as_of=None, data_dir=None, monkeypatch=None):
-    if data_dir is not None:
-        monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    if as_of:
-        at.query_params["as_of"] = as_of
-    at.run()
-    if page != "overview":
-        at.switch_page(str(ROOT / "pages" / f"{page}.py"))
-        at.run()
-    return at
+def test_demo_data_is_shipped():
+    assert len(DEMO_DATES) == 11, "the 11 demo snapshots must be committed under data/snapshots"
+
+
+@pytest.fixture(scope="module")
+def last_run():
+    """The AppTest the previous smoke run left: the next language continues it with a switch."""
+    held: dict = {}
+    yield held
+    held.clear()
+
+
+@pytest.mark.warm_caches
+@pytest.mark.parametrize(
+    ("snapshot", "spec", "lang"), SMOKE, ids=[f"{s}-{spec.key}-{lang}" for s, spec, lang in SMOKE]
+)
+def test_every_page_runs(snapshot, spec, lang, last_run, request, monkeypatch):
+    """Each page, on a fresh session in French, then switched to English with the language box:
+    nothing raised, no error shown, the page's own title drawn."""
+    folder_fixture, as_of = SMOKE_SNAPSHOTS[snapshot]
+    data_dir = request.getfixturevalue(folder_fixture) if folder_fixture else None
+    at = last_run.pop((snapshot, spec.key), None)
+    if at is None or at.exception:
+        at = run_page(spec.key, lang, as_of, data_dir, monkeypatch)
+    else:
+        new_app(data_dir=data_dir, monkeypatch=monkeypatch)  # the same data folder as before
+        at.selectbox(key="lang").set_value(lang).run()
+    last_run.clear()
+    last_run[(snapshot, spec.key)] = at
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value == CATALOGUE[lang][f"page.{spec.title}"]
+
+
+def metrics(at, lang="fr"):
+    """The metric tiles as {catalogue key: (value, delta)}, whatever the language."""
+    keys = {text: key for key, text in CATALOGUE[lang].items() if key.startswith(("kpi.", "capped."))}
+    return {keys.get(m.label, m.label): (m.value, m.delta) for m in at.metric}
 
 
 def select_snapshot(at, label, data_dir):
@@ -36,100 +73,69 @@ def select_snapshot(at, label, data_dir):
     at.selectbox(key="as_of").select_index(newest_first.index(label)).run()
 
 
-@pytest.fixture
-def fixture_dir(tmp_path):
-    write_fixture(tmp_path)
-    return tmp_path
-
-
-def test_demo_data_is_shipped():
-    assert len(DEMO_DATES) == 11, "the 11 demo snapshots must be committed under data/snapshots"
-
-
-@pytest.mark.parametrize("as_of", [DEMO_DATES[0], DEMO_DATES[-1]] if DEMO_DATES else [])
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_the_demo_data(page, lang, as_of, monkeypatch):
-    monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
-    at = run_page(page, lang, as_of)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value  # the page drew its title
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_a_snapshot_with_empty_event_tables(page, lang, tmp_path, monkeypatch):
-    write_empty_events_fixture(tmp_path)
-    at = run_page(page, lang, data_dir=tmp_path, monkeypatch=monkeypatch)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value
-
-
-def metrics(at):
-    return {m.label: (m.value, m.delta) for m in at.metric}
-
-
-def test_overview_shows_hand_computed_kpis_and_deltas(fixture_dir, monkeypatch):
-    at = run_page("overview", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
+def test_overview_shows_hand_computed_kpis_and_deltas(fixture_data_dir, monkeypatch):
+    at = run_page("overview", "fr", data_dir=fixture_data_dir, monkeypatch=monkeypatch)
     assert not at.exception
     got = metrics(at)
     # Worked out in tests/test_kpis.py from tests/fixture_data.py; the comparison is 2025-12-31.
-    assert got["Entrepreneurs soutenus"] == ("2 / 100", "-1")
-    assert got["Entrepreneurs soutenants"] == ("2", "+1")
-    assert got["Capital souscrit"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
-    assert got["Fonds : ferme"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
-    assert got["Montant investi"] == ("225\u00a0k\u00a0€", "+50\u00a0k\u00a0€")
+    assert got["kpi.supported"] == ("2 / 100", "-1")
+    assert got["kpi.supporting"] == ("2", "+1")
+    assert got["kpi.share_capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
+    assert got["kpi.fund_hard"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
+    assert got["kpi.invested"] == ("225\u00a0k\u00a0€", "+50\u00a0k\u00a0€")
     # Capped TVPI, worked out in tests/test_fund.py: B (76,133.47 + 152,242.80) / 200,000 = 1.1419;
     # A: T1 100,000 capped after 183 days at 101,503.08, T3 at its cost 75,000, and 25,000 of
     # paid-in not invested: (101,503.08 + 75,000 + 25,000) / 200,000 = 1.0075.
-    assert got["TVPI plafonné du fonds"] == ("1,14\u00a0×", "+0,13\u00a0×")
+    assert got["kpi.tvpi_capped"] == ("1,14\u00a0×", "+0,13\u00a0×")
     # Value left for impact: B 21,624.23; A 110,000 - 101,503.08 = 8,496.92.
-    assert got["Valeur laissée à l'impact"] == ("22\u00a0k\u00a0€", "+13\u00a0k\u00a0€")
+    assert got["kpi.value_for_impact"] == ("22\u00a0k\u00a0€", "+13\u00a0k\u00a0€")
     sentences = at.markdown[0].value
-    assert "2 nouveaux membres : Company M4 et Company M5." in sentences
-    assert "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier." in sentences
-    assert "1 engagement annulé, 300\u202f000\u00a0€ : Société Y." in sentences
+    assert "Company M4" in sentences and "Company M5" in sentences  # the two members who joined
+    assert "250\u202f000\u00a0€" in sentences  # the pledge
+    assert "300\u202f000\u00a0€" in sentences  # the cancelled commitment
     assert "Jean Particulier" not in sentences  # an individual investor's name is personal data
 
 
-def test_switching_the_snapshot_changes_the_overview(fixture_dir, monkeypatch):
-    at = run_page("overview", "en", data_dir=fixture_dir, monkeypatch=monkeypatch)
-    assert metrics(at)["Supported entrepreneurs"][0] == "2 / 100"
-    select_snapshot(at, "2025-12-31", fixture_dir)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_overview_renders_the_catalogue_in_each_language(lang, fixture_data_dir, monkeypatch):
+    at = run_page("overview", lang, data_dir=fixture_data_dir, monkeypatch=monkeypatch)
+    assert at.title[0].value == CATALOGUE[lang]["page.overview"]
+    assert CATALOGUE[lang]["kpi.supported"] in [m.label for m in at.metric]
+    sentences = at.markdown[0].value
+    names = {"fr": "Company M4 et Company M5", "en": "Company M4 and Company M5"}[lang]
+    assert translate(lang, "changes.member_joined.other", n=2, names=names) in sentences
+    individual = CATALOGUE[lang]["changes.individual"]  # not the investor's name: personal data
+    pledge = translate(lang, "changes.commitment_pledged.one", amount=fmt.money(250_000), names=individual)
+    assert pledge in sentences
+
+
+def test_switching_the_snapshot_changes_the_overview(fixture_data_dir, monkeypatch):
+    at = run_page("overview", "en", data_dir=fixture_data_dir, monkeypatch=monkeypatch)
+    assert metrics(at, "en")["kpi.supported"][0] == "2 / 100"
+    select_snapshot(at, "2025-12-31", fixture_data_dir)
     assert not at.exception
-    got = metrics(at)
-    assert got["Supported entrepreneurs"] == ("3 / 100", "")  # nothing earlier to compare with
-    assert got["Share capital"][0] == "7\u202f500\u00a0€"
+    got = metrics(at, "en")
+    assert got["kpi.supported"] == ("3 / 100", "")  # nothing earlier to compare with
+    assert got["kpi.share_capital"][0] == "7\u202f500\u00a0€"
     assert at.selectbox(key="compare").value == "-"
 
 
-def test_the_url_chooses_language_and_snapshots_and_follows_changes(fixture_dir, monkeypatch):
-    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"lang": "en", "as_of": "2026-03-31", "compare": "-"})
-    at.run()
+def test_the_url_chooses_language_and_snapshots_and_follows_changes(fixture_data_dir, monkeypatch):
+    at = new_app("en", "2026-03-31", fixture_data_dir, monkeypatch, compare="-").run()
     assert not at.exception
-    assert at.title[0].value == "Overview"
-    assert metrics(at)["Supported entrepreneurs"] == ("2 / 100", "")  # no comparison asked
-    select_snapshot(at, "2025-12-31", fixture_dir)
+    assert at.title[0].value == CATALOGUE["en"]["page.overview"]
+    assert metrics(at, "en")["kpi.supported"] == ("2 / 100", "")  # no comparison asked
+    select_snapshot(at, "2025-12-31", fixture_data_dir)
     assert at.query_params["as_of"] == "2025-12-31"
     at.selectbox(key="lang").set_value("fr").run()  # back to French, the default
     assert "lang" not in at.query_params
-    assert at.title[0].value == "Vue d'ensemble"
+    assert at.title[0].value == CATALOGUE["fr"]["page.overview"]
 
 
-def test_a_url_naming_an_unknown_snapshot_falls_back_to_the_latest(fixture_dir, monkeypatch):
-    at = run_page("overview", "fr", as_of="1999-12-31", data_dir=fixture_dir, monkeypatch=monkeypatch)
+def test_a_url_naming_an_unknown_snapshot_falls_back_to_the_latest(fixture_data_dir, monkeypatch):
+    at = run_page("overview", "fr", as_of="1999-12-31", data_dir=fixture_data_dir, monkeypatch=monkeypatch)
     assert not at.exception
-    assert metrics(at)["Entrepreneurs soutenus"][0] == "2 / 100"
-
-
-def test_english_overview_is_in_english(fixture_dir, monkeypatch):
-    at = run_page("overview", "en", data_dir=fixture_dir, monkeypatch=monkeypatch)
-    assert at.title[0].value == "Overview"
-    assert "2 new members: Company M4 and Company M5." in at.markdown[0].value
+    assert metrics(at)["kpi.supported"][0] == "2 / 100"
 
 
 def test_a_damaged_snapshot_is_named_and_the_latest_valid_one_is_used(fixture_dir, monkeypatch):
@@ -137,7 +143,7 @@ def test_a_damaged_snapshot_is_named_and_the_latest_valid_one_is_used(fixture_di
     at = run_page("overview", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
     assert not at.exception
     assert "2026-03-31" in at.warning[0].value
-    assert metrics(at)["Entrepreneurs soutenus"][0] == "3 / 100"  # the 2025-12-31 snapshot
+    assert metrics(at)["kpi.supported"][0] == "3 / 100"  # the 2025-12-31 snapshot
     data = run_page("data", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
     assert not data.exception
     assert any("as_of=2026-03-31/services.parquet" in m.value for m in data.markdown)
@@ -146,19 +152,13 @@ def test_a_damaged_snapshot_is_named_and_the_latest_valid_one_is_used(fixture_di
 def test_no_valid_snapshot_gives_a_clear_message(tmp_path, monkeypatch):
     at = run_page("overview", "fr", data_dir=tmp_path, monkeypatch=monkeypatch)
     assert not at.exception
-    assert "Aucun instantané valide" in at.error[0].value
+    assert at.error[0].value == translate("fr", "state.no_snapshot", folder=tmp_path)
     data = run_page("data", "en", data_dir=tmp_path, monkeypatch=monkeypatch)
     assert not data.exception
+    assert data.title[0].value == CATALOGUE["en"]["page.data"]
 
 
 def test_data_page_reports_a_broken_rule_with_row_and_column(fixture_dir, monkeypatch):
-    import json
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from analytics.store import sha256_of
-
     folder = fixture_dir / "snapshots" / "as_of=2026-03-31"
     members = pq.read_table(folder / "members.parquet")
     roles = members["role"].to_pylist()
@@ -171,33 +171,28 @@ def test_data_page_reports_a_broken_rule_with_row_and_column(fixture_dir, monkey
     at = run_page("data", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
-    assert "as_of=2026-03-31/members.parquet, ligne 3, colonne role" in text
+    members_file = "as_of=2026-03-31/members.parquet"
+    where = translate("fr", "data.where_row_col", file=members_file, row=3, column="role")
+    assert where in text
     overview = run_page("overview", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
     assert not overview.exception
-    assert "enfreint 1 règle" in overview.warning[0].value  # every page warns, not just Data
+    assert overview.warning[0].value == translate("fr", "state.rules_broken", n=1)  # every page warns
 
 
-def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_dir, monkeypatch, tmp_path):
+def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_data_dir, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # smala.toml in the working directory
     (tmp_path / "smala.toml").write_text('personal_data_viewers = ["Direction@Example.org"]\n')
-    at = run_page("data", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
-    assert not at.exception
-    assert any("members.name" in c.value for c in at.caption)  # logged out: names withheld
+    assert load_settings().personal_data_viewers == ("direction@example.org",)
 
-    from analytics.config import load_settings
+    def withheld(user: dict | None) -> bool:
+        at = new_app(data_dir=fixture_data_dir, monkeypatch=monkeypatch)
+        if user:
+            at.user.update({"is_logged_in": True, **user})
+        at.switch_page(PAGE_FILES["data"])
+        at.run()
+        assert not at.exception
+        return any("members.name" in c.value for c in at.caption)
 
-    settings = load_settings()
-    assert settings.personal_data_viewers == ("direction@example.org",)
-
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.user.update({"is_logged_in": True, "email": "direction@example.org"})
-    at.switch_page(str(ROOT / "pages" / "data.py"))
-    at.run()
-    assert not at.exception
-    assert not any("members.name" in c.value for c in at.caption)
-
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.user.update({"is_logged_in": True, "email": "someone@example.org"})
-    at.switch_page(str(ROOT / "pages" / "data.py"))
-    at.run()
-    assert any("members.name" in c.value for c in at.caption)
+    assert withheld(None)  # logged out: names withheld
+    assert not withheld({"email": "direction@example.org"})
+    assert withheld({"email": "someone@example.org"})

@@ -1,16 +1,16 @@
-"""Since the last board: activity between two snapshots, by hand on the fixture, and the page."""
-
-from pathlib import Path
+"""Since the last board: activity between two snapshots and the board's model, by hand on the
+fixture; its sentences and slides formatted from that model; the page in AppTest for what only a
+page shows (the selector kept in the URL, tiles on screen)."""
 
 import pytest
+from conftest import APP, DEMO_DATES, ROOT
+from fixture_data import AS_OF_A, AS_OF_B
 from streamlit.testing.v1 import AppTest
 
-from analytics.board import activity_between
-from analytics.store import list_snapshots
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
+from analytics.board import activity_between, default_board, earlier_boards
+from analytics.config import Settings
+from analytics.views.board import StockChange, board_view
+from smala_ui.slides.overview import board_sentences
 
 
 def test_activity_between_the_two_fixture_snapshots(con, snaps):
@@ -28,6 +28,52 @@ def test_activity_between_the_two_fixture_snapshots(con, snaps):
     assert (nothing.sessions, nothing.invoices) == (0, 0)
 
 
+def test_the_candidate_boards_are_earlier_snapshots_newest_first(snaps):
+    a, b = snaps
+    assert earlier_boards(snaps, b) == [a]
+    assert earlier_boards(snaps, a) == []
+    assert default_board([a], b) == a  # the comparison is not earlier: the newest earlier one
+    assert default_board([a], a) == a
+    assert default_board([a], None) == a
+
+
+def test_board_view_on_the_fixture(con, snaps):
+    a, b = snaps
+    view = board_view(con, b, a, Settings())
+    assert (view.as_of, view.board_as_of) == (AS_OF_B, AS_OF_A)
+    capital = next(k for k in view.kpis if k.key == "share_capital")
+    assert (capital.value, capital.previous, capital.delta) == (8500, 7500, 1000)
+    assert (view.activity.sessions, view.activity.invoices) == (3, 2)
+    # 7,500 -> 8,500 (test_kpis); hard commitments 2,300,000 -> 3,500,000, 35 % of 10,000,000.
+    assert view.capital == StockChange(7500, 8500)
+    assert view.fund_hard == StockChange(2_300_000, 3_500_000)
+    assert view.fund_hard_share == pytest.approx(0.35)
+    assert "commitment_cancelled" in [g.change for g in view.changes]  # Société Y, 300,000
+
+
+def test_board_view_needs_an_earlier_board(con, snaps):
+    a, b = snaps
+    assert board_view(con, b, None, Settings()) is None
+    assert board_view(con, a, b, Settings()) is None
+    assert board_view(con, b, b, Settings()) is None
+
+
+def test_board_sentences_format_the_model(con, snaps):
+    a, b = snaps
+    sentences = board_sentences(board_view(con, b, a, Settings()), "fr")
+    assert "Le capital souscrit passe de 7\u202f500\u00a0€ à 8\u202f500\u00a0€." in sentences
+    assert "3 séances d'accompagnement gratuites, 4\u00a0h au total." in sentences  # 3.75 h
+    assert "1 engagement annulé, 300\u202f000\u00a0€ : Société Y." in sentences
+    assert (
+        "Engagements fermes au fonds : 2,30\u00a0M\u00a0€ → 3,50\u00a0M\u00a0€ (35\u00a0% de l'objectif)."
+        in sentences
+    )
+    # 2 invoices, 1,600.00 + 1,350.50 = 2,950.50 shown rounded half up; I3's 3,000 quoted
+    assert sentences[-1] == (
+        "2 factures de consultance, 2\u202f951\u00a0€ au total ; 3\u202f000\u00a0€ de devis en cours."
+    )
+
+
 def board_page(lang="fr", data_dir=None, monkeypatch=None, **query):
     if data_dir is not None:
         monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
@@ -40,38 +86,19 @@ def board_page(lang="fr", data_dir=None, monkeypatch=None, **query):
 
 
 def test_the_board_page_on_the_fixture(snaps, monkeypatch):
-    at = board_page("fr", data_dir=snaps[0].path.parent.parent, monkeypatch=monkeypatch)
-    tiles = {m.label: (m.value, m.delta) for m in at.metric}
-    assert tiles["Capital souscrit"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
-    assert tiles["Séances d'accompagnement"][0] == "3"
-    assert tiles["Consultance facturée"][0] == "2\u202f951\u00a0€"  # 2,950.50 rounded half up
-    text = at.markdown[-1].value
-    assert "Le capital souscrit passe de 7\u202f500\u00a0€ à 8\u202f500\u00a0€." in text
-    assert "3 séances d'accompagnement gratuites, 4\u00a0h au total." in text
-    assert "1 engagement annulé, 300\u202f000\u00a0€ : Société Y." in text
-    assert (
-        "Engagements fermes au fonds : 2,30\u00a0M\u00a0€ → 3,50\u00a0M\u00a0€ (35\u00a0% de l'objectif)."
-        in text
-    )
-
-
-def test_the_last_board_is_kept_in_the_url(snaps, monkeypatch):
     at = board_page("en", data_dir=snaps[0].path.parent.parent, monkeypatch=monkeypatch, board="2025-12-31")
     assert at.selectbox(key="board").value == "2025-12-31"
     assert "board" not in at.query_params  # the default (the comparison snapshot) leaves the URL
+    tiles = {m.label: (m.value, m.delta) for m in at.metric}
+    assert tiles["Share capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
+    assert tiles["Support sessions"][0] == "3"
+    assert tiles["Consultancy invoiced"][0] == "2\u202f951\u00a0€"  # 2,950.50 rounded half up
+    assert len(at.markdown[-1].value.splitlines()) == 11  # 7 kinds of change, capital, fund, 2 flows
 
 
-def test_the_oldest_snapshot_has_nothing_to_compare(monkeypatch):
-    at = board_page("fr", as_of=DEMO_DATES[0])
-    assert "rien à comparer" in at.info[0].value
-
-
-@pytest.mark.parametrize("as_of", DEMO_DATES[1::3])
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_board_page_runs_on_the_demo_data(lang, as_of):
-    at = board_page(lang, as_of=as_of)
-    assert at.title[0].value == ("Depuis le dernier conseil" if lang == "fr" else "Since the last board")
-    assert at.markdown  # some sentences
+def test_the_oldest_snapshot_has_nothing_to_compare():
+    at = board_page("en", as_of=DEMO_DATES[0])
+    assert at.info[0].value == "No snapshot before the as-of date: nothing to compare."
 
 
 def test_presentation_mode_from_the_url_draws_the_slide_bar_and_can_be_left():

@@ -1,10 +1,13 @@
-"""The board pack's HTML: self-contained, one section per slide, the as-of date on each."""
+"""The board pack's HTML: self-contained, one section per slide, the as-of date on each; the
+Overview and board slides formatted from the pages' models."""
 
 import re
 
 import plotly.graph_objects as go
 import pytest
 
+from analytics.config import Settings
+from smala_ui.slides.overview import board_slide, overview_slide
 from smala_ui.slides.pack import PdfUnavailable, Slide, Tile, to_html, to_pdf
 
 
@@ -38,3 +41,26 @@ def test_pdf_without_chromium_says_so_and_writes_nothing(monkeypatch):
     monkeypatch.setattr("smala_ui.slides.pack.find_chromium", lambda: None)
     with pytest.raises(PdfUnavailable, match="no Chromium"):
         to_pdf(slides(), "La Smala", "fr")
+
+
+def test_overview_slide_formats_the_overview_model(snaps):
+    a, b = snaps
+    slide = overview_slide(b, a, Settings(), "en")
+    tiles = {tile.label: (tile.value, tile.delta) for tile in slide.tiles}
+    assert len(slide.tiles) == 10  # the headline KPIs
+    assert tiles["Share capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")  # 7,500 -> 8,500
+    assert tiles["Supported entrepreneurs"][1] == "-1"  # 3 -> 2
+    assert len(slide.sentences) == 7  # one per kind of change
+    assert list(slide.figures[0].data[0].x) == pytest.approx([2.0, 35.0])  # 2 / 100; 3.5 M / 10 M
+    alone = overview_slide(b, None, Settings(), "en")
+    assert alone.sentences == () and all(tile.delta == "" for tile in alone.tiles)
+
+
+def test_board_slide_formats_the_board_model(snaps):
+    a, b = snaps
+    slide = board_slide(b, a, Settings(), "en")
+    assert slide.as_of == "From 31 Dec 2025 to 31 Mar 2026"
+    assert [tile.value for tile in slide.tiles] == ["3", "4\u00a0h", "2\u202f951\u00a0€", "3\u202f000\u00a0€"]
+    assert "Share capital goes from 7\u202f500\u00a0€ to 8\u202f500\u00a0€." in slide.sentences
+    nothing = board_slide(a, b, Settings(), "en")  # the board is not before as-of
+    assert nothing.sentences == ("No snapshot before the as-of date: nothing to compare.",)

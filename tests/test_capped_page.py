@@ -1,42 +1,110 @@
-"""Capped returns page: the figure builder, the what-if controls' directions, URL state, and
-every snapshot in both languages."""
+"""Capped returns page: its model (``analytics.views.capped.capped_view``) hand-computed on the
+fixture for the configured cap and for what-ifs, the figure, tiles and ticket table built from it,
+the board slide rendering the same cached model, and AppTest runs for the URL state of the
+what-if controls and the ticket table on demand.
+
+Fixture snapshot B (2026-03-31): T1 100,000 on 2025-07-01, active at 120,000 (273 days held);
+T3 75,000 on 2025-08-01, exited on 2026-02-01 for 80,000 (184 days); T2 50,000.50 on
+2026-02-01, active at 50,000.50 (58 days).
+"""
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import APP, ROOT
 from streamlit.testing.v1 import AppTest
 
-from analytics.cap import apply_cap
+from analytics.cap import CapParams, ExitScenario, apply_cap
+from analytics.config import Settings
+from analytics.export import to_csv_bytes
 from analytics.store import list_snapshots
+from analytics.views.capped import capped_view
+from smala_ui.cache import fund as cache
+from smala_ui.figures import capped as figures_capped
 from smala_ui.figures.capped import ticket_bars
+from smala_ui.slides.fund import capped_slide
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 PAGE = str(ROOT / "pages" / "capped_returns.py")
-DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
+NB, TH = "\u00a0", "\u202f"
+# Simple 3 % caps: T1 100,000 x (1 + 0.03 x 273 / 365.25) = 102,242.30 under its 120,000;
+# T3 75,000 x (1 + 0.03 x 184 / 365.25) = 76,133.47 under its 80,000; T2 under its cap.
+GROSS_B = 120_000 + 80_000 + 50_000.50
+CAPPED_B = 102_242.30 + 76_133.47 + 50_000.50
 
 
-def page(lang="fr", as_of=None, **query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"lang": lang, **({"as_of": as_of} if as_of else {}), **query})
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception
-    return at
+@pytest.fixture
+def b(snaps):
+    return snaps[1]
 
 
-def euros(text):
-    """Return the number in a Belgian-formatted amount such as '2 890 582 €'."""
-    return float(text.replace("\u202f", "").replace("\u00a0€", "").replace(",", "."))
+def test_the_model_on_the_fixture_is_hand_computed(con, b):
+    v = capped_view(con, b, CapParams(), ExitScenario())
+    assert v.ticket_count == 3
+    assert v.gross_value_eur == pytest.approx(GROSS_B)  # 250,000.50
+    assert v.capped_value_eur == pytest.approx(CAPPED_B, abs=0.01)  # 228,376.27
+    assert v.excess_eur == pytest.approx(GROSS_B - CAPPED_B, abs=0.01)  # 21,624.23
+    # The fund metrics of tests/test_fund.py: TVPI 1.25 gross, (76,133.47 + 152,242.80) / 200,000 capped.
+    assert v.metrics.gross.tvpi == pytest.approx(1.2500025)
+    assert v.metrics.capped.tvpi == pytest.approx((76_133.47 + 152_242.80) / 200_000, abs=1e-7)
+    tickets = v.tickets.set_index("company")
+    assert tickets.loc["Company M3", "capped_value"] == pytest.approx(76_133.47, abs=0.005)
+    assert tickets.loc["Company M3", "end_on"] == D("2026-02-01")
+    assert tickets["gross_irr"].isna().all()  # every ticket held less than a year: not annualised
 
 
-def figures(at):
-    """Return (gross, capped, excess) in EUR as the page shows them."""
-    values = [euros(m.value) for m in at.metric[:3]]
-    return tuple(values)
+def test_a_higher_rate_raises_the_capped_value_and_lowers_the_excess(con, b):
+    v = capped_view(con, b, CapParams(rate=0.06), ExitScenario())
+    # 6 %: T1 100,000 x (1 + 0.06 x 273 / 365.25) = 104,484.60; T3 75,000 x (1 + 0.06 x 184 / 365.25)
+    # = 77,266.94; T2 unchanged.
+    assert v.gross_value_eur == pytest.approx(GROSS_B)
+    assert v.capped_value_eur == pytest.approx(104_484.60 + 77_266.94 + 50_000.50, abs=0.01)
+    assert v.excess_eur == pytest.approx(GROSS_B - 231_752.04, abs=0.01)
+
+
+def test_one_ceiling_caps_every_holding_alike(con, b):
+    v = capped_view(con, b, CapParams(basis="total"), ExitScenario())
+    # 3 % once: T1 103,000; T3 77,250; T2 under 51,500.52. Held under a year, higher than simple.
+    assert v.capped_value_eur == pytest.approx(103_000 + 77_250 + 50_000.50)
+
+
+def test_the_excess_destination_changes_where_not_how_much(con, b):
+    reserve = capped_view(con, b, CapParams(), ExitScenario())
+    entrepreneur = capped_view(con, b, CapParams(excess_to="entrepreneur"), ExitScenario())
+    assert entrepreneur.excess_eur == pytest.approx(reserve.excess_eur)
+    assert entrepreneur.metrics.excess_to_entrepreneur_eur == pytest.approx(reserve.excess_eur)
+    assert entrepreneur.metrics.excess_to_reserve_eur == 0
+    helps = [figures_capped.value_tiles(v, "en")[2]["help"] for v in (reserve, entrepreneur)]
+    assert helps[0] != helps[1] and "entrepreneur" in helps[1]
+
+
+def test_a_richer_and_later_exit_raises_gross_more_than_capped(con, b):
+    v = capped_view(con, b, CapParams(), ExitScenario(3.0, 2030))
+    # Active T1 and T2 exit at 3 x cost on 2030-12-31; T3 keeps its 80,000.
+    assert v.gross_value_eur == pytest.approx(300_000 + 150_001.50 + 80_000)
+    # T1 held 2,009 days: 100,000 x (1 + 0.03 x 2,009 / 365.25) = 116,501.03; T2 1,794 days:
+    # 50,000.50 x (1 + 0.03 x 1,794 / 365.25) = 57,368.13; T3 76,133.47.
+    assert v.capped_value_eur == pytest.approx(116_501.03 + 57_368.13 + 76_133.47, abs=0.01)
+    later = capped_view(con, b, CapParams(), ExitScenario(3.0, 2035))
+    assert later.gross_value_eur == v.gross_value_eur  # same multiple of cost
+    assert later.capped_value_eur == pytest.approx(272_499.62, abs=0.01)  # a longer holding, a higher cap
+
+
+def test_tiles_and_the_ticket_table_format_the_model(con, b):
+    v = capped_view(con, b, CapParams(), ExitScenario())
+    values = [tile["value"] for tile in figures_capped.value_tiles(v, "fr")]
+    assert values == [f"250{TH}001{NB}€", f"228{TH}376{NB}€", f"21{TH}624{NB}€"]
+    returns = {tile["label"]: tile["value"] for tile in figures_capped.return_tiles(v, "en")}
+    assert returns["Gross TVPI"] == f"1,25{NB}×"
+    table = pd.DataFrame(figures_capped.ticket_table(v.tickets, "fr")).set_index("Entreprise")
+    # T3: sold for 80,000, capped at 76,133.47: excess 3,866.53.
+    assert table.loc["Company M3", "Valeur plafonnée"] == f"76{TH}133{NB}€"
+    assert table.loc["Company M3", "Excédent"] == f"3{TH}867{NB}€"
+    assert table.loc["Company M4", "TRI brut"] == "n.d."  # held 58 days: not annualised
+    csv = to_csv_bytes(figures_capped.ticket_csv(v.tickets, "fr")).decode("utf-8-sig").splitlines()
+    assert csv[0].split(";") == list(table.reset_index().columns)  # the same columns, numbers as numbers
+    assert len(csv) == 4
 
 
 def test_ticket_bars_stack_capped_and_excess_with_the_cost():
@@ -72,62 +140,44 @@ def test_ticket_bars_stack_capped_and_excess_with_the_cost():
     assert fig.layout.barmode == "stack"
 
 
-@pytest.mark.parametrize("as_of", DEMO_DATES)
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_page_runs_at_every_snapshot_in_both_languages(lang, as_of):
-    at = page(lang, as_of)
-    assert at.title[0].value == ("Rendements plafonnés" if lang == "fr" else "Capped returns")
+def test_the_slide_renders_the_pages_cached_model(b, monkeypatch):
+    calls = []
+    original = cache.capped_views.capped_view
+    monkeypatch.setattr(
+        cache.capped_views, "capped_view", lambda *args: calls.append(args) or original(*args)
+    )
+    settings = Settings()
+    page_view = cache.capped_view(b, settings.cap, ExitScenario())  # what the page asks by default
+    slide = capped_slide(b, settings, "fr")
+    assert len(calls) == 1  # computed once, for the page and the slide
+    assert [tile.value for tile in slide.tiles[:3]] == [
+        tile["value"] for tile in figures_capped.value_tiles(page_view, "fr")
+    ]
+    assert len(slide.figures[0].data[0].y) == 3  # up to 8 tickets drawn
 
 
-def test_the_oldest_snapshot_has_no_ticket_and_says_so():
-    at = page("fr", DEMO_DATES[0])
-    assert "aucun projet" in at.info[0].value
+def test_no_ticket_says_so(con):
+    oldest = list_snapshots(ROOT / "data")[0]  # the demo fund has no ticket yet
+    assert capped_view(con, oldest, CapParams(), ExitScenario()).ticket_count == 0
+    slide = capped_slide(oldest, Settings(), "fr")
+    assert not slide.tiles and "aucun projet" in slide.sentences[0]
 
 
-def test_a_higher_rate_raises_the_capped_value_and_lowers_the_excess():
-    at = page()
-    gross, capped, excess = figures(at)
-    assert gross == pytest.approx(capped + excess, abs=2)
-    at.select_slider(key="cap_rate").set_value("6").run()
-    gross2, capped2, excess2 = figures(at)
-    assert gross2 == gross
-    assert capped2 > capped and excess2 < excess
-    assert at.query_params["cap_rate"] == "6"
+# AppTest: the controls' URL state and the table on demand ----------------------------------
 
 
-def test_one_ceiling_caps_harder_than_a_yearly_rate_on_long_holdings():
-    at = page()
-    _, capped, excess = figures(at)
-    at.radio(key="cap_basis").set_value("total").run()
-    _, capped_total, excess_total = figures(at)
-    assert capped_total < capped and excess_total > excess  # most tickets are held over a year
-    at.radio(key="cap_basis").set_value("compound").run()
-    _, capped_compound, _ = figures(at)
-    assert capped_compound > capped  # (1 + c)^t > 1 + c·t for t > 1
+def page(lang="fr", **query):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": lang, **query})
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    return at
 
 
-def test_the_excess_destination_changes_where_not_how_much():
-    at = page()
-    before = figures(at)
-    help_before = at.metric[2].help
-    at.radio(key="excess_to").set_value("entrepreneur").run()
-    assert figures(at) == before
-    assert at.metric[2].help != help_before
-    assert "entrepreneur" in at.metric[2].help
-
-
-def test_a_richer_and_later_exit_raises_gross_more_than_capped():
-    at = page()
-    gross, capped, excess = figures(at)
-    at.select_slider(key="exit_multiple").set_value("3").run()
-    gross3, capped3, excess3 = figures(at)
-    assert gross3 > gross and capped3 > capped and excess3 > excess
-    assert gross3 - gross > capped3 - capped  # the cap keeps most of the upside for impact
-    later = str(int(at.select_slider(key="exit_year").value) + 5)
-    at.select_slider(key="exit_year").set_value(later).run()
-    gross_later, capped_later, excess_later = figures(at)
-    assert gross_later == gross3  # same multiple of cost
-    assert capped_later > capped3 and excess_later < excess3  # a longer holding has a higher cap
+def euros(text):
+    """Return the number in a Belgian-formatted amount such as '2 890 582 €'."""
+    return float(text.replace(TH, "").replace(f"{NB}€", "").replace(",", "."))
 
 
 def test_the_scenario_comes_from_the_url_and_reset_clears_it():
@@ -135,28 +185,22 @@ def test_the_scenario_comes_from_the_url_and_reset_clears_it():
     assert at.select_slider(key="cap_rate").value == "5"
     assert at.radio(key="cap_basis").value == "compound"
     assert at.select_slider(key="exit_multiple").value == "2"
-    scenario = figures(at)
+    scenario = [euros(m.value) for m in at.metric[:3]]
     at.button(key="cap_reset").click().run()
     assert not at.exception
     assert at.select_slider(key="cap_rate").value == "3"
     assert "cap_rate" not in at.query_params and "exit_multiple" not in at.query_params
-    assert figures(at) != scenario
+    assert [euros(m.value) for m in at.metric[:3]] != scenario
 
 
-def test_a_nonsense_url_value_is_ignored():
+def test_nonsense_in_the_url_is_ignored_and_the_table_comes_on_demand(snaps, monkeypatch):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
     at = page("fr", cap_rate="lots", cap_basis="yearly")
     assert at.select_slider(key="cap_rate").value == "3"
     assert at.radio(key="cap_basis").value == "simple"
-
-
-def test_the_ticket_table_on_demand_shows_hand_computed_caps(snaps, monkeypatch):
-    monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
-    at = page("fr")
+    assert [euros(m.value) for m in at.metric[:2]] == [250_001, 228_376]  # the hand-computed totals
     assert not at.dataframe  # off by default: it would slow every slider move
     at.toggle(key="capped_show_table").set_value(True).run()
     table = at.dataframe[0].value.set_index("Entreprise")
-    # T3: 75,000 held 184 days, cap 75,000 x (1 + 0.03 x 184 / 365.25) = 76,133.47; sold for 80,000.
-    assert table.loc["Company M3", "Valeur plafonnée"] == "76\u202f133\u00a0€"
-    assert table.loc["Company M3", "Excédent"] == "3\u202f867\u00a0€"
-    assert table.loc["Company M4", "TRI brut"] == "n.d."  # held 58 days: not annualised
+    assert table.loc["Company M3", "Valeur plafonnée"] == f"76{TH}133{NB}€"
     assert at.download_button(key="capped_download")

@@ -1,13 +1,19 @@
-"""Configuration precedence, and the downloads' CSV format, formula guard and privacy."""
+"""Configuration precedence, the downloads' CSV format, formula guard and privacy, and the Data
+page's model."""
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+from fixture_data import AS_OF_A, AS_OF_B, write_fixture
 
 from analytics.config import DEFAULT_DATA_DIR, ConfigError, load_settings
-from analytics.export import to_csv_bytes, without_personal_data
+from analytics.export import to_csv_bytes, to_parquet_bytes, without_personal_data
+from analytics.store import list_snapshots
+from analytics.views.data import data_view, parse_created, table_bytes
 
 
 def test_defaults_then_file_then_environment(tmp_path):
@@ -38,6 +44,8 @@ def test_defaults_then_file_then_environment(tmp_path):
         "supported_target = true",
         "[impact_targets]\nhappiness = 3",
         '[impact_targets]\njobs_fte = "many"',
+        "[impact_targets]\njobs_fte = 0",
+        "[impact_targets]\nbeneficiaries = -5",
     ],
 )
 def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
@@ -85,3 +93,49 @@ def test_personal_data_is_removed():
     ]
     services = pa.table({"service_id": ["S1"]})
     assert without_personal_data("services", services).equals(services)
+
+
+# The Data page's model (analytics.views.data) on the fixture.
+
+
+def test_data_view_lists_the_snapshots_newest_first_with_their_counts(con, snaps):
+    _, b = snaps
+    view = data_view(con, snaps, b)
+    assert [row.as_of for row in view.snapshots] == [AS_OF_B, AS_OF_A]
+    newest = view.snapshots[0]
+    assert (newest.is_valid, newest.problem_count, newest.source) == (True, 0, "test fixture B")
+    assert newest.created_at == dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
+    assert newest.row_counts["members"] == 6  # M1 to M6
+    assert view.snapshots[1].row_counts["members"] == 4  # M1, M2, M3, M6
+    assert view.invalid == ()
+    assert view.personal_columns == ("members.name", "commitments.investor_name")
+    assert view.selected.label == "2026-03-31" and view.selected.problems == ()
+    assert [(t.name, t.rows) for t in view.selected.tables][:2] == [("members", 6), ("shares", 9)]  # E1-E9
+    assert data_view(con, snaps, None).selected is None
+
+
+def test_data_view_shows_a_damaged_snapshot_and_its_problems(tmp_path, con):
+    write_fixture(tmp_path)
+    members = next(tmp_path.glob("snapshots/*2025-12-31/members.parquet"))
+    members.write_bytes(members.read_bytes() + b"damage")
+    snapshots = list_snapshots(tmp_path)
+    view = data_view(con, snapshots, snapshots[1])
+    damaged = view.snapshots[1]
+    assert (damaged.as_of, damaged.is_valid) == (AS_OF_A, False)
+    assert damaged.problem_count == len(view.invalid[0][1]) > 0
+    assert view.invalid[0][0] == AS_OF_A
+
+
+def test_created_time_that_is_not_a_timestamp_is_kept_as_text():
+    assert parse_created("yesterday") == (None, "yesterday")
+    assert parse_created(None) == (None, "")
+    assert parse_created("2026-04-02T09:15:00Z")[0] == dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
+
+
+def test_table_downloads_hide_personal_data_unless_entitled(snaps):
+    _, b = snaps
+    path = b.table_path("members")
+    hidden = pq.read_table(pa.BufferReader(table_bytes("members", path, to_parquet_bytes, False)))
+    shown = pq.read_table(pa.BufferReader(table_bytes("members", path, to_parquet_bytes, True)))
+    assert "name" not in hidden.column_names and "name" in shown.column_names
+    assert hidden.num_rows == shown.num_rows == 6

@@ -1,6 +1,6 @@
-"""Impact fund page: its figure builders and data shaping on hand-worked numbers, and AppTest runs
-of the page (every demo snapshot in both languages, the fixture's figures, a cooperators-only
-breach).
+"""Impact fund page: its model (``analytics.views.fund.fund_view``), the data shaping behind it and
+its figure builders on hand-worked numbers, without Streamlit; one AppTest run of the page for
+what only it shows (the filters, the download, the figures on screen).
 
 The fixture (tests/fixture_data.py, snapshot B as of 2026-03-31) has hard commitments of
 2,000,000 (C1, private foundation) + 1,500,000 (C2, public regional) = 3,500,000, a pledge of
@@ -11,37 +11,30 @@ active at 50,000.50) and T3 (Company M3, convertible, 75,000, exited for 80,000)
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
-from fixture_data import AS_OF_B, tables_b
+from conftest import APP, ROOT
+from fixture_data import AS_OF_A, AS_OF_B, tables_b
 from streamlit.testing.v1 import AppTest
 
 from analytics import fund
 from analytics.cap import apply_cap
+from analytics.config import Settings
 from analytics.export import to_csv_bytes
 from analytics.fund import Projection
 from analytics.store import list_snapshots, publish_snapshot
+from analytics.views.fund import fund_view, metric_rows
 from smala_ui import theme
+from smala_ui.cache import fund as cache
 from smala_ui.figures import fund as ff
+from smala_ui.slides.fund import fund_slide
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 FUND_PAGE = str(ROOT / "pages" / "fund.py")
-DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"  # the no-break space of Belgian formats
 TH = "\u202f"  # the narrow no-break space between thousands
-
-
-# Fixture data as the page reads it ----------------------------------------------------------
-
-
-@pytest.fixture
-def fixture_snaps(snaps):
-    return snaps
 
 
 def by_investor_b() -> pd.DataFrame:
@@ -75,7 +68,163 @@ def ticket(
     }
 
 
-# Data shaping -------------------------------------------------------------------------------
+# The model ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def view_b(con, snaps):
+    """Snapshot B compared with A, the default settings (target 10M, cap 3 % simple)."""
+    return fund_view(con, snaps[1], snaps[0], Settings(), snaps)
+
+
+def test_progress_to_the_target_on_the_fixture(view_b):
+    v = view_b
+    # Hard: C1 2,000,000 + C2 1,500,000; pledged: C3 250,000. In A: C1 + C4 = 2,300,000 hard and
+    # C2's 1,500,000 pledged.
+    assert (v.hard_eur, v.soft_eur) == (3_500_000, 250_000)
+    assert (v.hard_delta_eur, v.soft_delta_eur) == (1_200_000, -1_250_000)
+    # Left to raise: 10M - 3.5M = 6.5M, against 10M - 2.3M = 7.7M in A.
+    assert (v.remaining_eur, v.remaining_delta_eur) == (6_500_000, -1_200_000)
+    assert v.share_of_target == pytest.approx(0.35) and v.progress == pytest.approx(0.35)
+    # Four complete quarters (2M, 0, 0, 1.5M): a date is projected; 6.5M needs at least four
+    # draws (3 x 2M < 6.5M), so none before the fourth quarter-end after as-of.
+    assert v.outlook.status == "projected" and v.outlook.quarters == 4
+    assert v.outlook.runs == 2000 and v.outlook.horizon == D("2046-03-01")  # 80 quarters on
+    assert v.outlook.projection.p10 >= D("2027-03-31")
+    assert v.outlook.projection.p10 <= v.outlook.projection.p50 <= v.outlook.projection.p90
+    assert list(v.history["as_of"]) == [AS_OF_A, AS_OF_B] and v.history_error is None
+    assert list(v.history["hard_eur"]) == [2_300_000, 3_500_000] and v.history_has_data
+    assert v.by_type.values.tolist() == [["private", 2_000_000, 250_000], ["public", 1_500_000, 0]]
+    assert list(v.by_category["investor_category"]) == ["foundation", "individual", "regional"]
+
+
+def test_capital_metrics_portfolio_and_concentration_on_the_fixture(view_b):
+    v = view_b
+    assert v.ticket_count == 3 and v.breaches.empty
+    m = v.metrics
+    # 200,000 called of 3,500,000 hard (5.71 %); 225,000.50 invested; dry powder 3,274,999.50.
+    assert (m.paid_in_eur, m.unfunded_eur) == (200_000, 3_300_000)
+    assert v.called_share == pytest.approx(200_000 / 3_500_000)
+    assert v.dry_powder_eur == pytest.approx(3_274_999.50)
+    assert list(v.capital["item"]) == ["hard", "called", "invested", "dry_powder"]
+    assert list(v.capital["amount_eur"]) == pytest.approx([3_500_000, 200_000, 225_000.50, 3_274_999.50])
+    assert list(v.capital["share"]) == pytest.approx([1, 0.057143, 0.064286, 0.935714], abs=1e-6)
+    # The metrics of tests/test_fund.py: TVPI 1.25 gross, 1.1419 capped.
+    rows = v.metric_rows.set_index("metric")
+    assert rows.loc["tvpi", "gross"] == pytest.approx(1.2500025)
+    assert rows.loc["realised", "cost"] == pytest.approx(80_000 - 76_133.47, abs=0.005)
+    assert pd.isna(rows.loc["paid_in", "cost"])  # a flow the cap does not change
+    assert list(v.portfolio["ticket"]) == ["T1", "T3", "T2"]
+    assert v.portfolio["irr"].isna().all()  # every ticket held less than a year
+    # Cost: M2 100,000, M3 75,000, M4 50,000.50 of 225,000.50.
+    assert list(v.companies["company"]) == ["Company M2", "Company M3", "Company M4"]
+    assert v.company_count == 3 and v.concentration_total_eur == pytest.approx(225_000.50)
+    assert v.top_shares == pytest.approx({1: 100_000 / 225_000.50, 3: 1.0, 5: 1.0})
+    assert len(v.top_companies) == 3
+
+
+def test_tiles_show_the_models_figures_with_their_deltas(view_b):
+    tiles = {tile["label"]: tile for tile in ff.progress_tiles(view_b, "fr")}
+    assert (tiles["Engagements fermes"]["value"], tiles["Engagements fermes"]["delta"]) == (
+        f"3,50{NB}M{NB}€",
+        f"+1,20{NB}M{NB}€",
+    )
+    assert tiles["Promesses (souples)"]["delta"] == f"-1,25{NB}M{NB}€"
+    assert tiles["Promesses (souples)"]["delta_color"] == "off"  # pledges fall when signed
+    remaining = tiles["Reste à lever"]
+    assert (remaining["value"], remaining["delta"], remaining["delta_color"]) == (
+        f"6,50{NB}M{NB}€",
+        f"-1,20{NB}M{NB}€",
+        "inverse",
+    )
+    projected = tiles["Objectif atteint vers (P50)"]
+    years = [int(y) for y in re.findall(r"T[1-4] (\d{4})", f"{projected['value']} {projected['delta']}")]
+    assert len(years) == 3 and min(years) >= 2027
+    assert projected["delta"].startswith("P10–P90 : ")
+    assert f"sur 2{TH}000 simulations" in projected["help"]
+    assert ff.progress_text(view_b, "fr").startswith(f"35{NB}%")
+    capital = {tile["label"]: tile["value"] for tile in ff.capital_tiles(view_b, "fr")}
+    assert capital == {
+        "Capital appelé": f"200{NB}k{NB}€",
+        "Investi (coût)": f"225{NB}k{NB}€",
+        "Disponible à investir": f"3,27{NB}M{NB}€",  # 3,500,000 - 225,000.50
+        "Non appelé": f"3,30{NB}M{NB}€",
+    }
+    concentration = {tile["label"]: tile["value"] for tile in ff.concentration_tiles(view_b, "fr")}
+    assert concentration == {
+        "Première entreprise": f"44,4{NB}%",
+        "3 premières entreprises": f"100,0{NB}%",
+        "5 premières entreprises": f"100,0{NB}%",
+        "Entreprises financées": "3",
+    }
+
+
+def test_without_a_comparison_there_is_no_delta(con, snaps):
+    v = fund_view(con, snaps[1], None, Settings(), snaps)
+    assert (v.hard_delta_eur, v.soft_delta_eur, v.remaining_delta_eur) == (None, None, None)
+    assert all("delta" not in tile for tile in ff.progress_tiles(v, "en")[:3])
+
+
+def test_the_oldest_snapshot_has_too_short_a_history_for_a_projection(con, snaps):
+    v = fund_view(con, snaps[0], None, Settings(), snaps)
+    assert v.hard_eur == 2_300_000  # C1 and C4 were signed then
+    assert list(v.history["as_of"]) == [AS_OF_A]  # the history stops at as-of
+    # Only Q2, Q3 and Q4 2025 so far: too short a history for a projection.
+    assert (v.outlook.status, v.outlook.quarters, v.outlook.projection) == ("too_short", 3, None)
+    shown, band, note = ff.projection_texts(v.outlook, v.target_eur, "en")
+    assert (shown, band) == ("n/a", None)
+    assert "at least 4 complete quarters" in note and "there are 3" in note
+
+
+def test_a_reached_or_stalled_target_gives_no_date():
+    reached = fund.target_outlook([1.0] * 4, 10_000_000, 10_000_000, AS_OF_B)
+    assert (reached.status, reached.projection) == ("reached", None)
+    assert ff.projection_texts(reached, 10_000_000, "fr")[0] == "Atteint"
+    stalled = fund.target_outlook([0.0] * 5, 1, 10_000_000, AS_OF_B)
+    assert (stalled.status, stalled.quarters) == ("stalled", 5)
+
+
+def test_a_cooperators_only_breach_is_in_the_model_and_its_message(con, tmp_path):
+    tables = tables_b()
+    investments = tables["investments"]
+    # T2 in M4 moved to 2026-01-10: M4 joined on 2026-01-20, so it was not a member yet.
+    days = [
+        D("2026-01-10") if tid == "T2" else day
+        for tid, day in zip(
+            investments["investment_id"].to_pylist(), investments["invested_on"].to_pylist(), strict=True
+        )
+    ]
+    index = investments.schema.get_field_index("invested_on")
+    tables["investments"] = investments.set_column(index, "invested_on", pa.array(days, pa.date32()))
+    publish_snapshot(tmp_path, AS_OF_B, tables, "breach fixture")
+    (snap,) = list_snapshots(tmp_path)
+    v = fund_view(con, snap, None, Settings(), [snap])
+    assert list(v.breaches["investment_id"]) == ["T2"] and v.ticket_count == 3
+    for lang, words in (("fr", "coopérateurs seulement"), ("en", "Cooperators-only")):
+        message = ff.breach_message(v, lang)
+        assert words in message
+        assert "Company M4" in message and "T2" in message
+        assert "Company M2" not in message  # only the breach is listed
+
+
+def test_the_slide_renders_the_pages_cached_model(snaps, monkeypatch):
+    calls = []
+    original = cache.fund_views.fund_view
+    monkeypatch.setattr(cache.fund_views, "fund_view", lambda *args: calls.append(args) or original(*args))
+    settings = Settings()
+    view = cache.fund_view(snaps[1], snaps[0], settings, snaps)  # the page, comparing with the default
+    slide = fund_slide(snaps[1], snaps[0], snaps, settings, "en")
+    assert len(calls) == 1  # one model for the page and the slide
+    assert [tile.value for tile in slide.tiles[:3]] == [
+        f"3,50{NB}M{NB}€",
+        f"250{NB}k{NB}€",
+        f"6,50{NB}M{NB}€",
+    ]
+    assert slide.tiles[0].delta == f"35{NB}%" and view.share_of_target == pytest.approx(0.35)
+    assert slide.figures[0] is cache.over_time_figure(snaps[1], snaps[0], settings, snaps, "en")
+
+
+# Data shaping (analytics.fund) -------------------------------------------------------------
 
 
 def test_raised_history_fills_a_snapshot_without_commitments_and_stops_at_as_of():
@@ -83,19 +232,19 @@ def test_raised_history_fills_a_snapshot_without_commitments_and_stops_at_as_of(
         {"as_of": [D("2024-06-30"), D("2024-09-30")], "hard_eur": [2e6, 3e6], "soft_eur": [0.0, 5e5]}
     )
     dates = [D("2024-03-31"), D("2024-06-30"), D("2024-09-30")]
-    history = ff.raised_history(raised, dates, D("2024-06-30"))
+    history = fund.raised_history(raised, dates, D("2024-06-30"))
     assert list(history["as_of"]) == [D("2024-03-31"), D("2024-06-30")]
     assert list(history["hard_eur"]) == [0.0, 2e6]  # no commitments file rows: zero, not missing
     assert list(history["soft_eur"]) == [0.0, 0.0]
 
 
-def test_complete_quarters_drop_a_quarter_seen_in_part(fixture_snaps, con):
-    by_quarter = fund.hard_by_quarter(con, fixture_snaps[1])
+def test_complete_quarters_drop_a_quarter_seen_in_part(snaps, con):
+    by_quarter = fund.hard_by_quarter(con, snaps[1])
     # 2026-03-31 closes its quarter: C1's 2M in Q2 2025, nothing in Q3 and Q4, C2's 1.5M in Q1 2026.
-    assert ff.complete_quarters(by_quarter, AS_OF_B) == [2_000_000, 0, 0, 1_500_000]
+    assert fund.complete_quarters(by_quarter, AS_OF_B) == [2_000_000, 0, 0, 1_500_000]
     # Seen on 15 February, the first quarter of 2026 is not over: it is left out.
-    assert ff.complete_quarters(by_quarter, D("2026-02-15")) == [2_000_000, 0, 0]
-    assert ff.complete_quarters(by_quarter.iloc[0:0], AS_OF_B) == []
+    assert fund.complete_quarters(by_quarter, D("2026-02-15")) == [2_000_000, 0, 0]
+    assert fund.complete_quarters(by_quarter.iloc[0:0], AS_OF_B) == []
 
 
 def test_concentration_adds_a_companys_tickets_and_ranks_them():
@@ -107,14 +256,27 @@ def test_concentration_adds_a_companys_tickets_and_ranks_them():
             ticket("4", "Gamma", "loan", "economy", "active", "2025-04-01", 350_000, fair=1),
         ]
     )
-    companies = ff.by_company(tickets)
+    companies = fund.by_company(tickets)
     # Alpha 100,000 + 250,000 = 350,000 ties with Gamma: the name breaks the tie. Total 1,000,000.
     assert list(companies["company"]) == ["Alpha", "Gamma", "Beta"]
     assert list(companies["cost_eur"]) == [350_000, 350_000, 300_000]
-    assert ff.top_share(companies, 1) == pytest.approx(0.35)
-    assert ff.top_share(companies, 3) == pytest.approx(1.0)
-    assert ff.top_share(companies, 5) == pytest.approx(1.0)  # fewer companies than 5: all of them
-    assert ff.by_company(tickets.iloc[0:0]).empty
+    assert fund.top_share(companies, 1) == pytest.approx(0.35)
+    assert fund.top_share(companies, 3) == pytest.approx(1.0)
+    assert fund.top_share(companies, 5) == pytest.approx(1.0)  # fewer companies than 5: all of them
+    assert fund.by_company(tickets.iloc[0:0]).empty
+
+
+def test_commitments_grouped_rank_private_first_then_the_largest():
+    by_type = fund.commitments_grouped(by_investor_b(), "investor_type")
+    # Private: C1's 2,000,000 hard and C3's 250,000 pledge; public: C2's 1,500,000.
+    assert by_type.values.tolist() == [["private", 2_000_000, 250_000], ["public", 1_500_000, 0]]
+    by_category = fund.commitments_grouped(by_investor_b(), "investor_category")
+    assert list(by_category["investor_category"]) == ["foundation", "individual", "regional"]
+
+
+def test_capital_split_without_hard_commitments_has_no_share():
+    split = fund.capital_split(0.0, 0.0, 0.0)
+    assert list(split["amount_eur"]) == [0, 0, 0, 0] and split["share"].isna().all()
 
 
 def test_portfolio_rows_values_irr_after_a_year_and_filters():
@@ -137,7 +299,7 @@ def test_portfolio_rows_values_irr_after_a_year_and_filters():
         ]
     )
     capped = apply_cap(tickets, D("2025-12-31"))
-    rows = ff.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value"))
+    rows = fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value"))
     assert list(rows["value"]) == [1_100, 2_400]
     assert list(rows["moic"]) == pytest.approx([1.1, 1.2])
     assert rows["irr"][0] == pytest.approx(0.10, abs=1e-9)
@@ -174,10 +336,15 @@ def test_portfolio_rows_values_irr_after_a_year_and_filters():
     assert shown.iloc[1]["TRI"] == "n.d."
     assert ff.portfolio_display(rows, "en").iloc[1].tolist()[1:4] == ["Equity", "Not given", "Active"]
 
-    assert list(ff.filter_rows(rows, ["exited"], [], [])["ticket"]) == ["1"]
-    assert list(ff.filter_rows(rows, [], ["equity", "loan"], [])["ticket"]) == ["1", "2"]
-    assert ff.filter_rows(rows, ["active"], ["loan"], []).empty
-    assert list(ff.filter_rows(rows, [], [], [])["ticket"]) == ["1", "2"]  # no filter: everything
+    exited = fund.select_tickets(rows, ["exited"], [], [])
+    assert list(exited.rows["ticket"]) == ["1"]
+    # One of two tickets, cost 1,000 and value 1,100.
+    assert (exited.count, exited.total, exited.cost_eur, exited.value_eur) == (1, 2, 1_000, 1_100)
+    assert list(fund.select_tickets(rows, [], ["equity", "loan"], []).rows["ticket"]) == ["1", "2"]
+    assert fund.select_tickets(rows, ["active"], ["loan"], []).count == 0
+    everything = fund.select_tickets(rows, [], [], [])  # no filter: everything
+    assert (everything.count, everything.cost_eur, everything.value_eur) == (2, 3_000, 3_500)
+    assert ff.portfolio_caption(everything, "en").startswith("2")
 
 
 def test_portfolio_csv_is_belgian_with_translated_values():
@@ -197,7 +364,7 @@ def test_portfolio_csv_is_belgian_with_translated_values():
         ]
     )
     capped = apply_cap(tickets, D("2025-12-31"))
-    rows = ff.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value"))
+    rows = fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value"))
     text = to_csv_bytes(ff.portfolio_csv_table(rows, "fr")).decode("utf-8-sig").splitlines()
     assert text[0] == (
         "Ticket;Entreprise;Instrument;Thème;Statut;Investi le;Sorti le;Coût (EUR);Valeur (EUR);"
@@ -212,10 +379,10 @@ def test_portfolio_csv_is_belgian_with_translated_values():
     assert ff.portfolio_csv_table(rows.iloc[0:0], "en").num_rows == 0
 
 
-def test_metrics_table_on_the_fixture_is_hand_computed(fixture_snaps, con):
-    b = fixture_snaps[1]
+def test_metrics_table_on_the_fixture_is_hand_computed(snaps, con):
+    b = snaps[1]
     m = fund.fund_metrics(fund.portfolio(con, b), fund.flows(con, b), 3_500_000, b.as_of)
-    table = ff.metrics_table(m, "fr").set_index("Indicateur")
+    table = ff.metrics_table(metric_rows(m), "fr").set_index("Indicateur")
     assert list(table.columns) == ["Brut", "Plafonné", "Coût du plafond"]
     # Flows do not depend on the cap: 200,000 called, 10,000 distributed, 3,500,000 - 200,000 unfunded.
     assert table.loc["Capital appelé"].tolist() == [f"200{TH}000{NB}€", f"200{TH}000{NB}€", "—"]
@@ -240,7 +407,7 @@ def test_metrics_table_on_the_fixture_is_hand_computed(fixture_snaps, con):
     assert table.loc["TVPI"].tolist() == ["1,25\u00a0×", "1,14\u00a0×", "0,11\u00a0×"]
     gross, capped, cost = table.loc["TRI net"].tolist()
     assert gross.endswith(f"{NB}%") and capped.endswith(f"{NB}%") and cost.endswith("\u00a0points")
-    english = ff.metrics_table(m, "en")
+    english = ff.metrics_table(metric_rows(m), "en")
     assert list(english.columns) == ["Metric", "Gross", "Capped", "Cost of the cap"]
     assert english.iloc[9, 0] == "Net IRR"
 
@@ -251,7 +418,7 @@ def test_metrics_without_paid_in_say_na():
     )
     flows = pd.DataFrame(columns=["date", "kind", "amount_eur"])
     m = fund.fund_metrics(empty, flows, 0.0, D("2024-03-31"))
-    table = ff.metrics_table(m, "en").set_index("Metric")
+    table = ff.metrics_table(metric_rows(m), "en").set_index("Metric")
     assert table.loc["TVPI"].tolist() == ["n/a", "n/a", "—"]
     assert table.loc["Net IRR"].tolist() == ["n/a", "n/a", "—"]
 
@@ -310,7 +477,7 @@ def test_raised_over_time_without_a_projection_or_data():
 
 
 def test_commitments_by_type_keep_pledges_beside_hard():
-    fig = ff.commitments_by(by_investor_b(), "investor_type", "fr")
+    fig = ff.commitments_by(fund.commitments_grouped(by_investor_b(), "investor_type"), "investor_type", "fr")
     hard, soft = fig.data
     assert fig.layout.barmode == "group"  # side by side, never added
     assert list(hard.y) == ["Privé", "Public"]
@@ -322,7 +489,9 @@ def test_commitments_by_type_keep_pledges_beside_hard():
 
 
 def test_commitments_by_category_name_their_type():
-    fig = ff.commitments_by(by_investor_b(), "investor_category", "en")
+    fig = ff.commitments_by(
+        fund.commitments_grouped(by_investor_b(), "investor_category"), "investor_category", "en"
+    )
     hard, soft = fig.data
     # Private first, then public; the largest hard commitment first within a type.
     assert list(hard.y) == ["Foundations (private)", "Individuals (private)", "Regional (public)"]
@@ -332,7 +501,7 @@ def test_commitments_by_category_name_their_type():
 
 def test_capital_bars_show_called_invested_and_dry_powder():
     # Fixture B: hard 3,500,000; called 200,000; invested 225,000.50; dry powder 3,274,999.50.
-    fig = ff.capital_bars(3_500_000, 200_000, 225_000.50, "fr")
+    fig = ff.capital_bars(fund.capital_split(3_500_000, 200_000, 225_000.50), "fr")
     bars = fig.data[0]
     assert list(bars.y) == ["Engagements fermes", "Appelé", "Investi", "Disponible"]
     assert list(bars.x) == pytest.approx([3_500_000, 200_000, 225_000.50, 3_274_999.50])
@@ -343,11 +512,13 @@ def test_capital_bars_show_called_invested_and_dry_powder():
         f"225{NB}k{NB}€ · 6{NB}%",
         f"3,27{NB}M{NB}€ · 94{NB}%",
     ]
-    assert list(ff.capital_bars(0, 0, 0, "en").data[0].text) == [f"0{NB}€"] * 4  # no share of nothing
+    assert (
+        list(ff.capital_bars(fund.capital_split(0, 0, 0), "en").data[0].text) == [f"0{NB}€"] * 4
+    )  # no share of nothing
 
 
-def test_concentration_bars_on_the_fixture(fixture_snaps, con):
-    companies = ff.by_company(fund.portfolio(con, fixture_snaps[1]))
+def test_concentration_bars_on_the_fixture(snaps, con):
+    companies = fund.by_company(fund.portfolio(con, snaps[1]))
     fig = ff.concentration_bars(companies, "fr")
     bars = fig.data[0]
     # Total cost 225,000.50: M2 100,000 (44.4 %), M3 75,000 (33.3 %), M4 50,000.50 (22.2 %).
@@ -377,71 +548,26 @@ def test_axis_helpers():
     assert theme.TEMPLATE_NAME == "smala"
 
 
-# AppTest ------------------------------------------------------------------------------------
+# AppTest: what only a run of the page shows ------------------------------------------------
 
 
-def run_fund(lang="fr", as_of=None, data_dir=None, monkeypatch=None):
-    if data_dir is None:
-        monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
-    else:
-        monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
+def test_the_page_shows_the_fixtures_figures_and_filters_the_portfolio(snaps, monkeypatch):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
     at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    if as_of:
-        at.query_params["as_of"] = as_of
+    at.query_params["lang"] = "fr"
     at.switch_page(FUND_PAGE)
     at.run()
-    return at
-
-
-@pytest.mark.parametrize("as_of", DEMO_DATES)
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_fund_page_runs_at_every_demo_snapshot(lang, as_of, monkeypatch):
-    at = run_fund(lang, as_of, monkeypatch=monkeypatch)
-    assert not at.exception
-    assert not at.error  # the demo has no cooperators-only breach
-    assert at.title[0].value == {"fr": "Fonds d'impact", "en": "Impact fund"}[lang]
-    assert at.success or at.info  # the rule's line: respected, or no ticket yet
-
-
-def metrics(at):
-    return {m.label: (m.value, m.delta) for m in at.metric}
-
-
-def test_fund_page_shows_the_fixtures_figures(fixture_snaps, monkeypatch):
-    data_dir = fixture_snaps[0].path.parent.parent
-    at = run_fund("fr", data_dir=data_dir, monkeypatch=monkeypatch)
     assert not at.exception and not at.error
-    got = metrics(at)
-    # Compared with A (2025-12-31): hard 2,300,000 -> 3,500,000; pledges 1,500,000 -> 250,000.
+    got = {m.label: (m.value, m.delta) for m in at.metric}
+    # Compared with A (2025-12-31): hard 2,300,000 -> 3,500,000 (tests above).
     assert got["Engagements fermes"] == (f"3,50{NB}M{NB}€", f"+1,20{NB}M{NB}€")
-    assert got["Promesses (souples)"] == (f"250{NB}k{NB}€", f"-1,25{NB}M{NB}€")
-    assert got["Reste à lever"] == (f"6,50{NB}M{NB}€", f"-1,20{NB}M{NB}€")
-    # Four complete quarters (2M, 0, 0, 1.5M): 6.5M more needs at least four draws (3 x 2M < 6.5M),
-    # so no date before the fourth quarter after as-of, T1 2027.
-    value, band = got["Objectif atteint vers (P50)"]
-    years = [int(y) for y in re.findall(r"T[1-4] (\d{4})", f"{value} {band}")]
-    assert len(years) == 3 and min(years) >= 2027
-    assert band.startswith("P10–P90 : ")
-    assert any(f"sur 2{TH}000 simulations" in c.value for c in at.caption)  # the method, on screen
-    assert got["Capital appelé"][0] == f"200{NB}k{NB}€"
-    assert got["Investi (coût)"][0] == f"225{NB}k{NB}€"
     assert got["Disponible à investir"][0] == f"3,27{NB}M{NB}€"  # 3,500,000 - 225,000.50
-    assert got["Non appelé"][0] == f"3,30{NB}M{NB}€"
-    assert got["Première entreprise"][0] == f"44,4{NB}%"
-    assert got["3 premières entreprises"][0] == f"100,0{NB}%"
-    assert got["Entreprises financées"][0] == "3"
     assert "les 3 tickets" in at.success[0].value
+    assert len(at.get("plotly_chart")) == 5  # over time, by type, by category, capital, concentration
     table = at.dataframe[0].value.set_index("Indicateur")
-    assert table.loc["TVPI"].tolist() == [
-        "1,25\u00a0×",
-        "1,14\u00a0×",
-        "0,11\u00a0×",
-    ]  # as in the metrics table test
-
+    assert table.loc["TVPI"].tolist() == ["1,25\u00a0×", "1,14\u00a0×", "0,11\u00a0×"]
     portfolio = at.dataframe[1].value
     assert list(portfolio["Entreprise"]) == ["Company M2", "Company M3", "Company M4"]
-    assert list(portfolio["Statut"]) == ["Actif", "Sorti", "Actif"]
     assert list(portfolio["TRI"]) == ["n.d."] * 3  # all held less than a year
     at.multiselect(key="fund_filter_status").set_value(["exited"]).run()
     assert not at.exception
@@ -449,38 +575,3 @@ def test_fund_page_shows_the_fixtures_figures(fixture_snaps, monkeypatch):
     assert at.download_button(key="fund_download")
     at.multiselect(key="fund_filter_instrument").set_value(["loan"]).run()
     assert any("Aucun ticket ne correspond" in i.value for i in at.info)
-
-
-def test_fund_page_in_english_on_the_oldest_fixture_snapshot(fixture_snaps, monkeypatch):
-    data_dir = fixture_snaps[0].path.parent.parent
-    at = run_fund("en", as_of="2025-12-31", data_dir=data_dir, monkeypatch=monkeypatch)
-    assert not at.exception
-    got = metrics(at)
-    assert got["Hard commitments"][0] == f"2,30{NB}M{NB}€"  # C1 and C4 were signed then
-    # Only Q2, Q3 and Q4 2025 so far: too short a history for a projection.
-    assert got["Target reached around (P50)"][0] == "n/a"
-    assert any("at least 4 complete quarters" in c.value and "there are 3" in c.value for c in at.caption)
-
-
-def test_a_cooperators_only_breach_is_listed_prominently(tmp_path, monkeypatch):
-    tables = tables_b()
-    investments = tables["investments"]
-    # T2 in M4 moved to 2026-01-10: M4 joined on 2026-01-20, so it was not a member yet.
-    days = [
-        D("2026-01-10") if tid == "T2" else day
-        for tid, day in zip(
-            investments["investment_id"].to_pylist(), investments["invested_on"].to_pylist(), strict=True
-        )
-    ]
-    index = investments.schema.get_field_index("invested_on")
-    tables["investments"] = investments.set_column(index, "invested_on", pa.array(days, pa.date32()))
-    publish_snapshot(tmp_path, AS_OF_B, tables, "breach fixture")
-    for lang, words in (("fr", "coopérateurs seulement"), ("en", "Cooperators-only")):
-        at = run_fund(lang, data_dir=tmp_path, monkeypatch=monkeypatch)
-        assert not at.exception
-        assert len(at.error) == 1
-        error = at.error[0].value
-        assert words in error
-        assert "Company M4" in error and "T2" in error
-        assert "Company M2" not in error  # only the breach is listed
-        assert not at.success

@@ -1,5 +1,6 @@
-"""Impact page: its analytics on hand-worked fixtures, its figure builders and tables, and AppTest
-runs (every demo snapshot in both languages, the fixture's figures on screen, no impact data).
+"""Impact page: its analytics and model (``analytics.views.impact``) on hand-worked fixtures, its
+tiles, figure builders, tables and board slide, and two AppTest runs (the fixture's figures on
+screen, no impact data; every page's smoke run on the demo lives in the shared test).
 
 The shared fixture (tests/fixture_data.py) has a single impact row: M2 reported jobs_fte 3.0 for
 2025-12-31. For the sums, means, duplicates and ratios this file publishes a variant of A and B
@@ -9,24 +10,22 @@ the fixture unchanged. Its portfolio on B (2026-03-31): T1 in M2, 100,000, activ
 """
 
 import datetime as dt
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
+from conftest import open_page
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b, write_empty_events_fixture
-from streamlit.testing.v1 import AppTest
 
 from analytics import impact
+from analytics.config import Settings
 from analytics.schema import METRICS, TABLES
 from analytics.store import list_snapshots, publish_snapshot
+from analytics.views.impact import MAIN_METRICS, impact_view
 from smala_ui import theme
 from smala_ui.figures import impact as fi
+from smala_ui.slides.impact import impact_slide
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "pages" / "impact.py")
-DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"  # the no-break space of Belgian formats
 TH = "\u202f"  # the narrow no-break space between thousands
@@ -180,6 +179,89 @@ def test_targets_vs_actuals_and_sdg_rows(variant, con):
     assert eight["value"].tolist()[:2] == [3.0, 5.0]
     assert pd.isna(eight["value"].tolist()[2])  # individuals_trained: never reported
     assert sdgs[sdgs["sdg"] == 13]["value"].tolist() == [14.0]
+
+
+# The model ----------------------------------------------------------------------------------
+
+
+def test_model_tiles_take_each_metrics_latest_and_its_change(variant, con):
+    a, b = variant[1]
+    view = impact_view(con, b, a, Settings())
+    assert (view.as_of, view.compare_as_of, view.newest_period) == (D(Q1), D(Q4), D(Q1))
+    tiles = {tile.key: tile for tile in view.tiles}
+    assert list(tiles) == list(MAIN_METRICS)
+    # Jobs created: Q1 5.0 (3.0 + 1.5 + 0.5) against A's Q4 7.5 (2.5 + 1.0 + 4.0): -2.5 FTE.
+    assert (tiles["jobs_created_fte"].value, tiles["jobs_created_fte"].delta) == (5.0, -2.5)
+    assert tiles["jobs_created_fte"].target == 90.0 and tiles["jobs_created_fte"].members == 3
+    assert tiles["ghg_avoided_tco2e"].delta == pytest.approx(4.0)  # 14 - 10
+    # Women in leadership: mean (60 + 35) / 2 = 47.5 against (50 + 20) / 2 = 35: +12.5 points.
+    women = tiles["women_in_leadership_pct"]
+    assert (women.value, women.delta, women.averaged) == (47.5, 12.5, True)
+    # Jobs (total) was last reported for Q4 on both: 3.0 - 3.0 = 0, and its period is not the newest.
+    assert (tiles["jobs_fte"].value, tiles["jobs_fte"].delta, tiles["jobs_fte"].latest) == (3.0, 0.0, False)
+    assert tiles["beneficiaries"].delta is None  # not reported on A
+    # Per EUR 1M: (3.0 + 1.5) FTE / 150 000.50 EUR = 29.9999; 14 tCO2e / 150 000.50 EUR = 93.333.
+    assert view.per_invested["jobs_created_fte"] == pytest.approx(29.9999, abs=1e-4)
+    assert view.per_invested["ghg_avoided_tco2e"] == pytest.approx(93.333, abs=1e-3)
+    assert view.per_invested_periods == {"jobs_created_fte": D(Q1), "ghg_avoided_tco2e": D(Q1)}
+    assert (view.company_count, view.cost_eur) == (2, 150_000.5)
+    assert view.companies["ghg_avoided_tco2e_per"][0] == pytest.approx(140.0)  # 14 / 100 000 x 1M
+    # Default targets 90 FTE, 1 000 tCO2e, 50 %: 5 / 90 red, 14 / 1 000 red, 47.5 / 50 = 95 % amber.
+    lights = view.targets.set_index("metric")["status"]
+    assert list(lights[:3]) == ["red", "red", "amber"]
+    assert view.has_targets and view.has_lights
+    assert sorted(set(view.sdgs["sdg"])) == [1, 4, 5, 7, 8, 10, 13]
+
+
+def test_model_alone_and_without_targets(variant, con):
+    a, _ = variant[1]
+    view = impact_view(con, a, None, Settings(impact_targets=()))
+    assert view.compare_as_of is None
+    assert all(tile.delta is None and tile.target is None for tile in view.tiles)
+    tiles = {tile.key: tile for tile in view.tiles}
+    assert tiles["beneficiaries"].value is None  # first reported in Q1 2026
+    # On A, M2 (100 000) and M3 (75 000) hold active tickets; Q4 jobs created 2.5 + 4.0 = 6.5.
+    assert view.per_invested["jobs_created_fte"] == pytest.approx(6.5 / 175_000 * 1e6)  # 37.14
+    assert not view.has_targets and not view.has_lights
+
+
+def test_model_without_impact_data(tmp_path, con):
+    write_empty_events_fixture(tmp_path)
+    (snap,) = list_snapshots(tmp_path)
+    view = impact_view(con, snap, None, Settings())
+    assert view.is_empty and view.newest_period is None
+    assert all(tile.value is None for tile in view.tiles)
+    assert view.company_count == 0 and view.per_invested["jobs_created_fte"] is None
+    assert view.has_targets and not view.has_lights  # targets set, nothing to measure
+
+
+def test_tiles_and_slide_render_the_model(variant, con):
+    a, b = variant[1]
+    view = impact_view(con, b, a, Settings())
+    tiles = [fi.metric_tile(tile, view.newest_period, "fr") for tile in view.tiles]
+    jobs = tiles[0]
+    assert (jobs["label"], jobs["value"], jobs["delta"]) == ("Emplois créés", f"5,0{NB}ETP", f"-2,5{NB}ETP")
+    assert f"90,0{NB}ETP" in jobs["help"]  # the configured target is said
+    assert tiles[3]["label"] == "Emplois (total) · T4 2025"  # not reported for the newest period
+    assert (tiles[3]["delta"], tiles[3]["delta_color"], tiles[3]["delta_arrow"]) == (
+        f"0,0{NB}ETP",
+        "off",
+        "off",
+    )
+    assert "delta" not in tiles[4]  # beneficiaries: not reported on A
+    assert fi.kpis_caption(view, "en") == (
+        "Latest period reported: Q1 2026. Deltas: the same metric computed on the snapshot of 31 Dec 2025."
+    )
+    invested = {tile["label"]: tile["value"] for tile in fi.invested_tiles(view, "fr")}
+    assert invested["Emplois créés par M€ investi"] == f"30,00{NB}ETP"
+    assert invested["Coût des tickets actifs"] == f"150{NB}k{NB}€"
+    # The board slide shows the same values and deltas, only for reported metrics.
+    slide = impact_slide(b, a, Settings(), "fr")
+    assert [(tile.label, tile.value, tile.delta) for tile in slide.tiles] == [
+        (t["label"].split(" · ")[0], t["value"], t.get("delta", "")) for t in tiles
+    ]
+    assert len(slide.figures) == 1  # the targets chart
+    assert list(slide.figures[0].data[0].x) == pytest.approx([500 / 90, 1.4, 95.0])  # % of each target
 
 
 # Labels, formats and tables -----------------------------------------------------------------
@@ -404,25 +486,7 @@ def test_targets_table_says_no_target_and_colours_the_light():
 
 
 def run_impact(monkeypatch, lang="fr", as_of=None, data_dir=None):
-    if data_dir is None:
-        monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
-    else:
-        monkeypatch.setenv("SMALA_DATA_DIR", str(data_dir))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params.update({"lang": lang, **({"as_of": as_of} if as_of else {})})
-    at.switch_page(PAGE)
-    at.run()
-    return at
-
-
-@pytest.mark.parametrize("as_of", DEMO_DATES)
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_impact_page_runs_at_every_demo_snapshot(lang, as_of, monkeypatch):
-    at = run_impact(monkeypatch, lang, as_of)
-    assert not at.exception
-    assert not at.error
-    assert at.title[0].value == "Impact"
-    assert len(at.metric) >= 5  # the demo reports impact from its first quarter
+    return open_page("impact", lang, as_of, data_dir, monkeypatch)
 
 
 def metrics(at):
@@ -431,7 +495,6 @@ def metrics(at):
 
 def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     at = run_impact(monkeypatch, "fr", data_dir=variant[0])
-    assert not at.exception and not at.error
     got = metrics(at)
     # B's latest period is 2026-03-31; A (2025-12-31) is the comparison, its latest period Q4 2025.
     assert got["Emplois créés"] == (f"5,0{NB}ETP", f"-2,5{NB}ETP")  # 7.5 -> 5.0
@@ -453,23 +516,12 @@ def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     assert targets.loc["Femmes à des postes de direction", "Feu"] == "proche"  # 47.5 / 50 = 95 %
     assert targets.loc["Personnes formées", "Cible"] == "pas de cible"
     assert any("ODD 8 · Travail décent" in m.value for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 2  # over time, targets
     assert at.download_button(key="impact_download_targets")
-
-
-def test_impact_page_in_english_on_the_comparison_snapshot(variant, monkeypatch):
-    at = run_impact(monkeypatch, "en", as_of="2025-12-31", data_dir=variant[0])
-    assert not at.exception and not at.error
-    got = metrics(at)
-    assert got["Jobs created"] == (f"7,5{NB}FTE", "")  # no earlier snapshot to compare with
-    assert got["Women in leadership"][0] == f"35,0{NB}%"
-    # On A, M2 (100,000) and M3 (75,000) hold active tickets; only Q4 jobs created: 2.5 + 4.0.
-    assert got["Jobs created per EUR 1M invested"][0] == f"37,14{NB}FTE"  # 6.5 / 175,000 x 1M
 
 
 def test_impact_page_says_so_without_impact_data(tmp_path, monkeypatch):
     write_empty_events_fixture(tmp_path)
-    for lang, text in (("fr", "Aucun résultat d'impact"), ("en", "No impact outcome")):
-        at = run_impact(monkeypatch, lang, data_dir=tmp_path)
-        assert not at.exception and not at.error
-        assert any(text in i.value for i in at.info)
-        assert not at.metric
+    at = run_impact(monkeypatch, "en", data_dir=tmp_path)
+    assert any("No impact outcome" in i.value for i in at.info)
+    assert not at.metric

@@ -1,13 +1,16 @@
-"""KPI functions against figures worked out by hand from tests/fixture_data.py."""
+"""KPI functions and the Overview's model against figures worked out by hand from
+tests/fixture_data.py."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B
 
-from analytics import kpis
+from analytics import fund, kpis
+from analytics.config import Settings
 from analytics.store import list_snapshots
+from analytics.views import overview
+from smala_ui.figures import common as figures
 
 
 def test_the_fixture_has_its_two_snapshots(snaps):
@@ -29,9 +32,9 @@ def test_active_members_count_joiners_on_as_of_and_not_leavers_on_as_of(con, sna
 def test_share_capital_signs_every_kind_of_ledger_entry(con, snaps):
     a, b = snaps
     # A: 2 x 1,250 founder + 1,000 + 3 x 1,000 + 1,000 = 7,500.
-    assert kpis.share_capital(con, a) == Decimal("7500.00")
+    assert kpis.share_capital(con, a) == 7500.0
     # B: 7,500 - 3,000 redemption - 1,000 transfer out + 1,000 transfer in + 2,000 + 2,000 = 8,500.
-    assert kpis.share_capital(con, b) == Decimal("8500.00")
+    assert kpis.share_capital(con, b) == 8500.0
 
 
 def test_quarter_service_hours_include_both_ends_of_the_quarter(con, snaps):
@@ -44,21 +47,21 @@ def test_quarter_service_hours_include_both_ends_of_the_quarter(con, snaps):
 def test_ytd_consultancy_revenue_counts_invoiced_and_paid_only(con, snaps):
     a, b = snaps
     # 2026: 1,600.00 paid + 1,350.50 invoiced; the quote, the cancelled one and 2025 are out.
-    assert kpis.ytd_consultancy_revenue(con, b) == Decimal("2950.50")
+    assert kpis.ytd_consultancy_revenue(con, b) == 2950.5
     # 2025: 2,000.00 invoiced + 500.25 paid on 1 January.
-    assert kpis.ytd_consultancy_revenue(con, a) == Decimal("2500.25")
+    assert kpis.ytd_consultancy_revenue(con, a) == 2500.25
 
 
 def test_fund_commitments_keep_hard_and_soft_apart(con, snaps):
     a, b = snaps
-    assert kpis.fund_commitments(con, b) == kpis.Commitments(Decimal("3500000.00"), Decimal("250000.00"))
-    assert kpis.fund_commitments(con, a) == kpis.Commitments(Decimal("2300000.00"), Decimal("1500000.00"))
+    assert kpis.fund_commitments(con, b) == kpis.Commitments(3500000.0, 250000.0)
+    assert kpis.fund_commitments(con, a) == kpis.Commitments(2300000.0, 1500000.0)
 
 
 def test_amount_invested_counts_every_ticket_to_date(con, snaps):
     a, b = snaps
-    assert kpis.amount_invested(con, b) == Decimal("225000.50")
-    assert kpis.amount_invested(con, a) == Decimal("175000.00")
+    assert kpis.amount_invested(con, b) == 225000.5
+    assert kpis.amount_invested(con, a) == 175000.0
 
 
 def test_overview_kpis_gathers_the_same_figures(con, snaps):
@@ -66,7 +69,7 @@ def test_overview_kpis_gathers_the_same_figures(con, snaps):
     values = kpis.overview_kpis(con, b)
     assert list(values) == list(kpis.OVERVIEW_KPIS)
     assert values["supported"] == 2
-    assert values["fund_soft"] == Decimal("250000.00")
+    assert values["fund_soft"] == 250000.0
     assert values["service_hours"] == pytest.approx(3.75)
 
 
@@ -110,4 +113,115 @@ def test_share_capital_ignores_an_unknown_kind(tmp_path, con):
     tables["shares"] = shares.set_column(shares.schema.get_field_index("kind"), "kind", pa.array(kinds))
     publish_snapshot(tmp_path, AS_OF_B, tables, "unknown kind")
     (snap,) = list_snapshots(tmp_path)
-    assert kpis.share_capital(con, snap) == Decimal("6000.00")  # 8,500 - 2,500, not 8,500 - 5,000
+    assert kpis.share_capital(con, snap) == 6000.0  # 8,500 - 2,500, not 8,500 - 5,000
+
+
+def test_change_groups_count_sum_and_order_the_fixture_changes(con, snaps):
+    a, b = snaps
+    groups = {g.change: g for g in kpis.change_groups(kpis.changes_since(con, b, a))}
+    assert [g.change for g in kpis.change_groups(kpis.changes_since(con, b, a))] == [
+        c for c in kpis.CHANGE_ORDER if c in groups
+    ]
+    assert groups["member_joined"] == kpis.ChangeGroup("member_joined", 2, ("Company M4", "Company M5"), 0)
+    assert groups["commitment_pledged"].subjects == (None,)  # Jean Particulier, an individual
+    assert groups["commitment_pledged"].total_eur == 250000.0
+    assert groups["investment_made"].total_eur == 50000.5  # T2
+    assert groups["investment_exited"].total_eur == 80000.0  # T3's proceeds
+    assert kpis.change_groups(kpis.changes_since(con, b, b)) == ()
+
+
+# The Overview's model (analytics.views.overview) on the fixture, default settings: targets 100
+# supported entrepreneurs and 10 M EUR, cap 3 % simple.
+
+
+def test_headline_adds_the_capped_fund_figures(con, snaps):
+    a, b = snaps
+    values = overview.headline(con, a, Settings())
+    assert list(values) == list(overview.HEADLINE_KPIS)
+    # A: paid-in 200,000 (one call), invested 175,000, so 25,000 cash. T1 cost 100,000 on 1 Jul 2025,
+    # held 183 days: cap 100,000 x (1 + 0.03 x 183 / 365.25) = 101,503.08 < its value 110,000;
+    # T3 at cost 75,000. Capped TVPI (101,503.08 + 75,000 + 25,000) / 200,000 = 1.0075154.
+    assert values["tvpi_capped"] == pytest.approx(201_503.08 / 200_000, abs=1e-7)
+    assert values["value_for_impact"] == pytest.approx(110_000 - 101_503.08, abs=0.01)
+    # B: worked out in tests/test_fund.py: (76,133.47 + 152,242.80) / 200,000 and 21,624.23.
+    values = overview.headline(con, b, Settings())
+    assert values["tvpi_capped"] == pytest.approx((76_133.47 + 152_242.80) / 200_000, abs=1e-7)
+    assert values["value_for_impact"] == pytest.approx(21_624.23, abs=0.01)
+
+
+def test_overview_view_values_and_deltas(con, snaps):
+    a, b = snaps
+    view = overview.overview_view(con, b, a, Settings())
+    assert (view.as_of, view.compare_as_of, view.compare_is_later) == (AS_OF_B, AS_OF_A, False)
+    assert [k.key for k in view.kpis] == list(overview.HEADLINE_KPIS)
+    got = {k.key: (k.value, k.previous, k.delta) for k in view.kpis}
+    assert got["supported"] == (2, 3, -1)  # M2, M4 against M2, M3, M6
+    assert got["supporting"] == (2, 1, 1)  # M5 joined on the as-of day
+    assert got["share_capital"] == (8500.0, 7500.0, 1000.0)
+    assert got["service_hours"] == pytest.approx((3.75, 3.5, 0.25))
+    assert got["consultancy_ytd"][2] == 450.25  # 2,950.50 - 2,500.25
+    assert got["fund_hard"][2] == 1200000.0  # 3,500,000 - 2,300,000
+    assert got["fund_soft"][2] == -1250000.0  # 250,000 - 1,500,000
+    assert got["invested"][2] == 50000.5  # T2
+    # 1.1418814 - 1.0075154 (see test_headline_adds_the_capped_fund_figures)
+    assert view.kpi("tvpi_capped").delta == pytest.approx(0.1343660, abs=1e-6)
+    assert view.kpi("value_for_impact").delta == pytest.approx(21_624.23 - 8_496.92, abs=0.02)
+    assert [g.change for g in view.changes] == [
+        "member_joined",
+        "member_left",
+        "commitment_signed",
+        "commitment_pledged",
+        "commitment_cancelled",
+        "investment_made",
+        "investment_exited",
+    ]
+
+
+def test_overview_view_progress_toward_the_targets(con, snaps):
+    _, b = snaps
+    progress = overview.overview_view(con, b, None, Settings()).progress
+    assert (progress.supported, progress.supported_target) == (2, 100)
+    assert progress.supported_share == pytest.approx(0.02)  # 2 / 100
+    assert progress.hard_share == pytest.approx(0.35)  # 3,500,000 / 10,000,000
+    assert progress.soft_share == pytest.approx(0.025)  # 250,000 / 10,000,000
+
+
+def test_overview_view_without_an_earlier_comparison(con, snaps):
+    a, b = snaps
+    alone = overview.overview_view(con, b, None, Settings())
+    assert alone.compare_as_of is None and alone.changes is None
+    assert all(k.previous is None and k.delta is None for k in alone.kpis)
+    later = overview.overview_view(con, a, b, Settings())  # compared with a later snapshot
+    assert later.compare_is_later and later.changes is None
+    assert later.kpi("supported").delta == 1  # 3 - 2: deltas still shown
+    same = overview.overview_view(con, b, b, Settings())
+    assert same.compare_is_later and same.kpi("share_capital").delta == 0
+
+
+def test_compare_kpis_has_no_delta_when_a_value_is_missing():
+    current = dict.fromkeys(overview.HEADLINE_KPIS, 1) | {"tvpi_capped": None}
+    previous = dict.fromkeys(overview.HEADLINE_KPIS, 3)
+    rows = {k.key: k for k in overview.compare_kpis(current, previous)}
+    assert rows["tvpi_capped"] == overview.Kpi("tvpi_capped", None, 3, None)
+    assert rows["supported"].delta == -2
+
+
+def test_money_leaves_sql_as_float_eur(snaps, con):
+    # One type from SQL to the page: every money KPI is a float (SQL sums decimals exactly).
+    values = kpis.overview_kpis(con, snaps[1])
+    for key in ("share_capital", "consultancy_ytd", "fund_hard", "fund_soft", "invested"):
+        assert type(values[key]) is float, key
+    assert fund.portfolio(con, snaps[1])["amount_eur"].dtype == "float64"
+
+
+def test_progress_chart_draws_the_model_shares():
+    progress = overview.target_progress(84, 100, 6500000.0, 750000.0, 10_000_000)
+    assert (progress.supported_share, progress.hard_share, progress.soft_share) == pytest.approx(
+        (0.84, 0.65, 0.075)
+    )
+    fig = figures.progress_chart(progress, "en")
+    hard, soft = fig.data
+    assert list(hard.x) == pytest.approx([84.0, 65.0])
+    assert list(soft.x) == pytest.approx([0.0, 7.5])
+    assert hard.text[1] == "6,50\u00a0M\u00a0€ · 65\u00a0%"
+    assert soft.text[1] == "750\u00a0k\u00a0€"

@@ -1,6 +1,5 @@
-"""Support page: its queries and KPIs on the hand-written fixture, its figure builders and table
-shaping, and AppTest runs of the page (every demo snapshot in both languages, the fixture's
-figures, a snapshot without any service).
+"""Support page: its queries, KPIs and model on the hand-written fixture, its figure builders,
+tiles and tables, and one AppTest run of the page (the fixture's figures, its widgets).
 
 Fixture (tests/fixture_data.py). Snapshot A, as of 2025-12-31: M1 supporting (joined 2024-01-10);
 M2 (2024-02-01), M3 (2025-06-01) and M6 (2025-03-01) supported. Services: S1 2025-12-31 mentoring
@@ -20,19 +19,17 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
+from conftest import open_page
 from fixture_data import AS_OF_B, member, tables_b, write_empty_events_fixture, write_fixture
 
 from analytics import support
+from analytics.config import Settings
 from analytics.schema import TABLES
 from analytics.store import list_snapshots, publish_snapshot
 from analytics.support import SupportKpis
-from pages import open_page
+from analytics.views import support as model
 from smala_ui.figures import support as fs
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-PAGE = str(ROOT / "pages" / "support.py")
-DEMO_DATES = [s.label for s in list_snapshots(ROOT / "data")]
 D = dt.date.fromisoformat
 NB = "\u00a0"
 
@@ -142,7 +139,7 @@ def test_months_before_and_window_first_day():
     assert support.months_before(D("2026-03-31"), 12) == D("2025-03-31")
     assert support.months_before(D("2026-01-15"), 2) == D("2025-11-15")
     assert support.window_first_day(D("2026-03-31"), 12) == D("2025-04-01")
-    assert fs.month_range(D("2026-03-31"), 3) == [D("2026-01-01"), D("2026-02-01"), D("2026-03-01")]
+    assert support.month_range(D("2026-03-31"), 3) == [D("2026-01-01"), D("2026-02-01"), D("2026-03-01")]
 
 
 # A richer variant of snapshot B -------------------------------------------------------------
@@ -227,7 +224,8 @@ def test_variant_lists_and_mentors(variant, con):
 
 def test_tiles_of_b_against_a(snaps, con):
     now, before = support.support_kpis(con, snaps[1]), support.support_kpis(con, snaps[0])
-    tiles = {tile.key: tile for tile in fs.tiles(now, before, "fr")}
+    tiles = {tile.key: tile for tile in fs.tiles(now, model.deltas(now, before), AS_OF_B, "fr")}
+    assert tiles["sessions"].label == "Séances (T1 2026)"
     assert (tiles["sessions"].value, tiles["sessions"].delta) == ("3", "+1")
     assert tiles["sessions"].delta_color == "normal"
     # 3.75 h shows as 4 h; the 0.25 h change shows as 0 h: neutral, no arrow.
@@ -239,8 +237,10 @@ def test_tiles_of_b_against_a(snaps, con):
     # 2 -> 0 members without help: good news, shown with the inverse colour.
     assert (tiles["without_help"].value, tiles["without_help"].delta) == ("0", "-2")
     assert tiles["without_help"].delta_color == "inverse"
-    alone = {tile.key: tile for tile in fs.tiles(SupportKpis(0, 0.0, 0, 0, 0, 0.0, 0), None, "en")}
+    assert tiles["coverage"].help.endswith(": 2 sur 2.")  # M2 and M4 covered, of M2 and M4
+    alone = {tile.key: tile for tile in fs.tiles(SupportKpis(0, 0.0, 0, 0, 0, 0.0, 0), None, AS_OF_B, "en")}
     assert alone["coverage"].value == "n/a" and alone["coverage"].delta is None
+    assert alone["coverage"].delta_color == "off"
 
 
 def test_unhelped_tables(snaps, con):
@@ -271,8 +271,8 @@ def test_unhelped_tables(snaps, con):
 
 
 def test_unique_labels_add_the_id_to_a_repeated_company():
-    assert fs.unique_labels(["a", "b", "c"], ["X", "Y", "X"]) == ["X (a)", "Y", "X (c)"]
-    assert fs.unique_labels(["a"], [None]) == ["(a)"]
+    assert support.unique_labels(["a", "b", "c"], ["X", "Y", "X"]) == ["X (a)", "Y", "X (c)"]
+    assert support.unique_labels(["a"], [None]) == ["(a)"]
 
 
 # Figures ------------------------------------------------------------------------------------
@@ -287,11 +287,13 @@ def test_kind_month_bars():
             "hours": [3.0, 1.0, 6.0],
         }
     )
-    months = fs.month_range(D("2026-03-31"), 6)  # October to March; data from January
+    months = model.bar_months(frame, D("2026-03-31"), 6)  # October to March; data from January
+    assert months == [D("2026-01-01"), D("2026-02-01"), D("2026-03-01")]  # no empty months before
+    assert len(model.bar_months(frame.iloc[0:0], D("2026-03-31"), 6)) == 6
     fig = fs.kind_month_bars(frame, months, "hours", "fr")
     bars = [tr for tr in fig.data if tr.type == "bar"]
     assert [b.name for b in bars] == ["Coups de pouce", "Mentorat"]  # the contract's order
-    assert list(bars[0].x) == ["janv. 2026", "févr. 2026", "mars 2026"]  # no empty months before
+    assert list(bars[0].x) == ["janv. 2026", "févr. 2026", "mars 2026"]
     assert list(bars[0].y) == [1.0, 0.0, 0.0]
     assert list(bars[1].y) == [3.0, 0.0, 6.0]  # February: zero, still a slot
     totals = next(tr for tr in fig.data if tr.type == "scatter")
@@ -312,8 +314,6 @@ def test_coverage_over_time():
             "coverage": [None, 1 / 3, 1.0],
         }
     )
-    history = fs.coverage_history(coverage, D("2025-12-31"))
-    assert list(history["as_of"]) == [D("2025-06-30"), D("2025-12-31")]
     fig = fs.coverage_over_time(coverage, "fr")
     line = fig.data[0]
     assert line.y[0] is None and list(line.y[1:]) == pytest.approx([100 / 3, 100.0])
@@ -404,31 +404,82 @@ def test_network_graph():
     assert names.x == next(tr for tr in again.data if tr.mode == "text").x
 
 
+# The page's model --------------------------------------------------------------------------
+
+
+def test_view_of_b_compared_with_a(snaps, con):
+    view = model.support_view(con, snaps[1], snaps[0], Settings(), snaps)
+    assert view.as_of == AS_OF_B and view.kpis == support.support_kpis(con, snaps[1])
+    # B - A: 3 - 2 sessions, 3.75 - 3.5 hours, coverage 100 % - 33.3 %, mentor load 2.0 - 2.0 h,
+    # without help 0 - 2.
+    d = view.deltas
+    assert (d.sessions, d.hours, d.mentor_load, d.without_help) == (1, 0.25, 0.0, -2)
+    assert d.coverage == pytest.approx(1 - 1 / 3)
+    assert view.history_months == 24 and len(view.by_month) == 6  # see test_by_month_kind...
+    # 24 months up to March 2026 start in April 2024; the first service is S3 in September 2025.
+    assert view.bar_months[0] == D("2025-09-01") and view.bar_months[-1] == D("2026-03-01")
+    assert len(view.bar_months) == 7
+    assert list(view.coverage["as_of"]) == [D("2025-12-31"), AS_OF_B]
+    assert list(view.coverage["covered"]) == [1, 2]
+    assert view.has_coverage and view.coverage_error is None
+    assert list(view.mentors["member_id"]) == ["M1"] and view.mentors_shown == 1
+    assert view.unhelped.empty and not view.unhelped_truncated
+
+
+def test_view_of_a_alone(snaps, con, monkeypatch):
+    monkeypatch.setattr(model, "MAX_TABLE_ROWS", 1)
+    view = model.support_view(con, snaps[0], None, Settings(), snaps)
+    assert view.deltas is None
+    assert list(view.coverage["as_of"]) == [D("2025-12-31")]  # B is after A's as-of
+    # M6 (never helped, 305 days) and M3 (91 days); the screen lists the first one only.
+    assert list(view.unhelped["member_id"]) == ["M6", "M3"]
+    assert list(view.unhelped_shown["member_id"]) == ["M6"] and view.unhelped_truncated
+
+
+def test_view_reports_an_unreadable_snapshot_in_the_coverage(snaps, con, tmp_path):
+    publish_snapshot(tmp_path, D("2025-09-30"), tables_b(), "damaged")
+    (damaged,) = list_snapshots(tmp_path)
+    Path(damaged.table_path("services")).unlink()
+    view = model.support_view(con, snaps[1], None, Settings(), [damaged, *snaps])
+    assert view.coverage is None and not view.has_coverage and view.coverage_error
+    assert view.kpis.sessions == 3  # the rest of the page still reads B
+
+
+def test_view_of_a_snapshot_without_services(con, tmp_path):
+    write_empty_events_fixture(tmp_path)
+    (snap,) = list_snapshots(tmp_path)
+    view = model.support_view(con, snap, None, Settings(), [snap])
+    assert view.kpis.sessions == 0 and view.by_month.empty and view.mentors.empty
+    # M2 (joined 2024-02-01) was never helped: 366 + 365 + 28 + 30 = 789 days on 2026-03-31;
+    # M4 joined 70 days before and is not listed yet.
+    assert list(view.unhelped["days_without_help"]) == [789]
+    assert view.kpis.without_help == 1
+    assert list(view.coverage["covered"]) == [0] and view.has_coverage  # 0 of 2: a 0 % point
+    assert model.support_network(con, snap, 12).edges.empty
+
+
+def test_network_over_12_months_and_capped(snaps, con, monkeypatch):
+    network = model.support_network(con, snaps[1], 12)
+    # M1, M2 and M4 are linked (see test_network_edges_over_12_and_3_months), all drawn.
+    assert (network.months, network.start, network.end) == (12, D("2025-04-01"), AS_OF_B)
+    assert (network.shown, network.total, network.capped, network.labelled) == (3, 3, False, 3)
+    monkeypatch.setattr(support, "NETWORK_MAX_NODES", 2)
+    capped = model.support_network(con, snaps[1], 12)
+    assert (capped.shown, capped.total, capped.capped, capped.labelled) == (2, 3, True, 2)
+
+
 # The page -----------------------------------------------------------------------------------
-
-
-def page(lang="fr", as_of=None, data_dir=None, monkeypatch=None):
-    return open_page("support", lang, as_of, data_dir, monkeypatch)
-
-
-@pytest.mark.parametrize("as_of", DEMO_DATES)
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_page_runs_at_every_demo_snapshot(lang, as_of, monkeypatch):
-    monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
-    at = page(lang, as_of)
-    assert at.title[0].value == ("Accompagnement" if lang == "fr" else "Support")
-    assert len(at.metric) == 5
 
 
 def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     write_fixture(tmp_path)
-    at = page("fr", data_dir=tmp_path, monkeypatch=monkeypatch)
+    at = open_page("support", "fr", data_dir=tmp_path, monkeypatch=monkeypatch)
     got = {m.label: (m.value, m.delta) for m in at.metric}
     assert got["Séances (T1 2026)"] == ("3", "+1")
     assert got["Couverture (90 jours)"] == (f"100,0{NB}%", f"+66,7{NB}points")
     assert got["Charge des mentors"] == (f"2,0{NB}h", f"0,0{NB}h")
     assert got["Sans aide depuis 90 jours"] == ("0", "-2")
-    assert "Tous les entrepreneurs soutenus actifs ont été aidés" in at.success[0].value
+    assert len(at.success) == 1  # nobody without help
     at.segmented_control(key="support_measure").set_value("hours").run()
     at.segmented_control(key="support_network_window").set_value(3).run()
     assert not at.exception
@@ -438,23 +489,3 @@ def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     assert list(table["Entreprise"]) == ["Company M6", "Company M3"]
     assert list(table["Dernier service"]) == ["jamais", "1 oct. 2025"]
     assert list(table["Jours sans aide"]) == ["305", "91"]
-
-
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_the_page_on_a_snapshot_without_services(lang, tmp_path, monkeypatch):
-    write_empty_events_fixture(tmp_path)
-    at = page(lang, data_dir=tmp_path, monkeypatch=monkeypatch)
-    infos = [i.value for i in at.info]
-    empty = {
-        "fr": "Aucun service gratuit enregistré sur les 24 derniers mois.",
-        "en": "No free service recorded in the last 24 months.",
-    }
-    assert empty[lang] in infos
-    assert len(infos) == 3  # services by kind, mentors, network
-    values = {m.label: m.value for m in at.metric}
-    assert values["Séances (T1 2026)" if lang == "fr" else "Sessions (Q1 2026)"] == "0"
-    # M2 (joined 2024-02-01) was never helped: 366 + 365 + 28 + 30 = 789 days on 2026-03-31;
-    # M4 joined 70 days before and is not listed yet.
-    table = at.dataframe[0].value
-    assert len(table) == 1
-    assert table.iloc[0].tolist()[-1] == "789"

@@ -3,8 +3,7 @@ with active as (
     select member_id
     from read_parquet($members)
     where role = $role
-      and joined_on <= $as_of
-      and (left_on is null or left_on > $as_of)
+      and is_active(joined_on, left_on, $as_of)
 )
 
 select count(*) as active_members

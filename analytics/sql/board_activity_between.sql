@@ -1,19 +1,22 @@
 -- Free services and consultancy dated after $since up to $as_of: sessions, hours, invoiced and quoted EUR.
 with services as (
-    select count(*) as sessions, coalesce(sum(hours), 0)::double as hours
-    from read_parquet($services)
-    where date > $since and date <= $as_of
+    select sessions, hours
+    from service_totals($services, $since::date + 1, $as_of)
 ),
 
-consultancy as (
-    select
-        coalesce(sum(amount_eur) filter (where status in ('invoiced', 'paid')), 0)::double as invoiced_eur,
-        coalesce(sum(amount_eur) filter (where status = 'quoted'), 0)::double as quoted_eur,
-        count(*) filter (where status in ('invoiced', 'paid')) as invoices
+invoiced as (
+    select coalesce(sum(amount_eur), 0)::double as invoiced_eur, count(*) as invoices
+    from revenue_lines($consultancy, $since::date + 1, $as_of)
+),
+
+quoted as (
+    select coalesce(sum(amount_eur), 0)::double as quoted_eur
     from read_parquet($consultancy)
-    where date > $since and date <= $as_of
+    where is_pipeline(status)
+      and date > $since and date <= $as_of
 )
 
-select s.sessions, s.hours, c.invoiced_eur, c.quoted_eur, c.invoices
+select s.sessions, s.hours, i.invoiced_eur, q.quoted_eur, i.invoices
 from services as s
-cross join consultancy as c
+cross join invoiced as i
+cross join quoted as q

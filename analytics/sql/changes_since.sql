@@ -25,7 +25,7 @@ commitments as (
         case when investor_category = 'individual' then null else investor_name end as subject,
         investor_type as detail, committed_eur::decimal(18, 2) as amount_eur
     from read_parquet($commitments)
-    where signed_on > $since and signed_on <= $as_of and status in ('signed', 'pledged')
+    where signed_on > $since and signed_on <= $as_of and commitment_kind(status) is not null
 ),
 
 cancelled as (
@@ -34,7 +34,7 @@ cancelled as (
         now.investor_type as detail, now.committed_eur::decimal(18, 2) as amount_eur
     from read_parquet($commitments) as now
     inner join read_parquet($previous_commitments) as before using (commitment_id)
-    where now.status = 'cancelled' and before.status in ('signed', 'pledged')
+    where now.status = 'cancelled' and commitment_kind(before.status) is not null
 ),
 
 tickets as (
@@ -54,7 +54,7 @@ exits as (
     select 'investment_' || status as change, exited_on as date, coalesce(company, member_id) as subject,
         instrument as detail, proceeds_eur::decimal(18, 2) as amount_eur
     from tickets
-    where status in ('exited', 'written_off') and exited_on > $since and exited_on <= $as_of
+    where is_exit(status) and exited_on > $since and exited_on <= $as_of
 )
 
 select * from joiners
@@ -63,4 +63,4 @@ union all select * from commitments
 union all select * from cancelled
 union all select * from new_investments
 union all select * from exits
-order by change, date, subject
+order by change, date, subject, detail, amount_eur  -- ties (individuals, no date) in a fixed order

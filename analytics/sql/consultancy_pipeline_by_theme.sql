@@ -2,7 +2,7 @@
 with quoted as (
     select theme, amount_eur::double as amount_eur
     from read_parquet($consultancy)
-    where status = 'quoted'
+    where is_pipeline(status)
       and date <= $as_of
 )
 

@@ -2,7 +2,7 @@
 with open_invoices as (
     select invoice_id, client_name, client_member_id, theme, date, amount_eur::double as amount_eur
     from read_parquet($consultancy)
-    where status = 'invoiced'
+    where is_receivable(status)
       and date <= $as_of
 )
 

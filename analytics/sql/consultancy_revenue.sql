@@ -1,9 +1,7 @@
 -- Consultancy revenue in EUR (invoices invoiced or paid) dated from $start to $end, both inclusive.
 with billed as (
     select amount_eur
-    from read_parquet($consultancy)
-    where status in ('invoiced', 'paid')
-      and date between $start and $end
+    from revenue_lines($consultancy, $start, $end)
 )
 
 select coalesce(sum(amount_eur), 0)::decimal(18, 2) as revenue_eur

@@ -7,8 +7,7 @@ with members as (
 active as (
     select as_of, role
     from members
-    where joined_on <= as_of
-      and (left_on is null or left_on > as_of)
+    where is_active(joined_on, left_on, as_of)
 )
 
 select as_of, role, count(*) as members

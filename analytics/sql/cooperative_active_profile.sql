@@ -2,8 +2,7 @@
 with active as (
     select role, is_founder, women_led, province, sector, impact_theme, impact_stage
     from read_parquet($members)
-    where joined_on <= $as_of
-      and (left_on is null or left_on > $as_of)
+    where is_active(joined_on, left_on, $as_of)
 )
 
 select
@@ -17,3 +16,4 @@ select
     count(*) as members
 from active
 group by all
+order by all  -- a fixed order: the same snapshot always gives the same frame

@@ -1,7 +1,7 @@
 -- Share capital in EUR by share class at the end of each quarter (entries dated <= its end, and <= $as_of).
 with entries as (
     select
-        date_trunc('quarter', date)::date as quarter,
+        quarter_of(date) as quarter,
         share_class,
         share_sign(kind) * quantity * unit_value_eur as amount_eur
     from read_parquet($shares)
@@ -9,9 +9,8 @@ with entries as (
 ),
 
 quarters as (
-    select unnest(generate_series(min(quarter), date_trunc('quarter', $as_of)::date, interval 3 month))::date
-        as quarter
-    from entries
+    select quarter
+    from quarters_up_to((select min(quarter) from entries), $as_of)
 ),
 
 classes as (

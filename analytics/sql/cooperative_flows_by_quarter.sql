@@ -5,19 +5,18 @@ with members as (
 ),
 
 events as (
-    select date_trunc('quarter', joined_on)::date as quarter, 1 as joined, 0 as left_
+    select quarter_of(joined_on) as quarter, 1 as joined, 0 as left_
     from members
     where joined_on <= $as_of
     union all
-    select date_trunc('quarter', left_on)::date as quarter, 0 as joined, 1 as left_
+    select quarter_of(left_on) as quarter, 0 as joined, 1 as left_
     from members
     where left_on <= $as_of
 ),
 
 quarters as (
-    select unnest(generate_series(min(quarter), date_trunc('quarter', $as_of)::date, interval 3 month))::date
-        as quarter
-    from events
+    select quarter
+    from quarters_up_to((select min(quarter) from events), $as_of)
 ),
 
 counted as (

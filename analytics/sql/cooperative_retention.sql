@@ -1,12 +1,11 @@
 -- The members active on $year_ago (the cohort) and how many of them are still active on $as_of.
 with cohort as (
-    select left_on
+    select joined_on, left_on
     from read_parquet($members)
-    where joined_on <= $year_ago
-      and (left_on is null or left_on > $year_ago)
+    where is_active(joined_on, left_on, $year_ago)
 )
 
 select
     count(*) as cohort,
-    count(*) filter (where left_on is null or left_on > $as_of) as retained
+    count(*) filter (where is_active(joined_on, left_on, $as_of)) as retained
 from cohort

@@ -2,15 +2,13 @@
 with before as (
     select member_id, impact_stage
     from read_parquet($previous_members)
-    where joined_on <= $since
-      and (left_on is null or left_on > $since)
+    where is_active(joined_on, left_on, $since)
 ),
 
 now as (
     select member_id, impact_stage
     from read_parquet($members)
-    where joined_on <= $as_of
-      and (left_on is null or left_on > $as_of)
+    where is_active(joined_on, left_on, $as_of)
 ),
 
 pairs as (

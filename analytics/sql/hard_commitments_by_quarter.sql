@@ -1,18 +1,17 @@
 -- Hard commitments in EUR signed in each calendar quarter up to $as_of (quarters with none included).
-with signed as (
-    select date_trunc('quarter', signed_on)::date as quarter, committed_eur
-    from read_parquet($commitments)
-    where status = 'signed' and signed_on <= $as_of
+with hard as (
+    select quarter_of(signed_on) as quarter, committed_eur
+    from raised_commitments($commitments, $as_of)
+    where kind = 'hard'
 ),
 
 quarters as (
-    select unnest(generate_series(
-        (select min(quarter) from signed), date_trunc('quarter', $as_of::date)::date, interval 3 month
-    ))::date as quarter
+    select quarter
+    from quarters_up_to((select min(quarter) from hard), $as_of::date)
 )
 
-select q.quarter, coalesce(sum(s.committed_eur), 0)::double as hard_eur
+select q.quarter, coalesce(sum(h.committed_eur), 0)::double as hard_eur
 from quarters as q
-left join signed as s using (quarter)
+left join hard as h using (quarter)
 group by q.quarter
 order by q.quarter

@@ -7,10 +7,9 @@ with tickets as (
 ),
 
 reports as (
-    select member_id, period_end, metric, arg_max(value, file_row_number) as value
-    from read_parquet($impact, file_row_number = true)
-    where period_end <= $as_of and metric in ('jobs_created_fte', 'ghg_avoided_tco2e')
-    group by member_id, period_end, metric
+    select member_id, period_end, metric, value
+    from latest_reports($impact, $as_of)
+    where metric in ('jobs_created_fte', 'ghg_avoided_tco2e')
 ),
 
 latest_period as (

@@ -12,11 +12,12 @@ members as (
 broken as (
     select t.file_row_number
     from tickets as t
-    left join members as m
-        on m.member_id = t.member_id
-        and m.joined_on <= t.invested_on
-        and (m.left_on is null or m.left_on > t.invested_on)
-    where m.member_id is null
+    where not exists (
+        select 1
+        from members as m
+        where m.member_id = t.member_id
+          and is_cooperator(m.joined_on, m.left_on, t.invested_on)
+    )
 )
 
 select count(*), min(file_row_number) + 1

@@ -5,7 +5,7 @@ with broken as (
     from read_parquet($path, file_row_number = true)
     where (status = 'active'
             and (exited_on is not null or proceeds_eur is not null or fair_value_eur is null))
-       or (status in ('exited', 'written_off')
+       or (is_exit(status)
             and (exited_on is null or proceeds_eur is null or fair_value_eur is not null))
 )
 

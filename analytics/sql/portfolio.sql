@@ -22,9 +22,7 @@ select
     t.exited_on,
     t.proceeds_eur,
     t.fair_value_eur,
-    coalesce(
-        m.joined_on <= t.invested_on and (m.left_on is null or m.left_on > t.invested_on), false
-    ) as was_cooperator
+    is_cooperator(m.joined_on, m.left_on, t.invested_on) as was_cooperator
 from tickets as t
 left join members as m using (member_id)
 order by t.invested_on, t.investment_id

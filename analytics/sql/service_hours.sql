@@ -1,11 +1,3 @@
 -- Free-service hours and sessions given from $start to $end, both inclusive.
-with period_services as (
-    select hours
-    from read_parquet($services)
-    where date between $start and $end
-)
-
-select
-    coalesce(sum(hours), 0)::double as hours,
-    count(*) as sessions
-from period_services
+select hours, sessions
+from service_totals($services, $start, $end)

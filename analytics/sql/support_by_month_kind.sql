@@ -1,6 +1,6 @@
 -- Free-service sessions and hours per month and kind, from $start to $as_of inclusive.
 with period_services as (
-    select date_trunc('month', date)::date as month, kind, hours
+    select month_of(date) as month, kind, hours
     from read_parquet($services)
     where date between $start and $as_of
 )

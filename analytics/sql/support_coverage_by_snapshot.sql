@@ -3,15 +3,13 @@ with supported as (
     select as_of::date as as_of, member_id
     from read_parquet($member_files, hive_partitioning = true)
     where role = 'supported'
-      and joined_on <= as_of::date
-      and (left_on is null or left_on > as_of::date)
+      and is_active(joined_on, left_on, as_of::date)
 ),
 
 recent as (
     select distinct as_of::date as as_of, member_id
     from read_parquet($service_files, hive_partitioning = true)
-    where date <= as_of::date
-      and date > as_of::date - $recent_days
+    where is_recent_help(date, as_of::date, $recent_days)
 )
 
 select

@@ -8,8 +8,9 @@ and no call passes the snapshot twice.
 - ``cached_figure``: plotly figures, ``st.cache_resource``: shared read-only between sessions
   (``st.plotly_chart`` only reads them), which saves the copy a 5 to 15 ms figure would cost.
 
-The sub-modules hold the cached functions: ``store`` (connection, settings, catalogue, checks),
-``queries`` (the headline and fund queries several pages share) and one module per page.
+The sub-modules hold the cached functions: ``store`` (connection, settings, catalogue, checks) and
+one module per page (``overview`` for the Overview and Since-the-last-board pages), each caching
+that page's model from ``analytics.views`` and the figures worth keeping.
 """
 
 from __future__ import annotations
@@ -36,13 +37,3 @@ def cached_figure(func=None, *, max_entries: int = 64):
     """Cache a figure, shared read-only, keyed by its arguments (snapshots by id, language, ...)."""
     decorator = st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=HASH_FUNCS)
     return decorator(func) if func is not None else decorator
-
-
-@st.cache_resource(show_spinner=False, max_entries=256)
-def figure(key: tuple, _build):
-    """Return the figure ``_build()`` makes, built once per ``key`` (transitional: pages move to
-    ``cached_figure`` builders as they get their models).
-
-    ``key`` must hold everything the figure depends on (snapshot ids, language, parameters).
-    """
-    return _build()

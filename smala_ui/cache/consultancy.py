@@ -1,40 +1,17 @@
-"""Cached queries of the Consultancy page, keyed by snapshot id (the Snapshot passes un-hashed)."""
+"""The Consultancy page's model, cached by snapshot ids (Snapshots pass un-hashed)."""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from analytics import consultancy
+from analytics.config import Settings
 from analytics.store import Snapshot
+from analytics.views import consultancy
 from smala_ui.cache import cached
 from smala_ui.cache.store import connection
 
 
 @cached
-def summary(snap: Snapshot) -> consultancy.Summary:
-    """Return revenue YTD and last year's same period, pipeline and receivables (EUR)."""
-    return consultancy.summary(connection(), snap)
-
-
-@cached
-def revenue_by_month(snap: Snapshot) -> pd.DataFrame:
-    """Return revenue (EUR), days and invoices by month and theme since 1 January last year."""
-    return consultancy.revenue_by_month(connection(), snap)
-
-
-@cached
-def pipeline_by_theme(snap: Snapshot) -> pd.DataFrame:
-    """Return the quoted amount (EUR) and quotes by theme."""
-    return consultancy.pipeline_by_theme(connection(), snap)
-
-
-@cached
-def receivables(snap: Snapshot) -> pd.DataFrame:
-    """Return the open receivables with their age in days and bucket, oldest first."""
-    return consultancy.receivables(connection(), snap)
-
-
-@cached
-def clients(snap: Snapshot) -> pd.DataFrame:
-    """Return YTD revenue (EUR), days and invoices of member and non-member clients."""
-    return consultancy.clients(connection(), snap)
+def consultancy_view(
+    snap: Snapshot, compare: Snapshot | None, settings: Settings
+) -> consultancy.ConsultancyView:
+    """Return the Consultancy page's model (see ``analytics.views.consultancy``)."""
+    return consultancy.consultancy_view(connection(), snap, compare, settings)

@@ -1,21 +1,17 @@
-"""Figure builders: pure functions from numbers to ``go.Figure``, unit-tested without Streamlit."""
+"""Figure builders of the Overview (and its slide): pure functions from the model to ``go.Figure``,
+unit-tested without Streamlit."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from analytics.views import overview
+from analytics.views.overview import TargetProgress
 from smala_ui import fmt, theme
 from smala_ui.text import translate
 
 
-def target_progress(
-    supported: int,
-    supported_target: int,
-    hard_eur: float,
-    soft_eur: float,
-    fund_target_eur: float,
-    lang: str,
-) -> go.Figure:
+def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
     """Return horizontal bars of progress toward the two targets, in % of each target.
 
     The fund bar stacks hard commitments and pledges as two distinct segments, so soft money is
@@ -24,9 +20,11 @@ def target_progress(
     theme.register()
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
     rows = [t("figure.supported"), t("figure.fund")]
-    supported_pct = 100 * supported / supported_target
-    hard_pct = 100 * float(hard_eur) / fund_target_eur
-    soft_pct = 100 * float(soft_eur) / fund_target_eur
+    supported, supported_target = progress.supported, progress.supported_target
+    hard_eur, soft_eur = progress.hard_eur, progress.soft_eur
+    supported_pct = 100 * progress.supported_share
+    hard_pct = 100 * progress.hard_share
+    soft_pct = 100 * progress.soft_share
     fig = go.Figure()
     fig.add_bar(
         name=t("figure.hard"),
@@ -36,7 +34,7 @@ def target_progress(
         marker_color=theme.GREEN,
         text=[
             t("figure.people", value=supported, target=supported_target),
-            f"{fmt.money_short(hard_eur)} · {fmt.percent(hard_pct / 100, 0)}",
+            f"{fmt.money_short(hard_eur)} · {fmt.percent(progress.hard_share, 0)}",
         ],
         textposition="inside",
         insidetextanchor="start",
@@ -70,3 +68,16 @@ def target_progress(
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
     )
     return fig
+
+
+def target_progress(
+    supported: int,
+    supported_target: int,
+    hard_eur: float,
+    soft_eur: float,
+    fund_target_eur: float,
+    lang: str,
+) -> go.Figure:
+    """Return ``progress_chart`` of the progress these figures make (people, EUR, targets)."""
+    progress = overview.target_progress(supported, supported_target, hard_eur, soft_eur, fund_target_eur)
+    return progress_chart(progress, lang)

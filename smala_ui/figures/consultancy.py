@@ -1,7 +1,8 @@
-"""Consultancy page: figure builders and the tables it shows and downloads.
+"""Consultancy page: its KPI tiles, figure builders and the tables it shows and downloads.
 
-Pure functions of plain data frames (from ``analytics.consultancy``) returning a ``go.Figure`` or
-a data frame; numbers are written with ``smala_ui.fmt`` (Belgian French), hover texts included.
+Pure functions of the page's model (``analytics.views.consultancy``) and its frames returning
+``st.metric`` arguments, a ``go.Figure`` or a data frame; they compute no figure, only draw and
+label. Numbers are written with ``smala_ui.fmt`` (Belgian French), hover texts included.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from analytics.schema import IMPACT_THEMES
+from analytics.views.consultancy import ConsultancyView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_ticks, round_money
 from smala_ui.text import plural, translate
@@ -52,35 +53,102 @@ def month_label(month: dt.date, lang: str, with_year: bool = True) -> str:
     return format_date(month, "MMM y" if with_year else "MMM", locale=fmt.DATE_LOCALES[lang])
 
 
+def metric_delta(text: str | None, good_when_up: bool | None) -> dict:
+    """Return st.metric's delta arguments for a formatted change (None: no delta): neutral when it
+    shows as zero or is neither good nor bad news (``good_when_up`` None)."""
+    if text is None:
+        return {}
+    delta = fmt.signed(text)
+    if fmt.is_zero(delta):
+        return {"delta": delta, "delta_color": "off", "delta_arrow": "off"}
+    return {
+        "delta": delta,
+        "delta_color": "off" if good_when_up is None else "normal" if good_when_up else "inverse",
+    }
+
+
+def _delta(text_of, change: float | None, good_when_up: bool | None) -> dict:
+    return metric_delta(None if change is None else text_of(change), good_when_up)
+
+
+def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
+    """Return the five headline tiles as ``st.metric`` arguments (label, value, help, delta)."""
+    t, s, d = _t(lang), view.summary, view.deltas
+    last_end = fmt.date(s.last_year_end, lang)
+
+    def change(field: str) -> float | None:
+        return None if d is None else getattr(d, field)
+
+    return [
+        {
+            "label": t("consultancy.kpi.revenue_ytd"),
+            "value": fmt.money_short(s.revenue_ytd_eur),
+            "help": t(
+                "consultancy.kpi.revenue_ytd.help",
+                date=fmt.date(view.as_of, lang),
+                invoices=invoices_text(lang, s.invoices_ytd),
+            ),
+            **_delta(fmt.money_short, change("revenue_ytd_eur"), True),
+        },
+        {
+            "label": t("consultancy.kpi.growth"),
+            "value": t("common.na") if s.growth is None else fmt.signed(fmt.percent(s.growth)),
+            "help": t(
+                "consultancy.kpi.growth.help",
+                this=fmt.money(s.revenue_ytd_eur),
+                last=fmt.money(s.revenue_last_year_eur),
+                date=last_end,
+            ),
+            **_delta(lambda v: fmt.points(v, lang), change("growth"), True),
+        },
+        {
+            "label": t("consultancy.kpi.pipeline"),
+            "value": fmt.money_short(s.pipeline_eur),
+            "help": t("consultancy.kpi.pipeline.help", quotes=quotes_text(lang, s.pipeline_count)),
+            **_delta(fmt.money_short, change("pipeline_eur"), True),
+        },
+        {
+            "label": t("consultancy.kpi.receivables"),
+            "value": fmt.money_short(s.receivables_eur),
+            "help": t("consultancy.kpi.receivables.help", invoices=invoices_text(lang, s.receivables_count)),
+            **_delta(fmt.money_short, change("receivables_eur"), False),
+        },
+        {
+            "label": t("consultancy.kpi.rate"),
+            "value": t("common.na") if s.daily_rate_eur is None else fmt.money(s.daily_rate_eur),
+            "help": t("consultancy.kpi.rate.help", days=fmt.number(s.days_ytd, 1 if s.days_ytd % 1 else 0)),
+            **_delta(fmt.money, change("daily_rate_eur"), True),
+        },
+    ]
+
+
+def last_year_caption(view: ConsultancyView, lang: str) -> str:
+    """Return the caption under the tiles: revenue since 1 January and the same period last year."""
+    s = view.summary
+    return translate(
+        lang,
+        "consultancy.last_year_caption",
+        this=fmt.money(s.revenue_ytd_eur),
+        last=fmt.money(s.revenue_last_year_eur),
+        date=fmt.date(s.last_year_end, lang),
+    )
+
+
 def _money_axis(top: float, max_ticks: int = 5) -> dict:
     ticks = money_ticks(top, max_ticks=max_ticks)
     return {"range": [0, ticks[-1] * 1.02], "tickvals": ticks, "ticktext": [round_money(v) for v in ticks]}
 
 
-def _themes_in(frame: pd.DataFrame) -> list[str]:
-    present = set(frame["theme"])
-    return [*(th for th in IMPACT_THEMES if th in present), *sorted(present - set(IMPACT_THEMES))]
-
-
-def revenue_by_month(by_month: pd.DataFrame, start: dt.date, as_of: dt.date, lang: str) -> go.Figure:
-    """Return revenue stacked by theme for each month from ``start`` (or the first month with
-    revenue, when later, but never after January of as-of's year) to as-of's month; empty months
-    at zero. ``by_month`` comes from ``analytics.consultancy.revenue_by_month``."""
+def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
+    """Return revenue stacked by theme for each month of ``grid`` (the model's ``revenue_grid``:
+    ``month`` and one column of revenue per theme, in the order drawn)."""
     theme.register()
     t = _t(lang)
-    months = []
-    first = min([*by_month["month"], dt.date(as_of.year, 1, 1)])
-    day = max(dt.date(start.year, start.month, 1), first)
-    while day <= as_of:
-        months.append(day)
-        day = dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    labels = [month_label(m, lang) for m in months]
+    labels = [month_label(m, lang) for m in grid["month"]]
     fig = go.Figure()
-    totals = [0.0] * len(months)
-    for th in _themes_in(by_month):
-        rows = by_month[by_month["theme"] == th]
-        amounts = dict(zip(rows["month"], rows["revenue_eur"], strict=True))
-        values = [float(amounts.get(m, 0.0)) for m in months]
+    totals = [0.0] * len(labels)  # the stack's height, for the axis
+    for th in grid.columns[1:]:
+        values = [float(v) for v in grid[th]]
         totals = [a + b for a, b in zip(totals, values, strict=True)]
         name = theme_label(lang, th)
         fig.add_bar(
@@ -111,10 +179,10 @@ def revenue_by_month(by_month: pd.DataFrame, start: dt.date, as_of: dt.date, lan
     return fig
 
 
-def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, lang: str) -> go.Figure:
+def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: str) -> go.Figure:
     """Return cumulative revenue at each month's end: the as-of year (to as-of) against the full
-    year before, whose value at as-of's month is marked. ``cumulative`` comes from
-    ``analytics.consultancy.cumulative_by_month``."""
+    year before (drawn when ``show_last``), whose value at as-of's month is marked. ``cumulative``
+    comes from ``analytics.consultancy.cumulative_by_month``."""
     theme.register()
     t = _t(lang)
     labels = [month_label(dt.date(2000, m, 1), lang, with_year=False) for m in cumulative["month"]]
@@ -124,7 +192,7 @@ def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, lang: str) -> go.Figure:
     last_name = t("consultancy.fig.last_year", year=as_of.year - 1)
     fig = go.Figure()
     lines = [(this_name, this, theme.GREEN, "solid", 4)]
-    has_last = any(v > 0 for v in last)  # a year without revenue is no comparison: no line
+    has_last = show_last  # a year without revenue is no comparison: no line
     if has_last:
         lines.insert(0, (last_name, last, theme.GREY, "dash", 3))
     for name, values, color, dash, width in lines:
@@ -254,19 +322,18 @@ def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
 
 def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
     """Return the revenue of member and non-member clients, each bar reading its amount, its share
-    of the total and its invoice count."""
+    of the total and its invoice count (``clients`` from ``analytics.consultancy.clients``)."""
     theme.register()
     values = [float(v) for v in clients["revenue_eur"]]
-    total = sum(values)
     texts = [
         translate(
             lang,
             "consultancy.fig.share",
             amount=fmt.money(v),
-            share=fmt.percent(v / total if total > 0 else 0.0),
+            share=fmt.percent(float(share)),
             invoices=invoices_text(lang, int(n)),
         )
-        for v, n in zip(values, clients["invoices"], strict=True)
+        for v, share, n in zip(values, clients["share"], clients["invoices"], strict=True)
     ]
     axis = _money_axis(max([*values, 1.0]), max_ticks=4)
     return _hbars(
@@ -279,10 +346,11 @@ def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def rate_bars(rates: pd.DataFrame, lang: str) -> go.Figure:
-    """Return the average daily rate (revenue / billed days, EUR per day) per theme."""
+    """Return the average daily rate (revenue / billed days, EUR per day) of each theme of ``rates``
+    (the model's themes with billed days)."""
     theme.register()
     t = _t(lang)
-    kept = rates[rates["rate_eur"].notna()]
+    kept = rates
     values = [float(v) for v in kept["rate_eur"]]
     texts = [
         t("consultancy.fig.per_day", amount=fmt.money(v), days=fmt.number(d, 1 if d % 1 else 0))
@@ -304,9 +372,11 @@ def rate_bars(rates: pd.DataFrame, lang: str) -> go.Figure:
 # Tables --------------------------------------------------------------------------------------
 
 
-def receivables_display(open_invoices: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the receivables as the screen shows them: translated headers, formatted text."""
+def receivables_display(open_invoices: pd.DataFrame, lang: str, limit: int | None = None) -> pd.DataFrame:
+    """Return the receivables as the screen shows them: translated headers, formatted text;
+    ``limit`` keeps the first (oldest) ones."""
     t = _t(lang)
+    open_invoices = open_invoices.head(limit) if limit is not None else open_invoices
     return pd.DataFrame(
         {
             t("consultancy.col.client"): list(open_invoices["client_name"]),

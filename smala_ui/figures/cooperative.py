@@ -1,4 +1,5 @@
-"""Cooperative page: figure builders and the pure data shaping behind its charts and tables.
+"""Cooperative page: figure builders and the labelled tables, drawn from the frames of
+``analytics.views.cooperative`` (every count and share is computed there).
 
 No Streamlit here: each function takes plain data frames and returns a ``go.Figure`` or a data
 frame, unit-tested on hand-worked data. Numbers on charts (hover texts included) are formatted
@@ -8,14 +9,16 @@ with ``smala_ui.fmt``, and axis ticks are written out, so nothing depends on the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analytics.cooperative import LEFT, NEW, STAGE_RANK
-from analytics.schema import IMPACT_STAGES, IMPACT_THEMES, NACE_SECTIONS, PROVINCES, ROLES
+from analytics.cooperative import LEFT, MAP_PROVINCES, NEW, STAGE_RANK, order_like
+from analytics.schema import IMPACT_STAGES, IMPACT_THEMES, NACE_SECTIONS
+from analytics.views.cooperative import CooperativeView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_ticks, round_money
 from smala_ui.text import CATALOGUE, translate
@@ -25,7 +28,6 @@ ROLE_COLORS = {"supported": theme.GREEN, "supporting": theme.BLUE}
 CLASS_COLORS = {"founder": theme.ORANGE, "ordinary": theme.GREEN}
 STAGE_COLORS = {"exploring": "#B7DEC8", "committed": "#4FA37A", "advanced": "#0B4F38"}
 NODE_COLORS = {**STAGE_COLORS, NEW: theme.BLUE, LEFT: theme.GREY}
-MAP_PROVINCES = tuple(p for p in PROVINCES if p != "other")
 MAP_LOW = "#E8F3EC"  # the fill of an area without members; the most members get theme.GREEN
 MAP_STRETCH = 1.572  # 1 / cos(50.5°): a degree of latitude drawn as long as on a Mercator map
 # Where each province's name and count are written on the map (longitude, latitude): the middle
@@ -71,53 +73,115 @@ def _people(n: float) -> str:
     return fmt.number(n)
 
 
-def _order(values: Sequence, known: Sequence) -> list:
-    """Return ``values`` in the order of ``known``, unknown ones after, alphabetically."""
-    rank = {v: i for i, v in enumerate(known)}
-    return sorted(set(values), key=lambda v: (rank.get(v, len(rank)), str(v)))
+# KPI tiles ---------------------------------------------------------------------------------
 
 
-# Data shaping ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Tile:
+    """One KPI tile as st.metric draws it: ``delta`` holds st.metric's delta arguments."""
+
+    key: str
+    label: str
+    value: str
+    help: str
+    delta: dict
 
 
-def role_history(active: pd.DataFrame, dates: Sequence[dt.date], up_to: dt.date) -> pd.DataFrame:
-    """Return ``as_of``, ``supported``, ``supporting`` and ``total`` (people) at each snapshot
-    date on or before ``up_to``; a snapshot without a row for a role counts 0 for it."""
-    known = {(r.as_of, r.role): int(r.members) for r in active.itertuples()}
-    kept = sorted(d for d in dates if d <= up_to)
-    out = pd.DataFrame({"as_of": kept})
-    for role in ROLES:
-        out[role] = [known.get((d, role), 0) for d in kept]
-    out["total"] = out[list(ROLES)].sum(axis=1) if kept else []
-    return out
+def _delta(shown: str | None) -> dict:
+    """Return st.metric's delta arguments for a formatted delta (neutral when it shows zero)."""
+    if shown is None:
+        return {}
+    return {"delta": shown} | ({"delta_color": "off", "delta_arrow": "off"} if fmt.is_zero(shown) else {})
 
 
-def province_table(by_province_role: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return one row per province (contract order, ``other`` last, the empty ones included):
-    ``code``, ``province`` (translated), ``supported``, ``supporting``, ``total`` (people)."""
-    counts = {(r.province, r.role): int(r.members) for r in by_province_role.itertuples()}
-    codes = _order([*PROVINCES, *(p for p, _ in counts)], PROVINCES)
-    rows = []
-    for code in codes:
-        by_role = {role: counts.get((code, role), 0) for role in ROLES}
-        rows.append(
-            {
-                "code": code,
-                "province": label(lang, "province", code),
-                **by_role,
-                "total": sum(by_role.values()),
-            }
-        )
-    out = pd.DataFrame(rows, columns=["code", "province", *ROLES, "total"])
-    return out
+def _share(value: float | None, lang: str) -> str:
+    return translate(lang, "common.na") if value is None else fmt.percent(value)
+
+
+def _tile(
+    key: str, value: str, lang: str, delta: str | None = None, help_key: str = "", **help_values
+) -> Tile:
+    t = _t(lang)
+    help_text = t(help_key or f"cooperative.kpi.{key}.help", **help_values)
+    return Tile(key, t(f"cooperative.kpi.{key}"), value, help_text, _delta(delta))
+
+
+def headline_tiles(view: CooperativeView, lang: str) -> list[Tile]:
+    """Return the five headline tiles (supported, supporting, founders, women-led, retention),
+    their deltas formatted like their values (shares in percentage points)."""
+    now, d, kept = view.kpis, view.deltas, view.kpis.retention
+
+    def count(change: int | None) -> str | None:
+        return None if change is None else fmt.signed(fmt.number(change))
+
+    def points(change: float | None) -> str | None:
+        return None if change is None else fmt.signed(fmt.points(change, lang))
+
+    share = functools.partial(_share, lang=lang)
+    kept_help = {"year_ago": fmt.date(kept.year_ago, lang)}
+    if kept.rate is not None:
+        kept_help |= {"retained": fmt.number(kept.retained), "cohort": fmt.number(kept.cohort)}
+    return [
+        _tile(
+            "supported",
+            fmt.number(now.supported),
+            lang,
+            count(d and d.supported),
+            target=view.supported_target,
+        ),
+        _tile("supporting", fmt.number(now.supporting), lang, count(d and d.supporting)),
+        _tile(
+            "founders",
+            fmt.number(now.founders),
+            lang,
+            count(d and d.founders),
+            share=share(now.founders_share),
+        ),
+        _tile(
+            "women_led",
+            share(now.women_led_share),
+            lang,
+            points(d and d.women_led_share),
+            n=fmt.number(now.women_led),
+            total=fmt.number(now.active),
+        ),
+        _tile(
+            "retention",
+            share(kept.rate),
+            lang,
+            points(d and d.retention_rate),
+            "cooperative.kpi.retention.help" + ("_na" if kept.rate is None else ""),
+            **kept_help,
+        ),
+    ]
+
+
+def capital_tiles(view: CooperativeView, lang: str) -> list[Tile]:
+    """Return the share capital (EUR), the founders' share of it and of the members (%)."""
+    now = view.kpis
+    return [
+        _tile("capital", fmt.money(view.capital_eur), lang),
+        _tile("founders_capital", _share(view.founders_capital_share, lang), lang),
+        _tile(
+            "founders_members",
+            _share(now.founders_share, lang),
+            lang,
+            n=fmt.number(now.founders),
+            total=fmt.number(now.active),
+        ),
+    ]
+
+
+# Tables ------------------------------------------------------------------------------------
 
 
 def province_download(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return the province table for download: translated headers, raw counts."""
+    """Return ``analytics.cooperative.province_table`` for download: translated headers and
+    province names, raw counts."""
     t = _t(lang)
     return pd.DataFrame(
         {
-            t("cooperative.col.province"): table["province"],
+            t("cooperative.col.province"): [label(lang, "province", c) for c in table["code"]],
             t("cooperative.role.supported"): table["supported"],
             t("cooperative.role.supporting"): table["supporting"],
             t("cooperative.col.total"): table["total"],
@@ -134,35 +198,24 @@ def province_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def quarterly_table(flows: pd.DataFrame, capital_wide: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return joiners, leavers (people) and capital by class (EUR) per quarter, for download.
-
-    ``flows`` comes from ``analytics.cooperative.flows_by_quarter``, ``capital_wide`` from
-    ``analytics.cooperative.capital_wide``; a quarter missing from one side reads 0.
-    """
+def quarterly_download(quarterly: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return ``analytics.cooperative.quarterly_table`` for download: translated headers, the
+    quarter written out, raw counts (people) and capital (EUR)."""
     t = _t(lang)
-    moves = {r.quarter: (int(r.joiners), int(r.leavers)) for r in flows.itertuples()}
-    money = {r.quarter: (float(r.founder_eur), float(r.ordinary_eur)) for r in capital_wide.itertuples()}
-    quarters = sorted(set(moves) | set(money))
-    last_capital = (0.0, 0.0)
-    rows = []
-    for q in quarters:
-        last_capital = money.get(q, last_capital)  # capital carries over a quarter without entries
-        joined, left = moves.get(q, (0, 0))
-        rows.append((fmt.quarter(q, lang), joined, left, *last_capital, sum(last_capital)))
-    columns = [
-        t("cooperative.col.quarter"),
-        t("cooperative.col.joiners"),
-        t("cooperative.col.leavers"),
-        t("cooperative.col.capital_founder"),
-        t("cooperative.col.capital_ordinary"),
-        t("cooperative.col.capital_total"),
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(
+        {
+            t("cooperative.col.quarter"): [fmt.quarter(q, lang) for q in quarterly["quarter"]],
+            t("cooperative.col.joiners"): quarterly["joiners"],
+            t("cooperative.col.leavers"): quarterly["leavers"],
+            t("cooperative.col.capital_founder"): quarterly["founder_eur"],
+            t("cooperative.col.capital_ordinary"): quarterly["ordinary_eur"],
+            t("cooperative.col.capital_total"): quarterly["total_eur"],
+        }
+    )
 
 
 def quarterly_display(quarterly: pd.DataFrame) -> pd.DataFrame:
-    """Return ``quarterly_table`` as the screen shows it: newest quarter first, counts and EUR
+    """Return ``quarterly_download`` as the screen shows it: newest quarter first, counts and EUR
     formatted the Belgian way."""
     out = quarterly.iloc[::-1].reset_index(drop=True)
     for i, column in enumerate(out.columns[1:]):
@@ -378,7 +431,7 @@ def province_map(table: pd.DataFrame, shapes: dict, lang: str) -> go.Figure:
     which plotly's geo and tile maps fetch. Members elsewhere (``other``) are not on the map.
     """
     _register()
-    counts = {r.code: (r.province, int(r.total)) for r in table.itertuples()}
+    counts = {r.code: (label(lang, "province", r.code), int(r.total)) for r in table.itertuples()}
     top = max([counts.get(c, ("", 0))[1] for c in MAP_PROVINCES] + [1])
     fig = go.Figure()
     for feature in sorted(shapes["features"], key=lambda f: f["id"]):
@@ -487,7 +540,7 @@ def stacked_bars(
 
 def sectors_by_role(by_sector_role: pd.DataFrame, lang: str) -> go.Figure:
     """Return the active members per NACE section, split by role, largest section on top."""
-    sections = _order(by_sector_role["sector"], NACE_SECTIONS)
+    sections = order_like(by_sector_role["sector"], NACE_SECTIONS)
     return stacked_bars(
         by_sector_role,
         "sector",
@@ -501,7 +554,7 @@ def sectors_by_role(by_sector_role: pd.DataFrame, lang: str) -> go.Figure:
 
 def themes_by_stage(by_theme_stage: pd.DataFrame, lang: str) -> go.Figure:
     """Return the active members per impact theme, split by impact stage (exploring first)."""
-    themes = _order(by_theme_stage["impact_theme"], IMPACT_THEMES)
+    themes = order_like(by_theme_stage["impact_theme"], IMPACT_THEMES)
     return stacked_bars(
         by_theme_stage,
         "impact_theme",
@@ -509,7 +562,7 @@ def themes_by_stage(by_theme_stage: pd.DataFrame, lang: str) -> go.Figure:
         {v: label(lang, "theme", v) for v in themes},
         {
             s: label(lang, "stage", s)
-            for s in _order([*IMPACT_STAGES, *by_theme_stage["impact_stage"]], IMPACT_STAGES)
+            for s in order_like([*IMPACT_STAGES, *by_theme_stage["impact_stage"]], IMPACT_STAGES)
         },
         STAGE_COLORS,
         lang,
@@ -526,8 +579,8 @@ def stage_sankey(transitions: pd.DataFrame, since: dt.date, as_of: dt.date, lang
     _register()
     t = _t(lang)
     rows = transitions[transitions["members"] > 0]
-    left_keys = _order(rows["from_stage"], (NEW, *IMPACT_STAGES))
-    right_keys = _order(rows["to_stage"], (*IMPACT_STAGES, LEFT))
+    left_keys = order_like(rows["from_stage"], (NEW, *IMPACT_STAGES))
+    right_keys = order_like(rows["to_stage"], (*IMPACT_STAGES, LEFT))
     left_totals = {k: int(rows.loc[rows["from_stage"] == k, "members"].sum()) for k in left_keys}
     right_totals = {k: int(rows.loc[rows["to_stage"] == k, "members"].sum()) for k in right_keys}
     total = max(sum(left_totals.values()), 1)

@@ -1,7 +1,8 @@
-"""Impact fund page: figure builders and the pure data shaping behind its tables and charts.
+"""Impact fund page: figure builders, tables and tile texts drawn from its model (``FundView``).
 
-No Streamlit here: every function takes plain numbers or data frames and returns a ``go.Figure``
-or a data frame, so it is unit-tested on hand-worked data. Every number shown is formatted with
+No Streamlit and no KPI here: every function takes the model or its frames and returns a
+``go.Figure``, a formatted table, texts or ``st.metric`` arguments, so it is unit-tested on
+hand-worked data. Every number shown is formatted with
 ``smala_ui.fmt`` (Belgian French), and axis ticks are written out, so nothing on a chart depends on
 the browser's language.
 """
@@ -10,33 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.fund import FundMetrics, Projection, project_target_date
+from analytics.fund import Projection, TargetOutlook, TicketSelection, quarter_last_day
+from analytics.views.fund import FundView
 from smala_ui import fmt, theme
-from smala_ui.text import translate
+from smala_ui.text import plural, translate
 
-INVESTOR_TYPES = ("private", "public")
 BAR_HEIGHT = 46  # pixels per bar row, readable on a projector
-PORTFOLIO_COLUMNS = (
-    "ticket",
-    "company",
-    "member_id",
-    "instrument",
-    "theme",
-    "status",
-    "invested_on",
-    "exited_on",
-    "cost",
-    "value",
-    "capped_value",
-    "moic",
-    "irr",
-)
 
 
 def _t(lang: str):
@@ -57,143 +42,156 @@ def label(lang: str, kind: str, value: object) -> str:
         return str(value)
 
 
-PROJECTION_SEED = 7  # the projection is the same on every rerun, for every viewer and in the pack
-PROJECTION_RUNS = 2000
-MIN_QUARTERS = 4  # fewer complete quarters of history are too few to resample a pace from
-HORIZON_QUARTERS = 80  # analytics.fund.project_target_date's default horizon
+# Texts and tiles of the page and its slide (pure: plain strings and st.metric arguments) -------
 
 
-def projection_summary(
-    quarters: Sequence[float], hard: float, target: float, as_of: dt.date, lang: str
-) -> tuple[Projection | None, str, str | None, str | None]:
-    """Return the projection (or None), its P50 as shown, the P10–P90 band text and a note.
+def projection_texts(outlook: TargetOutlook, target_eur: float, lang: str) -> tuple[str, str | None, str]:
+    """Return the projected P50 as shown, the P10–P90 band text (or None) and the note under it.
 
-    The note states the method, or why there is no date: target reached, too short a history
-    (fewer than ``MIN_QUARTERS`` complete quarters), or no hard commitment in any quarter.
+    The note states the method, or why there is no date: target reached, too short a history, or
+    no hard commitment in any complete quarter.
     """
     t = _t(lang)
-    target_text = round_money(target)
-    if hard >= target:
-        return None, t("fund.projection.reached"), None, t("fund.projection.reached_text", target=target_text)
-    if len(quarters) < MIN_QUARTERS:
-        return None, t("common.na"), None, t("fund.projection.too_short", min=MIN_QUARTERS, n=len(quarters))
-    if not any(q > 0 for q in quarters):
-        return None, t("common.na"), None, t("fund.projection.stalled", n=len(quarters))
-    projection = project_target_date(
-        list(quarters), hard, target, as_of, seed=PROJECTION_SEED, runs=PROJECTION_RUNS
-    )
-    horizon = dt.date(as_of.year + HORIZON_QUARTERS // 4, as_of.month, 1)
-    beyond = t("fund.projection.beyond", date=fmt.quarter(horizon, lang))
+    if outlook.status == "reached":
+        return (
+            t("fund.projection.reached"),
+            None,
+            t("fund.projection.reached_text", target=round_money(target_eur)),
+        )
+    if outlook.status == "too_short":
+        return (
+            t("common.na"),
+            None,
+            t("fund.projection.too_short", min=outlook.min_quarters, n=outlook.quarters),
+        )
+    if outlook.status == "stalled":
+        return t("common.na"), None, t("fund.projection.stalled", n=outlook.quarters)
+    projection = outlook.projection
+    beyond = t("fund.projection.beyond", date=fmt.quarter(outlook.horizon, lang))
 
     def when(day: dt.date | None) -> str:
         return fmt.quarter(day, lang) if day is not None else beyond
 
     band = t("fund.projection.band", p10=when(projection.p10), p90=when(projection.p90))
-    method = t("fund.projection.method", n=len(quarters), runs=fmt.number(PROJECTION_RUNS))
-    return projection, when(projection.p50), band, method
+    return when(projection.p50), band, projection_method(outlook, lang)
 
 
-# Data shaping ------------------------------------------------------------------------------
+def projection_method(outlook: TargetOutlook, lang: str) -> str:
+    """Return how the projection is made: quarters resampled and simulations drawn."""
+    return translate(lang, "fund.projection.method", n=outlook.quarters, runs=fmt.number(outlook.runs))
 
 
-def raised_history(raised: pd.DataFrame, dates: Sequence[dt.date], up_to: dt.date) -> pd.DataFrame:
-    """Return ``as_of``, ``hard_eur``, ``soft_eur`` at each snapshot date on or before ``up_to``.
+def delta_args(delta: float | None, good_when_up: bool | None) -> dict:
+    """Return st.metric's delta arguments for a change in EUR: neutral when it shows as zero."""
+    if delta is None:
+        return {}
+    text = fmt.signed(fmt.money_short(delta))
+    if fmt.is_zero(text):
+        return {"delta": text, "delta_color": "off", "delta_arrow": "off"}
+    color = "off" if good_when_up is None else "normal" if good_when_up else "inverse"
+    return {"delta": text, "delta_color": color}
 
-    ``raised`` comes from ``analytics.fund.raised_by_snapshot``, which has no row for a snapshot
-    without any commitment: such a snapshot gets zeros rather than disappearing from the history.
-    """
-    known = {row.as_of: (float(row.hard_eur), float(row.soft_eur)) for row in raised.itertuples()}
-    kept = sorted(d for d in dates if d <= up_to)
-    return pd.DataFrame(
+
+def share_text(share: float | None, lang: str) -> str:
+    """Return a share as a whole percentage, or n/a."""
+    return fmt.percent(share, 0) if share is not None else translate(lang, "common.na")
+
+
+def progress_tiles(view: FundView, lang: str) -> list[dict]:
+    """Return st.metric's arguments for hard commitments, pledges, left to raise and the P50 date."""
+    t = _t(lang)
+    target = round_money(view.target_eur)
+    shown, band, _ = projection_texts(view.outlook, view.target_eur, lang)
+    share = share_text(view.share_of_target, lang)
+    return [
         {
-            "as_of": kept,
-            "hard_eur": [known.get(d, (0.0, 0.0))[0] for d in kept],
-            "soft_eur": [known.get(d, (0.0, 0.0))[1] for d in kept],
-        }
-    )
-
-
-def _quarter_last_day(day: dt.date) -> dt.date:
-    first_month_next = (day.month - 1) // 3 * 3 + 4
-    year = day.year + (first_month_next > 12)
-    return dt.date(year, (first_month_next - 1) % 12 + 1, 1) - dt.timedelta(days=1)
-
-
-def complete_quarters(by_quarter: pd.DataFrame, as_of: dt.date) -> list[float]:
-    """Return the new hard commitments (EUR) of each complete quarter, oldest first.
-
-    ``by_quarter`` comes from ``analytics.fund.hard_by_quarter``. The as-of quarter counts only
-    when as-of is its last day: a quarter seen in part would understate the pace.
-    """
-    if by_quarter.empty:
-        return []
-    rows = by_quarter.sort_values("quarter")
-    if as_of != _quarter_last_day(as_of):
-        rows = rows[[q < dt.date(as_of.year, (as_of.month - 1) // 3 * 3 + 1, 1) for q in rows["quarter"]]]
-    return [float(v) for v in rows["hard_eur"]]
-
-
-def by_company(tickets: pd.DataFrame) -> pd.DataFrame:
-    """Return ``company``, ``cost_eur`` and ``share`` of total cost, largest first.
-
-    Every ticket counts at cost (exited and written-off ones too); a company's tickets are added.
-    """
-    if tickets.empty:
-        return pd.DataFrame({"company": [], "cost_eur": [], "share": []})
-    names = [
-        c if isinstance(c, str) else f"({m})"
-        for c, m in zip(tickets["company"], tickets["member_id"], strict=True)
+            "label": t("fund.kpi.hard"),
+            "value": fmt.money_short(view.hard_eur),
+            "help": t("fund.kpi.hard.help", share=share, target=target),
+            **delta_args(view.hard_delta_eur, True),
+        },
+        {
+            "label": t("fund.kpi.soft"),
+            "value": fmt.money_short(view.soft_eur),
+            "help": t("fund.kpi.soft.help"),
+            **delta_args(view.soft_delta_eur, None),  # pledges fall when signed: neutral
+        },
+        {
+            "label": t("fund.kpi.remaining"),
+            "value": fmt.money_short(view.remaining_eur),
+            "help": t("fund.kpi.remaining.help", target=target),
+            **delta_args(view.remaining_delta_eur, False),
+        },
+        {
+            "label": t("fund.kpi.projection"),
+            "value": shown,
+            "delta": band,
+            "delta_color": "off",
+            "delta_arrow": "off",
+            "help": t("fund.kpi.projection.help", method=projection_method(view.outlook, lang)),
+        },
     ]
-    frame = pd.DataFrame({"company": names, "cost_eur": tickets["amount_eur"].astype(float).to_numpy()})
-    out = frame.groupby("company", as_index=False)["cost_eur"].sum()
-    out = out.sort_values(["cost_eur", "company"], ascending=[False, True], ignore_index=True)
-    total = out["cost_eur"].sum()
-    out["share"] = out["cost_eur"] / total if total > 0 else 0.0
-    return out
 
 
-def top_share(companies: pd.DataFrame, n: int) -> float:
-    """Return the share of total cost held by the ``n`` largest companies (all of them if fewer)."""
-    return float(companies["share"].head(n).sum())
-
-
-def portfolio_rows(capped: pd.DataFrame, irrs: Sequence[float | None]) -> pd.DataFrame:
-    """Return one row per ticket with raw values (codes, dates, EUR as float, MOIC, IRR).
-
-    ``capped`` is ``analytics.cap.apply_cap`` applied to ``analytics.fund.portfolio``; ``irrs``
-    the gross ticket IRRs (``analytics.fund.ticket_irrs``, None under a year's holding).
-    """
-    if capped.empty:
-        return pd.DataFrame({c: [] for c in PORTFOLIO_COLUMNS})
-    moic = capped["gross_moic"].astype(float)
-    return pd.DataFrame(
+def capital_tiles(view: FundView, lang: str) -> list[dict]:
+    """Return st.metric's arguments for capital called, invested, dry powder and unfunded."""
+    t = _t(lang)
+    m = view.metrics
+    tiles = [
+        ("called", m.paid_in_eur, {"share": share_text(view.called_share, lang)}),
+        ("invested", m.invested_eur, {}),
+        ("dry_powder", view.dry_powder_eur, {}),
+        ("unfunded", m.unfunded_eur, {}),
+    ]
+    return [
         {
-            "ticket": capped["investment_id"].to_numpy(),
-            "company": [c if isinstance(c, str) else None for c in capped["company"]],  # None: unknown
-            "member_id": capped["member_id"].to_numpy(),
-            "instrument": capped["instrument"].to_numpy(),
-            "theme": [v if isinstance(v, str) else None for v in capped["theme"]],
-            "status": capped["status"].to_numpy(),
-            "invested_on": list(capped["invested_on"]),
-            "exited_on": [None if pd.isna(d) else d for d in capped["exited_on"]],
-            "cost": capped["cost"].astype(float).to_numpy(),
-            "value": capped["gross_value"].astype(float).to_numpy(),
-            "capped_value": capped["capped_value"].astype(float).to_numpy(),
-            "moic": [None if math.isnan(v) else float(v) for v in moic],
-            "irr": list(irrs),
+            "label": t(f"fund.kpi.{key}"),
+            "value": fmt.money_short(value),
+            "help": t(f"fund.kpi.{key}.help", **kw),
+        }
+        for key, value, kw in tiles
+    ]
+
+
+def concentration_tiles(view: FundView, lang: str) -> list[dict]:
+    """Return st.metric's arguments for the largest companies' shares and the companies funded."""
+    t = _t(lang)
+    tiles = []
+    for n, share in view.top_shares.items():
+        key = "fund.kpi.top1" if n == 1 else "fund.kpi.top"
+        tiles.append({"label": t(key, n=n), "value": fmt.percent(share), "help": t(f"{key}.help", n=n)})
+    tiles.append(
+        {
+            "label": t("fund.kpi.companies"),
+            "value": fmt.number(view.company_count),
+            "help": t("fund.kpi.companies.help"),
         }
     )
+    return tiles
 
 
-def filter_rows(
-    rows: pd.DataFrame, statuses: Sequence[str], instruments: Sequence[str], themes: Sequence[str]
-) -> pd.DataFrame:
-    """Keep the rows matching every non-empty filter (an empty filter keeps everything)."""
-    keep = pd.Series(True, index=rows.index)
-    for column, chosen in (("status", statuses), ("instrument", instruments), ("theme", themes)):
-        if chosen:
-            keep &= rows[column].isin(list(chosen))
-    return rows[keep]
+def progress_text(view: FundView, lang: str) -> str:
+    """Return the progress bar's text: the share of the target raised in hard commitments."""
+    share = share_text(view.share_of_target, lang)
+    return translate(lang, "fund.progress_bar", share=share, target=round_money(view.target_eur))
+
+
+def breach_message(view: FundView, lang: str) -> str:
+    """Return the cooperators-only rule's breach: how many tickets, then one line per ticket."""
+    t = _t(lang)
+    items = [
+        t(
+            "fund.rule.breach_item",
+            company=r.company
+            if isinstance(r.company, str)
+            else t("fund.unknown_company", member=r.member_id),
+            ticket=r.investment_id,
+            date=fmt.date(r.invested_on, lang),
+            amount=fmt.money(r.amount_eur),
+        )
+        for r in view.breaches.itertuples()
+    ]
+    return plural(lang, "fund.rule.breach", len(items)) + "\n\n" + "\n".join(f"- {item}" for item in items)
 
 
 def _company(row, lang: str) -> str:
@@ -216,6 +214,27 @@ def portfolio_display(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("fund.col.moic"): [multiple(v, lang) for v in rows["moic"]],
             t("fund.col.irr"): [rate(v, lang) for v in rows["irr"]],
         }
+    )
+
+
+def portfolio_column_help(lang: str) -> dict[str, str | None]:
+    """Return the portfolio table's right-aligned columns (amounts, MOIC, IRR) and their help."""
+    keys = ("fund.col.cost_eur", "fund.col.value", "fund.col.capped_value", "fund.col.moic", "fund.col.irr")
+    return {
+        translate(lang, key): translate(lang, f"{key}.help") if key != "fund.col.cost_eur" else None
+        for key in keys
+    }
+
+
+def portfolio_caption(selected: TicketSelection, lang: str) -> str:
+    """Return how many tickets the filters keep, of how many, and their cost and value."""
+    return translate(
+        lang,
+        "fund.portfolio_count",
+        shown=selected.count,
+        total=selected.total,
+        cost=fmt.money(selected.cost_eur),
+        value=fmt.money(selected.value_eur),
     )
 
 
@@ -250,37 +269,35 @@ def portfolio_csv_table(rows: pd.DataFrame, lang: str) -> pa.Table:
     return pa.table(columns)
 
 
-def metrics_table(m: FundMetrics, lang: str) -> pd.DataFrame:
-    """Return the fund metrics, gross and capped, with the cost of the cap (gross − capped).
+def metrics_caption(view: FundView, lang: str) -> str:
+    """Return the cap the metrics assume and the value it leaves for impact."""
+    return translate(
+        lang,
+        "fund.metrics.caption",
+        rate=fmt.percent(view.cap.rate, 1),
+        basis=translate(lang, f"fund.basis.{view.cap.basis}"),
+        excess=fmt.money(view.metrics.excess_eur),
+    )
 
-    Flows to and from investors do not depend on the cap: their cost cell is a dash.
-    """
+
+def metrics_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the fund metrics (``analytics.views.fund.metric_rows``) as the screen shows them:
+    gross, capped and the cost of the cap; a dash where the cap changes nothing."""
     t = _t(lang)
-    g, c = m.gross, m.capped
-    dash = "—"
-
-    def money_row(key, gross, capped, cap_dependent=True):
-        cost = fmt.money(gross - capped) if cap_dependent else dash
-        return (t(key), fmt.money(gross), fmt.money(capped), cost)
-
-    def ratio_row(key, gross, capped, shown, shown_cost=None):
-        cost = dash if gross is None or capped is None else (shown_cost or shown)(gross - capped, lang)
-        return (t(key), shown(gross, lang), shown(capped, lang), cost)
-
-    rows = [
-        money_row("fund.row.paid_in", m.paid_in_eur, m.paid_in_eur, False),
-        money_row("fund.row.distributions", m.distributions_eur, m.distributions_eur, False),
-        money_row("fund.row.unfunded", m.unfunded_eur, m.unfunded_eur, False),
-        money_row("fund.row.realised", g.realised_eur, c.realised_eur),
-        money_row("fund.row.nav", g.nav_eur, c.nav_eur),
-        money_row("fund.row.cash", g.cash_eur, c.cash_eur, False),
-        ratio_row("fund.row.dpi", g.dpi, c.dpi, multiple),
-        ratio_row("fund.row.rvpi", g.rvpi, c.rvpi, multiple),
-        ratio_row("fund.row.tvpi", g.tvpi, c.tvpi, multiple),
-        ratio_row("fund.row.irr", g.irr, c.irr, rate, points),
+    money = lambda value, _lang: fmt.money(value)  # noqa: E731
+    shown = {"money": money, "multiple": multiple, "rate": rate}
+    cost_shown = {"money": money, "multiple": multiple, "rate": points}
+    table = [
+        (
+            t(f"fund.row.{r.metric}"),
+            shown[r.kind](r.gross, lang),
+            shown[r.kind](r.capped, lang),
+            "—" if pd.isna(r.cost) else cost_shown[r.kind](r.cost, lang),
+        )
+        for r in rows.itertuples()
     ]
     columns = [t("fund.col.metric"), t("fund.col.gross"), t("fund.col.capped"), t("fund.col.cost")]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(table, columns=columns)
 
 
 # Axes ----------------------------------------------------------------------------------------
@@ -315,10 +332,10 @@ def quarter_ticks(start: dt.date, end: dt.date, lang: str, max_ticks: int = 9) -
     Ticks thin out to every 2, 4 or 8 quarters so at most ``max_ticks`` are written.
     """
     days = []
-    day = _quarter_last_day(start)
-    while day <= _quarter_last_day(end):
+    day = quarter_last_day(start)
+    while day <= quarter_last_day(end):
         days.append(day)
-        day = _quarter_last_day(day + dt.timedelta(days=1))
+        day = quarter_last_day(day + dt.timedelta(days=1))
     step = next((s for s in (1, 2, 4, 8, 12, 20, 40) if len(days) / s <= max_ticks), 80)
     if step >= 4:  # yearly or coarser: keep the year's last quarter so labels line up with years
         days = [d for d in days if d.month == 12]
@@ -431,21 +448,15 @@ def raised_over_time(
     return fig
 
 
-def commitments_by(frame: pd.DataFrame, by: str, lang: str) -> go.Figure:
+def commitments_by(grouped: pd.DataFrame, by: str, lang: str) -> go.Figure:
     """Return hard commitments and pledges side by side (never stacked) per investor type or category.
 
-    ``frame`` comes from ``analytics.fund.commitments_by_investor``; ``by`` is ``investor_type``
-    or ``investor_category`` (each category labelled with its type: "Fondations (privé)").
-    Rows: private first, then public; within a type, the largest hard commitments first.
+    ``grouped`` is ``analytics.fund.commitments_grouped(frame, by)``, rows in the order drawn; ``by``
+    is ``investor_type`` or ``investor_category`` (each category labelled with its type:
+    "Fondations (privé)").
     """
     theme.register()
     t = _t(lang)
-    grouped = frame.groupby(["investor_type", by] if by != "investor_type" else [by], as_index=False)[
-        ["hard_eur", "soft_eur"]
-    ].sum()
-    type_rank = {name: i for i, name in enumerate(INVESTOR_TYPES)}
-    grouped["_rank"] = [type_rank.get(v, len(type_rank)) for v in grouped["investor_type"]]
-    grouped = grouped.sort_values(["_rank", "hard_eur", "soft_eur"], ascending=[True, False, False])
     if by == "investor_type":
         rows = [label(lang, "investor_type", v) for v in grouped["investor_type"]]
     else:
@@ -495,23 +506,21 @@ def commitments_by(frame: pd.DataFrame, by: str, lang: str) -> go.Figure:
     return fig
 
 
-def capital_bars(hard_eur: float, called_eur: float, invested_eur: float, lang: str) -> go.Figure:
+def capital_bars(capital: pd.DataFrame, lang: str) -> go.Figure:
     """Return hard commitments, capital called, invested cost and dry powder as four bars.
 
-    Dry powder = hard commitments − invested cost. Each bar reads its amount and its share of
-    hard commitments.
+    ``capital`` is ``analytics.fund.capital_split``: each bar reads its amount and its share of hard
+    commitments (none without hard commitments).
     """
     theme.register()
     t = _t(lang)
-    dry = hard_eur - invested_eur
-    names = [t("fund.fig.hard"), t("fund.fig.called"), t("fund.fig.invested"), t("fund.fig.dry_powder")]
-    values = [float(hard_eur), float(called_eur), float(invested_eur), float(dry)]
-    shares = [v / hard_eur if hard_eur > 0 else None for v in values]
+    names = [t(f"fund.fig.{item}") for item in capital["item"]]
+    values = [float(v) for v in capital["amount_eur"]]
     texts = [
         fmt.money_short(v)
-        if s is None
+        if pd.isna(s)
         else t("fund.fig.of_hard", amount=fmt.money_short(v), share=fmt.percent(s, 0))
-        for v, s in zip(values, shares, strict=True)
+        for v, s in zip(values, capital["share"], strict=True)
     ]
     fig = go.Figure()
     fig.add_bar(

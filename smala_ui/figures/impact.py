@@ -1,7 +1,8 @@
-"""Impact page: figure builders and the pure shaping of its tiles, tables and SDG cards.
+"""Impact page: its tiles, figure builders, tables and SDG cards, drawn from its model.
 
-No Streamlit here: every function takes data frames from ``analytics.impact`` and returns a
-``go.Figure``, a data frame or plain text, so it is unit-tested on hand-worked data. Numbers are
+No Streamlit here: every function takes the model (``analytics.views.impact``) or its frames and
+returns ``st.metric`` arguments, a ``go.Figure``, a data frame or plain text; none computes a
+figure, they only draw and label, so they are unit-tested on hand-worked data. Numbers are
 formatted with ``smala_ui.fmt`` (Belgian French), axis ticks written out.
 """
 
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 
 from analytics.impact import AMBER_AT, AVERAGED, GREEN_AT
 from analytics.schema import METRICS, Metric
+from analytics.views.impact import LIT, ImpactView, MetricTile
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_ticks, quarter_ticks, round_money
 from smala_ui.text import translate
@@ -23,7 +25,7 @@ from smala_ui.text import translate
 PANEL_COLUMNS = 3
 PANEL_HEIGHT = 300  # pixels per row of small multiples
 BAR_HEIGHT = 70  # pixels per target bar
-STATUS_COLORS = {"green": theme.GREEN, "amber": theme.ORANGE, "red": "#C44536"}
+STATUS_COLORS = dict(zip(LIT, (theme.GREEN, theme.ORANGE, "#C44536"), strict=True))
 DECIMALS = {"FTE": 1, "tCO2e": 1, "people": 0, "%": 1}
 LINE_COLORS = tuple(c for c in theme.PALETTE if c != theme.GREY)  # grey reads as "disabled"
 
@@ -122,6 +124,80 @@ def _axis_ticks(unit: str, top: float, lang: str) -> tuple[list[float], list[str
     if unit == "%":
         return ticks, [fmt.percent(v / 100, decimals) for v in ticks]
     return ticks, [fmt.number(v, decimals) for v in ticks]
+
+
+# Tiles --------------------------------------------------------------------------------------
+
+
+def metric_tile(tile: MetricTile, newest: dt.date | None, lang: str) -> dict:
+    """Return a main metric's tile as ``st.metric`` arguments: its latest value (its period in the
+    label when older than the newest), the change since the comparison and the help text."""
+    name = metric_name(lang, tile.key)
+    if tile.value is None:
+        return {"label": name, "value": translate(lang, "impact.not_reported")}
+    period = period_label(tile.period_end, lang)
+    delta = {}
+    if tile.delta is not None:
+        text = format_delta(tile.key, tile.delta, lang)
+        delta = {"delta": text, "delta_color": "normal"}
+        if fmt.is_zero(text):
+            delta |= {"delta_color": "off", "delta_arrow": "off"}
+    help_text = translate(
+        lang,
+        "impact.kpi.help.mean" if tile.averaged else "impact.kpi.help.sum",
+        metric=name,
+        iris=iris_label(lang, tile.iris_code),
+        period=period,
+        n=tile.members,
+    )
+    if tile.target is not None:
+        help_text += translate(
+            lang, "impact.kpi.help.target", target=format_value(tile.key, tile.target, lang)
+        )
+    return {
+        "label": name if tile.latest else f"{name} · {period}",
+        "value": format_value(tile.key, tile.value, lang, short=True),
+        "help": help_text,
+        **delta,
+    }
+
+
+def kpis_caption(view: ImpactView, lang: str) -> str:
+    """Return the caption under the tiles: the newest period, and the comparison's date if any."""
+    period = period_label(view.newest_period, lang)
+    if view.compare_as_of is None:
+        return translate(lang, "impact.kpis.caption_alone", period=period)
+    return translate(lang, "impact.kpis.caption", period=period, compare=fmt.date(view.compare_as_of, lang))
+
+
+def invested_tiles(view: ImpactView, lang: str) -> list[dict]:
+    """Return the per-EUR-invested tiles as ``st.metric`` arguments: jobs created and GHG avoided
+    per EUR 1M, portfolio companies and the cost of their active tickets."""
+    t = _t(lang)
+    na = t("common.na")
+
+    def ratio(key: str, name: str) -> dict:
+        period = view.per_invested_periods[key]
+        return {
+            "label": t(f"impact.invested.{name}"),
+            "value": format_ratio(key, view.per_invested[key], lang),
+            "help": t(f"impact.invested.{name}.help", period=period_label(period, lang) if period else na),
+        }
+
+    return [
+        ratio("jobs_created_fte", "jobs"),
+        ratio("ghg_avoided_tco2e", "ghg"),
+        {
+            "label": t("impact.invested.companies"),
+            "value": fmt.number(view.company_count),
+            "help": t("impact.invested.companies.help", date=fmt.date(view.as_of, lang)),
+        },
+        {
+            "label": t("impact.invested.cost"),
+            "value": fmt.money_short(view.cost_eur),
+            "help": t("impact.invested.cost.help"),
+        },
+    ]
 
 
 # Over time ----------------------------------------------------------------------------------

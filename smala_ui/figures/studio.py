@@ -1,7 +1,8 @@
-"""Studio page: figure builders and the ideas table it shows and downloads.
+"""Studio page: its KPI tiles, figure builders and the ideas table it shows and downloads.
 
-Pure functions of plain data frames (from ``analytics.studio``) returning a ``go.Figure`` or a data
-frame; numbers are written with ``smala_ui.fmt``.
+Pure functions of the page's model (``analytics.views.studio``) and its frames returning
+``st.metric`` arguments, a ``go.Figure`` or a data frame; they compute no figure, only draw and
+label. Numbers are written with ``smala_ui.fmt``.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.views.studio import StudioView
 from smala_ui import fmt, theme
 from smala_ui.text import plural, translate
 
@@ -35,6 +37,47 @@ def ideas_text(lang: str, n: int) -> str:
 
 def _days(value: float) -> str:
     return fmt.number(value, 1 if value % 1 else 0)
+
+
+def kpi_tiles(view: StudioView, lang: str) -> list[dict]:
+    """Return the five tiles as ``st.metric`` arguments: ideas, active, launched, dropped (with the
+    change since the comparison; active and dropped ones are neither good nor bad news) and the
+    ideas born from an introduction."""
+    tiles = []
+    for key in ("ideas", "active", "launched", "dropped"):
+        help_values = {"date": fmt.date(view.as_of, lang)} if key == "ideas" else {}
+        delta = {}
+        if view.deltas is not None:
+            text = fmt.signed(fmt.number(getattr(view.deltas, key)))
+            delta = {"delta": text}
+            if fmt.is_zero(text) or key in ("active", "dropped"):
+                delta |= {"delta_color": "off"} | ({"delta_arrow": "off"} if fmt.is_zero(text) else {})
+        tiles.append(
+            {
+                "label": translate(lang, f"studio.kpi.{key}"),
+                "value": fmt.number(getattr(view.counts, key)),
+                "help": translate(lang, f"studio.kpi.{key}.help", **help_values),
+                **delta,
+            }
+        )
+    tiles.append(
+        {
+            "label": translate(lang, "studio.kpi.from_intro"),
+            "value": f"{fmt.number(view.from_introduction)} / {fmt.number(view.idea_count)}",
+            "help": translate(lang, "studio.kpi.from_intro.help"),
+        }
+    )
+    return tiles
+
+
+def funnel_caption(view: StudioView, lang: str) -> str:
+    """Return the caption under the funnel: its date, and the dropped ideas shown apart."""
+    dropped = view.counts.dropped
+    return (
+        translate(lang, "studio.funnel_caption", date=fmt.date(view.as_of, lang))
+        + " "
+        + plural(lang, "studio.dropped_apart", dropped, count=fmt.number(dropped))
+    )
 
 
 def stage_funnel(funnel: pd.DataFrame, lang: str) -> go.Figure:

@@ -1,7 +1,8 @@
-"""Support page: figure builders and the pure data shaping behind its tiles, charts and table.
+"""Support page: figure builders and the labelled tiles and tables, drawn from the values and
+frames of ``analytics.views.support`` (every count, share and delta is computed there).
 
-No Streamlit here: every function takes plain values or data frames from ``analytics.support``
-and returns text, a data frame or a ``go.Figure``. Numbers go through ``smala_ui.fmt`` (Belgian
+No Streamlit here: every function takes plain values or data frames and returns text, a data
+frame or a ``go.Figure``. Numbers go through ``smala_ui.fmt`` (Belgian
 French) and axis ticks are written out, so nothing depends on the browser's language. Members
 appear by company, never by the person's name; a company name met twice among the members shown
 gets the member id beside it.
@@ -20,7 +21,8 @@ import plotly.graph_objects as go
 from babel.dates import format_date
 
 from analytics.schema import SERVICE_KINDS
-from analytics.support import SupportKpis, months_before
+from analytics.support import SupportKpis, unique_labels
+from analytics.views.support import SupportDeltas
 from smala_ui import fmt, theme
 from smala_ui.text import translate
 
@@ -61,15 +63,6 @@ def month_label(day: dt.date, lang: str) -> str:
     return format_date(day, "LLL yyyy", locale=fmt.DATE_LOCALES[lang])
 
 
-def unique_labels(ids: Sequence[str], companies: Sequence[object]) -> list[str]:
-    """Return each member's company, with the member id beside a company met more than once."""
-    names = [c if isinstance(c, str) and c else f"({m})" for m, c in zip(ids, companies, strict=True)]
-    seen: dict[str, int] = {}
-    for name in names:
-        seen[name] = seen.get(name, 0) + 1
-    return [n if seen[n] == 1 else f"{n} ({m})" for n, m in zip(names, ids, strict=True)]
-
-
 # KPI tiles -----------------------------------------------------------------------------------
 
 
@@ -78,59 +71,68 @@ class Tile:
     """One KPI tile as st.metric draws it."""
 
     key: str
+    label: str
     value: str
     delta: str | None
     delta_color: str  # "normal", "inverse" or "off"
     delta_arrow: str  # "auto" or "off"
+    help: str
 
 
-def tiles(now: SupportKpis, before: SupportKpis | None, lang: str) -> list[Tile]:
+def tiles(now: SupportKpis, deltas: SupportDeltas | None, as_of: dt.date, lang: str) -> list[Tile]:
     """Return the five tiles (sessions, hours, coverage, mentor load, without help) with their deltas.
 
-    A delta is the same KPI on the comparison snapshot subtracted, formatted like the value
-    (coverage in percentage points); it is neutral when it shows as zero or when either side is
-    missing. Fewer members without help is good news (``inverse``); mentor load is neutral.
+    A delta (``analytics.views.support.deltas``) is formatted like the value (coverage in
+    percentage points); it is neutral when it shows as zero or is missing. Fewer members without
+    help is good news (``inverse``); mentor load is neutral. Labels name as-of's quarter.
     """
+    t = _t(lang)
+    quarter = fmt.quarter(as_of, lang)
+    help_values = {
+        "coverage": {"covered": fmt.number(now.covered), "supported": fmt.number(now.supported)},
+        "mentor_load": {"hours": fmt.hours(now.mentoring_hours), "mentors": fmt.number(now.mentors)},
+    }
+    d = deltas
     specs = (
-        ("sessions", now.sessions, before and before.sessions, fmt.number, "normal"),
-        ("hours", now.hours, before and before.hours, fmt.hours, "normal"),
-        ("coverage", now.coverage, before and before.coverage, fmt.percent, "normal"),
-        ("mentor_load", now.mentor_load, before and before.mentor_load, hours_1, "off"),
-        ("without_help", now.without_help, before and before.without_help, fmt.number, "inverse"),
+        ("sessions", now.sessions, d and d.sessions, fmt.number, "normal"),
+        ("hours", now.hours, d and d.hours, fmt.hours, "normal"),
+        ("coverage", now.coverage, d and d.coverage, fmt.percent, "normal"),
+        ("mentor_load", now.mentor_load, d and d.mentor_load, hours_1, "off"),
+        ("without_help", now.without_help, d and d.without_help, fmt.number, "inverse"),
     )
     out = []
-    for key, value, previous, shown, color in specs:
+    for key, value, change, shown, color in specs:
         text = translate(lang, "common.na") if value is None else shown(value)
         delta = None
-        if before is not None and value is not None and previous is not None:
-            delta = fmt.signed(
-                fmt.points(value - previous, lang) if key == "coverage" else shown(value - previous)
-            )
+        if change is not None:
+            delta = fmt.signed(fmt.points(change, lang) if key == "coverage" else shown(change))
         unchanged = delta is None or fmt.is_zero(delta)
-        out.append(Tile(key, text, delta, "off" if unchanged else color, "off" if unchanged else "auto"))
+        out.append(
+            Tile(
+                key,
+                t(f"support.kpi.{key}", quarter=quarter),
+                text,
+                delta,
+                "off" if unchanged else color,
+                "off" if unchanged else "auto",
+                t(f"support.kpi.{key}.help", **help_values.get(key, {})),
+            )
+        )
     return out
 
 
 # Sessions and hours by kind per month ---------------------------------------------------------
 
 
-def month_range(as_of: dt.date, months: int) -> list[dt.date]:
-    """Return the first days of the ``months`` calendar months up to as-of's, oldest first."""
-    last = as_of.replace(day=1)
-    return [months_before(last, k) for k in range(months - 1, -1, -1)]
-
-
 def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str, lang: str) -> go.Figure:
     """Return ``measure`` (``sessions`` or ``hours``) per month, stacked by kind, with the total on top.
 
-    ``frame`` comes from ``analytics.support.by_month_kind``; every month of ``months`` from the
-    first one with a service gets a bar (zero when nothing happened). Kinds keep the contract's
-    order and colours.
+    ``frame`` comes from ``analytics.support.by_month_kind``; every month of ``months``
+    (``SupportView.bar_months``) gets a bar (zero when nothing happened). Kinds keep the
+    contract's order and colours.
     """
     theme.register()
     t = _t(lang)
-    if not frame.empty:  # no empty bars before the first service
-        months = [m for m in months if m >= min(frame["month"])]
     labels = [month_label(m, lang) for m in months]
     shown = fmt.hours if measure == "hours" else fmt.number
     values = {
@@ -184,11 +186,6 @@ def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str
 
 
 # Coverage over time -------------------------------------------------------------------------
-
-
-def coverage_history(coverage: pd.DataFrame, up_to: dt.date) -> pd.DataFrame:
-    """Keep the rows of ``analytics.support.coverage_by_snapshot`` dated on or before ``up_to``."""
-    return coverage[[d <= up_to for d in coverage["as_of"]]].reset_index(drop=True)
 
 
 def coverage_over_time(history: pd.DataFrame, lang: str) -> go.Figure:

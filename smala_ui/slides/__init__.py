@@ -29,7 +29,7 @@ def board_slides(
     builders = {
         "overview": lambda: overview_slide(snap, compare, settings, lang),
         "board": lambda: board_slide(snap, board, settings, lang),
-        "fund": lambda: fund_slide(snap, catalogue, settings, lang),
+        "fund": lambda: fund_slide(snap, compare, catalogue, settings, lang),
         "capped_returns": lambda: capped_slide(snap, settings, lang),
         "impact": lambda: impact_slide(snap, compare, settings, lang),
     }

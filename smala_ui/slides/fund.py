@@ -1,29 +1,31 @@
-"""The Impact fund and Capped returns slides."""
+"""The Impact fund and Capped returns slides, rendered from the pages' cached models and figures."""
 
 from __future__ import annotations
 
-from analytics.cap import ExitScenario, apply_cap
+from analytics.cap import ExitScenario
 from analytics.store import Snapshot
 from smala_ui import fmt
-from smala_ui.cache import queries
+from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.figures import fund as ff
 from smala_ui.slides.pack import Slide, Tile, as_of_line
 from smala_ui.text import translate
 
+CAPPED_BARS = 8  # tickets drawn on the slide
 
-def fund_slide(snap: Snapshot, catalogue: list[Snapshot], settings, lang: str) -> Slide:
-    by_investor = queries.commitments_by_investor(snap)
-    hard, soft = float(by_investor["hard_eur"].sum()), float(by_investor["soft_eur"].sum())
-    target = float(settings.fund_target_eur)
-    quarters = ff.complete_quarters(queries.hard_by_quarter(snap), snap.as_of)
-    projection, shown, band, note = ff.projection_summary(quarters, hard, target, snap.as_of, lang)
-    raised = queries.raised_by_snapshot(catalogue)
-    history = ff.raised_history(raised, [s.as_of for s in catalogue], snap.as_of)
+
+def fund_slide(
+    snap: Snapshot, compare: Snapshot | None, catalogue: list[Snapshot], settings, lang: str
+) -> Slide:
+    """Return the fund's progress to the target: the page's own cached model."""
+    key = (snap, compare, settings, catalogue)
+    view = cache.fund_view(*key)
+    shown, band, note = ff.projection_texts(view.outlook, view.target_eur, lang)
+    share = ff.share_text(view.share_of_target, lang)
     tiles = (
-        Tile(translate(lang, "fund.kpi.hard"), fmt.money_short(hard), fmt.percent(hard / target, 0)),
-        Tile(translate(lang, "fund.kpi.soft"), fmt.money_short(soft)),
-        Tile(translate(lang, "fund.kpi.remaining"), fmt.money_short(max(0.0, target - hard))),
+        Tile(translate(lang, "fund.kpi.hard"), fmt.money_short(view.hard_eur), share),
+        Tile(translate(lang, "fund.kpi.soft"), fmt.money_short(view.soft_eur)),
+        Tile(translate(lang, "fund.kpi.remaining"), fmt.money_short(view.remaining_eur)),
         Tile(translate(lang, "fund.kpi.projection"), shown, band or ""),
     )
     return Slide(
@@ -31,22 +33,22 @@ def fund_slide(snap: Snapshot, catalogue: list[Snapshot], settings, lang: str) -
         as_of_line(snap, lang),
         tiles,
         (note,) if note else (),
-        (ff.raised_over_time(history, target, lang, projection),),
+        (cache.over_time_figure(*key, lang),),
     )
 
 
 def capped_slide(snap: Snapshot, settings, lang: str) -> Slide:
+    """Return gross against capped values under the configured cap: the page's default model."""
     params = settings.cap
-    tickets = queries.portfolio(snap)
+    view = cache.capped_view(snap, params, ExitScenario())
     title = translate(lang, "page.capped")
-    if tickets.empty:
+    if view.ticket_count == 0:
         return Slide(title, as_of_line(snap, lang), sentences=(translate(lang, "capped.no_ticket"),))
-    m = queries.fund_summary(snap, params, ExitScenario())
-    capped = apply_cap(tickets, snap.as_of, params)
+    m = view.metrics
     tiles = (
-        Tile(translate(lang, "capped.gross_value"), fmt.money(capped["gross_value"].sum())),
-        Tile(translate(lang, "capped.capped_value"), fmt.money(capped["capped_value"].sum())),
-        Tile(translate(lang, "capped.excess"), fmt.money(m.excess_eur)),
+        Tile(translate(lang, "capped.gross_value"), fmt.money(view.gross_value_eur)),
+        Tile(translate(lang, "capped.capped_value"), fmt.money(view.capped_value_eur)),
+        Tile(translate(lang, "capped.excess"), fmt.money(view.excess_eur)),
         Tile(translate(lang, "capped.tvpi_gross"), fmt.multiple(m.gross.tvpi, lang)),
         Tile(translate(lang, "capped.tvpi_capped"), fmt.multiple(m.capped.tvpi, lang)),
         Tile(translate(lang, "capped.irr_cost"), fmt.points(m.irr_cost, lang)),
@@ -56,5 +58,5 @@ def capped_slide(snap: Snapshot, settings, lang: str) -> Slide:
         as_of_line(snap, lang),
         tiles,
         (translate(lang, "capped.method"), translate(lang, f"capped.excess.help.{params.excess_to}")),
-        (figures_capped.ticket_bars(capped, lang, limit=8),),
+        (figures_capped.ticket_bars(view.tickets, lang, limit=CAPPED_BARS),),
     )

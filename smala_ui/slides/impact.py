@@ -1,43 +1,28 @@
-"""The Impact slide."""
+"""The Impact slide: the Impact page's model (``analytics.views.impact``) on one slide."""
 
 from __future__ import annotations
 
-from analytics import impact
-from analytics.schema import METRICS
 from analytics.store import Snapshot
-from smala_ui.cache import impact as cache_impact
+from smala_ui.cache.impact import impact_view
 from smala_ui.figures import impact as fi
 from smala_ui.slides.pack import Slide, Tile, as_of_line
 from smala_ui.text import translate
 
-IMPACT_TILES = (
-    "jobs_created_fte",
-    "ghg_avoided_tco2e",
-    "women_in_leadership_pct",
-    "jobs_fte",
-    "beneficiaries",
-)
-
 
 def impact_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str) -> Slide:
+    """Return the main metrics' latest values (changes since ``compare``) and the targets chart."""
     title = translate(lang, "page.impact")
-    series = cache_impact.by_period(snap)
-    if series.empty:
+    view = impact_view(snap, compare, settings)
+    if view.is_empty:
         return Slide(title, as_of_line(snap, lang), sentences=(translate(lang, "impact.empty"),))
-    latest = impact.latest_values(series)
-    previous = None
-    if compare is not None:
-        previous = impact.latest_values(cache_impact.by_period(compare))
-    tiles = []
-    for key in IMPACT_TILES:
-        if key not in latest.index:
-            continue
-        value = float(latest.at[key, "value"])
-        delta = ""
-        if previous is not None and key in previous.index:
-            delta = fi.format_delta(key, value - float(previous.at[key, "value"]), lang)
-        tiles.append(Tile(fi.metric_name(lang, key), fi.format_value(key, value, lang, short=True), delta))
-    targets = impact.targets_vs_actuals(latest, {key: settings.impact_target(key) for key in METRICS})
-    with_target = targets[targets["target"].notna()]
-    charts = (fi.targets_chart(targets, lang),) if not with_target.empty else ()
-    return Slide(title, as_of_line(snap, lang), tuple(tiles), (), charts)
+    tiles = tuple(
+        Tile(
+            fi.metric_name(lang, tile.key),
+            fi.format_value(tile.key, tile.value, lang, short=True),
+            "" if tile.delta is None else fi.format_delta(tile.key, tile.delta, lang),
+        )
+        for tile in view.tiles
+        if tile.value is not None
+    )
+    charts = (fi.targets_chart(view.targets, lang),) if view.has_targets else ()
+    return Slide(title, as_of_line(snap, lang), tiles, (), charts)

@@ -1,41 +1,68 @@
-"""Every page in a real browser, in French and English: it loads, shows its title, and shows no
-error; the capped-returns slider changes the figures on screen."""
+"""Every page in a real browser, the languages alternating: it loads, shows its title, and shows no
+error; the capped-returns slider changes the figures on screen; presentation mode hides the
+controls and its slides follow each other; a deep link works on a fresh server.
 
+A page load costs seconds of the browser's time: each page is loaded once, in one browser tab, and
+a page counts as drawn when its title is shown and its script run is over (no fixed waits)."""
+
+import datetime as dt
+import os
 import re
 
-import pytest
+from playwright.sync_api import expect
 
-from smala_ui.navigation import PAGES
+from smala_ui import fmt
+from smala_ui.browser import running_app
+from smala_ui.navigation import BOARD_SLIDES, PAGES
 from smala_ui.text import CATALOGUE
 
 HEADING = '[data-testid="stHeading"] h1'
 EXCEPTION = '[data-testid="stException"]'
+ERROR = '[data-testid="stAlertContentError"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # the script run is over
+LATEST = dt.date(2026, 9, 30)  # the latest demo snapshot
+TITLES = {spec.key: spec.title for spec in PAGES}
 
 
-def open_page(page, server, path, **query):
-    url = f"{server}/{path}" + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
-    page.goto(url)
-    page.wait_for_selector(HEADING, timeout=30_000)
-    page.wait_for_load_state("networkidle")
+def title(key: str, lang: str) -> str:
+    return CATALOGUE[lang][f"page.{TITLES[key]}"]
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("spec", PAGES, ids=lambda spec: spec.key)
-def test_every_page_loads_without_error(page, server, spec, lang):
-    path = "" if spec is PAGES[0] else spec.key
-    open_page(page, server, path, lang=lang)
+def wait_for_page(page, heading: str) -> None:
+    """Wait until the page titled ``heading`` is drawn and its script run has finished."""
     page.wait_for_function(
-        "title => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)",
-        arg=CATALOGUE[lang][f"page.{spec.title}"],
-        timeout=30_000,
+        "t => (document.querySelector('h1')?.innerText || '').includes(t)", arg=heading, timeout=30_000
     )
-    page.wait_for_timeout(500)  # let the last deltas arrive
-    assert page.locator(EXCEPTION).count() == 0
-    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    page.wait_for_selector(IDLE, state="attached", timeout=30_000)
+
+
+def open_page(page, server, key: str, lang: str, **query) -> None:
+    """Load the app at ``key``'s own URL (the first page at /) and wait until it is drawn."""
+    path = "" if key == PAGES[0].key else key
+    page.goto(f"{server}/{path}?" + "&".join(f"{k}={v}" for k, v in {"lang": lang, **query}.items()))
+    page.wait_for_selector(HEADING, timeout=30_000)
+    wait_for_page(page, title(key, lang))
+
+
+def problems_on(page) -> list[str]:
+    """The exceptions and errors the page shows, as text."""
+    return page.locator(EXCEPTION).all_inner_texts() + page.locator(ERROR).all_inner_texts()
+
+
+def test_every_page_loads_without_error(page, server):
+    """Each page loaded once at its own URL, the languages alternating down the list (AppTest
+    runs every page in both; the slides below add French, the deep link English)."""
+    found = {}
+    for n, spec in enumerate(PAGES):
+        lang = ("fr", "en")[n % 2]
+        open_page(page, server, spec.key, lang)
+        if problems := problems_on(page):
+            found[f"{spec.key} ({lang})"] = problems
+    assert not found
 
 
 def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
-    open_page(page, server, "capped_returns", lang="fr")
+    open_page(page, server, "capped_returns", "fr")
     value = page.locator('[data-testid="stMetric"]').nth(1).locator('[data-testid="stMetricValue"]')
     before = value.inner_text()
     slider = page.get_by_role("slider").first
@@ -51,49 +78,39 @@ def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
     assert rate > 3  # the scenario is in the URL, ready to be shared
 
 
-def test_presentation_mode_hides_the_sidebar_and_the_controls(page, server):
-    open_page(page, server, "capped_returns", present=1, lang="fr")
-    page.wait_for_selector('[data-testid="stPageLink"]', timeout=30_000)
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
-    assert not page.get_by_role("slider").first.is_visible()  # no editing control on a slide
-    assert page.get_by_text("Conseil · 4 / 5").is_visible()
-    assert page.get_by_text("situation au 30 sept. 2026").first.is_visible()
-
-
-def test_presentation_slides_follow_each_other(page, server):
-    open_page(page, server, "", present=1, lang="en")
-    page.get_by_text("Next").click()
-    page.wait_for_function(
-        "() => (document.querySelector('h1')?.innerText || '').includes('Since the last')",
-        timeout=30_000,
-    )
-    assert page.get_by_text("Board · 2 / 5").is_visible()
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+def test_presentation_mode_hides_the_controls_and_its_slides_follow_each_other(page, server):
+    text = CATALOGUE["fr"]
+    counter = text["present.slide"].split("**")[1]  # "Conseil · {n} / {total}"
+    first = BOARD_SLIDES.index("capped_returns")  # a slide with controls to hide, then the last one
+    open_page(page, server, BOARD_SLIDES[first], "fr", present=1)
+    expect(page.get_by_text(text["present.previous"], exact=True)).to_be_visible()
+    for n, key in enumerate(BOARD_SLIDES[first:], start=first + 1):
+        if n > first + 1:
+            page.get_by_text(text["present.next"], exact=True).click()
+            wait_for_page(page, title(key, "fr"))
+        expect(page.get_by_text(counter.format(n=n, total=len(BOARD_SLIDES)))).to_be_visible()
+        expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+        assert not problems_on(page)
+        if key == "capped_returns":
+            expect(page.get_by_role("slider").first).to_be_hidden()  # no editing control on a slide
+            expect(page.get_by_text(fmt.date(LATEST, "fr")).first).to_be_visible()
+    assert page.get_by_text(text["present.next"], exact=True).count() == 0  # the last slide
 
 
 def test_a_deep_link_opened_first_on_a_fresh_server_goes_through_the_router(browser):
     """Streamlit reads a ``pages/`` folder as an old-style app until ``st.navigation`` is first
     called in the process: the first visit of a fresh server, on a page's own URL, must still get
     the router's sidebar and settings (``smala_ui.session.require_router``)."""
-    import os
-
-    from smala_ui.browser import running_app
-
     env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
         with running_app(env) as fresh:
-            open_page(page, fresh, "fund", lang="en")
-            page.wait_for_function(
-                "() => (document.querySelector('h1')?.innerText || '').includes('Impact fund')",
-                timeout=30_000,
-            )
-            page.wait_for_timeout(500)
-            assert page.locator(EXCEPTION).count() == 0
+            open_page(page, fresh, "fund", "en")
+            assert not problems_on(page)
             sidebar = page.locator('[data-testid="stSidebar"]')
-            assert sidebar.get_by_text("As of").is_visible()  # the router's snapshot choice
-            assert sidebar.get_by_text("Cooperative").is_visible()  # its navigation, not file names
-            assert sidebar.get_by_text("capped_returns").count() == 0
+            assert sidebar.get_by_text(CATALOGUE["en"]["sidebar.as_of"]).is_visible()  # the router's
+            assert sidebar.get_by_text(title("cooperative", "en")).is_visible()  # its navigation
+            assert sidebar.get_by_text("capped_returns").count() == 0  # not the file names
     finally:
         context.close()

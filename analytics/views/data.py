@@ -1,0 +1,132 @@
+"""The Data page's model: every snapshot with its manifest, validity and row counts, the problems
+of the invalid ones, and for the selected snapshot its manifest, value checks and table files.
+Plain data, no language, no formatting; ``table_bytes`` builds a download, personal-data rule
+included.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analytics import checks
+from analytics.export import PERSONAL_COLUMNS, without_personal_data
+from analytics.schema import TABLE_NAMES
+from analytics.store import Problem, Snapshot
+
+Connection = duckdb.DuckDBPyConnection
+
+
+@dataclass(frozen=True)
+class SnapshotRow:
+    """One snapshot of the catalogue: validity, number of problems, the manifest's source and
+    creation time (``created_at``, None when missing or unreadable, then ``created_raw`` holds the
+    manifest's text or ""), and the row count of each table it lists (people, rows...)."""
+
+    label: str
+    as_of: dt.date
+    is_valid: bool
+    problem_count: int
+    source: str
+    created_at: dt.datetime | None
+    created_raw: str
+    row_counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class TableFile:
+    """One table of the selected snapshot: its name, rows (0 when the manifest lacks it) and file."""
+
+    name: str
+    rows: int
+    path: str
+
+
+@dataclass(frozen=True)
+class SelectedSnapshot:
+    """The selected snapshot: its manifest, the value rules it breaks and its tables (in
+    ``TABLE_NAMES`` order)."""
+
+    label: str
+    as_of: dt.date
+    manifest: dict | None
+    problems: tuple[Problem, ...]
+    tables: tuple[TableFile, ...]
+
+
+@dataclass(frozen=True)
+class DataView:
+    """The Data page: ``snapshots`` newest first, ``invalid`` (each with its problems, oldest
+    first), the ``selected`` snapshot (None when none is), and the personal-data columns a viewer
+    without the right does not get (``table.column``)."""
+
+    snapshots: tuple[SnapshotRow, ...]
+    invalid: tuple[tuple[dt.date, tuple[Problem, ...]], ...]
+    selected: SelectedSnapshot | None
+    personal_columns: tuple[str, ...]
+
+
+def parse_created(created_at: object) -> tuple[dt.datetime | None, str]:
+    """Return the manifest's creation time, or None and its raw text when it is not a timestamp."""
+    try:
+        return dt.datetime.fromisoformat(str(created_at).replace("Z", "+00:00")), ""
+    except ValueError:
+        return None, str(created_at or "")
+
+
+def snapshot_row(snap: Snapshot) -> SnapshotRow:
+    """Return one snapshot's line of the catalogue."""
+    manifest = snap.manifest or {}
+    created_at, created_raw = parse_created(manifest.get("created_at"))
+    return SnapshotRow(
+        label=snap.label,
+        as_of=snap.as_of,
+        is_valid=snap.is_valid,
+        problem_count=len(snap.problems),
+        source=manifest.get("source", ""),
+        created_at=created_at,
+        created_raw=created_raw,
+        row_counts=snap.row_counts(),
+    )
+
+
+def selected_snapshot(snap: Snapshot, problems: Sequence[Problem]) -> SelectedSnapshot:
+    """Return the selected snapshot's manifest, checks (``problems``) and table files."""
+    counts = snap.row_counts()
+    tables = tuple(TableFile(name, counts.get(name, 0), snap.table_path(name)) for name in TABLE_NAMES)
+    return SelectedSnapshot(snap.label, snap.as_of, snap.manifest, tuple(problems), tables)
+
+
+def data_view(
+    con: Connection,
+    snapshots: Sequence[Snapshot],
+    snap: Snapshot | None,
+    quality: Sequence[Problem] | None = None,
+) -> DataView:
+    """Return the Data page for the catalogue ``snapshots`` (oldest first) and the selected ``snap``.
+
+    ``quality`` is the selected snapshot's broken value rules when already known (a cache has
+    them); otherwise ``analytics.checks.check_snapshot`` finds them.
+    """
+    selected = None
+    if snap is not None:
+        problems = quality if quality is not None else checks.check_snapshot(con, snap)
+        selected = selected_snapshot(snap, problems)
+    return DataView(
+        snapshots=tuple(snapshot_row(s) for s in reversed(snapshots)),
+        invalid=tuple((s.as_of, s.problems) for s in snapshots if not s.is_valid),
+        selected=selected,
+        personal_columns=tuple(f"{table}.{col}" for table, cols in PERSONAL_COLUMNS.items() for col in cols),
+    )
+
+
+def table_bytes(table_name: str, path: str, to_bytes: Callable[[pa.Table], bytes], entitled: bool) -> bytes:
+    """Return one table file as a download (``to_bytes``: CSV or Parquet), its personal data
+    removed unless the viewer is ``entitled`` to it."""
+    table = pq.read_table(path)
+    return to_bytes(table if entitled else without_personal_data(table_name, table))

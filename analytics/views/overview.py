@@ -1,0 +1,157 @@
+"""The Overview's model: the headline KPIs with their deltas, progress toward the two targets and
+what changed since the comparison snapshot. Plain data, no language, no formatting.
+
+The headline KPIs (``HEADLINE_KPIS``) are the Overview KPIs of DESIGN.md section 4
+(``analytics.kpis.overview_kpis``) and two of the fund under the configured cap: the capped TVPI
+and the value left for impact. The board's model (``analytics.views.board``) reuses them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from analytics import fund, kpis
+from analytics.cap import ExitScenario
+from analytics.config import Settings
+from analytics.store import Snapshot
+
+Connection = duckdb.DuckDBPyConnection
+Value = float | int | None
+
+# The headline KPIs, in tile order (rows of five): the Overview KPIs and the fund's capped figures.
+HEADLINE_KPIS = (*kpis.OVERVIEW_KPIS, "tvpi_capped", "value_for_impact")
+
+
+def headline(con: Connection, snap: Snapshot, settings: Settings) -> dict[str, Value]:
+    """Return the headline KPIs of one snapshot, keyed and ordered as ``HEADLINE_KPIS``.
+
+    Units as ``kpis.overview_kpis`` (people, hours, EUR), plus ``tvpi_capped`` (a multiple of
+    paid-in, None before any call) and ``value_for_impact`` (EUR: gross minus capped value of every
+    ticket), both under the configured cap and the as-of valuations (no exit scenario).
+    """
+    values: dict[str, Value] = dict(kpis.overview_kpis(con, snap))
+    metrics = fund.fund_metrics(
+        fund.portfolio(con, snap),
+        fund.flows(con, snap),
+        values["fund_hard"],
+        snap.as_of,
+        settings.cap,
+        ExitScenario(),
+    )
+    values["tvpi_capped"] = metrics.capped.tvpi
+    values["value_for_impact"] = metrics.excess_eur
+    return values
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline KPI: its value, the comparison's value and the delta, in the KPI's unit.
+
+    ``previous`` is None without a comparison; ``delta`` (``value - previous``) is None without a
+    comparison or when either value is missing (a TVPI before any call).
+    """
+
+    key: str
+    value: Value
+    previous: Value = None
+    delta: Value = None
+
+
+def compare_kpis(current: dict[str, Value], previous: dict[str, Value] | None) -> tuple[Kpi, ...]:
+    """Return the headline KPIs of ``current`` in ``HEADLINE_KPIS`` order, each with its delta
+    against ``previous`` (None: no comparison, no delta)."""
+    rows = []
+    for key in HEADLINE_KPIS:
+        value = current[key]
+        before = previous[key] if previous is not None else None
+        delta = value - before if value is not None and before is not None else None
+        rows.append(Kpi(key, value, before, delta))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """Progress toward the two targets: active supported entrepreneurs (people) against their
+    target, and the fund's hard and soft commitments (EUR) against the fund's target, each also as
+    a share of its target (fraction, 1 = reached). Soft money is kept apart, never added to hard."""
+
+    supported: int
+    supported_target: int
+    supported_share: float
+    hard_eur: float
+    soft_eur: float
+    fund_target_eur: float
+    hard_share: float
+    soft_share: float
+
+
+def target_progress(
+    supported: int,
+    supported_target: int,
+    hard_eur: float,
+    soft_eur: float,
+    fund_target_eur: float,
+) -> TargetProgress:
+    """Return the progress toward the supported-entrepreneur and fund targets (shares 0..1+)."""
+    return TargetProgress(
+        supported=supported,
+        supported_target=supported_target,
+        supported_share=supported / supported_target,
+        hard_eur=hard_eur,
+        soft_eur=soft_eur,
+        fund_target_eur=fund_target_eur,
+        hard_share=hard_eur / fund_target_eur,
+        soft_share=soft_eur / fund_target_eur,
+    )
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """What the Overview shows for one as-of snapshot and an optional comparison snapshot.
+
+    - ``kpis``: the headline KPIs (``HEADLINE_KPIS`` order) with values and deltas.
+    - ``progress``: progress toward the targets on the as-of date.
+    - ``compare_is_later``: the comparison is dated on or after as-of (nothing "since" to list).
+    - ``changes``: what changed after the comparison's date up to as-of, grouped by kind in
+      ``kpis.CHANGE_ORDER`` (empty: nothing changed); None without an earlier comparison.
+    """
+
+    as_of: dt.date
+    compare_as_of: dt.date | None
+    kpis: tuple[Kpi, ...]
+    progress: TargetProgress
+    compare_is_later: bool
+    changes: tuple[kpis.ChangeGroup, ...] | None
+
+    def kpi(self, key: str) -> Kpi:
+        """Return the headline KPI ``key``."""
+        return next(k for k in self.kpis if k.key == key)
+
+
+def overview_view(
+    con: Connection, snap: Snapshot, compare: Snapshot | None, settings: Settings
+) -> OverviewView:
+    """Return the Overview of ``snap`` compared with ``compare`` (None: no comparison)."""
+    current = headline(con, snap, settings)
+    previous = headline(con, compare, settings) if compare is not None else None
+    later = compare is not None and compare.as_of >= snap.as_of
+    changes = None
+    if compare is not None and not later:
+        changes = kpis.change_groups(kpis.changes_since(con, snap, compare))
+    return OverviewView(
+        as_of=snap.as_of,
+        compare_as_of=compare.as_of if compare is not None else None,
+        kpis=compare_kpis(current, previous),
+        progress=target_progress(
+            current["supported"],
+            settings.supported_target,
+            current["fund_hard"],
+            current["fund_soft"],
+            settings.fund_target_eur,
+        ),
+        compare_is_later=later,
+        changes=changes,
+    )

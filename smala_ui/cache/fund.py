@@ -1,0 +1,71 @@
+"""The Impact fund and Capped returns models, cached once for the pages and their board slides,
+and the fund's figures (built once per model and language, shared read-only)."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from analytics.cap import CapParams, ExitScenario
+from analytics.config import Settings
+from analytics.store import Snapshot
+from analytics.views import capped as capped_views
+from analytics.views import fund as fund_views
+from smala_ui.cache import cached, cached_figure
+from smala_ui.cache.store import connection
+from smala_ui.figures import fund as ff
+
+
+@cached
+def fund_view(
+    snap: Snapshot, compare: Snapshot | None, settings: Settings, catalogue: list[Snapshot]
+) -> fund_views.FundView:
+    """Return the Impact fund page's model (``analytics.views.fund.fund_view``)."""
+    return fund_views.fund_view(connection(), snap, compare, settings, catalogue)
+
+
+@cached(max_entries=256)
+def capped_view(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> capped_views.CappedView:
+    """Return the Capped returns page's model for one cap and exit scenario (``capped_view``)."""
+    return capped_views.capped_view(connection(), snap, params, scenario)
+
+
+# Figures of the fund page, keyed like its model plus the language. --------------------------
+
+
+@cached_figure
+def over_time_figure(
+    snap: Snapshot, compare: Snapshot | None, settings: Settings, catalogue: list[Snapshot], lang: str
+) -> go.Figure:
+    """Return hard commitments and pledges at each snapshot with the target and the projection."""
+    view = fund_view(snap, compare, settings, catalogue)
+    return ff.raised_over_time(view.history, view.target_eur, lang, view.outlook.projection)
+
+
+@cached_figure
+def by_investor_figure(
+    snap: Snapshot,
+    compare: Snapshot | None,
+    settings: Settings,
+    catalogue: list[Snapshot],
+    by: str,
+    lang: str,
+) -> go.Figure:
+    """Return hard commitments and pledges per investor type or category (``by``)."""
+    view = fund_view(snap, compare, settings, catalogue)
+    return ff.commitments_by(view.by_type if by == "investor_type" else view.by_category, by, lang)
+
+
+@cached_figure
+def capital_figure(
+    snap: Snapshot, compare: Snapshot | None, settings: Settings, catalogue: list[Snapshot], lang: str
+) -> go.Figure:
+    """Return hard commitments, capital called, invested cost and dry powder as bars."""
+    return ff.capital_bars(fund_view(snap, compare, settings, catalogue).capital, lang)
+
+
+@cached_figure
+def concentration_figure(
+    snap: Snapshot, compare: Snapshot | None, settings: Settings, catalogue: list[Snapshot], lang: str
+) -> go.Figure:
+    """Return the largest companies' share of invested cost."""
+    return ff.concentration_bars(fund_view(snap, compare, settings, catalogue).top_companies, lang)
