@@ -119,10 +119,11 @@ def scenario() -> None:
     # Off by default: redrawing the table costs about 65 ms in the browser on every slider move.
     if not st.toggle(t("capped.show_table"), key="capped_show_table"):
         return
-    st.dataframe(figures_capped.ticket_table(view.tickets, language), hide_index=True, key="capped_table")
+    tickets = guarded(cache.ticket_returns, sel.as_of, params, exit_scenario)
+    st.dataframe(figures_capped.ticket_table(tickets, language), hide_index=True, key="capped_table")
     csv_download(  # numbers stay numbers, in the table's columns
         t("capped.download"),
-        lambda: figures_capped.ticket_csv(view.tickets, language),
+        lambda: figures_capped.ticket_csv(tickets, language),
         f"smala_rendements_plafonnes_{sel.as_of.label}.csv",
         "capped_download",
     )

@@ -3,9 +3,12 @@ receivables and their ageing, member and non-member clients, average daily rate 
 
 Renders ``analytics.views.consultancy.ConsultancyView``; it computes nothing."""
 
+import functools
+
 import streamlit as st
 
 from smala_ui import fmt
+from smala_ui.cache.consultancy import chart as cached_chart
 from smala_ui.cache.consultancy import consultancy_view
 from smala_ui.figures import consultancy as fc
 from smala_ui.session import lang, selection, t
@@ -26,7 +29,9 @@ def chart(column, title: str, empty: str | None, build, key: str) -> None:
 header("page.consultancy")
 sel = selection()
 snap, language = sel.as_of, lang()
-view = guarded(consultancy_view, snap, sel.compare, st.session_state["settings"])
+settings = st.session_state["settings"]
+view = guarded(consultancy_view, snap, sel.compare, settings)
+figure = functools.partial(cached_chart, snap, sel.compare, settings, lang=language)  # figure("ytd")
 year, last = view.year, view.last_year
 
 if view.is_empty:
@@ -43,14 +48,14 @@ chart(
     left,
     t("consultancy.by_month"),
     t("consultancy.by_month_empty", year=last) if no_revenue else None,
-    lambda: fc.revenue_by_month(view.revenue_grid, language),
+    lambda: figure("by_month"),
     "consultancy_by_month",
 )
 chart(
     right,
     t("consultancy.ytd", year=year, last=last),
     t("consultancy.ytd_empty", year=year, last=last) if no_revenue else None,
-    lambda: fc.ytd_lines(view.cumulative, view.as_of, view.has_last_year, language),
+    lambda: figure("ytd"),
     "consultancy_ytd",
 )
 
@@ -61,12 +66,10 @@ chart(
     left,
     t("consultancy.pipeline"),
     t("consultancy.pipeline_empty") if view.pipeline.empty else None,
-    lambda: fc.pipeline_bars(view.pipeline, language),
+    lambda: figure("pipeline"),
     "consultancy_pipeline",
 )
-chart(
-    right, t("consultancy.rate"), not_billed, lambda: fc.rate_bars(view.rates, language), "consultancy_rate"
-)
+chart(right, t("consultancy.rate"), not_billed, lambda: figure("rate"), "consultancy_rate")
 
 # Receivables ---------------------------------------------------------------------------------
 st.subheader(t("consultancy.receivables"))
@@ -75,7 +78,7 @@ if view.receivables.empty:
 else:
     st.caption(t("consultancy.receivables_caption", date=fmt.date(view.as_of, language)))
     left, table = st.columns([2, 3], gap="large")
-    left.plotly_chart(fc.ageing_bars(view.ageing, language), key="consultancy_ageing", **CHART)
+    left.plotly_chart(figure("ageing"), key="consultancy_ageing", **CHART)
     table.markdown(f"##### {t('consultancy.receivables_list')}")
     display = fc.receivables_display(view.receivables, language, MAX_ROWS_SHOWN)
     table.dataframe(
@@ -106,6 +109,6 @@ chart(
     left,
     t("consultancy.clients"),
     not_billed,
-    lambda: fc.clients_bars(view.clients, language),
+    lambda: figure("clients"),
     "consultancy_clients",
 )

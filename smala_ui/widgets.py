@@ -12,7 +12,7 @@ import pyarrow as pa
 import streamlit as st
 
 from analytics.export import to_csv_bytes
-from analytics.kpis import ChangeGroup, change_groups
+from analytics.kpis import ChangeGroup
 from analytics.store import Problem, Snapshot
 from analytics.views.overview import Kpi
 from smala_ui import fmt
@@ -233,9 +233,3 @@ def group_sentences(groups: Sequence[ChangeGroup], lang_: str) -> list[str]:
         )
         for g in groups
     ]
-
-
-def change_sentences(changes: pd.DataFrame, lang_: str) -> list[str]:
-    """Return one plain sentence per kind of change of ``kpis.changes_since`` rows, in a fixed
-    order, in ``lang_``."""
-    return group_sentences(change_groups(changes), lang_)

@@ -19,7 +19,7 @@ from analytics.cap import CapParams, ExitScenario, apply_cap
 from analytics.config import Settings
 from analytics.export import to_csv_bytes
 from analytics.store import list_snapshots
-from analytics.views.capped import capped_view
+from analytics.views.capped import TICKET_COLUMNS, capped_view, ticket_returns
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.figures.capped import ticket_bars
@@ -51,7 +51,9 @@ def test_the_model_on_the_fixture_is_hand_computed(con, b):
     tickets = v.tickets.set_index("company")
     assert tickets.loc["Company M3", "capped_value"] == pytest.approx(76_133.47, abs=0.005)
     assert tickets.loc["Company M3", "end_on"] == D("2026-02-01")
-    assert tickets["gross_irr"].isna().all()  # every ticket held less than a year: not annualised
+    returns = ticket_returns(v)
+    assert list(returns.columns) == TICKET_COLUMNS
+    assert returns["gross_irr"].isna().all()  # every ticket held less than a year: not annualised
 
 
 def test_a_higher_rate_raises_the_capped_value_and_lowers_the_excess(con, b):
@@ -97,12 +99,12 @@ def test_tiles_and_the_ticket_table_format_the_model(con, b):
     assert values == [f"250{TH}001{NB}€", f"228{TH}376{NB}€", f"21{TH}624{NB}€"]
     returns = {tile["label"]: tile["value"] for tile in figures_capped.return_tiles(v, "en")}
     assert returns["Gross TVPI"] == f"1,25{NB}×"
-    table = pd.DataFrame(figures_capped.ticket_table(v.tickets, "fr")).set_index("Entreprise")
+    table = pd.DataFrame(figures_capped.ticket_table(ticket_returns(v), "fr")).set_index("Entreprise")
     # T3: sold for 80,000, capped at 76,133.47: excess 3,866.53.
     assert table.loc["Company M3", "Valeur plafonnée"] == f"76{TH}133{NB}€"
     assert table.loc["Company M3", "Excédent"] == f"3{TH}867{NB}€"
     assert table.loc["Company M4", "TRI brut"] == "n.d."  # held 58 days: not annualised
-    csv = to_csv_bytes(figures_capped.ticket_csv(v.tickets, "fr")).decode("utf-8-sig").splitlines()
+    csv = to_csv_bytes(figures_capped.ticket_csv(ticket_returns(v), "fr")).decode("utf-8-sig").splitlines()
     assert csv[0].split(";") == list(table.reset_index().columns)  # the same columns, numbers as numbers
     assert len(csv) == 4
 
@@ -142,9 +144,9 @@ def test_ticket_bars_stack_capped_and_excess_with_the_cost():
 
 def test_the_slide_renders_the_pages_cached_model(b, monkeypatch):
     calls = []
-    original = cache.capped_views.capped_view
+    original = cache.capped_views.capped_figures
     monkeypatch.setattr(
-        cache.capped_views, "capped_view", lambda *args: calls.append(args) or original(*args)
+        cache.capped_views, "capped_figures", lambda *args: calls.append(args) or original(*args)
     )
     settings = Settings()
     page_view = cache.capped_view(b, settings.cap, ExitScenario())  # what the page asks by default

@@ -7,10 +7,12 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
+from analytics.kpis import change_groups
+from analytics.views.overview import target_progress
 from smala_ui import fmt
 from smala_ui.figures import common as figures
 from smala_ui.text import CATALOGUE, plural, translate
-from smala_ui.widgets import change_sentences
+from smala_ui.widgets import group_sentences
 
 
 def placeholders(text):
@@ -75,7 +77,7 @@ def test_change_sentences_group_count_sum_and_order():
         ("investment_made", dt.date(2026, 3, 1), "Bois & Co", "equity", Decimal("100000")),
         ("commitment_pledged", dt.date(2026, 3, 1), None, "private", Decimal("250000")),
     )
-    assert change_sentences(frame, "fr") == [
+    assert group_sentences(change_groups(frame), "fr") == [
         "2 nouveaux membres : B et A.",
         "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
         "2 investissements du fonds, 150\u202f001\u00a0€ au total : Atelier Vert et Bois & Co.",
@@ -84,16 +86,16 @@ def test_change_sentences_group_count_sum_and_order():
 
 def test_change_sentences_cut_long_lists():
     frame = changes(*[("member_left", dt.date(2026, 1, 1), f"C{i}", "supported", None) for i in range(8)])
-    (sentence,) = change_sentences(frame, "en")
+    (sentence,) = group_sentences(change_groups(frame), "en")
     assert sentence == "8 members left: C0, C1, C2, C3, C4 and 3 others."
 
 
 def test_change_sentences_empty():
-    assert change_sentences(changes(), "en") == []
+    assert group_sentences(change_groups(changes()), "en") == []
 
 
 def test_target_progress_figure_shows_shares_of_each_target():
-    fig = figures.target_progress(84, 100, Decimal("6500000"), Decimal("750000"), 10_000_000, "fr")
+    fig = figures.progress_chart(target_progress(84, 100, 6_500_000.0, 750_000.0, 10_000_000), "fr")
     hard, soft = fig.data
     assert hard.name == "Ferme" and soft.name == "Promesses"
     assert list(hard.x) == pytest.approx([84.0, 65.0])
@@ -102,7 +104,7 @@ def test_target_progress_figure_shows_shares_of_each_target():
     assert hard.text[0] == "84 sur 100"
     assert fig.layout.barmode == "stack"
     assert fig.layout.shapes[0].x0 == 100  # the target line
-    english = figures.target_progress(84, 100, 0, 0, 10_000_000, "en")
+    english = figures.progress_chart(target_progress(84, 100, 0.0, 0.0, 10_000_000), "en")
     assert english.data[0].name == "Hard"
 
 

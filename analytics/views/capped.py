@@ -7,6 +7,7 @@ multiples of paid-in, rates as fractions a year. No language, no formatting.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import duckdb
@@ -18,7 +19,7 @@ from analytics.fund import FundMetrics
 from analytics.store import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
-TICKET_COLUMNS = [
+VALUE_COLUMNS = [
     "company",
     "invested_on",
     "end_on",
@@ -28,9 +29,25 @@ TICKET_COLUMNS = [
     "cap_multiple",
     "capped_value",
     "excess",
-    "gross_irr",
-    "capped_irr",
 ]
+TICKET_COLUMNS = [*VALUE_COLUMNS, "gross_irr", "capped_irr"]  # the ticket table's columns
+
+
+@dataclass(frozen=True)
+class FundInputs:
+    """What the cap applies to on one snapshot: the tickets, the investors' flows (``fund.flows``)
+    and the hard commitments (EUR, the Overview's), read once whatever the scenario."""
+
+    as_of: dt.date
+    tickets: pd.DataFrame
+    flows: pd.DataFrame
+    hard_eur: float
+
+
+def fund_inputs(con: Connection, snap: Snapshot) -> FundInputs:
+    """Return the tickets, flows and hard commitments of ``snap`` (the queries of every scenario)."""
+    hard = kpis.fund_commitments(con, snap).hard_eur
+    return FundInputs(snap.as_of, fund.portfolio(con, snap), fund.flows(con, snap), hard)
 
 
 @dataclass(frozen=True)
@@ -44,8 +61,7 @@ class CappedView:
     capped_value_eur: float  # the same, capped
     excess_eur: float  # value left for impact: gross minus capped
     metrics: FundMetrics  # TVPI and IRR gross and capped, the IRR cost of the cap (rate points)
-    tickets: pd.DataFrame  # TICKET_COLUMNS, one row per ticket (cap_multiple: multiple of cost;
-    #                        gross_irr, capped_irr: rate a year, None under a year's holding)
+    tickets: pd.DataFrame  # VALUE_COLUMNS, one row per ticket (cap_multiple: multiple of cost)
 
 
 def capped_view(con: Connection, snap: Snapshot, params: CapParams, scenario: ExitScenario) -> CappedView:
@@ -54,13 +70,13 @@ def capped_view(con: Connection, snap: Snapshot, params: CapParams, scenario: Ex
     Active tickets are at fair value on as-of, or exit as ``scenario`` says. Hard commitments
     (for the unfunded capital) are the Overview's.
     """
-    tickets = fund.portfolio(con, snap)
-    hard = float(kpis.fund_commitments(con, snap).hard_eur)
-    metrics = fund.fund_metrics(tickets, fund.flows(con, snap), hard, snap.as_of, params, scenario)
-    capped = apply_cap(tickets, snap.as_of, params, scenario)
-    capped = capped.assign(
-        gross_irr=fund.ticket_irrs(capped, "gross_value"), capped_irr=fund.ticket_irrs(capped, "capped_value")
-    )
+    return capped_figures(fund_inputs(con, snap), params, scenario)
+
+
+def capped_figures(inputs: FundInputs, params: CapParams, scenario: ExitScenario) -> CappedView:
+    """Return ``capped_view`` from inputs already read: a new scenario runs no query."""
+    metrics = fund.fund_metrics(inputs.tickets, inputs.flows, inputs.hard_eur, inputs.as_of, params, scenario)
+    capped = apply_cap(inputs.tickets, inputs.as_of, params, scenario)
     return CappedView(
         params=params,
         scenario=scenario,
@@ -69,5 +85,15 @@ def capped_view(con: Connection, snap: Snapshot, params: CapParams, scenario: Ex
         capped_value_eur=float(capped["capped_value"].sum()),
         excess_eur=metrics.excess_eur,
         metrics=metrics,
-        tickets=capped[TICKET_COLUMNS].reset_index(drop=True),
+        tickets=capped[VALUE_COLUMNS].reset_index(drop=True),
     )
+
+
+def ticket_returns(view: CappedView) -> pd.DataFrame:
+    """Return the view's tickets with their IRR gross and capped (``TICKET_COLUMNS``; a rate a
+    year, None under a year's holding), for the ticket table and its download."""
+    tickets = view.tickets
+    return tickets.assign(
+        gross_irr=fund.ticket_irrs(tickets, "gross_value"),
+        capped_irr=fund.ticket_irrs(tickets, "capped_value"),
+    )[TICKET_COLUMNS]

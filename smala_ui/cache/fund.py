@@ -3,6 +3,7 @@ and the fund's figures (built once per model and language, shared read-only)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.cap import CapParams, ExitScenario
@@ -23,10 +24,23 @@ def fund_view(
     return fund_views.fund_view(connection(), snap, compare, settings, catalogue)
 
 
+@cached
+def fund_inputs(snap: Snapshot) -> capped_views.FundInputs:
+    """Return the tickets, flows and hard commitments every cap scenario of ``snap`` starts from."""
+    return capped_views.fund_inputs(connection(), snap)
+
+
 @cached(max_entries=256)
 def capped_view(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> capped_views.CappedView:
-    """Return the Capped returns page's model for one cap and exit scenario (``capped_view``)."""
-    return capped_views.capped_view(connection(), snap, params, scenario)
+    """Return the Capped returns page's model for one cap and exit scenario (``capped_view``):
+    a scenario never seen runs no query, only the cap and the fund's metrics."""
+    return capped_views.capped_figures(fund_inputs(snap), params, scenario)
+
+
+@cached(max_entries=32)
+def ticket_returns(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> pd.DataFrame:
+    """Return the model's tickets with their IRRs gross and capped, for the ticket table."""
+    return capped_views.ticket_returns(capped_view(snap, params, scenario))
 
 
 # Figures of the fund page, keyed like its model plus the language. --------------------------

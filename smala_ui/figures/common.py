@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from analytics.views import overview
 from analytics.views.overview import TargetProgress
 from smala_ui import fmt, theme
 from smala_ui.text import translate
@@ -68,16 +67,3 @@ def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
     )
     return fig
-
-
-def target_progress(
-    supported: int,
-    supported_target: int,
-    hard_eur: float,
-    soft_eur: float,
-    fund_target_eur: float,
-    lang: str,
-) -> go.Figure:
-    """Return ``progress_chart`` of the progress these figures make (people, EUR, targets)."""
-    progress = overview.target_progress(supported, supported_target, hard_eur, soft_eur, fund_target_eur)
-    return progress_chart(progress, lang)
