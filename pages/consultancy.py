@@ -12,7 +12,14 @@ from smala_ui.cache.consultancy import chart as cached_chart
 from smala_ui.cache.consultancy import consultancy_view
 from smala_ui.figures import consultancy as fc
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import CHART, ROW_HEIGHT, download_table, guarded, header, metric_row, table_height
+from smala_ui.widgets import (
+    CHART,
+    download_table,
+    guarded,
+    header,
+    metric_row,
+    text_table,
+)
 
 MAX_ROWS_SHOWN = 100  # the receivables table shows the oldest ones; the download holds them all
 
@@ -81,17 +88,8 @@ else:
     left.plotly_chart(figure("ageing"), key="consultancy_ageing", **CHART)
     table.markdown(f"##### {t('consultancy.receivables_list')}")
     display = fc.receivables_display(view.receivables, language, MAX_ROWS_SHOWN)
-    table.dataframe(
-        display,
-        hide_index=True,
-        row_height=ROW_HEIGHT,
-        height=table_height(len(display), 10),
-        column_config={
-            t("consultancy.col.amount"): st.column_config.TextColumn(alignment="right"),
-            t("consultancy.col.days"): st.column_config.TextColumn(alignment="right"),
-        },
-        key="consultancy_receivables",
-    )
+    right = [t("consultancy.col.amount"), t("consultancy.col.days")]
+    text_table(display, "consultancy_receivables", 10, right=right, into=table)
     if len(view.receivables) > MAX_ROWS_SHOWN:
         table.caption(
             t("consultancy.receivables_shown", shown=MAX_ROWS_SHOWN, total=fmt.number(len(view.receivables)))

@@ -11,17 +11,17 @@ from smala_ui.cache import fund as cache
 from smala_ui.figures import fund as ff
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
-from smala_ui.widgets import CHART, ROW_HEIGHT, csv_download, guarded, header, metric_row, table_height
+from smala_ui.widgets import (
+    CHART,
+    csv_download,
+    guarded,
+    header,
+    metric_row,
+    text_table,
+)
 
 MAX_TABLE_ROWS = 25
 FILTERS = (("status", INVESTMENT_STATUSES), ("instrument", INSTRUMENTS), ("theme", IMPACT_THEMES))
-
-
-def table(frame, key: str, help_texts: dict) -> None:
-    """Draw a table of text, the given columns right-aligned, every row up to MAX_TABLE_ROWS shown."""
-    config = {c: st.column_config.TextColumn(help=text, alignment="right") for c, text in help_texts.items()}
-    height = table_height(len(frame), MAX_TABLE_ROWS)
-    st.dataframe(frame, hide_index=True, column_config=config, row_height=ROW_HEIGHT, height=height, key=key)
 
 
 header("page.fund")
@@ -82,7 +82,7 @@ if m.paid_in_eur <= 0:
     st.info(t("fund.metrics_empty"))
 else:
     metrics = ff.metrics_table(view.metric_rows, language)
-    table(metrics, "fund_metrics", dict.fromkeys(metrics.columns[1:]))
+    text_table(metrics, "fund_metrics", MAX_TABLE_ROWS, right=metrics.columns[1:])
     st.caption(ff.metrics_caption(view, language))
 
 # Portfolio ---------------------------------------------------------------------------------
@@ -104,10 +104,9 @@ else:
     if selected.count == 0:
         st.info(t("fund.filter_empty"))
     else:
-        table(
-            ff.portfolio_display(selected.rows, language),
-            "fund_portfolio",
-            ff.portfolio_column_help(language),
+        helps = ff.portfolio_column_help(language)
+        text_table(
+            ff.portfolio_display(selected.rows, language), "fund_portfolio", MAX_TABLE_ROWS, helps, helps
         )
         st.caption(ff.portfolio_caption(selected, language))
         csv_download(

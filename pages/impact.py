@@ -10,24 +10,18 @@ from smala_ui import fmt
 from smala_ui.cache.impact import impact_view, over_time_figure
 from smala_ui.figures import impact as fi
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import CHART, ROW_HEIGHT, download_table, guarded, header, metric_row, table_height
+from smala_ui.widgets import (
+    CHART,
+    download_table,
+    guarded,
+    header,
+    metric_row,
+    text_table,
+)
 
 SDG_COLUMNS = 4
 MAX_TABLE_ROWS = 20
 MAX_COMPANIES = 50  # on screen; the download holds every portfolio company
-
-
-def table(frame, key: str, first: int = 1, last: int | None = None, styled=None) -> None:
-    """Draw ``frame`` with every row up to MAX_TABLE_ROWS, columns ``first`` to ``last`` (numbers)
-    aligned to the right; ``styled`` (a Styler of ``frame``) is drawn instead when given."""
-    st.dataframe(
-        frame if styled is None else styled,
-        hide_index=True,
-        column_config={c: st.column_config.TextColumn(alignment="right") for c in frame.columns[first:last]},
-        row_height=ROW_HEIGHT,
-        height=table_height(len(frame), MAX_TABLE_ROWS),
-        key=key,
-    )
 
 
 def tiles(specs: list[dict]) -> None:
@@ -65,7 +59,8 @@ else:
     st.caption(t("impact.invested.caption"))
     if view.company_count > MAX_COMPANIES:
         st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=fmt.number(view.company_count)))
-    table(fi.investees_display(view.companies, language, MAX_COMPANIES), "impact_investees")
+    investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
+    text_table(investees, "impact_investees", MAX_TABLE_ROWS, right=investees.columns[1:])
     download_table(
         fi.investees_csv(view.companies, language),
         key="impact_download_investees",
@@ -92,7 +87,8 @@ if not view.has_targets:
 elif view.has_lights:
     st.plotly_chart(fi.targets_chart(view.targets, language), key="impact_targets_chart", **CHART)
 shown = fi.targets_display(view.targets, language)
-table(shown, "impact_targets", 2, -1, fi.targets_styler(shown, list(view.targets["status"])))
+styled = fi.targets_styler(shown, list(view.targets["status"]))
+text_table(shown, "impact_targets", MAX_TABLE_ROWS, right=shown.columns[2:-1], styled=styled)
 download_table(
     fi.targets_csv(view.targets, language), key="impact_download_targets", file_stem=t("impact.file.targets")
 )

@@ -9,7 +9,14 @@ from smala_ui import fmt
 from smala_ui.cache.studio import ideas_table, studio_view
 from smala_ui.figures import studio as fs
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import CHART, ROW_HEIGHT, download_table, guarded, header, metric_row, table_height
+from smala_ui.widgets import (
+    CHART,
+    download_table,
+    guarded,
+    header,
+    metric_row,
+    text_table,
+)
 
 MAX_TABLE_ROWS = 20  # rows shown without scrolling
 
@@ -40,11 +47,5 @@ right.caption(t("studio.durations_method"))
 st.subheader(t("studio.origins"))
 st.caption(t("studio.origins_caption"))
 table = guarded(ideas_table, *args, language)
-st.dataframe(
-    table,
-    hide_index=True,
-    row_height=ROW_HEIGHT,
-    height=table_height(len(table), MAX_TABLE_ROWS),
-    key="studio_ideas",
-)
+text_table(table, "studio_ideas", MAX_TABLE_ROWS)
 download_table(fs.ideas_csv(view.ideas, language), key="studio_ideas_csv", file_stem="studio_ideas")

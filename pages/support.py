@@ -9,7 +9,7 @@ from smala_ui import fmt
 from smala_ui.cache import support as cs
 from smala_ui.figures import support as fs
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import CHART, ROW_HEIGHT, download_table, guarded, header, table_height
+from smala_ui.widgets import CHART, download_table, guarded, header, text_table
 
 header("page.support")
 sel = selection()
@@ -96,14 +96,7 @@ if now.without_help == 0:
 else:
     shown_table, csv_table = cs.unhelped_tables(*key, language)
     st.caption(t("support.unhelped.caption", n=fmt.number(len(view.unhelped))))
-    st.dataframe(
-        shown_table,
-        hide_index=True,
-        column_config={t("support.col.days"): st.column_config.TextColumn(alignment="right")},
-        row_height=ROW_HEIGHT,
-        height=table_height(len(shown_table), 15),
-        key="support_unhelped",
-    )
+    text_table(shown_table, "support_unhelped", 15, right=[t("support.col.days")])
     if view.unhelped_truncated:
         shown, total = fmt.number(len(view.unhelped_shown)), fmt.number(len(view.unhelped))
         st.caption(t("support.unhelped.truncated", shown=shown, n=total))

@@ -36,14 +36,17 @@ def _element(node) -> dict | None:
     from google.protobuf.json_format import MessageToDict
 
     kind = getattr(node, "type", type(node).__name__)
+    proto = getattr(node, "proto", None)
     if kind in ("dataframe", "arrow_data_frame"):
         frame = node.value
+        shape = MessageToDict(proto) if proto is not None else {}
+        shape.pop("arrowData", None)  # the Arrow bytes: the cells are compared as text
         return {
             "type": "dataframe",
             "columns": [str(c) for c in frame.columns],
             "rows": frame.astype(str).values.tolist(),
+            **_clean(shape),
         }
-    proto = getattr(node, "proto", None)
     if proto is None:
         return None
     data = MessageToDict(proto)

@@ -54,6 +54,30 @@ def table_height(rows: int, max_rows: int | None = None) -> int:
     return (shown + 1) * ROW_HEIGHT + 4
 
 
+def text_table(
+    frame: pd.DataFrame,
+    key: str,
+    max_rows: int | None = None,
+    right: Sequence[str] = (),
+    column_help: dict | None = None,
+    styled=None,
+    into=st,
+) -> None:
+    """Draw a table of formatted text in ``into`` (a column, or the page): every row up to
+    ``max_rows`` without scrolling, the ``right`` columns (numbers) aligned right with their
+    ``column_help`` tooltips; ``styled`` (a Styler of ``frame``) is drawn instead when given."""
+    helps = column_help or {}
+    config = {c: st.column_config.TextColumn(help=helps.get(c), alignment="right") for c in right}
+    into.dataframe(
+        frame if styled is None else styled,
+        hide_index=True,
+        column_config=config or None,
+        row_height=ROW_HEIGHT,
+        height=table_height(len(frame), max_rows),
+        key=key,
+    )
+
+
 def guarded(query, snap: Snapshot, *args):
     """Return ``query(snap, *args)``; if reading fails, say so and stop the page.
 
