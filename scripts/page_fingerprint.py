@@ -45,7 +45,7 @@ def _element(node) -> dict | None:
             "type": "dataframe",
             "columns": [str(c) for c in frame.columns],
             "rows": frame.astype(str).values.tolist(),
-            **_clean(shape),
+            "settings": _clean(shape),  # column configuration (alignment, help), hidden index
         }
     if proto is None:
         return None

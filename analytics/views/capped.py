@@ -64,6 +64,13 @@ class CappedView:
     tickets: pd.DataFrame  # VALUE_COLUMNS, one row per ticket (cap_multiple: multiple of cost)
 
 
+def actual_metrics(inputs: FundInputs, cap: CapParams) -> FundMetrics:
+    """Return the fund's metrics under ``cap`` with active tickets at their fair value on as-of:
+    the actual figures (no exit scenario), as the Overview, the Impact fund page and the default
+    of the Capped returns page show them."""
+    return fund.fund_metrics(inputs.tickets, inputs.flows, inputs.hard_eur, inputs.as_of, cap, ExitScenario())
+
+
 def capped_view(con: Connection, snap: Snapshot, params: CapParams, scenario: ExitScenario) -> CappedView:
     """Return the cap of every ticket invested up to as-of and the fund's metrics gross and capped.
 

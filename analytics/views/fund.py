@@ -14,10 +14,11 @@ import duckdb
 import pandas as pd
 
 from analytics import fund, kpis
-from analytics.cap import CapParams, ExitScenario, apply_cap
+from analytics.cap import CapParams, apply_cap
 from analytics.config import Settings
 from analytics.fund import FundMetrics, TargetOutlook
 from analytics.store import Snapshot
+from analytics.views.capped import actual_metrics, fund_inputs
 
 Connection = duckdb.DuckDBPyConnection
 TOP_COMPANIES = 10  # companies drawn in the concentration chart
@@ -135,9 +136,9 @@ def fund_view(
     history, history_error = _history(con, snap, catalogue)
     by_investor = fund.commitments_by_investor(con, snap)
 
-    tickets = fund.portfolio(con, snap)
-    params = settings.cap
-    metrics = fund.fund_metrics(tickets, fund.flows(con, snap), hard, snap.as_of, params, ExitScenario())
+    inputs = fund_inputs(con, snap)
+    tickets, params = inputs.tickets, settings.cap
+    metrics = actual_metrics(inputs, params)
     capped = apply_cap(tickets, snap.as_of, params)
     companies = fund.by_company(tickets)
     breaches = tickets.loc[~tickets["was_cooperator"].astype(bool), BREACH_COLUMNS].reset_index(drop=True)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analytics import fund, kpis
-from analytics.cap import ExitScenario
+from analytics import kpis
 from analytics.config import Settings
 from analytics.store import Snapshot
+from analytics.views.capped import actual_metrics, fund_inputs
 
 Connection = duckdb.DuckDBPyConnection
 Value = float | int | None
@@ -33,14 +33,7 @@ def headline(con: Connection, snap: Snapshot, settings: Settings) -> dict[str, V
     ticket), both under the configured cap and the as-of valuations (no exit scenario).
     """
     values: dict[str, Value] = dict(kpis.overview_kpis(con, snap))
-    metrics = fund.fund_metrics(
-        fund.portfolio(con, snap),
-        fund.flows(con, snap),
-        values["fund_hard"],
-        snap.as_of,
-        settings.cap,
-        ExitScenario(),
-    )
+    metrics = actual_metrics(fund_inputs(con, snap), settings.cap)
     values["tvpi_capped"] = metrics.capped.tvpi
     values["value_for_impact"] = metrics.excess_eur
     return values
