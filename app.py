@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.config import ConfigError
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
-from smala_ui.navigation import PAGES
+from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
 from smala_ui.session import lang, language_selector, require_router, snapshot_selectors, t
 
 require_router()  # before anything is drawn: see its docstring
@@ -46,12 +46,12 @@ if catalogue.invalid:
 if catalogue.leftovers:
     st.warning(t("state.staging_left", folders=", ".join(catalogue.leftovers)), icon=":material/warning:")
 st.session_state["catalogue"] = catalogue
-if selection is None and navigation.url_path != "data":
+if selection is None and navigation.url_path not in NO_SNAPSHOT_PAGES:
     st.error(t("state.no_snapshot", folder=settings.data_dir))
     st.stop()
-if selection is not None and navigation.url_path != "data":
+if selection is not None and navigation.url_path not in NO_SNAPSHOT_PAGES:
     # A snapshot can be intact yet break the contract's rules; its figures may then be off.
-    broken = quality_problems(selection.as_of)
+    broken = [p for p in quality_problems(selection.as_of) if p.is_error]
     if broken:
         st.warning(t("state.rules_broken", n=len(broken)), icon=":material/rule:")
 

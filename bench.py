@@ -12,6 +12,11 @@ For each scale it prints:
   same aggregation (the usual peer). A KPI can beat its floor: event tables are sorted by date, so
   a date filter lets DuckDB skip row groups the floor has to read.
 
+It also times the value rules on the latest snapshot (what a first view paid before their results
+were stored at publish), and an import from file to published snapshot (--import-scales: a folder
+of Belgian CSV files at scale 100 and the template workbook at scale 10 by default), split into
+reading, typing, writing, checking and publishing.
+
 With Playwright and a Chromium, it also measures in a real browser on the demo data: a warm page
 load to the first KPI, and a slider key press to the figures updated (--no-browser skips it).
 
@@ -270,6 +275,79 @@ def bench_browser(runs: int) -> None:
     print(f"  browser: slider key press to figures updated {statistics.median(presses):.0f} ms (goal 150)")
 
 
+def bench_import(csv_scale: int, workbook_scale: int, work: Path) -> None:
+    """Print the time of an import from file to published snapshot, split into reading, typing
+    (headers and values), writing the Parquet files, checking the value rules, the preview and
+    publishing: a folder of Belgian CSV files at ``csv_scale``, and the template workbook filled
+    at ``workbook_scale``. Each starts from an empty data folder (every table from the file)."""
+    import shutil
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    from analytics.export import to_csv_bytes
+    from analytics.ingest.importer import prepare_import, publish_import
+    from analytics.ingest.template import write_template
+    from analytics.schema import TABLES
+
+    print(
+        f"  {'input':<34}{'rows':>11}{'read s':>8}{'type s':>8}{'write s':>8}{'check s':>8}"
+        f"{'publish s':>10}{'total s':>9}"
+    )
+    for kind, scale in (("CSV folder", csv_scale), ("template workbook", workbook_scale)):
+        source_dir = data_dir_for(scale, work)
+        snap = [s for s in list_snapshots(source_dir) if s.is_valid][-1]
+        tables = {name: pq.read_table(snap.table_path(name)) for name in TABLES}
+        target = work / f"import_{kind.split()[0].lower()}_{scale}"
+        if not target.exists():
+            start = time.perf_counter()
+            if kind == "CSV folder":
+                target.mkdir(parents=True)
+                for name, table in tables.items():
+                    (target / f"{name}.csv").write_bytes(to_csv_bytes(table))
+            else:
+                target = target.with_suffix(".xlsx")
+                write_template(target, tables)
+            print(f"  (wrote {target.name} in {time.perf_counter() - start:.1f} s)")
+        elif kind != "CSV folder":
+            target = target.with_suffix(".xlsx")
+        with tempfile.TemporaryDirectory(prefix="smala-bench-") as tmp:
+            start = time.perf_counter()
+            plan = prepare_import(target, snap.as_of, Path(tmp) / "data", Path(tmp) / "work")
+            published = time.perf_counter()
+            if plan.can_publish:
+                publish_import(plan, Path(tmp) / "data")
+            end = time.perf_counter()
+            shutil.rmtree(Path(tmp) / "work", ignore_errors=True)
+        rows = sum(t.rows for t in plan.tables)
+        tm = plan.timings
+        print(
+            f"  {kind + f' (scale {scale})':<34}{rows:>11,}{tm.get('read', 0):>8.2f}{tm.get('type', 0):>8.2f}"
+            f"{tm.get('write', 0):>8.2f}{tm.get('check', 0):>8.2f}{end - published:>10.2f}{end - start:>9.2f}"
+            + ("" if plan.can_publish else f"  NOT PUBLISHED: {len(plan.errors)} error(s)")
+        )
+
+
+def bench_checks(snap: Snapshot) -> None:
+    """Print the time of the value rules on one snapshot (what a first view paid before the
+    results were stored at publish), and of reading the stored results instead."""
+    from analytics import checks
+
+    rows = sum(snap.row_counts().values())
+    con = db.connect()
+    start = time.perf_counter()
+    checks.check_snapshot(con, snap)
+    ran = time.perf_counter() - start
+    start = time.perf_counter()
+    stored = checks.stored_problems(snap)
+    read = time.perf_counter() - start
+    per_million = ran / rows * 1e6 if rows else 0
+    print(
+        f"  value rules on {rows:,} rows: {ran:.2f} s ({per_million:.2f} s per million rows); "
+        + (f"stored results read in {read * 1000:.1f} ms" if stored is not None else "no stored results")
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -278,6 +356,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
     parser.add_argument("--no-browser", action="store_true", help="skip the real-browser figures")
+    parser.add_argument(
+        "--import-scales",
+        type=int,
+        nargs=2,
+        default=[100, 10],
+        metavar=("CSV", "XLSX"),
+        help="scales of the import benchmark: CSV folder, template workbook (0 0 skips it)",
+    )
     args = parser.parse_args()
     print(
         f"Smala benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
@@ -288,9 +374,13 @@ def main() -> None:
         data_dir = data_dir_for(scale, args.work)
         snap = [s for s in list_snapshots(data_dir) if s.is_valid][-1]
         print(f"  snapshot {snap.label}, {sum(snap.row_counts().values()):,} rows in all tables")
+        bench_checks(snap)
         bench_queries(snap, args.runs)
         bench_pages(data_dir, args.runs)
         bench_slider(args.runs)
+    if any(args.import_scales):
+        print("\n== import, file to published snapshot ==")
+        bench_import(*args.import_scales, args.work)
     if not args.no_browser:
         print("\n== browser, demo data ==")
         bench_browser(args.runs)

@@ -11,13 +11,20 @@ value, file paths included, is a bound parameter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 
 import duckdb
 
 from analytics.db import sql
-from analytics.schema import DATE, STRING_LIST, TABLES, Column, Table
-from analytics.store import Problem, Snapshot
+from analytics.schema import DATE, STRING, STRING_LIST, TABLES, Column, Table
+from analytics.store import CHECKS, ERROR, WARNING, Problem, Snapshot, sha256_of
+
+# Text that a spreadsheet would run as a formula when the cell is typed in (the CSV download
+# neutralises it; the import warns).
+FORMULA_START = "^[=+@\t\r-]"
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -40,6 +47,12 @@ class Rule:
     params: dict
     described: dict  # what the message shows: allowed values, minimum, target
     message: str
+    severity: str = ERROR
+
+
+def is_free_text(column: Column) -> bool:
+    """Return True for a column of free text (a name, a title): no allowed list, no id."""
+    return column.kind == STRING and not (column.allowed or column.references or column.unique)
 
 
 def _column_rules(column: Column, tag: str) -> list[Rule]:
@@ -104,6 +117,18 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
                 f"id not found in {column.references} (orphan)",
             )
         )
+    if is_free_text(column):
+        rules.append(
+            Rule(
+                column.name,
+                "rule_formula",
+                f"regexp_matches({col}, $formula_start)",
+                {"formula_start": FORMULA_START},
+                {},
+                "text starting with = + - or @, which a spreadsheet would run as a formula",
+                WARNING,
+            )
+        )
     return rules
 
 
@@ -126,10 +151,22 @@ def _unique_query(column: Column) -> str:
     )
 
 
-# Cross-column rules: (table, column, code, query in analytics/sql, tables it reads, message).
-# Each query returns (count of rows breaking the rule, first such row).
+@dataclass(frozen=True)
+class CrossRule:
+    """A rule across columns or tables, one query in analytics/sql returning (count of rows
+    breaking it, first such row, up to ``$examples`` such rows), all 1-based."""
+
+    table: str
+    column: str
+    code: str
+    query: str
+    reads: tuple[str, ...]
+    message: str
+    severity: str = ERROR
+
+
 CROSS_RULES = (
-    (
+    CrossRule(
         "services",
         "introduced_member_id",
         "rule_introduction",
@@ -137,15 +174,17 @@ CROSS_RULES = (
         (),
         "introduced_member_id set on a service that is not an introduction",
     ),
-    (
+    # A breach is a fact the fund page shows first, not a data error: it never blocks an import.
+    CrossRule(
         "investments",
         "member_id",
         "rule_cooperator",
         "investments_non_cooperator",
         ("members",),
         "the company was not an active member on invested_on (cooperators-only rule)",
+        WARNING,
     ),
-    (
+    CrossRule(
         "investments",
         "status",
         "rule_status",
@@ -153,14 +192,45 @@ CROSS_RULES = (
         (),
         "exited_on, proceeds_eur and fair_value_eur do not match the status",
     ),
+    CrossRule(
+        "members",
+        "member_id",
+        "rule_no_shares",
+        "members_without_shares",
+        ("shares",),
+        "a current member with no line in the share register",
+        WARNING,
+    ),
 )
 
 
-def check_snapshot(con: Connection, snap: Snapshot) -> list[Problem]:
+def _examples_query(column: Column, condition: str) -> str:
+    col = _ident(column.name)
+    return (
+        f"select file_row_number + 1, cast(t.{col} as varchar) "
+        f"from read_parquet($path, file_row_number = true) as t where {condition} "
+        "order by file_row_number limit $examples"
+    )
+
+
+def _duplicates_condition(column: Column) -> str:
+    col = "t." + _ident(column.name)
+    return (
+        f"{col} in (select d.{_ident(column.name)} from read_parquet($path) as d "
+        f"group by d.{_ident(column.name)} having count(*) > 1)"
+    )
+
+
+def _rows_condition() -> str:
+    return "list_contains($rows, file_row_number + 1)"
+
+
+def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[Problem]:
     """Return every broken value rule of a verified snapshot (empty when all hold).
 
     Each table is scanned once for all its column rules; unique keys and cross-column rules
-    take one query each.
+    take one query each. With ``examples`` > 0, each broken rule also carries up to that many
+    offending rows (1-based row in the file, the cell as text), for an import's report.
     """
     paths = snap.table_paths()
     problems: list[Problem] = []
@@ -168,31 +238,52 @@ def check_snapshot(con: Connection, snap: Snapshot) -> list[Problem]:
     def label(table: Table) -> str:
         return f"{snap.path.name}/{table.file}"
 
-    def execute(table: Table, column: str | None, query: str, params: dict) -> tuple | None:
+    def execute(table: Table, column: str | None, query: str, params: dict, many: bool = False):
         try:
             with con.cursor() as cur:
-                return cur.execute(query, params).fetchone()
+                result = cur.execute(query, params)
+                return result.fetchall() if many else result.fetchone()
         except duckdb.Error as exc:
             problems.append(
                 Problem("rule_unreadable", label(table), f"could not check: {exc}", column=column)
             )
             return None
 
-    def report(table: Table, column: str, code: str, count, first, message: str, described: dict) -> None:
-        if count:
-            problems.append(
-                Problem(
-                    code,
-                    label(table),
-                    f"{count} row(s): {message}",
-                    row=int(first),
-                    column=column,
-                    params={"count": int(count), **described},
-                )
+    def report(
+        table: Table,
+        column: str,
+        code: str,
+        count,
+        first,
+        message: str,
+        described: dict,
+        severity: str,
+        example_query: tuple[str, dict] | None,
+    ) -> None:
+        if not count:
+            return
+        found: tuple = ()
+        if examples and example_query is not None:
+            rows = execute(
+                table, column, example_query[0], {**example_query[1], "examples": examples}, many=True
             )
+            found = tuple((int(r), v) for r, v in rows or ())
+        problems.append(
+            Problem(
+                code,
+                label(table),
+                f"{count} row(s): {message}",
+                row=int(first),
+                column=column,
+                params={"count": int(count), **described},
+                severity=severity,
+                examples=found,
+            )
+        )
 
     for table in TABLES.values():
-        rules = [rule for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
+        columns = [(c, rule) for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
+        rules = [rule for _, rule in columns]
         params = {"path": paths[table.name]}
         for rule in rules:
             params.update({k: paths[v] if k.endswith("_path") else v for k, v in rule.params.items()})
@@ -200,16 +291,109 @@ def check_snapshot(con: Connection, snap: Snapshot) -> list[Problem]:
             params["as_of"] = snap.as_of
         row = execute(table, None, _table_rules_query(rules), params)
         if row is not None:
-            for rule, count, first in zip(rules, row[0::2], row[1::2], strict=True):
-                report(table, rule.column, rule.code, count, first, rule.message, rule.described)
+            for (column, rule), count, first in zip(columns, row[0::2], row[1::2], strict=True):
+                own = {k: v for k, v in params.items() if f"${k}" in rule.condition or k == "path"}
+                report(
+                    table,
+                    rule.column,
+                    rule.code,
+                    count,
+                    first,
+                    rule.message,
+                    rule.described,
+                    rule.severity,
+                    (_examples_query(column, rule.condition), own),
+                )
         for column in table.columns:
             if column.unique:
                 row = execute(table, column.name, _unique_query(column), {"path": paths[table.name]})
                 if row is not None:
-                    report(table, column.name, "rule_unique", *row, "duplicate id", {})
-    for table_name, column, code, query_name, reads, message in CROSS_RULES:
-        params = {"path": paths[table_name], **{name: paths[name] for name in reads}}
-        row = execute(TABLES[table_name], column, sql(query_name), params)
+                    report(
+                        table,
+                        column.name,
+                        "rule_unique",
+                        *row,
+                        "duplicate id",
+                        {},
+                        ERROR,
+                        (_examples_query(column, _duplicates_condition(column)), {"path": paths[table.name]}),
+                    )
+    for rule in CROSS_RULES:
+        table = TABLES[rule.table]
+        params = {"path": paths[rule.table], **{name: paths[name] for name in rule.reads}}
+        row = execute(table, rule.column, sql(rule.query), {**params, "examples": examples})
         if row is not None:
-            report(TABLES[table_name], column, code, *row, message, {})
+            count, first, rows = row
+            query = (
+                _examples_query(table.column_index[rule.column], _rows_condition()),
+                {"path": paths[rule.table], "rows": list(rows or [])},
+            )
+            report(table, rule.column, rule.code, count, first, rule.message, {}, rule.severity, query)
     return problems
+
+
+@functools.cache
+def rule_book_id() -> str:
+    """Return a digest of every rule's SQL and severity: stored results computed under another
+    rule book are not trusted (the rules changed since), and the snapshot is checked again."""
+    parts = []
+    for table in TABLES.values():
+        rules = [rule for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
+        parts.append(_table_rules_query(rules))
+        parts.extend(f"{r.code}:{r.severity}:{json.dumps(r.params, sort_keys=True)}" for r in rules)
+        parts.extend(_unique_query(c) for c in table.columns if c.unique)
+    parts.extend(f"{r.code}:{r.severity}:{sql(r.query)}" for r in CROSS_RULES)
+    parts.append(sql("_macros"))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def stored_form(problems: list[Problem], table_checksums: dict[str, str]) -> dict:
+    """Return the JSON form of a snapshot's rule results, kept beside its manifest: the rule
+    book and the tables' checksums they were computed on, and each problem with its table file
+    (not its folder, which is renamed on publish)."""
+    return {
+        "rule_book": rule_book_id(),
+        "tables": table_checksums,
+        "problems": [
+            {**asdict(p), "file": p.file.rsplit("/", 1)[-1], "examples": [list(e) for e in p.examples]}
+            for p in problems
+        ],
+    }
+
+
+def stored_problems(snap: Snapshot) -> list[Problem] | None:
+    """Return the rule results stored at publish time, or None when there are none to trust:
+    absent, unreadable, computed by another rule book or on other table files."""
+    entry = (snap.manifest or {}).get("checks")
+    if not isinstance(entry, dict) or entry.get("rule_book") != rule_book_id():
+        return None
+    path = snap.path / CHECKS
+    try:
+        if sha256_of(path) != entry.get("sha256"):
+            return None
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        tables = {name: t.get("sha256") for name, t in snap.manifest["tables"].items()}
+        if stored.get("rule_book") != rule_book_id() or stored.get("tables") != tables:
+            return None
+        return [
+            Problem(
+                p["code"],
+                f"{snap.path.name}/{p['file']}",
+                p["message"],
+                row=p.get("row"),
+                column=p.get("column"),
+                params=dict(p.get("params") or {}),
+                severity=p.get("severity", ERROR),
+                examples=tuple((int(r), v) for r, v in p.get("examples") or ()),
+            )
+            for p in stored["problems"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def snapshot_problems(con: Connection, snap: Snapshot) -> list[Problem]:
+    """Return the value rules a snapshot breaks: the results stored at publish time when they
+    can be trusted, else a fresh check (a snapshot written by another tool)."""
+    stored = stored_problems(snap)
+    return stored if stored is not None else check_snapshot(con, snap)

@@ -66,3 +66,16 @@ def to_parquet_bytes(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
+
+
+def to_xlsx_bytes(table: pa.Table, sheet_name: str) -> bytes:
+    """Return the table as an XLSX workbook of one sheet named ``sheet_name``: the contract's
+    column names as headers (as in the CSV), real numbers, dates and booleans, money as
+    ``#,##0.00``. Text is written as text cells, so a value starting with = + - @ is never run
+    as a formula (the CSV's guard, without the apostrophe)."""
+    # imported here: the template module imports this one (for the personal-data rule)
+    from analytics.ingest.template import table_workbook
+
+    buffer = io.BytesIO()
+    table_workbook(buffer, table, sheet_name)
+    return buffer.getvalue()

@@ -249,7 +249,7 @@ TABLES: dict[str, Table] = {
                 C("idea_id", STRING, unique=True),
                 C("title", STRING),
                 C("created_on", DATE),
-                C("origin_member_ids", STRING_LIST),
+                C("origin_member_ids", STRING_LIST, references="members.member_id"),
                 C("stage", STRING, allowed=IDEA_STAGES),
                 C("stage_changed_on", DATE),
             ),

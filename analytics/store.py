@@ -1,9 +1,11 @@
 """Snapshot store: list, verify and publish immutable snapshots (DESIGN.md section 3).
 
-Layout: ``<data_dir>/snapshots/as_of=YYYY-MM-DD/`` with one Parquet file per table and a
-``manifest.json``. Publishing writes a staging folder beside the final one and renames it into
-place, so a reader never sees half a snapshot; an existing snapshot is never overwritten.
-Verification never raises: it returns the problems it found, each naming file, row and column.
+Layout: ``<data_dir>/snapshots/as_of=YYYY-MM-DD/`` with one Parquet file per table, the value
+rules' results (``checks.json``) and a ``manifest.json`` whose checksums cover both. Publishing
+writes a staging folder beside the final one and renames it into place, so a reader never sees half
+a snapshot; an existing snapshot is never overwritten: replacing a date first moves the old folder
+to ``<data_dir>/archive/``, so nothing is lost. Verification never raises: it returns the problems
+it found, each naming file, row and column.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import json
 import os
 import re
 import shutil
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,8 +29,13 @@ from analytics.schema import SCHEMA_VERSION, TABLES, accepts
 
 SNAPSHOTS = "snapshots"
 MANIFEST = "manifest.json"
+CHECKS = "checks.json"
+ARCHIVE = "archive"
 STAGING_PREFIX = ".staging-"
 FOLDER_PATTERN = re.compile(r"^as_of=(\d{4}-\d{2}-\d{2})$")
+ARCHIVED_PATTERN = re.compile(r"^as_of=(\d{4}-\d{2}-\d{2})\.replaced-(\d{8}T\d{6}Z)(?:-\w+)?$")
+ERROR = "error"
+WARNING = "warning"
 ROW_GROUP_SIZE = 128 * 1024
 
 
@@ -35,7 +44,10 @@ class Problem:
     """One thing wrong with a snapshot or a file.
 
     ``code`` keys the translated message in the UI; ``params`` fills it. ``message`` is the
-    English text for logs, notebooks and tests.
+    English text for logs, notebooks and tests. An ``error`` makes figures unreliable (and blocks
+    an import); a ``warning`` is a fact worth seeing that does not (a breach of the
+    cooperators-only rule, a member without shares). ``examples`` holds up to a few offending rows
+    (1-based row in the file, the cell as text) when the check was asked for them.
     """
 
     code: str
@@ -44,6 +56,12 @@ class Problem:
     row: int | None = None
     column: str | None = None
     params: dict = field(default_factory=dict, compare=False)
+    severity: str = ERROR
+    examples: tuple[tuple[int, str | None], ...] = field(default=(), compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def where(self) -> str:
         """Return 'file, row N, column C' with the parts that are known."""
@@ -204,11 +222,32 @@ def verify_folder(folder: Path) -> Snapshot | None:
                     expected=as_of.isoformat(),
                 )
             )
-        malformed = {p.params["table"] for p in problems if p.code == "manifest_entry"}
-        for name, table in TABLES.items():
-            if name not in malformed:  # already reported
-                problems.extend(_verify_table(folder, manifest["tables"].get(name), name, table))
+        problems.extend(verify_files(folder, manifest, problems))
     return Snapshot(as_of, folder, manifest, tuple(problems))
+
+
+def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> list[Problem]:
+    """Return the problems of the files a manifest lists: every table's file (present, checksum,
+    readable, rows, columns and types) and the stored rule results when listed. Tables whose
+    manifest entry is already in ``found`` as malformed are not checked again."""
+    problems = []
+    malformed = {p.params["table"] for p in found if p.code == "manifest_entry"}
+    for name, table in TABLES.items():
+        if name not in malformed:  # already reported
+            problems.extend(_verify_table(folder, manifest["tables"].get(name), name, table))
+    entry = manifest.get("checks")
+    if entry is not None:
+        path = folder / CHECKS
+        label = f"{folder.name}/{CHECKS}"
+        if not isinstance(entry, dict) or not path.is_file() or sha256_of(path) != entry.get("sha256"):
+            problems.append(
+                _problem(
+                    "checksum_mismatch",
+                    label,
+                    "the stored rule results are missing or differ from the manifest's checksum",
+                )
+            )
+    return problems
 
 
 def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Problem]:
@@ -297,6 +336,43 @@ def staging_leftovers(data_dir: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(STAGING_PREFIX))
 
 
+@dataclass(frozen=True)
+class ArchivedSnapshot:
+    """A snapshot moved aside when its date was replaced: its date, folder name, when it was
+    replaced (UTC, None when the name does not say) and its manifest's source."""
+
+    as_of: dt.date
+    folder: str
+    replaced_at: dt.datetime | None
+    source: str
+
+
+def archive_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / ARCHIVE
+
+
+def archived_snapshots(data_dir: Path) -> list[ArchivedSnapshot]:
+    """Return the archived snapshots (``<data_dir>/archive/``), oldest date first, then oldest
+    replacement first. They are never read as data; they are kept so nothing is lost."""
+    root = archive_dir(data_dir)
+    if not root.is_dir():
+        return []
+    found = []
+    for folder in root.iterdir():
+        m = ARCHIVED_PATTERN.match(folder.name)
+        if not m or not folder.is_dir():
+            continue
+        try:
+            as_of = dt.date.fromisoformat(m.group(1))
+            replaced = dt.datetime.strptime(m.group(2), "%Y%m%dT%H%M%SZ").replace(tzinfo=dt.UTC)
+        except ValueError:
+            continue
+        manifest, _ = read_manifest(folder)
+        source = str((manifest or {}).get("source", ""))
+        found.append(ArchivedSnapshot(as_of, folder.name, replaced, source))
+    return sorted(found, key=lambda a: (a.as_of, a.replaced_at or dt.datetime.min.replace(tzinfo=dt.UTC)))
+
+
 class PublishError(Exception):
     """Publishing was refused; nothing was written to the final location."""
 
@@ -305,29 +381,34 @@ class PublishError(Exception):
         super().__init__("; ".join(str(p) for p in problems))
 
 
-def publish_snapshot(
-    data_dir: Path,
+def _already_exists(final: Path) -> PublishError:
+    return PublishError(
+        [_problem("already_exists", final.name, "a snapshot with this date exists and is never overwritten")]
+    )
+
+
+def stage_snapshot(
+    folder: Path,
     as_of: dt.date,
     tables: dict[str, pa.Table],
     source: str,
     created_at: dt.datetime | None = None,
-) -> Path:
-    """Write a complete snapshot atomically and return its folder.
+    extra: dict | None = None,
+    examples: int = 0,
+    timings: dict[str, float] | None = None,
+) -> tuple[dict, list[Problem]]:
+    """Write a complete snapshot into ``folder`` (created, must not exist) and return its
+    manifest and the value rules it breaks.
 
-    Every table of the contract must be given, with the contract's columns. Event tables are
-    sorted by their date column so DuckDB can skip row groups. Raises ``PublishError`` when the
-    snapshot already exists or a table does not fit the contract; then nothing is published.
+    Every table of the contract must be given, with the contract's columns (else
+    ``PublishError``). Event tables are sorted by their date column (a stable sort, so a table
+    already sorted keeps its order) so DuckDB can skip row groups. The value rules
+    (``analytics.checks``) run on the written files; their results go to ``checks.json``, which
+    the manifest's checksums cover, so the app need not run them again on first view.
+    ``examples`` asks the checks for that many offending rows per broken rule. ``extra`` adds
+    keys to the manifest (an import's input file, say). ``timings``, when given, receives the
+    seconds spent writing and checking.
     """
-    root = snapshots_dir(data_dir)
-    final = root / folder_name(as_of)
-    if final.exists():
-        raise PublishError(
-            [
-                _problem(
-                    "already_exists", final.name, "a snapshot with this date exists and is never overwritten"
-                )
-            ]
-        )
     problems = []
     for name in TABLES:
         if name not in tables:
@@ -338,43 +419,122 @@ def publish_snapshot(
             problems.extend(schema_problems(tables[name].schema, name, f"{name}.parquet"))
     if problems:
         raise PublishError(problems)
+    # The checks read snapshots through this module's types, so they are imported here.
+    from analytics import checks, db
 
+    folder.mkdir()
+    started = time.perf_counter()
+    entries = {}
+    for name, spec in TABLES.items():
+        table = tables[name].select([c.name for c in spec.columns])
+        if spec.date_column and table.num_rows:
+            table = table.sort_by(spec.date_column)
+        path = folder / spec.file
+        pq.write_table(table, path, row_group_size=ROW_GROUP_SIZE, compression="zstd")
+        entries[name] = {"file": spec.file, "rows": table.num_rows, "sha256": sha256_of(path)}
+    written = time.perf_counter()
+    con = db.connect()
+    try:
+        broken = checks.check_snapshot(con, Snapshot(as_of, folder, None, ()), examples=examples)
+    finally:
+        con.close()
+    checks_path = folder / CHECKS
+    _write_json(checks_path, checks.stored_form(broken, {n: e["sha256"] for n, e in entries.items()}))
+    created = created_at or dt.datetime.now(dt.UTC)
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "as_of": as_of.isoformat(),
+        "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "source": source,
+        **(extra or {}),
+        "tables": entries,
+        "checks": {"file": CHECKS, "sha256": sha256_of(checks_path), "rule_book": checks.rule_book_id()},
+    }
+    _write_json(folder / MANIFEST, manifest)
+    if timings is not None:
+        timings["write"] = written - started
+        timings["check"] = time.perf_counter() - written
+    return manifest, broken
+
+
+def _write_json(path: Path, data: object) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2, ensure_ascii=False)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def _move_into_place(staging: Path, final: Path, data_dir: Path, replace: bool) -> None:
+    """Rename a complete staging folder to its final name. With ``replace``, an existing snapshot
+    of that date is first moved to the archive (never deleted)."""
+    if final.exists():
+        if not replace:
+            raise _already_exists(final)
+        archive = archive_dir(data_dir)
+        archive.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = archive / f"{final.name}.replaced-{stamp}"
+        if target.exists():  # two replacements in one second
+            target = archive / f"{target.name}-{uuid.uuid4().hex[:6]}"
+        os.rename(final, target)
+    os.rename(staging, final)
+
+
+def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
+    """Publish a folder written by ``stage_snapshot`` elsewhere (an import's work folder) and
+    return the snapshot's folder.
+
+    The files are copied into a staging folder beside the final one, their checksums verified
+    against the manifest, and the folder renamed into place. Raises ``PublishError`` when the
+    date exists and ``replace`` is False, or when the copy does not match its manifest.
+    """
+    manifest, problems = read_manifest(staged)
+    if manifest is None or problems:
+        raise PublishError(problems)
+
+    def copy_and_verify(staging: Path) -> None:
+        shutil.copytree(staged, staging)
+        if problems := verify_files(staging, manifest):
+            raise PublishError(problems)
+
+    return _publish(data_dir, dt.date.fromisoformat(manifest["as_of"]), replace, copy_and_verify)
+
+
+def _publish(data_dir: Path, as_of: dt.date, replace: bool, fill: Callable[[Path], None]) -> Path:
+    """Fill a staging folder beside the final one (``fill`` writes it), then rename it into
+    place; the staging folder is removed if anything fails. Return the snapshot's folder."""
+    root = snapshots_dir(data_dir)
+    final = root / folder_name(as_of)
+    if final.exists() and not replace:
+        raise _already_exists(final)
     root.mkdir(parents=True, exist_ok=True)
     staging = root / f"{STAGING_PREFIX}{final.name}-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
     try:
-        entries = {}
-        for name, spec in TABLES.items():
-            table = tables[name].select([c.name for c in spec.columns])
-            if spec.date_column and table.num_rows:
-                table = table.sort_by(spec.date_column)
-            path = staging / spec.file
-            pq.write_table(table, path, row_group_size=ROW_GROUP_SIZE, compression="zstd")
-            entries[name] = {"file": spec.file, "rows": table.num_rows, "sha256": sha256_of(path)}
-        created = created_at or dt.datetime.now(dt.UTC)
-        manifest = {
-            "schema_version": SCHEMA_VERSION,
-            "as_of": as_of.isoformat(),
-            "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "source": source,
-            "tables": entries,
-        }
-        with open(staging / MANIFEST, "w", encoding="utf-8") as f:
-            json.dump(manifest, f, indent=2)
-            f.flush()
-            os.fsync(f.fileno())
-        if final.exists():  # someone published the same date meanwhile
-            raise PublishError(
-                [
-                    _problem(
-                        "already_exists",
-                        final.name,
-                        "a snapshot with this date exists and is never overwritten",
-                    )
-                ]
-            )
-        os.rename(staging, final)
+        fill(staging)
+        _move_into_place(staging, final, data_dir, replace)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return final
+
+
+def publish_snapshot(
+    data_dir: Path,
+    as_of: dt.date,
+    tables: dict[str, pa.Table],
+    source: str,
+    created_at: dt.datetime | None = None,
+    replace: bool = False,
+    extra: dict | None = None,
+) -> Path:
+    """Write a complete snapshot atomically and return its folder (see ``stage_snapshot``).
+
+    Raises ``PublishError`` when the snapshot already exists (unless ``replace``: the old one
+    then goes to the archive) or a table does not fit the contract; then nothing is published.
+    """
+    return _publish(
+        data_dir,
+        as_of,
+        replace,
+        lambda staging: stage_snapshot(staging, as_of, tables, source, created_at, extra),
+    )

@@ -1,24 +1,43 @@
-"""Data: the snapshots with their manifests, validity and row counts; checks; table downloads."""
+"""Data: the snapshots with their manifests, validity and row counts; checks; table downloads
+(CSV, Parquet, XLSX); the import template, empty or filled; the archived snapshots."""
+
+import functools
 
 import streamlit as st
 
-from analytics.export import to_csv_bytes, to_parquet_bytes
+from analytics.export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
+from analytics.ingest.template import (
+    MAX_DATA_ROWS,
+    TEMPLATE_FILE,
+    XLSX_MIME,
+    fits_in_a_sheet,
+    snapshot_template_bytes,
+    template_bytes,
+)
 from analytics.schema import TABLE_NAMES
+from analytics.store import ArchivedSnapshot, archived_snapshots
 from analytics.views.data import SnapshotRow, table_bytes
 from smala_ui import fmt
 from smala_ui.cache.overview import data_view
 from smala_ui.session import can_see_personal_data, lang, selection, t
 from smala_ui.widgets import bullets, header, problem_text
 
-# label (also the file extension), converter, MIME type
-FORMATS = (("CSV", to_csv_bytes, "text/csv"), ("Parquet", to_parquet_bytes, "application/vnd.apache.parquet"))
+# label (also the file extension), converter of a table (given its name), MIME type
+FORMATS = (
+    ("CSV", lambda name: to_csv_bytes, "text/csv"),
+    ("Parquet", lambda name: to_parquet_bytes, "application/vnd.apache.parquet"),
+    ("XLSX", lambda name: functools.partial(to_xlsx_bytes, sheet_name=name), XLSX_MIME),
+)
+
+
+def utc_label(moment) -> str:
+    """Return a UTC time as a local date and the time, "" when unknown."""
+    return "" if moment is None else f"{fmt.date(moment.date(), lang())} {moment:%H:%M} UTC"
 
 
 def created_label(row: SnapshotRow) -> str:
     """Return the manifest's creation time as a local date and UTC time, or the raw text."""
-    if row.created_at is None:
-        return row.created_raw
-    return f"{fmt.date(row.created_at.date(), lang())} {row.created_at:%H:%M} UTC"
+    return row.created_raw if row.created_at is None else utc_label(row.created_at)
 
 
 def snapshot_line(row: SnapshotRow) -> dict:
@@ -33,6 +52,16 @@ def snapshot_line(row: SnapshotRow) -> dict:
     }
 
 
+def archive_line(archived: ArchivedSnapshot) -> dict:
+    """Return one line of the archived snapshots' table, under translated column names."""
+    return {
+        t("data.col.as_of"): fmt.date(archived.as_of, lang()),
+        t("data.col.replaced"): utc_label(archived.replaced_at),
+        t("data.col.source"): archived.source,
+        t("data.col.folder"): archived.folder,
+    }
+
+
 def exporter(table_name: str, path: str, to_bytes, entitled: bool):
     """Return the download's builder: the file is read only when the button is clicked."""
     return lambda: table_bytes(table_name, path, to_bytes, entitled)
@@ -43,6 +72,8 @@ settings = st.session_state["settings"]
 catalogue = st.session_state["catalogue"]
 sel = selection()
 view = data_view(catalogue.snapshots, sel.as_of if sel is not None else None)
+entitled = can_see_personal_data(settings)
+personal_columns = ", ".join(view.personal_columns)
 st.caption(t("data.folder", folder=settings.data_dir))
 
 st.subheader(t("data.snapshots"))
@@ -62,30 +93,82 @@ if (snap := view.selected) is not None:
         st.json(snap.manifest, expanded=2)
 
     st.markdown(f"**{t('data.checks')}**")
-    if snap.problems:
-        st.warning(t("data.checks_failed", n=len(snap.problems)))
-        bullets([problem_text(p) for p in snap.problems])
+    errors = [p for p in snap.problems if p.is_error]
+    warnings = [p for p in snap.problems if not p.is_error]
+    if errors:
+        st.warning(t("data.checks_failed", n=len(errors)))
+        bullets([problem_text(p) for p in errors])
     else:
         st.success(t("data.checks_ok"), icon=":material/check_circle:")
+    if warnings:
+        # facts worth seeing that do not make a figure wrong (a cooperators-only breach...)
+        st.info(t("data.checks_warnings", n=len(warnings)), icon=":material/info:")
+        bullets([problem_text(p) for p in warnings])
 
     st.markdown(f"**{t('data.downloads')}**")
-    st.caption(t("data.downloads_help"))
-    entitled = can_see_personal_data(settings)
+    st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
     if not entitled:
-        st.caption(t("data.personal_hidden", columns=", ".join(view.personal_columns)))
+        st.caption(t("data.personal_hidden", columns=personal_columns))
 
     for table in snap.tables:
-        name_col, rows_col, csv_col, parquet_col = st.columns([3, 2, 2, 2], vertical_alignment="center")
+        name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
         name_col.markdown(f"`{table.name}`")
         rows_col.write(f"{fmt.number(table.rows)} {t('data.rows').lower()}")
         stem = f"smala_{table.name}_{snap.label}"
-        for column, (label, to_bytes, mime) in zip((csv_col, parquet_col), FORMATS, strict=True):
+        for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):
+            # an Excel sheet holds about a million rows: a longer table is offered as CSV or Parquet
+            too_long = label == "XLSX" and not fits_in_a_sheet(table.rows)
             column.download_button(
                 label,
-                exporter(table.name, table.path, to_bytes, entitled),
+                exporter(table.name, table.path, converter(table.name), entitled),
                 file_name=f"{stem}.{label.lower()}",
                 mime=mime,
                 key=f"download_{label.lower()}_{table.name}",
                 icon=":material/download:",
                 on_click="ignore",
+                disabled=too_long,
+                help=t("data.xlsx_too_long", max=fmt.number(MAX_DATA_ROWS)) if too_long else None,
             )
+
+st.subheader(t("data.template"))
+st.caption(t("data.template_help"))
+empty_col, filled_col = st.columns(2)
+empty_col.download_button(
+    t("data.template_empty"),
+    template_bytes,  # called without tables: the empty template, built when clicked
+    file_name=TEMPLATE_FILE,
+    mime=XLSX_MIME,
+    key="download_template",
+    icon=":material/download:",
+    on_click="ignore",
+)
+if (snap := view.selected) is not None:
+    paths = {table.name: table.path for table in snap.tables}
+    as_of_text = fmt.date(snap.as_of, lang())
+    too_long = not all(fits_in_a_sheet(table.rows) for table in snap.tables)
+    filled_col.download_button(
+        t("data.template_filled", date=as_of_text),
+        lambda: snapshot_template_bytes(paths, entitled),
+        file_name=f"smala_modele_{snap.label}.xlsx",
+        mime=XLSX_MIME,
+        key="download_template_filled",
+        icon=":material/download:",
+        on_click="ignore",
+        disabled=too_long,
+        help=t(
+            "data.xlsx_too_long" if too_long else "data.template_filled_help",
+            date=as_of_text,
+            max=fmt.number(MAX_DATA_ROWS),
+        ),
+    )
+    if not entitled:
+        st.caption(t("data.template_personal_hidden", columns=personal_columns))
+
+st.subheader(t("data.archive"))
+st.caption(t("data.archive_help"))
+if archived := archived_snapshots(settings.data_dir):
+    st.dataframe(
+        [archive_line(a) for a in reversed(archived)], hide_index=True, key="data_archive", height="content"
+    )
+else:
+    st.caption(t("data.archive_empty"))

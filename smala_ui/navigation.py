@@ -33,8 +33,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("impact", "impact", ":material/eco:", "nav.impact"),
     PageSpec("studio", "studio", ":material/lightbulb:", "nav.impact"),
     PageSpec("data", "data", ":material/database:", "nav.data"),
+    PageSpec("importing", "importing", ":material/upload_file:", "nav.data"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(p.key for p in PAGES)
+# Pages that run without any valid snapshot (and do not warn about the selected one's rules):
+# the data folder's state, and the import that fills it.
+NO_SNAPSHOT_PAGES: tuple[str, ...] = ("data", "importing")
 
 # The board meeting's slides, in order (presentation mode).
 BOARD_SLIDES: tuple[str, ...] = ("overview", "board", "fund", "capped_returns", "impact")

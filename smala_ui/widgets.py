@@ -22,12 +22,12 @@ from smala_ui.text import CATALOGUE, plural, translate
 MAX_NAMES = 5
 
 
-def header(title_key: str) -> None:
-    """Draw the page title and the as-of date (and comparison) under it."""
+def header(title_key: str, dates: bool = True) -> None:
+    """Draw the page title and, with ``dates``, the as-of date (and comparison) under it."""
     require_router()
     st.title(t(title_key))
     sel = selection()
-    if sel is None:
+    if sel is None or not dates:
         return
     if sel.compare is not None:
         st.caption(

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from analytics import demo
-from analytics.schema import TABLES
+from analytics.schema import STRING_LIST, TABLES
 
 LAST = dt.date(2026, 9, 30)
 ARTICLE_SURNAMES = ("Joris", "Crahay", "Wasseige", "Pire", "Erpicum", "Mulliez", "Trokay", "Mallue")
@@ -83,7 +83,8 @@ def rule_problems(as_of: dt.date, tables: dict[str, pa.Table]) -> list[str]:
             if col.positive:
                 expect((present > 0).all(), f"{name}.{col.name} not positive")
             if col.references is not None:
-                missing = set(present) - ids[col.references]
+                referenced = present.explode() if col.kind == STRING_LIST else present
+                missing = set(referenced.dropna()) - ids[col.references]
                 expect(not missing, f"{name}.{col.name} dangling {sorted(missing)[:5]}")
 
     # Event tables: rows dated on or before as-of, written sorted by date.

@@ -265,11 +265,12 @@ def _params(snaps) -> dict[str, dict]:
             "members": p["members"],
             "as_of": as_of,
         },
-        "investments_non_cooperator": {"path": p["investments"], "members": p["members"]},
-        "investments_status_rule": {"path": p["investments"]},
+        "investments_non_cooperator": {"path": p["investments"], "members": p["members"], "examples": 3},
+        "investments_status_rule": {"path": p["investments"], "examples": 3},
+        "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
         "portfolio": {"investments": p["investments"], "members": p["members"], "as_of": as_of},
         "service_hours": {"services": p["services"], "start": quarter, "end": as_of},
-        "services_introduction_rule": {"path": p["services"]},
+        "services_introduction_rule": {"path": p["services"], "examples": 3},
         "share_capital": {"shares": p["shares"], "as_of": as_of},
         "studio_ideas": {"ideas": p["ideas"], "members": p["members"], "services": p["services"]},
         "studio_stage_stays": {"idea_files": [s.table_path("ideas") for s in snaps], "as_of": as_of},
@@ -310,6 +311,9 @@ def _params(snaps) -> dict[str, dict]:
 
 
 # Per query: its output columns and its rows on the fixture, worked out by hand.
+# The rule queries of analytics.checks: rows breaking the rule, the first one, a few examples.
+RULE_COLUMNS = ["broken_rows", "first_row", "example_rows"]
+
 EXPECTED = {
     # B: supported M2, M4 (M3 left in February, M6 on the as-of day).
     "active_member_count": (["active_members"], [(2,)]),
@@ -440,8 +444,9 @@ EXPECTED = {
         [("M2", "Company M2", 100_000.0, None, None), ("M4", "Company M4", 50_000.5, None, None)],
     ),
     # Every ticket of B was made by an active member.
-    "investments_non_cooperator": (["count_star()", "(min(file_row_number) + 1)"], [(0, None)]),
-    "investments_status_rule": (["count_star()", "(min(file_row_number) + 1)"], [(0, None)]),
+    "investments_non_cooperator": (RULE_COLUMNS, [(0, None, None)]),
+    "investments_status_rule": (RULE_COLUMNS, [(0, None, None)]),
+    "members_without_shares": (RULE_COLUMNS, [(0, None, None)]),
     "portfolio": (
         [
             "investment_id",
@@ -461,7 +466,7 @@ EXPECTED = {
     ),
     # Q1 2026: 0.5 + 2.0 + 1.25.
     "service_hours": (["hours", "sessions"], [(3.75, 3)]),
-    "services_introduction_rule": (["count_star()", "(min(file_row_number) + 1)"], [(0, None)]),
+    "services_introduction_rule": (RULE_COLUMNS, [(0, None, None)]),
     # 7,500 - 3,000 redemption - 1,000 transfer out + 1,000 transfer in + 2,000 + 2,000.
     "share_capital": (["share_capital_eur"], [(Decimal("8500.00"),)]),
     # ID1 comes from M2 and M4, whom S4 introduced on 2026-01-01, before its creation on 2026-01-10.
@@ -605,9 +610,13 @@ def test_the_rule_queries_find_hand_made_breaches(con, snaps, tmp_path):
     members = b.table_path("members")
     # X1 before M2 joined (row 1), X3 of an unknown member, X4 on the day M3 left; X2, made on the day M2
     # joined, is fine.
-    assert db.fetch_one(con, "investments_non_cooperator", path=investments, members=members) == (3, 1)
+    assert db.fetch_one(con, "investments_non_cooperator", path=investments, members=members, examples=2) == (
+        3,
+        1,
+        [1, 3],
+    )
     # X3 is exited but still has a fair value (row 3).
-    assert db.fetch_one(con, "investments_status_rule", path=investments) == (1, 3)
+    assert db.fetch_one(con, "investments_status_rule", path=investments, examples=5) == (1, 3, [3])
 
 
 def test_the_two_sources_of_quarter_support_hours_agree(con, snaps):
@@ -628,3 +637,18 @@ def test_the_two_sources_of_quarter_support_hours_agree(con, snaps):
             recent_days=90,
         )
         assert (support["hours"][0], support["sessions"][0]) == (hours, sessions)
+
+
+def test_members_without_shares(con, tmp_path, snaps):
+    """Current members with no register line: M2 (no line) is one, M3 (left) is not."""
+    members, shares = str(tmp_path / "members.parquet"), str(tmp_path / "shares.parquet")
+    with con.cursor() as cur:
+        cur.execute(
+            f"""copy (select * from (values ('M1', null::date), ('M2', null), ('M3', date '2025-01-01'),
+                ('M4', null)) as t(member_id, left_on)) to '{members}' (format parquet)"""
+        )
+        cur.execute(
+            f"""copy (select * from (values ('S1', 'M1'), ('S2', 'M4'), ('S3', 'M4'))
+                as t(entry_id, member_id)) to '{shares}' (format parquet)"""
+        )
+    assert db.fetch_one(con, "members_without_shares", path=members, shares=shares, examples=5) == (1, 2, [2])

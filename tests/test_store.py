@@ -237,3 +237,62 @@ def test_an_all_null_required_column_is_refused(data_dir):
     members = members.set_column(members.schema.get_field_index("company"), "company", pa.nulls(6))
     rewrite_with_manifest(b_folder, "members", members)
     assert {(p.code, p.column) for p in list_snapshots(data_dir)[1].problems} == {("column_type", "company")}
+
+
+def test_replace_moves_the_old_snapshot_to_the_archive(data_dir, monkeypatch):
+    old = {p.name: sha256_of(p) for p in folder(data_dir, AS_OF_B).iterdir()}
+    publish_snapshot(data_dir, AS_OF_B, tables_a(), "a corrected B", replace=True)
+    archived = store.archived_snapshots(data_dir)
+    assert [(a.as_of, a.source) for a in archived] == [(AS_OF_B, "test fixture B")]
+    moved = data_dir / "archive" / archived[0].folder
+    assert archived[0].folder.startswith("as_of=2026-03-31.replaced-")
+    assert {p.name: sha256_of(p) for p in moved.iterdir()} == old  # nothing lost, byte for byte
+    snaps = list_snapshots(data_dir)
+    assert [s.as_of for s in snaps] == [AS_OF_A, AS_OF_B]  # the archive is never read as data
+    assert snaps[1].manifest["source"] == "a corrected B"
+
+
+def test_publish_staged_copies_verifies_and_never_overwrites(data_dir, tmp_path):
+    work = tmp_path / "work" / "as_of=2026-06-30"
+    work.parent.mkdir()
+    store.stage_snapshot(work, dt.date(2026, 6, 30), tables_b(), "staged elsewhere")
+    final = store.publish_staged(data_dir, work)
+    assert final == folder(data_dir, dt.date(2026, 6, 30))
+    assert list_snapshots(data_dir)[-1].is_valid
+    with pytest.raises(PublishError) as err:
+        store.publish_staged(data_dir, work)
+    assert err.value.problems[0].code == "already_exists"
+    # A staged file damaged before the copy is caught by the checksums: nothing published.
+    other = tmp_path / "work" / "as_of=2026-09-30"
+    store.stage_snapshot(other, dt.date(2026, 9, 30), tables_b(), "damaged after staging")
+    with open(other / "services.parquet", "ab") as f:
+        f.write(b"junk")
+    with pytest.raises(PublishError) as err:
+        store.publish_staged(data_dir, other)
+    assert err.value.problems[0].code == "checksum_mismatch"
+    assert [s.as_of for s in list_snapshots(data_dir)][-1] == dt.date(2026, 6, 30)
+    assert store.staging_leftovers(data_dir) == []
+
+
+def test_rule_results_are_stored_at_publish_and_trusted_only_when_current(data_dir):
+    from analytics import checks, db
+
+    snap = list_snapshots(data_dir)[1]
+    assert snap.manifest["checks"]["file"] == "checks.json"
+    assert checks.stored_problems(snap) == []  # the fixture breaks no rule
+    # A table rewritten with its manifest (by another tool) makes the stored results stale.
+    services = pq.read_table(folder(data_dir, AS_OF_B) / "services.parquet")
+    kinds = services["kind"].to_pylist()
+    kinds[1] = "coffee"
+    services = services.set_column(
+        services.schema.get_field_index("kind"), "kind", pa.array(kinds, pa.string())
+    )
+    rewrite_with_manifest(folder(data_dir, AS_OF_B), "services", services)
+    snap = list_snapshots(data_dir)[1]
+    assert snap.is_valid
+    assert checks.stored_problems(snap) is None
+    got = [(p.code, p.row, p.column) for p in checks.snapshot_problems(db.connect(), snap)]
+    assert got == [("rule_allowed", 2, "kind")]
+    # A damaged checks.json makes the snapshot invalid, as a damaged table does.
+    (folder(data_dir, AS_OF_B) / "checks.json").write_text('{"problems": []}')
+    assert "checksum_mismatch" in codes(list_snapshots(data_dir)[1])

@@ -9,5 +9,8 @@ with broken as (
             and (exited_on is null or proceeds_eur is null or fair_value_eur is not null))
 )
 
-select count(*), min(file_row_number) + 1
+select
+    count(*) as broken_rows,
+    min(file_row_number) + 1 as first_row,
+    list(file_row_number + 1 order by file_row_number)[1:$examples] as example_rows
 from broken

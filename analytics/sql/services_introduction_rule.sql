@@ -5,5 +5,8 @@ with broken as (
     where introduced_member_id is not null and kind <> 'introduction'
 )
 
-select count(*), min(file_row_number) + 1
+select
+    count(*) as broken_rows,
+    min(file_row_number) + 1 as first_row,
+    list(file_row_number + 1 order by file_row_number)[1:$examples] as example_rows
 from broken

@@ -111,11 +111,11 @@ def data_view(
     """Return the Data page for the catalogue ``snapshots`` (oldest first) and the selected ``snap``.
 
     ``quality`` is the selected snapshot's broken value rules when already known (a cache has
-    them); otherwise ``analytics.checks.check_snapshot`` finds them.
+    them); otherwise ``analytics.checks.snapshot_problems`` finds them.
     """
     selected = None
     if snap is not None:
-        problems = quality if quality is not None else checks.check_snapshot(con, snap)
+        problems = quality if quality is not None else checks.snapshot_problems(con, snap)
         selected = selected_snapshot(snap, problems)
     return DataView(
         snapshots=tuple(snapshot_row(s) for s in reversed(snapshots)),

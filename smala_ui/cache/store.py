@@ -71,5 +71,6 @@ def catalogue(data_dir: Path) -> Catalogue:
 
 @cached(max_entries=32)
 def quality_problems(snap: Snapshot) -> list[Problem]:
-    """Return the value rules the snapshot breaks (see ``analytics.checks``)."""
-    return checks.check_snapshot(connection(), snap)
+    """Return the value rules the snapshot breaks: stored at publish time, or checked now (see
+    ``analytics.checks.snapshot_problems``)."""
+    return checks.snapshot_problems(connection(), snap)

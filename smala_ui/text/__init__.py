@@ -10,12 +10,17 @@ keys and the same placeholders.
 
 from __future__ import annotations
 
+from babel import Locale
+
 from smala_ui.text.board import TEXT as BOARD_TEXT
 from smala_ui.text.capped import TEXT as CAPPED_TEXT
+from smala_ui.text.cli import TEXT as CLI_TEXT
 from smala_ui.text.consultancy import TEXT as CONSULTANCY_TEXT
 from smala_ui.text.cooperative import TEXT as COOPERATIVE_TEXT
+from smala_ui.text.data import TEXT as DATA_TEXT
 from smala_ui.text.fund import TEXT as FUND_TEXT
 from smala_ui.text.impact import TEXT as IMPACT_TEXT
+from smala_ui.text.importing import TEXT as IMPORTING_TEXT
 from smala_ui.text.studio import TEXT as STUDIO_TEXT
 from smala_ui.text.support import TEXT as SUPPORT_TEXT
 
@@ -185,6 +190,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "n'est pas une mise en relation",
         "problem.rule_cooperator": "{count} ticket(s) dans une entreprise qui n'était pas membre active à "
         "la date d'investissement (règle « coopérateurs seulement »)",
+        "problem.rule_formula": "{count} texte(s) commençant par = + - ou @, qu'un tableur exécuterait "
+        "comme une formule (gardé comme texte ; neutralisé dans les téléchargements)",
+        "problem.rule_no_shares": "{count} membre(s) actuel(s) sans aucune ligne au registre des parts",
         "problem.rule_status": "{count} ligne(s) : exited_on, proceeds_eur et fair_value_eur ne "
         "correspondent pas au statut",
         "problem.rule_unreadable": "contrôle impossible",
@@ -349,6 +357,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "introduction",
         "problem.rule_cooperator": "{count} ticket(s) in a company that was not an active member on the "
         "investment date (cooperators-only rule)",
+        "problem.rule_formula": "{count} text(s) starting with = + - or @, which a spreadsheet would run "
+        "as a formula (kept as text; neutralised in downloads)",
+        "problem.rule_no_shares": "{count} current member(s) without any line in the share register",
         "problem.rule_status": "{count} row(s): exited_on, proceeds_eur and fair_value_eur do not match "
         "the status",
         "problem.rule_unreadable": "could not be checked",
@@ -375,6 +386,9 @@ _merge(
     CONSULTANCY_TEXT,
     IMPACT_TEXT,
     STUDIO_TEXT,
+    DATA_TEXT,
+    IMPORTING_TEXT,
+    CLI_TEXT,
 )
 
 
@@ -384,5 +398,7 @@ def translate(lang: str, key: str, **values: object) -> str:
 
 
 def plural(lang: str, key: str, n: int, **values: object) -> str:
-    """Return the singular (``key.one``) or plural (``key.other``) text for a count ``n``."""
-    return translate(lang, f"{key}.{'one' if n == 1 else 'other'}", n=n, **values)
+    """Return the singular (``key.one``) or plural (``key.other``) text for a count ``n``, by the
+    language's own rule (CLDR, through Babel): French says "0 erreur", English "0 errors"."""
+    form = "one" if Locale.parse(lang).plural_form(abs(n)) == "one" else "other"
+    return translate(lang, f"{key}.{form}", n=n, **values)

@@ -1,0 +1,337 @@
+"""Import the cooperative's files as a new snapshot: read, type, check every rule of the contract,
+preview against the latest snapshot, and publish atomically through the store.
+
+``prepare_import`` never touches the data folder: it stages the snapshot in a work folder the
+caller owns, runs the value rules of ``analytics.checks`` on it (the one rule book), and maps
+every broken rule back to the sheet, row and header the treasurer typed. ``publish_import`` then
+copies the staged folder into place (``store.publish_staged``); a snapshot of the same date is
+archived first when ``replace`` is asked, never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from analytics import db
+from analytics.config import Settings, load_settings
+from analytics.ingest.coerce import MAX_LISTED, coerce_sheet
+from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource
+from analytics.ingest.read import read_source
+from analytics.ingest.vocabulary import HEADERS, SHEETS
+from analytics.schema import TABLES
+from analytics.store import (
+    Problem,
+    PublishError,
+    Snapshot,
+    folder_name,
+    list_snapshots,
+    publish_staged,
+    stage_snapshot,
+    verify_folder,
+)
+from analytics.views.overview import OverviewView, overview_view
+
+# Rules that only warn on a published snapshot but block an import: a name typed as "=..." is
+# text a spreadsheet would run; the treasurer can fix it at the source before it spreads.
+BLOCKING_AT_IMPORT = frozenset({"rule_formula"})
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """Where one table of the new snapshot comes from: the input (``origin``: file or
+    "file › sheet") or, when the input lacks it, the latest snapshot (``origin`` None); its rows,
+    and the latest snapshot's rows of the same table (None without a latest snapshot)."""
+
+    table: str
+    origin: str | None
+    rows: int
+    latest_rows: int | None
+
+
+@dataclass
+class ImportPlan:
+    """What an import would publish, and everything wrong with it.
+
+    ``findings`` lists errors (they block the publish) and warnings, each located in the input.
+    ``staged`` is the staged snapshot in the work folder (None when the input could not be turned
+    into the nine tables). ``preview`` is the Overview of the staged snapshot against the latest
+    one (KPI deltas and what changed; None without a latest snapshot or when it cannot be
+    computed). ``timings`` gives seconds spent reading, typing, writing and checking.
+    """
+
+    input_name: str
+    input_sha256: str
+    as_of: dt.date
+    findings: list[Finding]
+    tables: tuple[TableSource, ...]
+    latest: Snapshot | None
+    staged: Snapshot | None
+    preview: OverviewView | None
+    date_exists: bool
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def can_publish(self) -> bool:
+        return self.staged is not None and not self.errors
+
+    @property
+    def tables_from_latest(self) -> list[str]:
+        return [t.table for t in self.tables if t.origin is None]
+
+
+class ImportRefused(Exception):
+    """The plan has errors (or nothing staged): nothing was published."""
+
+
+def _finding(severity: str, code: str, origin: str, message: str, **kw) -> Finding:
+    return Finding(
+        severity,
+        code,
+        origin,
+        message,
+        row=kw.pop("row", None),
+        header=kw.pop("header", None),
+        value=kw.pop("value", None),
+        params=kw,
+    )
+
+
+def latest_valid(data_dir: Path) -> Snapshot | None:
+    valid = [s for s in list_snapshots(data_dir) if s.is_valid]
+    return valid[-1] if valid else None
+
+
+@dataclass
+class _Part:
+    """One table on its way to the snapshot: typed rows, where each came from, its headers."""
+
+    table: pa.Table
+    origin: str
+    source_rows: np.ndarray
+    headers: dict[str, str]
+    from_latest: bool
+
+
+def prepare_import(
+    source: Path | RawSource,
+    as_of: dt.date,
+    data_dir: Path,
+    workdir: Path,
+    settings: Settings | None = None,
+) -> ImportPlan:
+    """Read ``source`` (a file, a folder, or what a reader already returned), check it for the
+    snapshot of ``as_of`` and stage it in ``workdir``; return the plan, never raising on bad
+    input. Tables the input lacks are taken from the latest valid snapshot of ``data_dir``."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    raw = source if isinstance(source, RawSource) else read_source(Path(source))
+    timings["read"] = time.perf_counter() - started
+    findings = list(raw.findings)
+    latest = latest_valid(data_dir)
+    date_exists = (Path(data_dir) / "snapshots" / folder_name(as_of)).exists()
+
+    started = time.perf_counter()
+    parts: dict[str, _Part | None] = {}
+    for sheet in raw.sheets:
+        coerced = coerce_sheet(sheet)
+        findings.extend(coerced.findings)
+        if coerced.table is not None and coerced.table.num_rows == 0 and latest is not None:
+            # The template has every sheet: one left with its headers only is a table the
+            # treasurer did not fill, not a table to empty.
+            findings.append(
+                _finding(
+                    WARNING,
+                    "empty_sheet",
+                    sheet.origin,
+                    "no row under the headers: the table is taken from the latest snapshot",
+                    table=sheet.table,
+                )
+            )
+            continue
+        parts[sheet.table] = (
+            None
+            if coerced.table is None
+            else _Part(coerced.table, coerced.origin, coerced.source_rows, coerced.headers, False)
+        )
+    if not raw.sheets:
+        # Nothing read: never republish the latest snapshot under a new date as if imported.
+        if not any(f.is_error for f in raw.findings):
+            findings.append(_finding(ERROR, "no_table", raw.name, "no sheet or file named after a table"))
+    else:
+        for name in TABLES:
+            if name in parts:
+                continue
+            if latest is None:
+                findings.append(
+                    _finding(
+                        ERROR,
+                        "table_missing",
+                        raw.name,
+                        f"the sheet {SHEETS[name].fr} ({name}) is missing and no snapshot has it",
+                        table=name,
+                    )
+                )
+                parts[name] = None
+            else:
+                table = pq.read_table(latest.table_path(name)).cast(TABLES[name].arrow_schema())
+                origin = f"{latest.path.name}/{TABLES[name].file}"
+                rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
+                parts[name] = _Part(table, origin, rows, {}, True)
+    timings["type"] = time.perf_counter() - started
+
+    latest_counts = latest.row_counts() if latest is not None else {}
+    sources = tuple(
+        TableSource(
+            name,
+            None if part is None or part.from_latest else part.origin,
+            0 if part is None else part.table.num_rows,
+            latest_counts.get(name) if latest is not None else None,
+        )
+        for name, part in ((n, parts.get(n)) for n in TABLES)
+    )
+    plan = ImportPlan(
+        raw.name, raw.sha256, as_of, findings, sources, latest, None, None, date_exists, timings
+    )
+    if any(parts.get(name) is None for name in TABLES):
+        return plan
+
+    for name, part in parts.items():
+        date_column = TABLES[name].date_column
+        if date_column and part.table.num_rows:
+            # sorted here as the store sorts (stable), so each row keeps its place in the input
+            order = pc.sort_indices(part.table, sort_keys=[(date_column, "ascending")])
+            part.table = part.table.take(order)
+            part.source_rows = part.source_rows[order.to_numpy()]
+
+    folder = Path(workdir) / folder_name(as_of)
+    if folder.exists():
+        shutil.rmtree(folder)
+    Path(workdir).mkdir(parents=True, exist_ok=True)
+    source_text = f"import: {raw.name}, sha256 {raw.sha256}"
+    extra = {
+        "import": {
+            "file": raw.name,
+            "sha256": raw.sha256,
+            "tables_from_latest": plan.tables_from_latest,
+            "latest": latest.label if latest is not None and plan.tables_from_latest else None,
+        }
+    }
+    stage_timings: dict[str, float] = {}
+    try:
+        _, problems = stage_snapshot(
+            folder,
+            as_of,
+            {name: part.table for name, part in parts.items()},
+            source_text,
+            extra=extra,
+            examples=MAX_LISTED,
+            timings=stage_timings,
+        )
+    except PublishError as exc:  # a table that does not fit the contract: a bug of the reader
+        findings.extend(_finding(ERROR, p.code, p.file, p.message, header=p.column) for p in exc.problems)
+        return plan
+    timings.update(stage_timings)
+    findings.extend(_located(problems, parts, findings))
+    plan.staged = verify_folder(folder)
+
+    # A preview of what would be published: none while errors block the publish (its figures
+    # would be computed on values known to be wrong).
+    if latest is not None and plan.staged is not None and plan.staged.is_valid and not plan.errors:
+        started = time.perf_counter()
+        con = db.connect()
+        try:
+            plan.preview = overview_view(con, plan.staged, latest, settings or load_settings())
+        except Exception as exc:  # broken data can break a figure; the report already says why
+            findings.append(_finding(WARNING, "no_preview", raw.name, f"no preview: {exc}"))
+        finally:
+            con.close()
+        timings["preview"] = time.perf_counter() - started
+    return plan
+
+
+def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Finding]) -> list[Finding]:
+    """Return the broken value rules as findings located in the input: its sheet, the row number
+    the spreadsheet shows and the header as written. A cell already reported as unreadable (now
+    empty) is not reported again as empty."""
+    unreadable = {(f.origin, f.row, f.header) for f in known if f.row is not None}
+    found = []
+    for problem in problems:
+        table = problem.file.rsplit("/", 1)[-1].removesuffix(".parquet")
+        part = parts.get(table)
+        if part is None:
+            found.append(
+                _finding(
+                    ERROR if problem.code in BLOCKING_AT_IMPORT else problem.severity,
+                    problem.code,
+                    problem.file,
+                    problem.message,
+                )
+            )
+            continue
+        header = part.headers.get(problem.column or "", None)
+        if header is None and problem.column:
+            header = problem.column if part.from_latest else HEADERS[(table, problem.column)].fr
+        params = {**problem.params, "table": table}
+        severity = ERROR if problem.code in BLOCKING_AT_IMPORT else problem.severity
+        listed = 0
+        for file_row, value in problem.examples:
+            row = int(part.source_rows[file_row - 1])
+            if problem.code == "rule_null" and (part.origin, row, header) in unreadable:
+                continue
+            listed += 1
+            found.append(
+                Finding(
+                    severity,
+                    problem.code,
+                    part.origin,
+                    problem.message.split(": ", 1)[-1],
+                    row=row,
+                    header=header,
+                    value=value,
+                    params=params,
+                )
+            )
+        more = int(problem.params.get("count", 0)) - len(problem.examples)
+        if more > 0:
+            found.append(
+                Finding(
+                    severity,
+                    "more_rows",
+                    part.origin,
+                    f"{more} more rows break this rule",
+                    header=header,
+                    params={"count": more, "rule": problem.code},
+                )
+            )
+        elif not problem.examples:
+            found.append(
+                Finding(
+                    problem.severity, problem.code, part.origin, problem.message, header=header, params=params
+                )
+            )
+    return found
+
+
+def publish_import(plan: ImportPlan, data_dir: Path, replace: bool = False) -> Path:
+    """Publish a plan's staged snapshot and return its folder. Raises ``ImportRefused`` when the
+    plan has errors, ``PublishError`` when its date exists and ``replace`` is False."""
+    if not plan.can_publish:
+        raise ImportRefused(f"{len(plan.errors)} error(s): nothing published")
+    return publish_staged(data_dir, plan.staged.path, replace=replace)

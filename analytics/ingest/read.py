@@ -1,0 +1,573 @@
+"""Read the cooperative's files into sheets of cells: a workbook (the template or any workbook
+with the same sheets), a folder of CSV files or a zip of them, one file per table.
+
+Workbooks are read by python-calamine (Rust, about ten times faster than openpyxl), CSV by
+pyarrow's reader after the encoding (UTF-8 with or without BOM, UTF-16, Windows-1252) and the
+separator (``;`` Belgian, ``,`` international, tab) are detected. Nothing here raises on a bad
+file: every problem becomes a located ``Finding`` and the file's sheets are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource
+from analytics.ingest.vocabulary import normalise, table_of_sheet
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt")
+# The template's own sheets that hold no table (its read-me, its hidden lists of allowed values).
+README_NAMES = ("lisezmoi", "readme", "listeslists")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an input may weigh: the file (bytes), everything a zip unpacks to (bytes), and the
+    compression ratio of one member above which it is taken for a zip bomb."""
+
+    max_file_bytes: int = 200 * 1024 * 1024
+    max_unzipped_bytes: int = 1024 * 1024 * 1024
+    max_ratio: int = 200
+
+
+def _finding(code: str, origin: str, message: str, **params) -> Finding:
+    row = params.pop("row", None)
+    header = params.pop("header", None)
+    value = params.pop("value", None)
+    severity = params.pop("severity", ERROR)
+    return Finding(severity, code, origin, message, row=row, header=header, value=value, params=params)
+
+
+def file_sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_source(path: Path, limits: Limits = Limits()) -> RawSource:
+    """Return the sheets found in a workbook, a CSV file, a folder of CSV files or a zip of them,
+    with a finding for each file, sheet or row that could not be read."""
+    path = Path(path)
+    if path.is_symlink():
+        return RawSource(
+            path.name, "", (), (_finding("symlink", path.name, "a symbolic link is not followed"),)
+        )
+    if path.is_dir():
+        return _read_folder(path, limits)
+    if not path.is_file():
+        return RawSource(path.name, "", (), (_finding("not_found", path.name, "no such file or folder"),))
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        return RawSource(
+            path.name,
+            "",
+            (),
+            (
+                _finding(
+                    "too_large", path.name, "the file is too large", size=size, limit=limits.max_file_bytes
+                ),
+            ),
+        )
+    data = path.read_bytes()
+    return read_bytes(path.name, data, limits)
+
+
+def read_bytes(name: str, data: bytes, limits: Limits = Limits()) -> RawSource:
+    """Return the sheets of one uploaded file (workbook, CSV or zip of CSV), named ``name``."""
+    digest = file_sha256(data)
+    sheets, findings = _read_file(name, data, limits)
+    return RawSource(name, digest, tuple(sheets), tuple(findings))
+
+
+def _read_file(name: str, data: bytes, limits: Limits) -> tuple[list[RawSheet], list[Finding]]:
+    grids, findings = read_grids(name, data, limits)
+    sheets, more = _tables_of(grids, name)
+    return sheets, findings + more
+
+
+def _tables_of(grids: list[RawSheet], name: str) -> tuple[list[RawSheet], list[Finding]]:
+    """Return the grids whose sheet or file name is a table's, matched to it (one per table),
+    and a warning for each other one but the template's read-me and lists."""
+    sheets, findings = [], []
+    for grid in grids:
+        table = table_of_sheet(grid.name)
+        if table is not None:
+            sheets.append(replace(grid, table=table))
+        elif not any(word in normalise(grid.name) for word in README_NAMES):
+            findings.append(
+                _finding(
+                    "unknown_sheet" if grid.origin == f"{name} › {grid.name}" else "unknown_table",
+                    grid.origin,
+                    "the sheet's or file's name is not one of the tables: left out of the import",
+                    severity=WARNING,
+                    value=grid.name,
+                )
+            )
+    sheets, more = _one_per_table(sheets)
+    return sheets, findings + more
+
+
+def read_grids(name: str, data: bytes, limits: Limits = Limits()) -> tuple[list[RawSheet], list[Finding]]:
+    """Return every sheet of a workbook, every CSV file of a zip, or the one CSV file, as grids
+    of cells not yet matched to a table (``table`` None; ``name`` is the sheet's name or the
+    file's stem), with a finding for what could not be read. Other readers (the Odoo export)
+    start from here, so every input passes the same guards."""
+    suffix = Path(name).suffix.lower()
+    if not data:
+        return [], [_finding("empty_file", name, "the file is empty (0 bytes)")]
+    if data.startswith(OLE_MAGIC):
+        return [], [
+            _finding(
+                "protected_workbook",
+                name,
+                "a password-protected workbook or an old .xls file: save it as .xlsx without a password",
+            )
+        ]
+    if data.startswith(ZIP_MAGIC):
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(data))
+            bomb = _zip_bomb(archive, limits)
+            if bomb:
+                return [], [_finding("zip_bomb", name, bomb)]
+            members = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            return [], [_finding("damaged_file", name, f"a damaged or truncated file ({exc})")]
+        if "xl/workbook.xml" in members or suffix in WORKBOOK_SUFFIXES:
+            return _read_workbook(name, data)
+        if suffix in CSV_SUFFIXES:
+            return [], [_finding("wrong_format", name, "a zip archive named as a CSV file: rename it .zip")]
+        return _read_zip(name, archive)
+    if suffix in WORKBOOK_SUFFIXES or suffix in (".xls", ".zip", ".ods"):
+        return [], [
+            _finding(
+                "wrong_format", name, f"the content is not a {suffix} file: its extension does not match"
+            )
+        ]
+    grid, findings = _read_csv(name, data, Path(name).stem)
+    return ([grid] if grid is not None else []), findings
+
+
+def _zip_bomb(archive: zipfile.ZipFile, limits: Limits) -> str | None:
+    """Return why a zip looks like a bomb (too much once unpacked, or one member compressed far
+    beyond what real files allow), or None."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            return (
+                f"{info.filename} unpacks to {info.file_size} bytes from {info.compress_size}: "
+                "refused as a zip bomb"
+            )
+    if total > limits.max_unzipped_bytes:
+        return f"the archive unpacks to {total} bytes, more than the limit of {limits.max_unzipped_bytes}"
+    return None
+
+
+def _read_folder(folder: Path, limits: Limits) -> RawSource:
+    grids, findings, digest = read_folder_grids(folder, limits, CSV_SUFFIXES)
+    sheets, more = _tables_of(grids, folder.name)
+    return RawSource(folder.name, digest, tuple(sheets), tuple(findings + more))
+
+
+def read_folder_grids(
+    folder: Path, limits: Limits, suffixes: tuple[str, ...]
+) -> tuple[list[RawSheet], list[Finding], str]:
+    """Return the grids of every file of ``folder`` with one of ``suffixes`` (see
+    ``read_grids``), the findings (symbolic links refused, other files and files over the size
+    limit left out), and the folder's sha256: over each file's name and sha256, in name order."""
+    grids, findings, digest = [], [], hashlib.sha256()
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("."):
+            continue
+        if path.is_symlink():
+            findings.append(_finding("symlink", path.name, "a symbolic link is not followed"))
+            continue
+        if not path.is_file() or path.suffix.lower() not in suffixes:
+            findings.append(
+                _finding(
+                    "unknown_file", path.name, "not a file this import reads: left out", severity=WARNING
+                )
+            )
+            continue
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            findings.append(
+                _finding(
+                    "too_large", path.name, "the file is too large", size=size, limit=limits.max_file_bytes
+                )
+            )
+            continue
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{file_sha256(data)}\n".encode())
+        found_grids, found = read_grids(path.name, data, limits)
+        findings.extend(found)
+        grids.extend(found_grids)
+    return grids, findings, digest.hexdigest()
+
+
+def _read_zip(name: str, archive: zipfile.ZipFile) -> tuple[list[RawSheet], list[Finding]]:
+    grids, findings = [], []
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
+        member = Path(info.filename)
+        if info.is_dir() or member.name.startswith(".") or "__MACOSX" in member.parts:
+            continue
+        origin = f"{name} › {info.filename}"
+        if member.suffix.lower() not in CSV_SUFFIXES:
+            findings.append(
+                _finding("unknown_file", origin, "not a CSV file: left out of the import", severity=WARNING)
+            )
+            continue
+        try:
+            data = archive.read(info)
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
+            findings.append(_finding("damaged_file", origin, f"a damaged or encrypted member ({exc})"))
+            continue
+        grid, found = _read_csv(origin, data, member.stem)
+        findings.extend(found)
+        if grid is not None:
+            grids.append(grid)
+    return grids, findings
+
+
+def _one_per_table(sheets: list[RawSheet]) -> tuple[list[RawSheet], list[Finding]]:
+    seen: dict[str, RawSheet] = {}
+    findings = []
+    for sheet in sheets:
+        if sheet.table in seen:
+            findings.append(
+                _finding(
+                    "table_twice",
+                    sheet.origin,
+                    f"table {sheet.table} is already given by {seen[sheet.table].origin}",
+                    table=sheet.table,
+                    first=seen[sheet.table].origin,
+                )
+            )
+        else:
+            seen[sheet.table] = sheet
+    return list(seen.values()), findings
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _decode(data: bytes) -> tuple[str | None, str]:
+    """Return the text and the encoding's name, or None when the bytes are not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings = ("utf-8-sig",)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    elif b"\x00" in data[:4096]:
+        return None, ""
+    else:
+        encodings = ("utf-8", "cp1252")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            return None, ""
+        return text, encoding
+    return None, ""
+
+
+def _delimiter(text: str) -> str:
+    sample = text[:65536]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=";,\t|").delimiter
+    except csv.Error:
+        first = sample.splitlines()[0] if sample else ""
+        return max(";,\t|", key=first.count)
+
+
+def _read_csv(origin: str, data: bytes, stem: str) -> tuple[RawSheet | None, list[Finding]]:
+    if not data:
+        return None, [_finding("empty_file", origin, "the file is empty (0 bytes)")]
+    text, encoding = _decode(data)
+    if text is None:
+        return None, [_finding("not_text", origin, "not a text file: its content is not what a CSV holds")]
+    first_line, _, body = text.partition("\n")
+    first_line = first_line.rstrip("\r")
+    if not first_line.strip():
+        return None, [_finding("no_header", origin, "no header row on row 1", row=1)]
+    delimiter = _delimiter(text)
+    header = [h.strip() for h in next(csv.reader([first_line], delimiter=delimiter))]
+    names = [f"c{i}" for i in range(len(header))]
+    if not body.strip():  # a header and no row: an empty table
+        columns = tuple(RawColumn(h, pa.array([], pa.string())) for h in header)
+        return RawSheet(None, origin, columns, pa.array([], pa.int64()), delimiter != ",", stem), []
+    invalid: list[tuple[int | None, int, int]] = []
+
+    def on_invalid(row) -> str:
+        invalid.append((row.number, row.expected_columns, row.actual_columns))
+        return "skip"
+
+    findings = []
+    try:
+        parsed = pacsv.read_csv(
+            io.BytesIO(body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, ignore_empty_lines=False, invalid_row_handler=on_invalid
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException) as exc:
+        return None, [_finding("unreadable_csv", origin, f"the CSV could not be read ({exc})")]
+    if invalid:
+        # pyarrow does not say where a bad row was: read again with the csv module, which does
+        return _read_csv_slowly(origin, stem, header, body, delimiter, encoding)
+    rows = list(range(2, 2 + parsed.num_rows))
+    columns = tuple(RawColumn(h, parsed.column(i).combine_chunks()) for i, h in enumerate(header))
+    sheet = RawSheet(None, origin, columns, pa.array(rows, pa.int64()), delimiter != ",", stem)
+    return sheet, findings + _encoding_note(origin, encoding)
+
+
+def _encoding_note(origin: str, encoding: str) -> list[Finding]:
+    if encoding != "cp1252":
+        return []
+    return [_finding("encoding_cp1252", origin, "read as Windows-1252 (not UTF-8)", severity=WARNING)]
+
+
+def _read_csv_slowly(
+    origin: str, stem: str, header: list[str], body: str, delimiter: str, encoding: str
+) -> tuple[RawSheet, list[Finding]]:
+    """Read a CSV whose rows do not all have the header's width, naming the row of each as a
+    spreadsheet shows it (one row per record, even when a quoted value spans lines)."""
+    findings = []
+    width = len(header)
+    columns: list[list] = [[] for _ in range(width)]
+    rows = []
+    reader = csv.reader(io.StringIO(body), delimiter=delimiter)
+    for line, record in enumerate(reader, start=2):
+        if not any(v.strip() for v in record):
+            continue
+        if len(record) != width:
+            findings.append(
+                _finding(
+                    "wrong_field_count",
+                    origin,
+                    f"{len(record)} values on this row, the header has {width}: the row is left out",
+                    row=line,
+                    expected=width,
+                    found=len(record),
+                )
+            )
+            continue
+        rows.append(line)
+        for c, value in enumerate(record):
+            columns[c].append(value if value != "" else None)
+    raw = tuple(RawColumn(h, pa.array(columns[c], pa.string())) for c, h in enumerate(header))
+    sheet = RawSheet(None, origin, raw, pa.array(rows, pa.int64()), delimiter != ",", stem)
+    return sheet, findings + _encoding_note(origin, encoding)
+
+
+# ---------------------------------------------------------------- workbooks
+
+
+def _read_workbook(name: str, data: bytes) -> tuple[list[RawSheet], list[Finding]]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet_names = list(workbook.sheet_names)
+    except Exception as exc:  # calamine raises its own error types for damaged files
+        return [], [_finding("damaged_file", name, f"the workbook could not be opened ({exc})")]
+    grids, findings = [], []
+    formulas, uncomputed = _formula_cells(data)
+    for sheet_name in sheet_names:
+        origin = f"{name} › {sheet_name}"
+        try:
+            sheet = workbook.get_sheet_by_name(sheet_name)
+            cells = sheet.to_python(skip_empty_area=False)
+            merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
+        except Exception as exc:
+            findings.append(_finding("damaged_file", origin, f"the sheet could not be read ({exc})"))
+            continue
+        grid, found = _sheet_cells(sheet_name, origin, cells, merged)
+        findings.extend(found)
+        findings.extend(_formula_findings(grid, formulas.get(sheet_name, []), uncomputed))
+        grids.append(grid)
+    return grids, findings
+
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _formula_cells(data: bytes) -> tuple[dict[str, list[tuple[int, int, str | None]]], bool]:
+    """Return, per sheet name, the formula cells (row number, column index from 0, the error
+    value when the formula's result is one), and whether the workbook's results were never
+    computed (written by a program that asks Excel to compute everything on opening).
+
+    calamine reads a formula's last computed value, as Excel shows it, but says nothing of the
+    formula; this looks at the workbook's XML with ElementTree, only in sheets that hold one."""
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
+        return found, False
+    calc = workbook.find(f"{_MAIN}calcPr")
+    uncomputed = calc is not None and calc.get("fullCalcOnLoad") in ("1", "true")
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        try:
+            xml = archive.read(path)
+        except (KeyError, zipfile.BadZipFile, OSError):
+            continue
+        if b"<f" not in xml and b":f>" not in xml:
+            continue
+        cells = []
+        try:
+            for _, cell in ElementTree.iterparse(io.BytesIO(xml)):
+                if cell.tag != f"{_MAIN}c":
+                    continue
+                if cell.find(f"{_MAIN}f") is not None:
+                    m = _CELL_REF.match(cell.get("r", ""))
+                    if m:
+                        value = cell.find(f"{_MAIN}v")
+                        error = value.text if cell.get("t") == "e" and value is not None else None
+                        cells.append((int(m.group(2)), _column_index(m.group(1)), error))
+                cell.clear()
+        except ElementTree.ParseError:
+            continue
+        found[sheet.get("name", "")] = cells
+    return found, uncomputed
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+def _formula_findings(
+    grid: RawSheet, cells: list[tuple[int, int, str | None]], uncomputed: bool
+) -> list[Finding]:
+    """Return the formula cells under the header: an error when the result was never computed
+    or is an Excel error (#DIV/0!...), else one warning per column (its computed values are
+    taken, as Excel shows them)."""
+    first_row = int(grid.row_numbers[0].as_py()) if grid.num_rows else None
+    if first_row is None:
+        return []
+    headers = [c.header for c in grid.columns]
+    findings, warned = [], set()
+    for row, col, error in sorted(cells):
+        if row < first_row:
+            continue
+        header = headers[col] if col < len(headers) else None
+        if uncomputed or error is not None:
+            findings.append(
+                _finding(
+                    "formula_error" if error is not None else "formula_uncomputed",
+                    grid.origin,
+                    f"a formula whose result is an error ({error})"
+                    if error is not None
+                    else "a formula never computed: open and save the file in Excel, or paste the values",
+                    row=row,
+                    header=header,
+                    value=error,
+                )
+            )
+        elif col not in warned:
+            warned.add(col)
+            count = sum(1 for r, c, _ in cells if c == col and r >= first_row)
+            findings.append(
+                _finding(
+                    "formula_value",
+                    grid.origin,
+                    f"{count} formula cell(s) in this column: the values Excel last computed are taken",
+                    severity=WARNING,
+                    row=row,
+                    header=header,
+                    count=count,
+                )
+            )
+    return findings
+
+
+def _cell_text(value: object) -> tuple[str | None, float | None]:
+    """Return a workbook cell as (text, native number): dates as ISO text, booleans as words."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool):
+        return ("true" if value else "false"), None
+    if isinstance(value, (int, float)):
+        return None, float(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" "), None
+    if isinstance(value, dt.date):
+        return value.isoformat(), None
+    return str(value), None
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _sheet_cells(
+    sheet_name: str, origin: str, cells: list[list], merged: list
+) -> tuple[RawSheet, list[Finding]]:
+    header_index = next((i for i, row in enumerate(cells) if any(v not in (None, "") for v in row)), None)
+    if header_index is None:
+        return RawSheet(None, origin, (), pa.array([], pa.int64()), True, sheet_name), []
+    header = ["" if v is None else str(v).strip() for v in cells[header_index]]
+    while header and not header[-1]:
+        header.pop()
+    findings = []
+    for (r0, c0), (r1, c1) in merged:
+        if r1 > header_index:
+            where = f"{_column_letter(c0)}{r0 + 1}:{_column_letter(c1)}{r1 + 1}"
+            findings.append(
+                _finding(
+                    "merged_cells",
+                    origin,
+                    f"merged cells {where}: unmerge them and fill each cell",
+                    row=r0 + 1,
+                    header=header[c0] if c0 < len(header) else None,
+                    value=where,
+                )
+            )
+    body = cells[header_index + 1 :]
+    width = len(header)
+    texts: list[list] = [[] for _ in range(width)]
+    numbers: list[list] = [[] for _ in range(width)]
+    for row in body:
+        for c in range(width):
+            text, number = _cell_text(row[c] if c < len(row) else None)
+            texts[c].append(text)
+            numbers[c].append(number)
+    columns = tuple(
+        RawColumn(h, pa.array(texts[c], pa.string()), pa.array(numbers[c], pa.float64()))
+        for c, h in enumerate(header)
+    )
+    rows = pa.array(range(header_index + 2, header_index + 2 + len(body)), pa.int64())
+    return RawSheet(None, origin, columns, rows, True, sheet_name), findings

@@ -1,0 +1,153 @@
+"""The command line: import a spreadsheet as a snapshot, write the workbook template.
+
+    ./smala import FILE_OR_FOLDER --as-of 2026-12-31 [--dry-run] [--replace] [--format odoo]
+    ./smala template [--from 2026-09-30] [--out smala_modele.xlsx]
+
+``import`` prints every problem located in the input (file or sheet, row, column as written, the
+value found), then the preview against the latest snapshot, in French or English (``--lang``);
+it publishes only when there is no error, and exits 1 when there is one (nothing published).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from streamlit.logger import set_log_level
+
+# The shared formatting imports Streamlit, whose caches warn at import that no server runs.
+set_log_level("error")
+
+from analytics.config import ConfigError, load_settings  # noqa: E402
+from analytics.ingest.importer import ImportPlan, prepare_import, publish_import  # noqa: E402
+from analytics.ingest.read import read_source  # noqa: E402
+from analytics.schema import TABLES  # noqa: E402
+from analytics.store import PublishError, list_snapshots  # noqa: E402
+from smala_ui import fmt  # noqa: E402
+from smala_ui.findings import finding_line, sorted_findings  # noqa: E402
+from smala_ui.text import plural, translate  # noqa: E402
+from smala_ui.widgets import group_sentences, kpi_view  # noqa: E402
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date as 2026-12-31: {text!r}") from exc
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="./smala", description=__doc__.splitlines()[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    imp = verbs.add_parser("import", help="import a workbook, a CSV file, a folder or a zip of CSV")
+    imp.add_argument("source", type=Path, help="the workbook, CSV file, folder or zip")
+    imp.add_argument("--as-of", type=_date, required=True, help="the snapshot's date, e.g. 2026-12-31")
+    imp.add_argument("--dry-run", action="store_true", help="check and preview only, publish nothing")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace a snapshot of that date (archived first)"
+    )
+    imp.add_argument(
+        "--format",
+        choices=("auto", "odoo"),
+        default="auto",
+        help="odoo: a folder of the cooperator module's exports",
+    )
+    imp.add_argument("--lang", choices=("fr", "en"), default=None, help="language of the report")
+    tpl = verbs.add_parser("template", help="write the workbook template")
+    tpl.add_argument("--from", dest="from_date", type=_date, help="fill it with that snapshot's rows")
+    tpl.add_argument("--out", type=Path, default=Path("smala_modele.xlsx"), help="the file to write")
+    return parser
+
+
+def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
+    """Print the located problems, errors first, then the preview of what would change."""
+    say = lambda key, **kw: print(translate(lang, key, **kw), file=out)  # noqa: E731
+    say("import.cli.read", name=plan.input_name, sha=plan.input_sha256[:12])
+    for finding in sorted_findings(plan.findings):
+        print(f"  {finding_line(finding, lang)}", file=out)
+    say(
+        "import.cli.summary",
+        errors=plural(lang, "importing.errors", len(plan.errors)),
+        warnings=plural(lang, "importing.warnings", len(plan.warnings)),
+    )
+    for source in plan.tables:
+        origin = source.origin or translate(
+            lang, "import.cli.from_latest", date=fmt.date(plan.latest.as_of, lang) if plan.latest else "-"
+        )
+        before = "-" if source.latest_rows is None else fmt.number(source.latest_rows)
+        print(f"  {source.table:<12} {fmt.number(source.rows):>10}  ({before})  {origin}", file=out)
+    if plan.preview is not None:
+        say("import.cli.preview", date=fmt.date(plan.latest.as_of, lang))
+        for kpi in plan.preview.kpis:
+            shown = kpi_view(kpi, settings, plan.as_of, lang)
+            print(f"  {shown.label}: {shown.value} ({shown.delta or '='})", file=out)
+        for sentence in group_sentences(plan.preview.changes or (), lang):
+            print(f"  - {sentence}", file=out)
+
+
+def run_import(args: argparse.Namespace, settings, lang: str) -> int:
+    if args.format == "odoo":
+        from analytics.ingest.odoo import read_cooperator_export
+
+        latest = [s for s in list_snapshots(settings.data_dir) if s.is_valid]
+        previous = pq.read_table(latest[-1].table_path("members")) if latest else None
+        source = read_cooperator_export(args.source, previous)
+    else:
+        source = read_source(args.source)
+    with tempfile.TemporaryDirectory(prefix="smala-import-") as work:
+        plan = prepare_import(source, args.as_of, settings.data_dir, Path(work), settings)
+        print_plan(plan, lang, settings)
+        if plan.errors:
+            print(translate(lang, "import.cli.refused"), file=sys.stderr)
+            return 1
+        if args.dry_run:
+            print(translate(lang, "import.cli.dry_run"))
+            return 0
+        try:
+            folder = publish_import(plan, settings.data_dir, replace=args.replace)
+        except PublishError as exc:
+            for problem in exc.problems:
+                print(f"{problem.where()}: {problem.message}", file=sys.stderr)
+            if plan.date_exists and not args.replace:
+                print(translate(lang, "import.cli.use_replace"), file=sys.stderr)
+            return 1
+        print(translate(lang, "import.cli.published", folder=str(folder)))
+        return 0
+
+
+def run_template(args: argparse.Namespace, settings, lang: str) -> int:
+    from analytics.ingest.template import write_template
+
+    tables = None
+    if args.from_date is not None:
+        snap = next((s for s in list_snapshots(settings.data_dir) if s.as_of == args.from_date), None)
+        if snap is None or not snap.is_valid:
+            print(translate(lang, "import.cli.no_snapshot", date=args.from_date.isoformat()), file=sys.stderr)
+            return 1
+        # The treasurer re-imports this file, so names (personal data) stay in it: the command
+        # runs where the data folder is readable anyway.
+        tables = {name: pq.read_table(snap.table_path(name)) for name in TABLES}
+    write_template(args.out, tables)
+    print(translate(lang, "import.cli.template_written", file=str(args.out)))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    lang = getattr(args, "lang", None) or settings.default_language
+    if args.verb == "import":
+        return run_import(args, settings, lang)
+    return run_template(args, settings, lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Texts of the command line (``./smala import``, ``./smala template``), French and English."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "fr": {
+        "import.cli.read": "Lu : {name} (sha256 {sha}…)",
+        "import.cli.summary": "{errors}, {warnings}. Tables du nouvel instantané "
+        "(lignes, entre parenthèses celles du dernier instantané, et leur origine) :",
+        "import.cli.from_latest": "reprise du dernier instantané ({date})",
+        "import.cli.preview": "Aperçu : ce qui changerait par rapport à l'instantané du {date}",
+        "import.cli.refused": "Rien n'est publié : corrigez les erreurs ci-dessus puis relancez l'import.",
+        "import.cli.dry_run": "Essai à blanc : rien n'est publié.",
+        "import.cli.use_replace": "Un instantané existe à cette date : ajoutez --replace pour le remplacer "
+        "(l'ancien est archivé).",
+        "import.cli.published": "Publié : {folder}",
+        "import.cli.no_snapshot": "Aucun instantané valide au {date}.",
+        "import.cli.template_written": "Modèle écrit : {file}",
+    },
+    "en": {
+        "import.cli.read": "Read: {name} (sha256 {sha}…)",
+        "import.cli.summary": "{errors}, {warnings}. Tables of the new snapshot (rows, "
+        "in brackets those of the latest snapshot, and where they come from):",
+        "import.cli.from_latest": "taken from the latest snapshot ({date})",
+        "import.cli.preview": "Preview: what would change against the snapshot of {date}",
+        "import.cli.refused": "Nothing is published: fix the errors above and run the import again.",
+        "import.cli.dry_run": "Dry run: nothing is published.",
+        "import.cli.use_replace": "A snapshot of this date exists: add --replace to replace it (the old one "
+        "is archived).",
+        "import.cli.published": "Published: {folder}",
+        "import.cli.no_snapshot": "No valid snapshot on {date}.",
+        "import.cli.template_written": "Template written: {file}",
+    },
+}

@@ -1,0 +1,435 @@
+"""The Odoo cooperator-module adapter: hand-written exports in tests/fixtures/odoo/ mapped to the
+members and shares sheets, every value checked against values written by hand.
+
+The fixtures hold one cooperative written three ways (technical headers of an import-compatible
+export; English labels; French labels saved again by a Belgian Excel) and a folder of problems.
+"""
+
+import hashlib
+import re
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from analytics.ingest.coerce import coerce_sheet
+from analytics.ingest.odoo import province_of, read_cooperator_export
+from analytics.ingest.raw import ERROR, WARNING
+from analytics.ingest.read import Limits, read_source
+from analytics.schema import TABLES
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "odoo"
+
+# The register of the fixtures, by hand: 8 Odoo lines, the transfer (line 6) giving two entries.
+SHARES = {
+    "entry_id": ["1", "2", "3", "4", "5", "6-out", "6-in", "7", "8"],
+    "member_id": ["1", "2", "1", "3", "4", "4", "5", "3", "5"],
+    "date": [
+        "2023-01-15",
+        "2023-01-15",
+        "2023-01-15",
+        "2023-06-01",
+        "2024-02-01",
+        "2024-09-01",
+        "2024-09-01",
+        "2025-03-31",
+        "2025-05-10",
+    ],
+    "kind": [
+        "subscription",
+        "subscription",
+        "subscription",
+        "subscription",
+        "subscription",
+        "transfer_out",
+        "transfer_in",
+        "redemption",
+        "subscription",
+    ],
+    "share_class": ["founder", "founder"] + ["ordinary"] * 7,
+    "quantity": ["1", "1", "2", "3", "2", "1", "1", "3", "1"],
+    "unit_value_eur": ["2500.00", "2500.00"] + ["1000.00"] * 7,
+}
+SHARE_ROWS = [2, 3, 4, 5, 6, 7, 7, 8, 9]
+
+# Members 1-4 are known from the previous snapshot; member 5 (Emma Leroy) is new.
+PREVIOUS = pa.table(
+    {
+        "member_id": ["1", "2", "3", "4"],
+        "name": ["Anne Dupont", "Bruno Lambert", "Claire Martin", "David Peeters"],
+        "company": ["Atelier Vert", "Boulangerie Lambert", "Martin Design", "Peeters Consult"],
+        "role": ["supporting", "supporting", "supported", "supported"],
+        "is_founder": [True, True, False, False],
+        "joined_on": [date(2023, 1, 15), date(2023, 1, 15), date(2023, 6, 1), date(2024, 2, 1)],
+        "left_on": pa.array([None, None, None, None], pa.date32()),
+        "province": ["BE-WLG", "BE-BRU", "BE-WBR", "BE-WLX"],
+        "sector": ["C", "I", "M", "J"],
+        "impact_theme": ["planet", "economy", "society", "governance"],
+        "impact_stage": ["advanced", "committed", "exploring", "committed"],
+        "women_led": [True, False, True, False],
+    }
+)
+
+MEMBERS = {
+    "member_id": ["1", "2", "3", "4", "5"],
+    # Atelier Vert is a company: its legal representative (partner row 3) gives the name.
+    "name": ["Anne Dupont", "Bruno Lambert", "Claire Martin", "David Peeters", "Emma Leroy"],
+    # Claire Martin has no company in Odoo: the previous snapshot's.
+    "company": ["Atelier Vert", "Boulangerie Lambert", "Martin Design", "Peeters Consult", "Leroy & Fils"],
+    "role": ["supporting", "supporting", "supported", "supported", None],
+    # the cooperative has founder shares ("Part A - Fondateur"): members 1 and 2 subscribed one
+    "is_founder": ["true", "true", "false", "false", "false"],
+    # Claire Martin's effective date is empty (her share lines went with the sell back): her
+    # first subscription, 2023-06-01
+    "joined_on": ["2023-01-15", "2023-01-15", "2023-06-01", "2024-02-01", "2024-09-01"],
+    # 3 subscribed on 2023-06-01, 3 sold back on 2025-03-31, old cooperator
+    "left_on": [None, None, "2025-03-31", None, None],
+    # postal codes 4000, 1299, 1300, 6600, 6599
+    "province": ["BE-WLG", "BE-BRU", "BE-WBR", "BE-WLX", "BE-WHT"],
+    "sector": ["C", "I", "M", "J", None],
+    "impact_theme": ["planet", "economy", "society", "governance", None],
+    "impact_stage": ["advanced", "committed", "exploring", "committed", None],
+    "women_led": ["true", "false", "true", "false", None],
+}
+MEMBER_ROWS = [2, 4, 5, 6, 7]  # partner row 3 is the representative, not a cooperator
+
+
+def sheets(source):
+    return {sheet.table: sheet for sheet in source.sheets}
+
+
+def values(sheet) -> dict[str, list]:
+    return {column.header: column.text.to_pylist() for column in sheet.columns}
+
+
+@pytest.mark.parametrize(
+    ("folder", "partners_file", "register_file"),
+    [
+        ("technical", "res_partner.csv", "subscription_register.csv"),
+        ("labels_en", "res.partner.csv", "subscription.register.csv"),
+        ("labels_fr", "cooperateurs.csv", "registre_souscriptions.csv"),
+    ],
+)
+def test_every_value_is_mapped_from_technical_and_label_headers(folder, partners_file, register_file):
+    source = read_cooperator_export(FIXTURES / folder, previous_members=PREVIOUS)
+    assert source.name == folder
+    by_table = sheets(source)
+    assert set(by_table) == {"members", "shares"}
+
+    members, shares = by_table["members"], by_table["shares"]
+    assert values(members) == MEMBERS
+    assert members.row_numbers.to_pylist() == MEMBER_ROWS
+    assert members.origin == partners_file
+    assert values(shares) == SHARES
+    assert shares.row_numbers.to_pylist() == SHARE_ROWS
+    assert shares.origin == register_file
+    for sheet in (members, shares):
+        assert sheet.decimal_comma is False
+        # the contract's columns, in its order, under the contract names the coercer matches
+        assert [c.header for c in sheet.columns] == [c.name for c in TABLES[sheet.table].columns]
+        assert all(c.text.type == pa.string() for c in sheet.columns)
+    errors = [f for f in source.findings if f.is_error]
+    assert errors == []
+    # the coercer reads every cell back (the Belgian Excel file is read as Windows-1252)
+    assert [f for sheet in (members, shares) for f in coerce_sheet(sheet).findings] == []
+
+
+def test_share_lines_are_read_but_not_used():
+    source = read_cooperator_export(FIXTURES / "labels_en", previous_members=PREVIOUS)
+    assert [(f.severity, f.code, f.origin) for f in source.findings] == [
+        (WARNING, "odoo_share_lines_ignored", "share.line.csv")
+    ]
+
+
+def test_a_transfer_gives_an_entry_out_for_the_giver_and_in_for_the_receiver():
+    shares = values(sheets(read_cooperator_export(FIXTURES / "technical"))["shares"])
+    transfer = [
+        {column: shares[column][i] for column in shares}
+        for i, entry_id in enumerate(shares["entry_id"])
+        if entry_id.startswith("6-")
+    ]
+    assert transfer == [
+        {
+            "entry_id": "6-out",
+            "member_id": "4",  # David Peeters gives
+            "date": "2024-09-01",
+            "kind": "transfer_out",
+            "share_class": "ordinary",
+            "quantity": "1",
+            "unit_value_eur": "1000.00",
+        },
+        {
+            "entry_id": "6-in",
+            "member_id": "5",  # Emma Leroy receives
+            "date": "2024-09-01",
+            "kind": "transfer_in",
+            "share_class": "ordinary",
+            "quantity": "1",
+            "unit_value_eur": "1000.00",
+        },
+    ]
+
+
+def test_a_new_member_leaves_the_columns_odoo_lacks_empty():
+    members = values(sheets(read_cooperator_export(FIXTURES / "technical"))["members"])
+    for column in ("role", "sector", "impact_theme", "impact_stage", "women_led"):
+        assert members[column] == [None] * 5, column
+    assert members["company"][2] is None  # Claire Martin: no company in Odoo, none before
+
+
+def test_a_complement_file_fills_a_new_member(tmp_path):
+    folder = tmp_path / "export"
+    shutil.copytree(FIXTURES / "technical", folder)
+    (folder / "membres.csv").write_text(
+        "Identifiant membre;Rôle;Secteur NACE;Thème d'impact;Stade d'impact;Dirigée par une femme\n"
+        "5;supported;G;society;exploring;oui\n",
+        encoding="utf-8",
+    )
+    members = values(sheets(read_cooperator_export(folder, previous_members=PREVIOUS))["members"])
+    assert [members[c][4] for c in ("role", "sector", "impact_theme", "impact_stage", "women_led")] == [
+        "supported",
+        "G",
+        "society",
+        "exploring",
+        "oui",
+    ]
+    assert members["role"][:4] == ["supporting", "supporting", "supported", "supported"]
+
+
+@pytest.mark.parametrize(
+    ("zip_code", "country", "province"),
+    [
+        ("1000", "Belgium", "BE-BRU"),
+        ("1299", "Belgium", "BE-BRU"),
+        ("1300", "Belgium", "BE-WBR"),
+        ("1499", "Belgique", "BE-WBR"),
+        ("1500", "Belgium", "other"),  # Flemish Brabant
+        ("3999", "BE", "other"),
+        ("4000", "", "BE-WLG"),  # no country exported: a Belgian code
+        ("4999", "base.be", "BE-WLG"),
+        ("5000", None, "BE-WNA"),
+        ("5999", "België", "BE-WNA"),
+        ("6000", "Belgium", "BE-WHT"),
+        ("6599", "Belgium", "BE-WHT"),
+        ("6600", "Belgium", "BE-WLX"),
+        ("6999", "Belgium", "BE-WLX"),
+        ("7000", "Belgium", "BE-WHT"),
+        ("7999", "Belgium", "BE-WHT"),
+        ("8000", "Belgium", "other"),
+        ("0999", "Belgium", "other"),
+        ("B-4000", "Belgium", "BE-WLG"),
+        ("4000", "France", "other"),
+        ("59000", "France", "other"),
+        ("", "Belgium", None),  # unknown: taken from elsewhere
+    ],
+)
+def test_province_from_the_postal_code(zip_code, country, province):
+    assert province_of(zip_code, country) == province
+
+
+def test_problems_are_located_findings():
+    source = read_cooperator_export(FIXTURES / "problems")
+    found = {(f.code, f.origin, f.row, f.header, f.value): f.severity for f in source.findings}
+    assert found == {
+        ("odoo_unknown_partner", "subscription_register.csv", 6, "partner_id", "Zoé Inconnue"): ERROR,
+        ("odoo_unknown_operation", "subscription_register.csv", 7, "type", "Donation"): ERROR,
+        # Anne Dupont (register row 8) has cooperator number 0 in the partners file, row 3
+        ("odoo_missing_register_number", "res_partner.csv", 3, "cooperator_register_number", "0"): ERROR,
+        ("odoo_transfer_without_receiver", "subscription_register.csv", 9, "partner_id_to", ""): ERROR,
+        # Bruno Lambert is an old cooperator in Odoo but still holds 1 share in the register
+        ("odoo_status_disagrees", "res_partner.csv", 4, "old_member", "True"): WARNING,
+    }
+    missing = next(f for f in source.findings if f.code == "odoo_missing_register_number")
+    assert missing.params == {"register": "subscription_register.csv", "register_row": 8}
+
+
+def test_a_conversion_is_a_redemption_of_the_old_class_and_a_subscription_of_the_new():
+    by_table = sheets(read_cooperator_export(FIXTURES / "problems"))
+    shares = values(by_table["shares"])
+    assert shares == {
+        "entry_id": ["1", "2", "3-out", "3-in", "4"],
+        "member_id": ["1", "2", "1", "1", "6"],
+        "date": ["2023-01-15", "2023-01-15", "2024-01-10", "2024-01-10", "2024-03-01"],
+        "kind": ["subscription", "subscription", "redemption", "subscription", "subscription"],
+        "share_class": ["ordinary", "ordinary", "ordinary", "founder", "ordinary"],
+        "quantity": ["5", "1", "5", "2", "1"],  # 5 x 1000 converted into 2 x 2500
+        "unit_value_eur": ["1000.00", "1000.00", "1000.00", "2500.00", "1000.00"],
+    }
+    assert by_table["shares"].row_numbers.to_pylist() == [2, 3, 4, 4, 5]
+    members = values(by_table["members"])
+    assert members["member_id"] == ["1", "2", "6"]
+    # a company without an exported representative, and no previous snapshot: its own name
+    assert members["name"] == ["Atelier Vert", "Bruno Lambert", "Frank Dubois"]
+    assert members["is_founder"] == ["true", "false", "false"]  # founder through the conversion
+    assert members["province"] == ["BE-WLG", "BE-BRU", "other"]  # 59000, France
+    assert members["left_on"] == [None, None, None]
+
+
+def test_missing_files_and_columns_are_reported(tmp_path):
+    only_partners = tmp_path / "only_partners"
+    only_partners.mkdir()
+    shutil.copy(FIXTURES / "technical" / "res_partner.csv", only_partners)
+    source = read_cooperator_export(only_partners)
+    assert [(f.code, f.origin, f.params) for f in source.findings] == [
+        ("odoo_missing_file", "only_partners", {"kind": "register"})
+    ]
+    # the members still come, without left_on (no register to date it)
+    assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3", "4", "5"]
+
+    no_price = tmp_path / "no_price"
+    no_price.mkdir()
+    shutil.copy(FIXTURES / "technical" / "res_partner.csv", no_price)
+    register = (FIXTURES / "technical" / "subscription_register.csv").read_text(encoding="utf-8")
+    lines = [line.rsplit(",", 2) for line in register.splitlines()]
+    (no_price / "subscription_register.csv").write_text(
+        "\n".join(f"{head},{kind}" for head, _, kind in lines) + "\n", encoding="utf-8"
+    )
+    source = read_cooperator_export(no_price)
+    assert [(f.code, f.params["column"]) for f in source.findings] == [
+        ("odoo_missing_column", "share_unit_price")
+    ]
+    assert values(sheets(source)["shares"])["entry_id"] == []
+
+
+def test_sha256_covers_every_file_in_name_order(tmp_path):
+    folder = FIXTURES / "labels_en"
+    digest = hashlib.sha256()
+    for name in ("res.partner.csv", "share.line.csv", "subscription.register.csv"):
+        data = (folder / name).read_bytes()
+        digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\n".encode())
+    assert read_cooperator_export(folder).sha256 == digest.hexdigest()
+    # the same digest as the core's for a folder of CSV files
+    assert read_source(folder).sha256 == digest.hexdigest()
+
+    changed = tmp_path / "labels_en"
+    shutil.copytree(folder, changed)
+    path = changed / "share.line.csv"
+    path.write_bytes(path.read_bytes().replace(b"2500.0", b"2600.0"))
+    assert read_cooperator_export(changed).sha256 != digest.hexdigest()
+
+
+def test_values_are_read_by_the_import_rules(tmp_path):
+    """Dates, numbers and yes/no cells are read by the core's parser (coerce.read_cells): what it
+    reads reaches the sheets in the contract's format, what it does not read reaches them as
+    written, for the coercer to report at the register's row."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "res_partner.csv").write_text(
+        "name;is_company;parent_id;cooperator_register_number;zip\n"
+        "P1;True;;1;4000\n"
+        "P2;False;Parent;2;4000\n"
+        "P3;VRAI;;3;4000\n"
+        "P4;faux;Parent;4;4000\n"
+        "P5;;Parent;5;4000\n"  # empty: not a company, as in Odoo
+        "P6;1;;6;4000\n"
+        "P7;peut-être;Parent;7;4000\n",
+        encoding="utf-8",
+    )
+    (folder / "subscription_register.csv").write_text(
+        "register_number_operation;date;partner_id/cooperator_register_number;share_product_id;"
+        "quantity;share_unit_price;type\n"
+        "1;2026-12-31;1;Part B;1;1000.0;subscription\n"
+        "2;31/12/2026;1;Part B;3.0;1 234,50;subscription\n"
+        "3;2026-12-31 10:00:00;1;Part B;1;1.234,50 €;subscription\n"  # Odoo's dates have no time
+        "4;31/13/2026;1;Part B;1;1,234.50;subscription\n"
+        "5;2026-12-31;1;Part B;deux;mille;subscription\n"
+        "6;2026-12-31;1;Part B;1;NaN;subscription\n",
+        encoding="utf-8",
+    )
+    source = read_cooperator_export(folder)
+    shares = sheets(source)["shares"]
+    assert values(shares)["date"] == [
+        "2026-12-31",
+        "2026-12-31",
+        "2026-12-31 10:00:00",
+        "31/13/2026",
+        "2026-12-31",
+        "2026-12-31",
+    ]
+    assert values(shares)["quantity"] == ["1", "3", "1", "1", "deux", "1"]
+    assert values(shares)["unit_value_eur"] == ["1000.00", "1234.50", "1234.50", "1234.50", "mille", "NaN"]
+    coerced = coerce_sheet(shares)
+    assert {(f.code, f.row, f.header, f.value) for f in coerced.findings} == {
+        ("bad_date", 4, "date", "2026-12-31 10:00:00"),
+        ("bad_date", 5, "date", "31/13/2026"),
+        ("bad_int", 6, "quantity", "deux"),
+        ("bad_decimal", 6, "unit_value_eur", "mille"),
+        ("bad_decimal", 7, "unit_value_eur", "NaN"),
+    }
+    # is_company: True, False, VRAI, faux, empty, 1, peut-être; a company is its own company
+    members = values(sheets(source)["members"])
+    assert members["company"] == ["P1", "Parent", "P3", "Parent", "Parent", "P6", "Parent"]
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in source.findings] == [
+        (ERROR, "bad_bool", "res_partner.csv", 8, "is_company", "peut-être")
+    ]
+
+
+def test_files_pass_the_import_guards(tmp_path):
+    """Every file goes through the core reader's guards: a truncated workbook, a CSV named .xlsx,
+    a symbolic link and a file over the size limit are located findings, never exceptions."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "technical" / "res_partner.csv", folder)
+    workbook = tmp_path / "register.xlsx"
+    _write_xlsx(FIXTURES / "technical" / "subscription_register.csv", workbook)
+    (folder / "subscription_register.xlsx").write_bytes(workbook.read_bytes()[:2000])  # truncated
+    shutil.copy(FIXTURES / "technical" / "subscription_register.csv", folder / "share_line.xlsx")
+    (folder / "link.csv").symlink_to(FIXTURES / "technical" / "subscription_register.csv")
+    source = read_cooperator_export(folder)
+    found = {(f.code, f.origin): f.severity for f in source.findings}
+    assert found == {
+        ("damaged_file", "subscription_register.xlsx"): ERROR,
+        ("wrong_format", "share_line.xlsx"): ERROR,
+        ("symlink", "link.csv"): ERROR,
+        ("odoo_missing_file", "export"): ERROR,  # the register could not be read
+    }
+    assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3", "4", "5"]
+
+    # a limit of the partners file's size: it passes, the larger register does not
+    limit = (FIXTURES / "technical" / "res_partner.csv").stat().st_size
+    size = (FIXTURES / "technical" / "subscription_register.csv").stat().st_size
+    source = read_cooperator_export(FIXTURES / "technical", limits=Limits(max_file_bytes=limit))
+    assert [(f.code, f.origin, f.params) for f in source.findings] == [
+        ("too_large", "subscription_register.csv", {"size": size, "limit": limit}),
+        ("odoo_missing_file", "technical", {"kind": "register"}),
+    ]
+
+
+def _write_xlsx(csv_path: Path, xlsx_path: Path) -> None:
+    """Write a CSV fixture as Odoo's XLSX export holds it: native numbers, dates and booleans."""
+    import csv
+
+    import xlsxwriter
+
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    workbook = xlsxwriter.Workbook(str(xlsx_path))
+    sheet = workbook.add_worksheet()
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if r and text in ("True", "False"):
+                sheet.write_boolean(r, c, text == "True")
+            elif r and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                sheet.write_datetime(r, c, datetime.strptime(text, "%Y-%m-%d"), date_format)
+            elif r and re.fullmatch(r"\d+(\.\d+)?", text):
+                sheet.write_number(r, c, float(text))
+            else:
+                sheet.write_string(r, c, text)
+    workbook.close()
+
+
+def test_an_xlsx_export_reads_like_the_csv(tmp_path):
+    """Odoo's export dialog offers XLSX first: native numbers, dates and booleans in cells."""
+    folder = tmp_path / "xlsx"
+    folder.mkdir()
+    for name in ("res_partner", "subscription_register"):
+        _write_xlsx(FIXTURES / "technical" / f"{name}.csv", folder / f"{name}.xlsx")
+    source = read_cooperator_export(folder, previous_members=PREVIOUS)
+    assert [f for f in source.findings if f.is_error] == []
+    by_table = sheets(source)
+    assert values(by_table["members"]) == MEMBERS
+    assert values(by_table["shares"]) == SHARES
+    assert by_table["shares"].origin == "subscription_register.xlsx › Sheet1"
