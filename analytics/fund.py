@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -85,20 +86,26 @@ def raised_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
 # XIRR ---------------------------------------------------------------------------------------
 
 
-def xirr(dates: list[dt.date], amounts: list[float]) -> float | None:
+def xirr(dates: Sequence[dt.date] | np.ndarray, amounts: Sequence[float] | np.ndarray) -> float | None:
     """Return the annual rate r with sum(amount / (1 + r)^(days / 365)) = 0, or None.
 
     None ("n/a") when there is no flow, a single flow, or no change of sign (all flows of one
     sign, or zero), and when no rate between -99.99 % and +1,000,000 % solves it.
     """
-    pairs = [(d, float(a)) for d, a in zip(dates, amounts, strict=True) if a and not math.isnan(a)]
-    if len(pairs) < 2:
+    all_amounts = np.asarray(amounts, dtype="float64")
+    kept = (all_amounts != 0) & ~np.isnan(all_amounts)
+    if kept.sum() < 2:
         return None
-    values = np.array([a for _, a in pairs])
-    if not (values > 0).any() or not (values < 0).any():
+    days = np.asarray(dates, dtype="datetime64[D]")[kept]
+    if np.isnat(days).any():
+        return None  # a flow without a date (a rule the data breaks, reported): no rate
+    if not (all_amounts[kept] > 0).any() or not (all_amounts[kept] < 0).any():
         return None
-    first = min(d for d, _ in pairs)
-    years = np.array([(d - first).days / DAYS_PER_YEAR_XIRR for d, _ in pairs])
+    # The NPV is a sum per day: flows of one day are added up first (a fund has thousands of
+    # flows on a few hundred days), which changes nothing but the time it takes.
+    unique_days, day_of_flow = np.unique(days, return_inverse=True)
+    values = np.bincount(day_of_flow, weights=all_amounts[kept])
+    years = (unique_days - unique_days[0]).astype("int64") / DAYS_PER_YEAR_XIRR
     if not years.any():
         return None  # every flow on one day: no time, no rate
 
@@ -168,14 +175,26 @@ def _ratio(amount: float, paid_in: float) -> float | None:
     return amount / paid_in if paid_in > 0 else None
 
 
+def _days(dates: pd.Series) -> np.ndarray:
+    """Return dates (``datetime.date`` objects) as a ``datetime64[D]`` array, vectorised."""
+    return pd.to_datetime(dates).to_numpy().astype("datetime64[D]")
+
+
 def _scenario(
-    capped: pd.DataFrame, calls: pd.DataFrame, paid_in: float, as_of: dt.date, column: str
+    capped: pd.DataFrame,
+    calls: pd.DataFrame,
+    paid_in: float,
+    as_of: dt.date,
+    column: str,
+    flow_days: np.ndarray,
 ) -> ScenarioMetrics:
     """Return one scenario's metrics; ``column`` is ``gross_value`` or ``capped_value``.
 
     Ended tickets give the realised value; active ones the NAV, on as-of or on the scenario's
     exit date; paid-in capital not invested is cash the fund still holds for its investors. The
-    IRR takes every ticket's value on its ``end_on`` date and the cash on as-of.
+    IRR takes every ticket's value on its ``end_on`` date and the cash on as-of; ``flow_days``
+    are the dates of those flows (calls, then tickets' ends, then as-of), the same for both
+    scenarios.
     """
     ended = (capped["status"] != "active").to_numpy()
     realised = float(capped.loc[ended, column].sum())
@@ -183,9 +202,8 @@ def _scenario(
     cash = max(0.0, paid_in - float(capped["cost"].sum()))
     dpi, rvpi = _ratio(realised, paid_in), _ratio(nav + cash, paid_in)
     tvpi = None if dpi is None or rvpi is None else dpi + rvpi
-    dates = [*calls["date"], *capped["end_on"], as_of]
-    amounts = [*(-calls["amount_eur"]), *capped[column], cash]
-    return ScenarioMetrics(realised, nav, cash, dpi, rvpi, tvpi, xirr(dates, amounts))
+    amounts = np.concatenate([-calls["amount_eur"].to_numpy(float), capped[column].to_numpy(float), [cash]])
+    return ScenarioMetrics(realised, nav, cash, dpi, rvpi, tvpi, xirr(flow_days, amounts))
 
 
 def fund_metrics(
@@ -201,6 +219,9 @@ def fund_metrics(
     calls = cash_flows[cash_flows["kind"] == "call"]
     paid_in = float(calls["amount_eur"].sum())
     distributions = float(cash_flows.loc[cash_flows["kind"] == "distribution", "amount_eur"].sum())
+    flow_days = np.concatenate(
+        [_days(calls["date"]), _days(capped["end_on"]), np.array([as_of], dtype="datetime64[D]")]
+    )
     return FundMetrics(
         hard_eur=float(hard_eur),
         paid_in_eur=paid_in,
@@ -208,8 +229,8 @@ def fund_metrics(
         unfunded_eur=float(hard_eur) - paid_in,
         invested_eur=float(capped["cost"].sum()),
         reported_dpi=_ratio(distributions, paid_in),
-        gross=_scenario(capped, calls, paid_in, as_of, "gross_value"),
-        capped=_scenario(capped, calls, paid_in, as_of, "capped_value"),
+        gross=_scenario(capped, calls, paid_in, as_of, "gross_value", flow_days),
+        capped=_scenario(capped, calls, paid_in, as_of, "capped_value", flow_days),
         excess_eur=float(capped["excess"].sum()),
         excess_to_reserve_eur=float(capped["excess_to_reserve"].sum()),
         excess_to_entrepreneur_eur=float(capped["excess_to_entrepreneur"].sum()),
