@@ -20,6 +20,7 @@ from analytics.views.data import SnapshotRow, table_bytes
 from smala_ui import fmt
 from smala_ui.cache.overview import data_view
 from smala_ui.session import can_see_personal_data, lang, selection, t
+from smala_ui.text import plural
 from smala_ui.widgets import bullets, header, problem_text
 
 # label (also the file extension), converter of a table (given its name), MIME type
@@ -113,7 +114,7 @@ if (snap := view.selected) is not None:
     for table in snap.tables:
         name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
         name_col.markdown(f"`{table.name}`")
-        rows_col.write(f"{fmt.number(table.rows)} {t('data.rows').lower()}")
+        rows_col.write(plural(lang(), "data.rows_count", table.rows, count=fmt.number(table.rows)))
         stem = f"smala_{table.name}_{snap.label}"
         for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):
             # an Excel sheet holds about a million rows: a longer table is offered as CSV or Parquet

@@ -2,6 +2,8 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
+        "data.rows_count.one": "{count} ligne",
+        "data.rows_count.other": "{count} lignes",
         "data.checks_warnings": "{n} avertissement(s) : ces faits ne faussent aucun chiffre, mais méritent "
         "d'être vus.",
         "data.xlsx_help": "XLSX : un classeur Excel d'une feuille, avec de vrais nombres et de vraies "
@@ -27,6 +29,8 @@ TEXT: dict[str, dict[str, str]] = {
         "data.col.folder": "Dossier",
     },
     "en": {
+        "data.rows_count.one": "{count} row",
+        "data.rows_count.other": "{count} rows",
         "data.checks_warnings": "{n} warning(s): these facts make no figure wrong, but deserve to be seen.",
         "data.xlsx_help": "XLSX: an Excel workbook of one sheet, with real numbers and dates; no cell in it "
         "is a formula.",
