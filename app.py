@@ -1,15 +1,20 @@
 """La Smala dashboard: the router. Page config, shared sidebar, navigation; pages do the rest."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from analytics.config import ConfigError
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
+from smala_ui.findings import md_escape
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
 from smala_ui.session import lang, language_selector, require_router, snapshot_selectors, t
 
 require_router()  # before anything is drawn: see its docstring
-st.set_page_config(page_title="La Smala", page_icon=":material/diversity_3:", layout="wide")
+# A local icon: a material icon as favicon is fetched from Google's font servers on every load.
+FAVICON = str(Path(__file__).resolve().parent / "smala_ui" / "static" / "favicon.png")
+st.set_page_config(page_title="La Smala", page_icon=FAVICON, layout="wide")
 theme.register()
 
 try:
@@ -39,12 +44,23 @@ if catalogue.invalid:
     st.warning(
         t(
             "state.invalid_snapshots",
-            dates=", ".join(f"{fmt.date(s.as_of, lang())} ({s.path.name})" for s in catalogue.invalid),
+            dates=", ".join(
+                f"{fmt.date(s.as_of, lang())} ({md_escape(s.path.name)})" for s in catalogue.invalid
+            ),
         ),
         icon=":material/warning:",
     )
+if catalogue.strays:
+    # folder names come from the disk: escaped before Markdown draws them
+    st.warning(
+        t("state.stray_folders", folders=", ".join(md_escape(p.file) for p in catalogue.strays)),
+        icon=":material/warning:",
+    )
 if catalogue.leftovers:
-    st.warning(t("state.staging_left", folders=", ".join(catalogue.leftovers)), icon=":material/warning:")
+    st.warning(
+        t("state.staging_left", folders=", ".join(md_escape(f) for f in catalogue.leftovers)),
+        icon=":material/warning:",
+    )
 st.session_state["catalogue"] = catalogue
 if selection is None and navigation.url_path not in NO_SNAPSHOT_PAGES:
     st.error(t("state.no_snapshot", folder=settings.data_dir))

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -378,6 +379,8 @@ def main() -> None:
         bench_queries(snap, args.runs)
         bench_pages(data_dir, args.runs)
         bench_slider(args.runs)
+        # ru_maxrss is in KiB on Linux: the process's peak so far, pages of this scale included
+        print(f"  peak RSS so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     if any(args.import_scales):
         print("\n== import, file to published snapshot ==")
         bench_import(*args.import_scales, args.work)

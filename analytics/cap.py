@@ -20,6 +20,7 @@ where ``tickets`` has the columns of the ``investments`` table.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -74,6 +75,15 @@ def cap_multiple(years: np.ndarray | float, rate: float, basis: str) -> np.ndarr
     raise ValueError(f"basis must be one of {BASES}, not {basis!r}")
 
 
+def days_between(start: Sequence, end: Sequence) -> np.ndarray:
+    """Return the days from each ``start`` to its ``end`` (dates), vectorised; NaN where either is
+    missing (an exit without exited_on: a rule the data breaks, reported), so that the ticket's
+    figures are NaN and show as no figure, never as a number."""
+    starts = pd.to_datetime(pd.Series(list(start), dtype=object))
+    ends = pd.to_datetime(pd.Series(list(end), dtype=object))
+    return (ends - starts).dt.days.to_numpy(dtype=float, na_value=np.nan)
+
+
 def apply_cap(
     tickets: pd.DataFrame,
     as_of: dt.date,
@@ -109,10 +119,7 @@ def apply_cap(
         for is_active, exited in zip(active, out["exited_on"], strict=True)
     ]
     out["end_on"] = end
-    years = (
-        np.array([(e - s).days for e, s in zip(end, out["invested_on"], strict=True)], dtype=float)
-        / DAYS_PER_YEAR
-    )
+    years = days_between(out["invested_on"], end) / DAYS_PER_YEAR
     multiple = cap_multiple(years, params.rate, params.basis)
     cap_value = cost * multiple
     capped = np.minimum(value, cap_value)

@@ -11,6 +11,7 @@ value, file paths included, is a bound parameter.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -19,7 +20,19 @@ from dataclasses import asdict, dataclass
 import duckdb
 
 from analytics.db import sql
-from analytics.schema import DATE, STRING, STRING_LIST, TABLES, Column, Table
+from analytics.schema import (
+    DATE,
+    DECIMAL,
+    DOUBLE,
+    FIRST_PLAUSIBLE_DATE,
+    FUTURE_MARGIN_YEARS,
+    MAX_MONEY,
+    STRING,
+    STRING_LIST,
+    TABLES,
+    Column,
+    Table,
+)
 from analytics.store import CHECKS, ERROR, WARNING, Problem, Snapshot, sha256_of
 
 # Text that a spreadsheet would run as a formula when the cell is typed in (the CSV download
@@ -50,6 +63,14 @@ class Rule:
     severity: str = ERROR
 
 
+def years_after(day: dt.date, years: int) -> dt.date:
+    """Return the same day ``years`` later (28 February for a 29 February that does not exist)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def is_free_text(column: Column) -> bool:
     """Return True for a column of free text (a name, a title): no allowed list, no id."""
     return column.kind == STRING and not (column.allowed or column.references or column.unique)
@@ -74,25 +95,73 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
                 f"value not among {', '.join(column.allowed)}",
             )
         )
+    # NaN and infinities are rule violations of their own; DuckDB orders NaN above every number,
+    # so the bounds below look at finite values only.
+    finite = f" and isfinite({col})" if column.kind == DOUBLE else ""
+    if column.kind == DOUBLE:
+        rules.append(
+            Rule(
+                column.name,
+                "rule_finite",
+                f"not isfinite({col})",
+                {},
+                {},
+                "NaN or infinite value where a real number is expected",
+            )
+        )
     if column.positive:
         rules.append(
-            Rule(column.name, "rule_positive", f"{col} <= 0", {}, {}, "value must be greater than zero")
+            Rule(
+                column.name, "rule_positive", f"{col} <= 0{finite}", {}, {}, "value must be greater than zero"
+            )
         )
     if column.minimum is not None:
         rules.append(
             Rule(
                 column.name,
                 "rule_minimum",
-                f"{col} < ${tag}_minimum",
+                f"{col} < ${tag}_minimum{finite}",
                 {f"{tag}_minimum": column.minimum},
                 {"minimum": column.minimum},
                 f"value below {column.minimum:g}",
             )
         )
-    if column.kind == DATE and not column.future_ok:
+    maximum = (
+        column.maximum if column.maximum is not None else (MAX_MONEY if column.kind == DECIMAL else None)
+    )
+    if maximum is not None:
         rules.append(
             Rule(
-                column.name, "rule_future", f"{col} > $as_of", {}, {}, "dated after the snapshot's as-of date"
+                column.name,
+                "rule_maximum",
+                f"{col} > ${tag}_maximum{finite}",
+                {f"{tag}_maximum": maximum},
+                {"maximum": maximum},
+                f"value above the plausible maximum {maximum:g}",
+            )
+        )
+    if column.kind == DATE:
+        if not column.future_ok:
+            rules.append(
+                Rule(
+                    column.name,
+                    "rule_future",
+                    f"{col} > $as_of",
+                    {},
+                    {},
+                    "dated after the snapshot's as-of date",
+                )
+            )
+        ceiling = f" or {col} > $date_ceiling" if column.future_ok else ""
+        rules.append(
+            Rule(
+                column.name,
+                "rule_date_range",
+                f"({col} < $first_date{ceiling})",
+                {"first_date": dt.date.fromisoformat(FIRST_PLAUSIBLE_DATE)},
+                {"low": FIRST_PLAUSIBLE_DATE, "years": FUTURE_MARGIN_YEARS},
+                f"date before {FIRST_PLAUSIBLE_DATE}"
+                + (f" or more than {FUTURE_MARGIN_YEARS} years after as-of" if column.future_ok else ""),
             )
         )
     if column.references:
@@ -289,6 +358,8 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
             params.update({k: paths[v] if k.endswith("_path") else v for k, v in rule.params.items()})
         if any("$as_of" in r.condition for r in rules):
             params["as_of"] = snap.as_of
+        if any("$date_ceiling" in r.condition for r in rules):
+            params["date_ceiling"] = years_after(snap.as_of, FUTURE_MARGIN_YEARS)
         row = execute(table, None, _table_rules_query(rules), params)
         if row is not None:
             for (column, rule), count, first in zip(columns, row[0::2], row[1::2], strict=True):
@@ -340,7 +411,9 @@ def rule_book_id() -> str:
     for table in TABLES.values():
         rules = [rule for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
         parts.append(_table_rules_query(rules))
-        parts.extend(f"{r.code}:{r.severity}:{json.dumps(r.params, sort_keys=True)}" for r in rules)
+        parts.extend(
+            f"{r.code}:{r.severity}:{json.dumps(r.params, sort_keys=True, default=str)}" for r in rules
+        )
         parts.extend(_unique_query(c) for c in table.columns if c.unique)
     parts.extend(f"{r.code}:{r.severity}:{sql(r.query)}" for r in CROSS_RULES)
     parts.append(sql("_macros"))

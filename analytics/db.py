@@ -14,12 +14,14 @@ every model, figure and page uses (the fund's engine, XIRR and charts need float
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
@@ -51,6 +53,10 @@ def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.Dat
         frame = result.df()
     for column in decimals:
         frame[column] = frame[column].astype("float64")
+    # An infinity from the data (a rule the snapshot breaks, reported) is no figure: missing.
+    floats = frame.select_dtypes("float").columns
+    if len(floats):
+        frame[floats] = frame[floats].replace([np.inf, -np.inf], np.nan)
     return frame
 
 
@@ -60,7 +66,12 @@ def fetch_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> tuple
         row = cur.execute(sql(name), params).fetchone()
     if row is None:
         raise LookupError(f"query {name!r} returned no row")
-    return tuple(float(v) if isinstance(v, Decimal) else v for v in row)
+    return tuple(_figure(float(v) if isinstance(v, Decimal) else v) for v in row)
+
+
+def _figure(value: Any) -> Any:
+    """Return ``value``, or None for a NaN or an infinity (from data that breaks a rule)."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def to_dates(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

@@ -1,17 +1,26 @@
 """Table downloads: Belgian CSV (``;`` separator, decimal comma) safe for spreadsheets, and Parquet.
 
-Personal data (a person's name) is removed unless the viewer is entitled to it.
+Personal data (a person's name) is removed unless the viewer is entitled to it, and a snapshot's
+table goes out with the data contract's columns only (``contract_columns``): a column a file
+carries beyond the contract (an ``email`` in ``members.parquet``) is listed on the Data page
+(``extra_columns``), never exported.
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import io
+import math
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from os import PathLike
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from analytics.schema import TABLES
 
 # Columns holding personal data, per table: a member's name, an individual investor's name.
 PERSONAL_COLUMNS: dict[str, tuple[str, ...]] = {"members": ("name",), "commitments": ("investor_name",)}
@@ -36,28 +45,72 @@ def without_personal_data(table_name: str, table: pa.Table) -> pa.Table:
     return table.drop_columns(drop)
 
 
-def _cell(value: object) -> object:
-    """Return a CSV-ready cell: decimal comma for money, lists joined, formulas neutralised.
+def contract_columns(table_name: str, table: pa.Table) -> pa.Table:
+    """Return ``table`` with only the data contract's columns of ``table_name``, in the
+    contract's order: what a download may carry. A contract column the table lacks stays absent
+    (a personal-data column removed before, for instance)."""
+    present = set(table.column_names)
+    return table.select([c.name for c in TABLES[table_name].columns if c.name in present])
 
-    Text that a spreadsheet would run as a formula gets a leading apostrophe.
-    """
+
+TablePaths = Mapping[str, str | PathLike] | Iterable[tuple[str, str | PathLike]]
+
+
+def extra_columns(table_paths: TablePaths) -> list[str]:
+    """Return the columns outside the data contract as ``table.column``, in file order, read from
+    each Parquet file's schema (no rows are read): ``table_paths`` maps a table to its file. A file
+    that cannot be read is skipped (verification reports it)."""
+    items = table_paths.items() if isinstance(table_paths, Mapping) else table_paths
+    found = []
+    for name, path in items:
+        if name not in TABLES:
+            continue
+        try:
+            names = pq.read_schema(path).names
+        except (OSError, ValueError, pa.ArrowException):
+            continue
+        contract = {c.name for c in TABLES[name].columns}
+        found.extend(f"{name}.{column}" for column in names if column not in contract)
+    return found
+
+
+def _text(value: str) -> str:
+    """Return a text cell a spreadsheet shows as text: one starting with = + - @, a tab or a
+    carriage return (a formula start) gets a leading apostrophe."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _cell(value: object) -> str:
+    """Return a CSV cell: empty for a missing value, a decimal comma for numbers, dates in ISO
+    form, lists joined, and text (any text, the header's too) neutralised by ``_text``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, Decimal):
-        return str(value).replace(".", ",")
+        return "" if value.is_nan() else str(value).replace(".", ",")
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return "" if math.isnan(value) else repr(float(value)).replace(".", ",")
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return str(value)
     if isinstance(value, (list, tuple, np.ndarray)):
-        value = ", ".join(str(v) for v in value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+        return _text(", ".join("" if v is None else str(v) for v in value))
+    return _text(str(value))
 
 
 def to_csv_bytes(table: pa.Table) -> bytes:
-    """Return the table as UTF-8 CSV (with BOM, for Excel) using ``;`` and a decimal comma."""
-    frame: pd.DataFrame = table.to_pandas()
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = frame[column].map(_cell)
+    """Return the table as UTF-8 CSV (with BOM, for Excel) using ``;`` and a decimal comma.
+
+    Written by ``csv.writer`` in Excel's dialect: a value holding ``;``, a quote, a line feed or a
+    carriage return is quoted, so it stays one cell; every text cell, the header row included,
+    that starts like a formula gets a leading apostrophe."""
     buffer = io.StringIO()
-    frame.to_csv(buffer, sep=";", decimal=",", index=False)
+    writer = csv.writer(buffer, dialect="excel", delimiter=";", lineterminator="\r\n")
+    writer.writerow([_text(str(name)) for name in table.column_names])
+    columns = [column.to_pylist() for column in table.columns]
+    writer.writerows([_cell(v) for v in row] for row in zip(*columns, strict=True))
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -25,7 +25,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.cap import CapParams, ExitScenario, apply_cap
+from analytics.cap import CapParams, ExitScenario, apply_cap, days_between
 from analytics.db import fetch_df, to_dates
 from analytics.schema import INVESTOR_TYPES
 from analytics.store import Snapshot
@@ -248,9 +248,7 @@ def ticket_irrs(capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS)
     cost, nothing back, or a rate outside -99.99 % to +1,000,000 %) and for a ticket held less
     than ``min_days``: a few weeks' move annualised would read as a misleading rate.
     """
-    days = np.array(
-        [(e - s).days for s, e in zip(capped["invested_on"], capped["end_on"], strict=True)], dtype=float
-    )
+    days = days_between(capped["invested_on"], capped["end_on"])
     cost = capped["cost"].to_numpy(dtype=float)
     value = capped[column].to_numpy(dtype=float)
     usable = (days > 0) & (days >= min_days) & (cost > 0) & (value > 0)

@@ -14,6 +14,10 @@ import pyarrow as pa
 SCHEMA_VERSION = 1
 
 MONEY = pa.decimal128(14, 2)
+MAX_MONEY = 999_999_999_999.99  # the largest amount decimal(14, 2) holds
+# Plausible dates: none before the cooperative's world began, none far beyond as-of.
+FIRST_PLAUSIBLE_DATE = "1990-01-01"
+FUTURE_MARGIN_YEARS = 10  # a notice given ahead (left_on) may lie this far after as-of
 
 ROLES = ("supporting", "supported")
 PROVINCES = ("BE-WBR", "BE-WHT", "BE-WLG", "BE-WLX", "BE-WNA", "BE-BRU", "other")
@@ -100,6 +104,7 @@ class Column:
     references: str | None = None  # "table.column" this column points to
     minimum: float | None = None  # inclusive lower bound
     positive: bool = False  # strictly greater than zero
+    maximum: float | None = None  # inclusive plausible upper bound (money: what decimal(14,2) holds)
     future_ok: bool = False  # for a date: may be after the snapshot's as-of date
 
 
@@ -156,8 +161,8 @@ TABLES: dict[str, Table] = {
                 C("date", DATE),
                 C("kind", STRING, allowed=SHARE_KINDS),
                 C("share_class", STRING, allowed=SHARE_CLASSES),
-                C("quantity", INT, positive=True),
-                C("unit_value_eur", DECIMAL, positive=True),
+                C("quantity", INT, positive=True, maximum=1_000_000),
+                C("unit_value_eur", DECIMAL, positive=True, maximum=1_000_000),
             ),
             date_column="date",
             description="share register, a ledger",
@@ -170,7 +175,7 @@ TABLES: dict[str, Table] = {
                 C("member_id", STRING, references="members.member_id"),
                 C("provider_id", STRING, nullable=True, references="members.member_id"),
                 C("kind", STRING, allowed=SERVICE_KINDS),
-                C("hours", DOUBLE, minimum=0),
+                C("hours", DOUBLE, minimum=0, maximum=1_000),
                 C("introduced_member_id", STRING, nullable=True, references="members.member_id"),
                 C("theme", STRING, nullable=True, allowed=IMPACT_THEMES),
             ),
@@ -185,7 +190,7 @@ TABLES: dict[str, Table] = {
                 C("client_member_id", STRING, nullable=True, references="members.member_id"),
                 C("client_name", STRING),
                 C("theme", STRING, allowed=IMPACT_THEMES),
-                C("days", DOUBLE, positive=True),
+                C("days", DOUBLE, positive=True, maximum=1_000),
                 C("amount_eur", DECIMAL, minimum=0),
                 C("status", STRING, allowed=INVOICE_STATUSES),
             ),
@@ -238,7 +243,7 @@ TABLES: dict[str, Table] = {
                 C("member_id", STRING, references="members.member_id"),
                 C("period_end", DATE),
                 C("metric", STRING, allowed=tuple(METRICS)),
-                C("value", DOUBLE),
+                C("value", DOUBLE, minimum=-MAX_MONEY, maximum=MAX_MONEY),
             ),
             date_column="period_end",
             description="impact outcomes reported by members and investees",

@@ -36,6 +36,16 @@ FOLDER_PATTERN = re.compile(r"^as_of=(\d{4}-\d{2}-\d{2})$")
 ARCHIVED_PATTERN = re.compile(r"^as_of=(\d{4}-\d{2}-\d{2})\.replaced-(\d{8}T\d{6}Z)(?:-\w+)?$")
 ERROR = "error"
 WARNING = "warning"
+# How a manifest's JSON value types are named in a problem ("1" is text, 1 an integer).
+JSON_TYPES = {
+    str: "text",
+    int: "integer",
+    float: "decimal number",
+    bool: "boolean",
+    type(None): "null",
+    list: "list",
+    dict: "object",
+}
 ROW_GROUP_SIZE = 128 * 1024
 
 
@@ -154,25 +164,30 @@ def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
     """Return the parsed manifest of a snapshot folder, or None and the problems found."""
     label = f"{folder.name}/{MANIFEST}"
     path = folder / MANIFEST
+    if path.is_symlink():
+        return None, [_problem("symlink", label, "manifest.json is a symbolic link: it is not read")]
     if not path.is_file():
         return None, [_problem("manifest_missing", label, "manifest.json is missing")]
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         return None, [
-            _problem("manifest_invalid", label, f"manifest is not valid JSON ({exc})", detail=str(exc))
+            _problem("manifest_invalid", label, f"manifest is not valid JSON ({detail})", detail=detail)
         ]
     problems: list[Problem] = []
     if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
         return None, [_problem("manifest_invalid", label, "manifest has no 'tables' object", detail="tables")]
-    if manifest.get("schema_version") != SCHEMA_VERSION:
+    version = manifest.get("schema_version")
+    if type(version) is not int or version != SCHEMA_VERSION:  # "1" and 1.0 are not 1
+        found = f"{json.dumps(version)} ({JSON_TYPES.get(type(version), type(version).__name__)})"
         problems.append(
             _problem(
                 "schema_version",
                 label,
-                f"schema_version is {manifest.get('schema_version')!r}, expected {SCHEMA_VERSION}",
-                found=manifest.get("schema_version"),
-                expected=SCHEMA_VERSION,
+                f"schema_version is {found}, expected {SCHEMA_VERSION} (integer)",
+                found=found,
+                expected=f"{SCHEMA_VERSION} (integer)",
             )
         )
     # Keep only well-formed table entries, so later code can trust their fields.
@@ -209,6 +224,17 @@ def verify_folder(folder: Path) -> Snapshot | None:
         as_of = dt.date.fromisoformat(m.group(1))
     except ValueError:
         return None
+    if folder.is_symlink():
+        return Snapshot(
+            as_of,
+            folder,
+            None,
+            (
+                _problem(
+                    "symlink", folder.name, "the snapshot folder is a symbolic link: its files are not read"
+                ),
+            ),
+        )
     manifest, problems = read_manifest(folder)
     if manifest is not None:
         label = f"{folder.name}/{MANIFEST}"
@@ -239,7 +265,12 @@ def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> lis
     if entry is not None:
         path = folder / CHECKS
         label = f"{folder.name}/{CHECKS}"
-        if not isinstance(entry, dict) or not path.is_file() or sha256_of(path) != entry.get("sha256"):
+        if (
+            not isinstance(entry, dict)
+            or path.is_symlink()
+            or not path.is_file()
+            or sha256_of(path) != entry.get("sha256")
+        ):
             problems.append(
                 _problem(
                     "checksum_mismatch",
@@ -263,8 +294,11 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
     file_name = str(entry.get("file", table.file))
     label = f"{folder.name}/{file_name}"
     path = folder / file_name
-    if Path(file_name).name != file_name or not path.is_file():
+    if Path(file_name).name != file_name or not (path.is_file() or path.is_symlink()):
         return [_problem("file_missing", label, f"file of table '{name}' is missing", table=name)]
+    if path.is_symlink() or not path.is_file():
+        # a snapshot's files are regular files inside its folder, never links to elsewhere
+        return [_problem("symlink", label, f"file of table '{name}' is a symbolic link", table=name)]
     if sha256_of(path) != entry.get("sha256"):
         return [
             _problem(
@@ -326,6 +360,34 @@ def list_snapshots(data_dir: Path) -> list[Snapshot]:
         return []
     found = [verify_folder(p) for p in sorted(root.iterdir()) if p.is_dir()]
     return sorted((s for s in found if s is not None), key=lambda s: s.as_of)
+
+
+def stray_folders(data_dir: Path) -> list[Problem]:
+    """Return a problem for every folder under snapshots/ that is neither a snapshot's (a real
+    date in ``as_of=YYYY-MM-DD``) nor a staging leftover: it is never read, and says why."""
+    root = snapshots_dir(data_dir)
+    if not root.is_dir():
+        return []
+    found = []
+    for entry in sorted(root.iterdir(), key=lambda p: p.name):
+        if not entry.is_dir() or entry.name.startswith(STAGING_PREFIX):
+            continue
+        m = FOLDER_PATTERN.match(entry.name)
+        if m is None:
+            found.append(
+                _problem(
+                    "folder_name",
+                    entry.name,
+                    "not a snapshot folder: its name is not as_of=YYYY-MM-DD",
+                    expected="as_of=YYYY-MM-DD",
+                )
+            )
+            continue
+        try:
+            dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            found.append(_problem("folder_date", entry.name, f"{m.group(1)} is not a date", found=m.group(1)))
+    return found
 
 
 def staging_leftovers(data_dir: Path) -> list[Path]:
@@ -431,6 +493,7 @@ def stage_snapshot(
             table = table.sort_by(spec.date_column)
         path = folder / spec.file
         pq.write_table(table, path, row_group_size=ROW_GROUP_SIZE, compression="zstd")
+        fsync_file(path)
         entries[name] = {"file": spec.file, "rows": table.num_rows, "sha256": sha256_of(path)}
     written = time.perf_counter()
     con = db.connect()
@@ -451,15 +514,36 @@ def stage_snapshot(
         "checks": {"file": CHECKS, "sha256": sha256_of(checks_path), "rule_book": checks.rule_book_id()},
     }
     _write_json(folder / MANIFEST, manifest)
+    fsync_dir(folder)  # the folder's entries too: a power loss must not lose a file the manifest names
     if timings is not None:
         timings["write"] = written - started
         timings["check"] = time.perf_counter() - written
     return manifest, broken
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a written file's content to the disk."""
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (created, renamed files) to the disk, where the system allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # some systems cannot open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def _write_json(path: Path, data: object) -> None:
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=2, ensure_ascii=False)
+        json.dump(data, f, indent=2, ensure_ascii=False, default=str)
         f.flush()
         os.fsync(f.fileno())
 
@@ -477,7 +561,9 @@ def _move_into_place(staging: Path, final: Path, data_dir: Path, replace: bool) 
         if target.exists():  # two replacements in one second
             target = archive / f"{target.name}-{uuid.uuid4().hex[:6]}"
         os.rename(final, target)
+        fsync_dir(archive)
     os.rename(staging, final)
+    fsync_dir(final.parent)  # the rename itself is durable once its folder is synced
 
 
 def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
@@ -494,6 +580,9 @@ def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
 
     def copy_and_verify(staging: Path) -> None:
         shutil.copytree(staged, staging)
+        for copied in staging.iterdir():
+            fsync_file(copied)
+        fsync_dir(staging)
         if problems := verify_files(staging, manifest):
             raise PublishError(problems)
 

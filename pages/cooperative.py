@@ -6,6 +6,7 @@ import streamlit as st
 
 from smala_ui import fmt
 from smala_ui.cache import cooperative as cc
+from smala_ui.escape import md_escape
 from smala_ui.figures import cooperative as fc
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
@@ -31,7 +32,8 @@ st.subheader(t("cooperative.members"))
 left, right = st.columns(2, gap="large")
 left.markdown(f"#### {t('cooperative.over_time')}")
 if view.history_error is not None:
-    left.warning(t("cooperative.over_time_error", error=view.history_error), icon=":material/warning:")
+    error = md_escape(view.history_error)
+    left.warning(t("cooperative.over_time_error", error=error), icon=":material/warning:")
 elif not view.has_history:
     left.info(t("cooperative.no_active"))
 else:

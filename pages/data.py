@@ -5,7 +5,7 @@ import functools
 
 import streamlit as st
 
-from analytics.export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
+from analytics.export import contract_columns, extra_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
 from analytics.ingest.template import (
     MAX_DATA_ROWS,
     TEMPLATE_FILE,
@@ -19,6 +19,7 @@ from analytics.store import ArchivedSnapshot, archived_snapshots
 from analytics.views.data import SnapshotRow, table_bytes
 from smala_ui import fmt
 from smala_ui.cache.overview import data_view
+from smala_ui.escape import md_escape
 from smala_ui.session import can_see_personal_data, lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import bullets, header, problem_text
@@ -64,8 +65,11 @@ def archive_line(archived: ArchivedSnapshot) -> dict:
 
 
 def exporter(table_name: str, path: str, to_bytes, entitled: bool):
-    """Return the download's builder: the file is read only when the button is clicked."""
-    return lambda: table_bytes(table_name, path, to_bytes, entitled)
+    """Return the download's builder: the file is read only when the button is clicked, and only
+    the contract's columns go out (a column beyond the contract is listed, never exported)."""
+    return lambda: table_bytes(
+        table_name, path, lambda table: to_bytes(contract_columns(table_name, table)), entitled
+    )
 
 
 header("page.data")
@@ -75,7 +79,7 @@ sel = selection()
 view = data_view(catalogue.snapshots, sel.as_of if sel is not None else None)
 entitled = can_see_personal_data(settings)
 personal_columns = ", ".join(view.personal_columns)
-st.caption(t("data.folder", folder=settings.data_dir))
+st.caption(t("data.folder", folder=md_escape(settings.data_dir)))
 
 st.subheader(t("data.snapshots"))
 st.dataframe(
@@ -87,6 +91,10 @@ for as_of, problems in view.invalid:
         t("data.problems_of", date=fmt.date(as_of, lang())), expanded=True, icon=":material/error:"
     ):
         bullets([problem_text(p) for p in problems])
+
+if catalogue.strays:  # folders under snapshots/ that no snapshot owns, each with why
+    with st.expander(t("data.stray_folders"), expanded=True, icon=":material/folder_off:"):
+        bullets([problem_text(p) for p in catalogue.strays])
 
 if (snap := view.selected) is not None:
     st.subheader(t("data.selected", date=fmt.date(snap.as_of, lang())))
@@ -110,10 +118,12 @@ if (snap := view.selected) is not None:
     st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
     if not entitled:
         st.caption(t("data.personal_hidden", columns=personal_columns))
+    if extra := extra_columns((table.name, table.path) for table in snap.tables):
+        st.caption(t("data.extra_columns", columns=", ".join(md_escape(c) for c in extra)))
 
     for table in snap.tables:
         name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
-        name_col.markdown(f"`{table.name}`")
+        name_col.markdown(md_escape(table.name))  # a contract name, escaped all the same
         rows_col.write(plural(lang(), "data.rows_count", table.rows, count=fmt.number(table.rows)))
         stem = f"smala_{table.name}_{snap.label}"
         for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):

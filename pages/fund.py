@@ -2,12 +2,15 @@
 and public, over time, projected date), capital called and invested, fund metrics gross and
 capped, the portfolio with filters and a download, and concentration. Renders ``FundView``."""
 
+import dataclasses
+
 import streamlit as st
 
 from analytics.fund import select_tickets
 from analytics.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
 from smala_ui import fmt
 from smala_ui.cache import fund as cache
+from smala_ui.escape import md_escape
 from smala_ui.figures import fund as ff
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
@@ -31,9 +34,20 @@ key = (snap, sel.compare, settings, catalogue)
 view = guarded(cache.fund_view, *key)
 target_text = ff.round_money(view.target_eur)
 
+
+def escaped_breaches(view):
+    """Return ``view`` with its breaches' company, member and ticket escaped for Markdown: the
+    breach message is a Markdown list of names from the data."""
+    breaches = view.breaches.copy()
+    for column in ("company", "member_id", "investment_id"):
+        if column in breaches:
+            breaches[column] = [md_escape(v) if isinstance(v, str) else v for v in breaches[column]]
+    return dataclasses.replace(view, breaches=breaches)
+
+
 # Cooperators-only rule: a breach is the first thing on the page.
 if not view.breaches.empty:
-    st.error(ff.breach_message(view, language), icon=":material/gavel:")
+    st.error(ff.breach_message(escaped_breaches(view), language), icon=":material/gavel:")
 elif view.ticket_count == 0:
     st.info(t("fund.rule.none"), icon=":material/gavel:")
 else:
@@ -47,7 +61,7 @@ st.caption(ff.projection_texts(view.outlook, view.target_eur, language)[2])
 
 st.markdown(f"#### {t('fund.over_time')}")
 if view.history_error is not None:
-    st.warning(t("fund.history_error", error=view.history_error), icon=":material/warning:")
+    st.warning(t("fund.history_error", error=md_escape(view.history_error)), icon=":material/warning:")
 elif not view.history_has_data:
     st.info(t("fund.over_time_empty"))
 else:

@@ -5,7 +5,6 @@ page keeps one plan per session in ``st.session_state["import_plan"]`` (prepared
 and date), in a temporary work folder of its own, removed when another plan replaces it.
 """
 
-import dataclasses
 import datetime as dt
 import hashlib
 import shutil
@@ -19,7 +18,8 @@ from analytics.ingest.importer import ImportPlan, ImportRefused, prepare_import,
 from analytics.ingest.read import read_bytes
 from analytics.store import PublishError, folder_name, snapshots_dir
 from smala_ui import fmt
-from smala_ui.findings import finding_rows, last_quarter_end, md_escape, table_rows
+from smala_ui.escape import md_escape
+from smala_ui.findings import finding_rows, last_quarter_end, table_rows
 from smala_ui.navigation import PAGES
 from smala_ui.session import AS_OF_KEY, COMPARE_KEY, lang, t
 from smala_ui.text import plural
@@ -124,12 +124,8 @@ def show_preview(plan: ImportPlan, settings) -> None:
     if view.compare_is_later or view.changes is None:
         st.info(t("overview.compare_later", date=since))
     elif view.changes:
-        # names come from the uploaded file: escaped before Markdown draws them
-        groups = [
-            dataclasses.replace(g, subjects=tuple(None if s is None else md_escape(s) for s in g.subjects))
-            for g in view.changes
-        ]
-        bullets(group_sentences(groups, lang()))
+        # names come from the uploaded file: group_sentences escapes them for Markdown
+        bullets(group_sentences(view.changes, lang()))
     else:
         st.write(t("importing.no_changes"))
 
@@ -167,7 +163,7 @@ def show_publish(plan: ImportPlan, data_dir: Path, date_exists: bool, replace: b
     if (failed := st.session_state.pop(FAILED, None)) is not None:
         st.error(t("importing.publish_failed"), icon=":material/error:")
         if failed:
-            bullets([md_escape(text) for text in failed])
+            bullets(failed)  # problem_text escapes what came from the file
 
 
 def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 from analytics.support import NETWORK_WINDOWS
 from smala_ui import fmt
 from smala_ui.cache import support as cs
+from smala_ui.escape import md_escape
 from smala_ui.figures import support as fs
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import CHART, download_table, guarded, header, text_table
@@ -50,7 +51,7 @@ else:
 # Coverage over time ------------------------------------------------------------------------
 st.subheader(t("support.coverage"))
 if view.coverage_error is not None:
-    st.warning(t("support.coverage.error", error=view.coverage_error), icon=":material/warning:")
+    st.warning(t("support.coverage.error", error=md_escape(view.coverage_error)), icon=":material/warning:")
 elif not view.has_coverage:
     st.info(t("support.coverage.empty"))
 else:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from analytics.ingest.raw import ERROR, Finding
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from smala_ui import fmt
+from smala_ui.escape import md_escape  # noqa: F401  (the Import page's and the tests' import)
 from smala_ui.text import CATALOGUE, translate
 
 COLUMNS = ("severity", "origin", "row", "column", "value", "problem")
@@ -42,9 +43,10 @@ def _values(f: Finding, lang: str) -> dict:
         values["sheet"] = _sheet(f.params["table"], lang)
     if "target" in f.params:
         values["target"] = _target(f.params["target"], lang)
-    minimum = f.params.get("minimum")
-    if isinstance(minimum, (int, float)) and not isinstance(minimum, bool):
-        values["minimum"] = fmt.number(minimum, 2 if minimum % 1 else 0)
+    for bound in ("minimum", "maximum"):  # a rule's bound, written as a figure
+        value = f.params.get(bound)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            values[bound] = fmt.number(value, 2 if value % 1 else 0)
     for key in ("count", "expected", "found"):
         if isinstance(f.params.get(key), int) and not isinstance(f.params.get(key), bool):
             values[key] = fmt.number(f.params[key])
@@ -120,16 +122,6 @@ def finding_rows(findings: Iterable[Finding], lang: str) -> list[dict]:
         }
         for f in sorted_findings(findings)
     ]
-
-
-# Characters Markdown (and Streamlit's :directives: and $math$) would read as markup.
-MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()<>#+-.!|~$:=")
-
-
-def md_escape(text: object) -> str:
-    """Return ``text`` with every Markdown special character backslash-escaped, for a string
-    from the data (a file name, a company) drawn in Markdown."""
-    return "".join(f"\\{c}" if c in MARKDOWN_SPECIALS else c for c in str(text))
 
 
 def table_rows(plan, lang: str) -> list[dict]:

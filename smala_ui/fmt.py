@@ -9,7 +9,8 @@ Streamlit's own ``format="euro"`` follows the viewer's browser, so figures are p
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
 
@@ -22,7 +23,8 @@ Number = int | float | Decimal
 
 def _half_up(value: Number, decimals: int) -> Decimal:
     """Round as people do by hand (Babel alone rounds half to even: 2,965 -> 2,96)."""
-    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext(prec=60):  # an implausible amount (a rule reports it) must still print
+        return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 # fr_BE groups digits with a narrow no-break space and uses a decimal comma. Python's own
@@ -31,14 +33,21 @@ def _half_up(value: Number, decimals: int) -> Decimal:
 _FR_BE = str.maketrans({",": "\u202f", ".": ","})
 
 
+# What a figure that is not a number (NaN, an infinity, from data that breaks a rule) shows.
+NOT_A_FIGURE = "–"
+
+
 def number(value: Number, decimals: int = 0) -> str:
-    """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``."""
+    """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``; a dash for a NaN
+    or an infinity, which the rules banner explains."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return NOT_A_FIGURE
     return f"{_half_up(value, decimals):,.{decimals}f}".translate(_FR_BE)
 
 
 def money(value: Number, decimals: int = 0) -> str:
     """Return an amount in EUR: ``1 234 568 €`` (``decimals=2`` keeps the cents)."""
-    return number(value, decimals) + "\u00a0€"
+    return _unit(number(value, decimals), "\u00a0€")
 
 
 def money_short(value: Number) -> str:
@@ -46,6 +55,8 @@ def money_short(value: Number) -> str:
 
     Millions keep two decimals, so a board sees 2,97 M € rather than a rounded 3 M €.
     """
+    if isinstance(value, float) and not math.isfinite(value):
+        return NOT_A_FIGURE
     if abs(_half_up(value, -3)) >= 1_000_000:  # 999 999 rounds to 1 000 k: say 1,00 M
         return number(float(value) / 1_000_000, 2) + "\u00a0M\u00a0€"
     if abs(value) >= 10_000:
@@ -55,12 +66,17 @@ def money_short(value: Number) -> str:
 
 def hours(value: Number) -> str:
     """Return a number of hours, rounded to the hour (half up): ``758 h``."""
-    return number(value) + "\u00a0h"
+    return _unit(number(value), "\u00a0h")
 
 
 def percent(ratio: float, decimals: int = 1) -> str:
     """Return a ratio as a percentage with a space before the sign: ``3,0 %``."""
-    return number(ratio * 100, decimals) + "\u00a0%"
+    return _unit(number(ratio * 100, decimals), "\u00a0%")
+
+
+def _unit(figure: str, unit: str) -> str:
+    """Return a formatted figure with its unit; the dash of a non-figure stands alone."""
+    return figure if figure == NOT_A_FIGURE else figure + unit
 
 
 def signed(text: str) -> str:
@@ -89,7 +105,7 @@ def quarter(day: dt.date, lang: str) -> str:
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)  # None or NaN
+    return value is None or (isinstance(value, float) and not math.isfinite(value))  # None, NaN, inf
 
 
 def multiple(value: float | None, lang: str) -> str:

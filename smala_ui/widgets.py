@@ -16,6 +16,7 @@ from analytics.kpis import ChangeGroup
 from analytics.store import Problem, Snapshot
 from analytics.views.overview import Kpi
 from smala_ui import fmt
+from smala_ui.escape import md_escape
 from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import CATALOGUE, plural, translate
 
@@ -87,29 +88,35 @@ def guarded(query, snap: Snapshot, *args):
         return query(snap, *args)
     except (duckdb.Error, OSError) as exc:
         st.error(
-            t("state.query_error", date=fmt.date(snap.as_of, lang()), error=exc), icon=":material/error:"
+            t("state.query_error", date=fmt.date(snap.as_of, lang()), error=md_escape(exc)),
+            icon=":material/error:",
         )
         st.stop()
 
 
 def problem_text(problem: Problem) -> str:
-    """Return a problem in the interface language, naming its file, row and column."""
+    """Return a problem in the interface language, naming its file, row and column, as Markdown:
+    what came from the data (the file, the column, a value or a reader's message quoted in the
+    params) is escaped, our own text and the numbers are not."""
     key = f"problem.{problem.code}"
-    params = dict(problem.params)
-    if isinstance(params.get("minimum"), (int, float)):
-        params["minimum"] = fmt.number(params["minimum"], 2 if params["minimum"] % 1 else 0)
+    params = {k: v if isinstance(v, (int, float)) else md_escape(v) for k, v in problem.params.items()}
+    for bound in ("minimum", "maximum"):  # a rule's bound, written as a figure
+        if isinstance(problem.params.get(bound), (int, float)):
+            value = problem.params[bound]
+            params[bound] = fmt.number(value, 2 if value % 1 else 0)
     try:
-        message = t(key, **params) if key in CATALOGUE[lang()] else problem.message
+        message = t(key, **params) if key in CATALOGUE[lang()] else md_escape(problem.message)
     except (KeyError, IndexError):
-        message = problem.message
+        message = md_escape(problem.message)
+    file, column = md_escape(problem.file), md_escape(problem.column or "")
     if problem.row is not None and problem.column:
-        where = t("data.where_row_col", file=problem.file, row=problem.row, column=problem.column)
+        where = t("data.where_row_col", file=file, row=problem.row, column=column)
     elif problem.row is not None:
-        where = t("data.where_row", file=problem.file, row=problem.row)
+        where = t("data.where_row", file=file, row=problem.row)
     elif problem.column:
-        where = t("data.where_col", file=problem.file, column=problem.column)
+        where = t("data.where_col", file=file, column=column)
     else:
-        where = t("data.where", file=problem.file)
+        where = t("data.where", file=file)
     return f"{where} : {message}" if lang() == "fr" else f"{where}: {message}"
 
 
@@ -192,7 +199,8 @@ def metric_tiles(tiles: Sequence[tuple[str, str, str]]) -> None:
 
 
 def bullets(sentences: Sequence[str]) -> None:
-    """Draw sentences as one Markdown bullet list."""
+    """Draw sentences as one Markdown bullet list. The sentences are Markdown: what came from the
+    data in them is already escaped (``group_sentences``, ``problem_text``, ``md_escape``)."""
     st.markdown("\n".join(f"- {s}" for s in sentences))
 
 
@@ -234,9 +242,10 @@ def download_table(frame: pd.DataFrame, key: str, file_stem: str) -> None:
     )
 
 
-def _names(subjects: list[str | None], lang_: str) -> str:
-    """Return 'A, B and C' (or 'A, B, C, D, E and 3 others'); None stands for an individual."""
-    names = [s if s else translate(lang_, "changes.individual") for s in subjects]
+def _names(subjects: list[str | None], lang_: str, escape: Callable[[str], str]) -> str:
+    """Return 'A, B and C' (or 'A, B, C, D, E and 3 others'); None stands for an individual. Each
+    name comes from the data and goes through ``escape``; the words around them are ours."""
+    names = [escape(s) if s else translate(lang_, "changes.individual") for s in subjects]
     shown, rest = names[:MAX_NAMES], len(names) - MAX_NAMES
     if rest > 0:
         shown.append(plural(lang_, "changes.more", rest))
@@ -245,14 +254,25 @@ def _names(subjects: list[str | None], lang_: str) -> str:
     return f"{', '.join(shown[:-1])} {translate(lang_, 'changes.and')} {shown[-1]}"
 
 
-def group_sentences(groups: Sequence[ChangeGroup], lang_: str) -> list[str]:
-    """Return one plain sentence per kind of change (``kpis.change_groups``), in ``lang_``."""
+def plain(text: str) -> str:
+    """Return ``text`` unchanged: the ``escape`` of sentences drawn as plain text (the board pack's
+    HTML escapes whole sentences itself)."""
+    return text
+
+
+def group_sentences(
+    groups: Sequence[ChangeGroup], lang_: str, escape: Callable[[str], str] = md_escape
+) -> list[str]:
+    """Return one plain sentence per kind of change (``kpis.change_groups``), in ``lang_``.
+
+    The names (companies, investors) come from the data: by default they are escaped for Markdown
+    (the pages draw these sentences with ``bullets``); pass ``escape=plain`` for plain text."""
     return [
         plural(
             lang_,
             f"changes.{g.change}",
             g.count,
-            names=_names(list(g.subjects), lang_),
+            names=_names(list(g.subjects), lang_, escape),
             amount=fmt.money(g.total_eur),
         )
         for g in groups

@@ -64,3 +64,18 @@ def test_board_slide_formats_the_board_model(snaps):
     assert "Share capital goes from 7\u202f500\u00a0€ to 8\u202f500\u00a0€." in slide.sentences
     nothing = board_slide(a, b, Settings(), "en")  # the board is not before as-of
     assert nothing.sentences == ("No snapshot before the as-of date: nothing to compare.",)
+
+
+def test_pack_escapes_names_as_html_not_markdown():
+    """A hostile company in a slide's sentence is HTML-escaped text in the pack: no tag, no link,
+    and no Markdown backslash (the slides take the sentences in plain text)."""
+    from smala_ui.widgets import plain
+
+    name = '[x](https://evil.example) <img src="https://evil.example/t.png"> **b**'
+    assert plain(name) == name
+    page = to_html([Slide("T", "as of", sentences=(f"1 new: {name}.",))], "t", "en").decode("utf-8")
+    (items,) = re.findall(r"<ul>(.*?)</ul>", page, re.S)
+    assert items == (
+        "<li>1 new: [x](https://evil.example) "
+        "&lt;img src=&quot;https://evil.example/t.png&quot;&gt; **b**.</li>"
+    )

@@ -99,3 +99,39 @@ def test_a_null_id_on_the_referenced_side_does_not_hide_orphans(data_dir):
     got = {(p.code, p.column) for p in problems_of(data_dir)}
     assert ("rule_null", "member_id") in got
     assert ("rule_reference", "member_id") in got  # shares E4 pointed at M6
+
+
+def test_nan_infinities_and_implausible_values_are_located_rule_violations(data_dir):
+    import datetime as dt
+    from decimal import Decimal
+
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    services = pq.read_table(b / "services.parquet")
+    services = replace_value(services, "hours", 0, float("nan"))
+    services = replace_value(services, "hours", 2, float("inf"))
+    services = replace_value(services, "hours", 4, 5000.0)  # above the plausible 1 000 h
+    rewrite_with_manifest(b, "services", services)
+    members = pq.read_table(b / "members.parquet")
+    members = replace_value(members, "joined_on", 1, dt.date(1, 1, 1))
+    members = replace_value(members, "left_on", 2, dt.date(9999, 12, 31))
+    rewrite_with_manifest(b, "members", members)
+    shares = pq.read_table(b / "shares.parquet")
+    shares = replace_value(shares, "quantity", 0, 2**63 - 1)
+    rewrite_with_manifest(b, "shares", shares)
+    consultancy = pq.read_table(b / "consultancy.parquet")
+    amounts = consultancy["amount_eur"].to_pylist()
+    amounts[1] = Decimal("1000000000000.00")  # one cent above what decimal(14, 2) holds
+    idx = consultancy.schema.get_field_index("amount_eur")
+    consultancy = consultancy.set_column(idx, "amount_eur", pa.array(amounts, pa.decimal128(38, 2)))
+    rewrite_with_manifest(b, "consultancy", consultancy)
+    got = {(p.file.split("/")[-1], p.code, p.row, p.column, p.params["count"]) for p in problems_of(data_dir)}
+    assert got == {
+        ("services.parquet", "rule_finite", 1, "hours", 2),  # the NaN (row 1) and the infinity (row 3)
+        ("services.parquet", "rule_maximum", 5, "hours", 1),
+        ("members.parquet", "rule_date_range", 2, "joined_on", 1),
+        ("members.parquet", "rule_date_range", 3, "left_on", 1),
+        ("shares.parquet", "rule_maximum", 1, "quantity", 1),
+        ("consultancy.parquet", "rule_maximum", 2, "amount_eur", 1),
+    }

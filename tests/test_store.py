@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import os
 import shutil
 
 import pyarrow as pa
@@ -10,6 +11,7 @@ import pytest
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b, write_fixture
 
 from analytics import store
+from analytics.schema import TABLES
 from analytics.store import PublishError, list_snapshots, publish_snapshot, sha256_of
 
 
@@ -296,3 +298,69 @@ def test_rule_results_are_stored_at_publish_and_trusted_only_when_current(data_d
     # A damaged checks.json makes the snapshot invalid, as a damaged table does.
     (folder(data_dir, AS_OF_B) / "checks.json").write_text('{"problems": []}')
     assert "checksum_mismatch" in codes(list_snapshots(data_dir)[1])
+
+
+def test_publish_syncs_every_file_and_folder_to_disk(tmp_path, monkeypatch):
+    """A power loss must not leave a manifest naming a file that is not on disk: every table
+    file, the rule results, the manifest and the folders are fsynced before and after the rename."""
+    synced = []
+    real_fsync = store.os.fsync
+
+    def spy(fd):
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(store.os, "fsync", spy)
+    final = publish_snapshot(tmp_path, AS_OF_B, tables_b(), "durable")
+    names = {os.path.basename(p) for p in synced}
+    staging = [p for p in synced if ".staging-" in os.path.basename(p)]
+    assert {f"{name}.parquet" for name in TABLES} <= names
+    assert {"checks.json", "manifest.json"} <= names
+    assert staging, "the staging folder's entries are synced before the rename"
+    assert str(final.parent) in synced, "the snapshots folder is synced after the rename"
+
+
+def test_a_manifest_nested_too_deeply_is_an_invalid_manifest_not_a_crash(data_dir):
+    (folder(data_dir, AS_OF_B) / "manifest.json").write_text("[" * 200_000 + "]" * 200_000)
+    snap = list_snapshots(data_dir)[1]
+    assert codes(snap) == ["manifest_invalid"]
+    assert snap.problems[0].params["detail"] == "nested too deeply"
+
+
+@pytest.mark.parametrize(
+    ("version", "found"),
+    [("1", '"1" (text)'), (1.0, "1.0 (decimal number)"), (None, "null (null)"), (2, "2 (integer)")],
+)
+def test_schema_version_says_what_was_found_with_its_type(data_dir, version, found):
+    path = folder(data_dir, AS_OF_B) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest["schema_version"] = version
+    path.write_text(json.dumps(manifest))
+    problem = list_snapshots(data_dir)[1].problems[0]
+    assert (problem.code, problem.params["found"]) == ("schema_version", found)
+
+
+def test_symbolic_links_are_never_followed(data_dir, tmp_path):
+    b = folder(data_dir, AS_OF_B)
+    outside = tmp_path / "elsewhere.parquet"
+    shutil.copy(b / "ideas.parquet", outside)
+    (b / "ideas.parquet").unlink()
+    (b / "ideas.parquet").symlink_to(outside)  # same bytes, same checksum: only the link is wrong
+    assert codes(list_snapshots(data_dir)[1]) == ["symlink"]
+    linked = data_dir / "snapshots" / "as_of=2026-06-30"
+    linked.symlink_to(folder(data_dir, AS_OF_A), target_is_directory=True)
+    snap = next(s for s in list_snapshots(data_dir) if s.as_of == dt.date(2026, 6, 30))
+    assert codes(snap) == ["symlink"]
+
+
+def test_every_folder_that_is_no_snapshot_is_listed_with_its_reason(data_dir):
+    root = data_dir / "snapshots"
+    for name in ("as_of=2026-13-45", "as_of=2026-9-30", "2026-09-30", ".staging-as_of=2026-06-30-x"):
+        (root / name).mkdir()
+    got = {(p.file, p.code) for p in store.stray_folders(data_dir)}
+    assert got == {
+        ("as_of=2026-13-45", "folder_date"),
+        ("as_of=2026-9-30", "folder_name"),
+        ("2026-09-30", "folder_name"),
+    }  # a staging leftover is reported as such, not here
+    assert [s.as_of for s in list_snapshots(data_dir)] == [AS_OF_A, AS_OF_B]

@@ -80,7 +80,7 @@ def test_change_sentences_group_count_sum_and_order():
     assert group_sentences(change_groups(frame), "fr") == [
         "2 nouveaux membres : B et A.",
         "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
-        "2 investissements du fonds, 150\u202f001\u00a0€ au total : Atelier Vert et Bois & Co.",
+        "2 investissements du fonds, 150\u202f001\u00a0€ au total : Atelier Vert et Bois \\& Co.",
     ]
 
 
@@ -127,3 +127,75 @@ def test_fast_number_formatting_equals_babel_fr_be():
             assert fmt.money(value, decimals) == format_currency(
                 rounded, "EUR", pattern + "\u00a0¤", locale="fr_BE", currency_digits=False
             )
+
+
+# Hostile text: a name from the data is drawn as written, never as Markdown.
+
+HOSTILE = (
+    "[x](https://evil.example) ![t](https://evil.example/t.png) "
+    "<img src=x onerror=alert(1)> **b** $x$ :red[y]"
+)
+WJ = "\u2060"  # the word joiner that keeps a bare URL from becoming a link
+HOSTILE_ESCAPED = (
+    rf"\[x\]\(https\:{WJ}//evil\.example\) \!\[t\]\(https\:{WJ}//evil\.example/t\.png\) "
+    r"\<img src\=x onerror\=alert\(1\)\> \*\*b\*\* \$x\$ \:red\[y\]"
+)
+
+
+def test_md_escape_escapes_every_markdown_special_and_joins_lines():
+    from smala_ui.escape import md_escape
+
+    assert md_escape(HOSTILE) == HOSTILE_ESCAPED
+    # a heading, a list, a table or a code fence would start on a new line: names stay on one
+    assert md_escape("ACME\n# big\r\n- item\t| a |\n```") == r"ACME \# big  \- item \| a \| \`\`\`"
+    assert md_escape("a@evil.example www.evil.example _i_ ~s~ &lt; Www.x") == (
+        rf"a\@{WJ}evil\.example www{WJ}\.evil\.example \_i\_ \~s\~ \&lt; Www{WJ}\.x"
+    )
+    assert md_escape("Studio: a.www") == r"Studio\: a\.www"  # nothing added where no link starts
+    assert md_escape(None) == "None" and md_escape(12.5) == r"12\.5"
+
+
+def test_change_sentences_escape_names_but_not_our_words_or_numbers():
+    frame = changes(
+        ("member_joined", dt.date(2026, 1, 1), HOSTILE, "supported", None),
+        ("investment_made", dt.date(2026, 2, 1), "**Bold** SA", "loan", Decimal("1000")),
+        ("commitment_pledged", dt.date(2026, 3, 1), None, "private", Decimal("250000")),
+    )
+    assert group_sentences(change_groups(frame), "fr") == [
+        f"1 nouveau membre : {HOSTILE_ESCAPED}.",
+        "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
+        "1 investissement du fonds, 1\u202f000\u00a0€ : \\*\\*Bold\\*\\* SA.",
+    ]
+
+
+def test_change_sentences_in_plain_text_for_the_board_pack():
+    from smala_ui.widgets import plain
+
+    frame = changes(("member_joined", dt.date(2026, 1, 1), HOSTILE, "supported", None))
+    assert group_sentences(change_groups(frame), "en", plain) == [f"1 new member: {HOSTILE}."]
+
+
+def test_problem_text_escapes_the_file_column_and_values_from_the_data():
+    from analytics.store import Problem
+    from smala_ui.widgets import problem_text
+
+    # outside a page the language is the default, French
+    located = Problem("rule_null", f"{HOSTILE}.parquet", "x", row=3, column=HOSTILE, params={"count": 2})
+    assert problem_text(located) == (
+        f"{HOSTILE_ESCAPED}\\.parquet, ligne 3, colonne {HOSTILE_ESCAPED} : "
+        "2 ligne(s) : valeur vide dans une colonne obligatoire"
+    )
+    quoted = Problem("parquet_unreadable", "members.parquet", "x", params={"detail": HOSTILE})
+    assert problem_text(quoted) == f"members\\.parquet : fichier Parquet illisible ({HOSTILE_ESCAPED})"
+    # a code without a text shows the reader's English message, escaped too
+    unknown = Problem("no_such_code", "ideas.parquet", HOSTILE)
+    assert problem_text(unknown) == f"ideas\\.parquet : {HOSTILE_ESCAPED}"
+
+
+def test_plotly_escape_turns_markup_into_entities():
+    from smala_ui.escape import plotly_escape
+
+    assert plotly_escape('<a href="https://evil.example">p</a> <b>B</b> & Co') == (
+        '&lt;a href="https://evil.example"&gt;p&lt;/a&gt; &lt;b&gt;B&lt;/b&gt; &amp; Co'
+    )
+    assert plotly_escape("Atelier Vert") == "Atelier Vert"

@@ -6,6 +6,6 @@ with tickets as (
 )
 
 select
-    coalesce(sum(amount_eur), 0)::decimal(18, 2) as invested_eur,
+    coalesce(sum(amount_eur), 0)::decimal(38, 2) as invested_eur,
     count(*) as tickets
 from tickets

@@ -4,5 +4,5 @@ with billed as (
     from revenue_lines($consultancy, $start, $end)
 )
 
-select coalesce(sum(amount_eur), 0)::decimal(18, 2) as revenue_eur
+select coalesce(sum(amount_eur), 0)::decimal(38, 2) as revenue_eur
 from billed

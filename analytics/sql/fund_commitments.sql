@@ -5,6 +5,6 @@ with raised as (
 )
 
 select
-    coalesce(sum(committed_eur) filter (where kind = 'hard'), 0)::decimal(18, 2) as hard_eur,
-    coalesce(sum(committed_eur) filter (where kind = 'soft'), 0)::decimal(18, 2) as soft_eur
+    coalesce(sum(committed_eur) filter (where kind = 'hard'), 0)::decimal(38, 2) as hard_eur,
+    coalesce(sum(committed_eur) filter (where kind = 'soft'), 0)::decimal(38, 2) as soft_eur
 from raised

@@ -6,5 +6,5 @@ with signed_entries as (
     where date <= $as_of
 )
 
-select coalesce(sum(amount_eur), 0)::decimal(18, 2) as share_capital_eur
+select coalesce(sum(amount_eur), 0)::decimal(38, 2) as share_capital_eur
 from signed_entries

@@ -10,7 +10,7 @@ import streamlit as st
 
 from analytics import checks, db
 from analytics.config import Settings, load_settings
-from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers
+from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers, stray_folders
 from smala_ui.cache import cached
 
 
@@ -32,17 +32,19 @@ def _fingerprint(data_dir: Path) -> tuple:
         return ()
     entries = []
     for folder in sorted(os.scandir(root), key=lambda e: e.name):
-        if folder.is_dir():
+        entries.append((folder.name, "", 0, 0))  # an empty stray folder counts too
+        if folder.is_dir(follow_symlinks=False):
             for f in sorted(os.scandir(folder.path), key=lambda e: e.name):
-                stat = f.stat()
+                stat = f.stat(follow_symlinks=False)  # a dangling link must not raise
                 entries.append((folder.name, f.name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _verified(data_dir: str, fingerprint: tuple) -> tuple[list[Snapshot], list[str]]:
+def _verified(data_dir: str, fingerprint: tuple) -> tuple[list[Snapshot], list[str], list[Problem]]:
     """Verify every snapshot (checksums included) once per change of the folder's files."""
-    return list_snapshots(Path(data_dir)), [p.name for p in staging_leftovers(Path(data_dir))]
+    root = Path(data_dir)
+    return list_snapshots(root), [p.name for p in staging_leftovers(root)], stray_folders(root)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Catalogue:
 
     snapshots: list[Snapshot]
     leftovers: list[str]
+    strays: list[Problem]  # folders under snapshots/ that are no snapshot's, each with why
 
     @property
     def valid(self) -> list[Snapshot]:
@@ -65,8 +68,8 @@ class Catalogue:
 
 
 def catalogue(data_dir: Path) -> Catalogue:
-    snaps, leftovers = _verified(str(data_dir), _fingerprint(data_dir))
-    return Catalogue(snaps, leftovers)
+    snaps, leftovers, strays = _verified(str(data_dir), _fingerprint(data_dir))
+    return Catalogue(snaps, leftovers, strays)
 
 
 @cached(max_entries=32)

@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from analytics.views.capped import TICKET_COLUMNS, CappedView
 from smala_ui import fmt, theme
+from smala_ui.escape import plotly_escape
 from smala_ui.text import translate
 
 
@@ -26,7 +27,8 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
     rows = capped.nlargest(limit, "gross_value").sort_values("gross_value", ascending=True)
     labels = [
-        f"{c} · {d.year}" for c, d in zip(rows["company"].fillna("?"), rows["invested_on"], strict=True)
+        f"{plotly_escape(c)} · {d.year}"  # names from the data: never markup in a chart
+        for c, d in zip(rows["company"].fillna("?"), rows["invested_on"], strict=True)
     ]
     fig = go.Figure()
     fig.add_bar(

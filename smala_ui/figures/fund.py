@@ -19,6 +19,7 @@ import pyarrow as pa
 from analytics.fund import Projection, TargetOutlook, TicketSelection, quarter_last_day
 from analytics.views.fund import FundView
 from smala_ui import fmt, theme
+from smala_ui.escape import plotly_escape
 from smala_ui.text import plural, translate
 
 BAR_HEIGHT = 46  # pixels per bar row, readable on a projector
@@ -561,7 +562,7 @@ def concentration_bars(companies: pd.DataFrame, lang: str, top: int = 10) -> go.
     shares = [float(s) * 100 for s in shown["share"]]
     fig = go.Figure()
     fig.add_bar(
-        y=list(shown["company"]),
+        y=[plotly_escape(c) for c in shown["company"]],  # names from the data: never markup
         x=shares,
         orientation="h",
         marker_color=theme.BLUE,

@@ -24,6 +24,7 @@ from analytics.schema import SERVICE_KINDS
 from analytics.support import SupportKpis, unique_labels
 from analytics.views.support import SupportDeltas
 from smala_ui import fmt, theme
+from smala_ui.escape import plotly_escape
 from smala_ui.text import translate
 
 MEASURES = ("sessions", "hours")
@@ -261,7 +262,7 @@ def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure
     """
     theme.register()
     t = _t(lang)
-    names = unique_labels(list(frame["member_id"]), list(frame["company"]))
+    names = [plotly_escape(n) for n in unique_labels(list(frame["member_id"]), list(frame["company"]))]
     hours = [float(h) for h in frame["hours"]]
     fig = go.Figure()
     fig.add_bar(
@@ -368,7 +369,7 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
         nodes[r.target] = (r.target_company, r.target_role, float(r.target_services))
     order = sorted(nodes, key=lambda m: (-nodes[m][2], m))
     index = {m: i for i, m in enumerate(order)}
-    names = unique_labels(order, [nodes[m][0] for m in order])
+    names = [plotly_escape(n) for n in unique_labels(order, [nodes[m][0] for m in order])]
     name_of = dict(zip(order, names, strict=True))
 
     lines: dict[tuple[str, str, str], list[tuple[str, str, int]]] = {}

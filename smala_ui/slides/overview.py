@@ -3,23 +3,27 @@ models as the pages (``analytics.views.overview`` and ``analytics.views.board``)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from analytics.board import Activity
 from analytics.store import Snapshot
 from analytics.views.board import BoardView
 from analytics.views.overview import Kpi
 from smala_ui import fmt
 from smala_ui.cache.overview import board_view, overview_view
+from smala_ui.escape import md_escape
 from smala_ui.figures import common as figures
 from smala_ui.slides.pack import Slide, Tile, as_of_line
 from smala_ui.text import plural, translate
-from smala_ui.widgets import group_sentences, kpi_view
+from smala_ui.widgets import group_sentences, kpi_view, plain
 
 
-def board_sentences(view: BoardView, lang: str) -> list[str]:
+def board_sentences(view: BoardView, lang: str, escape: Callable[[str], str] = md_escape) -> list[str]:
     """Return what changed since the board in plain sentences: members, commitments, investments
-    and exits, then capital, the fund's hard commitments, services and consultancy."""
+    and exits, then capital, the fund's hard commitments, services and consultancy. The names
+    from the data go through ``escape``: Markdown by default (the page), ``plain`` for a slide."""
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
-    sentences = group_sentences(view.changes, lang)
+    sentences = group_sentences(view.changes, lang, escape)
     if view.capital is not None:
         sentences.append(
             t("board.capital", before=fmt.money(view.capital.before), after=fmt.money(view.capital.after))
@@ -77,7 +81,7 @@ def overview_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str
         translate(lang, "page.overview"),
         as_of_line(snap, lang),
         _headline_tiles(view.kpis, settings, snap, lang),
-        tuple(group_sentences(view.changes or (), lang)),
+        tuple(group_sentences(view.changes or (), lang, plain)),  # the pack escapes them as HTML
         (figures.progress_chart(view.progress, lang),),
     )
 
@@ -88,7 +92,7 @@ def board_slide(snap: Snapshot, board: Snapshot | None, settings, lang: str) -> 
     if view is None:
         return Slide(title, as_of_line(snap, lang), sentences=(translate(lang, "board.none"),))
     tiles = tuple(Tile(translate(lang, label), value) for label, value, _ in activity_tiles(view.activity))
-    sentences = board_sentences(view, lang)
+    sentences = board_sentences(view, lang, plain)  # the pack escapes them as HTML
     return Slide(
         title, board_period(view, lang), tiles, tuple(sentences or [translate(lang, "board.nothing")])
     )

@@ -21,6 +21,7 @@ from smala_ui.text.data import TEXT as DATA_TEXT
 from smala_ui.text.fund import TEXT as FUND_TEXT
 from smala_ui.text.impact import TEXT as IMPACT_TEXT
 from smala_ui.text.importing import TEXT as IMPORTING_TEXT
+from smala_ui.text.integrity import TEXT as INTEGRITY_TEXT
 from smala_ui.text.studio import TEXT as STUDIO_TEXT
 from smala_ui.text.support import TEXT as SUPPORT_TEXT
 
@@ -158,6 +159,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Excel, ou Parquet.",
         "data.personal_hidden": "Les colonnes de données personnelles ({columns}) sont retirées : seules "
         "les personnes autorisées, connectées, peuvent les télécharger.",
+        "data.extra_columns": "Colonnes hors du contrat de données, jamais exportées : {columns}.",
         "data.table": "Table",
         "data.rows": "Lignes",
         "data.where": "{file}",
@@ -325,6 +327,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "it, or Parquet.",
         "data.personal_hidden": "Personal-data columns ({columns}) are removed: only authorised, "
         "logged-in people can download them.",
+        "data.extra_columns": "Columns outside the data contract, never exported: {columns}.",
         "data.table": "Table",
         "data.rows": "Rows",
         "data.where": "{file}",
@@ -389,6 +392,7 @@ _merge(
     DATA_TEXT,
     IMPORTING_TEXT,
     CLI_TEXT,
+    INTEGRITY_TEXT,
 )
 
 

@@ -83,12 +83,13 @@ def test_presentation_mode_hides_the_controls_and_its_slides_follow_each_other(p
     counter = text["present.slide"].split("**")[1]  # "Conseil · {n} / {total}"
     first = BOARD_SLIDES.index("capped_returns")  # a slide with controls to hide, then the last one
     open_page(page, server, BOARD_SLIDES[first], "fr", present=1)
-    expect(page.get_by_text(text["present.previous"], exact=True)).to_be_visible()
+    # generous timeouts: on a loaded machine the slide's own run can outlast expect's 5 s default
+    expect(page.get_by_text(text["present.previous"], exact=True)).to_be_visible(timeout=30_000)
     for n, key in enumerate(BOARD_SLIDES[first:], start=first + 1):
         if n > first + 1:
             page.get_by_text(text["present.next"], exact=True).click()
             wait_for_page(page, title(key, "fr"))
-        expect(page.get_by_text(counter.format(n=n, total=len(BOARD_SLIDES)))).to_be_visible()
+        expect(page.get_by_text(counter.format(n=n, total=len(BOARD_SLIDES)))).to_be_visible(timeout=30_000)
         expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
         assert not problems_on(page)
         if key == "capped_returns":

@@ -1,0 +1,43 @@
+"""The one helper that makes a string from the data safe where Streamlit draws Markdown.
+
+A company, investor or client name, an idea title, a member id, a file, sheet or folder name, a
+manifest's ``source``, an error message that quotes a file: anything the data (or a file a user
+chose) decides is passed through ``md_escape`` before it reaches ``st.markdown``, ``st.caption``,
+``st.info`` / ``warning`` / ``error`` / ``success``, a subheader, a ``st.metric`` label or a bullet
+list. Our own texts and formatted numbers are not escaped (they are Markdown on purpose).
+
+No Streamlit here: the helper is pure, so it is unit-tested and used by non-page modules. The board
+pack is HTML, not Markdown: it escapes with ``html.escape`` instead (``smala_ui.slides.pack``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters Markdown (and Streamlit's :directives:, $math$ and raw HTML) would read as markup.
+MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()<>#+-.!|~$:=&@")
+# Line breaks and tabs would end a bullet or a paragraph: a name is drawn on one line.
+LINE_BREAKS = str.maketrans(dict.fromkeys("\r\n\t\v\f\x85\u2028\u2029", " "))
+
+
+# GitHub-flavoured Markdown turns bare "https://...", "www...." and "a@b.c" into links after the
+# escapes are read, so a backslash does not stop it: an invisible word joiner after the ":" of a
+# scheme, after "www" and after "@" breaks the pattern and leaves the text as it looks.
+WORD_JOINER = "\u2060"
+AUTOLINK_STARTS = re.compile(r"(:(?=//)|@|\bwww(?=\.))", re.IGNORECASE)
+
+
+def md_escape(text: object) -> str:
+    """Return ``text`` (any value, drawn with ``str``) with every Markdown special character
+    backslash-escaped, line breaks turned into spaces and bare links broken by an invisible word
+    joiner: it then shows as written, with no link, image, emphasis, heading, HTML, formula or
+    colour directive."""
+    text = AUTOLINK_STARTS.sub(lambda m: m.group(1) + WORD_JOINER, str(text).translate(LINE_BREAKS))
+    return "".join(f"\\{c}" if c in MARKDOWN_SPECIALS else c for c in text)
+
+
+def plotly_escape(text: object) -> str:
+    """Return ``text`` for a Plotly label, hover or bar text: Plotly reads ``<a href>``, ``<b>``,
+    ``<br>``... in text as markup (a company named ``<a href=...>`` became a live link on a
+    chart), and shows ``&lt;`` ``&gt;`` ``&amp;`` as the characters, so these three are escaped."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
