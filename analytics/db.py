@@ -70,8 +70,9 @@ def fetch_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> tuple
 
 
 def _figure(value: Any) -> Any:
-    """Return ``value``, or None for a NaN or an infinity (from data that breaks a rule)."""
-    return None if isinstance(value, float) and not math.isfinite(value) else value
+    """Return ``value``, with an infinity (from data that breaks a rule) as NaN: one kind of
+    non-figure, which every format shows as a dash."""
+    return math.nan if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def to_dates(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:

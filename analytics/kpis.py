@@ -52,11 +52,10 @@ def share_capital(con: Connection, snap: Snapshot) -> float:
     return fetch_one(con, "share_capital", shares=snap.table_path("shares"), as_of=snap.as_of)[0]
 
 
-def service_hours(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> float:
+def service_hours(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> float | None:
     """Return the free-service hours given from ``start`` to ``end`` inclusive (hours)."""
-    return float(
-        fetch_one(con, "service_hours", services=snap.table_path("services"), start=start, end=end)[0]
-    )
+    hours = fetch_one(con, "service_hours", services=snap.table_path("services"), start=start, end=end)[0]
+    return None if hours is None else float(hours)  # None: a NaN among them (a rule reports it)
 
 
 def quarter_service_hours(con: Connection, snap: Snapshot) -> float:

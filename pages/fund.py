@@ -6,7 +6,6 @@ import dataclasses
 
 import streamlit as st
 
-from analytics.fund import select_tickets
 from analytics.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
 from smala_ui import fmt
 from smala_ui.cache import fund as cache
@@ -114,14 +113,12 @@ else:
         )
         for column, (kind, options) in zip(st.columns(3), FILTERS, strict=True)
     ]
-    selected = select_tickets(view.portfolio, *chosen)
+    selected, shown = cache.portfolio_table(*key, tuple(tuple(c) for c in chosen), language)
     if selected.count == 0:
         st.info(t("fund.filter_empty"))
     else:
         helps = ff.portfolio_column_help(language)
-        text_table(
-            ff.portfolio_display(selected.rows, language), "fund_portfolio", MAX_TABLE_ROWS, helps, helps
-        )
+        text_table(shown, "fund_portfolio", MAX_TABLE_ROWS, helps, helps)
         st.caption(ff.portfolio_caption(selected, language))
         csv_download(
             t("fund.download"),

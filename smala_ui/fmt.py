@@ -23,8 +23,11 @@ Number = int | float | Decimal
 
 def _half_up(value: Number, decimals: int) -> Decimal:
     """Round as people do by hand (Babel alone rounds half to even: 2,965 -> 2,96)."""
-    with localcontext(prec=60):  # an implausible amount (a rule reports it) must still print
-        return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    exact = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    # enough digits for any value: an implausible amount (a rule reports it) must still print
+    digits = max(28, exact.adjusted() + decimals + 10)
+    with localcontext(prec=digits):
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 # fr_BE groups digits with a narrow no-break space and uses a decimal comma. Python's own

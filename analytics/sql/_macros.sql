@@ -73,11 +73,11 @@ create or replace macro is_exit(status) as
 
 -- quarter_of: the first day of the calendar quarter containing d (a date).
 create or replace macro quarter_of(d) as
-    date_trunc('quarter', d)::date;
+    date_trunc('quarter', d::date)::date;
 
 -- month_of: the first day of the calendar month containing d (a date).
 create or replace macro month_of(d) as
-    date_trunc('month', d)::date;
+    date_trunc('month', d::date)::date;
 
 -- quarters_up_to: one row per calendar quarter (its first day, column quarter) from first_quarter to the
 -- quarter containing last_day; no row when first_quarter is null.

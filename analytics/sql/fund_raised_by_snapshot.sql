@@ -1,7 +1,7 @@
 -- Hard and soft commitments in EUR as known at each snapshot, reading every snapshot's file at once.
 with commitments as (
     select as_of::date as as_of, commitment_kind(status) as kind, committed_eur
-    from read_parquet($commitment_files, hive_partitioning = true)
+    from read_parquet($commitment_files, hive_partitioning = true, union_by_name = true)
 )
 
 select

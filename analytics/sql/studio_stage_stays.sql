@@ -1,7 +1,7 @@
 -- Each stay of an idea (seen at $as_of) in a stage, read from every snapshot at once: entered and left dates.
 with seen as (
     select as_of::date as as_of, idea_id, created_on, stage, stage_changed_on
-    from read_parquet($idea_files, hive_partitioning = true)
+    from read_parquet($idea_files, hive_partitioning = true, union_by_name = true)
     where as_of::date <= $as_of
 ),
 

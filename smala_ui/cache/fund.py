@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from analytics.cap import CapParams, ExitScenario
 from analytics.config import Settings
+from analytics.fund import TicketSelection, select_tickets
 from analytics.store import Snapshot
 from analytics.views import capped as capped_views
 from analytics.views import fund as fund_views
@@ -41,6 +42,22 @@ def capped_view(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> ca
 def ticket_returns(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> pd.DataFrame:
     """Return the model's tickets with their IRRs gross and capped, for the ticket table."""
     return capped_views.ticket_returns(capped_view(snap, params, scenario))
+
+
+@cached(max_entries=32)
+def portfolio_table(
+    snap: Snapshot,
+    compare: Snapshot | None,
+    settings: Settings,
+    catalogue: list[Snapshot],
+    filters: tuple[tuple[str, ...], ...],
+    lang: str,
+) -> tuple[TicketSelection, pd.DataFrame]:
+    """Return the tickets the portfolio filters keep and their table as the screen shows it:
+    formatting thousands of tickets' dates and amounts costs a second at scale 1000, so a
+    rerun (a slider moved elsewhere on the page) takes it from here."""
+    selected = select_tickets(fund_view(snap, compare, settings, catalogue).portfolio, *filters)
+    return selected, ff.portfolio_display(selected.rows, lang)
 
 
 # Figures of the fund page, keyed like its model plus the language. --------------------------
