@@ -87,8 +87,10 @@ def guarded(query, snap: Snapshot, *args):
     try:
         return query(snap, *args)
     except (duckdb.Error, OSError) as exc:
+        # the server's own folders are nobody's business on screen: the snapshot folder is enough
+        error = str(exc).replace(str(snap.path.parent) + "/", "").replace(str(snap.path.parent), "")
         st.error(
-            t("state.query_error", date=fmt.date(snap.as_of, lang()), error=md_escape(exc)),
+            t("state.query_error", date=fmt.date(snap.as_of, lang()), error=md_escape(error)),
             icon=":material/error:",
         )
         st.stop()
