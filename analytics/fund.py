@@ -213,9 +213,14 @@ def fund_metrics(
     as_of: dt.date,
     params: CapParams | None = None,
     scenario: ExitScenario | None = None,
+    capped: pd.DataFrame | None = None,
 ) -> FundMetrics:
-    """Return the fund's metrics from its tickets (``portfolio``) and flows (``flows``)."""
-    capped = apply_cap(tickets, as_of, params or CapParams(), scenario or ExitScenario())
+    """Return the fund's metrics from its tickets (``portfolio``) and flows (``flows``).
+
+    ``capped`` is ``apply_cap(tickets, as_of, params, scenario)`` when the caller has it already
+    (a slider move computes it once for the metrics and the ticket table)."""
+    if capped is None:
+        capped = apply_cap(tickets, as_of, params or CapParams(), scenario or ExitScenario())
     calls = cash_flows[cash_flows["kind"] == "call"]
     paid_in = float(calls["amount_eur"].sum())
     distributions = float(cash_flows.loc[cash_flows["kind"] == "distribution", "amount_eur"].sum())

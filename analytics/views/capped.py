@@ -82,8 +82,10 @@ def capped_view(con: Connection, snap: Snapshot, params: CapParams, scenario: Ex
 
 def capped_figures(inputs: FundInputs, params: CapParams, scenario: ExitScenario) -> CappedView:
     """Return ``capped_view`` from inputs already read: a new scenario runs no query."""
-    metrics = fund.fund_metrics(inputs.tickets, inputs.flows, inputs.hard_eur, inputs.as_of, params, scenario)
     capped = apply_cap(inputs.tickets, inputs.as_of, params, scenario)
+    metrics = fund.fund_metrics(
+        inputs.tickets, inputs.flows, inputs.hard_eur, inputs.as_of, params, scenario, capped=capped
+    )
     return CappedView(
         params=params,
         scenario=scenario,
