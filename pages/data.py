@@ -5,7 +5,7 @@ import functools
 
 import streamlit as st
 
-from analytics.export import contract_columns, extra_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
+from analytics.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
 from analytics.ingest.template import (
     MAX_DATA_ROWS,
     TEMPLATE_FILE,
@@ -118,8 +118,8 @@ if (snap := view.selected) is not None:
     st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
     if not entitled:
         st.caption(t("data.personal_hidden", columns=personal_columns))
-    if extra := extra_columns((table.name, table.path) for table in snap.tables):
-        st.caption(t("data.extra_columns", columns=", ".join(md_escape(c) for c in extra)))
+    if snap.extra_columns:
+        st.caption(t("data.extra_columns", columns=", ".join(md_escape(c) for c in snap.extra_columns)))
 
     for table in snap.tables:
         name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")

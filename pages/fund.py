@@ -2,8 +2,6 @@
 and public, over time, projected date), capital called and invested, fund metrics gross and
 capped, the portfolio with filters and a download, and concentration. Renders ``FundView``."""
 
-import dataclasses
-
 import streamlit as st
 
 from analytics.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
@@ -34,19 +32,9 @@ view = guarded(cache.fund_view, *key)
 target_text = ff.round_money(view.target_eur)
 
 
-def escaped_breaches(view):
-    """Return ``view`` with its breaches' company, member and ticket escaped for Markdown: the
-    breach message is a Markdown list of names from the data."""
-    breaches = view.breaches.copy()
-    for column in ("company", "member_id", "investment_id"):
-        if column in breaches:
-            breaches[column] = [md_escape(v) if isinstance(v, str) else v for v in breaches[column]]
-    return dataclasses.replace(view, breaches=breaches)
-
-
 # Cooperators-only rule: a breach is the first thing on the page.
 if not view.breaches.empty:
-    st.error(ff.breach_message(escaped_breaches(view), language), icon=":material/gavel:")
+    st.error(ff.breach_message(view, language), icon=":material/gavel:")
 elif view.ticket_count == 0:
     st.info(t("fund.rule.none"), icon=":material/gavel:")
 else:

@@ -23,7 +23,7 @@ from streamlit.logger import set_log_level
 set_log_level("error")
 
 from analytics.config import ConfigError, load_settings  # noqa: E402
-from analytics.ingest.importer import ImportPlan, prepare_import, publish_import  # noqa: E402
+from analytics.ingest.importer import ImportPlan, latest_valid, prepare_import, publish_import  # noqa: E402
 from analytics.ingest.read import read_source  # noqa: E402
 from analytics.schema import TABLES  # noqa: E402
 from analytics.store import PublishError, list_snapshots  # noqa: E402
@@ -93,8 +93,8 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
     if args.format == "odoo":
         from analytics.ingest.odoo import read_cooperator_export
 
-        latest = [s for s in list_snapshots(settings.data_dir) if s.is_valid]
-        previous = pq.read_table(latest[-1].table_path("members")) if latest else None
+        latest = latest_valid(settings.data_dir)
+        previous = pq.read_table(latest.table_path("members")) if latest is not None else None
         source = read_cooperator_export(args.source, previous)
     else:
         source = read_source(args.source)

@@ -575,3 +575,22 @@ def test_the_page_shows_the_fixtures_figures_and_filters_the_portfolio(snaps, mo
     assert at.download_button(key="fund_download")
     at.multiselect(key="fund_filter_instrument").set_value(["loan"]).run()
     assert any("Aucun ticket ne correspond" in i.value for i in at.info)
+
+
+def test_the_breach_message_escapes_names_from_the_data(fixture_data_dir, con):
+    import dataclasses
+
+    snaps = list_snapshots(fixture_data_dir)
+    view = fund_view(con, snaps[-1], None, Settings(), snaps)
+    breaches = pd.DataFrame(
+        {
+            "company": ["[x](https://evil.example)"],
+            "member_id": ["M9"],
+            "investment_id": ["T*9"],
+            "invested_on": [dt.date(2026, 1, 5)],
+            "amount_eur": [1000.0],
+        }
+    )
+    message = ff.breach_message(dataclasses.replace(view, breaches=breaches), "en")
+    assert "\\[x\\]\\(https" in message and "T\\*9" in message
+    assert "[x](https" not in message

@@ -11,6 +11,7 @@ finding; the contract's value rules (``analytics.checks``) then run on the typed
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -204,27 +205,14 @@ def read_cells(column: Column, raw: RawColumn, decimal_comma: bool) -> tuple[pa.
         if column.allowed:
             values = _canonical_choices(values, column.allowed)
         if column.kind == STRING_LIST:
-            values = pc.fill_null(values, "")
-            parts = pc.split_pattern_regex(values, r"\s*[,;]\s*")
-            flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
-            offsets = parts.offsets
-            kept = pc.not_equal(flat, "")
-            # drop the empty pieces of "M1, , M2" and of an empty cell
-            lists = []
-            flat_py = flat.to_pylist()
-            keep_py = kept.to_pylist()
-            off = offsets.to_pylist()
-            for i in range(len(off) - 1):
-                lists.append(
-                    [
-                        v
-                        for v, k in zip(
-                            flat_py[off[i] : off[i + 1]], keep_py[off[i] : off[i + 1]], strict=True
-                        )
-                        if k
-                    ]
-                )
-            values = pa.array(lists, pa.list_(pa.string()))
+            # "M1, M2" or "M1; M2"; the empty pieces of "M1, , M2" and an empty cell give nothing
+            values = pa.array(
+                [
+                    [v for v in re.split(r"\s*[,;]\s*", cell.strip()) if v] if cell else []
+                    for cell in values.to_pylist()
+                ],
+                pa.list_(pa.string()),
+            )
         return values, pa.array(np.zeros(len(text), bool)), code
 
     if column.kind == BOOL:

@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from analytics import db
 from analytics.config import Settings, load_settings
 from analytics.ingest.coerce import MAX_LISTED, coerce_sheet
-from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource
+from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource, located
 from analytics.ingest.read import read_source
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from analytics.schema import TABLES
@@ -100,19 +100,6 @@ class ImportRefused(Exception):
     """The plan has errors (or nothing staged): nothing was published."""
 
 
-def _finding(severity: str, code: str, origin: str, message: str, **kw) -> Finding:
-    return Finding(
-        severity,
-        code,
-        origin,
-        message,
-        row=kw.pop("row", None),
-        header=kw.pop("header", None),
-        value=kw.pop("value", None),
-        params=kw,
-    )
-
-
 def latest_valid(data_dir: Path) -> Snapshot | None:
     valid = [s for s in list_snapshots(data_dir) if s.is_valid]
     return valid[-1] if valid else None
@@ -156,7 +143,7 @@ def prepare_import(
             # The template has every sheet: one left with its headers only is a table the
             # treasurer did not fill, not a table to empty.
             findings.append(
-                _finding(
+                located(
                     WARNING,
                     "empty_sheet",
                     sheet.origin,
@@ -173,14 +160,14 @@ def prepare_import(
     if not raw.sheets:
         # Nothing read: never republish the latest snapshot under a new date as if imported.
         if not any(f.is_error for f in raw.findings):
-            findings.append(_finding(ERROR, "no_table", raw.name, "no sheet or file named after a table"))
+            findings.append(located(ERROR, "no_table", raw.name, "no sheet or file named after a table"))
     else:
         for name in TABLES:
             if name in parts:
                 continue
             if latest is None:
                 findings.append(
-                    _finding(
+                    located(
                         ERROR,
                         "table_missing",
                         raw.name,
@@ -245,7 +232,7 @@ def prepare_import(
             timings=stage_timings,
         )
     except PublishError as exc:  # a table that does not fit the contract: a bug of the reader
-        findings.extend(_finding(ERROR, p.code, p.file, p.message, header=p.column) for p in exc.problems)
+        findings.extend(located(ERROR, p.code, p.file, p.message, header=p.column) for p in exc.problems)
         return plan
     timings.update(stage_timings)
     findings.extend(_located(problems, parts, findings))
@@ -259,7 +246,7 @@ def prepare_import(
         try:
             plan.preview = overview_view(con, plan.staged, latest, settings or load_settings())
         except Exception as exc:  # broken data can break a figure; the report already says why
-            findings.append(_finding(WARNING, "no_preview", raw.name, f"no preview: {exc}"))
+            findings.append(located(WARNING, "no_preview", raw.name, f"no preview: {exc}"))
         finally:
             con.close()
         timings["preview"] = time.perf_counter() - started
@@ -277,7 +264,7 @@ def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Findi
         part = parts.get(table)
         if part is None:
             found.append(
-                _finding(
+                located(
                     ERROR if problem.code in BLOCKING_AT_IMPORT else problem.severity,
                     problem.code,
                     problem.file,

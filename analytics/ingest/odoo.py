@@ -40,6 +40,7 @@ import pyarrow.compute as pc
 
 from analytics.ingest.coerce import EXPECTED, read_cells
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource
+from analytics.ingest.raw import located as make_finding
 from analytics.ingest.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, Limits, read_folder_grids
 from analytics.ingest.vocabulary import column_of_header, normalise
 from analytics.schema import BOOL, DATE, DECIMAL, INT, STRING, TABLES, Column
@@ -394,8 +395,7 @@ class _Reader:
     def find(self, severity: str, code: str, origin: str, message: str, **located: object) -> None:
         """Record one finding; ``located`` holds its row, header and value, and the parameters
         that fill the translated message."""
-        where = {k: located.pop(k, None) for k in ("row", "header", "value")}
-        self.findings.append(Finding(severity, code, origin, message, **where, params=located))
+        self.findings.append(make_finding(severity, code, origin, message, **located))
 
     def at(self, export: _Export, i: int, key: str, code: str, message: str, **params: object) -> None:
         """Record an error at row ``i`` of ``export``, column ``key``, its cell as the value

@@ -53,6 +53,13 @@ class Finding:
         return f"{self.severity}: {self.where()}: {self.message}{found}"
 
 
+def located(severity: str, code: str, origin: str, message: str, **kw: object) -> Finding:
+    """Return a finding; ``kw`` holds its ``row``, ``header`` and ``value`` when known, and the
+    parameters that fill its translated message."""
+    where = {k: kw.pop(k, None) for k in ("row", "header", "value")}
+    return Finding(severity, code, origin, message, **where, params=kw)
+
+
 @dataclass(frozen=True)
 class RawColumn:
     """One column of cells under its header as written.

@@ -22,15 +22,16 @@ from xml.etree import ElementTree
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource
-from analytics.ingest.vocabulary import normalise, table_of_sheet
+from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource, located
+from analytics.ingest.vocabulary import TEMPLATE_SHEETS, normalise, table_of_sheet
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
-# The template's own sheets that hold no table (its read-me, its hidden lists of allowed values).
-README_NAMES = ("lisezmoi", "readme", "listeslists")
+# Sheets that hold no table: the template's own (its read-me, its hidden lists of allowed
+# values), and a read-me a treasurer renamed ("Lisez-moi", "Readme").
+README_NAMES = (*(normalise(name) for name in TEMPLATE_SHEETS), "lisezmoi", "readme")
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,8 @@ class Limits:
 
 
 def _finding(code: str, origin: str, message: str, **params) -> Finding:
-    row = params.pop("row", None)
-    header = params.pop("header", None)
-    value = params.pop("value", None)
-    severity = params.pop("severity", ERROR)
-    return Finding(severity, code, origin, message, row=row, header=header, value=value, params=params)
+    """Return a finding of the reader: an error unless ``severity`` says otherwise."""
+    return located(params.pop("severity", ERROR), code, origin, message, **params)
 
 
 def file_sha256(data: bytes) -> str:

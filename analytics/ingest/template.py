@@ -32,7 +32,7 @@ from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from analytics.export import without_personal_data
-from analytics.ingest.vocabulary import HEADERS, SHEETS
+from analytics.ingest.vocabulary import HEADERS, LISTS_SHEET, README_SHEET, SHEETS, TEMPLATE_SHEETS  # noqa: F401
 from analytics.schema import (
     BOOL,
     DATE,
@@ -47,9 +47,6 @@ from analytics.schema import (
     type_family,
 )
 
-README_SHEET = "Lisez-moi - Read me"  # a sheet name cannot hold "/"
-LISTS_SHEET = "Listes - Lists"  # hidden; only written when a dropdown's values exceed Excel's limit
-TEMPLATE_SHEETS = (README_SHEET, LISTS_SHEET)  # sheets of the template that are not tables
 TEMPLATE_FILE = "smala_modele.xlsx"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

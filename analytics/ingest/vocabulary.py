@@ -36,6 +36,11 @@ class Header:
     unit: str = ""
 
 
+# The template's sheets that hold no table: written by ``template.py``, skipped by ``read.py``.
+README_SHEET = "Lisez-moi - Read me"  # a sheet name cannot hold "/"
+LISTS_SHEET = "Listes - Lists"  # hidden; only written when a dropdown's values exceed Excel's limit
+TEMPLATE_SHEETS = (README_SHEET, LISTS_SHEET)
+
 SHEETS: dict[str, Sheet] = {
     "members": Sheet("Membres", "Members"),
     "shares": Sheet("Parts", "Shares"),

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analytics import checks
-from analytics.export import PERSONAL_COLUMNS, without_personal_data
+from analytics.export import PERSONAL_COLUMNS, extra_columns, without_personal_data
 from analytics.schema import TABLE_NAMES
 from analytics.store import Problem, Snapshot
 
@@ -57,6 +57,7 @@ class SelectedSnapshot:
     manifest: dict | None
     problems: tuple[Problem, ...]
     tables: tuple[TableFile, ...]
+    extra_columns: tuple[str, ...] = ()  # "table.column" outside the contract: listed, never exported
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def selected_snapshot(snap: Snapshot, problems: Sequence[Problem]) -> SelectedSn
     """Return the selected snapshot's manifest, checks (``problems``) and table files."""
     counts = snap.row_counts()
     tables = tuple(TableFile(name, counts.get(name, 0), snap.table_path(name)) for name in TABLE_NAMES)
-    return SelectedSnapshot(snap.label, snap.as_of, snap.manifest, tuple(problems), tables)
+    extra = tuple(extra_columns((t.name, t.path) for t in tables))
+    return SelectedSnapshot(snap.label, snap.as_of, snap.manifest, tuple(problems), tables, extra)
 
 
 def data_view(

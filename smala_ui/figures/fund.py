@@ -19,7 +19,7 @@ import pyarrow as pa
 from analytics.fund import Projection, TargetOutlook, TicketSelection, quarter_last_day
 from analytics.views.fund import FundView
 from smala_ui import fmt, theme
-from smala_ui.escape import plotly_escape
+from smala_ui.escape import md_escape, plotly_escape
 from smala_ui.text import plural, translate
 
 BAR_HEIGHT = 46  # pixels per bar row, readable on a projector
@@ -178,15 +178,16 @@ def progress_text(view: FundView, lang: str) -> str:
 
 
 def breach_message(view: FundView, lang: str) -> str:
-    """Return the cooperators-only rule's breach: how many tickets, then one line per ticket."""
+    """Return the cooperators-only rule's breach as Markdown: how many tickets, then one line per
+    ticket; the company, member and ticket ids come from the data and are escaped."""
     t = _t(lang)
     items = [
         t(
             "fund.rule.breach_item",
-            company=r.company
+            company=md_escape(r.company)
             if isinstance(r.company, str)
-            else t("fund.unknown_company", member=r.member_id),
-            ticket=r.investment_id,
+            else t("fund.unknown_company", member=md_escape(r.member_id)),
+            ticket=md_escape(r.investment_id),
             date=fmt.date(r.invested_on, lang),
             amount=fmt.money(r.amount_eur),
         )
