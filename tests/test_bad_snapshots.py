@@ -181,6 +181,7 @@ def test_the_corpus_covers_every_class_of_the_issue():
         "rule_unique",
         "rule_future",
         "parquet_unreadable",
+        "text_encoding",
         "manifest_entry",
     ):
         assert code in codes, code

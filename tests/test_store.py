@@ -364,3 +364,50 @@ def test_every_folder_that_is_no_snapshot_is_listed_with_its_reason(data_dir):
         ("2026-09-30", "folder_name"),
     }  # a staging leftover is reported as such, not here
     assert [s.as_of for s in list_snapshots(data_dir)] == [AS_OF_A, AS_OF_B]
+
+
+def _not_utf8(values: list[str | None], bad_index: int) -> pa.Array:
+    raw = [None if v is None else v.encode() for v in values]
+    raw[bad_index] = b"Caf\xe9"  # Windows-1252 bytes written as if they were UTF-8
+    return pa.array(raw, type=pa.binary()).view(pa.string())
+
+
+def _rewrite_with_checksum(snapshot_folder, table_name, table):
+    path = snapshot_folder / f"{table_name}.parquet"
+    pq.write_table(table, path)
+    manifest_path = snapshot_folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["tables"][table_name]["sha256"] = sha256_of(path)
+    manifest_path.write_text(json.dumps(manifest))
+
+
+def test_text_that_is_not_utf8_rejects_the_snapshot_at_its_row_and_column(data_dir):
+    b_folder = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b_folder / "members.parquet")
+    bad = _not_utf8(members["name"].to_pylist(), 4)  # the fifth row
+    _rewrite_with_checksum(b_folder, "members", members.set_column(1, "name", bad))
+    a, b = list_snapshots(data_dir)
+    assert a.is_valid and not b.is_valid
+    (problem,) = b.problems
+    assert (problem.code, problem.file, problem.row, problem.column) == (
+        "text_encoding",
+        "as_of=2026-03-31/members.parquet",
+        5,
+        "name",
+    )
+
+
+def test_text_that_is_not_utf8_inside_a_list_is_found_too(data_dir):
+    b_folder = folder(data_dir, AS_OF_B)
+    ideas = pq.read_table(b_folder / "ideas.parquet")
+    origins = ideas["origin_member_ids"].combine_chunks()
+    flat = _not_utf8(origins.values.to_pylist(), len(origins.values) - 1)  # in the last row's list
+    broken = pa.ListArray.from_arrays(origins.offsets, flat)
+    idx = ideas.schema.get_field_index("origin_member_ids")
+    _rewrite_with_checksum(b_folder, "ideas", ideas.set_column(idx, "origin_member_ids", broken))
+    (problem,) = list_snapshots(data_dir)[1].problems
+    assert (problem.code, problem.row, problem.column) == (
+        "text_encoding",
+        ideas.num_rows,
+        "origin_member_ids",
+    )

@@ -177,6 +177,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.checksum_mismatch": "l'empreinte sha256 ne correspond pas au manifeste : fichier modifié "
         "ou abîmé",
         "problem.parquet_unreadable": "fichier Parquet illisible ({detail})",
+        "problem.text_encoding": "texte qui n'est pas de l'UTF-8 valide (aucune page ne pourrait le lire)",
         "problem.row_count_mismatch": "{found} lignes, le manifeste en annonce {expected}",
         "problem.column_missing": "colonne absente",
         "problem.column_type": "type {found}, attendu : {expected}",
@@ -345,6 +346,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.checksum_mismatch": "the sha256 does not match the manifest: the file was changed or "
         "damaged",
         "problem.parquet_unreadable": "unreadable Parquet file ({detail})",
+        "problem.text_encoding": "text that is not valid UTF-8 (no page could read it)",
         "problem.row_count_mismatch": "{found} rows, the manifest says {expected}",
         "problem.column_missing": "column missing",
         "problem.column_type": "type {found}, expected {expected}",

@@ -159,6 +159,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.manifest_invalid": "manifeste illisible",
         "import.manifest_missing": "le fichier manifest.json est absent",
         "import.parquet_unreadable": "fichier Parquet illisible",
+        "import.text_encoding": "texte qui n'est pas de l'UTF-8 valide",
         "import.row_count_mismatch": "{found} lignes, le manifeste en annonce {expected}",
         "import.schema_version": "version de schéma {found}, attendue : {expected}",
         # the export of Odoo's cooperator module
@@ -329,6 +330,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.manifest_invalid": "the manifest cannot be read",
         "import.manifest_missing": "manifest.json is missing",
         "import.parquet_unreadable": "unreadable Parquet file",
+        "import.text_encoding": "text that is not valid UTF-8",
         "import.row_count_mismatch": "{found} rows, the manifest says {expected}",
         "import.schema_version": "schema version {found}, expected {expected}",
         "import.odoo_ambiguous_partner": "several cooperators have this name: export the cooperator "
