@@ -276,6 +276,53 @@ def bench_browser(runs: int) -> None:
     print(f"  browser: slider key press to figures updated {statistics.median(presses):.0f} ms (goal 150)")
 
 
+def server_memory_mb(pid: int) -> tuple[float, float]:
+    """Return a process's resident memory now and its peak so far (Linux VmRSS, VmHWM), in MB."""
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
+    )
+    return tuple(int(fields[name].split()[0]) / 1024 for name in ("VmRSS", "VmHWM"))
+
+
+def bench_server_memory(data_dir: Path) -> None:
+    """Print a real server's memory on ``data_dir`` while one browser tab visits every page in
+    turn (each page drawn to the end of its script run), then every page again: its resident
+    memory after each page and its peak (what the issue's 400 MB goal is about)."""
+    from playwright.sync_api import sync_playwright
+
+    from smala_ui.browser import LAUNCH_ARGS, find_chromium, running_server
+    from smala_ui.navigation import PAGES as SPECS
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("  server memory: skipped, no Chromium found (apt-get install chromium)")
+        return
+    env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"}
+    env["SMALA_DATA_DIR"] = str(data_dir)
+    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+    with running_server(env) as (url, process), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        start_rss, _ = server_memory_mb(process.pid)
+        after, seconds = {}, {}
+        for round_ in ("first visit", "second visit"):
+            for n, spec in enumerate(SPECS):
+                start = time.perf_counter()
+                page.goto(f"{url}/{'' if n == 0 else spec.key}")
+                page.wait_for_selector('[data-testid="stHeading"]', timeout=600_000)
+                page.wait_for_selector(idle, state="attached", timeout=600_000)
+                seconds[(round_, spec.key)] = time.perf_counter() - start
+                after[(round_, spec.key)] = server_memory_mb(process.pid)[0]
+        rss, peak = server_memory_mb(process.pid)
+        browser.close()
+    print(f"  server RSS: {start_rss:.0f} MB at start; after each page of the first visit, and its load:")
+    keys = [spec.key for spec in SPECS]
+    first = [f"{k} {after[('first visit', k)]:.0f} MB {seconds[('first visit', k)]:.1f} s" for k in keys]
+    print("    " + ", ".join(first))
+    print("  second visit, load: " + ", ".join(f"{k} {seconds[('second visit', k)]:.1f} s" for k in keys))
+    print(f"  server RSS after visiting every page twice: {rss:.0f} MB; peak {peak:.0f} MB (goal 400)")
+
+
 def bench_import(csv_scale: int, workbook_scale: int, work: Path) -> None:
     """Print the time of an import from file to published snapshot, split into reading, typing
     (headers and values), writing the Parquet files, checking the value rules, the preview and
@@ -379,8 +426,11 @@ def main() -> None:
         bench_queries(snap, args.runs)
         bench_pages(data_dir, args.runs)
         bench_slider(args.runs)
-        # ru_maxrss is in KiB on Linux: the process's peak so far, pages of this scale included
-        print(f"  peak RSS so far: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        if not args.no_browser:
+            bench_server_memory(data_dir)
+        # ru_maxrss is in KiB on Linux: this process's peak so far (the pandas peer included)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  benchmark process peak RSS so far: {peak_mb:.0f} MB")
     if any(args.import_scales):
         print("\n== import, file to published snapshot ==")
         bench_import(*args.import_scales, args.work)

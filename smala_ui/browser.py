@@ -56,6 +56,15 @@ def free_port() -> int:
 @contextlib.contextmanager
 def running_app(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[str]:
     """Run ``streamlit run app.py`` on a free loopback port; yield its base URL; stop it after."""
+    with running_server(env, timeout_s) as (url, _process):
+        yield url
+
+
+@contextlib.contextmanager
+def running_server(
+    env: dict[str, str] | None = None, timeout_s: float = 60
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like :func:`running_app`, yielding the server's process too (the benchmark reads its memory)."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -82,7 +91,7 @@ def running_app(env: dict[str, str] | None = None, timeout_s: float = 60) -> Ite
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"the server did not answer within {timeout_s:.0f} s") from None
                 time.sleep(0.3)
-        yield url
+        yield url, process
     finally:
         process.terminate()
         try:

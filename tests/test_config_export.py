@@ -46,6 +46,8 @@ def test_defaults_then_file_then_environment(tmp_path):
         '[impact_targets]\njobs_fte = "many"',
         "[impact_targets]\njobs_fte = 0",
         "[impact_targets]\nbeneficiaries = -5",
+        "query_memory_mb = 32",
+        'query_memory_mb = "1GB"',
     ],
 )
 def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
@@ -53,6 +55,25 @@ def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
     config.write_text(content)
     with pytest.raises(ConfigError, match=r"smala\.toml"):
         load_settings(config, environ={})
+
+
+def test_queries_keep_within_the_memory_budget_and_spill_the_rest(tmp_path):
+    config = tmp_path / "smala.toml"
+    config.write_text("query_memory_mb = 96\n")
+    assert load_settings(config, environ={}).query_memory_mb == 96
+    from analytics import db
+
+    con = db.connect(96)
+    limit, spill = con.execute(
+        "select current_setting('memory_limit'), current_setting('temp_directory')"
+    ).fetchone()
+    assert limit.replace(" ", "") in ("96.0MiB", "91.5MiB", "96.0MB", "91.5MB")  # DuckDB prints MiB
+    assert "smala-duckdb-" in spill
+    # a grouping larger than the budget completes, spilled to disk instead of failing
+    (groups,) = con.execute(
+        "select count(*) from (select i % 3000000, max(i) from range(6000000) t(i) group by 1)"
+    ).fetchone()
+    assert groups == 3_000_000
 
 
 def test_impact_targets_from_the_file(tmp_path):

@@ -441,6 +441,14 @@ def hand_targets() -> pd.DataFrame:
     )
 
 
+def test_targets_chart_keeps_a_few_round_ticks_however_far_the_target_is_passed():
+    far = hand_targets().assign(ratio=[0.8, 0.4, 1478.88, None])  # scale 1000 against a 1x target
+    ticks = list(fi.targets_chart(far, "fr").layout.xaxis.tickvals)
+    assert 2 <= len(ticks) <= 7
+    assert ticks[-1] >= 147888 * 1.6 and ticks[0] == 0
+    assert list(fi.targets_chart(hand_targets(), "fr").layout.xaxis.tickvals) == [0, 50, 100, 150, 200]
+
+
 def test_targets_chart_colours_each_bar_by_its_light():
     fig = fi.targets_chart(hand_targets(), "fr")
     (bars,) = fig.data

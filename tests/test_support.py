@@ -489,3 +489,11 @@ def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     assert list(table["Entreprise"]) == ["Company M6", "Company M3"]
     assert list(table["Dernier service"]) == ["jamais", "1 oct. 2025"]
     assert list(table["Jours sans aide"]) == ["305", "91"]
+
+
+def test_kind_month_bars_label_at_most_12_months_however_long_the_history():
+    months = [dt.date(1990 + i // 12, i % 12 + 1, 1) for i in range(600)]  # 50 years of months
+    frame = pd.DataFrame({"month": [months[-1]], "kind": ["mentoring"], "sessions": [1], "hours": [2.0]})
+    ticks = list(fs.kind_month_bars(frame, months, "sessions", "fr").layout.xaxis.tickvals)
+    assert 1 <= len(ticks) <= 12
+    assert ticks[-1] == fs.month_label(months[-1], "fr")  # the newest month keeps its label

@@ -549,8 +549,9 @@ def targets_chart(targets: pd.DataFrame, lang: str) -> go.Figure:
     }
     lines = ((AMBER_AT * 100, t("impact.fig.amber_line")), (GREEN_AT * 100, t("impact.fig.target_line")))
     top = max([*shares, GREEN_AT * 100])
-    step = 25 if top <= 150 else 50 if top <= 300 else 100
-    ticks = list(range(0, math.ceil(top * 1.6 / step) * step + 1, step))
+    # a few round ticks whatever the share: 1 500 times the target once drew 1 479 tick labels,
+    # which kept a browser busy for 100 s
+    ticks = money_ticks(top * 1.6, max_ticks=6)
     return go.Figure(  # one validation pass: add_vline and add_annotation cost a few ms each
         data=[bars],
         layout={

@@ -165,7 +165,8 @@ def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str
         hoverinfo="skip",
         showlegend=False,
     )
-    step = next(s for s in (1, 2, 3, 4, 6, 12, 24) if len(labels) / s <= 12)
+    # at most 12 month labels, however long the history (dates from 1990 are legal)
+    step = next((s for s in (1, 2, 3, 4, 6, 12, 24) if len(labels) / s <= 12), math.ceil(len(labels) / 12))
     ticks = labels[::-1][::step][::-1]  # keep the newest month
     top = max([*totals, 1.0])
     fig.update_layout(
