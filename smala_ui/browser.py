@@ -62,13 +62,14 @@ def running_app(env: dict[str, str] | None = None, timeout_s: float = 60) -> Ite
 
 @contextlib.contextmanager
 def running_server(
-    env: dict[str, str] | None = None, timeout_s: float = 60
+    env: dict[str, str] | None = None, timeout_s: float = 60, script: Path = ROOT / "app.py"
 ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Like :func:`running_app`, yielding the server's process too (the benchmark reads its memory)."""
+    """Like :func:`running_app`, yielding the server's process too (the benchmark reads its memory
+    and runs a trivial peer ``script`` beside the app)."""
     port = free_port()
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+            sys.executable, "-m", "streamlit", "run", str(script),
             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
         ],
