@@ -327,7 +327,7 @@ def bench_server_memory(data_dir: Path) -> None:
     memory after each page and its peak (what the issue's 400 MB goal is about)."""
     from playwright.sync_api import sync_playwright
 
-    from smala_ui.browser import LAUNCH_ARGS, find_chromium, running_server
+    from smala_ui.browser import IDLE, LAUNCH_ARGS, find_chromium, running_server
     from smala_ui.navigation import PAGES as SPECS
 
     chromium = find_chromium()
@@ -336,7 +336,6 @@ def bench_server_memory(data_dir: Path) -> None:
         return
     env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"}
     env["SMALA_DATA_DIR"] = str(data_dir)
-    idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
     with running_server(env) as (url, process), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
@@ -347,7 +346,7 @@ def bench_server_memory(data_dir: Path) -> None:
                 start = time.perf_counter()
                 page.goto(f"{url}/{'' if n == 0 else spec.key}")
                 page.wait_for_selector('[data-testid="stHeading"]', timeout=600_000)
-                page.wait_for_selector(idle, state="attached", timeout=600_000)
+                page.wait_for_selector(IDLE, state="attached", timeout=600_000)
                 seconds[(round_, spec.key)] = time.perf_counter() - start
                 after[(round_, spec.key)] = server_memory_mb(process.pid)[0]
         rss, peak = server_memory_mb(process.pid)

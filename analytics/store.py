@@ -339,7 +339,7 @@ def _scanner() -> duckdb.DuckDBPyConnection:
     return duckdb.connect(":memory:")
 
 
-def _text_scan(columns: list[str]) -> str:
+def _text_scan(columns: list[tuple[str, str]]) -> str:
     # the identifiers come from the contract, never from a file; length() makes DuckDB decode
     # (and so validate) every value, which a plain read or count does not
     lengths = ", ".join(
@@ -359,8 +359,8 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
         try:
             cur.execute(_text_scan(columns), {"path": str(path)}).fetchall()
             return []
-        except duckdb.Error:
-            pass
+        except duckdb.Error as exc:
+            refused = exc
     problems = []
     for name, kind in columns:
         row = _first_undecodable_row(path, name, kind == STRING_LIST)
@@ -374,8 +374,11 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
                     column=name,
                 )
             )
-    if not problems:  # DuckDB refused the file for another reason
-        problems.append(_problem("parquet_unreadable", label, "not a readable Parquet file", detail="UTF-8"))
+    if not problems:  # DuckDB refused the file for another reason: say which, without our folders
+        detail = str(refused).replace(str(path.parent.parent) + os.sep, "")
+        problems.append(
+            _problem("parquet_unreadable", label, f"not a readable Parquet file ({detail})", detail=detail)
+        )
     return problems
 
 

@@ -34,6 +34,10 @@ LAUNCH_ARGS = (
 )
 
 
+# Present once the app's script run is over (a page counts as drawn when this and its heading are).
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
 def find_chromium() -> str | None:
     """Return the path of a Chromium executable, or None when there is none."""
     named = os.environ.get("SMALA_CHROMIUM")

@@ -12,14 +12,13 @@ import re
 from playwright.sync_api import expect
 
 from smala_ui import fmt
-from smala_ui.browser import running_app
+from smala_ui.browser import IDLE, running_app
 from smala_ui.navigation import BOARD_SLIDES, PAGES
 from smala_ui.text import CATALOGUE
 
 HEADING = '[data-testid="stHeading"] h1'
 EXCEPTION = '[data-testid="stException"]'
 ERROR = '[data-testid="stAlertContentError"]'
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # the script run is over
 LATEST = dt.date(2026, 9, 30)  # the latest demo snapshot
 TITLES = {spec.key: spec.title for spec in PAGES}
 
