@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 
 import duckdb
 
-from analytics.db import QUERY_SLOTS, sql
+from analytics.db import query_cursor, sql
 from analytics.schema import (
     DATE,
     DECIMAL,
@@ -309,7 +309,7 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
 
     def execute(table: Table, column: str | None, query: str, params: dict, many: bool = False):
         try:
-            with QUERY_SLOTS, con.cursor() as cur:
+            with query_cursor(con) as cur:
                 result = cur.execute(query, params)
                 return result.fetchall() if many else result.fetchone()
         except duckdb.Error as exc:

@@ -13,12 +13,15 @@ every model, figure and page uses (the fund's engine, XIRR and charts need float
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
 import functools
 import math
 import os
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -60,10 +63,55 @@ def sql(name: str) -> str:
 QUERY_SLOTS = threading.BoundedSemaphore(2)
 
 
+def _glibc():
+    """Return the C library when it is glibc (it has ``malloc_trim``), else None (macOS, musl)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.malloc_trim  # noqa: B018 -- raises AttributeError off glibc
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_GLIBC = _glibc()
+_M_MMAP_THRESHOLD = -3  # mallopt's parameter number, from glibc's malloc.h
+LARGE_BLOCK_BYTES = 128 * 1024
+
+
+def return_large_blocks_at_once() -> None:
+    """Fix the C allocator's threshold for blocks mapped on their own at 128 KB for this process
+    (glibc only; elsewhere nothing changes): such blocks go back to the system when freed.
+
+    Why: glibc raises that threshold by itself each time a large block is freed, up to 32 MB,
+    and then serves large blocks from heaps that a small live object can pin. In the server at
+    scale 1000 the pages' leftovers (pandas frames, query results) piled up that way: with the
+    threshold fixed, the peak over a visit of every page went from ~420 MB to ~385 MB.
+    """
+    if _GLIBC is not None:
+        _GLIBC.mallopt(_M_MMAP_THRESHOLD, LARGE_BLOCK_BYTES)
+
+
+@contextlib.contextmanager
+def query_cursor(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yield a fresh cursor of ``con`` holding one of the process's query slots; on leaving,
+    give what the query freed back to the system.
+
+    Why (measured): DuckDB frees part of a query's working memory only when the next query
+    starts, and the C allocator then keeps it. After the Support page at scale 1000 the server
+    stayed 100 MB higher until another page ran a query; an empty query and ``malloc_trim``
+    (under a millisecond, 10 ms after a heavy query) return it at once.
+    """
+    with QUERY_SLOTS, con.cursor() as cur:
+        yield cur
+        cur.execute("select 1").fetchall()
+    if _GLIBC is not None:
+        _GLIBC.malloc_trim(0)
+
+
 def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
     """Run the named query on a fresh cursor and return its result as a DataFrame; money columns
     (SQL ``decimal``) come back as ``float64`` EUR, missing values as NaN."""
-    with QUERY_SLOTS, con.cursor() as cur:
+    with query_cursor(con) as cur:
         result = cur.execute(sql(name), params)
         decimals = [column for column, kind, *_ in result.description if str(kind).startswith("DECIMAL")]
         frame = result.df()
@@ -78,7 +126,7 @@ def fetch_df(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.Dat
 
 def fetch_one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> tuple:
     """Run the named query on a fresh cursor and return its single result row (money as float EUR)."""
-    with QUERY_SLOTS, con.cursor() as cur:
+    with query_cursor(con) as cur:
         row = cur.execute(sql(name), params).fetchone()
     if row is None:
         raise LookupError(f"query {name!r} returned no row")

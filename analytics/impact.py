@@ -52,8 +52,14 @@ def by_period(con: Connection, snap: Snapshot) -> pd.DataFrame:
     people) and ``value`` in the metric's unit: the sum over members, or for the metrics in
     ``AVERAGED`` the simple mean (%). Each member's last report per metric and period only.
     """
-    frame = fetch_df(con, "impact_by_period", impact=snap.table_path("impact"), as_of=snap.as_of)
-    frame = to_dates(frame, ["period_end"])
+    path = snap.table_path("impact")
+    periods = fetch_df(con, "impact_periods", impact=path, as_of=snap.as_of)["period_end"]
+    # One period at a time: the last report per member over the whole history at once was a
+    # 2.5 M-key aggregate at scale 1000 (130 MB, 0.5 s); period by period it peaks at ~60 MB.
+    frames = [fetch_df(con, "impact_by_period", impact=path, period=period) for period in periods]
+    columns = ["period_end", "metric", "members", "total", "mean"]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    frame = to_dates(frame, ["period_end"]).sort_values(["metric", "period_end"], ignore_index=True)
     averaged = frame["metric"].isin(list(AVERAGED)).to_numpy()
     frame["value"] = np.where(averaged, frame["mean"].to_numpy(float), frame["total"].to_numpy(float))
     frame["members"] = frame["members"].astype(int)

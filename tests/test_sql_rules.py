@@ -185,19 +185,25 @@ def test_mentoring_given_counts_active_supporting_members_in_the_window(con, sna
     assert rows(con, query, start=D("2025-10-01"), **paths) == [("M1", "Company M1", 4.0, 2)]
 
 
-def test_latest_reports_keep_the_last_row_of_the_file(con, tmp_path):
+def test_period_reports_keep_the_last_row_of_the_file_within_the_range(con, tmp_path):
     impact = str(tmp_path / "impact.parquet")
     with con.cursor() as cur:
         cur.execute(
             f"""copy (select * from (values
+                ('M1', date '2025-09-30', 'jobs', 9.0),
                 ('M1', date '2025-12-31', 'jobs', 1.0),
                 ('M1', date '2025-12-31', 'jobs', 2.0),
                 ('M2', date '2025-12-31', 'jobs', 4.0),
                 ('M1', date '2026-06-30', 'jobs', 5.0)
             ) as t(member_id, period_end, metric, value)) to '{impact}' (format parquet)"""
         )
-    got = rows(con, "select * from latest_reports($i, date '2026-03-31') order by member_id", i=impact)
-    # M1 reported twice for 2025-12-31: the second row (2.0) wins; the 2026-06-30 report is after the day.
+    got = rows(
+        con,
+        "select * from period_reports($i, date '2025-10-01', date '2026-03-31') order by member_id",
+        i=impact,
+    )
+    # M1 reported twice for 2025-12-31: the second row (2.0) wins; 2025-09-30 is before the range
+    # and 2026-06-30 after it.
     assert got == [("M1", D("2025-12-31"), "jobs", 2.0), ("M2", D("2025-12-31"), "jobs", 4.0)]
 
 
@@ -258,7 +264,8 @@ def _params(snaps) -> dict[str, dict]:
         "fund_flows_to_date": {"fund_flows": p["fund_flows"], "as_of": as_of},
         "fund_raised_by_snapshot": {"commitment_files": [s.table_path("commitments") for s in snaps]},
         "hard_commitments_by_quarter": {"commitments": p["commitments"], "as_of": as_of},
-        "impact_by_period": {"impact": p["impact"], "as_of": as_of},
+        "impact_by_period": {"impact": p["impact"], "period": D("2025-12-31")},
+        "impact_periods": {"impact": p["impact"], "as_of": as_of},
         "impact_investees": {
             "investments": p["investments"],
             "impact": p["impact"],
@@ -438,6 +445,7 @@ EXPECTED = {
         ["period_end", "metric", "members", "total", "mean"],
         [(D("2025-12-31"), "jobs_fte", 1, 3.0, 3.0)],
     ),
+    "impact_periods": (["period_end"], [(D("2025-12-31"),)]),
     # Active tickets T1 (M2) and T2 (M4); the fixture reports neither jobs created nor GHG avoided.
     "impact_investees": (
         ["member_id", "company", "cost_eur", "jobs_created_fte", "ghg_avoided_tco2e"],

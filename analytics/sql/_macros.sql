@@ -151,10 +151,12 @@ create or replace macro mentoring_given(members_file, services_file, start_day, 
 
 -- Impact ----------------------------------------------------------------------------------------------
 
--- latest_reports: each member's value per metric and period ending on or before on_day; when a member
--- reported a metric twice for a period, the last row of the file wins.
-create or replace macro latest_reports(impact_file, on_day) as table
+-- period_reports: each member's value per metric and period ending from first_day to last_day; when a
+-- member reported a metric twice for a period, the last row of the file wins. Callers keep the range
+-- short (one period where they can): finding the last report is an aggregate over every member,
+-- period and metric in the range, and over a whole history it took 130 MB at scale 1000.
+create or replace macro period_reports(impact_file, first_day, last_day) as table
     select member_id, period_end, metric, arg_max(value, file_row_number) as value
     from read_parquet(impact_file, file_row_number = true)
-    where period_end <= on_day
+    where period_end between first_day and last_day
     group by member_id, period_end, metric;

@@ -6,21 +6,18 @@ with tickets as (
     group by member_id
 ),
 
-reports as (
-    select member_id, period_end, metric, value
-    from latest_reports($impact, $as_of)
-    where metric in ('jobs_created_fte', 'ghg_avoided_tco2e')
-),
-
 latest_period as (
     select metric, max(period_end) as period_end
-    from reports
+    from read_parquet($impact)
+    where period_end <= $as_of
+      and metric in ('jobs_created_fte', 'ghg_avoided_tco2e')
     group by metric
 ),
 
+-- only the latest periods' reports: the last report per member is costly over a whole history
 latest as (
     select r.member_id, r.metric, r.value
-    from reports as r
+    from period_reports($impact, (select min(period_end) from latest_period), $as_of) as r
     inner join latest_period as p on r.metric = p.metric and r.period_end = p.period_end
 ),
 

@@ -25,6 +25,7 @@ def _connection(memory_mb: int):
     # Arrow's own allocator (mimalloc) keeps what a large result freed; the system's gives it
     # back, which kept the server 20-30 MB lower at scale 1000.
     pa.set_memory_pool(pa.system_memory_pool())
+    db.return_large_blocks_at_once()
     return db.connect(memory_mb)
 
 
