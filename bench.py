@@ -248,16 +248,22 @@ scenario()
 """
 
 
-def _slider_press_ms(page, value, runs: int) -> list[float]:
-    """Return the times from a slider key press to ``value``'s text changing, in ms."""
+def _slider_press_ms(page, selector: str, index: int, runs: int) -> list[float]:
+    """Return the times from a slider key press to the text of the ``index``-th element matching
+    ``selector`` changing, in ms. Looked up afresh each time: a scenario banner coming in or
+    going redraws the tiles below it."""
     slider = page.get_by_role("slider").first
+    text = "([s, i]) => document.querySelectorAll(s)[i]?.innerText"
     presses = []
     for i in range(runs):
-        before = value.inner_text()
+        before = page.evaluate(text, [selector, index])
         slider.focus()
         start = time.perf_counter()
         slider.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-        page.wait_for_function("([el, b]) => el.innerText !== b", arg=[value.element_handle(), before])
+        page.wait_for_function(
+            "([s, i, b]) => (document.querySelectorAll(s)[i]?.innerText ?? b) !== b",
+            arg=[selector, index, before],
+        )
         presses.append((time.perf_counter() - start) * 1000)
     return presses
 
@@ -268,7 +274,7 @@ def bench_browser(runs: int, work: Path) -> None:
     to the same press on a trivial fragment (one slider, two metrics) served the same way."""
     from playwright.sync_api import sync_playwright
 
-    from smala_ui.browser import LAUNCH_ARGS, find_chromium, running_app, running_server
+    from smala_ui.browser import IDLE, LAUNCH_ARGS, find_chromium, running_app, running_server
 
     chromium = find_chromium()
     if chromium is None:
@@ -298,12 +304,19 @@ def bench_browser(runs: int, work: Path) -> None:
         page.goto(f"{url}/capped_returns")
         page.wait_for_selector(first_kpi, timeout=60_000)
         page.wait_for_load_state("networkidle")
-        presses = _slider_press_ms(page, page.locator(first_kpi).nth(1), runs)
+        # one step right first: the presses then go between two scenarios (3,25 % and 3,5 %),
+        # the scenario banner on screen throughout, as when a board explores
+        slider = page.get_by_role("slider").first
+        slider.focus()
+        slider.press("ArrowRight")
+        page.wait_for_selector('[data-testid="stAlertContentWarning"]', timeout=60_000)
+        page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+        presses = _slider_press_ms(page, first_kpi, 1, runs)
         peer_page = browser.new_page(viewport={"width": 1920, "height": 1080})
         peer_page.goto(peer_url)
         peer_page.wait_for_selector(first_kpi, timeout=60_000)
         peer_page.wait_for_load_state("networkidle")
-        peer = _slider_press_ms(peer_page, peer_page.locator(first_kpi).first, runs)
+        peer = _slider_press_ms(peer_page, first_kpi, 0, runs)
         browser.close()
     ours, floor = statistics.median(presses), statistics.median(peer)
     print(f"  browser: warm page load to the first KPI {statistics.median(loads):.0f} ms (goal 700)")

@@ -39,9 +39,9 @@ def reset() -> None:
 
 @st.fragment
 def scenario() -> None:
+    # Each element here is sent and drawn again on every move of a control: what does not
+    # change with them (the heading, the sharing hint) is drawn once, outside.
     language = lang()
-    if not presentation.is_on():  # the controls are hidden on a slide; the scenario still applies
-        st.subheader(t("capped.controls"))
     left, middle, right = st.columns(3)
     with left:
         rate = url_widget(
@@ -50,7 +50,7 @@ def scenario() -> None:
             RATES,
             DEFAULTS["cap_rate"],
             "cap_rate",
-            format_func=lambda r: fmt.percent(float(r) / 100, 2),
+            format_func=lambda r: figures_capped.cap_rate_label(float(r) / 100),
         )
         basis = url_widget(
             st.radio,
@@ -93,20 +93,26 @@ def scenario() -> None:
             "exit_year",
             disabled=multiple == "fv",
         )
-    if not presentation.is_on():
-        st.caption(t("capped.share"))
 
     params = CapParams(rate=float(rate) / 100, basis=basis, excess_to=excess_to)
     exit_scenario = ExitScenario() if multiple == "fv" else ExitScenario(float(multiple), int(year))
-    view = guarded(cache.capped_view, sel.as_of, params, exit_scenario)
+    model = guarded(cache.capped_scenario, sel.as_of, params, exit_scenario, settings.cap)
+    view, actual = model.shown, model.actual
     if view.ticket_count == 0:
         st.info(t("capped.no_ticket"))
         return
-    metric_row(figures_capped.value_tiles(view, language))
+    # A what-if never passes for fact, on the page as on a slide: the banner names each lever
+    # moved, and each tile carries the actual figure.
+    if banner := figures_capped.scenario_banner(model, as_of, language):
+        st.warning(banner, icon=":material/science:")
+    metric_row(figures_capped.value_tiles(view, language, actual))
     st.caption(t(f"capped.excess.help.{excess_to}"))
-    metric_row(figures_capped.return_tiles(view, language))
+    metric_row(figures_capped.return_tiles(view, language, actual))
 
-    st.subheader(t("capped.by_ticket"))
+    heading = t("capped.by_ticket")
+    if model.is_scenario:
+        heading = t("capped.scenario.heading", heading=heading)
+    st.subheader(heading)
     if view.ticket_count > BARS:
         st.caption(t("capped.largest", shown=BARS, total=fmt.number(view.ticket_count)))
     st.plotly_chart(
@@ -121,12 +127,16 @@ def scenario() -> None:
         return
     tickets = guarded(cache.ticket_returns, sel.as_of, params, exit_scenario)
     st.dataframe(figures_capped.ticket_table(tickets, language), hide_index=True, key="capped_table")
+    note = figures_capped.scenario_note(model, as_of, language)
     csv_download(  # numbers stay numbers, in the table's columns
         t("capped.download"),
-        lambda: figures_capped.ticket_csv(tickets, language),
-        f"smala_rendements_plafonnes_{sel.as_of.label}.csv",
+        lambda: figures_capped.ticket_csv(tickets, language, note),
+        f"smala_rendements_plafonnes_{'scenario_' if note else ''}{sel.as_of.label}.csv",
         "capped_download",
     )
 
 
+if not presentation.is_on():  # the controls are hidden on a slide; the scenario still applies
+    st.subheader(t("capped.controls"))
+    st.caption(t("capped.share"))
 scenario()

@@ -19,7 +19,13 @@ from analytics.cap import CapParams, ExitScenario, apply_cap
 from analytics.config import Settings
 from analytics.export import to_csv_bytes
 from analytics.store import list_snapshots
-from analytics.views.capped import TICKET_COLUMNS, capped_view, ticket_returns
+from analytics.views.capped import (
+    TICKET_COLUMNS,
+    capped_scenario,
+    capped_view,
+    changed_levers,
+    ticket_returns,
+)
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.figures.capped import ticket_bars
@@ -206,3 +212,90 @@ def test_nonsense_in_the_url_is_ignored_and_the_table_comes_on_demand(snaps, mon
     table = at.dataframe[0].value.set_index("Entreprise")
     assert table.loc["Company M3", "Valeur plafonnée"] == f"76{TH}133{NB}€"
     assert at.download_button(key="capped_download")
+
+
+# A scenario never passes for fact (issue 11, item 1) ----------------------------------------
+
+# Fixture B at a 6 % simple cap: T1 100,000 x (1 + 0.06 x 273 / 365.25) = 104,484.60;
+# T3 75,000 x (1 + 0.06 x 184 / 365.25) = 77,266.94; T2 50,000.50 under its cap.
+CAPPED_B_AT_6 = 104_484.60 + 77_266.94 + 50_000.50  # 231,752.04
+
+
+def test_changed_levers_name_what_differs_from_the_configuration():
+    configured = CapParams()
+    assert changed_levers(CapParams(), ExitScenario(), configured) == ()
+    assert changed_levers(CapParams(rate=0.03000000000000001), ExitScenario(), configured) == ()
+    moved = changed_levers(
+        CapParams(rate=0.05, basis="compound", excess_to="entrepreneur"), ExitScenario(2.0, 2030), configured
+    )
+    assert [(c.lever, c.actual, c.scenario) for c in moved] == [
+        ("rate", 0.03, 0.05),
+        ("basis", "simple", "compound"),
+        ("excess_to", "impact_reserve", "entrepreneur"),
+        ("exit", ExitScenario(), ExitScenario(2.0, 2030)),
+    ]
+    # a configuration at 5 % makes 5 % the actual figures, and 3 % the scenario
+    assert [c.lever for c in changed_levers(CapParams(), ExitScenario(), CapParams(rate=0.05))] == ["rate"]
+
+
+def test_the_banner_and_the_tiles_put_the_actual_figures_beside_the_scenario(con, b):
+    configured = CapParams()
+    actual = capped_view(con, b, configured, ExitScenario())
+    shown = capped_view(con, b, CapParams(rate=0.06), ExitScenario(1.5, 2027))
+    model = capped_scenario(shown, actual, configured)
+    assert model.is_scenario and model.actual is actual
+    banner = figures_capped.scenario_banner(model, b.as_of, "fr")
+    assert banner.startswith("**Scénario : ces chiffres ne sont pas les chiffres réels.**")
+    assert f"taux du plafond 6,0{NB}% par an (configuration : 3,0{NB}%)" in banner
+    assert f"sortis à 1,50{NB}× leur coût le 31 déc. 2027 (réel : juste valeur au 31 mars 2026)" in banner
+    english = figures_capped.scenario_banner(model, b.as_of, "en")
+    assert f"cap rate 6.0{NB}% a year (configuration: 3.0{NB}%)" in english.replace(",", ".")
+    tiles = figures_capped.value_tiles(shown, "fr", model.actual)
+    # the actual figures under each scenario figure: fixture B's hand-computed totals
+    assert [tile["delta"] for tile in tiles[:2]] == [f"250{TH}001{NB}€", f"228{TH}376{NB}€"]
+    assert all(tile["delta_description"] == "réel" and tile["delta_color"] == "off" for tile in tiles)
+    returns = figures_capped.return_tiles(shown, "en", model.actual)
+    assert returns[0]["delta"] == f"1,25{NB}×" and returns[0]["delta_description"] == "actual"
+    # the actual figures themselves carry no banner and no second figure
+    same = capped_scenario(actual, actual, configured)
+    assert figures_capped.scenario_banner(same, b.as_of, "fr") is None
+    assert "delta" not in figures_capped.value_tiles(actual, "fr", same.actual)[0]
+
+
+def test_a_scenario_download_names_its_levers_on_every_row(con, b):
+    configured = CapParams()
+    shown = capped_view(con, b, CapParams(rate=0.06), ExitScenario())
+    model = capped_scenario(shown, capped_view(con, b, configured, ExitScenario()), configured)
+    note = figures_capped.scenario_note(model, b.as_of, "fr")
+    rows = (
+        to_csv_bytes(figures_capped.ticket_csv(ticket_returns(shown), "fr", note))
+        .decode("utf-8-sig")
+        .splitlines()
+    )
+    assert rows[0].split(";")[0] == "Scénario"
+    assert all(
+        row.startswith(f"taux du plafond 6,0{NB}% par an (configuration : 3,0{NB}%);") for row in rows[1:]
+    )
+    assert len(rows) == 4
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("present", [None, "1"])
+def test_the_page_and_its_slide_say_a_scenario_is_on(snaps, monkeypatch, lang, present):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
+    query = {"cap_rate": "6"} | ({"present": present} if present else {})
+    at = page(lang, **query)
+    (banner,) = at.warning
+    title = {"fr": "Scénario : ces chiffres", "en": "Scenario: these are not"}[lang]
+    assert title in banner.value
+    values = [euros(m.value) for m in at.metric[:2]]
+    assert values == [250_001, round(CAPPED_B_AT_6)]  # the scenario's figures ...
+    assert [euros(m.delta) for m in at.metric[:2]] == [250_001, 228_376]  # ... and the actual ones
+    assert "(sc" in at.subheader[-2].value  # the chart's heading says scenario too
+
+
+def test_the_actual_figures_carry_no_banner_even_with_an_exit_year_set(snaps, monkeypatch):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
+    at = page("fr", exit_year="2030")  # a year without an exit multiple changes nothing
+    assert not at.warning
+    assert all(not m.delta for m in at.metric)

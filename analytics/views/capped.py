@@ -8,6 +8,7 @@ multiples of paid-in, rates as fractions a year. No language, no formatting.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 import duckdb
@@ -96,6 +97,57 @@ def capped_figures(inputs: FundInputs, params: CapParams, scenario: ExitScenario
         metrics=metrics,
         tickets=capped[VALUE_COLUMNS].reset_index(drop=True),
     )
+
+
+@dataclass(frozen=True)
+class ChangedLever:
+    """One what-if lever set away from the configuration: ``lever`` is ``rate`` (a fraction a
+    year), ``basis``, ``excess_to`` or ``exit`` (an ``ExitScenario``; the actual one keeps active
+    tickets at fair value); ``actual`` is the configuration's value, ``scenario`` the one shown."""
+
+    lever: str
+    actual: object
+    scenario: object
+
+
+def changed_levers(
+    params: CapParams, scenario: ExitScenario, configured: CapParams
+) -> tuple[ChangedLever, ...]:
+    """Return the levers of a what-if that differ from the configuration, in the controls' order;
+    empty when the figures are the actual ones. The exit year alone changes nothing while
+    active tickets stay at fair value."""
+    changed = []
+    if not math.isclose(params.rate, configured.rate, rel_tol=0, abs_tol=1e-12):
+        changed.append(ChangedLever("rate", configured.rate, params.rate))
+    if params.basis != configured.basis:
+        changed.append(ChangedLever("basis", configured.basis, params.basis))
+    if params.excess_to != configured.excess_to:
+        changed.append(ChangedLever("excess_to", configured.excess_to, params.excess_to))
+    if scenario.multiple is not None:
+        changed.append(ChangedLever("exit", ExitScenario(), scenario))
+    return tuple(changed)
+
+
+@dataclass(frozen=True)
+class CappedScenario:
+    """What the Capped returns page shows: ``shown`` under the chosen levers, and when any lever
+    differs from the configuration (``changed``), ``actual``: the figures under the configured
+    cap with active tickets at fair value, to stand beside the scenario's."""
+
+    shown: CappedView
+    actual: CappedView | None
+    changed: tuple[ChangedLever, ...]
+
+    @property
+    def is_scenario(self) -> bool:
+        return bool(self.changed)
+
+
+def capped_scenario(shown: CappedView, actual: CappedView, configured: CapParams) -> CappedScenario:
+    """Return ``shown`` (any levers) with the actual view beside it when they differ from
+    ``configured``; both views come from ``capped_figures`` on the same inputs."""
+    changed = changed_levers(shown.params, shown.scenario, configured)
+    return CappedScenario(shown, actual if changed else None, changed)
 
 
 def ticket_returns(view: CappedView) -> pd.DataFrame:

@@ -38,6 +38,20 @@ def capped_view(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> ca
     return capped_views.capped_figures(fund_inputs(snap), params, scenario)
 
 
+def capped_scenario(
+    snap: Snapshot, params: CapParams, scenario: ExitScenario, configured: CapParams
+) -> capped_views.CappedScenario:
+    """Return the page's model: the view under the chosen levers and, when they differ from the
+    ``configured`` cap, the actual view beside it (both cached; composing them costs nothing)."""
+    shown = capped_view(snap, params, scenario)
+    actual = (
+        shown
+        if (params, scenario) == (configured, ExitScenario())
+        else capped_view(snap, configured, ExitScenario())
+    )
+    return capped_views.capped_scenario(shown, actual, configured)
+
+
 @cached(max_entries=32)
 def ticket_returns(snap: Snapshot, params: CapParams, scenario: ExitScenario) -> pd.DataFrame:
     """Return the model's tickets with their IRRs gross and capped, for the ticket table."""

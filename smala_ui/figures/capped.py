@@ -5,11 +5,14 @@ No Streamlit and no KPI here: pure functions returning ``go.Figure``, texts or t
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.views.capped import TICKET_COLUMNS, CappedView
+from analytics.views.capped import TICKET_COLUMNS, CappedScenario, CappedView, ChangedLever
 from smala_ui import fmt, theme
 from smala_ui.escape import plotly_escape
 from smala_ui.text import translate
@@ -69,14 +72,94 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
     return fig
 
 
+# The scenario: which levers moved, said on every screen that shows its figures ----------------
+
+
+def cap_rate_label(rate: float) -> str:
+    """Return a cap rate as the page writes it: one decimal ("3,0 %"), two for a quarter point
+    ("3,25 %")."""
+    tenths = rate * 1000
+    return fmt.percent(rate, 1 if math.isclose(tenths, round(tenths), abs_tol=1e-9) else 2)
+
+
+def lever_text(lever: ChangedLever, as_of: dt.date, lang: str) -> str:
+    """Return one changed lever as a phrase: its scenario value, then the configuration's."""
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
+    if lever.lever == "rate":
+        return t(
+            "capped.scenario.rate",
+            scenario=cap_rate_label(lever.scenario),
+            actual=cap_rate_label(lever.actual),
+        )
+    if lever.lever == "basis":
+        return t(
+            "capped.scenario.basis",
+            scenario=t(f"capped.scenario.basis.{lever.scenario}"),
+            actual=t(f"capped.scenario.basis.{lever.actual}"),
+        )
+    if lever.lever == "excess_to":
+        return t(
+            "capped.scenario.excess_to",
+            scenario=t(f"capped.excess_to.{lever.scenario}"),
+            actual=t(f"capped.excess_to.{lever.actual}"),
+        )
+    exit_ = lever.scenario
+    return t(
+        "capped.scenario.exit",
+        multiple=fmt.multiple(exit_.multiple, lang),
+        date=fmt.date(exit_.exit_date(as_of), lang),
+        as_of=fmt.date(as_of, lang),
+    )
+
+
+def scenario_note(comparison: CappedScenario, as_of: dt.date, lang: str) -> str | None:
+    """Return the changed levers in one line, for the banner and a download's column (None for
+    the actual figures)."""
+    if not comparison.is_scenario:
+        return None
+    separator = " ; " if lang == "fr" else "; "
+    return separator.join(lever_text(lever, as_of, lang) for lever in comparison.changed)
+
+
+def scenario_banner(comparison: CappedScenario, as_of: dt.date, lang: str) -> str | None:
+    """Return the Markdown warning a scenario carries (None for the actual figures): that these
+    are not the actual figures, each changed lever, and where the actual figures are. Its words
+    come from the catalogue and its numbers from the formats: nothing from the data."""
+    levers = scenario_note(comparison, as_of, lang)
+    if levers is None:
+        return None
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
+    title, actual = t("capped.scenario.title"), t("capped.scenario.actual")
+    return f"**{title}** {t('capped.scenario.levers', levers=levers)} {actual}"
+
+
+def _beside(tile: dict, actual: str | None, lang: str) -> dict:
+    """Return ``tile`` with the actual figure under its value when a scenario is shown."""
+    if actual is None:
+        return tile
+    return {
+        **tile,
+        "delta": actual,
+        "delta_description": translate(lang, "capped.scenario.delta"),
+        "delta_color": "off",
+        "delta_arrow": "off",
+    }
+
+
 # Tiles and the ticket table (pure: st.metric arguments, formatted columns, the CSV table) -------
 
 
-def value_tiles(view: CappedView, lang: str) -> list[dict]:
-    """Return st.metric's arguments for the gross value, the capped value and the excess (EUR)."""
+def value_tiles(view: CappedView, lang: str, actual: CappedView | None = None) -> list[dict]:
+    """Return st.metric's arguments for the gross value, the capped value and the excess (EUR);
+    with ``actual`` (a scenario is shown), each tile carries the actual figure under its value."""
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
     excess_help = t(f"capped.excess.help.{view.params.excess_to}")
-    return [
+    actuals = (
+        [None] * 3
+        if actual is None
+        else [fmt.money(v) for v in (actual.gross_value_eur, actual.capped_value_eur, actual.excess_eur)]
+    )
+    tiles = [
         {
             "label": t("capped.gross_value"),
             "value": fmt.money(view.gross_value_eur),
@@ -89,21 +172,36 @@ def value_tiles(view: CappedView, lang: str) -> list[dict]:
         },
         {"label": t("capped.excess"), "value": fmt.money(view.excess_eur), "help": excess_help},
     ]
+    return [_beside(tile, value, lang) for tile, value in zip(tiles, actuals, strict=True)]
 
 
-def return_tiles(view: CappedView, lang: str) -> list[dict]:
-    """Return st.metric's arguments for TVPI and IRR gross and capped, and the IRR cost of the cap."""
-    m = view.metrics
-    tiles = [
-        ("capped.tvpi_gross", fmt.multiple(m.gross.tvpi, lang), "capped.tvpi.help"),
-        ("capped.tvpi_capped", fmt.multiple(m.capped.tvpi, lang), "capped.tvpi.help"),
-        ("capped.irr_gross", fmt.rate(m.gross.irr, lang), "capped.irr.help"),
-        ("capped.irr_capped", fmt.rate(m.capped.irr, lang), "capped.irr.help"),
-        ("capped.irr_cost", fmt.points(m.irr_cost, lang), "capped.irr_cost.help"),
+def return_tiles(view: CappedView, lang: str, actual: CappedView | None = None) -> list[dict]:
+    """Return st.metric's arguments for TVPI and IRR gross and capped, and the IRR cost of the cap;
+    with ``actual`` (a scenario is shown), each tile carries the actual figure under its value."""
+
+    def values(v: CappedView) -> list[str]:
+        m = v.metrics
+        return [
+            fmt.multiple(m.gross.tvpi, lang),
+            fmt.multiple(m.capped.tvpi, lang),
+            fmt.rate(m.gross.irr, lang),
+            fmt.rate(m.capped.irr, lang),
+            fmt.points(m.irr_cost, lang),
+        ]
+
+    labels = [
+        ("capped.tvpi_gross", "capped.tvpi.help"),
+        ("capped.tvpi_capped", "capped.tvpi.help"),
+        ("capped.irr_gross", "capped.irr.help"),
+        ("capped.irr_capped", "capped.irr.help"),
+        ("capped.irr_cost", "capped.irr_cost.help"),
     ]
+    actuals = [None] * len(labels) if actual is None else values(actual)
     return [
-        {"label": translate(lang, label), "value": value, "help": translate(lang, help_key)}
-        for label, value, help_key in tiles
+        _beside(
+            {"label": translate(lang, label), "value": value, "help": translate(lang, help_key)}, was, lang
+        )
+        for (label, help_key), value, was in zip(labels, values(view), actuals, strict=True)
     ]
 
 
@@ -125,8 +223,12 @@ def ticket_table(tickets: pd.DataFrame, lang: str) -> dict[str, list[str]]:
     }
 
 
-def ticket_csv(tickets: pd.DataFrame, lang: str) -> pa.Table:
-    """Return the ticket table for download: the same columns, numbers kept as numbers."""
+def ticket_csv(tickets: pd.DataFrame, lang: str, scenario: str | None = None) -> pa.Table:
+    """Return the ticket table for download: the same columns, numbers kept as numbers. Under a
+    scenario (``scenario_note``), a first column names its levers on every row, so no row of
+    the file can pass for the actual figures."""
     export = tickets[list(TICKET_COLUMNS)].copy()
     export.columns = list(ticket_table(tickets.iloc[0:0], lang))
+    if scenario is not None:
+        export.insert(0, translate(lang, "capped.scenario.column"), scenario)
     return pa.Table.from_pandas(export, preserve_index=False)

@@ -23,6 +23,21 @@ TEXT: dict[str, dict[str, str]] = {
         "de l'année choisie.",
         "capped.reset": "Revenir aux paramètres de la configuration",
         "capped.share": "Le scénario est dans l'adresse de la page : copiez-la pour le partager.",
+        "capped.scenario.title": "Scénario : ces chiffres ne sont pas les chiffres réels.",
+        "capped.scenario.levers": "Leviers modifiés : {levers}.",
+        "capped.scenario.actual": "Sous chaque chiffre, le chiffre réel (configuration, tickets actifs "
+        "à leur juste valeur).",
+        "capped.scenario.rate": "taux du plafond {scenario} par an (configuration : {actual})",
+        "capped.scenario.basis": "base {scenario} (configuration : {actual})",
+        "capped.scenario.excess_to": "excédent {scenario} (configuration : {actual})",
+        "capped.scenario.exit": "tickets actifs sortis à {multiple} leur coût le {date} "
+        "(réel : juste valeur au {as_of})",
+        "capped.scenario.basis.simple": "simple",
+        "capped.scenario.basis.compound": "composée",
+        "capped.scenario.basis.total": "plafond unique",
+        "capped.scenario.delta": "réel",
+        "capped.scenario.heading": "{heading} (scénario)",
+        "capped.scenario.column": "Scénario",
         "capped.no_ticket": "Le fonds n'a encore investi dans aucun projet à cette date.",
         "capped.gross_value": "Valeur brute des tickets",
         "capped.gross_value.help": "Produits des tickets sortis et juste valeur des tickets actifs (ou "
@@ -97,6 +112,21 @@ TEXT: dict[str, dict[str, str]] = {
         "the chosen year.",
         "capped.reset": "Back to the configured parameters",
         "capped.share": "The scenario is in the page's address: copy it to share it.",
+        "capped.scenario.title": "Scenario: these are not the actual figures.",
+        "capped.scenario.levers": "Levers changed: {levers}.",
+        "capped.scenario.actual": "Under each figure, the actual one (the configuration, active "
+        "tickets at fair value).",
+        "capped.scenario.rate": "cap rate {scenario} a year (configuration: {actual})",
+        "capped.scenario.basis": "{scenario} basis (configuration: {actual})",
+        "capped.scenario.excess_to": "excess {scenario} (configuration: {actual})",
+        "capped.scenario.exit": "active tickets exit at {multiple} their cost on {date} "
+        "(actual: fair value on {as_of})",
+        "capped.scenario.basis.simple": "simple",
+        "capped.scenario.basis.compound": "compound",
+        "capped.scenario.basis.total": "one ceiling",
+        "capped.scenario.delta": "actual",
+        "capped.scenario.heading": "{heading} (scenario)",
+        "capped.scenario.column": "Scenario",
         "capped.no_ticket": "The fund had not invested in any project by this date.",
         "capped.gross_value": "Gross value of the tickets",
         "capped.gross_value.help": "Proceeds of exited tickets and fair value of active ones (or their "

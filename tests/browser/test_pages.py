@@ -97,6 +97,20 @@ def test_presentation_mode_hides_the_controls_and_its_slides_follow_each_other(p
     assert page.get_by_text(text["present.next"], exact=True).count() == 0  # the last slide
 
 
+def test_a_scenario_on_a_slide_says_so_and_shows_the_actual_figures(page, server):
+    """The link of issue 11: a what-if opened as a slide, controls hidden, never passes for fact."""
+    text = CATALOGUE["fr"]
+    query = {"present": 1, "cap_rate": 5, "cap_basis": "compound", "exit_multiple": 2, "exit_year": 2030}
+    open_page(page, server, "capped_returns", "fr", **query)
+    expect(page.get_by_role("slider").first).to_be_hidden()
+    expect(page.get_by_text(text["capped.scenario.title"])).to_be_visible(timeout=30_000)
+    for lever in ("taux du plafond 5,0", "base composée", "sortis à 2,00"):
+        expect(page.get_by_text(lever, exact=False).first).to_be_visible(timeout=30_000)
+    # every tile (three values, five returns) shows the actual figure under the scenario's
+    expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(8, timeout=30_000)
+    expect(page.locator('[data-testid="stMetricDelta"]')).to_have_count(8, timeout=30_000)
+
+
 def test_a_deep_link_opened_first_on_a_fresh_server_goes_through_the_router(browser):
     """Streamlit reads a ``pages/`` folder as an old-style app until ``st.navigation`` is first
     called in the process: the first visit of a fresh server, on a page's own URL, must still get
