@@ -55,10 +55,11 @@ def url_widget(widget, label: str, options: list[str], default: str, key: str, *
     elif st.session_state[key] not in options:  # e.g. a snapshot disappeared since the last run
         st.session_state[key] = default
     value = widget(label, options, key=key, **kwargs)
+    # Only a change is written: each write sends the browser a message, on every rerun.
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
-    else:
+    elif st.query_params.get(key) != value:
         st.query_params[key] = value
     return value
 
