@@ -28,6 +28,11 @@ def year_start(day: dt.date) -> dt.date:
     return dt.date(day.year, 1, 1)
 
 
+def one_year_before(day: dt.date) -> dt.date:
+    """Return the same day one year earlier (29 February gives 28 February)."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))
+
+
 def active_members(con: Connection, snap: Snapshot, role: str) -> int:
     """Return the number of members of ``role`` active on the as-of date (people)."""
     return int(
@@ -73,6 +78,17 @@ def consultancy_revenue(con: Connection, snap: Snapshot, start: dt.date, end: dt
 def ytd_consultancy_revenue(con: Connection, snap: Snapshot) -> float:
     """Return the consultancy revenue from 1 January to as-of (EUR)."""
     return consultancy_revenue(con, snap, year_start(snap.as_of), snap.as_of)
+
+
+def ytd_consultancy_revenue_year_before(con: Connection, snap: Snapshot) -> float | None:
+    """Return the consultancy revenue over the same period one year earlier: from 1 January to
+    the same day of the previous year (EUR), as this snapshot records it; None when its invoices
+    start after that day (the data does not reach back to that period)."""
+    day = one_year_before(snap.as_of)
+    (first,) = fetch_one(con, "consultancy_history_start", consultancy=snap.table_path("consultancy"))
+    if first is None or first > day:
+        return None
+    return consultancy_revenue(con, snap, year_start(day), day)
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,7 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
         say("import.cli.preview", date=fmt.date(plan.latest.as_of, lang))
         for kpi in plan.preview.kpis:
             shown = kpi_view(kpi, settings, plan.as_of, lang)
-            print(f"  {shown.label}: {shown.value} ({shown.delta or '='})", file=out)
+            print(f"  {shown.label}: {shown.value} ({shown.delta_text or '='})", file=out)
         for sentence in group_sentences(plan.preview.changes or (), lang):
             print(f"  - {sentence}", file=out)
 

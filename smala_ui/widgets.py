@@ -151,10 +151,16 @@ class KpiView:
     value: str
     delta: str | None
     help: str
+    delta_note: str | None = None  # what the delta compares with, when not the comparison date
 
     @property
     def unchanged(self) -> bool:
         return self.delta is None or fmt.is_zero(self.delta)
+
+    @property
+    def delta_text(self) -> str:
+        """The delta with its note, for a slide or a line of text ("" without a delta)."""
+        return " ".join(part for part in (self.delta, self.delta_note if self.delta else None) if part)
 
 
 def kpi_view(kpi: Kpi, settings, as_of: dt.date, lang_: str) -> KpiView:
@@ -165,7 +171,11 @@ def kpi_view(kpi: Kpi, settings, as_of: dt.date, lang_: str) -> KpiView:
     if kpi.key == "supported":
         shown = translate(lang_, "kpi.supported.value", value=shown, target=settings.supported_target)
     delta = None if kpi.delta is None else fmt.signed(formatter(kpi.delta))
-    return KpiView(kpi.key, label, shown, delta, translate(lang_, f"kpi.{kpi.key}.help", **help_values))
+    note = None
+    if kpi.compared_with == "year_before":
+        note = translate(lang_, "kpi.year_before", year=as_of.year - 1)
+    help_text = translate(lang_, f"kpi.{kpi.key}.help", **help_values)
+    return KpiView(kpi.key, label, shown, delta, help_text, note)
 
 
 def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, per_row: int = 5) -> None:
@@ -182,6 +192,7 @@ def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, per_row: int = 5) -
                 # Pledges fall when they are signed, which is good news: their delta stays neutral.
                 delta_color="off" if kpi.key == "fund_soft" or shown.unchanged else "normal",
                 delta_arrow="off" if shown.unchanged else "auto",
+                delta_description=shown.delta_note if shown.delta else None,
                 help=shown.help,
                 border=True,
             )

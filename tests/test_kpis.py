@@ -159,7 +159,11 @@ def test_overview_view_values_and_deltas(con, snaps):
     assert got["supporting"] == (2, 1, 1)  # M5 joined on the as-of day
     assert got["share_capital"] == (8500.0, 7500.0, 1000.0)
     assert got["service_hours"] == pytest.approx((3.75, 3.5, 0.25))
-    assert got["consultancy_ytd"][2] == 450.25  # 2,950.50 - 2,500.25
+    # Year to date at a first-quarter snapshot: Q1 2026 (I1 1,600 + I2 1,350.50) against Q1 2025
+    # in B's own file (I6 500.25 on 1 January 2025), not against A's whole year 2025 (2,500.25).
+    assert got["consultancy_ytd"] == (2950.5, 500.25, 2450.25)
+    assert view.kpi("consultancy_ytd").compared_with == "year_before"
+    assert view.kpi("share_capital").compared_with == "snapshot"
     assert got["fund_hard"][2] == 1200000.0  # 3,500,000 - 2,300,000
     assert got["fund_soft"][2] == -1250000.0  # 250,000 - 1,500,000
     assert got["invested"][2] == 50000.5  # T2
@@ -198,12 +202,26 @@ def test_overview_view_without_an_earlier_comparison(con, snaps):
     assert same.compare_is_later and same.kpi("share_capital").delta == 0
 
 
+def test_a_year_to_date_delta_needs_a_history_reaching_back_a_year(con, snaps):
+    a, b = snaps
+    # A (2025-12-31): its first invoice is I6 on 2025-01-01, after 2024-12-31: no period to compare.
+    assert kpis.ytd_consultancy_revenue_year_before(con, a) is None
+    assert kpis.ytd_consultancy_revenue_year_before(con, b) == 500.25
+    later = overview.overview_view(con, a, b, Settings())
+    assert later.kpi("consultancy_ytd") == overview.Kpi("consultancy_ytd", 2500.25, None, None, "year_before")
+    assert kpis.one_year_before(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
+    assert kpis.one_year_before(AS_OF_B) == dt.date(2025, 3, 31)
+
+
 def test_compare_kpis_has_no_delta_when_a_value_is_missing():
     current = dict.fromkeys(overview.HEADLINE_KPIS, 1) | {"tvpi_capped": None}
     previous = dict.fromkeys(overview.HEADLINE_KPIS, 3)
     rows = {k.key: k for k in overview.compare_kpis(current, previous)}
     assert rows["tvpi_capped"] == overview.Kpi("tvpi_capped", None, 3, None)
     assert rows["supported"].delta == -2
+    assert rows["consultancy_ytd"].delta is None  # no year-ago figure given: no delta
+    ytd = {k.key: k for k in overview.compare_kpis(current, previous, {"consultancy_ytd": 0.25})}
+    assert ytd["consultancy_ytd"].delta == 0.75
 
 
 def test_money_leaves_sql_as_float_eur(snaps, con):

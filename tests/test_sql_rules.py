@@ -249,6 +249,7 @@ def _params(snaps) -> dict[str, dict]:
             "last_start": D("2025-01-01"),
             "last_end": D("2025-03-31"),
         },
+        "consultancy_history_start": {"consultancy": p["consultancy"]},
         "cooperative_active_by_snapshot": {"member_files": [s.table_path("members") for s in snaps]},
         "cooperative_active_profile": {"members": p["members"], "as_of": as_of},
         "cooperative_capital_by_quarter": {"shares": p["shares"], "as_of": as_of},
@@ -432,6 +433,8 @@ EXPECTED = {
         [(D("2025-12-31"), 2_300_000.0, 1_500_000.0), (D("2026-03-31"), 3_500_000.0, 250_000.0)],
     ),
     # C1 signed 2025-06-30 (Q2 2025), C2 2026-02-01 (Q1 2026); the quarters between have none.
+    # I6, dated 2025-01-01, is B's first invoice (the cancelled and quoted ones count too)
+    "consultancy_history_start": (["first_date"], [(D("2025-01-01"),)]),
     "hard_commitments_by_quarter": (
         ["quarter", "hard_eur"],
         [

@@ -17,7 +17,7 @@ from analytics import kpis
 from analytics.board import Activity, activity_between
 from analytics.config import Settings
 from analytics.store import Snapshot
-from analytics.views.overview import Kpi, Value, compare_kpis, headline
+from analytics.views.overview import Kpi, Value, compare_kpis, headline, year_before
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -72,7 +72,7 @@ def board_view(
     return BoardView(
         as_of=snap.as_of,
         board_as_of=board.as_of,
-        kpis=compare_kpis(current, before),
+        kpis=compare_kpis(current, before, year_before(con, snap)),
         activity=activity,
         changes=changes,
         capital=_moved(before["share_capital"], current["share_capital"]),

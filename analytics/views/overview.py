@@ -39,29 +39,53 @@ def headline(con: Connection, snap: Snapshot, settings: Settings) -> dict[str, V
     return values
 
 
+# KPIs summed from 1 January: their delta compares with the same period of the previous year
+# (a first-quarter figure against a whole year's is no change), on the same snapshot's data.
+YEAR_TO_DATE_KPIS = ("consultancy_ytd",)
+
+
 @dataclass(frozen=True)
 class Kpi:
-    """One headline KPI: its value, the comparison's value and the delta, in the KPI's unit.
+    """One headline KPI: its value, the value it is compared with and the delta, in its unit.
 
-    ``previous`` is None without a comparison; ``delta`` (``value - previous``) is None without a
-    comparison or when either value is missing (a TVPI before any call).
+    ``compared_with`` is ``snapshot`` (``previous`` is the comparison snapshot's value) or
+    ``year_before`` (a ``YEAR_TO_DATE_KPIS`` figure: ``previous`` is the same period one year
+    earlier). ``previous`` is None without a comparison; ``delta`` (``value - previous``) is None
+    without a comparison or when either value is missing (a TVPI before any call, a history that
+    does not reach back a year).
     """
 
     key: str
     value: Value
     previous: Value = None
     delta: Value = None
+    compared_with: str = "snapshot"
 
 
-def compare_kpis(current: dict[str, Value], previous: dict[str, Value] | None) -> tuple[Kpi, ...]:
+def year_before(con: Connection, snap: Snapshot) -> dict[str, Value]:
+    """Return the ``YEAR_TO_DATE_KPIS`` over the same period one year before ``snap``'s as-of
+    (EUR; None where the snapshot's history does not reach back to it)."""
+    return {"consultancy_ytd": kpis.ytd_consultancy_revenue_year_before(con, snap)}
+
+
+def compare_kpis(
+    current: dict[str, Value], previous: dict[str, Value] | None, year_ago: dict[str, Value] | None = None
+) -> tuple[Kpi, ...]:
     """Return the headline KPIs of ``current`` in ``HEADLINE_KPIS`` order, each with its delta
-    against ``previous`` (None: no comparison, no delta)."""
+    against ``previous`` (None: no comparison, no delta), except the year-to-date ones, compared
+    with ``year_ago`` (``year_before``) whenever there is a comparison."""
     rows = []
     for key in HEADLINE_KPIS:
         value = current[key]
-        before = previous[key] if previous is not None else None
+        basis = "year_before" if key in YEAR_TO_DATE_KPIS else "snapshot"
+        if previous is None:
+            before = None
+        elif basis == "year_before":
+            before = (year_ago or {}).get(key)
+        else:
+            before = previous[key]
         delta = value - before if value is not None and before is not None else None
-        rows.append(Kpi(key, value, before, delta))
+        rows.append(Kpi(key, value, before, delta, basis))
     return tuple(rows)
 
 
@@ -137,7 +161,7 @@ def overview_view(
     return OverviewView(
         as_of=snap.as_of,
         compare_as_of=compare.as_of if compare is not None else None,
-        kpis=compare_kpis(current, previous),
+        kpis=compare_kpis(current, previous, year_before(con, snap)),
         progress=target_progress(
             current["supported"],
             settings.supported_target,

@@ -72,7 +72,7 @@ def board_period(view: BoardView, lang: str) -> str:
 
 def _headline_tiles(kpis: tuple[Kpi, ...], settings, snap: Snapshot, lang: str) -> tuple[Tile, ...]:
     views = [kpi_view(kpi, settings, snap.as_of, lang) for kpi in kpis]
-    return tuple(Tile(v.label, v.value, v.delta or "") for v in views)
+    return tuple(Tile(v.label, v.value, v.delta_text) for v in views)
 
 
 def overview_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str) -> Slide:

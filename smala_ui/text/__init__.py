@@ -96,7 +96,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "relation, communication, animations) du début du trimestre à la date de situation.",
         "kpi.consultancy_ytd": "Consultance (année)",
         "kpi.consultancy_ytd.help": "Montant des factures de consultance facturées ou payées, datées du "
-        "1er janvier à la date de situation. Les devis et annulations ne comptent pas.",
+        "1er janvier à la date de situation. Les devis et annulations ne comptent pas. Sa variation "
+        "compare avec la même période de l'année précédente, pas avec la date de comparaison.",
+        "kpi.year_before": "vs même période {year}",
         "kpi.fund_hard": "Fonds : ferme",
         "kpi.fund_hard.help": "Engagements signés au plus tard à la date de situation, face à l'objectif "
         "de {target}. Les promesses (engagements souples) sont montrées à part, jamais additionnées.",
@@ -266,7 +268,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "communication, events) from the start of the quarter to the as-of date.",
         "kpi.consultancy_ytd": "Consultancy YTD",
         "kpi.consultancy_ytd.help": "Amount of consultancy invoices invoiced or paid, dated from 1 January "
-        "to the as-of date. Quotes and cancellations do not count.",
+        "to the as-of date. Quotes and cancellations do not count. Its change compares with the same "
+        "period of the previous year, not with the comparison date.",
+        "kpi.year_before": "vs same period {year}",
         "kpi.fund_hard": "Fund: hard",
         "kpi.fund_hard.help": "Commitments signed on or before the as-of date, against the {target} "
         "target. Pledges (soft commitments) are shown apart, never added.",
