@@ -46,13 +46,3 @@ def activity_between(con: Connection, snap: Snapshot, board: Snapshot) -> Activi
 def earlier_boards(snapshots: Sequence[Snapshot], snap: Snapshot) -> list[Snapshot]:
     """Return the snapshots dated before ``snap``, newest first: the candidates for the last board."""
     return [s for s in snapshots if s.as_of < snap.as_of][::-1]
-
-
-def default_board(earlier: Sequence[Snapshot], compare: Snapshot | None) -> Snapshot:
-    """Return the last board's default snapshot: the comparison snapshot when it is one of
-    ``earlier`` (matched by label), else the newest of ``earlier`` (which must not be empty)."""
-    if compare is not None:
-        match = next((s for s in earlier if s.label == compare.label), None)
-        if match is not None:
-            return match
-    return earlier[0]

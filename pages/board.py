@@ -3,11 +3,11 @@ as-of snapshot, as deltas and as plain sentences."""
 
 import streamlit as st
 
-from analytics.board import default_board, earlier_boards
+from analytics.board import earlier_boards
 from smala_ui import fmt
 from smala_ui.browser import find_chromium
 from smala_ui.cache.overview import board_view
-from smala_ui.session import lang, selection, t, url_widget
+from smala_ui.session import lang, selection, t
 from smala_ui.slides import board_slides
 from smala_ui.slides import pack as board_pack
 from smala_ui.slides.overview import activity_tiles, board_period, board_sentences
@@ -20,20 +20,16 @@ catalogue = st.session_state["catalogue"]
 language = lang()
 snap = sel.as_of
 
-earlier = earlier_boards(catalogue.valid, snap)
-if not earlier:
+# One meeting, one comparison date: the last board is the comparison date of the sidebar, so
+# this page, the other pages and every slide of the pack compare with the same day.
+if not earlier_boards(catalogue.valid, snap):
     st.info(t("board.none"))
     st.stop()
-board_label = url_widget(
-    st.selectbox,
-    t("board.last_board"),
-    [s.label for s in earlier],
-    default_board(earlier, sel.compare).label,
-    "board",
-    format_func=lambda label: fmt.date(catalogue.by_label(label).as_of, language),
-    help=t("board.last_board.help"),
-)
-board = catalogue.by_label(board_label)
+board = sel.compare
+if board is None or board.as_of >= snap.as_of:
+    st.info(t("board.choose", date=fmt.date(snap.as_of, language)), icon=":material/event:")
+    st.stop()
+st.caption(t("board.last_board", date=fmt.date(board.as_of, language)))
 view = guarded(board_view, snap, board, settings)
 st.caption(board_period(view, language))
 
@@ -57,7 +53,7 @@ stem = f"smala_conseil_{snap.label}_{language}"
 
 
 def slides():
-    return board_slides(snap, sel.compare, board, catalogue.valid, settings, language)
+    return board_slides(snap, board, catalogue.valid, settings, language)
 
 
 html_col, pdf_col = st.columns(2)

@@ -102,6 +102,14 @@ def date(day: dt.date, lang: str) -> str:
     return format_date(day, "medium", locale=DATE_LOCALES[lang])
 
 
+def dates_line(as_of: dt.date, compare: dt.date | None, lang: str) -> str:
+    """Return the subtitle of every page and slide: the as-of date, and the comparison date when
+    there is one ("Situation au 30 sept. 2026 · comparée au 31 mars 2026")."""
+    if compare is None:
+        return translate(lang, "common.as_of", date=date(as_of, lang))
+    return translate(lang, "common.as_of_compared", date=date(as_of, lang), compare=date(compare, lang))
+
+
 def quarter(day: dt.date, lang: str) -> str:
     """Return the calendar quarter of ``day``: ``T3 2026`` in French, ``Q3 2026`` in English."""
     return f"{QUARTER_PREFIX[lang]}{(day.month - 1) // 3 + 1} {day.year}"

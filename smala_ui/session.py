@@ -109,6 +109,13 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
         help=t("sidebar.as_of_help"),
         on_change=reset_comparison,
     )
+    # A link from before the last board became the comparison date names it ?board=: it is the
+    # comparison, read once, and the parameter leaves the address.
+    if "board" in st.query_params:
+        board = st.query_params["board"]
+        del st.query_params["board"]
+        if COMPARE_KEY not in st.session_state and COMPARE_KEY not in st.query_params and board in labels:
+            st.query_params[COMPARE_KEY] = board
     compare_label = _url_selectbox(
         t("sidebar.compare"),
         [*newest_first, NO_COMPARISON],

@@ -30,16 +30,8 @@ def header(title_key: str, dates: bool = True) -> None:
     sel = selection()
     if sel is None or not dates:
         return
-    if sel.compare is not None:
-        st.caption(
-            t(
-                "common.as_of_compared",
-                date=fmt.date(sel.as_of.as_of, lang()),
-                compare=fmt.date(sel.compare.as_of, lang()),
-            )
-        )
-    else:
-        st.caption(t("common.as_of", date=fmt.date(sel.as_of.as_of, lang())))
+    compare = sel.compare.as_of if sel.compare is not None else None
+    st.caption(fmt.dates_line(sel.as_of.as_of, compare, lang()))
 
 
 # st.plotly_chart's arguments on every page: our projector template (smala_ui.theme), not

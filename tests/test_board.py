@@ -7,9 +7,12 @@ from conftest import APP, DEMO_DATES, ROOT
 from fixture_data import AS_OF_A, AS_OF_B
 from streamlit.testing.v1 import AppTest
 
-from analytics.board import activity_between, default_board, earlier_boards
+from analytics.board import activity_between, earlier_boards
 from analytics.config import Settings
+from analytics.store import list_snapshots
 from analytics.views.board import StockChange, board_view
+from smala_ui import fmt
+from smala_ui.slides import board_slides
 from smala_ui.slides.overview import board_sentences
 
 
@@ -32,9 +35,6 @@ def test_the_candidate_boards_are_earlier_snapshots_newest_first(snaps):
     a, b = snaps
     assert earlier_boards(snaps, b) == [a]
     assert earlier_boards(snaps, a) == []
-    assert default_board([a], b) == a  # the comparison is not earlier: the newest earlier one
-    assert default_board([a], a) == a
-    assert default_board([a], None) == a
 
 
 def test_board_view_on_the_fixture(con, snaps):
@@ -87,13 +87,44 @@ def board_page(lang="fr", data_dir=None, monkeypatch=None, **query):
 
 def test_the_board_page_on_the_fixture(snaps, monkeypatch):
     at = board_page("en", data_dir=snaps[0].path.parent.parent, monkeypatch=monkeypatch, board="2025-12-31")
-    assert at.selectbox(key="board").value == "2025-12-31"
-    assert "board" not in at.query_params  # the default (the comparison snapshot) leaves the URL
+    assert at.selectbox(key="compare").value == "2025-12-31"  # an old ?board= link: the comparison
+    assert "board" not in at.query_params and "compare" not in at.query_params  # B's default
     tiles = {m.label: (m.value, m.delta) for m in at.metric}
     assert tiles["Share capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
     assert tiles["Support sessions"][0] == "3"
     assert tiles["Consultancy invoiced"][0] == "2\u202f951\u00a0€"  # 2,950.50 rounded half up
     assert len(at.markdown[-1].value.splitlines()) == 11  # 7 kinds of change, capital, fund, 2 flows
+
+
+def test_one_meeting_one_comparison_date_on_the_page_and_in_the_pack(monkeypatch):
+    """Issue 11's link: the last board of 31 March 2026, the latest snapshot of 30 September, and
+    a sidebar comparison (30 June by default) that used to differ from the board's."""
+    at = board_page("fr", board="2026-03-31")
+    assert at.selectbox(key="compare").value == "2026-03-31"
+    captions = " ".join(c.value for c in at.caption)
+    assert "comparée au 31 mars 2026" in captions and "situation du 31 mars 2026" in captions
+    assert "30 juin" not in captions
+    # the comparison stays the board's until someone changes it in the sidebar
+    at.selectbox(key="compare").set_value("2026-06-30").run()
+    assert "comparée au 30 juin 2026" in " ".join(c.value for c in at.caption)
+    # every slide of the pack names the same comparison date, and the overview's deltas use it
+    catalogue = list_snapshots(ROOT / "data")
+    latest, board = catalogue[-1], next(s for s in catalogue if s.label == "2026-03-31")
+    slides = board_slides(latest, board, catalogue, Settings(), "fr")
+    assert len(slides) == 5
+    for slide in slides:
+        assert "31 mars 2026" in slide.as_of, slide.title
+        assert "30 juin" not in slide.as_of, slide.title
+    from smala_ui.cache.overview import overview_view
+
+    shares = overview_view(latest, board, Settings()).kpi("share_capital")
+    assert slides[0].tiles[2].delta == fmt.signed(fmt.money(shares.delta))
+
+
+def test_without_an_earlier_comparison_the_page_asks_for_one():
+    at = board_page("en", compare="-")  # "no comparison" in the sidebar
+    assert "Choose the snapshot of the last board" in at.info[0].value
+    assert not at.metric
 
 
 def test_the_oldest_snapshot_has_nothing_to_compare():

@@ -15,22 +15,22 @@ from smala_ui.slides.pack import Slide
 
 def board_slides(
     snap: Snapshot,
-    compare: Snapshot | None,
     board: Snapshot | None,
     catalogue: list[Snapshot],
     settings,
     lang: str,
 ) -> list[Slide]:
-    """Return the slides of ``BOARD_SLIDES`` that have a builder, in order.
+    """Return the slides of ``BOARD_SLIDES`` that have a builder, in order, every one compared
+    with the last ``board``'s snapshot and saying so under its title (one meeting, one date).
 
     Runs outside the page's script too (a download button's callable runs in its own thread), so
     it takes everything from its arguments and the caches, nothing from the session state.
     """
     builders = {
-        "overview": lambda: overview_slide(snap, compare, settings, lang),
+        "overview": lambda: overview_slide(snap, board, settings, lang),
         "board": lambda: board_slide(snap, board, settings, lang),
-        "fund": lambda: fund_slide(snap, compare, catalogue, settings, lang),
-        "capped_returns": lambda: capped_slide(snap, settings, lang),
-        "impact": lambda: impact_slide(snap, compare, settings, lang),
+        "fund": lambda: fund_slide(snap, board, catalogue, settings, lang),
+        "capped_returns": lambda: capped_slide(snap, settings, lang, board),
+        "impact": lambda: impact_slide(snap, board, settings, lang),
     }
     return [builders[key]() for key in BOARD_SLIDES if key in builders]

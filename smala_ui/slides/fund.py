@@ -30,20 +30,21 @@ def fund_slide(
     )
     return Slide(
         translate(lang, "page.fund"),
-        as_of_line(snap, lang),
+        as_of_line(snap, lang, compare),
         tiles,
         (note,) if note else (),
         (cache.over_time_figure(*key, lang),),
     )
 
 
-def capped_slide(snap: Snapshot, settings, lang: str) -> Slide:
-    """Return gross against capped values under the configured cap: the page's default model."""
+def capped_slide(snap: Snapshot, settings, lang: str, compare: Snapshot | None = None) -> Slide:
+    """Return gross against capped values under the configured cap: the page's default model.
+    Its figures have no delta; ``compare`` only names the pack's comparison date under the title."""
     params = settings.cap
     view = cache.capped_view(snap, params, ExitScenario())
     title = translate(lang, "page.capped")
     if view.ticket_count == 0:
-        return Slide(title, as_of_line(snap, lang), sentences=(translate(lang, "capped.no_ticket"),))
+        return Slide(title, as_of_line(snap, lang, compare), sentences=(translate(lang, "capped.no_ticket"),))
     m = view.metrics
     tiles = (
         Tile(translate(lang, "capped.gross_value"), fmt.money(view.gross_value_eur)),
@@ -55,7 +56,7 @@ def capped_slide(snap: Snapshot, settings, lang: str) -> Slide:
     )
     return Slide(
         title,
-        as_of_line(snap, lang),
+        as_of_line(snap, lang, compare),
         tiles,
         (translate(lang, "capped.method"), translate(lang, f"capped.excess.help.{params.excess_to}")),
         (figures_capped.ticket_bars(view.tickets, lang, limit=CAPPED_BARS),),

@@ -14,7 +14,7 @@ def impact_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str) 
     title = translate(lang, "page.impact")
     view = impact_view(snap, compare, settings)
     if view.is_empty:
-        return Slide(title, as_of_line(snap, lang), sentences=(translate(lang, "impact.empty"),))
+        return Slide(title, as_of_line(snap, lang, compare), sentences=(translate(lang, "impact.empty"),))
     tiles = tuple(
         Tile(
             fi.metric_name(lang, tile.key),
@@ -25,4 +25,4 @@ def impact_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str) 
         if tile.value is not None
     )
     charts = (fi.targets_chart(view.targets, lang),) if view.has_targets else ()
-    return Slide(title, as_of_line(snap, lang), tiles, (), charts)
+    return Slide(title, as_of_line(snap, lang, compare), tiles, (), charts)

@@ -79,7 +79,7 @@ def overview_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str
     view = overview_view(snap, compare, settings)
     return Slide(
         translate(lang, "page.overview"),
-        as_of_line(snap, lang),
+        as_of_line(snap, lang, compare),
         _headline_tiles(view.kpis, settings, snap, lang),
         tuple(group_sentences(view.changes or (), lang, plain)),  # the pack escapes them as HTML
         (figures.progress_chart(view.progress, lang),),
@@ -90,7 +90,7 @@ def board_slide(snap: Snapshot, board: Snapshot | None, settings, lang: str) -> 
     title = translate(lang, "page.board")
     view = board_view(snap, board, settings)
     if view is None:
-        return Slide(title, as_of_line(snap, lang), sentences=(translate(lang, "board.none"),))
+        return Slide(title, as_of_line(snap, lang, board), sentences=(translate(lang, "board.none"),))
     tiles = tuple(Tile(translate(lang, label), value) for label, value, _ in activity_tiles(view.activity))
     sentences = board_sentences(view, lang, plain)  # the pack escapes them as HTML
     return Slide(

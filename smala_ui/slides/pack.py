@@ -25,7 +25,6 @@ from plotly.offline import get_plotlyjs
 
 from smala_ui import fmt
 from smala_ui.browser import LAUNCH_ARGS, find_chromium
-from smala_ui.text import translate
 
 PLOTLY_JS = Path(pio.__file__).resolve().parent.parent / "package_data" / "plotly.min.js"
 # px at scale 2: drawn at the size a slide shows them, so the type keeps its projector size
@@ -185,6 +184,7 @@ def to_pdf(slides: list[Slide], title: str, lang: str, chromium: str | None = No
         return pdf.read_bytes()
 
 
-def as_of_line(snap, lang: str) -> str:
-    """Return the slide's subtitle: the as-of date, in ``lang``."""
-    return translate(lang, "common.as_of", date=fmt.date(snap.as_of, lang))
+def as_of_line(snap, lang: str, compare=None) -> str:
+    """Return the slide's subtitle in ``lang``: the as-of date, and the comparison date when the
+    slide's changes are against one (the same words as the pages' subtitles)."""
+    return fmt.dates_line(snap.as_of, compare.as_of if compare is not None else None, lang)

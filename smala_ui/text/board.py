@@ -11,9 +11,11 @@ TEXT: dict[str, dict[str, str]] = {
         "present.slide": "**Conseil · {n} / {total}** · situation au {date}",
         "present.stop": "Quitter la présentation",
         "page.board": "Depuis le dernier conseil",
-        "board.last_board": "Instantané du dernier conseil",
-        "board.last_board.help": "L'état des données le jour du dernier conseil d'administration. "
-        "Ce choix est gardé dans l'adresse de la page.",
+        "board.last_board": "Dernier conseil : la situation du {date}. C'est la date de comparaison de "
+        "toutes les pages et de chaque diapositive du dossier ; pour un autre conseil, changez la date "
+        "de comparaison dans le panneau latéral.",
+        "board.choose": "Choisissez dans le panneau latéral, comme date de comparaison, la situation du "
+        "dernier conseil : une date antérieure au {date}.",
         "board.none": "Aucun instantané antérieur à la date de situation : rien à comparer.",
         "board.period": "Du {since} au {date}",
         "board.stocks": "Où nous en sommes",
@@ -53,9 +55,11 @@ TEXT: dict[str, dict[str, str]] = {
         "present.slide": "**Board · {n} / {total}** · as of {date}",
         "present.stop": "Leave the presentation",
         "page.board": "Since the last board",
-        "board.last_board": "Snapshot of the last board",
-        "board.last_board.help": "The state of the data on the day of the last board meeting. This "
-        "choice is kept in the page's address.",
+        "board.last_board": "Last board: the snapshot of {date}. It is the comparison date of every "
+        "page and of each slide of the pack; for another board, change the comparison date in the "
+        "sidebar.",
+        "board.choose": "Choose the snapshot of the last board as the comparison date in the sidebar: "
+        "a date before {date}.",
         "board.none": "No snapshot before the as-of date: nothing to compare.",
         "board.period": "From {since} to {date}",
         "board.stocks": "Where we stand",
