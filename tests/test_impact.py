@@ -21,7 +21,7 @@ from analytics import impact
 from analytics.config import Settings
 from analytics.schema import METRICS, TABLES
 from analytics.store import list_snapshots, publish_snapshot
-from analytics.views.impact import MAIN_METRICS, impact_view
+from analytics.views.impact import MAIN_METRICS, MetricTile, impact_view
 from smala_ui import theme
 from smala_ui.figures import impact as fi
 from smala_ui.slides.impact import impact_slide
@@ -321,7 +321,7 @@ def test_metrics_over_time_has_one_titled_panel_per_metric():
         "Emplois (total)",
         "Emplois créés",
         "Émissions de GES évitées",
-        "Femmes à des postes de direction",
+        "Femmes dans les équipes de direction",
     ]
     jobs = fig.data[1]
     assert list(jobs.x) == [D(Q4), D(Q1)] and list(jobs.y) == [7.5, 5.0]
@@ -353,7 +353,15 @@ def test_series_csv_has_translated_headers_and_raw_numbers():
         "Value",
         "Reporting members",
     ]
-    assert table.iloc[6].tolist() == [D(Q1), "Women in leadership", "%", "PI7869", "simple mean", 47.5, 2]
+    assert table.iloc[6].tolist() == [
+        D(Q1),
+        "Women in leadership teams",
+        "%",
+        "PI7869",
+        "simple mean",
+        47.5,
+        2,
+    ]
     assert table.iloc[0]["Aggregation"] == "sum"
 
 
@@ -424,7 +432,15 @@ def test_sdg_cards_and_csv():
         "**Chiffre d'affaires** : non déclaré · sans code IRIS+",
     ]
     csv = fi.sdg_csv(rows, "en")
-    assert csv.iloc[0].tolist() == [5, "Gender equality", "Women in leadership", "%", "PI7869", D(Q1), 47.5]
+    assert csv.iloc[0].tolist() == [
+        5,
+        "Gender equality",
+        "Women in leadership teams",
+        "%",
+        "PI7869",
+        D(Q1),
+        47.5,
+    ]
     assert csv.iloc[2]["IRIS+ code"] == ""
 
 
@@ -452,7 +468,11 @@ def test_targets_chart_keeps_a_few_round_ticks_however_far_the_target_is_passed(
 def test_targets_chart_colours_each_bar_by_its_light():
     fig = fi.targets_chart(hand_targets(), "fr")
     (bars,) = fig.data
-    assert list(bars.y) == ["Emplois créés", "Émissions de GES évitées", "Femmes à des postes de direction"]
+    assert list(bars.y) == [
+        "Emplois créés",
+        "Émissions de GES évitées",
+        "Femmes dans les équipes de direction",
+    ]
     assert list(bars.x) == pytest.approx([80.0, 40.0, 118.75])  # jobs_fte has no target: no bar
     assert list(bars.marker.color) == [theme.ORANGE, "#C44536", theme.GREEN]
     assert bars.text[0] == f"120,0{NB}ETP sur 150{NB}ETP (80{NB}%)"
@@ -507,7 +527,7 @@ def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     # B's latest period is 2026-03-31; A (2025-12-31) is the comparison, its latest period Q4 2025.
     assert got["Emplois créés"] == (f"5,0{NB}ETP", f"-2,5{NB}ETP")  # 7.5 -> 5.0
     assert got["Émissions de GES évitées"] == (f"14,0{NB}t éq. CO₂", f"+4,0{NB}t éq. CO₂")  # 10 -> 14
-    assert got["Femmes à des postes de direction"] == (f"47,5{NB}%", f"+12,5{NB}points")  # 35 -> 47.5
+    assert got["Femmes dans les équipes de direction"] == (f"47,5{NB}%", f"+12,5{NB}points")  # 35 -> 47.5
     assert got["Emplois (total) · T4 2025"] == (f"3,0{NB}ETP", f"0,0{NB}ETP")  # not reported for Q1
     assert got["Bénéficiaires"] == (f"100{NB}personnes", "")  # not reported on A: no delta
     # Per EUR 1M: 4.5 FTE and 14 tCO2e over 150,000.50 EUR of active tickets.
@@ -521,7 +541,7 @@ def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     targets = at.dataframe[1].value.set_index("Indicateur")
     # the configured defaults: 90 FTE, 50 %
     assert targets.loc["Emplois créés", "Part de la cible"] == f"6{NB}%"  # 5 / 90 = 5.6 %
-    assert targets.loc["Femmes à des postes de direction", "Feu"] == "proche"  # 47.5 / 50 = 95 %
+    assert targets.loc["Femmes dans les équipes de direction", "Feu"] == "proche"  # 47.5 / 50 = 95 %
     assert targets.loc["Personnes formées", "Cible"] == "pas de cible"
     assert any("ODD 8 · Travail décent" in m.value for m in at.markdown)
     assert len(at.get("plotly_chart")) == 2  # over time, targets
@@ -533,3 +553,30 @@ def test_impact_page_says_so_without_impact_data(tmp_path, monkeypatch):
     at = run_impact(monkeypatch, "en", data_dir=tmp_path)
     assert any("No impact outcome" in i.value for i in at.info)
     assert not at.metric
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_two_women_figures_have_distinct_names_and_each_help_names_the_other(lang):
+    from smala_ui.text import translate
+
+    led = translate(lang, "cooperative.kpi.women_led")
+    teams = translate(lang, "impact.metric.women_in_leadership_pct")
+    assert led != teams and led not in teams and teams not in led
+    # each figure's help says what it is and points to the other one by its exact name
+    assert teams in translate(lang, "cooperative.kpi.women_led.help", n=3, total=8)
+    tile = fi.metric_tile(
+        MetricTile(
+            key="women_in_leadership_pct",
+            value=47.5,
+            period_end=D(Q1),
+            latest=True,
+            members=2,
+            iris_code="PI7869",
+            averaged=True,
+            delta=None,
+            target=None,
+        ),
+        D(Q1),
+        lang,
+    )
+    assert led in tile["help"]

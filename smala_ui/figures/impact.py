@@ -129,6 +129,10 @@ def _axis_ticks(unit: str, top: float, lang: str) -> tuple[list[float], list[str
 # Tiles --------------------------------------------------------------------------------------
 
 
+# Metrics whose tile help says what they are not (``impact.kpi.note.<key>``).
+NOTED_METRICS = ("women_in_leadership_pct",)
+
+
 def metric_tile(tile: MetricTile, newest: dt.date | None, lang: str) -> dict:
     """Return a main metric's tile as ``st.metric`` arguments: its latest value (its period in the
     label when older than the newest), the change since the comparison and the help text."""
@@ -154,6 +158,8 @@ def metric_tile(tile: MetricTile, newest: dt.date | None, lang: str) -> dict:
         help_text += translate(
             lang, "impact.kpi.help.target", target=format_value(tile.key, tile.target, lang)
         )
+    if tile.key in NOTED_METRICS:  # a figure easily mistaken for another one says which it is
+        help_text += translate(lang, f"impact.kpi.note.{tile.key}")
     return {
         "label": name if tile.latest else f"{name} · {period}",
         "value": format_value(tile.key, tile.value, lang, short=True),

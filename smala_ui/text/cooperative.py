@@ -54,9 +54,11 @@ TEXT: dict[str, dict[str, str]] = {
         "cooperative.kpi.founders": "Fondateurs actifs",
         "cooperative.kpi.founders.help": "Membres actifs marqués comme fondateurs, soit {share} des membres "
         "actifs.",
-        "cooperative.kpi.women_led": "Dirigées par des femmes",
-        "cooperative.kpi.women_led.help": "Part des membres actifs dont l'entreprise est dirigée par une "
-        "femme : {n} sur {total}. L'écart est en points de pourcentage.",
+        "cooperative.kpi.women_led": "Entreprises dirigées par une femme",
+        "cooperative.kpi.women_led.help": "Part des membres actifs dont l'entreprise a une femme à sa "
+        "tête, selon le registre des membres : {n} sur {total}. L'écart est en points de pourcentage. "
+        "À ne pas confondre avec « Femmes dans les équipes de direction » (page Impact), la part de "
+        "femmes parmi les dirigeants, déclarée par les membres.",
         "cooperative.kpi.retention": "Fidélisation à 12 mois",
         "cooperative.kpi.retention.help": "Parmi les membres actifs 12 mois avant la date de situation (le "
         "{year_ago}), la part encore active à la date de situation : {retained} sur {cohort}. Lu dans les "
@@ -173,9 +175,11 @@ TEXT: dict[str, dict[str, str]] = {
         "experience.",
         "cooperative.kpi.founders": "Active founders",
         "cooperative.kpi.founders.help": "Active members marked as founders: {share} of active members.",
-        "cooperative.kpi.women_led": "Women-led companies",
-        "cooperative.kpi.women_led.help": "Share of active members whose company is led by a woman: {n} of "
-        "{total}. The delta is in percentage points.",
+        "cooperative.kpi.women_led": "Companies led by a woman",
+        "cooperative.kpi.women_led.help": "Share of active members whose company has a woman at its "
+        "head, from the member register: {n} of {total}. The delta is in percentage points. Not to be "
+        'confused with "Women in leadership teams" (Impact page), the share of women among the '
+        "leaders, as reported by the members.",
         "cooperative.kpi.retention": "12-month retention",
         "cooperative.kpi.retention.help": "Of the members active 12 months before the as-of date (on "
         "{year_ago}), the share still active on the as-of date: {retained} of {cohort}. Read from the "

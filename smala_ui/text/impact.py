@@ -58,7 +58,11 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.metric.beneficiaries": "Bénéficiaires",
         "impact.metric.individuals_trained": "Personnes formées",
         "impact.metric.revenue_eur": "Chiffre d'affaires",
-        "impact.metric.women_in_leadership_pct": "Femmes à des postes de direction",
+        "impact.metric.women_in_leadership_pct": "Femmes dans les équipes de direction",
+        "impact.kpi.note.women_in_leadership_pct": " C'est la part de femmes parmi les dirigeants de "
+        "chaque membre, telle qu'il la déclare, en moyenne. À ne pas confondre avec « Entreprises "
+        "dirigées par une femme » (page Coopérative), la part des membres dont l'entreprise a une "
+        "femme à sa tête.",
         "impact.unit.FTE": "ETP",
         "impact.unit.tCO2e": "t éq. CO₂",
         "impact.unit.people": "personnes",
@@ -71,8 +75,8 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.over_time": "Chaque indicateur dans le temps",
         "impact.over_time.caption": "Par période déclarée, jusqu'au {date}. Pour chaque membre, "
         "indicateur et période, seule la dernière déclaration compte : faute d'horodatage, c'est la "
-        "dernière ligne du fichier. Les valeurs sont ensuite additionnées ; la part de femmes à des "
-        "postes de direction est une moyenne simple sur les membres qui l'ont déclarée.",
+        "dernière ligne du fichier. Les valeurs sont ensuite additionnées ; la part de femmes dans les "
+        "équipes de direction est une moyenne simple sur les membres qui l'ont déclarée.",
         "impact.fig.panel": "<b>{metric}</b> ({unit})<br><span style='font-size:14px'>{iris}</span>",
         "impact.fig.panel_mean": "<b>{metric}</b> ({unit}, moyenne simple)"
         "<br><span style='font-size:14px'>{iris}</span>",
@@ -164,7 +168,10 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.metric.beneficiaries": "Beneficiaries",
         "impact.metric.individuals_trained": "Individuals trained",
         "impact.metric.revenue_eur": "Revenue",
-        "impact.metric.women_in_leadership_pct": "Women in leadership",
+        "impact.metric.women_in_leadership_pct": "Women in leadership teams",
+        "impact.kpi.note.women_in_leadership_pct": " It is the share of women among each member's "
+        'leaders, as the member reports it, on average. Not to be confused with "Companies led by a '
+        'woman" (Cooperative page), the share of members whose company has a woman at its head.',
         "impact.unit.FTE": "FTE",
         "impact.unit.tCO2e": "t CO₂e",
         "impact.unit.people": "people",
@@ -177,7 +184,7 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.over_time": "Each metric over time",
         "impact.over_time.caption": "Per reporting period, up to {date}. For each member, metric and "
         "period only the latest report counts: with no timestamp in the data, that is the last row of "
-        "the file. Values are then added up; the share of women in leadership is a simple mean over "
+        "the file. Values are then added up; the share of women in leadership teams is a simple mean over "
         "the members who reported it.",
         "impact.fig.panel": "<b>{metric}</b> ({unit})<br><span style='font-size:14px'>{iris}</span>",
         "impact.fig.panel_mean": "<b>{metric}</b> ({unit}, simple mean)"
