@@ -10,6 +10,7 @@ from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
 from smala_ui.session import lang, language_selector, require_router, snapshot_selectors, t
+from smala_ui.text import plural
 
 require_router()  # before anything is drawn: see its docstring
 # A local icon: a material icon as favicon is fetched from Google's font servers on every load.
@@ -42,8 +43,10 @@ catalogue = catalogue(settings.data_dir)
 selection = snapshot_selectors(catalogue)
 if catalogue.invalid:
     st.warning(
-        t(
+        plural(
+            lang(),
             "state.invalid_snapshots",
+            len(catalogue.invalid),
             dates=", ".join(
                 f"{fmt.date(s.as_of, lang())} ({md_escape(s.path.name)})" for s in catalogue.invalid
             ),
@@ -53,7 +56,12 @@ if catalogue.invalid:
 if catalogue.strays:
     # folder names come from the disk: escaped before Markdown draws them
     st.warning(
-        t("state.stray_folders", folders=", ".join(md_escape(p.file) for p in catalogue.strays)),
+        plural(
+            lang(),
+            "state.stray_folders",
+            len(catalogue.strays),
+            folders=", ".join(md_escape(p.file) for p in catalogue.strays),
+        ),
         icon=":material/warning:",
     )
 if catalogue.leftovers:
@@ -69,7 +77,7 @@ if selection is not None and navigation.url_path not in NO_SNAPSHOT_PAGES:
     # A snapshot can be intact yet break the contract's rules; its figures may then be off.
     broken = [p for p in quality_problems(selection.as_of) if p.is_error]
     if broken:
-        st.warning(t("state.rules_broken", n=len(broken)), icon=":material/rule:")
+        st.warning(plural(lang(), "state.rules_broken", len(broken)), icon=":material/rule:")
 
 if presenting:
     presentation.apply(navigation.url_path or PAGES[0].key)

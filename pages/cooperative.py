@@ -97,8 +97,7 @@ elif view.progress == "later":
 elif view.progress == "empty":
     st.info(t("cooperative.progress_empty"))
 else:
-    moved = {k: fmt.number(v) for k, v in vars(view.stage_summary).items()}
     since = fmt.date(view.compare_as_of, language)
-    st.markdown(t("cooperative.progress.summary", since=since, date=as_of_text, **moved))
+    st.markdown(fc.progress_summary(view.stage_summary, since, as_of_text, language))
     st.plotly_chart(cc.progress_figure(*key, language), key="cooperative_progress", **CHART)
     st.caption(t("cooperative.progress.caption"))

@@ -105,13 +105,13 @@ if (snap := view.selected) is not None:
     errors = [p for p in snap.problems if p.is_error]
     warnings = [p for p in snap.problems if not p.is_error]
     if errors:
-        st.warning(t("data.checks_failed", n=len(errors)))
+        st.warning(plural(lang(), "data.checks_failed", len(errors)))
         bullets([problem_text(p) for p in errors])
     else:
         st.success(t("data.checks_ok"), icon=":material/check_circle:")
     if warnings:
         # facts worth seeing that do not make a figure wrong (a cooperators-only breach...)
-        st.info(t("data.checks_warnings", n=len(warnings)), icon=":material/info:")
+        st.info(plural(lang(), "data.checks_warnings", len(warnings)), icon=":material/info:")
         bullets([problem_text(p) for p in warnings])
 
     st.markdown(f"**{t('data.downloads')}**")

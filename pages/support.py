@@ -10,6 +10,7 @@ from smala_ui.cache import support as cs
 from smala_ui.escape import md_escape
 from smala_ui.figures import support as fs
 from smala_ui.session import lang, selection, t
+from smala_ui.text import plural
 from smala_ui.widgets import CHART, download_table, guarded, header, text_table
 
 header("page.support")
@@ -65,7 +66,16 @@ if view.mentors.empty:
 else:
     st.plotly_chart(cs.mentor_figure(*key, language), key="support_mentors", **CHART)
     hours, mentors = fmt.hours(now.mentoring_hours), fmt.number(now.mentors)
-    st.caption(t("support.mentors.caption", shown=view.mentors_shown, mentors=mentors, hours=hours))
+    st.caption(
+        plural(
+            language,
+            "support.mentors.caption",
+            view.mentors_shown,
+            shown=view.mentors_shown,
+            mentors=mentors,
+            hours=hours,
+        )
+    )
 
 # Who helped whom ---------------------------------------------------------------------------
 st.subheader(t("support.network"))
@@ -96,7 +106,9 @@ if now.without_help == 0:
     st.success(t("support.unhelped.none"), icon=":material/check_circle:")
 else:
     shown_table, csv_table = cs.unhelped_tables(*key, language)
-    st.caption(t("support.unhelped.caption", n=fmt.number(len(view.unhelped))))
+    st.caption(
+        plural(language, "support.unhelped.caption", len(view.unhelped), n=fmt.number(len(view.unhelped)))
+    )
     text_table(shown_table, "support_unhelped", 15, right=[t("support.col.days")])
     if view.unhelped_truncated:
         shown, total = fmt.number(len(view.unhelped_shown)), fmt.number(len(view.unhelped))

@@ -14,7 +14,7 @@ from analytics.ingest.raw import ERROR, Finding
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from smala_ui import fmt
 from smala_ui.escape import md_escape  # noqa: F401  (the Import page's and the tests' import)
-from smala_ui.text import CATALOGUE, translate
+from smala_ui.text import CATALOGUE, count_in, counted, translate
 
 COLUMNS = ("severity", "origin", "row", "column", "value", "problem")
 
@@ -57,10 +57,10 @@ def finding_text(f: Finding, lang: str) -> str:
     """Return what is wrong and what was expected, in ``lang`` (the catalogue's ``import.<code>``),
     or the finding's English message when the catalogue has no text or lacks a placeholder."""
     key = f"import.{f.code}"
-    if key not in CATALOGUE[lang]:
+    if key not in CATALOGUE[lang] and f"{key}.one" not in CATALOGUE[lang]:
         return f.message
     try:
-        return translate(lang, key, **_values(f, lang))
+        return counted(lang, key, count_in(f.params), **_values(f, lang))
     except (KeyError, IndexError, ValueError):
         return f.message
 

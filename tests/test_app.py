@@ -14,7 +14,7 @@ from analytics.store import list_snapshots, sha256_of
 from smala_ui import fmt
 from smala_ui.escape import md_escape
 from smala_ui.navigation import PAGES
-from smala_ui.text import CATALOGUE, translate
+from smala_ui.text import CATALOGUE, plural, translate
 
 LANGS = ("fr", "en")
 # Where each smoke run reads: (session fixture of the data folder, or None for the demo data; as-of).
@@ -177,7 +177,7 @@ def test_data_page_reports_a_broken_rule_with_row_and_column(fixture_dir, monkey
     assert where in text
     overview = run_page("overview", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
     assert not overview.exception
-    assert overview.warning[0].value == translate("fr", "state.rules_broken", n=1)  # every page warns
+    assert overview.warning[0].value == plural("fr", "state.rules_broken", 1)  # every page warns
 
 
 def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_data_dir, monkeypatch, tmp_path):

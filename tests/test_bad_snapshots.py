@@ -244,9 +244,11 @@ def test_the_store_and_the_rules_give_the_expected_outcome(case: Case, tmp_path,
 
 
 def _warnings_template(lang: str, key: str) -> re.Pattern:
-    """A pattern matching the catalogue text ``key`` whatever its placeholders hold."""
-    parts = re.split(r"\{\w+\}", CATALOGUE[lang][key])
-    return re.compile(".*".join(re.escape(p) for p in parts), re.DOTALL)
+    """A pattern matching the catalogue text ``key`` (either of its singular and plural forms)
+    whatever its placeholders hold."""
+    texts = [CATALOGUE[lang][k] for k in (key, f"{key}.one", f"{key}.other") if k in CATALOGUE[lang]]
+    patterns = [".*".join(re.escape(p) for p in re.split(r"\{\w+\}", text)) for text in texts]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.DOTALL)
 
 
 def page_failures(at, case: Case, key: str, lang: str) -> list[str]:

@@ -80,7 +80,8 @@ def test_the_code_scan_finds_codes_of_every_source():
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_emitted_code_has_a_text(lang):
-    missing = sorted(c for c in emitted_codes() if f"import.{c}" not in CATALOGUE[lang])
+    texts = CATALOGUE[lang]
+    missing = sorted(c for c in emitted_codes() if not {f"import.{c}", f"import.{c}.one"} & texts.keys())
     assert not missing
 
 
@@ -94,7 +95,7 @@ def test_finding_text_fills_params_and_falls_back_to_the_message():
     minimum = Finding(ERROR, "rule_minimum", "s.csv", "value below 0.5", params={"minimum": 0.5})
     assert finding_text(minimum, "fr") == "attendu : au moins 0,50"
     count = Finding(ERROR, "wrong_field_count", "m.csv", "x", row=4, params={"expected": 12, "found": 11})
-    assert finding_text(count, "en") == "11 value(s) on this row, the header has 12: the row is left out"
+    assert finding_text(count, "en") == "11 values on this row, the header has 12: the row is left out"
     # a code without a text, and a text whose placeholder the finding lacks: the English message
     assert (
         finding_text(Finding(ERROR, "new_code", "m.csv", "the reader's words"), "fr") == "the reader's words"

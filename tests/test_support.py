@@ -336,7 +336,7 @@ def test_mentor_bars():
     bar = fig.data[0]
     assert list(bar.y) == ["Alpha (M7)", "Beta", "Alpha (M3)"]
     assert list(bar.x) == [4.5, 2.0, 1.0]
-    assert bar.text[0] == f"4,5{NB}h · 3 séance(s)"
+    assert bar.text[0] == f"4,5{NB}h · 3 séances"
     assert fig.layout.shapes[0].x0 == 2.5  # the mentor load line
     assert fig.layout.annotations[0].text == f"Charge moyenne : 2,5{NB}h"
     assert fig.layout.xaxis.title.text == "Heures de mentorat au trimestre"
@@ -393,12 +393,12 @@ def test_network_graph():
     nodes = [tr for tr in fig.data if tr.mode == "markers" and tr.showlegend is not False]
     assert [n.name for n in nodes] == ["Entrepreneurs soutenants", "Entrepreneurs soutenus"]
     assert [len(n.x) for n in nodes] == [1, 3]  # A; then B, C, D by services
-    assert nodes[1].hovertext[0] == "Co B<br>Entrepreneurs soutenus<br>4 service(s) sur la période"
+    assert nodes[1].hovertext[0] == "Co B<br>Entrepreneurs soutenus<br>4 services sur la période"
     names = next(tr for tr in fig.data if tr.mode == "text")
     assert list(names.text) == ["Co A", "Co B"]  # the 2 largest (6 and 4 services) are named
     assert (names.x[0], names.y[0]) == (nodes[0].x[0], nodes[0].y[0])
     middles = next(tr for tr in fig.data if tr.mode == "markers" and tr.showlegend is False)
-    assert "Co B → Co C : 1 mise(s) en relation<br>Co C → Co B : 1 mise(s) en relation" in middles.hovertext
+    assert "Co B → Co C : 1 mise en relation<br>Co C → Co B : 1 mise en relation" in middles.hovertext
     # Same data, same drawing.
     again = fs.network_graph(edges, "fr", label_top=2)
     assert names.x == next(tr for tr in again.data if tr.mode == "text").x

@@ -1,6 +1,7 @@
 """Pure pieces of the interface: the catalogue, Belgian formats, sentences and the figure."""
 
 import datetime as dt
+import re
 import string
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from analytics.kpis import change_groups
 from analytics.views.overview import target_progress
 from smala_ui import fmt
 from smala_ui.figures import common as figures
-from smala_ui.text import CATALOGUE, plural, translate
+from smala_ui.text import CATALOGUE, count_in, counted, plural, translate
 from smala_ui.widgets import group_sentences
 
 
@@ -183,7 +184,7 @@ def test_problem_text_escapes_the_file_column_and_values_from_the_data():
     located = Problem("rule_null", f"{HOSTILE}.parquet", "x", row=3, column=HOSTILE, params={"count": 2})
     assert problem_text(located) == (
         f"{HOSTILE_ESCAPED}\\.parquet, ligne 3, colonne {HOSTILE_ESCAPED} : "
-        "2 ligne(s) : valeur vide dans une colonne obligatoire"
+        "2 lignes : valeur vide dans une colonne obligatoire"
     )
     quoted = Problem("parquet_unreadable", "members.parquet", "x", params={"detail": HOSTILE})
     assert problem_text(quoted) == f"members\\.parquet : fichier Parquet illisible ({HOSTILE_ESCAPED})"
@@ -199,3 +200,50 @@ def test_plotly_escape_turns_markup_into_entities():
         '&lt;a href="https://evil.example"&gt;p&lt;/a&gt; &lt;b&gt;B&lt;/b&gt; &amp; Co'
     )
     assert plotly_escape("Atelier Vert") == "Atelier Vert"
+
+
+# Real plurals (issue 11, item 11) -------------------------------------------------------------
+
+PARENTHESISED_PLURAL = re.compile(r"\w\((?:s|x|e|es)\)")
+
+
+def test_no_text_writes_a_plural_in_brackets_and_every_count_has_both_forms():
+    for lang, texts in CATALOGUE.items():
+        found = {key: text for key, text in texts.items() if PARENTHESISED_PLURAL.search(text)}
+        assert not found, f"{lang}: write .one and .other forms instead: {found}"
+        for key in (k for k in texts if k.endswith(".one")):
+            other = key.removesuffix(".one") + ".other"
+            assert other in texts, f"{lang}: {key} without {other}"
+            # the singular may spell its count out ("Un membre..."), never need more than the plural
+            placeholders = set(re.findall(r"\{(\w+)\}", texts[key]))
+            assert placeholders <= set(re.findall(r"\{(\w+)\}", texts[other])), key
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "expected"),
+    [
+        ("fr", 1, "1 ligne : valeur vide dans une colonne obligatoire"),
+        ("fr", 0, "0 ligne : valeur vide dans une colonne obligatoire"),  # French: 0 is singular
+        ("fr", 3, "3 lignes : valeur vide dans une colonne obligatoire"),
+        ("en", 1, "1 row: empty value in a required column"),
+        ("en", 0, "0 rows: empty value in a required column"),
+    ],
+)
+def test_counted_texts_agree_with_their_count(lang, n, expected):
+    assert counted(lang, "problem.rule_null", n, count=n) == expected
+
+
+def test_sentences_with_several_counts_agree_with_each():
+    from analytics.cooperative import StageSummary
+    from smala_ui.figures.cooperative import progress_summary
+
+    summary = StageSummary(forward=1, unchanged=2, backward=0, joined=1, left=3)
+    assert progress_summary(summary, "31 mars 2026", "30 juin 2026", "fr") == (
+        "Du 31 mars 2026 au 30 juin 2026 : 1 membre a progressé vers l'impact, 2 sont restés à la même "
+        "étape, 0 a reculé ; 1 nouveau membre, 3 départs."
+    )
+    assert progress_summary(summary, "31 Mar 2026", "30 Jun 2026", "en") == (
+        "From 31 Mar 2026 to 30 Jun 2026: 1 member moved forward toward impact, 2 stayed at the same "
+        "stage, 0 moved back; 1 new member, 3 left."
+    )
+    assert count_in({"found": 5, "expected": 4}) == 5 and count_in({"count": 1, "found": 9}) == 1

@@ -16,12 +16,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analytics.cooperative import LEFT, MAP_PROVINCES, NEW, STAGE_RANK, order_like
+from analytics.cooperative import LEFT, MAP_PROVINCES, NEW, STAGE_RANK, StageSummary, order_like
 from analytics.schema import IMPACT_STAGES, IMPACT_THEMES, NACE_SECTIONS
 from analytics.views.cooperative import CooperativeView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_ticks, round_money
-from smala_ui.text import CATALOGUE, translate
+from smala_ui.text import CATALOGUE, plural, translate
 
 BAR_HEIGHT = 40  # pixels per bar row, readable on a projector
 ROLE_COLORS = {"supported": theme.GREEN, "supporting": theme.BLUE}
@@ -85,6 +85,16 @@ class Tile:
     value: str
     help: str
     delta: dict
+
+
+def progress_summary(summary: StageSummary, since: str, date: str, lang: str) -> str:
+    """Return how members' stages moved from ``since`` to ``date`` in one sentence, each count
+    with its own singular or plural."""
+    parts = {
+        name: plural(lang, f"cooperative.progress.{name}", n, count=fmt.number(n))
+        for name, n in vars(summary).items()
+    }
+    return translate(lang, "cooperative.progress.summary", since=since, date=date, **parts)
 
 
 def _delta(shown: str | None) -> dict:

@@ -230,11 +230,12 @@ def portfolio_column_help(lang: str) -> dict[str, str | None]:
 
 def portfolio_caption(selected: TicketSelection, lang: str) -> str:
     """Return how many tickets the filters keep, of how many, and their cost and value."""
-    return translate(
+    return plural(
         lang,
         "fund.portfolio_count",
-        shown=selected.count,
-        total=selected.total,
+        selected.count,
+        shown=fmt.number(selected.count),
+        total=fmt.number(selected.total),
         cost=fmt.money(selected.cost_eur),
         value=fmt.money(selected.value_eur),
     )

@@ -25,7 +25,7 @@ from analytics.support import SupportKpis, unique_labels
 from analytics.views.support import SupportDeltas
 from smala_ui import fmt, theme
 from smala_ui.escape import plotly_escape
-from smala_ui.text import translate
+from smala_ui.text import counted, plural, translate
 
 MEASURES = ("sessions", "hours")
 KIND_COLORS = {
@@ -93,6 +93,7 @@ def tiles(now: SupportKpis, deltas: SupportDeltas | None, as_of: dt.date, lang: 
         "coverage": {"covered": fmt.number(now.covered), "supported": fmt.number(now.supported)},
         "mentor_load": {"hours": fmt.hours(now.mentoring_hours), "mentors": fmt.number(now.mentors)},
     }
+    help_counts = {"mentor_load": now.mentors}  # the helps whose words follow a count
     d = deltas
     specs = (
         ("sessions", now.sessions, d and d.sessions, fmt.number, "normal"),
@@ -116,7 +117,7 @@ def tiles(now: SupportKpis, deltas: SupportDeltas | None, as_of: dt.date, lang: 
                 delta,
                 "off" if unchanged else color,
                 "off" if unchanged else "auto",
-                t(f"support.kpi.{key}.help", **help_values.get(key, {})),
+                counted(lang, f"support.kpi.{key}.help", help_counts.get(key, 0), **help_values.get(key, {})),
             )
         )
     return out
@@ -272,7 +273,7 @@ def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure
         orientation="h",
         marker_color=theme.BLUE,
         text=[
-            t("support.fig.mentor_text", hours=hours_1(h), sessions=fmt.number(s))
+            plural(lang, "support.fig.mentor_text", int(s), hours=hours_1(h), sessions=fmt.number(s))
             for h, s in zip(hours, frame["sessions"], strict=True)
         ],
         textposition="outside",
@@ -363,7 +364,6 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
     services in the window; the ``label_top`` largest nodes show their company.
     """
     theme.register()
-    t = _t(lang)
     nodes: dict[str, tuple[object, object, float]] = {}
     for r in edges.itertuples():
         nodes[r.source] = (r.source_company, r.source_role, float(r.source_services))
@@ -396,8 +396,10 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
         mid_y.append((ya + yb) / 2)
         mid_text.append(
             "<br>".join(
-                t(
+                plural(
+                    lang,
                     f"support.fig.edge_{link}",
+                    int(n),
                     source=name_of[s],
                     target=name_of[d],
                     n=fmt.number(n),
@@ -448,8 +450,10 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
                 "line": {"color": "white", "width": 2},
             },
             hovertext=[
-                t(
+                plural(
+                    lang,
                     "support.fig.node_hover",
+                    int(nodes[m][2]),
                     company=name_of[m],
                     role=label(lang, "role", nodes[m][1]),
                     n=fmt.number(nodes[m][2]),

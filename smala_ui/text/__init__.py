@@ -52,12 +52,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sidebar.none": "aucune comparaison",
         "state.no_snapshot": "Aucun instantané valide dans {folder}. Générez les données de démonstration "
         "(`python -m analytics.demo`) ou importez des données réelles (voir le README).",
-        "state.invalid_snapshots": "Instantané(s) écarté(s) car invalide(s) : {dates}. "
-        "Détails sur la page Données.",
+        "state.invalid_snapshots.one": "Instantané écarté car invalide : {dates}. Détails sur la page "
+        "Données.",
+        "state.invalid_snapshots.other": "Instantanés écartés car invalides : {dates}. Détails sur la page "
+        "Données.",
         "state.staging_left": "Une publication interrompue a laissé un dossier temporaire : {folders}. "
         "Il n'est pas lu ; vérifiez-le puis supprimez-le.",
         "state.config_error": "Configuration invalide : {error}",
-        "state.rules_broken": "Cet instantané enfreint {n} règle(s) du contrat de données : certains "
+        "state.rules_broken.one": "Cet instantané enfreint {n} règle du contrat de données : certains "
+        "chiffres peuvent être faux. Le détail (fichier, ligne, colonne) est sur la page Données.",
+        "state.rules_broken.other": "Cet instantané enfreint {n} règles du contrat de données : certains "
         "chiffres peuvent être faux. Le détail (fichier, ligne, colonne) est sur la page Données.",
         "state.query_error": "Impossible de lire l'instantané du {date} : {error}",
         "common.as_of": "Situation au {date}",
@@ -155,7 +159,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "data.manifest": "Manifeste",
         "data.checks": "Contrôles de qualité des données",
         "data.checks_ok": "Toutes les règles du contrat de données sont respectées.",
-        "data.checks_failed": "{n} règle(s) non respectée(s) :",
+        "data.checks_failed.one": "{n} règle non respectée :",
+        "data.checks_failed.other": "{n} règles non respectées :",
         "data.downloads": "Télécharger les tables",
         "data.downloads_help": "CSV au format belge (séparateur « ; », virgule décimale), lisible par "
         "Excel, ou Parquet.",
@@ -184,21 +189,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.column_missing": "colonne absente",
         "problem.column_type": "type {found}, attendu : {expected}",
         "problem.already_exists": "cet instantané existe déjà et n'est jamais écrasé",
-        "problem.rule_null": "{count} ligne(s) : valeur vide dans une colonne obligatoire",
-        "problem.rule_allowed": "{count} ligne(s) : valeur hors de la liste autorisée ({allowed})",
-        "problem.rule_positive": "{count} ligne(s) : la valeur doit être strictement positive",
-        "problem.rule_minimum": "{count} ligne(s) : valeur inférieure à {minimum}",
-        "problem.rule_reference": "{count} ligne(s) : identifiant introuvable dans {target} (orphelin)",
-        "problem.rule_unique": "{count} ligne(s) : identifiant en double",
-        "problem.rule_future": "{count} ligne(s) : datée(s) après la date de l'instantané",
-        "problem.rule_introduction": "{count} ligne(s) : introduced_member_id rempli pour un service qui "
+        "problem.rule_null.one": "{count} ligne : valeur vide dans une colonne obligatoire",
+        "problem.rule_null.other": "{count} lignes : valeur vide dans une colonne obligatoire",
+        "problem.rule_allowed.one": "{count} ligne : valeur hors de la liste autorisée ({allowed})",
+        "problem.rule_allowed.other": "{count} lignes : valeur hors de la liste autorisée ({allowed})",
+        "problem.rule_positive.one": "{count} ligne : la valeur doit être strictement positive",
+        "problem.rule_positive.other": "{count} lignes : la valeur doit être strictement positive",
+        "problem.rule_minimum.one": "{count} ligne : valeur inférieure à {minimum}",
+        "problem.rule_minimum.other": "{count} lignes : valeur inférieure à {minimum}",
+        "problem.rule_reference.one": "{count} ligne : identifiant introuvable dans {target} (orphelin)",
+        "problem.rule_reference.other": "{count} lignes : identifiant introuvable dans {target} (orphelin)",
+        "problem.rule_unique.one": "{count} ligne : identifiant en double",
+        "problem.rule_unique.other": "{count} lignes : identifiant en double",
+        "problem.rule_future.one": "{count} ligne : datée après la date de l'instantané",
+        "problem.rule_future.other": "{count} lignes : datées après la date de l'instantané",
+        "problem.rule_introduction.one": "{count} ligne : introduced_member_id rempli pour un service qui "
         "n'est pas une mise en relation",
-        "problem.rule_cooperator": "{count} ticket(s) dans une entreprise qui n'était pas membre active à "
+        "problem.rule_introduction.other": "{count} lignes : introduced_member_id rempli pour un service qui "
+        "n'est pas une mise en relation",
+        "problem.rule_cooperator.one": "{count} ticket dans une entreprise qui n'était pas membre active à "
         "la date d'investissement (règle « coopérateurs seulement »)",
-        "problem.rule_formula": "{count} texte(s) commençant par = + - ou @, qu'un tableur exécuterait "
+        "problem.rule_cooperator.other": "{count} tickets dans une entreprise qui n'était pas membre active "
+        "à la date d'investissement (règle « coopérateurs seulement »)",
+        "problem.rule_formula.one": "{count} texte commençant par = + - ou @, qu'un tableur exécuterait "
         "comme une formule (gardé comme texte ; neutralisé dans les téléchargements)",
-        "problem.rule_no_shares": "{count} membre(s) actuel(s) sans aucune ligne au registre des parts",
-        "problem.rule_status": "{count} ligne(s) : exited_on, proceeds_eur et fair_value_eur ne "
+        "problem.rule_formula.other": "{count} textes commençant par = + - ou @, qu'un tableur exécuterait "
+        "comme une formule (gardé comme texte ; neutralisé dans les téléchargements)",
+        "problem.rule_no_shares.one": "{count} membre actuel sans aucune ligne au registre des parts",
+        "problem.rule_no_shares.other": "{count} membres actuels sans aucune ligne au registre des parts",
+        "problem.rule_status.one": "{count} ligne : exited_on, proceeds_eur et fair_value_eur ne "
+        "correspondent pas au statut",
+        "problem.rule_status.other": "{count} lignes : exited_on, proceeds_eur et fair_value_eur ne "
         "correspondent pas au statut",
         "problem.rule_unreadable": "contrôle impossible",
     },
@@ -226,12 +247,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sidebar.none": "no comparison",
         "state.no_snapshot": "No valid snapshot in {folder}. Generate the demo data "
         "(`python -m analytics.demo`) or import real data (see the README).",
-        "state.invalid_snapshots": "Snapshot(s) set aside as invalid: {dates}. Details on the Data page.",
+        "state.invalid_snapshots.one": "Snapshot set aside as invalid: {dates}. Details on the Data page.",
+        "state.invalid_snapshots.other": "Snapshots set aside as invalid: {dates}. Details on the Data page.",
         "state.staging_left": "An interrupted publish left a staging folder: {folders}. It is not read; "
         "check it, then delete it.",
         "state.config_error": "Invalid configuration: {error}",
-        "state.rules_broken": "This snapshot breaks {n} rule(s) of the data contract: some figures may be "
+        "state.rules_broken.one": "This snapshot breaks {n} rule of the data contract: some figures may be "
         "wrong. The details (file, row, column) are on the Data page.",
+        "state.rules_broken.other": "This snapshot breaks {n} rules of the data contract: some figures may "
+        "be wrong. The details (file, row, column) are on the Data page.",
         "state.query_error": "Could not read the snapshot of {date}: {error}",
         "common.as_of": "As of {date}",
         "common.as_of_compared": "As of {date} · compared with {compare}",
@@ -326,7 +350,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "data.manifest": "Manifest",
         "data.checks": "Data-quality checks",
         "data.checks_ok": "Every rule of the data contract holds.",
-        "data.checks_failed": "{n} rule(s) broken:",
+        "data.checks_failed.one": "{n} rule broken:",
+        "data.checks_failed.other": "{n} rules broken:",
         "data.downloads": "Download the tables",
         "data.downloads_help": "CSV in the Belgian format (';' separator, decimal comma), as Excel reads "
         "it, or Parquet.",
@@ -355,21 +380,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.column_missing": "column missing",
         "problem.column_type": "type {found}, expected {expected}",
         "problem.already_exists": "this snapshot exists already and is never overwritten",
-        "problem.rule_null": "{count} row(s): empty value in a required column",
-        "problem.rule_allowed": "{count} row(s): value not in the allowed list ({allowed})",
-        "problem.rule_positive": "{count} row(s): the value must be greater than zero",
-        "problem.rule_minimum": "{count} row(s): value below {minimum}",
-        "problem.rule_reference": "{count} row(s): id not found in {target} (orphan)",
-        "problem.rule_unique": "{count} row(s): duplicate id",
-        "problem.rule_future": "{count} row(s): dated after the snapshot's as-of date",
-        "problem.rule_introduction": "{count} row(s): introduced_member_id set on a service that is not an "
+        "problem.rule_null.one": "{count} row: empty value in a required column",
+        "problem.rule_null.other": "{count} rows: empty value in a required column",
+        "problem.rule_allowed.one": "{count} row: value not in the allowed list ({allowed})",
+        "problem.rule_allowed.other": "{count} rows: value not in the allowed list ({allowed})",
+        "problem.rule_positive.one": "{count} row: the value must be greater than zero",
+        "problem.rule_positive.other": "{count} rows: the value must be greater than zero",
+        "problem.rule_minimum.one": "{count} row: value below {minimum}",
+        "problem.rule_minimum.other": "{count} rows: value below {minimum}",
+        "problem.rule_reference.one": "{count} row: id not found in {target} (orphan)",
+        "problem.rule_reference.other": "{count} rows: id not found in {target} (orphan)",
+        "problem.rule_unique.one": "{count} row: duplicate id",
+        "problem.rule_unique.other": "{count} rows: duplicate id",
+        "problem.rule_future.one": "{count} row: dated after the snapshot's as-of date",
+        "problem.rule_future.other": "{count} rows: dated after the snapshot's as-of date",
+        "problem.rule_introduction.one": "{count} row: introduced_member_id set on a service that is not an "
         "introduction",
-        "problem.rule_cooperator": "{count} ticket(s) in a company that was not an active member on the "
+        "problem.rule_introduction.other": "{count} rows: introduced_member_id set on a service that is not "
+        "an introduction",
+        "problem.rule_cooperator.one": "{count} ticket in a company that was not an active member on the "
         "investment date (cooperators-only rule)",
-        "problem.rule_formula": "{count} text(s) starting with = + - or @, which a spreadsheet would run "
+        "problem.rule_cooperator.other": "{count} tickets in a company that was not an active member on the "
+        "investment date (cooperators-only rule)",
+        "problem.rule_formula.one": "{count} text starting with = + - or @, which a spreadsheet would run as "
+        "a formula (kept as text; neutralised in downloads)",
+        "problem.rule_formula.other": "{count} texts starting with = + - or @, which a spreadsheet would run "
         "as a formula (kept as text; neutralised in downloads)",
-        "problem.rule_no_shares": "{count} current member(s) without any line in the share register",
-        "problem.rule_status": "{count} row(s): exited_on, proceeds_eur and fair_value_eur do not match "
+        "problem.rule_no_shares.one": "{count} current member without any line in the share register",
+        "problem.rule_no_shares.other": "{count} current members without any line in the share register",
+        "problem.rule_status.one": "{count} row: exited_on, proceeds_eur and fair_value_eur do not match the "
+        "status",
+        "problem.rule_status.other": "{count} rows: exited_on, proceeds_eur and fair_value_eur do not match "
         "the status",
         "problem.rule_unreadable": "could not be checked",
     },
@@ -407,8 +448,21 @@ def translate(lang: str, key: str, **values: object) -> str:
     return CATALOGUE[lang][key].format(**values)
 
 
-def plural(lang: str, key: str, n: int, **values: object) -> str:
+def count_in(params: dict) -> int:
+    """Return the count a problem's words agree with: its ``count``, else its ``found``, else 0."""
+    return next((params[k] for k in ("count", "found") if isinstance(params.get(k), int)), 0)
+
+
+def counted(lang: str, key: str, n: int, /, **values: object) -> str:
+    """Return ``key``'s text for a count ``n``: its singular or plural form (``plural``) when the
+    catalogue has them, else the text itself (a message that names no count)."""
+    if f"{key}.one" in CATALOGUE[lang]:
+        return plural(lang, key, n, **values)
+    return translate(lang, key, **values)
+
+
+def plural(lang: str, key: str, n: int, /, **values: object) -> str:
     """Return the singular (``key.one``) or plural (``key.other``) text for a count ``n``, by the
     language's own rule (CLDR, through Babel): French says "0 erreur", English "0 errors"."""
     form = "one" if Locale.parse(lang).plural_form(abs(n)) == "one" else "other"
-    return translate(lang, f"{key}.{form}", n=n, **values)
+    return translate(lang, f"{key}.{form}", **({"n": n} | values))  # a formatted n in values wins

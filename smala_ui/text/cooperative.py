@@ -101,9 +101,18 @@ TEXT: dict[str, dict[str, str]] = {
         "cooperative.progress.caption": "Chaque membre actif à l'une des deux dates, apparié par son "
         "identifiant : son étape à la date de comparaison (ou « nouveau membre ») et à la date de "
         "situation (ou « départ »).",
-        "cooperative.progress.summary": "Du {since} au {date} : {forward} membre(s) ont progressé vers "
-        "l'impact, {unchanged} sont restés à la même étape, {backward} ont reculé ; {joined} nouveau(x) "
-        "membre(s), {left} départ(s).",
+        "cooperative.progress.summary": "Du {since} au {date} : {forward}, {unchanged}, {backward} ; "
+        "{joined}, {left}.",
+        "cooperative.progress.forward.one": "{count} membre a progressé vers l'impact",
+        "cooperative.progress.forward.other": "{count} membres ont progressé vers l'impact",
+        "cooperative.progress.unchanged.one": "{count} est resté à la même étape",
+        "cooperative.progress.unchanged.other": "{count} sont restés à la même étape",
+        "cooperative.progress.backward.one": "{count} a reculé",
+        "cooperative.progress.backward.other": "{count} ont reculé",
+        "cooperative.progress.joined.one": "{count} nouveau membre",
+        "cooperative.progress.joined.other": "{count} nouveaux membres",
+        "cooperative.progress.left.one": "{count} départ",
+        "cooperative.progress.left.other": "{count} départs",
         "cooperative.progress_none": "Choisissez un instantané de comparaison antérieur pour voir qui a "
         "progressé d'une étape à l'autre.",
         "cooperative.progress_later": "L'instantané de comparaison ({date}) n'est pas antérieur à la date de "
@@ -219,9 +228,18 @@ TEXT: dict[str, dict[str, str]] = {
         "cooperative.progress": "Progress toward impact",
         "cooperative.progress.caption": "Every member active on either date, matched by id: their stage on "
         "the comparison date (or 'new member') and on the as-of date (or 'left').",
-        "cooperative.progress.summary": "From {since} to {date}: {forward} member(s) moved forward toward "
-        "impact, {unchanged} stayed at the same stage, {backward} moved back; {joined} new member(s), "
-        "{left} left.",
+        "cooperative.progress.summary": "From {since} to {date}: {forward}, {unchanged}, {backward}; "
+        "{joined}, {left}.",
+        "cooperative.progress.forward.one": "{count} member moved forward toward impact",
+        "cooperative.progress.forward.other": "{count} members moved forward toward impact",
+        "cooperative.progress.unchanged.one": "{count} stayed at the same stage",
+        "cooperative.progress.unchanged.other": "{count} stayed at the same stage",
+        "cooperative.progress.backward.one": "{count} moved back",
+        "cooperative.progress.backward.other": "{count} moved back",
+        "cooperative.progress.joined.one": "{count} new member",
+        "cooperative.progress.joined.other": "{count} new members",
+        "cooperative.progress.left.one": "{count} left",
+        "cooperative.progress.left.other": "{count} left",
         "cooperative.progress_none": "Choose an earlier comparison snapshot to see who moved from one stage "
         "to the next.",
         "cooperative.progress_later": "The comparison snapshot ({date}) is not earlier than the as-of date: "

@@ -4,8 +4,10 @@ TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "data.rows_count.one": "{count} ligne",
         "data.rows_count.other": "{count} lignes",
-        "data.checks_warnings": "{n} avertissement(s) : ces faits ne faussent aucun chiffre, mais méritent "
-        "d'être vus.",
+        "data.checks_warnings.one": "{n} avertissement : ce fait ne fausse aucun chiffre, mais mérite d'être "
+        "vu.",
+        "data.checks_warnings.other": "{n} avertissements : ces faits ne faussent aucun chiffre, mais "
+        "méritent d'être vus.",
         "data.xlsx_help": "XLSX : un classeur Excel d'une feuille, avec de vrais nombres et de vraies "
         "dates ; aucune cellule n'y est une formule.",
         "data.template": "Modèle d'import",
@@ -31,7 +33,9 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "data.rows_count.one": "{count} row",
         "data.rows_count.other": "{count} rows",
-        "data.checks_warnings": "{n} warning(s): these facts make no figure wrong, but deserve to be seen.",
+        "data.checks_warnings.one": "{n} warning: this fact makes no figure wrong, but deserves to be seen.",
+        "data.checks_warnings.other": "{n} warnings: these facts make no figure wrong, but deserve to be "
+        "seen.",
         "data.xlsx_help": "XLSX: an Excel workbook of one sheet, with real numbers and dates; no cell in it "
         "is a formula.",
         "data.template": "Import template",

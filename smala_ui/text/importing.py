@@ -111,8 +111,10 @@ TEXT: dict[str, dict[str, str]] = {
         "juste valeur",
         "import.rule_no_shares": "membre actuel sans aucune ligne dans la feuille Parts",
         "import.rule_unreadable": "contrôle impossible",
-        "import.more_rows": "et {count} autre(s) ligne(s) avec le même problème dans cette colonne",
-        "import.more_cells": "et {count} autre(s) cellule(s) illisible(s) dans cette colonne",
+        "import.more_rows.one": "et {count} autre ligne avec le même problème dans cette colonne",
+        "import.more_rows.other": "et {count} autres lignes avec le même problème dans cette colonne",
+        "import.more_cells.one": "et {count} autre cellule illisible dans cette colonne",
+        "import.more_cells.other": "et {count} autres cellules illisibles dans cette colonne",
         "import.unknown_column": "colonne inconnue : laissée de côté",
         "import.duplicate_column": "colonne en double (déjà donnée par « {first} ») : gardez-en une",
         "import.missing_column": "colonne obligatoire absente : ajoutez la colonne « {header} »",
@@ -133,7 +135,9 @@ TEXT: dict[str, dict[str, str]] = {
         "import.not_text": "pas un fichier texte : ce n'est pas un CSV",
         "import.no_header": "pas d'en-têtes en ligne 1",
         "import.unreadable_csv": "fichier CSV illisible",
-        "import.wrong_field_count": "{found} valeur(s) sur cette ligne, l'en-tête en a {expected} : "
+        "import.wrong_field_count.one": "{found} valeur sur cette ligne, l'en-tête en a {expected} : ligne "
+        "laissée de côté",
+        "import.wrong_field_count.other": "{found} valeurs sur cette ligne, l'en-tête en a {expected} : "
         "ligne laissée de côté",
         "import.encoding_cp1252": "lu en Windows-1252 (pas en UTF-8) : vérifiez les accents",
         "import.unknown_sheet": "le nom de la feuille ne correspond à aucune table : laissée de côté",
@@ -141,7 +145,9 @@ TEXT: dict[str, dict[str, str]] = {
         "import.formula_uncomputed": "formule jamais calculée (le fichier n'a pas été enregistré par "
         "Excel) : ouvrez-le et enregistrez-le dans Excel, ou collez les valeurs",
         "import.formula_error": "formule dont le résultat est une erreur : corrigez-la ou collez la valeur",
-        "import.formula_value": "{count} cellule(s) de cette colonne contiennent une formule : la valeur "
+        "import.formula_value.one": "{count} cellule de cette colonne contient une formule : la valeur "
+        "calculée par Excel est reprise",
+        "import.formula_value.other": "{count} cellules de cette colonne contiennent une formule : la valeur "
         "calculée par Excel est reprise",
         "import.no_table": "aucune feuille ni aucun fichier nommé d'après une table (Membres, Parts, ...)",
         "import.table_missing": "la table {sheet} manque et aucun instantané publié ne peut la fournir",
@@ -285,8 +291,10 @@ TEXT: dict[str, dict[str, str]] = {
         "value",
         "import.rule_no_shares": "a current member without any line in the Shares sheet",
         "import.rule_unreadable": "could not be checked",
-        "import.more_rows": "and {count} more row(s) with the same problem in this column",
-        "import.more_cells": "and {count} more unreadable cell(s) in this column",
+        "import.more_rows.one": "and {count} more row with the same problem in this column",
+        "import.more_rows.other": "and {count} more rows with the same problem in this column",
+        "import.more_cells.one": "and {count} more unreadable cell in this column",
+        "import.more_cells.other": "and {count} more unreadable cells in this column",
         "import.unknown_column": "unknown column: left out",
         "import.duplicate_column": "column given twice (already given by “{first}”): keep one",
         "import.missing_column": "required column missing: add the column “{header}”",
@@ -306,16 +314,20 @@ TEXT: dict[str, dict[str, str]] = {
         "import.not_text": "not a text file: this is not a CSV",
         "import.no_header": "no headers on row 1",
         "import.unreadable_csv": "the CSV file cannot be read",
-        "import.wrong_field_count": "{found} value(s) on this row, the header has {expected}: the row "
-        "is left out",
+        "import.wrong_field_count.one": "{found} value on this row, the header has {expected}: the row is "
+        "left out",
+        "import.wrong_field_count.other": "{found} values on this row, the header has {expected}: the row is "
+        "left out",
         "import.encoding_cp1252": "read as Windows-1252 (not UTF-8): check the accents",
         "import.unknown_sheet": "the sheet's name is not one of the tables: left out",
         "import.merged_cells": "merged cells: unmerge them and fill each cell",
         "import.formula_uncomputed": "a formula never computed (the file was not saved by Excel): open "
         "and save it in Excel, or paste the values",
         "import.formula_error": "a formula whose result is an error: fix it or paste the value",
-        "import.formula_value": "{count} cell(s) of this column hold a formula: the value Excel computed is "
-        "taken",
+        "import.formula_value.one": "{count} cell of this column holds a formula: the value Excel computed "
+        "is taken",
+        "import.formula_value.other": "{count} cells of this column hold a formula: the value Excel computed "
+        "is taken",
         "import.no_table": "no sheet or file named after a table (Members, Shares, ...)",
         "import.table_missing": "table {sheet} is missing and no published snapshot can provide it",
         "import.no_preview": "the preview could not be computed",

@@ -34,8 +34,10 @@ TEXT: dict[str, dict[str, str]] = {
         "support.kpi.coverage.help": "Part des entrepreneurs soutenus actifs ayant reçu au moins un service "
         "dans les 90 jours jusqu'à la date de situation : {covered} sur {supported}.",
         "support.kpi.mentor_load": "Charge des mentors",
-        "support.kpi.mentor_load.help": "Heures de mentorat du trimestre par entrepreneur soutenant actif "
-        "qui en a donné : {hours} pour {mentors} mentor(s).",
+        "support.kpi.mentor_load.help.one": "Heures de mentorat du trimestre par entrepreneur soutenant "
+        "actif qui en a donné : {hours} pour {mentors} mentor.",
+        "support.kpi.mentor_load.help.other": "Heures de mentorat du trimestre par entrepreneur soutenant "
+        "actif qui en a donné : {hours} pour {mentors} mentors.",
         "support.kpi.without_help": "Sans aide depuis 90 jours",
         "support.kpi.without_help.help": "Entrepreneurs soutenus actifs sans aucun service depuis 90 jours "
         "ou plus (ou jamais aidés et entrés il y a 90 jours ou plus). La liste est en bas de page.",
@@ -56,7 +58,9 @@ TEXT: dict[str, dict[str, str]] = {
         "support.coverage.error": "L'historique de couverture n'a pas pu être lu : {error}",
         # Mentor load
         "support.mentors": "Charge des mentors ({quarter})",
-        "support.mentors.caption": "{shown} mentor(s) sur {mentors}, les plus sollicités d'abord ; "
+        "support.mentors.caption.one": "{shown} mentor sur {mentors}, les plus sollicités d'abord ; {hours} "
+        "de mentorat au total. Chaque mentor est montré par son entreprise.",
+        "support.mentors.caption.other": "{shown} mentors sur {mentors}, les plus sollicités d'abord ; "
         "{hours} de mentorat au total. Chaque mentor est montré par son entreprise.",
         "support.mentors.empty": "Aucune heure de mentorat donnée par un entrepreneur soutenant actif "
         "ce trimestre.",
@@ -77,9 +81,11 @@ TEXT: dict[str, dict[str, str]] = {
         "sur cette période.",
         # The members without help
         "support.unhelped": "Entrepreneurs soutenus sans aide depuis 90 jours ou plus",
-        "support.unhelped.caption": "{n} entrepreneur(s) soutenu(s) actif(s), du plus long délai au plus "
-        "court. « Jours sans aide » : depuis le dernier service, ou depuis l'entrée pour qui n'a jamais "
-        "été aidé.",
+        "support.unhelped.caption.one": "{n} entrepreneur soutenu actif, du plus long délai au plus court. « "
+        "Jours sans aide » : depuis le dernier service, ou depuis l'entrée pour qui n'a jamais été aidé.",
+        "support.unhelped.caption.other": "{n} entrepreneurs soutenus actifs, du plus long délai au plus "
+        "court. « Jours sans aide » : depuis le dernier service, ou depuis l'entrée pour qui n'a jamais été "
+        "aidé.",
         "support.unhelped.truncated": "Les {shown} premiers sont affichés ; le fichier CSV les contient "
         "tous ({n}).",
         "support.unhelped.none": "Tous les entrepreneurs soutenus actifs ont été aidés dans les 90 derniers "
@@ -98,12 +104,16 @@ TEXT: dict[str, dict[str, str]] = {
         "support.fig.coverage": "Couverture",
         "support.fig.coverage_axis": "Soutenus aidés en 90 jours",
         "support.fig.coverage_hover": "{date} : {share} ({covered} sur {supported})",
-        "support.fig.mentor_text": "{hours} · {sessions} séance(s)",
+        "support.fig.mentor_text.one": "{hours} · {sessions} séance",
+        "support.fig.mentor_text.other": "{hours} · {sessions} séances",
         "support.fig.mentor_axis": "Heures de mentorat au trimestre",
         "support.fig.load_line": "Charge moyenne : {load}",
-        "support.fig.edge_mentoring": "{source} → {target} : {n} mentorat(s) ou coup(s) de pouce",
-        "support.fig.edge_introduction": "{source} → {target} : {n} mise(s) en relation",
-        "support.fig.node_hover": "{company}<br>{role}<br>{n} service(s) sur la période",
+        "support.fig.edge_mentoring.one": "{source} → {target} : {n} mentorat ou coup de pouce",
+        "support.fig.edge_mentoring.other": "{source} → {target} : {n} mentorats ou coups de pouce",
+        "support.fig.edge_introduction.one": "{source} → {target} : {n} mise en relation",
+        "support.fig.edge_introduction.other": "{source} → {target} : {n} mises en relation",
+        "support.fig.node_hover.one": "{company}<br>{role}<br>{n} service sur la période",
+        "support.fig.node_hover.other": "{company}<br>{role}<br>{n} services sur la période",
     },
     "en": {
         "support.kind.boost_session": "Boost sessions",
@@ -133,8 +143,10 @@ TEXT: dict[str, dict[str, str]] = {
         "support.kpi.coverage.help": "Share of active supported entrepreneurs who received at least one "
         "service in the 90 days up to the as-of date: {covered} of {supported}.",
         "support.kpi.mentor_load": "Mentor load",
-        "support.kpi.mentor_load.help": "Mentoring hours in the quarter per active supporting entrepreneur "
-        "who gave any: {hours} for {mentors} mentor(s).",
+        "support.kpi.mentor_load.help.one": "Mentoring hours in the quarter per active supporting "
+        "entrepreneur who gave any: {hours} for {mentors} mentor.",
+        "support.kpi.mentor_load.help.other": "Mentoring hours in the quarter per active supporting "
+        "entrepreneur who gave any: {hours} for {mentors} mentors.",
         "support.kpi.without_help": "No help for 90 days",
         "support.kpi.without_help.help": "Active supported entrepreneurs without any service for 90 days or "
         "more (or never helped and joined 90 days ago or more). The list is at the bottom of the page.",
@@ -151,8 +163,10 @@ TEXT: dict[str, dict[str, str]] = {
         "support.coverage.empty": "No active supported entrepreneur up to this date: no coverage to show.",
         "support.coverage.error": "The coverage history could not be read: {error}",
         "support.mentors": "Mentor load ({quarter})",
-        "support.mentors.caption": "{shown} mentor(s) of {mentors}, busiest first; {hours} of mentoring in "
+        "support.mentors.caption.one": "{shown} mentor of {mentors}, busiest first; {hours} of mentoring in "
         "all. Each mentor is shown by their company.",
+        "support.mentors.caption.other": "{shown} mentors of {mentors}, busiest first; {hours} of mentoring "
+        "in all. Each mentor is shown by their company.",
         "support.mentors.empty": "No mentoring hours given by an active supporting entrepreneur this "
         "quarter.",
         "support.network": "Mentoring and introductions network",
@@ -170,7 +184,9 @@ TEXT: dict[str, dict[str, str]] = {
         "support.network.empty": "No mentoring, boost session given by a member or introduction in this "
         "period.",
         "support.unhelped": "Supported entrepreneurs without help for 90 days or more",
-        "support.unhelped.caption": '{n} active supported entrepreneur(s), longest wait first. "Days '
+        "support.unhelped.caption.one": '{n} active supported entrepreneur, longest wait first. "Days '
+        'without help": since the last service, or since joining for those never helped.',
+        "support.unhelped.caption.other": '{n} active supported entrepreneurs, longest wait first. "Days '
         'without help": since the last service, or since joining for those never helped.',
         "support.unhelped.truncated": "The first {shown} are shown; the CSV file holds all of them ({n}).",
         "support.unhelped.none": "Every active supported entrepreneur was helped in the last 90 days (or "
@@ -188,11 +204,15 @@ TEXT: dict[str, dict[str, str]] = {
         "support.fig.coverage": "Coverage",
         "support.fig.coverage_axis": "Supported helped within 90 days",
         "support.fig.coverage_hover": "{date}: {share} ({covered} of {supported})",
-        "support.fig.mentor_text": "{hours} · {sessions} session(s)",
+        "support.fig.mentor_text.one": "{hours} · {sessions} session",
+        "support.fig.mentor_text.other": "{hours} · {sessions} sessions",
         "support.fig.mentor_axis": "Mentoring hours in the quarter",
         "support.fig.load_line": "Mean load: {load}",
-        "support.fig.edge_mentoring": "{source} → {target}: {n} mentoring or boost session(s)",
-        "support.fig.edge_introduction": "{source} → {target}: {n} introduction(s)",
-        "support.fig.node_hover": "{company}<br>{role}<br>{n} service(s) in the period",
+        "support.fig.edge_mentoring.one": "{source} → {target}: {n} mentoring or boost session",
+        "support.fig.edge_mentoring.other": "{source} → {target}: {n} mentoring or boost sessions",
+        "support.fig.edge_introduction.one": "{source} → {target}: {n} introduction",
+        "support.fig.edge_introduction.other": "{source} → {target}: {n} introductions",
+        "support.fig.node_hover.one": "{company}<br>{role}<br>{n} service in the period",
+        "support.fig.node_hover.other": "{company}<br>{role}<br>{n} services in the period",
     },
 }
