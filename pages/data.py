@@ -2,6 +2,8 @@
 (CSV, Parquet, XLSX); the import template, empty or filled; the archived snapshots."""
 
 import functools
+import re
+from pathlib import Path
 
 import streamlit as st
 
@@ -14,6 +16,7 @@ from analytics.ingest.template import (
     snapshot_template_bytes,
     template_bytes,
 )
+from analytics.ingest.vocabulary import SHEETS
 from analytics.schema import TABLE_NAMES
 from analytics.store import ArchivedSnapshot, archived_snapshots
 from analytics.views.data import SnapshotRow, table_bytes
@@ -37,9 +40,25 @@ def utc_label(moment) -> str:
     return "" if moment is None else f"{fmt.date(moment.date(), lang())} {moment:%H:%M} UTC"
 
 
+DEMO_SOURCE = re.compile(r"demo generator, seed (?P<seed>\d+), scale (?P<scale>\d+)")
+
+
 def created_label(row: SnapshotRow) -> str:
     """Return the manifest's creation time as a local date and UTC time, or the raw text."""
     return row.created_raw if row.created_at is None else utc_label(row.created_at)
+
+
+def table_label(name: str) -> str:
+    """Return a table's name as the import template's sheets call it, in the interface language."""
+    sheet = SHEETS.get(name)
+    return name if sheet is None else getattr(sheet, lang())
+
+
+def source_label(source: str) -> str:
+    """Return a manifest's source; the demo generator's own words are said in the interface
+    language (another source is the exporter's text, shown as written)."""
+    demo = DEMO_SOURCE.fullmatch(source or "")
+    return t("data.source.demo", seed=demo["seed"], scale=demo["scale"]) if demo else source
 
 
 def snapshot_line(row: SnapshotRow) -> dict:
@@ -48,9 +67,12 @@ def snapshot_line(row: SnapshotRow) -> dict:
         t("data.col.as_of"): fmt.date(row.as_of, lang()),
         t("data.col.valid"): t("data.valid") if row.is_valid else t("data.invalid"),
         t("data.col.problems"): row.problem_count,
-        t("data.col.source"): row.source,
+        t("data.col.source"): source_label(row.source),
         t("data.col.created"): created_label(row),
-        **{name: fmt.number(row.row_counts[name]) if name in row.row_counts else "" for name in TABLE_NAMES},
+        **{
+            table_label(name): fmt.number(row.row_counts[name]) if name in row.row_counts else ""
+            for name in TABLE_NAMES
+        },
     }
 
 
@@ -123,7 +145,8 @@ if (snap := view.selected) is not None:
 
     for table in snap.tables:
         name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
-        name_col.markdown(md_escape(table.name))  # a contract name, escaped all the same
+        # the sheet's name for people, the file's for whoever exports: both escaped all the same
+        name_col.markdown(f"{md_escape(table_label(table.name))} · {md_escape(Path(table.path).name)}")
         rows_col.write(plural(lang(), "data.rows_count", table.rows, count=fmt.number(table.rows)))
         stem = f"smala_{table.name}_{snap.label}"
         for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):

@@ -209,7 +209,9 @@ def test_kpi_tiles_and_funnel_caption(studio_snaps, con):
     assert tiles["Abandonnées"]["delta_color"] == "off"
     assert tiles["Nées d'une mise en relation"]["value"] == "1 / 4"
     assert "delta" not in tiles["Nées d'une mise en relation"]
-    assert fs.funnel_caption(view, "en").endswith(" 1\u00a0idea dropped, outside the funnel.")
+    assert fs.funnel_caption(view, "en").endswith(
+        " 1\u00a0idea dropped: counted up to the furthest stage it had reached, never 'at this stage now'."
+    )
     alone = fs.kpi_tiles(studio_view(con, b, None, Settings(), studio_snaps), "en")
     assert all("delta" not in tile for tile in alone)
 

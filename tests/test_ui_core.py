@@ -247,3 +247,10 @@ def test_sentences_with_several_counts_agree_with_each():
         "stage, 0 moved back; 1 new member, 3 left."
     )
     assert count_in({"found": 5, "expected": 4}) == 5 and count_in({"count": 1, "found": 9}) == 1
+
+
+def test_no_text_shows_code_notation_or_a_configuration_key():
+    """A caret for a power, a configuration key in brackets: words a board would stumble on."""
+    for lang, texts in CATALOGUE.items():
+        odd = {k: v for k, v in texts.items() if "^" in v or re.search(r"\([a-z]+_[a-z_]+\)", v)}
+        assert not odd, f"{lang}: {odd}"

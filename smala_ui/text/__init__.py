@@ -103,7 +103,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "1er janvier à la date de situation. Les devis et annulations ne comptent pas. Sa variation "
         "compare avec la même période de l'année précédente, pas avec la date de comparaison.",
         "kpi.year_before": "vs même période {year}",
-        "kpi.fund_hard": "Fonds : ferme",
+        "kpi.fund_hard": "Fonds : engagements fermes",
         "kpi.fund_hard.help": "Engagements signés au plus tard à la date de situation, face à l'objectif "
         "de {target}. Les promesses (engagements souples) sont montrées à part, jamais additionnées.",
         "kpi.fund_soft": "Fonds : promesses",
@@ -150,6 +150,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "data.col.as_of": "Date",
         "data.col.valid": "Valide",
         "data.col.source": "Source",
+        "data.source.demo": "générateur de démonstration (graine {seed}, échelle {scale})",
         "data.col.created": "Créé le",
         "data.col.problems": "Problèmes",
         "data.valid": "oui",
@@ -295,7 +296,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "to the as-of date. Quotes and cancellations do not count. Its change compares with the same "
         "period of the previous year, not with the comparison date.",
         "kpi.year_before": "vs same period {year}",
-        "kpi.fund_hard": "Fund: hard",
+        "kpi.fund_hard": "Fund: hard commitments",
         "kpi.fund_hard.help": "Commitments signed on or before the as-of date, against the {target} "
         "target. Pledges (soft commitments) are shown apart, never added.",
         "kpi.fund_soft": "Fund: pledges",
@@ -341,6 +342,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "data.col.as_of": "Date",
         "data.col.valid": "Valid",
         "data.col.source": "Source",
+        "data.source.demo": "demo generator (seed {seed}, scale {scale})",
         "data.col.created": "Created",
         "data.col.problems": "Problems",
         "data.valid": "yes",

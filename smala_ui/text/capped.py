@@ -3,8 +3,8 @@
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "capped.method": "Le fonds ne garde pas plus que le coût investi × M : M = 1 + taux × années "
-        "(base simple), (1 + taux)^années (composée) ou 1 + taux (plafond unique). Une perte n'est "
-        "jamais plafonnée. L'excédent reste à l'impact.",
+        "(base simple), (1 + taux) à la puissance années (composée) ou 1 + taux (plafond unique). "
+        "Une perte n'est jamais plafonnée. L'excédent reste à l'impact.",
         "capped.controls": "Et si… ?",
         "capped.rate": "Taux du plafond (par an)",
         "capped.basis": "Base",
@@ -92,8 +92,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "capped.method": "The fund keeps no more than cost × M: M = 1 + rate × years (simple basis), "
-        "(1 + rate)^years (compound) or 1 + rate (one ceiling). A loss is never capped. The excess is "
-        "left for impact.",
+        "(1 + rate) to the power of years (compound) or 1 + rate (one ceiling). A loss is never "
+        "capped. The excess is left for impact.",
         "capped.controls": "What if…?",
         "capped.rate": "Cap rate (per year)",
         "capped.basis": "Basis",

@@ -133,7 +133,7 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.sdg.line_none": "**{metric}** : non déclaré · {iris}",
         "impact.targets": "Cibles et réalisations",
         "impact.targets.caption": "Feu tricolore : vert à 100 % de la cible ou plus, orange de 75 % "
-        "à 100 %, rouge sous 75 %. Cibles de la configuration (impact_targets), comparées à la "
+        "à 100 %, rouge sous 75 %. Cibles fixées dans la configuration, comparées à la "
         "dernière période déclarée de chaque indicateur.",
         "impact.targets.none": "La configuration ne fixe aucune cible d'impact.",
         "impact.status.green": "atteinte",
@@ -240,7 +240,7 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.sdg.line_none": "**{metric}**: not reported · {iris}",
         "impact.targets": "Targets vs actuals",
         "impact.targets.caption": "Traffic light: green at 100 % of the target or more, amber from 75 % "
-        "to 100 %, red below 75 %. Targets from the configuration (impact_targets), compared with each "
+        "to 100 %, red below 75 %. Targets set in the configuration, compared with each "
         "metric's latest reported period.",
         "impact.targets.none": "The configuration sets no impact target.",
         "impact.status.green": "met",

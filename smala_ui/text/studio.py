@@ -20,11 +20,13 @@ TEXT: dict[str, dict[str, str]] = {
         "studio.kpi.from_intro.help": "Idées dont deux membres à l'origine avaient été mis en relation "
         "par la coopérative au plus tard le jour de leur création.",
         "studio.funnel": "Idées par étape",
-        "studio.funnel_caption": "Chaque étape compte les idées qui l'ont atteinte (celles qui sont "
-        "allées plus loin comprises) ; « à ce stade » compte celles qui y sont au {date}. Les idées "
-        "abandonnées sont comptées à l'étape la plus avancée vue avant l'abandon.",
-        "studio.dropped_apart.one": "{count}\u00a0idée abandonnée, hors entonnoir.",
-        "studio.dropped_apart.other": "{count}\u00a0idées abandonnées, hors entonnoir.",
+        "studio.funnel_caption": "Chaque étape compte les idées qui l'ont atteinte, y compris celles "
+        "allées plus loin et celles abandonnées ensuite ; « à ce stade » compte celles qui y sont au "
+        "{date}.",
+        "studio.dropped_apart.one": "{count}\u00a0idée abandonnée : comptée jusqu'à l'étape la plus "
+        "avancée qu'elle avait atteinte, jamais « à ce stade ».",
+        "studio.dropped_apart.other": "{count}\u00a0idées abandonnées : comptées jusqu'à l'étape la plus "
+        "avancée qu'elles avaient atteinte, jamais « à ce stade ».",
         "studio.durations": "Temps passé à chaque étape",
         "studio.durations_method": "Méthode : chaque instantané donne l'étape de chaque idée et sa date "
         "d'entrée ; le séjour dans une étape va de cette date à la date d'entrée dans l'étape suivante "
@@ -72,11 +74,12 @@ TEXT: dict[str, dict[str, str]] = {
         "studio.kpi.from_intro.help": "Ideas two of whose origin members had been introduced to each "
         "other by the cooperative on or before the day the idea was created.",
         "studio.funnel": "Ideas by stage",
-        "studio.funnel_caption": "Each stage counts the ideas that reached it (those that went further "
-        "included); 'at this stage now' counts those at it on {date}. Dropped ideas count at the "
-        "furthest stage seen before they were dropped.",
-        "studio.dropped_apart.one": "{count}\u00a0idea dropped, outside the funnel.",
-        "studio.dropped_apart.other": "{count}\u00a0ideas dropped, outside the funnel.",
+        "studio.funnel_caption": "Each stage counts the ideas that reached it, including those that "
+        "went further and those dropped afterwards; 'at this stage now' counts those at it on {date}.",
+        "studio.dropped_apart.one": "{count}\u00a0idea dropped: counted up to the furthest stage it "
+        "had reached, never 'at this stage now'.",
+        "studio.dropped_apart.other": "{count}\u00a0ideas dropped: counted up to the furthest stage "
+        "they had reached, never 'at this stage now'.",
         "studio.durations": "Time spent in each stage",
         "studio.durations_method": "Method: each snapshot gives every idea's stage and the date it "
         "entered it; a stay in a stage runs from that date to the date the next stage seen in a later "
