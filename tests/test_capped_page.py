@@ -299,3 +299,25 @@ def test_the_actual_figures_carry_no_banner_even_with_an_exit_year_set(snaps, mo
     at = page("fr", exit_year="2030")  # a year without an exit multiple changes nothing
     assert not at.warning
     assert all(not m.delta for m in at.metric)
+
+
+def test_the_slide_says_which_tickets_its_chart_shows_and_both_irrs_behind_the_cost():
+    """Issue 11, item 6: the demo fund has 19 tickets and the slide draws 8 of them."""
+    latest = list_snapshots(ROOT / "data")[-1]
+    slide = capped_slide(latest, Settings(), "fr")
+    view = cache.capped_view(latest, Settings().cap, ExitScenario())
+    assert view.ticket_count == 19
+    assert f"Les 8 tickets de plus grande valeur brute, sur {view.ticket_count}." in slide.sentences
+    assert len(slide.figures[0].data[0].y) == 8
+    tiles = {tile.label: tile.value for tile in slide.tiles}
+    gross, capped = view.metrics.gross.irr, view.metrics.capped.irr
+    assert tiles["TRI net brut"] == figures_capped.fmt.rate(gross, "fr")
+    assert tiles["TRI net plafonné"] == figures_capped.fmt.rate(capped, "fr")
+    # the cost is the difference of the two rates shown beside it
+    assert view.metrics.irr_cost == pytest.approx(gross - capped)
+    assert list(tiles).index("Coût du plafond") == len(tiles) - 1
+
+
+def test_a_slide_showing_every_ticket_says_nothing_of_a_part(b):
+    slide = capped_slide(b, Settings(), "fr")  # fixture B: 3 tickets, all drawn
+    assert not any("tickets de plus grande valeur" in s for s in slide.sentences)

@@ -52,12 +52,20 @@ def capped_slide(snap: Snapshot, settings, lang: str, compare: Snapshot | None =
         Tile(translate(lang, "capped.excess"), fmt.money(view.excess_eur)),
         Tile(translate(lang, "capped.tvpi_gross"), fmt.multiple(m.gross.tvpi, lang)),
         Tile(translate(lang, "capped.tvpi_capped"), fmt.multiple(m.capped.tvpi, lang)),
+        # the cost of the cap is the difference of these two: all three, or the cost means nothing
+        Tile(translate(lang, "capped.irr_gross"), fmt.rate(m.gross.irr, lang)),
+        Tile(translate(lang, "capped.irr_capped"), fmt.rate(m.capped.irr, lang)),
         Tile(translate(lang, "capped.irr_cost"), fmt.points(m.irr_cost, lang)),
     )
+    sentences = [translate(lang, "capped.method"), translate(lang, f"capped.excess.help.{params.excess_to}")]
+    if view.ticket_count > CAPPED_BARS:  # a chart of part of the list says which part
+        sentences.append(
+            translate(lang, "capped.largest", shown=CAPPED_BARS, total=fmt.number(view.ticket_count))
+        )
     return Slide(
         title,
         as_of_line(snap, lang, compare),
         tiles,
-        (translate(lang, "capped.method"), translate(lang, f"capped.excess.help.{params.excess_to}")),
+        tuple(sentences),
         (figures_capped.ticket_bars(view.tickets, lang, limit=CAPPED_BARS),),
     )
