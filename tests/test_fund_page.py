@@ -116,11 +116,11 @@ def test_capital_metrics_portfolio_and_concentration_on_the_fixture(view_b):
     assert pd.isna(rows.loc["paid_in", "cost"])  # a flow the cap does not change
     assert list(v.portfolio["ticket"]) == ["T1", "T3", "T2"]
     assert v.portfolio["irr"].isna().all()  # every ticket held less than a year
-    # Cost: M2 100,000, M3 75,000, M4 50,000.50 of 225,000.50.
-    assert list(v.companies["company"]) == ["Company M2", "Company M3", "Company M4"]
-    assert v.company_count == 3 and v.concentration_total_eur == pytest.approx(225_000.50)
-    assert v.top_shares == pytest.approx({1: 100_000 / 225_000.50, 3: 1.0, 5: 1.0})
-    assert len(v.top_companies) == 3
+    # The active portfolio: M2 100,000 and M4 50,000.50 of 150,000.50 (M3's T3 exited on 2026-02-01).
+    assert list(v.companies["company"]) == ["Company M2", "Company M4"]
+    assert v.company_count == 2 and v.concentration_total_eur == pytest.approx(150_000.50)
+    assert v.top_shares == pytest.approx({1: 100_000 / 150_000.50, 3: 1.0, 5: 1.0})
+    assert len(v.top_companies) == 2
 
 
 def test_tiles_show_the_models_figures_with_their_deltas(view_b):
@@ -152,10 +152,10 @@ def test_tiles_show_the_models_figures_with_their_deltas(view_b):
     }
     concentration = {tile["label"]: tile["value"] for tile in ff.concentration_tiles(view_b, "fr")}
     assert concentration == {
-        "Première entreprise": f"44,4{NB}%",
+        "Première entreprise": f"66,7{NB}%",  # 100,000 / 150,000.50
         "3 premières entreprises": f"100,0{NB}%",
         "5 premières entreprises": f"100,0{NB}%",
-        "Entreprises financées": "3",
+        "Entreprises en portefeuille": "2",
     }
 
 

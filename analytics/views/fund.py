@@ -62,9 +62,9 @@ class FundView:
     capital: pd.DataFrame  # fund.capital_split: item, amount_eur, share of hard commitments (0..1)
     # Portfolio and concentration
     portfolio: pd.DataFrame  # fund.portfolio_rows: one row per ticket, gross IRR
-    companies: pd.DataFrame  # company, cost_eur, share (0..1), largest first
-    company_count: int  # companies that received a ticket
-    concentration_total_eur: float  # total invested cost of ``companies``
+    companies: pd.DataFrame  # active portfolio: company, cost_eur, share (0..1), largest first
+    company_count: int  # companies holding at least one active ticket
+    concentration_total_eur: float  # cost of the active tickets of ``companies`` (EUR)
     top_shares: dict[int, float]  # n -> share of cost of the n largest companies (0..1)
     top_companies: pd.DataFrame  # the TOP_COMPANIES first rows of ``companies``
 
@@ -140,7 +140,8 @@ def fund_view(
     tickets, params = inputs.tickets, settings.cap
     metrics = actual_metrics(inputs, params)
     capped = apply_cap(tickets, snap.as_of, params)
-    companies = fund.by_company(tickets)
+    # Concentration is a risk held today: the active portfolio, not tickets already exited or written off.
+    companies = fund.by_company(tickets[tickets["status"] == "active"])
     breaches = tickets.loc[~tickets["was_cooperator"].astype(bool), BREACH_COLUMNS].reset_index(drop=True)
     return FundView(
         as_of=snap.as_of,

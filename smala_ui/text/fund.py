@@ -160,17 +160,18 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.download.file": "portefeuille_{date}.csv",
         # Concentration
         "fund.concentration": "Concentration",
-        "fund.concentration.caption": "Part du coût total investi ({total}) dans les plus grandes "
-        "entreprises du portefeuille, tickets d'une même entreprise additionnés.",
+        "fund.concentration.caption": "Portefeuille actif : part du coût des tickets actifs ({total}) "
+        "dans les plus grandes entreprises, tickets d'une même entreprise additionnés. Les tickets "
+        "sortis ou radiés n'y sont plus.",
         "fund.kpi.top": "{n} premières entreprises",
         "fund.kpi.top1": "Première entreprise",
-        "fund.kpi.top.help": "Part du coût total investi dans les {n} entreprises qui ont reçu le plus "
-        "(tous tickets, sortis compris).",
-        "fund.kpi.top1.help": "Part du coût total investi dans l'entreprise qui a reçu le plus (tous "
-        "tickets, sortis compris).",
-        "fund.kpi.companies": "Entreprises financées",
-        "fund.kpi.companies.help": "Nombre d'entreprises ayant reçu au moins un ticket.",
-        "fund.concentration_empty": "Aucun investissement à cette date : pas de concentration à montrer.",
+        "fund.kpi.top.help": "Part du coût des tickets actifs dans les {n} entreprises qui en détiennent "
+        "le plus (tickets sortis ou radiés exclus).",
+        "fund.kpi.top1.help": "Part du coût des tickets actifs dans l'entreprise qui en détient le plus "
+        "(tickets sortis ou radiés exclus).",
+        "fund.kpi.companies": "Entreprises en portefeuille",
+        "fund.kpi.companies.help": "Nombre d'entreprises détenant au moins un ticket actif.",
+        "fund.concentration_empty": "Aucun ticket actif à cette date : pas de concentration à montrer.",
         "fund.concentration_chart": "Les {n} plus grandes entreprises",
     },
     "en": {
@@ -318,17 +319,18 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.download.help": "CSV in the Belgian format (';' separator, decimal comma), as Excel reads it.",
         "fund.download.file": "portfolio_{date}.csv",
         "fund.concentration": "Concentration",
-        "fund.concentration.caption": "Share of the total invested cost ({total}) in the portfolio's "
-        "largest companies, tickets of one company added together.",
+        "fund.concentration.caption": "Active portfolio: share of the active tickets' cost ({total}) in "
+        "the largest companies, tickets of one company added together. Exited or written-off tickets "
+        "are no longer in it.",
         "fund.kpi.top": "Top {n} companies",
         "fund.kpi.top1": "Largest company",
-        "fund.kpi.top.help": "Share of the total invested cost in the {n} companies that received the most "
-        "(every ticket, exited ones included).",
-        "fund.kpi.top1.help": "Share of the total invested cost in the company that received the most "
-        "(every ticket, exited ones included).",
-        "fund.kpi.companies": "Companies financed",
-        "fund.kpi.companies.help": "Number of companies that received at least one ticket.",
-        "fund.concentration_empty": "No investment by this date: no concentration to show.",
+        "fund.kpi.top.help": "Share of the active tickets' cost in the {n} companies holding the most "
+        "(exited or written-off tickets left out).",
+        "fund.kpi.top1.help": "Share of the active tickets' cost in the company holding the most "
+        "(exited or written-off tickets left out).",
+        "fund.kpi.companies": "Companies in the portfolio",
+        "fund.kpi.companies.help": "Number of companies holding at least one active ticket.",
+        "fund.concentration_empty": "No active ticket on this date: no concentration to show.",
         "fund.concentration_chart": "The {n} largest companies",
     },
 }
