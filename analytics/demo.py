@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import math
 import random
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -1168,6 +1169,10 @@ def generate(seed: int = DEFAULT_SEED, scale: int = 1) -> dict[dt.date, dict[str
 
 def source_label(seed: int, scale: int) -> str:
     return f"demo generator, seed {seed}, scale {scale}"
+
+
+# ``source_label``'s words, read back (the Data page says them in the interface language).
+SOURCE_PATTERN = re.compile(r"demo generator, seed (?P<seed>\d+), scale (?P<scale>\d+)")
 
 
 def created_at(as_of: dt.date) -> dt.datetime:

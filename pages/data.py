@@ -2,11 +2,11 @@
 (CSV, Parquet, XLSX); the import template, empty or filled; the archived snapshots."""
 
 import functools
-import re
 from pathlib import Path
 
 import streamlit as st
 
+from analytics.demo import SOURCE_PATTERN as demo_source
 from analytics.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
 from analytics.ingest.template import (
     MAX_DATA_ROWS,
@@ -16,13 +16,13 @@ from analytics.ingest.template import (
     snapshot_template_bytes,
     template_bytes,
 )
-from analytics.ingest.vocabulary import SHEETS
 from analytics.schema import TABLE_NAMES
 from analytics.store import ArchivedSnapshot, archived_snapshots
 from analytics.views.data import SnapshotRow, table_bytes
 from smala_ui import fmt
 from smala_ui.cache.overview import data_view
 from smala_ui.escape import md_escape
+from smala_ui.findings import sheet_label
 from smala_ui.session import can_see_personal_data, lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import bullets, header, problem_text
@@ -40,24 +40,15 @@ def utc_label(moment) -> str:
     return "" if moment is None else f"{fmt.date(moment.date(), lang())} {moment:%H:%M} UTC"
 
 
-DEMO_SOURCE = re.compile(r"demo generator, seed (?P<seed>\d+), scale (?P<scale>\d+)")
-
-
 def created_label(row: SnapshotRow) -> str:
     """Return the manifest's creation time as a local date and UTC time, or the raw text."""
     return row.created_raw if row.created_at is None else utc_label(row.created_at)
 
 
-def table_label(name: str) -> str:
-    """Return a table's name as the import template's sheets call it, in the interface language."""
-    sheet = SHEETS.get(name)
-    return name if sheet is None else getattr(sheet, lang())
-
-
 def source_label(source: str) -> str:
     """Return a manifest's source; the demo generator's own words are said in the interface
     language (another source is the exporter's text, shown as written)."""
-    demo = DEMO_SOURCE.fullmatch(source or "")
+    demo = demo_source.fullmatch(source or "")
     return t("data.source.demo", seed=demo["seed"], scale=demo["scale"]) if demo else source
 
 
@@ -70,7 +61,7 @@ def snapshot_line(row: SnapshotRow) -> dict:
         t("data.col.source"): source_label(row.source),
         t("data.col.created"): created_label(row),
         **{
-            table_label(name): fmt.number(row.row_counts[name]) if name in row.row_counts else ""
+            sheet_label(name, lang()): fmt.number(row.row_counts[name]) if name in row.row_counts else ""
             for name in TABLE_NAMES
         },
     }
@@ -146,7 +137,9 @@ if (snap := view.selected) is not None:
     for table in snap.tables:
         name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
         # the sheet's name for people, the file's for whoever exports: both escaped all the same
-        name_col.markdown(f"{md_escape(table_label(table.name))} · {md_escape(Path(table.path).name)}")
+        name_col.markdown(
+            f"{md_escape(sheet_label(table.name, lang()))} · {md_escape(Path(table.path).name)}"
+        )
         rows_col.write(plural(lang(), "data.rows_count", table.rows, count=fmt.number(table.rows)))
         stem = f"smala_{table.name}_{snap.label}"
         for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):

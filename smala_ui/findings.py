@@ -14,12 +14,12 @@ from analytics.ingest.raw import ERROR, Finding
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from smala_ui import fmt
 from smala_ui.escape import md_escape  # noqa: F401  (the Import page's and the tests' import)
-from smala_ui.text import CATALOGUE, count_in, counted, translate
+from smala_ui.text import count_in, counted, translate
 
 COLUMNS = ("severity", "origin", "row", "column", "value", "problem")
 
 
-def _sheet(table: object, lang: str) -> str:
+def sheet_label(table: object, lang: str) -> str:
     """Return a table's sheet name in ``lang`` ("Membres"), or the name as given."""
     sheet = SHEETS.get(str(table))
     return getattr(sheet, lang, str(table)) if sheet is not None else str(table)
@@ -32,7 +32,7 @@ def _target(target: object, lang: str) -> str:
     header = HEADERS.get((table, column))
     if header is None:
         return str(target)
-    return f"{_sheet(table, lang)} › {getattr(header, lang)}"
+    return f"{sheet_label(table, lang)} › {getattr(header, lang)}"
 
 
 def _values(f: Finding, lang: str) -> dict:
@@ -40,7 +40,7 @@ def _values(f: Finding, lang: str) -> dict:
     params written for the treasurer (sheet names, a reference's sheet, numbers formatted)."""
     values = {**f.params, "value": f.value or "", "header": f.header or ""}
     if "table" in f.params:
-        values["sheet"] = _sheet(f.params["table"], lang)
+        values["sheet"] = sheet_label(f.params["table"], lang)
     if "target" in f.params:
         values["target"] = _target(f.params["target"], lang)
     for bound in ("minimum", "maximum"):  # a rule's bound, written as a figure
@@ -56,11 +56,8 @@ def _values(f: Finding, lang: str) -> dict:
 def finding_text(f: Finding, lang: str) -> str:
     """Return what is wrong and what was expected, in ``lang`` (the catalogue's ``import.<code>``),
     or the finding's English message when the catalogue has no text or lacks a placeholder."""
-    key = f"import.{f.code}"
-    if key not in CATALOGUE[lang] and f"{key}.one" not in CATALOGUE[lang]:
-        return f.message
     try:
-        return counted(lang, key, count_in(f.params), **_values(f, lang))
+        return counted(lang, f"import.{f.code}", count_in(f.params), **_values(f, lang))
     except (KeyError, IndexError, ValueError):
         return f.message
 
@@ -139,7 +136,7 @@ def table_rows(plan, lang: str) -> list[dict]:
         else:
             where = translate(lang, "importing.missing")
         row = {
-            translate(lang, "importing.col.table"): _sheet(source.table, lang),
+            translate(lang, "importing.col.table"): sheet_label(source.table, lang),
             translate(lang, "importing.col.rows"): source.rows,
         }
         if latest is not None:

@@ -18,7 +18,7 @@ from analytics.views.overview import Kpi
 from smala_ui import fmt
 from smala_ui.escape import md_escape
 from smala_ui.session import lang, require_router, selection, t
-from smala_ui.text import CATALOGUE, count_in, counted, plural, translate
+from smala_ui.text import count_in, counted, plural, translate
 
 MAX_NAMES = 5
 
@@ -98,11 +98,8 @@ def problem_text(problem: Problem) -> str:
         if isinstance(problem.params.get(bound), (int, float)):
             value = problem.params[bound]
             params[bound] = fmt.number(value, 2 if value % 1 else 0)
-    known = key in CATALOGUE[lang()] or f"{key}.one" in CATALOGUE[lang()]
-    try:
-        message = (
-            counted(lang(), key, count_in(problem.params), **params) if known else md_escape(problem.message)
-        )
+    try:  # a code the catalogue has no text for (KeyError) shows the problem's own message
+        message = counted(lang(), key, count_in(problem.params), **params)
     except (KeyError, IndexError):
         message = md_escape(problem.message)
     file, column = md_escape(problem.file), md_escape(problem.column or "")

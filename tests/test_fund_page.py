@@ -155,7 +155,7 @@ def test_tiles_show_the_models_figures_with_their_deltas(view_b):
         "Première entreprise": f"66,7{NB}%",  # 100,000 / 150,000.50
         "3 premières entreprises": f"100,0{NB}%",
         "5 premières entreprises": f"100,0{NB}%",
-        "Entreprises en portefeuille": "2",
+        "En portefeuille": "2",
     }
 
 

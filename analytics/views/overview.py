@@ -161,7 +161,7 @@ def overview_view(
     return OverviewView(
         as_of=snap.as_of,
         compare_as_of=compare.as_of if compare is not None else None,
-        kpis=compare_kpis(current, previous, year_before(con, snap)),
+        kpis=compare_kpis(current, previous, year_before(con, snap) if previous is not None else None),
         progress=target_progress(
             current["supported"],
             settings.supported_target,

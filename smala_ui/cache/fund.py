@@ -44,11 +44,8 @@ def capped_scenario(
     """Return the page's model: the view under the chosen levers and, when they differ from the
     ``configured`` cap, the actual view beside it (both cached; composing them costs nothing)."""
     shown = capped_view(snap, params, scenario)
-    actual = (
-        shown
-        if (params, scenario) == (configured, ExitScenario())
-        else capped_view(snap, configured, ExitScenario())
-    )
+    moved = capped_views.changed_levers(params, scenario, configured)
+    actual = capped_view(snap, configured, ExitScenario()) if moved else shown
     return capped_views.capped_scenario(shown, actual, configured)
 
 

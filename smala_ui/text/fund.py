@@ -169,7 +169,7 @@ TEXT: dict[str, dict[str, str]] = {
         "le plus (tickets sortis ou radiés exclus).",
         "fund.kpi.top1.help": "Part du coût des tickets actifs dans l'entreprise qui en détient le plus "
         "(tickets sortis ou radiés exclus).",
-        "fund.kpi.companies": "Entreprises en portefeuille",
+        "fund.kpi.companies": "En portefeuille",
         "fund.kpi.companies.help": "Nombre d'entreprises détenant au moins un ticket actif.",
         "fund.concentration_empty": "Aucun ticket actif à cette date : pas de concentration à montrer.",
         "fund.concentration_chart": "Les {n} plus grandes entreprises",
@@ -328,7 +328,7 @@ TEXT: dict[str, dict[str, str]] = {
         "(exited or written-off tickets left out).",
         "fund.kpi.top1.help": "Share of the active tickets' cost in the company holding the most "
         "(exited or written-off tickets left out).",
-        "fund.kpi.companies": "Companies in the portfolio",
+        "fund.kpi.companies": "In the portfolio",
         "fund.kpi.companies.help": "Number of companies holding at least one active ticket.",
         "fund.concentration_empty": "No active ticket on this date: no concentration to show.",
         "fund.concentration_chart": "The {n} largest companies",
