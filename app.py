@@ -9,10 +9,12 @@ from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
+from smala_ui.process import keep_imports_out_of_gc
 from smala_ui.session import lang, language_selector, require_router, snapshot_selectors, t
 from smala_ui.text import plural
 
 require_router()  # before anything is drawn: see its docstring
+keep_imports_out_of_gc()
 # A local icon: a material icon as favicon is fetched from Google's font servers on every load.
 FAVICON = str(Path(__file__).resolve().parent / "smala_ui" / "static" / "favicon.png")
 st.set_page_config(page_title="La Smala", page_icon=FAVICON, layout="wide")

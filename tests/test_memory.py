@@ -3,6 +3,9 @@
 page is measured by ``bench.py`` (a real server, every page visited)."""
 
 import ctypes
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +53,39 @@ def test_large_freed_blocks_go_straight_back_to_the_system():
     finally:
         libc.free(block)
     assert libc.mallinfo2().hblks == mapped
+
+
+# Run in a fresh interpreter: the test process's own collector state depends on the tests before.
+_ROUTER_FREEZES_ONCE = """
+import gc
+from streamlit.testing.v1 import AppTest
+
+assert gc.get_freeze_count() == 0
+at = AppTest.from_file({app!r}, default_timeout=60).run()
+assert not at.exception, at.exception
+frozen = gc.get_freeze_count()
+# the router's first run froze what the imports made (Streamlit, pandas, Plotly, DuckDB ...)
+assert frozen > 50_000, frozen
+at.run()
+kept = [[] for _ in range(1000)]
+from smala_ui.process import keep_imports_out_of_gc
+keep_imports_out_of_gc()
+# later runs and calls freeze nothing more (the count only falls, as frozen objects are freed):
+# what they create stays collectable
+assert gc.get_freeze_count() <= frozen, (gc.get_freeze_count(), frozen)
+print("ok")
+"""
+
+
+def test_the_router_keeps_the_imported_libraries_out_of_every_collection_once():
+    # Why (smala_ui/process.py): Streamlit collects after every run, a fragment's rerun included.
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", _ROUTER_FREEZES_ONCE.format(app=str(root / "app.py"))],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().endswith("ok")
