@@ -19,6 +19,7 @@ keep_imports_out_of_gc()
 FAVICON = str(Path(__file__).resolve().parent / "smala_ui" / "static" / "favicon.png")
 st.set_page_config(page_title="La Smala", page_icon=FAVICON, layout="wide")
 theme.register()
+theme.style_tiles()
 
 try:
     settings = settings()

@@ -25,8 +25,8 @@ CSS = """
 html { font-size: 20px; }
 .stMainBlockContainer { max-width: 1840px; padding-top: 4.5rem; }
 h1 { font-size: 2.6rem !important; }
-[data-testid="stMetricValue"] { font-size: 2.6rem !important; font-weight: 600; }
-[data-testid="stMetricLabel"] p { font-size: 1.05rem !important; }
+:root { --smala-metric-size: 2.6rem; --smala-label-size: 1.05rem; }
+[data-testid="stMetricValue"] { font-weight: 600; }
 [data-testid="stCaptionContainer"] { color: #14213D !important; }
 .stMain :is(.stSlider, .stSelectbox, .stMultiSelect, .stRadio, .stCheckbox, .stToggle,
     .stButton, .stDownloadButton, .stTextInput, .stNumberInput, .stDateInput,

@@ -16,6 +16,35 @@ BLUE = "#2E5EAA"
 PALETTE = (GREEN, BLUE, ORANGE, "#7B2D8B", "#C44536", "#3A9D9B", GREY)
 FONT = "Source Sans Pro, Arial, sans-serif"
 
+# Tiles on every page, in both modes: a tile's value and label are sized to the tile (``cqi``: a
+# hundredth of its width), up to the theme's sizes; labels, values, deltas and button labels wrap
+# at their spaces instead of ending in "…", and a label breaks between words only. A 1366-pixel
+# screen gives a five-tile row 160 pixels a tile, where "388 397 €" at the theme's size was cut
+# (issue 11). Figures keep their no-break spaces, so a number never splits.
+TILE_CSS = """
+<style>
+:root { --smala-metric-size: 2.1rem; --smala-label-size: 0.875rem; }
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] { font-size: min(var(--smala-metric-size), 16cqi) !important; }
+[data-testid="stMetricLabel"] p {
+    font-size: min(var(--smala-label-size), 8cqi) !important;
+    word-break: normal !important; overflow-wrap: normal !important;
+}
+[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *, [data-testid="stMetricDelta"] *,
+[data-testid="stMetricDeltaDescription"] *, :is(.stButton, .stDownloadButton) button * {
+    white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+:has(> [data-testid="stMetricDeltaDescription"]) { flex-wrap: wrap; }
+</style>
+"""
+
+
+def style_tiles() -> None:
+    """Draw the tile style (see ``TILE_CSS``): every run, since a page's styles go with its run."""
+    import streamlit as st  # the chart template above is also used outside Streamlit
+
+    st.html(TILE_CSS)
+
 
 def register() -> str:
     """Register the Smala template as plotly's default and return its name (idempotent)."""

@@ -187,6 +187,7 @@ def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, per_row: int = 5) -
                 delta_description=shown.delta_note if shown.delta else None,
                 help=shown.help,
                 border=True,
+                height="stretch",  # a row's tiles as tall as its tallest (labels may wrap)
             )
 
 

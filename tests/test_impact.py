@@ -240,11 +240,12 @@ def test_tiles_and_slide_render_the_model(variant, con):
     view = impact_view(con, b, a, Settings())
     tiles = [fi.metric_tile(tile, view.newest_period, "fr") for tile in view.tiles]
     jobs = tiles[0]
-    assert (jobs["label"], jobs["value"], jobs["delta"]) == ("Emplois créés", f"5,0{NB}ETP", f"-2,5{NB}ETP")
+    # on a tile the unit may go under its figure (a plain space); in a sentence it stays beside
+    assert (jobs["label"], jobs["value"], jobs["delta"]) == ("Emplois créés", "5,0 ETP", "-2,5 ETP")
     assert f"90,0{NB}ETP" in jobs["help"]  # the configured target is said
     assert tiles[3]["label"] == "Emplois (total) · T4 2025"  # not reported for the newest period
     assert (tiles[3]["delta"], tiles[3]["delta_color"], tiles[3]["delta_arrow"]) == (
-        f"0,0{NB}ETP",
+        "0,0 ETP",
         "off",
         "off",
     )
@@ -253,7 +254,7 @@ def test_tiles_and_slide_render_the_model(variant, con):
         "Latest period reported: Q1 2026. Deltas: the same metric computed on the snapshot of 31 Dec 2025."
     )
     invested = {tile["label"]: tile["value"] for tile in fi.invested_tiles(view, "fr")}
-    assert invested["Emplois créés par M€ investi"] == f"30,00{NB}ETP"
+    assert invested["Emplois créés par M€ investi"] == "30,00 ETP"
     assert invested["Coût des tickets actifs"] == f"150{NB}k{NB}€"
     # The board slide shows the same values and deltas, only for reported metrics.
     slide = impact_slide(b, a, Settings(), "fr")
@@ -277,10 +278,13 @@ def test_formats_and_labels():
     assert fi.format_value("women_in_leadership_pct", 46.08, "fr") == f"46,1{NB}%"
     assert fi.format_value("women_in_leadership_pct", 40.0, "fr", whole=True) == f"40{NB}%"
     assert fi.format_value("jobs_fte", None, "fr") == "non déclaré"
-    assert fi.format_delta("jobs_created_fte", 9.1, "fr") == f"+9,1{NB}ETP"
-    assert fi.format_delta("jobs_created_fte", -2.5, "fr") == f"-2,5{NB}ETP"
+    # a tile's unit may go under its figure (a plain space), a sentence's stays beside it
+    assert fi.format_value("jobs_fte", 72.14, "fr") == f"72,1{NB}ETP"
+    assert fi.format_value("jobs_fte", 72.14, "fr", short=True) == "72,1 ETP"
+    assert fi.format_delta("jobs_created_fte", 9.1, "fr") == "+9,1 ETP"
+    assert fi.format_delta("jobs_created_fte", -2.5, "fr") == "-2,5 ETP"
     assert fi.format_delta("women_in_leadership_pct", 12.5, "en") == f"+12,5{NB}points"
-    assert fi.format_ratio("jobs_created_fte", 29.9999, "fr") == f"30,00{NB}ETP"
+    assert fi.format_ratio("jobs_created_fte", 29.9999, "fr") == "30,00 ETP"
     assert fi.period_label(D("2026-03-31"), "fr") == "T1 2026"
     assert fi.period_label(D("2026-02-28"), "en") == "28 Feb 2026"  # not a quarter's end
     assert fi.sdg_label("fr", 8) == "ODD 8 · Travail décent et croissance économique"
@@ -525,14 +529,14 @@ def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     at = run_impact(monkeypatch, "fr", data_dir=variant[0])
     got = metrics(at)
     # B's latest period is 2026-03-31; A (2025-12-31) is the comparison, its latest period Q4 2025.
-    assert got["Emplois créés"] == (f"5,0{NB}ETP", f"-2,5{NB}ETP")  # 7.5 -> 5.0
-    assert got["Émissions de GES évitées"] == (f"14,0{NB}t éq. CO₂", f"+4,0{NB}t éq. CO₂")  # 10 -> 14
+    assert got["Emplois créés"] == ("5,0 ETP", "-2,5 ETP")  # 7.5 -> 5.0
+    assert got["Émissions de GES évitées"] == ("14,0 t éq. CO₂", "+4,0 t éq. CO₂")  # 10 -> 14
     assert got["Femmes dans les équipes de direction"] == (f"47,5{NB}%", f"+12,5{NB}points")  # 35 -> 47.5
-    assert got["Emplois (total) · T4 2025"] == (f"3,0{NB}ETP", f"0,0{NB}ETP")  # not reported for Q1
-    assert got["Bénéficiaires"] == (f"100{NB}personnes", "")  # not reported on A: no delta
+    assert got["Emplois (total) · T4 2025"] == ("3,0 ETP", "0,0 ETP")  # not reported for Q1
+    assert got["Bénéficiaires"] == ("100 personnes", "")  # not reported on A: no delta
     # Per EUR 1M: 4.5 FTE and 14 tCO2e over 150,000.50 EUR of active tickets.
-    assert got["Emplois créés par M€ investi"][0] == f"30,00{NB}ETP"
-    assert got["GES évités par M€ investi"][0] == f"93,3{NB}t éq. CO₂"
+    assert got["Emplois créés par M€ investi"][0] == "30,00 ETP"
+    assert got["GES évités par M€ investi"][0] == "93,3 t éq. CO₂"
     assert got["Sociétés en portefeuille"][0] == "2"
     assert got["Coût des tickets actifs"][0] == f"150{NB}k{NB}€"
     companies = at.dataframe[0].value

@@ -94,17 +94,24 @@ def format_value(key: str, value: float | None, lang: str, short: bool = False, 
     decimals = 0 if whole and float(value) == round(float(value)) else DECIMALS.get(unit, 1)
     if unit == "%":
         return fmt.percent(value / 100, decimals)
-    return fmt.number(value, decimals) + "\u00a0" + unit_label(lang, unit)
+    return _with_unit(fmt.number(value, decimals), unit, lang, breakable=short)
+
+
+def _with_unit(number: str, unit: str, lang: str, breakable: bool) -> str:
+    # On a tile (``short``) the unit may go under its figure when the tile is narrow: "8 268
+    # personnes" did not fit a 1366-pixel screen's tile. In a sentence or a table it stays beside.
+    return number + (" " if breakable else "\u00a0") + unit_label(lang, unit)
 
 
 def format_ratio(key: str, value: float | None, lang: str) -> str:
-    """Return a metric per EUR 1M invested: ``5,72 ETP`` (FTE keep 2 decimals), ``77,8 t éq. CO₂``."""
+    """Return a metric per EUR 1M invested, for a tile: ``5,72 ETP`` (FTE keep 2 decimals),
+    ``77,8 t éq. CO₂``, the unit free to go under the figure."""
     if _missing(value):
         return translate(lang, "common.na")
     metric = METRICS.get(key)
     unit = metric.unit if metric else ""
     decimals = 2 if unit == "FTE" else 1
-    return fmt.number(value, decimals) + "\u00a0" + unit_label(lang, unit)
+    return _with_unit(fmt.number(value, decimals), unit, lang, breakable=True)
 
 
 def format_delta(key: str, delta: float, lang: str) -> str:
