@@ -8,9 +8,16 @@ from analytics.config import ConfigError
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
-from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
+from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGE_KEYS, PAGES
 from smala_ui.process import keep_imports_out_of_gc
-from smala_ui.session import lang, language_selector, require_router, snapshot_selectors, t
+from smala_ui.session import (
+    land_unknown_address,
+    lang,
+    language_selector,
+    require_router,
+    snapshot_selectors,
+    t,
+)
 from smala_ui.text import plural
 
 require_router()  # before anything is drawn: see its docstring
@@ -40,7 +47,10 @@ for spec in PAGES:  # the first page is the default, served at /
         )
     )
 presenting = presentation.toggle()
+unknown_address = land_unknown_address(PAGE_KEYS)
 navigation = st.navigation(pages, position="top" if presenting else "sidebar")
+if unknown_address is not None:  # typed by whoever opened the link: escaped
+    st.info(t("state.unknown_address", address=md_escape(unknown_address)), icon=":material/explore:")
 
 catalogue = catalogue(settings.data_dir)
 selection = snapshot_selectors(catalogue)

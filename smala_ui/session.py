@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from analytics.config import Settings
 from analytics.store import Snapshot
@@ -142,6 +143,27 @@ def require_router() -> None:
     if PagesManager.uses_pages_directory is not False:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def land_unknown_address(page_keys: tuple[str, ...]) -> str | None:
+    """Send an address that names no page to the first page; return the name asked, to say so.
+
+    ``page_keys`` are the pages' URL names, the first page's first. Streamlit serves the first page
+    at ``/`` only, and for any other name it does not know (``/overview`` included) it showed its
+    own English "Page not found" dialog. Forgetting the name this run was asked for makes
+    ``st.navigation`` run the first page without it. Returns None when the address is a page's.
+    Call before ``st.navigation``.
+    """
+    ctx = get_script_run_ctx()
+    manager = ctx.pages_manager if ctx is not None else None
+    # a click in the menu names the page by its hash; only an address typed or followed gives a name
+    if manager is None or manager.intended_page_script_hash or not manager.intended_page_name:
+        return None
+    asked = manager.intended_page_name
+    if asked in page_keys[1:]:
+        return None
+    manager.set_script_intent("", "")
+    return None if asked == page_keys[0] else asked
 
 
 def selection() -> Selection | None:

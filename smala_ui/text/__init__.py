@@ -59,6 +59,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "state.staging_left": "Une publication interrompue a laissé un dossier temporaire : {folders}. "
         "Il n'est pas lu ; vérifiez-le puis supprimez-le.",
         "state.config_error": "Configuration invalide : {error}",
+        "state.unknown_address": "Aucune page ne répond à l'adresse « /{address} » : voici la vue "
+        "d'ensemble. Les pages sont dans le menu.",
         "state.rules_broken.one": "Cet instantané enfreint {n} règle du contrat de données : certains "
         "chiffres peuvent être faux. Le détail (fichier, ligne, colonne) est sur la page Données.",
         "state.rules_broken.other": "Cet instantané enfreint {n} règles du contrat de données : certains "
@@ -246,6 +248,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sidebar.as_of_help": "The snapshot shown: the state of every table on that date.",
         "sidebar.compare_help": "Every delta compares the same KPI computed on this snapshot.",
         "sidebar.none": "no comparison",
+        "state.unknown_address": 'No page answers at "/{address}": here is the Overview. The pages '
+        "are in the menu.",
         "state.no_snapshot": "No valid snapshot in {folder}. Generate the demo data "
         "(`python -m analytics.demo`) or import real data (see the README).",
         "state.invalid_snapshots.one": "Snapshot set aside as invalid: {dates}. Details on the Data page.",

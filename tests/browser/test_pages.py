@@ -8,6 +8,7 @@ a page counts as drawn when its title is shown and its script run is over (no fi
 import datetime as dt
 import os
 import re
+from urllib.parse import quote
 
 from playwright.sync_api import expect
 
@@ -127,3 +128,29 @@ def test_a_deep_link_opened_first_on_a_fresh_server_goes_through_the_router(brow
             assert sidebar.get_by_text("capped_returns").count() == 0  # not the file names
     finally:
         context.close()
+
+
+def test_every_page_answers_at_its_name_and_an_unknown_address_lands_on_the_overview(page, server):
+    """Streamlit serves the first page at / only: /overview and unknown names showed its English
+    "Page not found" dialog (``smala_ui.session.land_unknown_address``). The name typed is shown
+    as text, never as Markdown."""
+    page.goto(f"{server}/")  # a session server may be fresh: see the deep-link test below
+    page.wait_for_selector(HEADING, timeout=30_000)
+    dialog = page.get_by_role("dialog")
+    page.goto(f"{server}/overview?lang=fr")
+    wait_for_page(page, title("overview", "fr"))
+    assert dialog.count() == 0
+    assert page.locator('[data-testid="stAlertContentInfo"]').count() == 0
+    hostile = "**gras**[lien](https://evil.example)"
+    page.goto(f"{server}/{quote(hostile, safe='')}?lang=fr")
+    wait_for_page(page, title("overview", "fr"))
+    assert dialog.count() == 0
+    notice = page.locator('[data-testid="stAlertContentInfo"]')
+    expect(notice).to_be_visible()
+    # the escaping breaks the address's autolink with an invisible word joiner
+    assert f"« /{hostile} » : voici la vue d'ensemble" in notice.inner_text().replace("\u2060", "")
+    assert notice.locator("a, strong").count() == 0
+    assert not problems_on(page)
+    page.goto(f"{server}/nulle-part?lang=en")
+    wait_for_page(page, title("overview", "en"))
+    expect(notice).to_contain_text('No page answers at "/nulle-part": here is the Overview.')
