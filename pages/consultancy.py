@@ -84,7 +84,7 @@ if view.receivables.empty:
     st.info(t("consultancy.receivables_empty"))
 else:
     st.caption(t("consultancy.receivables_caption", date=fmt.date(view.as_of, language)))
-    left, table = st.columns([2, 3], gap="large")
+    left, table = st.columns(2, gap="large")
     left.plotly_chart(figure("ageing"), key="consultancy_ageing", **CHART)
     table.markdown(f"##### {t('consultancy.receivables_list')}")
     display = fc.receivables_display(view.receivables, language, MAX_ROWS_SHOWN)
@@ -101,8 +101,8 @@ else:
             file_stem="receivables",
         )
 
-# Member and non-member clients ---------------------------------------------------------------
-left, _ = st.columns(2, gap="large")
+# Member and non-member clients (their texts are long: three quarters of the width) -----------
+left, _ = st.columns([3, 1], gap="large")
 chart(
     left,
     t("consultancy.clients"),

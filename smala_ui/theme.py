@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -46,6 +48,17 @@ def style_tiles() -> None:
     st.html(TILE_CSS)
 
 
+# A legend above the plot, read before the chart: below it, it ran into the tick labels.
+LEGEND_ABOVE = {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
+AXIS = {
+    "gridcolor": GRID,
+    "zerolinecolor": GRID,
+    "linecolor": INK,
+    "tickfont": {"size": 15},
+    "automargin": True,
+}
+
+
 def register() -> str:
     """Register the Smala template as plotly's default and return its name (idempotent)."""
     if TEMPLATE_NAME not in pio.templates:
@@ -56,9 +69,10 @@ def register() -> str:
                 colorway=list(PALETTE),
                 paper_bgcolor="white",
                 plot_bgcolor="white",
-                xaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": INK, "tickfont": {"size": 15}},
-                yaxis={"gridcolor": GRID, "zerolinecolor": GRID, "linecolor": INK, "tickfont": {"size": 15}},
-                legend={"font": {"size": 15}, "orientation": "h", "y": -0.2},
+                # the margins grow to hold tick labels and titles ("automargin"): they were cut
+                xaxis={**AXIS, "ticklabelstandoff": 6},  # clear of the value axis' first label
+                yaxis=AXIS,
+                legend={"font": {"size": 15}, **LEGEND_ABOVE},
                 separators=", ",  # decimal comma and a space between thousands, as in fr-BE
                 margin={"l": 10, "r": 10, "t": 40, "b": 10},
             )
@@ -66,6 +80,81 @@ def register() -> str:
     if pio.templates.default != TEMPLATE_NAME:  # setting it re-validates the template: ms each time
         pio.templates.default = TEMPLATE_NAME
     return TEMPLATE_NAME
+
+
+# How many period labels a chart's axis holds at 1366 pixels, its labels level ("T3 2026", "janv.
+# 2026"): half the page wide, the whole page wide.
+HALF_WIDTH_PERIODS, FULL_WIDTH_PERIODS = 5, 9
+
+
+def spaced(values: list, most: int) -> list:
+    """Return at most ``most`` of ``values`` (periods, oldest first), evenly spaced, always with
+    the latest: the ticks an axis labels."""
+    step = max(1, math.ceil(len(values) / max(most, 1)))
+    return values[::-1][::step][::-1]
+
+
+def period_axis(labels: list[str], most: int) -> dict:
+    """Return the settings of a category axis of periods (``labels``, oldest first) that labels at
+    most ``most`` of them (``spaced``), written level.
+
+    Plotly labels every category and turns the labels by 45 to 90 degrees when they crowd, and
+    at 1366 pixels they overlapped even so (issue 11). ``most`` is what the narrowest screen's
+    chart holds (``HALF_WIDTH_PERIODS`` ...).
+    """
+    shown = spaced(labels, most)
+    return {
+        "type": "category",
+        "showgrid": False,
+        "automargin": True,
+        "tickmode": "array",
+        "tickvals": shown,
+        "ticktext": shown,
+        "tickangle": 0,
+    }
+
+
+def values_beside_bars(
+    fig: go.Figure, categories: list[str], texts: list[str], size: int = 16, axis_title: str | None = None
+) -> None:
+    """Write each horizontal bar's text in a column right of the plot, level with its bar, and
+    hide the value axis but for its title (``axis_title``: what the bars measure, when the texts
+    do not say it). Call it last: it sets the layout's axes.
+
+    The texts are the tick labels of a second category axis on the right, so Plotly widens the
+    margin to fit them (``automargin``). Drawn after their bars, they were cut as soon as the chart
+    was narrower than the room left for the longest one (issue 11: "11 facture", "8 268 pers…").
+    """
+    fig.add_scatter(
+        x=[0] * len(categories),
+        y=categories,
+        yaxis="y2",
+        mode="markers",
+        marker={"opacity": 0},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    fig.update_layout(
+        yaxis2={
+            "overlaying": "y",
+            "matches": "y",
+            "side": "right",
+            "tickmode": "array",
+            "tickvals": categories,
+            "ticktext": texts,
+            "tickfont": {"size": size, "color": INK},
+            "showgrid": False,
+            "zeroline": False,
+            "automargin": True,
+        },
+    )
+    # the texts say each bar's value: a value axis would only repeat them, and take the room
+    fig.update_xaxes(
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        title={"text": axis_title, "font": {"size": 15}} if axis_title else None,
+    )
 
 
 def target_line(fig: go.Figure, y: float, text: str) -> None:

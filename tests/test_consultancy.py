@@ -19,6 +19,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 from conftest import open_page
+from figure_text import beside
 from fixture_data import write_empty_events_fixture, write_fixture
 
 from analytics import consultancy as c
@@ -273,7 +274,10 @@ def test_pipeline_ageing_clients_and_rate_bars():
     )
     assert list(pipe.data[0].y) == ["Économie", "Planète"]
     assert list(pipe.data[0].x) == [5000.0, 3000.0]
-    assert list(pipe.data[0].text) == [f"5{TH}000{NB}€ · 2{NB}devis", f"3{TH}000{NB}€ · 1{NB}devis"]
+    assert beside(pipe) == {
+        "Économie": f"5{TH}000{NB}€ · 2{NB}devis",
+        "Planète": f"3{TH}000{NB}€ · 1{NB}devis",
+    }
 
     ageing = pd.DataFrame(
         {
@@ -284,7 +288,7 @@ def test_pipeline_ageing_clients_and_rate_bars():
     )
     fig = fc.ageing_bars(ageing, "en")
     assert list(fig.data[0].y) == ["0 to 30 days", "31 to 60 days", "61 to 90 days", "Over 90 days"]
-    assert list(fig.data[0].text)[2] == f"40{NB}€ · 1{NB}invoice"
+    assert beside(fig)["61 to 90 days"] == f"40{NB}€ · 1{NB}invoice"
 
     clients = pd.DataFrame(
         {
@@ -298,8 +302,10 @@ def test_pipeline_ageing_clients_and_rate_bars():
     fig = fc.clients_bars(clients, "fr")
     assert list(fig.data[0].y) == ["Membres", "Non-membres"]
     # The model's shares: 1 600 / 2 950.50 = 54.2 %; 1 350.50 / 2 950.50 = 45.8 %.
-    assert fig.data[0].text[0] == f"1{TH}600{NB}€ · 54,2{NB}% · 1{NB}facture"
-    assert fig.data[0].text[1] == f"1{TH}351{NB}€ · 45,8{NB}% · 1{NB}facture"
+    assert beside(fig) == {
+        "Membres": f"1{TH}600{NB}€ · 54,2{NB}% · 1{NB}facture",
+        "Non-membres": f"1{TH}351{NB}€ · 45,8{NB}% · 1{NB}facture",
+    }
 
     rates = pd.DataFrame(
         {
@@ -312,8 +318,7 @@ def test_pipeline_ageing_clients_and_rate_bars():
     )
     fig = fc.rate_bars(rates, "fr")
     assert list(fig.data[0].x) == pytest.approx([800.0, 900.3333])
-    assert list(fig.data[0].text) == [f"800{NB}€ par jour · 2{NB}j", f"900{NB}€ par jour · 1,5{NB}j"]
-    assert fig.layout.xaxis.title.text == "Euros par jour facturé"
+    assert list(beside(fig).values()) == [f"800{NB}€ par jour · 2{NB}j", f"900{NB}€ par jour · 1,5{NB}j"]
 
 
 def test_receivables_tables_translate_and_keep_raw_numbers():
@@ -408,4 +413,4 @@ def test_a_first_year_has_no_empty_months_and_no_last_year_line():
 
 def test_an_empty_ageing_bucket_reads_zero_euro():
     ageing = pd.DataFrame({"bucket": ["0_30", "31_60"], "amount_eur": [100.0, 0.0], "count": [1, 0]})
-    assert list(fc.ageing_bars(ageing, "fr").data[0].text) == [f"100{NB}€ · 1{NB}facture", f"0{NB}€"]
+    assert list(beside(fc.ageing_bars(ageing, "fr")).values()) == [f"100{NB}€ · 1{NB}facture", f"0{NB}€"]

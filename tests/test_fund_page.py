@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from conftest import APP, ROOT
+from figure_text import beside
 from fixture_data import AS_OF_A, AS_OF_B, tables_b
 from streamlit.testing.v1 import AppTest
 
@@ -506,14 +507,14 @@ def test_capital_bars_show_called_invested_and_dry_powder():
     assert list(bars.y) == ["Engagements fermes", "Appelé", "Investi", "Disponible"]
     assert list(bars.x) == pytest.approx([3_500_000, 200_000, 225_000.50, 3_274_999.50])
     # Shares of hard: 100 %, 5.7 %, 6.4 %, 93.6 %.
-    assert list(bars.text) == [
+    assert list(beside(fig).values()) == [
         f"3,50{NB}M{NB}€ · 100{NB}%",
         f"200{NB}k{NB}€ · 6{NB}%",
         f"225{NB}k{NB}€ · 6{NB}%",
         f"3,27{NB}M{NB}€ · 94{NB}%",
     ]
     assert (
-        list(ff.capital_bars(fund.capital_split(0, 0, 0), "en").data[0].text) == [f"0{NB}€"] * 4
+        list(beside(ff.capital_bars(fund.capital_split(0, 0, 0), "en")).values()) == [f"0{NB}€"] * 4
     )  # no share of nothing
 
 
@@ -524,11 +525,11 @@ def test_concentration_bars_on_the_fixture(snaps, con):
     # Total cost 225,000.50: M2 100,000 (44.4 %), M3 75,000 (33.3 %), M4 50,000.50 (22.2 %).
     assert list(bars.y) == ["Company M2", "Company M3", "Company M4"]
     assert list(bars.x) == pytest.approx([44.4443, 33.3333, 22.2224], abs=1e-3)
-    assert list(bars.text) == [
-        f"44,4{NB}% · 100{NB}k{NB}€",
-        f"33,3{NB}% · 75{NB}k{NB}€",
-        f"22,2{NB}% · 50{NB}k{NB}€",
-    ]
+    assert beside(fig) == {
+        "Company M2": f"44,4{NB}% · 100{NB}k{NB}€",
+        "Company M3": f"33,3{NB}% · 75{NB}k{NB}€",
+        "Company M4": f"22,2{NB}% · 50{NB}k{NB}€",
+    }
     assert fig.layout.xaxis.title.text == "Part du coût investi"
     assert len(ff.concentration_bars(companies, "fr", top=2).data[0].y) == 2
 

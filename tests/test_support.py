@@ -497,3 +497,14 @@ def test_kind_month_bars_label_at_most_12_months_however_long_the_history():
     ticks = list(fs.kind_month_bars(frame, months, "sessions", "fr").layout.xaxis.tickvals)
     assert 1 <= len(ticks) <= 12
     assert ticks[-1] == fs.month_label(months[-1], "fr")  # the newest month keeps its label
+
+
+def test_network_names_are_kept_apart():
+    # At 1366 pixels a unit of the layout is 365 pixels across and 280 down; a name of 10
+    # characters is 75 pixels wide (0.205 units) and 20 high (0.071 units), above its point.
+    points = [(0.0, 0.0), (0.1, 0.05), (0.3, 0.0), (0.0, 0.5)]
+    names = ["A" * 10] * 4
+    # the second would cover the first (0.1 across, 0.05 down); the third is 0.3 away: apart
+    assert fs._apart(points, names, most=4) == [0, 2, 3]
+    assert fs._apart(points, names, most=2) == [0, 2]
+    assert fs._apart(points[:1], names[:1], most=0) == []

@@ -6,11 +6,12 @@ import string
 from decimal import Decimal
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from analytics.kpis import change_groups
 from analytics.views.overview import target_progress
-from smala_ui import fmt
+from smala_ui import fmt, theme
 from smala_ui.figures import common as figures
 from smala_ui.text import CATALOGUE, count_in, counted, plural, translate
 from smala_ui.widgets import group_sentences
@@ -254,3 +255,29 @@ def test_no_text_shows_code_notation_or_a_configuration_key():
     for lang, texts in CATALOGUE.items():
         odd = {k: v for k, v in texts.items() if "^" in v or re.search(r"\([a-z]+_[a-z_]+\)", v)}
         assert not odd, f"{lang}: {odd}"
+
+
+# Chart text that fits the narrowest screen (issue 11): the shared layout helpers ---------------
+
+
+def test_a_period_axis_labels_at_most_so_many_periods_always_the_latest_and_level():
+    quarters = [f"T{q} {y}" for y in (2024, 2025, 2026) for q in (1, 2, 3, 4)][:11]  # to T3 2026
+    axis = theme.period_axis(quarters, 5)
+    # 11 periods, at most 5 labels: a step of ceil(11 / 5) = 3, counted back from the latest
+    assert axis["tickvals"] == ["T2 2024", "T1 2025", "T4 2025", "T3 2026"]
+    assert axis["ticktext"] == axis["tickvals"] and axis["tickangle"] == 0
+    assert theme.spaced(quarters, 11) == quarters  # room for all: all
+    assert theme.spaced(quarters, 1) == ["T3 2026"]
+    assert theme.spaced([], 5) == []
+
+
+def test_values_beside_bars_are_tick_labels_on_the_right_level_with_their_bars():
+    fig = go.Figure(go.Bar(y=["Planète", "Société"], x=[3.0, 1.0], orientation="h"))
+    theme.values_beside_bars(fig, ["Planète", "Société"], ["3 €", "1 €"], axis_title="Euros")
+    axis = fig.layout.yaxis2
+    assert (axis.side, axis.overlaying, axis.matches, axis.automargin) == ("right", "y", "y", True)
+    assert list(zip(axis.tickvals, axis.ticktext, strict=True)) == [("Planète", "3 €"), ("Société", "1 €")]
+    # an invisible point per category puts them on the axis; the value axis only keeps its title
+    points = fig.data[1]
+    assert (points.yaxis, list(points.y), points.marker.opacity) == ("y2", ["Planète", "Société"], 0)
+    assert fig.layout.xaxis.showticklabels is False and fig.layout.xaxis.title.text == "Euros"

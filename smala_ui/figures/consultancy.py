@@ -166,13 +166,13 @@ def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
         barmode="stack",
         showlegend=True,
         height=460,
-        xaxis={"tickangle": -45, "automargin": True},
+        xaxis=theme.period_axis(labels, theme.HALF_WIDTH_PERIODS),
         yaxis={
             "title": {"text": t("consultancy.fig.revenue_axis")},
             "automargin": True,
             **_money_axis(max([*totals, 1.0])),
         },
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         bargap=0.2,
     )
@@ -235,50 +235,39 @@ def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: s
     fig.update_layout(
         showlegend=True,
         height=460,
-        xaxis={"automargin": True},
+        xaxis=theme.period_axis(labels, theme.HALF_WIDTH_PERIODS),
         yaxis={
             "title": {"text": t("consultancy.fig.revenue_axis")},
             "automargin": True,
             **_money_axis(max([*shown, *last, 1.0]) * 1.08),
         },
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         hovermode="closest",
     )
     return fig
 
 
-def _hbars(labels, values, texts, colors, axis: dict, lang_axis_title: str | None = None) -> go.Figure:
+def _hbars(labels, values, texts, colors) -> go.Figure:
+    """Return horizontal bars, largest first as given, each with its text written beside it."""
     fig = go.Figure()
     fig.add_bar(
         y=labels,
         x=values,
         orientation="h",
         marker_color=colors,
-        text=texts,
-        textposition="outside",
-        cliponaxis=False,
-        textfont={"size": 16, "color": theme.INK},
         hovertext=texts,
         hoverinfo="text",
         showlegend=False,
     )
-    xaxis = {"automargin": True, **axis}
-    if lang_axis_title:
-        xaxis["title"] = {"text": lang_axis_title, "font": {"size": 15}}
     fig.update_layout(
         height=max(220, 90 + BAR_ROW * len(labels)),
-        xaxis=xaxis,
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.3,
     )
+    theme.values_beside_bars(fig, labels, texts)
     return fig
-
-
-def _stretch(axis: dict, top: float, factor: float = 1.7) -> dict:
-    """Leave room right of the longest bar for its text."""
-    return axis | {"range": [0, max(top, 1.0) * factor]}
 
 
 def pipeline_bars(pipeline: pd.DataFrame, lang: str) -> go.Figure:
@@ -289,13 +278,11 @@ def pipeline_bars(pipeline: pd.DataFrame, lang: str) -> go.Figure:
         translate(lang, "consultancy.fig.quotes", amount=fmt.money(v), quotes=quotes_text(lang, int(n)))
         for v, n in zip(values, pipeline["quotes"], strict=True)
     ]
-    axis = _money_axis(max([*values, 1.0]), max_ticks=4)
     return _hbars(
         [theme_label(lang, th) for th in pipeline["theme"]],
         values,
         texts,
         [THEME_COLORS.get(th, theme.GREY) for th in pipeline["theme"]],
-        _stretch(axis, max([*values, 1.0])),
     )
 
 
@@ -310,13 +297,11 @@ def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
         else fmt.money(0)
         for v, n in zip(values, ageing["count"], strict=True)
     ]
-    axis = _money_axis(max([*values, 1.0]), max_ticks=4)
     return _hbars(
         [translate(lang, f"consultancy.bucket.{b}") for b in ageing["bucket"]],
         values,
         texts,
         list(BUCKET_COLORS[: len(values)]),
-        _stretch(axis, max([*values, 1.0])),
     )
 
 
@@ -335,13 +320,11 @@ def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
         )
         for v, share, n in zip(values, clients["share"], clients["invoices"], strict=True)
     ]
-    axis = _money_axis(max([*values, 1.0]), max_ticks=4)
     return _hbars(
         [translate(lang, f"consultancy.client.{c}") for c in clients["client"]],
         values,
         texts,
         [theme.GREEN, theme.BLUE][: len(values)],
-        _stretch(axis, max([*values, 1.0]), 1.9),
     )
 
 
@@ -356,16 +339,11 @@ def rate_bars(rates: pd.DataFrame, lang: str) -> go.Figure:
         t("consultancy.fig.per_day", amount=fmt.money(v), days=fmt.number(d, 1 if d % 1 else 0))
         for v, d in zip(values, kept["days"], strict=True)
     ]
-    top = max([*values, 1.0])
-    ticks = money_ticks(top, max_ticks=4)
-    axis = {"tickvals": ticks, "ticktext": [fmt.money(v) for v in ticks]}
     return _hbars(
         [theme_label(lang, th) for th in kept["theme"]],
         values,
         texts,
         [THEME_COLORS.get(th, theme.GREY) for th in kept["theme"]],
-        _stretch(axis, top, 1.8),
-        t("consultancy.fig.rate_axis"),
     )
 
 

@@ -302,9 +302,9 @@ def members_over_time(history: pd.DataFrame, target: int, lang: str) -> go.Figur
     theme.target_line(fig, target, t("cooperative.fig.target", target=_people(target)))
     fig.update_layout(
         height=420,
-        xaxis={"type": "category", "showgrid": False, "automargin": True},
+        xaxis=theme.period_axis(quarter_labels, theme.HALF_WIDTH_PERIODS),
         yaxis=_count_axis(top * 1.1, t("cooperative.fig.people")),
-        legend={"orientation": "h", "y": -0.15, "x": 0},
+        legend=theme.LEGEND_ABOVE,
         margin={"l": 10, "r": 20, "t": 30, "b": 10},
         hovermode="closest",
     )
@@ -342,12 +342,7 @@ def joiners_leavers(flows: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(
         barmode="relative",
         height=420,
-        xaxis={
-            "type": "category",
-            "showgrid": False,
-            "automargin": True,
-            "tickangle": -45 if len(quarters) > 8 else 0,
-        },
+        xaxis=theme.period_axis(quarters, theme.HALF_WIDTH_PERIODS),
         yaxis={
             "range": [-max(low * 1.5, up_ticks[-1] * 0.12), up_ticks[-1] * 1.2],
             "tickvals": ticks,
@@ -357,7 +352,7 @@ def joiners_leavers(flows: pd.DataFrame, lang: str) -> go.Figure:
             "zerolinecolor": theme.INK,
             "automargin": True,
         },
-        legend={"orientation": "h", "y": -0.25, "x": 0},
+        legend=theme.LEGEND_ABOVE,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         bargap=0.25,
     )
@@ -390,23 +385,20 @@ def capital_over_time(wide: pd.DataFrame, lang: str) -> go.Figure:
         x=quarters,
         y=totals,
         mode="text",
-        text=[fmt.money_short(v) for v in totals] if len(quarters) <= 12 else None,
+        # the latest total only: eleven totals side by side ran into each other on a laptop
+        text=[""] * (len(totals) - 1) + [fmt.money_short(totals[-1])] if totals else None,
         textposition="top center",
         textfont={"size": 14, "color": theme.INK},
-        hoverinfo="skip",
+        hovertext=[fmt.money(v) for v in totals],  # every quarter's total, on demand
+        hoverinfo="text",
         showlegend=False,
     )
     fig.update_layout(
         barmode="stack",
         height=420,
-        xaxis={
-            "type": "category",
-            "showgrid": False,
-            "automargin": True,
-            "tickangle": -45 if len(quarters) > 8 else 0,
-        },
+        xaxis=theme.period_axis(quarters, theme.HALF_WIDTH_PERIODS),
         yaxis=_money_axis(max([*totals, 1.0]) * 1.15),
-        legend={"orientation": "h", "y": -0.25, "x": 0, "traceorder": "reversed"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "reversed"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         bargap=0.25,
     )
@@ -522,28 +514,16 @@ def stacked_bars(
             hovertemplate="%{customdata[0]}, %{customdata[1]} : %{customdata[2]}<extra></extra>",
         )
     total_values = [int(totals[v]) for v in order]
-    fig.add_scatter(
-        y=shown,
-        x=total_values,
-        mode="text",
-        text=[f"  {_people(v)}" for v in total_values],
-        textposition="middle right",
-        textfont={"size": 15, "color": theme.INK},
-        hoverinfo="skip",
-        showlegend=False,
-        cliponaxis=False,
-    )
-    top = max([*total_values, 1])
-    axis = _count_axis(top, t("cooperative.fig.members"), max_ticks=5)
-    axis["range"] = [0, top * 1.18]
     fig.update_layout(
         barmode="stack",
         height=max(260, 130 + BAR_HEIGHT * len(order)),
-        xaxis=axis,
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
-        legend={"orientation": "h", "y": 1.0, "x": 0, "traceorder": "normal", "yanchor": "bottom"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         bargap=0.3,
+    )
+    theme.values_beside_bars(
+        fig, shown, [_people(v) for v in total_values], size=15, axis_title=t("cooperative.fig.members")
     )
     return fig
 

@@ -444,7 +444,7 @@ def raised_over_time(
             "ticktext": [round_money(v) for v in ticks],
             "automargin": True,
         },
-        legend={"orientation": "h", "y": -0.15, "x": 0},
+        legend=theme.LEGEND_ABOVE,
         margin={"l": 10, "r": 20, "t": 40, "b": 10},
         hovermode="closest",
     )
@@ -491,18 +491,18 @@ def commitments_by(grouped: pd.DataFrame, by: str, lang: str) -> go.Figure:
             hoverinfo="skip",
         )
     top = max([*hard, *soft, 1.0])
-    ticks = money_ticks(top, max_ticks=4)
+    ticks = money_ticks(top, max_ticks=2)  # level at 1366 px
     fig.update_layout(
         barmode="group",
         height=max(260, 120 + BAR_HEIGHT * len(rows) * 1.6),
         xaxis={
-            "range": [0, top * 1.35],
+            "range": [0, top * 1.6],  # room right of the longest bar for its text
             "tickvals": ticks,
             "ticktext": [round_money(v) for v in ticks],
             "automargin": True,
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
-        legend={"orientation": "h", "y": -0.12, "x": 0, "traceorder": "normal"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.25,
     )
@@ -531,28 +531,17 @@ def capital_bars(capital: pd.DataFrame, lang: str) -> go.Figure:
         x=values,
         orientation="h",
         marker_color=[theme.GREEN, theme.BLUE, theme.ORANGE, theme.LIGHT_GREEN],
-        text=texts,
-        textposition="outside",
-        cliponaxis=False,
-        textfont={"size": 16, "color": theme.INK},
-        hoverinfo="skip",
+        hovertext=texts,
+        hoverinfo="text",
         showlegend=False,
     )
-    low = min(0.0, *values)
-    top = max(1.0, *values)
-    ticks = money_ticks(top, max_ticks=4)
     fig.update_layout(
         height=300,
-        xaxis={
-            "range": [low * 1.2, top * 1.5],
-            "tickvals": ticks,
-            "ticktext": [round_money(v) for v in ticks],
-            "automargin": True,
-        },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.3,
     )
+    theme.values_beside_bars(fig, names, texts)
     return fig
 
 
@@ -563,35 +552,25 @@ def concentration_bars(companies: pd.DataFrame, lang: str, top: int = 10) -> go.
     shown = companies.head(top)
     shares = [float(s) * 100 for s in shown["share"]]
     fig = go.Figure()
+    names = [plotly_escape(c) for c in shown["company"]]  # names from the data: never markup
+    texts = [
+        t("fund.fig.share_cost", share=fmt.percent(s / 100, 1), amount=fmt.money_short(c))
+        for s, c in zip(shares, shown["cost_eur"], strict=True)
+    ]
     fig.add_bar(
-        y=[plotly_escape(c) for c in shown["company"]],  # names from the data: never markup
+        y=names,
         x=shares,
         orientation="h",
         marker_color=theme.BLUE,
-        text=[
-            t("fund.fig.share_cost", share=fmt.percent(s / 100, 1), amount=fmt.money_short(c))
-            for s, c in zip(shares, shown["cost_eur"], strict=True)
-        ],
-        textposition="outside",
-        cliponaxis=False,
-        textfont={"size": 15, "color": theme.INK},
-        hoverinfo="skip",
+        hovertext=texts,
+        hoverinfo="text",
         showlegend=False,
     )
-    top_share_pct = max([*shares, 1.0])
-    ticks = [v for v in range(0, 101, 5 if top_share_pct <= 30 else 10 if top_share_pct <= 60 else 20)]
-    ticks = [v for v in ticks if v <= top_share_pct * 1.1] or [0]
     fig.update_layout(
         height=max(220, 80 + BAR_HEIGHT * len(shares)),
-        xaxis={
-            "range": [0, top_share_pct * 1.45],
-            "tickvals": ticks,
-            "ticktext": [fmt.percent(v / 100, 0) for v in ticks],
-            "title": {"text": t("fund.fig.share_axis"), "font": {"size": 15}},
-            "automargin": True,
-        },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.3,
     )
+    theme.values_beside_bars(fig, names, texts, size=15, axis_title=t("fund.fig.share_axis"))
     return fig

@@ -22,7 +22,7 @@ from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_ticks, quarter_ticks, round_money
 from smala_ui.text import translate
 
-PANEL_COLUMNS = 3
+PANEL_COLUMNS = 2  # three to a row cut the longer titles at 1366 pixels
 PANEL_HEIGHT = 300  # pixels per row of small multiples
 BAR_HEIGHT = 70  # pixels per target bar
 STATUS_COLORS = dict(zip(LIT, (theme.GREEN, theme.ORANGE, "#C44536"), strict=True))
@@ -250,11 +250,12 @@ def metrics_over_time(series: pd.DataFrame, lang: str, metrics: Mapping[str, Met
     grouped = {k: g.sort_values("period_end") for k, g in series.groupby("metric")} if periods else {}
     xaxis: dict = {"showgrid": False, "showticklabels": bool(periods), "ticklabelstandoff": 6}
     if periods:
-        tick_days, tick_text = quarter_ticks(periods[0], periods[-1], lang, max_ticks=6)
+        tick_days, tick_text = quarter_ticks(periods[0], periods[-1], lang, theme.HALF_WIDTH_PERIODS)
         pad = dt.timedelta(days=45)  # keeps the first tick clear of the y axis' zero
         xaxis |= {
             "tickvals": tick_days,
             "ticktext": tick_text,
+            "tickangle": 0,
             "range": [periods[0] - pad, periods[-1] + pad],
         }
     traces, annotations = [], []
@@ -553,19 +554,13 @@ def targets_chart(targets: pd.DataFrame, lang: str) -> go.Figure:
         "x": shares,
         "orientation": "h",
         "marker": {"color": [STATUS_COLORS[s] for s in shown["status"]]},
-        "text": texts,
-        "textposition": "outside",
-        "cliponaxis": False,
-        "textfont": {"size": 16, "color": theme.INK},
-        "hoverinfo": "skip",
+        "hovertext": texts,
+        "hoverinfo": "text",
         "showlegend": False,
     }
     lines = ((AMBER_AT * 100, t("impact.fig.amber_line")), (GREEN_AT * 100, t("impact.fig.target_line")))
     top = max([*shares, GREEN_AT * 100])
-    # a few round ticks whatever the share: 1 500 times the target once drew 1 479 tick labels,
-    # which kept a browser busy for 100 s
-    ticks = money_ticks(top * 1.6, max_ticks=6)
-    return go.Figure(  # one validation pass: add_vline and add_annotation cost a few ms each
+    fig = go.Figure(  # one validation pass: add_vline and add_annotation cost a few ms each
         data=[bars],
         layout={
             "shapes": [
@@ -595,15 +590,11 @@ def targets_chart(targets: pd.DataFrame, lang: str) -> go.Figure:
                 for at, label in lines
             ],
             "height": max(220, 110 + BAR_HEIGHT * len(names)),
-            "xaxis": {
-                "range": [0, top * 1.6],
-                "tickvals": ticks,
-                "ticktext": [fmt.percent(v / 100, 0) for v in ticks],
-                "title": {"text": t("impact.fig.target_axis"), "font": {"size": 15}},
-                "automargin": True,
-            },
+            "xaxis": {"range": [0, top * 1.1]},
             "yaxis": {"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
             "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
             "bargap": 0.35,
         },
     )
+    theme.values_beside_bars(fig, names, texts, axis_title=t("impact.fig.target_axis"))
+    return fig

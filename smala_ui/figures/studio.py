@@ -162,13 +162,13 @@ def duration_bars(durations: pd.DataFrame, lang: str) -> go.Figure:
         barmode="group",
         height=max(300, 120 + 90 * len(labels)),
         xaxis={
-            "range": [0, top * 1.45],
+            "range": [0, top * 1.75],  # room right of the longest bar for its text
             "title": {"text": translate(lang, "studio.fig.days_axis"), "font": {"size": 15}},
             "tickformat": ",d",
             "automargin": True,
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 17}},
-        legend={"orientation": "h", "y": -0.2, "x": 0, "traceorder": "normal"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.25,
     )

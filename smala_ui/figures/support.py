@@ -166,21 +166,19 @@ def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str
         hoverinfo="skip",
         showlegend=False,
     )
-    # at most 12 month labels, however long the history (dates from 1990 are legal)
-    step = next((s for s in (1, 2, 3, 4, 6, 12, 24) if len(labels) / s <= 12), math.ceil(len(labels) / 12))
-    ticks = labels[::-1][::step][::-1]  # keep the newest month
     top = max([*totals, 1.0])
     fig.update_layout(
         barmode="stack",
         height=460,
-        xaxis={"type": "category", "tickvals": ticks, "ticktext": ticks, "tickangle": 0},
+        # however long the history (dates from 1990 are legal)
+        xaxis=theme.period_axis(labels, theme.FULL_WIDTH_PERIODS),
         yaxis={
             "title": {"text": t(f"support.fig.{measure}"), "font": {"size": 15}},
             "range": [0, top * 1.15],
             "tickformat": ",d",
             "automargin": True,
         },
-        legend={"orientation": "h", "y": -0.14, "x": 0, "traceorder": "normal"},
+        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
         bargap=0.2,
         hovermode="closest",
@@ -230,11 +228,11 @@ def coverage_over_time(history: pd.DataFrame, lang: str) -> go.Figure:
     xaxis: dict = {"showgrid": False}
     if dates:
         pad = dt.timedelta(days=30)
+        labelled = theme.spaced(dates, theme.FULL_WIDTH_PERIODS)
         xaxis |= {
-            "tickvals": dates if len(dates) <= 12 else dates[::-1][:: math.ceil(len(dates) / 12)][::-1],
-            "ticktext": [fmt.quarter(d, lang) for d in dates]
-            if len(dates) <= 12
-            else [fmt.quarter(d, lang) for d in dates[::-1][:: math.ceil(len(dates) / 12)][::-1]],
+            "tickvals": labelled,
+            "ticktext": [fmt.quarter(d, lang) for d in labelled],
+            "tickangle": 0,
             "range": [min(dates) - pad, max(dates) + pad],
         }
     fig.update_layout(
@@ -355,6 +353,28 @@ def _edge_width(services: int) -> float:
     return min(9.0, 1.5 * (1 + round(math.log2(max(services, 1)))))
 
 
+# The network's size on the narrowest screen (1366 pixels, the sidebar open): pixels per unit of
+# the layout (x from -1.3 to 1.3 on about 950 pixels, y from -1.15 to 1.2 on about 660), and the
+# room a name takes at 14 pixels (about 7.5 pixels a character, 20 a line).
+_PX_PER_X, _PX_PER_Y, _CHAR_PX, _LINE_PX = 365, 280, 7.5, 20
+
+
+def _apart(points: list[tuple[float, float]], names: list[str], most: int) -> list[int]:
+    """Return the indexes of at most ``most`` names to write above their points, in order, each
+    skipped when its box would overlap a name already kept (two names ran into each other)."""
+    kept: list[int] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for i, ((x, y), name) in enumerate(zip(points, names, strict=True)):
+        if len(kept) == most:
+            break
+        half = len(name) * _CHAR_PX / _PX_PER_X / 2
+        box = (x - half, x + half, y, y + _LINE_PX / _PX_PER_Y)
+        if all(box[1] < b[0] or b[1] < box[0] or box[3] < b[2] or b[3] < box[2] for b in boxes):
+            kept.append(i)
+            boxes.append(box)
+    return kept
+
+
 def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int = 7) -> go.Figure:
     """Return who helped whom as a graph: companies coloured by role, line width by services.
 
@@ -433,7 +453,8 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
             showlegend=False,
         )
     most = max([v[2] for v in nodes.values()] + [1.0])
-    labelled = set(order[:label_top])
+    labelled = _apart([pos[index[m]] for m in order], [name_of[m] for m in order], label_top)
+    labelled = {order[i] for i in labelled}
     for role in (*ROLE_COLORS, None):
         members = [m for m in order if (nodes[m][1] if nodes[m][1] in ROLE_COLORS else None) == role]
         if not members:

@@ -77,9 +77,9 @@ TEXT: dict[str, dict[str, str]] = {
         "indicateur et période, seule la dernière déclaration compte : faute d'horodatage, c'est la "
         "dernière ligne du fichier. Les valeurs sont ensuite additionnées ; la part de femmes dans les "
         "équipes de direction est une moyenne simple sur les membres qui l'ont déclarée.",
-        "impact.fig.panel": "<b>{metric}</b> ({unit})<br><span style='font-size:14px'>{iris}</span>",
-        "impact.fig.panel_mean": "<b>{metric}</b> ({unit}, moyenne simple)"
-        "<br><span style='font-size:14px'>{iris}</span>",
+        "impact.fig.panel": "<b>{metric}</b><br><span style='font-size:14px'>{unit} · {iris}</span>",
+        "impact.fig.panel_mean": "<b>{metric}</b><br><span style='font-size:14px'>{unit}, moyenne simple · "
+        "{iris}</span>",
         "impact.fig.hover": "{period} : {value}<br>membres déclarants : {n}",
         "impact.fig.hover_mean": "{period} : {value}<br>moyenne simple sur les membres déclarants : {n}",
         "impact.fig.no_data": "non déclaré",
@@ -186,9 +186,9 @@ TEXT: dict[str, dict[str, str]] = {
         "period only the latest report counts: with no timestamp in the data, that is the last row of "
         "the file. Values are then added up; the share of women in leadership teams is a simple mean over "
         "the members who reported it.",
-        "impact.fig.panel": "<b>{metric}</b> ({unit})<br><span style='font-size:14px'>{iris}</span>",
-        "impact.fig.panel_mean": "<b>{metric}</b> ({unit}, simple mean)"
-        "<br><span style='font-size:14px'>{iris}</span>",
+        "impact.fig.panel": "<b>{metric}</b><br><span style='font-size:14px'>{unit} · {iris}</span>",
+        "impact.fig.panel_mean": "<b>{metric}</b><br><span style='font-size:14px'>{unit}, simple mean · "
+        "{iris}</span>",
         "impact.fig.hover": "{period}: {value}<br>reporting members: {n}",
         "impact.fig.hover_mean": "{period}: {value}<br>simple mean over the reporting members: {n}",
         "impact.fig.no_data": "not reported",

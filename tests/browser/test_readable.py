@@ -1,7 +1,13 @@
 """Readable on the screens a board meets (issue 11): at 1920x1080, 1440x900 and 1366x768, in the
-browser and in presentation mode, no tile's value, label or delta and no button or link label is
-cut on any page. "Cut" is what the browser measures: an element whose text is wider than its box
-(``scrollWidth`` above ``clientWidth``), which Streamlit ends with "…"."""
+browser and in presentation mode, on every page:
+
+- no tile's value, label or delta and no button or link label is cut: "cut" is what the browser
+  measures, an element whose text is wider than its box (``scrollWidth`` above ``clientWidth``),
+  which Streamlit ends with "…";
+- no chart text (tick labels, titles, legends, texts beside bars, names in the network) reaches
+  outside its chart or into another text, and no tick label is turned.
+
+Each size and mode loads every page once, and both checks run on it."""
 
 import pytest
 
@@ -31,17 +37,55 @@ CUT_TEXT = """() => {
 }"""
 
 
+# Every visible text of every Plotly chart, by its box on screen: outside the chart's own box, over
+# another text (by more than 2 pixels each way), or a tick label turned (Plotly turns crowded ones).
+CHART_TEXT = """() => {
+    const found = [];
+    document.querySelectorAll(".js-plotly-plot").forEach((plot, n) => {
+        const frame = plot.querySelector(".main-svg").getBoundingClientRect();
+        const texts = [...plot.querySelectorAll("svg text")]
+            .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+            .map(t => [t.textContent.trim(), t.getBoundingClientRect(), t]);
+        for (const [text, box, node] of texts) {
+            if (box.left < frame.left - 1 || box.right > frame.right + 1
+                || box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+                found.push(`chart ${n}: "${text}" outside the chart`);
+            }
+            if (node.closest(".xtick, .ytick") && (node.getAttribute("transform") || "").includes("rotate")) {
+                found.push(`chart ${n}: "${text}" turned`);
+            }
+        }
+        for (let a = 0; a < texts.length; a++) {
+            for (let b = a + 1; b < texts.length; b++) {
+                const [p, q] = [texts[a][1], texts[b][1]];
+                const across = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+                const down = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+                if (across > 2 && down > 2) {
+                    found.push(`chart ${n}: "${texts[a][0]}" over "${texts[b][0]}"`);
+                }
+            }
+        }
+    });
+    return found;
+}"""
+
+
 @pytest.mark.parametrize("present", [False, True], ids=["browsing", "presenting"])
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_tile_or_button_text_is_cut_on_any_page(browser, server, width, height, present):
+def test_no_text_is_cut_or_overlapping_on_any_page(browser, server, width, height, present):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        found = {}
+        cut, crowded = {}, {}
         for spec in PAGES:
             open_page(page, server, spec.key, "fr", **({"present": 1} if present else {}))
-            if cut := page.evaluate(CUT_TEXT):
-                found[spec.key] = cut
+            if found := page.evaluate(CUT_TEXT):
+                cut[spec.key] = found
+            # a chart is drawn once its script run is over, but Plotly lays it out a moment later
+            page.wait_for_timeout(300)
+            if found := page.evaluate(CHART_TEXT):
+                crowded[spec.key] = found
     finally:
         context.close()
-    assert not found
+    assert not cut
+    assert not crowded
