@@ -158,12 +158,14 @@ def values_beside_bars(
 
 
 def target_line(fig: go.Figure, y: float, text: str) -> None:
-    """Draw a horizontal dashed target line at ``y``, labelled at its left end."""
+    """Draw a horizontal dashed target line at ``y``, labelled at its left end (a little inside,
+    clear of the value axis' labels, which it touched)."""
     fig.add_hline(y=y, line_width=3, line_dash="dash", line_color=INK)
     fig.add_annotation(
         x=0,
         xref="paper",
         xanchor="left",
+        xshift=10,
         y=y,
         yanchor="bottom",
         text=text,

@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from conftest import open_page
+from figure_text import beside
 from fixture_data import AS_OF_B, member, tables_b, write_empty_events_fixture, write_fixture
 
 from analytics import support
@@ -336,7 +337,7 @@ def test_mentor_bars():
     bar = fig.data[0]
     assert list(bar.y) == ["Alpha (M7)", "Beta", "Alpha (M3)"]
     assert list(bar.x) == [4.5, 2.0, 1.0]
-    assert bar.text[0] == f"4,5{NB}h · 3 séances"
+    assert beside(fig)["Alpha (M7)"] == f"4,5{NB}h · 3 séances"
     assert fig.layout.shapes[0].x0 == 2.5  # the mentor load line
     assert fig.layout.annotations[0].text == f"Charge moyenne : 2,5{NB}h"
     assert fig.layout.xaxis.title.text == "Heures de mentorat au trimestre"

@@ -270,17 +270,9 @@ def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure
         x=hours,
         orientation="h",
         marker_color=theme.BLUE,
-        text=[
-            plural(lang, "support.fig.mentor_text", int(s), hours=hours_1(h), sessions=fmt.number(s))
-            for h, s in zip(hours, frame["sessions"], strict=True)
-        ],
-        textposition="outside",
-        cliponaxis=False,
-        textfont={"size": 15, "color": theme.INK},
         hoverinfo="skip",
         showlegend=False,
     )
-    top = max([*hours, load or 0.0, 1.0])
     if load is not None:
         fig.add_vline(x=load, line_width=3, line_dash="dash", line_color=theme.ORANGE, layer="below")
         fig.add_annotation(
@@ -295,15 +287,17 @@ def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure
         )
     fig.update_layout(
         height=max(240, 110 + BAR_HEIGHT * len(names)),
-        xaxis={
-            "range": [0, top * 1.45],
-            "title": {"text": t("support.fig.mentor_axis"), "font": {"size": 15}},
-            "automargin": True,
-        },
+        xaxis={"range": [0, max([*hours, load or 0.0, 1.0]) * 1.05]},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         bargap=0.3,
     )
+    # beside the bars, not at their ends: the mean's line ran through the shorter bars' texts
+    texts = [
+        plural(lang, "support.fig.mentor_text", int(s), hours=hours_1(h), sessions=fmt.number(s))
+        for h, s in zip(hours, frame["sessions"], strict=True)
+    ]
+    theme.values_beside_bars(fig, names, texts, size=15, axis_title=t("support.fig.mentor_axis"))
     return fig
 
 

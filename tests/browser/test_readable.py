@@ -79,12 +79,15 @@ def test_no_text_is_cut_or_overlapping_on_any_page(browser, server, width, heigh
         cut, crowded = {}, {}
         for spec in PAGES:
             open_page(page, server, spec.key, "fr", **({"present": 1} if present else {}))
-            if found := page.evaluate(CUT_TEXT):
-                cut[spec.key] = found
-            # a chart is drawn once its script run is over, but Plotly lays it out a moment later
+            # measured in the app's own font (the first page of a tab may still show a fallback),
+            # and once Plotly has laid the charts out, a moment after the script run is over
+            page.evaluate("document.fonts.ready.then(() => true)")
             page.wait_for_timeout(300)
-            if found := page.evaluate(CHART_TEXT):
-                crowded[spec.key] = found
+            for check, into in ((CUT_TEXT, cut), (CHART_TEXT, crowded)):
+                if page.evaluate(check):  # what the page settles on counts, not a frame of its load
+                    page.wait_for_timeout(1000)
+                    if found := page.evaluate(check):
+                        into[spec.key] = found
     finally:
         context.close()
     assert not cut
