@@ -8,7 +8,7 @@ from analytics.config import ConfigError
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
-from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGE_KEYS, PAGES
+from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
 from smala_ui.process import keep_imports_out_of_gc
 from smala_ui.session import (
     land_unknown_address,
@@ -47,7 +47,7 @@ for spec in PAGES:  # the first page is the default, served at /
         )
     )
 presenting = presentation.toggle()
-unknown_address = land_unknown_address(PAGE_KEYS)
+unknown_address = land_unknown_address(tuple(spec.key for spec in PAGES))
 navigation = st.navigation(pages, position="top" if presenting else "sidebar")
 if unknown_address is not None:  # typed by whoever opened the link: escaped
     st.info(t("state.unknown_address", address=md_escape(unknown_address)), icon=":material/explore:")
