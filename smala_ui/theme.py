@@ -48,7 +48,8 @@ def style_tiles() -> None:
     st.html(TILE_CSS)
 
 
-# A legend above the plot, read before the chart: below it, it ran into the tick labels.
+# Every chart's legend (the template's): above the plot, read before the chart; below it, it ran
+# into the tick labels. A chart sets only what differs, such as its legend's order.
 LEGEND_ABOVE = {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
 AXIS = {
     "gridcolor": GRID,

@@ -66,7 +66,7 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
         height=max(260, 34 * len(rows) + 120),
         xaxis={"ticksuffix": " €", "tickformat": ",.0f", "nticks": 5},  # level, apart at 1366 px
         yaxis={"automargin": True},
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"t": 50},
     )
     return fig

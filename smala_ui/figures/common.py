@@ -63,7 +63,7 @@ def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
         xaxis={"range": [0, max(110, supported_pct + 5, hard_pct + soft_pct + 5)], "ticksuffix": " %"},
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         showlegend=True,
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
     )
     return fig

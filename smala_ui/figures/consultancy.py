@@ -172,7 +172,7 @@ def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
             "automargin": True,
             **_money_axis(max([*totals, 1.0])),
         },
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         bargap=0.2,
     )
@@ -241,7 +241,7 @@ def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: s
             "automargin": True,
             **_money_axis(max([*shown, *last, 1.0]) * 1.08),
         },
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         hovermode="closest",
     )

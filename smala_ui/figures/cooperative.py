@@ -304,7 +304,6 @@ def members_over_time(history: pd.DataFrame, target: int, lang: str) -> go.Figur
         height=420,
         xaxis=theme.period_axis(quarter_labels, theme.HALF_WIDTH_PERIODS),
         yaxis=_count_axis(top * 1.1, t("cooperative.fig.people")),
-        legend=theme.LEGEND_ABOVE,
         margin={"l": 10, "r": 20, "t": 30, "b": 10},
         hovermode="closest",
     )
@@ -352,7 +351,6 @@ def joiners_leavers(flows: pd.DataFrame, lang: str) -> go.Figure:
             "zerolinecolor": theme.INK,
             "automargin": True,
         },
-        legend=theme.LEGEND_ABOVE,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         bargap=0.25,
     )
@@ -398,7 +396,7 @@ def capital_over_time(wide: pd.DataFrame, lang: str) -> go.Figure:
         height=420,
         xaxis=theme.period_axis(quarters, theme.HALF_WIDTH_PERIODS),
         yaxis=_money_axis(max([*totals, 1.0]) * 1.15),
-        legend=theme.LEGEND_ABOVE | {"traceorder": "reversed"},
+        legend={"traceorder": "reversed"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         bargap=0.25,
     )
@@ -518,7 +516,7 @@ def stacked_bars(
         barmode="stack",
         height=max(260, 130 + BAR_HEIGHT * len(order)),
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 15}},
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         bargap=0.3,
     )

@@ -444,7 +444,6 @@ def raised_over_time(
             "ticktext": [round_money(v) for v in ticks],
             "automargin": True,
         },
-        legend=theme.LEGEND_ABOVE,
         margin={"l": 10, "r": 20, "t": 40, "b": 10},
         hovermode="closest",
     )
@@ -502,7 +501,7 @@ def commitments_by(grouped: pd.DataFrame, by: str, lang: str) -> go.Figure:
             "automargin": True,
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.25,
     )

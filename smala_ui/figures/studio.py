@@ -168,7 +168,7 @@ def duration_bars(durations: pd.DataFrame, lang: str) -> go.Figure:
             "automargin": True,
         },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 17}},
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         bargap=0.25,
     )

@@ -178,7 +178,7 @@ def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str
             "tickformat": ",d",
             "automargin": True,
         },
-        legend=theme.LEGEND_ABOVE | {"traceorder": "normal"},
+        legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
         bargap=0.2,
         hovermode="closest",
