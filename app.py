@@ -9,7 +9,7 @@ from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
-from smala_ui.process import keep_imports_out_of_gc
+from smala_ui.process import keep_imports_out_of_gc, keep_page_out_of_gc
 from smala_ui.session import (
     land_unknown_address,
     lang,
@@ -95,3 +95,5 @@ if selection is not None and navigation.url_path not in NO_SNAPSHOT_PAGES:
 if presenting:
     presentation.apply(navigation.url_path or PAGES[0].key)
 navigation.run()
+# reached only when the page ran to its end (st.stop and reruns raise through run())
+keep_page_out_of_gc(navigation.url_path or PAGES[0].key)

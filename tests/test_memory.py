@@ -65,23 +65,39 @@ at = AppTest.from_file({app!r}, default_timeout=60).run()
 assert not at.exception, at.exception
 frozen = gc.get_freeze_count()
 # the router's first run froze what the imports made (Streamlit, pandas, Plotly, DuckDB ...)
+# and what the Overview's first run loaded and cached
 assert frozen > 50_000, frozen
 at.run()
-kept = [[] for _ in range(1000)]
-from smala_ui.process import keep_imports_out_of_gc
+from smala_ui.process import keep_imports_out_of_gc, keep_page_out_of_gc
 keep_imports_out_of_gc()
-# later runs and calls freeze nothing more (the count only falls, as frozen objects are freed):
+keep_page_out_of_gc("overview")
+# a page's later runs freeze nothing more (the count only falls, as frozen objects are freed):
 # what they create stays collectable
 assert gc.get_freeze_count() <= frozen, (gc.get_freeze_count(), frozen)
+at.switch_page({fund!r}).run()
+assert not at.exception, at.exception
+# another page's first run freezes once more, what it loaded and cached ...
+after_fund = gc.get_freeze_count()
+assert after_fund > frozen, (after_fund, frozen)
+kept = [[] for _ in range(1000)]
+at.switch_page({overview!r}).run()
+at.switch_page({fund!r}).run()
+# ... and its later runs, or another page's, nothing more
+assert gc.get_freeze_count() <= after_fund, (gc.get_freeze_count(), after_fund)
+assert any(o is kept for o in gc.get_objects()), "what a run keeps stays collectable"
 print("ok")
 """
 
 
-def test_the_router_keeps_the_imported_libraries_out_of_every_collection_once():
+def test_the_router_keeps_imports_and_each_pages_first_run_out_of_every_collection_once():
     # Why (smala_ui/process.py): Streamlit collects after every run, a fragment's rerun included.
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "-c", _ROUTER_FREEZES_ONCE.format(app=str(root / "app.py"))],
+        [sys.executable, "-c", _ROUTER_FREEZES_ONCE.format(
+                app=str(root / "app.py"),
+                fund=str(root / "pages" / "fund.py"),
+                overview=str(root / "pages" / "overview.py"),
+            )],
         cwd=root,
         capture_output=True,
         text=True,
