@@ -121,7 +121,7 @@ st.subheader(t("fund.concentration"))
 if view.company_count == 0:
     st.info(t("fund.concentration_empty"))
 else:
-    st.caption(t("fund.concentration.caption", total=fmt.money(view.concentration_total_eur)))
+    st.caption(t("fund.concentration.caption", total=fmt.money_short(view.concentration_total_eur)))
     metric_row(ff.concentration_tiles(view, language))
     st.markdown(f"#### {t('fund.concentration_chart', n=len(view.top_companies))}")
     st.plotly_chart(cache.concentration_figure(*key, language), key="fund_concentration", **CHART)

@@ -4,6 +4,13 @@ Numbers and money read the same in both interface languages (``fr_BE``: ``1 234 
 because the board shares one screen whatever language each member reads; dates and quarters
 follow the interface language (``30 sept. 2026`` / ``30 Sept 2026``, ``T3 2026`` / ``Q3 2026``).
 Streamlit's own ``format="euro"`` follows the viewer's browser, so figures are pre-formatted here.
+
+Rounding of amounts, one rule per kind of place (the README's *Rounding* states it for users):
+- a tile, a sentence (captions, helps, what changed, banners) and a chart's own text:
+  :func:`money_short`, read at a glance and the same wherever one figure appears
+  (``231 582 €`` shows as ``232 k €`` on every tile and in every sentence);
+- a table, a chart's hover and a download: :func:`money`, to the euro (invoices to the cent),
+  where a figure is looked up or added up. Axis ticks are round values (``figures.fund.round_money``).
 """
 
 from __future__ import annotations

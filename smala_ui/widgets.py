@@ -122,8 +122,6 @@ def _kpi_format(key: str, settings, as_of: dt.date, lang_: str) -> tuple[str, Ca
     formatter = {
         "supported": fmt.number,
         "supporting": fmt.number,
-        "share_capital": fmt.money,
-        "consultancy_ytd": fmt.money,
         "tvpi_capped": lambda v: fmt.multiple(v, lang_),
     }.get(key, fmt.money_short)
     help_values = {
@@ -279,7 +277,7 @@ def group_sentences(
             f"changes.{g.change}",
             g.count,
             names=_names(list(g.subjects), lang_, escape),
-            amount=fmt.money(g.total_eur),
+            amount=fmt.money_short(g.total_eur),
         )
         for g in groups
     ]

@@ -60,6 +60,17 @@ def test_every_page_runs(snapshot, spec, lang, last_run, request, monkeypatch):
     assert not at.exception
     assert not at.error
     assert at.title[0].value == CATALOGUE[lang][f"page.{spec.title}"]
+    assert_tiles_round_amounts(at)
+
+
+def assert_tiles_round_amounts(at):
+    """The tile rule (README, *Rounding*): an amount of 10 000 € or more in a tile, its value or
+    its delta, is rounded to the thousand (k €) or to 10 000 € (M € with two decimals)."""
+    for m in at.metric:
+        for text in (m.value, m.delta or ""):
+            if "€" in text and "\u00a0k\u00a0€" not in text and "\u00a0M\u00a0€" not in text:
+                digits = "".join(ch for ch in text.split(",")[0] if ch.isdigit())
+                assert not digits or int(digits) < 10_000, (m.label, text)
 
 
 def metrics(at, lang="fr"):
@@ -92,8 +103,9 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_data_dir, monkeypa
     assert got["kpi.value_for_impact"] == ("22\u00a0k\u00a0€", "+13\u00a0k\u00a0€")
     sentences = at.markdown[0].value
     assert "Company M4" in sentences and "Company M5" in sentences  # the two members who joined
-    assert "250\u202f000\u00a0€" in sentences  # the pledge
-    assert "300\u202f000\u00a0€" in sentences  # the cancelled commitment
+    # a sentence rounds its amounts as the tiles do (README, *Rounding*)
+    assert "250\u00a0k\u00a0€" in sentences  # the pledge
+    assert "300\u00a0k\u00a0€" in sentences  # the cancelled commitment
     assert "Jean Particulier" not in sentences  # an individual investor's name is personal data
 
 
@@ -106,7 +118,7 @@ def test_the_overview_renders_the_catalogue_in_each_language(lang, fixture_data_
     names = {"fr": "Company M4 et Company M5", "en": "Company M4 and Company M5"}[lang]
     assert translate(lang, "changes.member_joined.other", n=2, names=names) in sentences
     individual = CATALOGUE[lang]["changes.individual"]  # not the investor's name: personal data
-    pledge = translate(lang, "changes.commitment_pledged.one", amount=fmt.money(250_000), names=individual)
+    pledge = translate(lang, "changes.commitment_pledged.one", amount=fmt.money_short(250_000), names=individual)
     assert pledge in sentences
 
 

@@ -63,7 +63,7 @@ def test_board_sentences_format_the_model(con, snaps):
     sentences = board_sentences(board_view(con, b, a, Settings()), "fr")
     assert "Le capital souscrit passe de 7\u202f500\u00a0€ à 8\u202f500\u00a0€." in sentences
     assert "3 séances d'accompagnement gratuites, 4\u00a0h au total." in sentences  # 3.75 h
-    assert "1 engagement annulé, 300\u202f000\u00a0€ : Société Y." in sentences
+    assert "1 engagement annulé, 300\u00a0k\u00a0€ : Société Y." in sentences
     assert (
         "Engagements fermes au fonds : 2,30\u00a0M\u00a0€ → 3,50\u00a0M\u00a0€ (35\u00a0% de l'objectif)."
         in sentences
@@ -118,7 +118,7 @@ def test_one_meeting_one_comparison_date_on_the_page_and_in_the_pack(monkeypatch
     from smala_ui.cache.overview import overview_view
 
     shares = overview_view(latest, board, Settings()).kpi("share_capital")
-    assert slides[0].tiles[2].delta == fmt.signed(fmt.money(shares.delta))
+    assert slides[0].tiles[2].delta == fmt.signed(fmt.money_short(shares.delta))
 
 
 def test_without_an_earlier_comparison_the_page_asks_for_one():

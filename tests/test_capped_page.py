@@ -102,7 +102,8 @@ def test_a_richer_and_later_exit_raises_gross_more_than_capped(con, b):
 def test_tiles_and_the_ticket_table_format_the_model(con, b):
     v = capped_view(con, b, CapParams(), ExitScenario())
     values = [tile["value"] for tile in figures_capped.value_tiles(v, "fr")]
-    assert values == [f"250{TH}001{NB}€", f"228{TH}376{NB}€", f"21{TH}624{NB}€"]
+    # 250,001, 228,376 and 21,624 (worked out below), to the thousand on a tile (README, Rounding)
+    assert values == [f"250{NB}k{NB}€", f"228{NB}k{NB}€", f"22{NB}k{NB}€"]
     returns = {tile["label"]: tile["value"] for tile in figures_capped.return_tiles(v, "en")}
     assert returns["Gross TVPI"] == f"1,25{NB}×"
     table = pd.DataFrame(figures_capped.ticket_table(ticket_returns(v), "fr")).set_index("Entreprise")
@@ -184,8 +185,12 @@ def page(lang="fr", **query):
 
 
 def euros(text):
-    """Return the number in a Belgian-formatted amount such as '2 890 582 €'."""
-    return float(text.replace(TH, "").replace(f"{NB}€", "").replace(",", "."))
+    """Return the number in a Belgian-formatted amount: '2 890 582 €', '232 k €', '2,89 M €'."""
+    figure = text.replace(TH, "").replace(f"{NB}€", "").replace(",", ".")
+    for suffix, scale in ((f"{NB}k", 1e3), (f"{NB}M", 1e6)):
+        if figure.endswith(suffix):
+            return round(float(figure.removesuffix(suffix)) * scale)
+    return float(figure)
 
 
 def test_the_scenario_comes_from_the_url_and_reset_clears_it():
@@ -206,7 +211,8 @@ def test_nonsense_in_the_url_is_ignored_and_the_table_comes_on_demand(snaps, mon
     at = page("fr", cap_rate="lots", cap_basis="yearly")
     assert at.select_slider(key="cap_rate").value == "3"
     assert at.radio(key="cap_basis").value == "simple"
-    assert [euros(m.value) for m in at.metric[:2]] == [250_001, 228_376]  # the hand-computed totals
+    # the hand-computed totals 250,001 and 228,376, to the thousand on a tile
+    assert [euros(m.value) for m in at.metric[:2]] == [250_000, 228_000]
     assert not at.dataframe  # off by default: it would slow every slider move
     at.toggle(key="capped_show_table").set_value(True).run()
     table = at.dataframe[0].value.set_index("Entreprise")
@@ -251,8 +257,9 @@ def test_the_banner_and_the_tiles_put_the_actual_figures_beside_the_scenario(con
     english = figures_capped.scenario_banner(model, b.as_of, "en")
     assert f"cap rate 6.0{NB}% a year (configuration: 3.0{NB}%)" in english.replace(",", ".")
     tiles = figures_capped.value_tiles(shown, "fr", model.actual)
-    # the actual figures under each scenario figure: fixture B's hand-computed totals
-    assert [tile["delta"] for tile in tiles[:2]] == [f"250{TH}001{NB}€", f"228{TH}376{NB}€"]
+    # the actual figures under each scenario figure: fixture B's hand-computed totals (250,001
+    # and 228,376), rounded as the tile's own figure is
+    assert [tile["delta"] for tile in tiles[:2]] == [f"250{NB}k{NB}€", f"228{NB}k{NB}€"]
     assert all(tile["delta_description"] == "réel" and tile["delta_color"] == "off" for tile in tiles)
     returns = figures_capped.return_tiles(shown, "en", model.actual)
     assert returns[0]["delta"] == f"1,25{NB}×" and returns[0]["delta_description"] == "actual"
@@ -289,8 +296,8 @@ def test_the_page_and_its_slide_say_a_scenario_is_on(snaps, monkeypatch, lang, p
     title = {"fr": "Scénario : ces chiffres", "en": "Scenario: these are not"}[lang]
     assert title in banner.value
     values = [euros(m.value) for m in at.metric[:2]]
-    assert values == [250_001, round(CAPPED_B_AT_6)]  # the scenario's figures ...
-    assert [euros(m.delta) for m in at.metric[:2]] == [250_001, 228_376]  # ... and the actual ones
+    assert values == [250_000, round(CAPPED_B_AT_6, -3)]  # the scenario's figures (232 k €) ...
+    assert [euros(m.delta) for m in at.metric[:2]] == [250_000, 228_000]  # ... and the actual ones
     assert "(sc" in at.subheader[-2].value  # the chart's heading says scenario too
 
 

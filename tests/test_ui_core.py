@@ -81,8 +81,9 @@ def test_change_sentences_group_count_sum_and_order():
     )
     assert group_sentences(change_groups(frame), "fr") == [
         "2 nouveaux membres : B et A.",
-        "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
-        "2 investissements du fonds, 150\u202f001\u00a0€ au total : Atelier Vert et Bois \\& Co.",
+        "1 promesse d'engagement, 250\u00a0k\u00a0€ : un particulier.",
+        # 50,000.50 + 100,000 = 150,000.50: to the thousand in a sentence (README, Rounding)
+        "2 investissements du fonds, 150\u00a0k\u00a0€ au total : Atelier Vert et Bois \\& Co.",
     ]
 
 
@@ -165,7 +166,7 @@ def test_change_sentences_escape_names_but_not_our_words_or_numbers():
     )
     assert group_sentences(change_groups(frame), "fr") == [
         f"1 nouveau membre : {HOSTILE_ESCAPED}.",
-        "1 promesse d'engagement, 250\u202f000\u00a0€ : un particulier.",
+        "1 promesse d'engagement, 250\u00a0k\u00a0€ : un particulier.",
         "1 investissement du fonds, 1\u202f000\u00a0€ : \\*\\*Bold\\*\\* SA.",
     ]
 

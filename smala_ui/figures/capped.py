@@ -157,20 +157,20 @@ def value_tiles(view: CappedView, lang: str, actual: CappedView | None = None) -
     actuals = (
         [None] * 3
         if actual is None
-        else [fmt.money(v) for v in (actual.gross_value_eur, actual.capped_value_eur, actual.excess_eur)]
+        else [fmt.money_short(v) for v in (actual.gross_value_eur, actual.capped_value_eur, actual.excess_eur)]
     )
     tiles = [
         {
             "label": t("capped.gross_value"),
-            "value": fmt.money(view.gross_value_eur),
+            "value": fmt.money_short(view.gross_value_eur),
             "help": t("capped.gross_value.help"),
         },
         {
             "label": t("capped.capped_value"),
-            "value": fmt.money(view.capped_value_eur),
+            "value": fmt.money_short(view.capped_value_eur),
             "help": t("capped.capped_value.help"),
         },
-        {"label": t("capped.excess"), "value": fmt.money(view.excess_eur), "help": excess_help},
+        {"label": t("capped.excess"), "value": fmt.money_short(view.excess_eur), "help": excess_help},
     ]
     return [_beside(tile, value, lang) for tile, value in zip(tiles, actuals, strict=True)]
 

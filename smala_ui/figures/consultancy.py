@@ -95,8 +95,8 @@ def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
             "value": t("common.na") if s.growth is None else fmt.signed(fmt.percent(s.growth)),
             "help": t(
                 "consultancy.kpi.growth.help",
-                this=fmt.money(s.revenue_ytd_eur),
-                last=fmt.money(s.revenue_last_year_eur),
+                this=fmt.money_short(s.revenue_ytd_eur),
+                last=fmt.money_short(s.revenue_last_year_eur),
                 date=last_end,
             ),
             **_delta(lambda v: fmt.points(v, lang), change("growth"), True),
@@ -115,9 +115,9 @@ def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
         },
         {
             "label": t("consultancy.kpi.rate"),
-            "value": t("common.na") if s.daily_rate_eur is None else fmt.money(s.daily_rate_eur),
+            "value": t("common.na") if s.daily_rate_eur is None else fmt.money_short(s.daily_rate_eur),
             "help": t("consultancy.kpi.rate.help", days=fmt.number(s.days_ytd, 1 if s.days_ytd % 1 else 0)),
-            **_delta(fmt.money, change("daily_rate_eur"), True),
+            **_delta(fmt.money_short, change("daily_rate_eur"), True),
         },
     ]
 
@@ -128,8 +128,8 @@ def last_year_caption(view: ConsultancyView, lang: str) -> str:
     return translate(
         lang,
         "consultancy.last_year_caption",
-        this=fmt.money(s.revenue_ytd_eur),
-        last=fmt.money(s.revenue_last_year_eur),
+        this=fmt.money_short(s.revenue_ytd_eur),
+        last=fmt.money_short(s.revenue_last_year_eur),
         date=fmt.date(s.last_year_end, lang),
     )
 
@@ -275,7 +275,7 @@ def pipeline_bars(pipeline: pd.DataFrame, lang: str) -> go.Figure:
     theme.register()
     values = [float(v) for v in pipeline["amount_eur"]]
     texts = [
-        translate(lang, "consultancy.fig.quotes", amount=fmt.money(v), quotes=quotes_text(lang, int(n)))
+        translate(lang, "consultancy.fig.quotes", amount=fmt.money_short(v), quotes=quotes_text(lang, int(n)))
         for v, n in zip(values, pipeline["quotes"], strict=True)
     ]
     return _hbars(
@@ -292,9 +292,9 @@ def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
     theme.register()
     values = [float(v) for v in ageing["amount_eur"]]
     texts = [
-        translate(lang, "consultancy.fig.invoices", amount=fmt.money(v), invoices=invoices_text(lang, int(n)))
+        translate(lang, "consultancy.fig.invoices", amount=fmt.money_short(v), invoices=invoices_text(lang, int(n)))
         if n
-        else fmt.money(0)
+        else fmt.money_short(0)
         for v, n in zip(values, ageing["count"], strict=True)
     ]
     return _hbars(
@@ -314,7 +314,7 @@ def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
         translate(
             lang,
             "consultancy.fig.share",
-            amount=fmt.money(v),
+            amount=fmt.money_short(v),
             share=fmt.percent(float(share)),
             invoices=invoices_text(lang, int(n)),
         )
@@ -336,7 +336,7 @@ def rate_bars(rates: pd.DataFrame, lang: str) -> go.Figure:
     kept = rates
     values = [float(v) for v in kept["rate_eur"]]
     texts = [
-        t("consultancy.fig.per_day", amount=fmt.money(v), days=fmt.number(d, 1 if d % 1 else 0))
+        t("consultancy.fig.per_day", amount=fmt.money_short(v), days=fmt.number(d, 1 if d % 1 else 0))
         for v, d in zip(values, kept["days"], strict=True)
     ]
     return _hbars(

@@ -170,7 +170,7 @@ def capital_tiles(view: CooperativeView, lang: str) -> list[Tile]:
     """Return the share capital (EUR), the founders' share of it and of the members (%)."""
     now = view.kpis
     return [
-        _tile("capital", fmt.money(view.capital_eur), lang),
+        _tile("capital", fmt.money_short(view.capital_eur), lang),
         _tile("founders_capital", _share(view.founders_capital_share, lang), lang),
         _tile(
             "founders_members",

@@ -189,7 +189,7 @@ def breach_message(view: FundView, lang: str) -> str:
             else t("fund.unknown_company", member=md_escape(r.member_id)),
             ticket=md_escape(r.investment_id),
             date=fmt.date(r.invested_on, lang),
-            amount=fmt.money(r.amount_eur),
+            amount=fmt.money_short(r.amount_eur),
         )
         for r in view.breaches.itertuples()
     ]
@@ -236,8 +236,8 @@ def portfolio_caption(selected: TicketSelection, lang: str) -> str:
         selected.count,
         shown=fmt.number(selected.count),
         total=fmt.number(selected.total),
-        cost=fmt.money(selected.cost_eur),
-        value=fmt.money(selected.value_eur),
+        cost=fmt.money_short(selected.cost_eur),
+        value=fmt.money_short(selected.value_eur),
     )
 
 
@@ -279,7 +279,7 @@ def metrics_caption(view: FundView, lang: str) -> str:
         "fund.metrics.caption",
         rate=fmt.percent(view.cap.rate, 1),
         basis=translate(lang, f"fund.basis.{view.cap.basis}"),
-        excess=fmt.money(view.metrics.excess_eur),
+        excess=fmt.money_short(view.metrics.excess_eur),
     )
 
 

@@ -47,9 +47,9 @@ def capped_slide(snap: Snapshot, settings, lang: str, compare: Snapshot | None =
         return Slide(title, as_of_line(snap, lang, compare), sentences=(translate(lang, "capped.no_ticket"),))
     m = view.metrics
     tiles = (
-        Tile(translate(lang, "capped.gross_value"), fmt.money(view.gross_value_eur)),
-        Tile(translate(lang, "capped.capped_value"), fmt.money(view.capped_value_eur)),
-        Tile(translate(lang, "capped.excess"), fmt.money(view.excess_eur)),
+        Tile(translate(lang, "capped.gross_value"), fmt.money_short(view.gross_value_eur)),
+        Tile(translate(lang, "capped.capped_value"), fmt.money_short(view.capped_value_eur)),
+        Tile(translate(lang, "capped.excess"), fmt.money_short(view.excess_eur)),
         Tile(translate(lang, "capped.tvpi_gross"), fmt.multiple(m.gross.tvpi, lang)),
         Tile(translate(lang, "capped.tvpi_capped"), fmt.multiple(m.capped.tvpi, lang)),
         # the cost of the cap is the difference of these two: all three, or the cost means nothing

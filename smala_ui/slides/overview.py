@@ -26,7 +26,7 @@ def board_sentences(view: BoardView, lang: str, escape: Callable[[str], str] = m
     sentences = group_sentences(view.changes, lang, escape)
     if view.capital is not None:
         sentences.append(
-            t("board.capital", before=fmt.money(view.capital.before), after=fmt.money(view.capital.after))
+            t("board.capital", before=fmt.money_short(view.capital.before), after=fmt.money_short(view.capital.after))
         )
     if view.fund_hard is not None:
         sentences.append(
@@ -46,8 +46,8 @@ def board_sentences(view: BoardView, lang: str, escape: Callable[[str], str] = m
                 lang,
                 "board.consultancy",
                 activity.invoices,
-                amount=fmt.money(activity.invoiced_eur),
-                quoted=fmt.money(activity.quoted_eur),
+                amount=fmt.money_short(activity.invoiced_eur),
+                quoted=fmt.money_short(activity.quoted_eur),
             )
         )
     return sentences
@@ -58,8 +58,8 @@ def activity_tiles(activity: Activity) -> tuple[tuple[str, str, str], ...]:
     return (
         ("board.sessions", fmt.number(activity.sessions), "board.sessions.help"),
         ("board.hours", fmt.hours(activity.hours), "board.sessions.help"),
-        ("board.invoiced", fmt.money(activity.invoiced_eur), "board.invoiced.help"),
-        ("board.quoted", fmt.money(activity.quoted_eur), "board.quoted.help"),
+        ("board.invoiced", fmt.money_short(activity.invoiced_eur), "board.invoiced.help"),
+        ("board.quoted", fmt.money_short(activity.quoted_eur), "board.quoted.help"),
     )
 
 
