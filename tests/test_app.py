@@ -118,7 +118,9 @@ def test_the_overview_renders_the_catalogue_in_each_language(lang, fixture_data_
     names = {"fr": "Company M4 et Company M5", "en": "Company M4 and Company M5"}[lang]
     assert translate(lang, "changes.member_joined.other", n=2, names=names) in sentences
     individual = CATALOGUE[lang]["changes.individual"]  # not the investor's name: personal data
-    pledge = translate(lang, "changes.commitment_pledged.one", amount=fmt.money_short(250_000), names=individual)
+    pledge = translate(
+        lang, "changes.commitment_pledged.one", amount=fmt.money_short(250_000), names=individual
+    )
     assert pledge in sentences
 
 

@@ -93,11 +93,15 @@ def test_the_router_keeps_imports_and_each_pages_first_run_out_of_every_collecti
     # Why (smala_ui/process.py): Streamlit collects after every run, a fragment's rerun included.
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "-c", _ROUTER_FREEZES_ONCE.format(
+        [
+            sys.executable,
+            "-c",
+            _ROUTER_FREEZES_ONCE.format(
                 app=str(root / "app.py"),
                 fund=str(root / "pages" / "fund.py"),
                 overview=str(root / "pages" / "overview.py"),
-            )],
+            ),
+        ],
         cwd=root,
         capture_output=True,
         text=True,

@@ -157,7 +157,9 @@ def value_tiles(view: CappedView, lang: str, actual: CappedView | None = None) -
     actuals = (
         [None] * 3
         if actual is None
-        else [fmt.money_short(v) for v in (actual.gross_value_eur, actual.capped_value_eur, actual.excess_eur)]
+        else [
+            fmt.money_short(v) for v in (actual.gross_value_eur, actual.capped_value_eur, actual.excess_eur)
+        ]
     )
     tiles = [
         {

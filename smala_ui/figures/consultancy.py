@@ -292,7 +292,9 @@ def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
     theme.register()
     values = [float(v) for v in ageing["amount_eur"]]
     texts = [
-        translate(lang, "consultancy.fig.invoices", amount=fmt.money_short(v), invoices=invoices_text(lang, int(n)))
+        translate(
+            lang, "consultancy.fig.invoices", amount=fmt.money_short(v), invoices=invoices_text(lang, int(n))
+        )
         if n
         else fmt.money_short(0)
         for v, n in zip(values, ageing["count"], strict=True)

@@ -26,7 +26,11 @@ def board_sentences(view: BoardView, lang: str, escape: Callable[[str], str] = m
     sentences = group_sentences(view.changes, lang, escape)
     if view.capital is not None:
         sentences.append(
-            t("board.capital", before=fmt.money_short(view.capital.before), after=fmt.money_short(view.capital.after))
+            t(
+                "board.capital",
+                before=fmt.money_short(view.capital.before),
+                after=fmt.money_short(view.capital.after),
+            )
         )
     if view.fund_hard is not None:
         sentences.append(
