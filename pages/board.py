@@ -4,7 +4,7 @@ as-of snapshot, as deltas and as plain sentences."""
 import streamlit as st
 
 from analytics.board import earlier_boards
-from smala_ui import fmt
+from smala_ui import fmt, presentation
 from smala_ui.browser import find_chromium
 from smala_ui.cache.overview import board_view
 from smala_ui.session import lang, selection, t
@@ -33,18 +33,22 @@ st.caption(t("board.last_board", date=fmt.date(board.as_of, language)))
 view = guarded(board_view, snap, board, settings)
 st.caption(board_period(view, language))
 
-st.subheader(t("board.stocks"))
-kpi_tiles(view.kpis, settings, view.as_of)
+if presentation.shows("stocks"):
+    st.subheader(t("board.stocks"))
+    kpi_tiles(view.kpis, settings, view.as_of)
 
-st.subheader(t("board.activity"))
-metric_tiles(activity_tiles(view.activity))
+if presentation.shows("activity"):
+    st.subheader(t("board.activity"))
+    metric_tiles(activity_tiles(view.activity))
+    st.subheader(t("board.sentences"))
+    sentences = board_sentences(view, language)
+    if sentences:
+        bullets(sentences)
+    else:
+        st.write(t("board.nothing"))
 
-st.subheader(t("board.sentences"))
-sentences = board_sentences(view, language)
-if sentences:
-    bullets(sentences)
-else:
-    st.write(t("board.nothing"))
+if presentation.is_on():  # the pack is downloaded before the meeting, not shown on a slide
+    st.stop()
 
 st.subheader(t("board.pack"))
 st.caption(t("board.pack.help"))

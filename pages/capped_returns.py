@@ -10,7 +10,7 @@ from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.session import lang, selection, t, url_widget
 from smala_ui.text import translate
-from smala_ui.widgets import CHART, csv_download, guarded, header, metric_row
+from smala_ui.widgets import chart, csv_download, guarded, header, metric_row
 
 header("page.capped")
 sel = selection()
@@ -22,6 +22,7 @@ st.caption(t("capped.method"))
 RATES = sorted({f"{r / 4:g}" for r in range(0, 41)} | {f"{settings.cap_rate * 100:g}"}, key=float)
 MULTIPLES = ["fv", *(f"{m / 4:g}" for m in range(0, 13))]
 BARS = 25  # tickets drawn in the chart; the table lists them all
+SLIDE_BARS = 12  # on a slide, what one screen holds at a projector's size
 YEARS = [str(y) for y in range(as_of.year, as_of.year + 11)]
 DEFAULTS = {
     "cap_rate": f"{settings.cap_rate * 100:g}",
@@ -101,26 +102,27 @@ def scenario() -> None:
     if view.ticket_count == 0:
         st.info(t("capped.no_ticket"))
         return
-    # A what-if never passes for fact, on the page as on a slide: the banner names each lever
-    # moved, and each tile carries the actual figure.
+    # A what-if never passes for fact, on the page as on a slide (every part of it): the banner
+    # names each lever moved, and each tile carries the actual figure.
     if banner := figures_capped.scenario_banner(model, as_of, language):
         st.warning(banner, icon=":material/science:")
-    metric_row(figures_capped.value_tiles(view, language, actual))
-    st.caption(t(f"capped.excess.help.{excess_to}"))
-    metric_row(figures_capped.return_tiles(view, language, actual))
+    if presentation.shows("values"):
+        metric_row(figures_capped.value_tiles(view, language, actual))
+        st.caption(t(f"capped.excess.help.{excess_to}"))
+        metric_row(figures_capped.return_tiles(view, language, actual))
 
-    heading = t("capped.by_ticket")
-    if model.is_scenario:
-        heading = t("capped.scenario.heading", heading=heading)
-    st.subheader(heading)
-    if view.ticket_count > BARS:
-        st.caption(t("capped.largest", shown=BARS, total=fmt.number(view.ticket_count)))
-    st.plotly_chart(
-        figures_capped.ticket_bars(view.tickets, language, limit=BARS),
-        key="capped_ticket_bars",
-        **CHART,
-    )
+    if presentation.shows("tickets"):
+        heading = t("capped.by_ticket")
+        if model.is_scenario:
+            heading = t("capped.scenario.heading", heading=heading)
+        st.subheader(heading)
+        bars = SLIDE_BARS if presentation.is_on() else BARS
+        if view.ticket_count > bars:
+            st.caption(t("capped.largest", shown=bars, total=fmt.number(view.ticket_count)))
+        chart(figures_capped.ticket_bars(view.tickets, language, limit=bars), "capped_ticket_bars")
 
+    if presentation.is_on():  # the table is looked up at a desk, not on a slide
+        return
     st.subheader(t("capped.table"))
     # Off by default: redrawing the table costs about 65 ms in the browser on every slider move.
     if not st.toggle(t("capped.show_table"), key="capped_show_table"):

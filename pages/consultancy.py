@@ -13,7 +13,7 @@ from smala_ui.cache.consultancy import consultancy_view
 from smala_ui.figures import consultancy as fc
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import (
-    CHART,
+    chart,
     download_table,
     guarded,
     header,
@@ -24,13 +24,13 @@ from smala_ui.widgets import (
 MAX_ROWS_SHOWN = 100  # the receivables table shows the oldest ones; the download holds them all
 
 
-def chart(column, title: str, empty: str | None, build, key: str) -> None:
+def titled_chart(column, title: str, empty: str | None, build, key: str) -> None:
     """Draw a chart's title, then the chart ``build()`` makes, or ``empty`` (an info) when set."""
     column.markdown(f"#### {title}")
     if empty is not None:
         column.info(empty)
     else:
-        column.plotly_chart(build(), key=key, **CHART)
+        chart(build(), key, into=column)
 
 
 header("page.consultancy")
@@ -51,14 +51,14 @@ st.caption(fc.last_year_caption(view, language))
 # Revenue by theme and month; year to date against last year ---------------------------------
 no_revenue = view.by_month.empty
 left, right = st.columns([3, 2], gap="large")
-chart(
+titled_chart(
     left,
     t("consultancy.by_month"),
     t("consultancy.by_month_empty", year=last) if no_revenue else None,
     lambda: figure("by_month"),
     "consultancy_by_month",
 )
-chart(
+titled_chart(
     right,
     t("consultancy.ytd", year=year, last=last),
     t("consultancy.ytd_empty", year=year, last=last) if no_revenue else None,
@@ -69,14 +69,14 @@ chart(
 # Pipeline and daily rate by theme ------------------------------------------------------------
 not_billed = None if view.billed_this_year else t("consultancy.clients_empty", year=year)
 left, right = st.columns(2, gap="large")
-chart(
+titled_chart(
     left,
     t("consultancy.pipeline"),
     t("consultancy.pipeline_empty") if view.pipeline.empty else None,
     lambda: figure("pipeline"),
     "consultancy_pipeline",
 )
-chart(right, t("consultancy.rate"), not_billed, lambda: figure("rate"), "consultancy_rate")
+titled_chart(right, t("consultancy.rate"), not_billed, lambda: figure("rate"), "consultancy_rate")
 
 # Receivables ---------------------------------------------------------------------------------
 st.subheader(t("consultancy.receivables"))
@@ -85,7 +85,7 @@ if view.receivables.empty:
 else:
     st.caption(t("consultancy.receivables_caption", date=fmt.date(view.as_of, language)))
     left, table = st.columns(2, gap="large")
-    left.plotly_chart(figure("ageing"), key="consultancy_ageing", **CHART)
+    chart(figure("ageing"), "consultancy_ageing", into=left)
     table.markdown(f"##### {t('consultancy.receivables_list')}")
     display = fc.receivables_display(view.receivables, language, MAX_ROWS_SHOWN)
     right = [t("consultancy.col.amount"), t("consultancy.col.days")]
@@ -103,7 +103,7 @@ else:
 
 # Member and non-member clients (their texts are long: three quarters of the width) -----------
 left, _ = st.columns([3, 1], gap="large")
-chart(
+titled_chart(
     left,
     t("consultancy.clients"),
     not_billed,

@@ -10,7 +10,7 @@ from smala_ui.escape import md_escape
 from smala_ui.figures import cooperative as fc
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
-from smala_ui.widgets import CHART, download_table, guarded, header, table_height
+from smala_ui.widgets import chart, download_table, guarded, header, table_height
 
 
 def tile(column, tile: fc.Tile, **layout) -> None:
@@ -38,23 +38,23 @@ elif not view.has_history:
     left.info(t("cooperative.no_active"))
 else:
     over_time = cc.over_time_figure(*key, language)
-    left.plotly_chart(over_time, key="cooperative_over_time", **CHART)
+    chart(over_time, "cooperative_over_time", into=left)
     left.caption(t("cooperative.over_time.caption", date=as_of_text))
 right.markdown(f"#### {t('cooperative.flows')}")
 if not view.has_flows:
     right.info(t("cooperative.flows_empty"))
 else:
-    right.plotly_chart(cc.flows_figure(*key, language), key="cooperative_flows", **CHART)
+    chart(cc.flows_figure(*key, language), "cooperative_flows", into=right)
     right.caption(t("cooperative.flows.caption", date=as_of_text))
 
 # Share capital -----------------------------------------------------------------------------
 st.subheader(t("cooperative.capital"))
-chart, tiles_column = st.columns([3, 1], gap="large")
+chart_column, tiles_column = st.columns([3, 1], gap="large")
 if view.capital.empty:
-    chart.info(t("cooperative.capital_empty"))
+    chart_column.info(t("cooperative.capital_empty"))
 else:
-    chart.plotly_chart(cc.capital_figure(*key, language), key="cooperative_capital", **CHART)
-    chart.caption(t("cooperative.capital.caption"))
+    chart(cc.capital_figure(*key, language), "cooperative_capital", into=chart_column)
+    chart_column.caption(t("cooperative.capital.caption"))
 for shown in fc.capital_tiles(view, language):
     tile(tiles_column, shown)
 if not view.quarterly.empty:
@@ -72,7 +72,7 @@ if not view.has_active:
 else:
     province_chart, sectors_chart, themes_chart = cc.profile_figures(*key, language)
     map_column, table_column = st.columns([3, 2], gap="large")
-    map_column.plotly_chart(province_chart, key="cooperative_map", **CHART)
+    chart(province_chart, "cooperative_map", into=map_column)
     off_map = view.members_off_map
     elsewhere = " " + plural(language, "cooperative.where_other", off_map) if off_map else ""
     map_column.caption(t("cooperative.where.caption", date=as_of_text) + elsewhere)
@@ -84,9 +84,9 @@ else:
         download_table(provinces, key="cooperative_province_download", file_stem="provinces")
     sectors_column, themes_column = st.columns(2, gap="large")
     sectors_column.subheader(t("cooperative.sectors"))
-    sectors_column.plotly_chart(sectors_chart, key="cooperative_sectors", **CHART)
+    chart(sectors_chart, "cooperative_sectors", into=sectors_column)
     themes_column.subheader(t("cooperative.themes"))
-    themes_column.plotly_chart(themes_chart, key="cooperative_themes", **CHART)
+    chart(themes_chart, "cooperative_themes", into=themes_column)
 
 # Progress toward impact --------------------------------------------------------------------
 st.subheader(t("cooperative.progress"))
@@ -99,5 +99,5 @@ elif view.progress == "empty":
 else:
     since = fmt.date(view.compare_as_of, language)
     st.markdown(fc.progress_summary(view.stage_summary, since, as_of_text, language))
-    st.plotly_chart(cc.progress_figure(*key, language), key="cooperative_progress", **CHART)
+    chart(cc.progress_figure(*key, language), "cooperative_progress")
     st.caption(t("cooperative.progress.caption"))

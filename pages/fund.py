@@ -5,14 +5,14 @@ capped, the portfolio with filters and a download, and concentration. Renders ``
 import streamlit as st
 
 from analytics.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
-from smala_ui import fmt
+from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.escape import md_escape
 from smala_ui.figures import fund as ff
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import (
-    CHART,
+    chart,
     csv_download,
     guarded,
     header,
@@ -21,6 +21,7 @@ from smala_ui.widgets import (
 )
 
 MAX_TABLE_ROWS = 25
+SLIDE_TABLE_ROWS = 14  # what a slide holds under its heading
 FILTERS = (("status", INVESTMENT_STATUSES), ("instrument", INSTRUMENTS), ("theme", IMPACT_THEMES))
 
 
@@ -30,98 +31,109 @@ snap, catalogue = sel.as_of, st.session_state["catalogue"].valid
 key = (snap, sel.compare, settings, catalogue)
 view = guarded(cache.fund_view, *key)
 target_text = ff.round_money(view.target_eur)
+m = view.metrics
 
 
 # Cooperators-only rule: a breach is the first thing on the page.
-if not view.breaches.empty:
-    st.error(ff.breach_message(view, language), icon=":material/gavel:")
-elif view.ticket_count == 0:
-    st.info(t("fund.rule.none"), icon=":material/gavel:")
-else:
-    st.success(plural(language, "fund.rule.ok", view.ticket_count), icon=":material/verified:")
-
-# Progress to the target --------------------------------------------------------------------
-st.subheader(t("fund.progress", target=target_text))
-metric_row(ff.progress_tiles(view, language), height="stretch")
-st.progress(view.progress, text=ff.progress_text(view, language))
-st.caption(ff.projection_texts(view.outlook, view.target_eur, language)[2])
-
-st.markdown(f"#### {t('fund.over_time')}")
-if view.history_error is not None:
-    st.warning(t("fund.history_error", error=md_escape(view.history_error)), icon=":material/warning:")
-elif not view.history_has_data:
-    st.info(t("fund.over_time_empty"))
-else:
-    st.plotly_chart(cache.over_time_figure(*key, language), key="fund_over_time", **CHART)
-
-left, right = st.columns([2, 3], gap="large")
-left.markdown(f"#### {t('fund.by_type')}")
-right.markdown(f"#### {t('fund.by_category')}")
-for column, by in ((left, "investor_type"), (right, "investor_category")):
-    if view.hard_eur == 0 and view.soft_eur == 0:
-        column.info(t("fund.by_investor_empty"))
+if presentation.shows("progress"):
+    if not view.breaches.empty:
+        st.error(ff.breach_message(view, language), icon=":material/gavel:")
+    elif view.ticket_count == 0:
+        st.info(t("fund.rule.none"), icon=":material/gavel:")
     else:
-        figure = cache.by_investor_figure(*key, by, language)
-        column.plotly_chart(figure, key=f"fund_by_{by.removeprefix('investor_')}", **CHART)
+        st.success(plural(language, "fund.rule.ok", view.ticket_count), icon=":material/verified:")
+
+    # Progress to the target ----------------------------------------------------------------
+    st.subheader(t("fund.progress", target=target_text))
+    metric_row(ff.progress_tiles(view, language), height="stretch")
+    st.progress(view.progress, text=ff.progress_text(view, language))
+    st.caption(ff.projection_texts(view.outlook, view.target_eur, language)[2])
+
+if presentation.shows("over_time"):
+    st.markdown(f"#### {t('fund.over_time')}")
+    if view.history_error is not None:
+        st.warning(t("fund.history_error", error=md_escape(view.history_error)), icon=":material/warning:")
+    elif not view.history_has_data:
+        st.info(t("fund.over_time_empty"))
+    else:
+        chart(cache.over_time_figure(*key, language), "fund_over_time")
+
+if presentation.shows("investors"):
+    left, right = st.columns([2, 3], gap="large")
+    left.markdown(f"#### {t('fund.by_type')}")
+    right.markdown(f"#### {t('fund.by_category')}")
+    for column, by in ((left, "investor_type"), (right, "investor_category")):
+        if view.hard_eur == 0 and view.soft_eur == 0:
+            column.info(t("fund.by_investor_empty"))
+        else:
+            figure = cache.by_investor_figure(*key, by, language)
+            chart(figure, f"fund_by_{by.removeprefix('investor_')}", into=column)
 
 # Capital called, invested and dry powder ---------------------------------------------------
-st.subheader(t("fund.capital"))
-tiles, chart = st.columns([1, 1.4])
-capital = ff.capital_tiles(view, language)
-for i in (0, 2):
-    for column, tile in zip(tiles.columns(2), capital[i : i + 2], strict=True):
-        column.metric(**tile, border=True)
-m = view.metrics
-if view.hard_eur == 0 and m.paid_in_eur == 0 and m.invested_eur == 0:
-    chart.info(t("fund.capital_empty"))
-else:
-    chart.plotly_chart(cache.capital_figure(*key, language), key="fund_capital", **CHART)
+if presentation.shows("capital"):
+    st.subheader(t("fund.capital"))
+    tiles, chart_column = st.columns([1, 1.4])
+    capital = ff.capital_tiles(view, language)
+    for i in (0, 2):
+        for column, tile in zip(tiles.columns(2), capital[i : i + 2], strict=True):
+            column.metric(**tile, border=True)
+    if view.hard_eur == 0 and m.paid_in_eur == 0 and m.invested_eur == 0:
+        chart_column.info(t("fund.capital_empty"))
+    else:
+        chart(cache.capital_figure(*key, language), "fund_capital", into=chart_column)
 
 # Fund metrics ------------------------------------------------------------------------------
-st.subheader(t("fund.metrics"))
-if m.paid_in_eur <= 0:
-    st.info(t("fund.metrics_empty"))
-else:
-    metrics = ff.metrics_table(view.metric_rows, language)
-    text_table(metrics, "fund_metrics", MAX_TABLE_ROWS, right=metrics.columns[1:])
-    st.caption(ff.metrics_caption(view, language))
+if presentation.shows("metrics"):
+    st.subheader(t("fund.metrics"))
+    if m.paid_in_eur <= 0:
+        st.info(t("fund.metrics_empty"))
+    else:
+        metrics = ff.metrics_table(view.metric_rows, language)
+        text_table(metrics, "fund_metrics", MAX_TABLE_ROWS, right=metrics.columns[1:])
+        st.caption(ff.metrics_caption(view, language))
 
 # Portfolio ---------------------------------------------------------------------------------
-st.subheader(t("fund.portfolio"))
-if view.portfolio.empty:
-    st.info(t("fund.portfolio_empty"))
-else:
-    chosen = [
-        column.multiselect(
-            t(f"fund.filter.{kind}"),
-            options,
-            key=f"fund_filter_{kind}",
-            format_func=lambda v, kind=kind: ff.label(language, kind, v),
-            placeholder=t("fund.filter.all"),
-        )
-        for column, (kind, options) in zip(st.columns(3), FILTERS, strict=True)
-    ]
-    selected, shown = cache.portfolio_table(*key, tuple(tuple(c) for c in chosen), language)
-    if selected.count == 0:
-        st.info(t("fund.filter_empty"))
+if presentation.shows("portfolio"):
+    st.subheader(t("fund.portfolio"))
+    if view.portfolio.empty:
+        st.info(t("fund.portfolio_empty"))
     else:
-        helps = ff.portfolio_column_help(language)
-        text_table(shown, "fund_portfolio", MAX_TABLE_ROWS, helps, helps)
-        st.caption(ff.portfolio_caption(selected, language))
-        csv_download(
-            t("fund.download"),
-            lambda: ff.portfolio_csv_table(selected.rows, language),
-            t("fund.download.file", date=snap.label),
-            "fund_download",
-            help=t("fund.download.help"),
-        )
+        chosen = [
+            column.multiselect(
+                t(f"fund.filter.{kind}"),
+                options,
+                key=f"fund_filter_{kind}",
+                format_func=lambda v, kind=kind: ff.label(language, kind, v),
+                placeholder=t("fund.filter.all"),
+            )
+            for column, (kind, options) in zip(st.columns(3), FILTERS, strict=True)
+        ]
+        selected, shown = cache.portfolio_table(*key, tuple(tuple(c) for c in chosen), language)
+        if selected.count == 0:
+            st.info(t("fund.filter_empty"))
+        else:
+            helps = ff.portfolio_column_help(language)
+            rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls
+            text_table(shown, "fund_portfolio", rows, helps, helps)
+            st.caption(ff.portfolio_caption(selected, language))
+            csv_download(
+                t("fund.download"),
+                lambda: ff.portfolio_csv_table(selected.rows, language),
+                t("fund.download.file", date=snap.label),
+                "fund_download",
+                help=t("fund.download.help"),
+            )
 
 # Concentration -----------------------------------------------------------------------------
-st.subheader(t("fund.concentration"))
 if view.company_count == 0:
-    st.info(t("fund.concentration_empty"))
+    if presentation.shows("concentration"):
+        st.subheader(t("fund.concentration"))
+        st.info(t("fund.concentration_empty"))
 else:
-    st.caption(t("fund.concentration.caption", total=fmt.money_short(view.concentration_total_eur)))
-    metric_row(ff.concentration_tiles(view, language))
-    st.markdown(f"#### {t('fund.concentration_chart', n=len(view.top_companies))}")
-    st.plotly_chart(cache.concentration_figure(*key, language), key="fund_concentration", **CHART)
+    if presentation.shows("concentration"):
+        st.subheader(t("fund.concentration"))
+        st.caption(t("fund.concentration.caption", total=fmt.money_short(view.concentration_total_eur)))
+        metric_row(ff.concentration_tiles(view, language))
+    if presentation.shows("top_companies"):
+        st.markdown(f"#### {t('fund.concentration_chart', n=len(view.top_companies))}")
+        chart(cache.concentration_figure(*key, language), "fund_concentration")

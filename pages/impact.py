@@ -6,12 +6,14 @@ Renders ``analytics.views.impact.ImpactView`` (definitions: analytics/impact.py)
 
 import streamlit as st
 
-from smala_ui import fmt
+from analytics.schema import METRICS
+from smala_ui import fmt, presentation
 from smala_ui.cache.impact import impact_view, over_time_figure
 from smala_ui.figures import impact as fi
+from smala_ui.navigation import SLIDE_PARTS
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import (
-    CHART,
+    chart,
     download_table,
     guarded,
     header,
@@ -20,7 +22,9 @@ from smala_ui.widgets import (
 )
 
 SDG_COLUMNS = 4
+SLIDE_PANELS = 4  # metrics over time on one slide: two rows of two
 MAX_TABLE_ROWS = 20
+SLIDE_TABLE_ROWS = 10  # what a slide holds under the tiles
 MAX_COMPANIES = 50  # on screen; the download holds every portfolio company
 
 
@@ -39,56 +43,77 @@ if view.is_empty:
     st.stop()
 
 # KPI tiles: the main metrics' latest period, with deltas vs the comparison snapshot ------------
-tiles([fi.metric_tile(tile, view.newest_period, language) for tile in view.tiles])
-st.caption(fi.kpis_caption(view, language))
+if presentation.shows("kpis"):
+    tiles([fi.metric_tile(tile, view.newest_period, language) for tile in view.tiles])
+    st.caption(fi.kpis_caption(view, language))
 
-# Each metric over time -----------------------------------------------------------------------
-st.subheader(t("impact.over_time"))
-st.caption(t("impact.over_time.caption", date=fmt.date(view.as_of, language)))
-st.plotly_chart(over_time_figure(snap, sel.compare, settings, language), key="impact_over_time", **CHART)
-download_table(
-    fi.series_csv(view.series, language), key="impact_download_series", file_stem=t("impact.file.series")
-)
+# Each metric over time, four to a slide -----------------------------------------------------
+over_time_parts = [p for p in SLIDE_PARTS["impact"] if p.startswith("over_time")]
+for n, part in enumerate(over_time_parts):
+    if not presentation.shows(part):
+        continue
+    on_slide = presentation.is_on()
+    definition = t("impact.over_time.caption", date=fmt.date(view.as_of, language))
+    if on_slide:  # the definition in the heading's help: the panels need the screen
+        st.subheader(t("impact.over_time"), help=definition)
+    elif n == 0:
+        st.subheader(t("impact.over_time"))
+        st.caption(definition)
+    metrics = tuple(METRICS)[n * SLIDE_PANELS : (n + 1) * SLIDE_PANELS] if on_slide else None
+    chart(over_time_figure(snap, sel.compare, settings, language, metrics), f"impact_over_time_{n}")
+    if not on_slide:
+        download_table(
+            fi.series_csv(view.series, language),
+            key="impact_download_series",
+            file_stem=t("impact.file.series"),
+        )
+        break  # browsing: every metric in one chart
 
 # Per EUR invested ----------------------------------------------------------------------------
-st.subheader(t("impact.invested"))
-if view.companies.empty:
-    st.info(t("impact.invested.empty"))
-else:
-    tiles(fi.invested_tiles(view, language))
-    st.caption(t("impact.invested.caption"))
-    if view.company_count > MAX_COMPANIES:
-        st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=fmt.number(view.company_count)))
-    investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
-    text_table(investees, "impact_investees", MAX_TABLE_ROWS, right=investees.columns[1:])
-    download_table(
-        fi.investees_csv(view.companies, language),
-        key="impact_download_investees",
-        file_stem=t("impact.file.investees"),
-    )
+if presentation.shows("invested"):
+    st.subheader(t("impact.invested"))
+    if view.companies.empty:
+        st.info(t("impact.invested.empty"))
+    else:
+        tiles(fi.invested_tiles(view, language))
+        st.caption(t("impact.invested.caption"))
+        if view.company_count > MAX_COMPANIES:
+            st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=fmt.number(view.company_count)))
+        investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
+        rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls
+        text_table(investees, "impact_investees", rows, right=investees.columns[1:])
+        download_table(
+            fi.investees_csv(view.companies, language),
+            key="impact_download_investees",
+            file_stem=t("impact.file.investees"),
+        )
 
 # Metrics by SDG ------------------------------------------------------------------------------
-st.subheader(t("impact.sdg"))
-st.caption(t("impact.sdg.caption"))
-cards = fi.sdg_cards(view.sdgs, language)
-for start in range(0, len(cards), SDG_COLUMNS):
-    row = st.columns(SDG_COLUMNS)
-    for column, (title, lines) in zip(row, cards[start : start + SDG_COLUMNS], strict=False):
-        with column.container(border=True, height="stretch"):
-            st.markdown(f"**{title}**")
-            st.markdown("\n".join(f"- {line}" for line in lines))
-download_table(fi.sdg_csv(view.sdgs, language), key="impact_download_sdg", file_stem=t("impact.file.sdg"))
+if presentation.shows("sdg"):
+    st.subheader(t("impact.sdg"))
+    st.caption(t("impact.sdg.caption"))
+    cards = fi.sdg_cards(view.sdgs, language)
+    for start in range(0, len(cards), SDG_COLUMNS):
+        row = st.columns(SDG_COLUMNS)
+        for column, (title, lines) in zip(row, cards[start : start + SDG_COLUMNS], strict=False):
+            with column.container(border=True, height="stretch"):
+                st.markdown(f"**{title}**")
+                st.markdown("\n".join(f"- {line}" for line in lines))
+    download_table(fi.sdg_csv(view.sdgs, language), key="impact_download_sdg", file_stem=t("impact.file.sdg"))
 
 # Targets vs actuals --------------------------------------------------------------------------
-st.subheader(t("impact.targets"))
-st.caption(t("impact.targets.caption"))
-if not view.has_targets:
-    st.info(t("impact.targets.none"))
-elif view.has_lights:
-    st.plotly_chart(fi.targets_chart(view.targets, language), key="impact_targets_chart", **CHART)
-shown = fi.targets_display(view.targets, language)
-styled = fi.targets_styler(shown, list(view.targets["status"]))
-text_table(shown, "impact_targets", MAX_TABLE_ROWS, right=shown.columns[2:-1], styled=styled)
-download_table(
-    fi.targets_csv(view.targets, language), key="impact_download_targets", file_stem=t("impact.file.targets")
-)
+if presentation.shows("targets"):
+    st.subheader(t("impact.targets"))
+    st.caption(t("impact.targets.caption"))
+    if not view.has_targets:
+        st.info(t("impact.targets.none"))
+    elif view.has_lights:
+        chart(fi.targets_chart(view.targets, language), "impact_targets_chart")
+    shown = fi.targets_display(view.targets, language)
+    styled = fi.targets_styler(shown, list(view.targets["status"]))
+    text_table(shown, "impact_targets", MAX_TABLE_ROWS, right=shown.columns[2:-1], styled=styled)
+    download_table(
+        fi.targets_csv(view.targets, language),
+        key="impact_download_targets",
+        file_stem=t("impact.file.targets"),
+    )

@@ -10,7 +10,7 @@ from smala_ui.cache.studio import ideas_table, studio_view
 from smala_ui.figures import studio as fs
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import (
-    CHART,
+    chart,
     download_table,
     guarded,
     header,
@@ -34,13 +34,13 @@ metric_row(fs.kpi_tiles(view, language))
 # Funnel and durations ------------------------------------------------------------------------
 left, right = st.columns(2, gap="large")
 left.markdown(f"#### {t('studio.funnel')}")
-left.plotly_chart(fs.stage_funnel(view.funnel, language), key="studio_funnel", **CHART)
+chart(fs.stage_funnel(view.funnel, language), "studio_funnel", into=left)
 left.caption(fs.funnel_caption(view, language))
 right.markdown(f"#### {t('studio.durations')}")
 if not view.has_durations:
     right.info(t("studio.durations_empty"))
 else:
-    right.plotly_chart(fs.duration_bars(view.durations, language), key="studio_durations", **CHART)
+    chart(fs.duration_bars(view.durations, language), "studio_durations", into=right)
 right.caption(t("studio.durations_method"))
 
 # Origins -------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from smala_ui.escape import md_escape
 from smala_ui.figures import support as fs
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
-from smala_ui.widgets import CHART, download_table, guarded, header, text_table
+from smala_ui.widgets import chart, download_table, guarded, header, text_table
 
 header("page.support")
 sel = selection()
@@ -46,7 +46,7 @@ else:
         format_func=lambda m: t(f"support.measure.{m}"),
         key="support_measure",
     )
-    st.plotly_chart(cs.kind_figure(*key, measure or "sessions", language), key="support_by_kind", **CHART)
+    chart(cs.kind_figure(*key, measure or "sessions", language), "support_by_kind")
     st.caption(t("support.by_kind.caption", months=months, date=fmt.date(snap.as_of, language)))
 
 # Coverage over time ------------------------------------------------------------------------
@@ -56,7 +56,7 @@ if view.coverage_error is not None:
 elif not view.has_coverage:
     st.info(t("support.coverage.empty"))
 else:
-    st.plotly_chart(cs.coverage_figure(*key, language), key="support_coverage", **CHART)
+    chart(cs.coverage_figure(*key, language), "support_coverage")
     st.caption(t("support.coverage.caption"))
 
 # Mentor load -------------------------------------------------------------------------------
@@ -64,7 +64,7 @@ st.subheader(t("support.mentors", quarter=quarter))
 if view.mentors.empty:
     st.info(t("support.mentors.empty"))
 else:
-    st.plotly_chart(cs.mentor_figure(*key, language), key="support_mentors", **CHART)
+    chart(cs.mentor_figure(*key, language), "support_mentors")
     hours, mentors = fmt.hours(now.mentoring_hours), fmt.number(now.mentors)
     st.caption(
         plural(
@@ -93,7 +93,7 @@ if network.edges.empty:
 else:
     start, end = fmt.date(network.start, language), fmt.date(network.end, language)
     st.caption(t("support.network.caption", start=start, end=end))
-    st.plotly_chart(cs.network_figure(snap, network.months, language), key="support_network", **CHART)
+    chart(cs.network_figure(snap, network.months, language), "support_network")
     shown, total = fmt.number(network.shown), fmt.number(network.total)
     if network.capped:
         st.caption(t("support.network.capped", shown=shown, total=total, labels=network.labelled))

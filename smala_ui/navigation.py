@@ -42,3 +42,16 @@ NO_SNAPSHOT_PAGES: tuple[str, ...] = ("data", "importing")
 
 # The board meeting's slides, in order (presentation mode).
 BOARD_SLIDES: tuple[str, ...] = ("overview", "board", "fund", "capped_returns", "impact")
+# A slide taller than one 1920x1080 screen is shown in parts, one screen each, in this order;
+# the page draws a part where ``presentation.shows(part)`` says so (every part when browsing).
+SLIDE_PARTS: dict[str, tuple[str, ...]] = {
+    "overview": ("kpis", "changes"),
+    "board": ("stocks", "activity"),
+    "fund": (
+        *("progress", "over_time", "investors", "capital", "metrics", "portfolio"),
+        *("concentration", "top_companies"),
+    ),
+    "capped_returns": ("values", "tickets"),
+    # the seven catalogue metrics over time, four to a slide (pages/impact.py SLIDE_PANELS)
+    "impact": ("kpis", "over_time", "over_time_2", "invested", "sdg", "targets"),
+}

@@ -1,9 +1,12 @@
 """Presentation mode for board meetings: ``?present=1`` or the sidebar toggle.
 
 Navigation moves to the top, the sidebar and every editing control are hidden, type is larger
-and contrast higher for a projector at 1920x1080. The board's slides (``BOARD_SLIDES``) get a bar
-with the slide number, the as-of date and previous / next links. Pages need nothing of their own:
-the CSS hides any widget outside the bar, so a page added later is a slide as it is.
+and contrast higher for a projector at 1920x1080; on a board slide, chart and table text are
+larger too (``widgets.chart``, ``widgets.text_table``). The board's slides (``BOARD_SLIDES``) get
+a bar with the slide number, the as-of date and previous / next links. A slide taller than one
+screen is shown in parts (``SLIDE_PARTS``), one screen each, the part kept in the URL
+(``?slide=2``): the page draws a part only where :func:`shows` says so. The CSS hides any widget
+outside the bar, so a page added later is a slide as it is.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ from __future__ import annotations
 import streamlit as st
 
 from smala_ui import fmt
-from smala_ui.navigation import BOARD_SLIDES, PAGES
+from smala_ui.navigation import BOARD_SLIDES, PAGES, SLIDE_PARTS
 from smala_ui.session import lang, selection, t
+from smala_ui.widgets import ON_SLIDE
 
 KEY = "present"
 BAR_KEY = "slidebar"
+PART_KEY = "slide"  # in the URL: the part of a slide shown, from 1
+_PART_STATE = "_slide_part"  # this run's part, set by apply()
 
 # Widgets are hidden outside the slide bar; tables keep their data but lose their toolbars.
 CSS = """
@@ -23,12 +29,12 @@ CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none !important; }
 html { font-size: 20px; }
-.stMainBlockContainer { max-width: 1840px; padding-top: 4.5rem; }
-h1 { font-size: 2.6rem !important; }
+.stMainBlockContainer { max-width: 1840px; padding-top: 3rem; padding-bottom: 1rem; }
+h1 { font-size: 2.3rem !important; padding-top: 0.5rem !important; }
 :root { --smala-metric-size: 2.6rem; --smala-label-size: 1.05rem; }
 [data-testid="stMetricValue"] { font-weight: 600; }
 [data-testid="stCaptionContainer"] { color: #14213D !important; }
-.stMain :is(.stSlider, .stSelectbox, .stMultiSelect, .stRadio, .stCheckbox, .stToggle,
+.stMain :is(.stSlider, .stSelectbox, .stMultiSelect, .stRadio, .stCheckbox, .stToggle, .stButtonGroup,
     .stButton, .stDownloadButton, .stTextInput, .stNumberInput, .stDateInput,
     [data-testid="stElementToolbar"]):not(.st-key-slidebar *) { display: none !important; }
 </style>
@@ -42,8 +48,11 @@ def toggle() -> bool:
     presenting = st.sidebar.toggle(t("present.toggle"), key=KEY, help=t("present.toggle.help"))
     if presenting:
         st.query_params[KEY] = "1"
-    elif KEY in st.query_params:
-        del st.query_params[KEY]
+    else:  # nothing of a slide stays on once browsing
+        st.session_state[ON_SLIDE], st.session_state[_PART_STATE] = False, None
+        for key in (KEY, PART_KEY):
+            if key in st.query_params:
+                del st.query_params[key]
     return presenting
 
 
@@ -52,28 +61,69 @@ def is_on() -> bool:
     return bool(st.session_state.get(KEY))
 
 
+def part_number(page_key: str) -> int:
+    """Return the part of ``page_key``'s slide the URL asks for, from 1 (1 for anything else)."""
+    parts = SLIDE_PARTS.get(page_key, ())
+    raw = st.query_params.get(PART_KEY, "1")
+    number = int(raw) if raw.isdigit() else 1
+    return min(max(number, 1), max(len(parts), 1))
+
+
+def shows(part: str) -> bool:
+    """Return True when the page should draw ``part`` (a name of ``SLIDE_PARTS``): always when
+    browsing, and on a slide shown in parts, only its current part."""
+    if not is_on():
+        return True
+    current = st.session_state.get(_PART_STATE)
+    return current is None or current == part
+
+
+def _neighbours(page_key: str, part: int) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+    """Return the (page, part) before and after ``part`` of ``page_key``'s slide, across slides."""
+    steps = [(key, n) for key in BOARD_SLIDES for n in range(1, len(SLIDE_PARTS.get(key, ("",))) + 1)]
+    here = steps.index((page_key, part))
+    return (steps[here - 1] if here > 0 else None, steps[here + 1] if here + 1 < len(steps) else None)
+
+
 def _stop() -> None:
     st.session_state[KEY] = False
 
 
 def apply(page_key: str) -> None:
-    """Style the page for the projector and, on a board slide, draw the slide bar."""
+    """Style the page for the projector and, on a board slide, draw the slide bar and pick the
+    part of the slide shown."""
     st.html(CSS)
     bar = st.container(key=BAR_KEY, horizontal=True, vertical_alignment="center")
     sel = selection()
+    parts = SLIDE_PARTS.get(page_key, ())
+    part = part_number(page_key)
+    st.session_state[_PART_STATE] = parts[part - 1] if parts else None
+    st.session_state[ON_SLIDE] = page_key in BOARD_SLIDES
+    if len(parts) > 1:
+        st.query_params[PART_KEY] = str(part)  # what is shown, as the link to share
+    elif PART_KEY in st.query_params:
+        del st.query_params[PART_KEY]
     if page_key in BOARD_SLIDES:
-        index = BOARD_SLIDES.index(page_key)
         files = {spec.key: spec.file for spec in PAGES}
-        if index > 0:
+        before, after = _neighbours(page_key, part)
+
+        def link(step: tuple[str, int], label: str, icon: str) -> None:
+            key, number = step
+            many = len(SLIDE_PARTS.get(key, ())) > 1
             bar.page_link(
-                files[BOARD_SLIDES[index - 1]], label=t("present.previous"), icon=":material/arrow_back:"
+                files[key], label=label, icon=icon, query_params={PART_KEY: str(number)} if many else None
             )
+
+        if before is not None:
+            link(before, t("present.previous"), ":material/arrow_back:")
         date = fmt.date(sel.as_of.as_of, lang()) if sel else ""
-        bar.markdown(t("present.slide", n=index + 1, total=len(BOARD_SLIDES), date=date))
-        if index + 1 < len(BOARD_SLIDES):
-            bar.page_link(
-                files[BOARD_SLIDES[index + 1]], label=t("present.next"), icon=":material/arrow_forward:"
-            )
+        n, total = BOARD_SLIDES.index(page_key) + 1, len(BOARD_SLIDES)
+        if len(parts) > 1:
+            bar.markdown(t("present.slide_part", n=n, total=total, part=part, parts=len(parts), date=date))
+        else:
+            bar.markdown(t("present.slide", n=n, total=total, date=date))
+        if after is not None:
+            link(after, t("present.next"), ":material/arrow_forward:")
     bar.button(
         t("present.stop"), on_click=_stop, key="present_stop", icon=":material/close:", type="tertiary"
     )

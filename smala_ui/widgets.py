@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
@@ -15,7 +16,7 @@ from analytics.export import to_csv_bytes
 from analytics.kpis import ChangeGroup
 from analytics.store import Problem, Snapshot
 from analytics.views.overview import Kpi
-from smala_ui import fmt
+from smala_ui import fmt, theme
 from smala_ui.escape import md_escape
 from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
@@ -37,7 +38,19 @@ def header(title_key: str, dates: bool = True) -> None:
 # st.plotly_chart's arguments on every page: our projector template (smala_ui.theme), not
 # Streamlit's, and no plotly toolbar over the figures.
 CHART = {"theme": None, "config": {"displayModeBar": False}}
+ON_SLIDE = "_on_slide"  # set by presentation.apply(): this run draws a board slide
+
+
+def chart(figure: go.Figure, key: str, into=st) -> None:
+    """Draw a Plotly figure in ``into`` (a column, or the page); on a board slide its text is
+    sized for a projector (``theme.for_projector``)."""
+    if st.session_state.get(ON_SLIDE):
+        figure = theme.for_projector(figure)
+    into.plotly_chart(figure, key=key, **CHART)
+
+
 ROW_HEIGHT = 36  # pixels of a table row: tables show their rows without scrolling, up to a limit
+SLIDE_ROW_HEIGHT = 38  # the same on a slide, at the slide's 20-pixel type
 
 
 def table_height(rows: int, max_rows: int | None = None) -> int:
@@ -59,6 +72,15 @@ def text_table(
     """Draw a table of formatted text in ``into`` (a column, or the page): every row up to
     ``max_rows`` without scrolling, the ``right`` columns (numbers) aligned right with their
     ``column_help`` tooltips; ``styled`` (a Styler of ``frame``) is drawn instead when given."""
+    if st.session_state.get(ON_SLIDE):
+        # A slide's table takes the slide's type size (an interactive table keeps its own small
+        # one): the rows a desk would scroll through, at a projector's size.
+        style = (frame.style if styled is None else styled).set_properties(
+            subset=list(right), **{"text-align": "right"}
+        )
+        shown = len(frame) if max_rows is None else min(len(frame), max_rows)
+        into.table(style, hide_index=True, height=(shown + 1) * SLIDE_ROW_HEIGHT + 4)
+        return
     helps = column_help or {}
     config = {c: st.column_config.TextColumn(help=helps.get(c), alignment="right") for c in right}
     into.dataframe(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from analytics.config import Settings
+from analytics.schema import METRICS
 from analytics.store import Snapshot
 from analytics.views import impact
 from smala_ui.cache import cached, cached_figure
@@ -19,6 +20,14 @@ def impact_view(snap: Snapshot, compare: Snapshot | None, settings: Settings) ->
 
 
 @cached_figure
-def over_time_figure(snap: Snapshot, compare: Snapshot | None, settings: Settings, lang: str) -> go.Figure:
-    """Return the small multiples of every metric over time (some 70 ms to build, so built once)."""
-    return figures_impact.metrics_over_time(impact_view(snap, compare, settings).series, lang)
+def over_time_figure(
+    snap: Snapshot,
+    compare: Snapshot | None,
+    settings: Settings,
+    lang: str,
+    metrics: tuple[str, ...] | None = None,
+) -> go.Figure:
+    """Return the small multiples of each catalogue metric over time, or of ``metrics`` only (a
+    slide's share of them); some 70 ms to build, so built once."""
+    chosen = METRICS if metrics is None else {key: METRICS[key] for key in metrics}
+    return figures_impact.metrics_over_time(impact_view(snap, compare, settings).series, lang, chosen)

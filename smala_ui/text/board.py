@@ -9,6 +9,7 @@ TEXT: dict[str, dict[str, str]] = {
         "present.previous": "Précédent",
         "present.next": "Suivant",
         "present.slide": "**Conseil · {n} / {total}** · situation au {date}",
+        "present.slide_part": "**Conseil · {n} / {total}** · partie {part} sur {parts} · situation au {date}",
         "present.stop": "Quitter la présentation",
         "page.board": "Depuis le dernier conseil",
         "board.last_board": "Dernier conseil : la situation du {date}. C'est la date de comparaison de "
@@ -53,6 +54,7 @@ TEXT: dict[str, dict[str, str]] = {
         "present.previous": "Previous",
         "present.next": "Next",
         "present.slide": "**Board · {n} / {total}** · as of {date}",
+        "present.slide_part": "**Board · {n} / {total}** · part {part} of {parts} · as of {date}",
         "present.stop": "Leave the presentation",
         "page.board": "Since the last board",
         "board.last_board": "Last board: the snapshot of {date}. It is the comparison date of every "

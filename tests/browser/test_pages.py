@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from smala_ui import fmt
 from smala_ui.browser import IDLE, running_app
-from smala_ui.navigation import BOARD_SLIDES, PAGES
+from smala_ui.navigation import BOARD_SLIDES, PAGES, SLIDE_PARTS
 from smala_ui.text import CATALOGUE
 
 HEADING = '[data-testid="stHeading"] h1'
@@ -78,22 +78,34 @@ def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
 
 
 def test_presentation_mode_hides_the_controls_and_its_slides_follow_each_other(page, server):
+    """From the capped-returns slide to the end, by the Next link: every part of every slide in
+    order (a slide taller than a screen comes in parts), the part in the URL, then no Next."""
     text = CATALOGUE["fr"]
     counter = text["present.slide"].split("**")[1]  # "Conseil · {n} / {total}"
+    part_of = text["present.slide_part"].split("** · ")[1].split(" · ")[0]  # "partie {part} sur {parts}"
     first = BOARD_SLIDES.index("capped_returns")  # a slide with controls to hide, then the last one
     open_page(page, server, BOARD_SLIDES[first], "fr", present=1)
     # generous timeouts: on a loaded machine the slide's own run can outlast expect's 5 s default
     expect(page.get_by_text(text["present.previous"], exact=True)).to_be_visible(timeout=30_000)
-    for n, key in enumerate(BOARD_SLIDES[first:], start=first + 1):
-        if n > first + 1:
+    steps = [
+        (n, key, part, len(SLIDE_PARTS[key]))
+        for n, key in enumerate(BOARD_SLIDES[first:], start=first + 1)
+        for part in range(1, len(SLIDE_PARTS[key]) + 1)
+    ]
+    for i, (n, key, part, parts) in enumerate(steps):
+        if i > 0:
             page.get_by_text(text["present.next"], exact=True).click()
             wait_for_page(page, title(key, "fr"))
         expect(page.get_by_text(counter.format(n=n, total=len(BOARD_SLIDES)))).to_be_visible(timeout=30_000)
+        expect(page.get_by_text(part_of.format(part=part, parts=parts))).to_be_visible(timeout=30_000)
+        page.wait_for_function("p => location.search.includes('slide=' + p)", arg=str(part), timeout=10_000)
         expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
         assert not problems_on(page)
         if key == "capped_returns":
             expect(page.get_by_role("slider").first).to_be_hidden()  # no editing control on a slide
             expect(page.get_by_text(fmt.date(LATEST, "fr")).first).to_be_visible()
+            # the table's heading is not left on the slide without its table
+            expect(page.get_by_text(text["capped.table"], exact=True)).to_have_count(0)
     assert page.get_by_text(text["present.next"], exact=True).count() == 0  # the last slide
 
 
@@ -154,3 +166,13 @@ def test_every_page_answers_at_its_name_and_an_unknown_address_lands_on_the_over
     page.goto(f"{server}/nulle-part?lang=en")
     wait_for_page(page, title("overview", "en"))
     expect(notice).to_contain_text('No page answers at "/nulle-part": here is the Overview.')
+
+
+def test_no_editing_control_shows_on_a_slide_not_even_a_button_group(page, server):
+    """Issue 11, item 10: the Support page's "Mesure" and "Période" choices stayed on screen."""
+    open_page(page, server, "support", "fr")
+    groups = page.locator('[data-testid="stButtonGroup"]')
+    expect(groups.first).to_be_visible(timeout=30_000)  # browsing: the choices are there
+    open_page(page, server, "support", "fr", present=1)
+    expect(groups.first).to_be_attached(timeout=30_000)
+    assert all(not group.is_visible() for group in groups.all())

@@ -5,13 +5,15 @@ browser and in presentation mode, on every page:
   measures, an element whose text is wider than its box (``scrollWidth`` above ``clientWidth``),
   which Streamlit ends with "…";
 - no chart text (tick labels, titles, legends, texts beside bars, names in the network) reaches
-  outside its chart or into another text, and no tick label is turned.
+  outside its chart or into another text, and no tick label is turned;
+- presenting at 1920x1080, each part of each board slide fits the screen (issue 11, item 10).
 
-Each size and mode loads every page once, and both checks run on it."""
+Each size and mode loads every page once (presenting, every part of a board slide), and the
+checks run on it."""
 
 import pytest
 
-from smala_ui.navigation import PAGES
+from smala_ui.navigation import PAGES, SLIDE_PARTS
 
 from .test_pages import open_page
 
@@ -70,15 +72,37 @@ CHART_TEXT = """() => {
 }"""
 
 
+# Where the page's content ends, in pixels from the top of the page (scrolled or not).
+CONTENT_BOTTOM = """() => {
+    const content = document.querySelector('[data-testid="stMainBlockContainer"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    return content.getBoundingClientRect().bottom + (main ? main.scrollTop : 0);
+}"""
+PROJECTOR = (1920, 1080)  # the screen a slide must fit
+
+
+def visits(present: bool) -> list[tuple[str, dict]]:
+    """Each page once when browsing; presenting, each part of a board slide once."""
+    if not present:
+        return [(spec.key, {}) for spec in PAGES]
+    return [
+        (spec.key, {"present": 1, **({"slide": n} if len(parts) > 1 else {})})
+        for spec in PAGES
+        for parts in [SLIDE_PARTS.get(spec.key, ("",))]
+        for n in range(1, len(parts) + 1)
+    ]
+
+
 @pytest.mark.parametrize("present", [False, True], ids=["browsing", "presenting"])
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_no_text_is_cut_or_overlapping_on_any_page(browser, server, width, height, present):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        cut, crowded = {}, {}
-        for spec in PAGES:
-            open_page(page, server, spec.key, "fr", **({"present": 1} if present else {}))
+        cut, crowded, too_tall = {}, {}, {}
+        for key, query in visits(present):
+            where = f"{key} part {query['slide']}" if "slide" in query else key
+            open_page(page, server, key, "fr", **query)
             # measured in the app's own font (the first page of a tab may still show a fallback),
             # and once Plotly has laid the charts out, a moment after the script run is over
             page.evaluate("document.fonts.ready.then(() => true)")
@@ -87,8 +111,12 @@ def test_no_text_is_cut_or_overlapping_on_any_page(browser, server, width, heigh
                 if page.evaluate(check):  # what the page settles on counts, not a frame of its load
                     page.wait_for_timeout(1000)
                     if found := page.evaluate(check):
-                        into[spec.key] = found
+                        into[where] = found
+            on_slide = present and (width, height) == PROJECTOR and key in SLIDE_PARTS
+            if on_slide and (bottom := page.evaluate(CONTENT_BOTTOM)) > height:
+                too_tall[where] = round(bottom)
     finally:
         context.close()
     assert not cut
     assert not crowded
+    assert not too_tall, f"slides longer than one {PROJECTOR} screen (content bottom, px): {too_tall}"
