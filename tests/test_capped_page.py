@@ -298,7 +298,14 @@ def test_the_page_and_its_slide_say_a_scenario_is_on(snaps, monkeypatch, lang, p
     values = [euros(m.value) for m in at.metric[:2]]
     assert values == [250_000, round(CAPPED_B_AT_6, -3)]  # the scenario's figures (232 k €) ...
     assert [euros(m.delta) for m in at.metric[:2]] == [250_000, 228_000]  # ... and the actual ones
-    assert "(sc" in at.subheader[-2].value  # the chart's heading says scenario too
+    if present is None:
+        assert "(sc" in at.subheader[-2].value  # the chart's heading says scenario too
+        return
+    # on a slide, the chart is the second part: the banner again, and the heading says it too
+    at = page(lang, **query, slide="2")
+    (banner,) = at.warning
+    assert title in banner.value
+    assert "(sc" in at.subheader[-1].value
 
 
 def test_the_actual_figures_carry_no_banner_even_with_an_exit_year_set(snaps, monkeypatch):
