@@ -130,9 +130,16 @@ IDEA_TITLES = (
 PROVINCE_WEIGHTS = {
     "BE-WLG": 30, "BE-WHT": 18, "BE-WNA": 18, "BE-WBR": 17, "BE-WLX": 8, "BE-BRU": 6, "other": 3,
 }  # fmt: skip
-SECTOR_WEIGHTS = {s: 1 for s in NACE_SECTIONS} | {
+# Where a Walloon cooperative's entrepreneurs work. Never drawn: B (mining and quarrying), O (public
+# administration), T (households as employers) and U (extraterritorial organisations), which no
+# member company of an entrepreneurs' cooperative belongs to; K and L (finance, real estate) rarely.
+IMPLAUSIBLE_SECTORS = ("B", "O", "T", "U")
+SECTOR_WEIGHTS = {s: 1 for s in NACE_SECTIONS if s not in IMPLAUSIBLE_SECTORS} | {
     "J": 9, "M": 10, "C": 8, "G": 6, "I": 5, "Q": 5, "P": 4, "S": 4, "N": 4, "F": 4, "A": 3,
 }  # fmt: skip
+# A late payer settles within this many days of the invoice (a receivable is chased, then paid or
+# cancelled within the year; none stays open for years).
+LATE_PAYMENT_DAYS = (100, 330)
 THEME_WEIGHTS = {"planet": 35, "society": 35, "economy": 18, "governance": 12}
 DAILY_RATE_CENTS = {"planet": 950_00, "society": 800_00, "governance": 1_050_00, "economy": 900_00}
 
@@ -199,7 +206,7 @@ class Invoice:
     amount_cents: int
     quoted_on: dt.date
     invoiced_on: dt.date | None  # None: cancelled before invoicing
-    paid_on: dt.date | None  # None: never paid (a bad debt stays "invoiced")
+    paid_on: dt.date | None  # None: not invoiced
     cancelled_on: dt.date | None
 
     def state_on(self, day: dt.date) -> tuple[dt.date, str]:
@@ -636,8 +643,10 @@ def _invoice(
         cancelled = quoted + dt.timedelta(days=rng.randint(14, 45))
     else:
         invoiced = quoted + dt.timedelta(days=rng.randint(10, 60))
-        if rng.random() < 0.97:  # the rest is a bad debt: a receivable that ages
+        if rng.random() < 0.97:
             paid = invoiced + dt.timedelta(days=rng.randint(15, 75))
+        else:  # a late payer: the receivable ages past 90 days, then is paid within the year
+            paid = invoiced + dt.timedelta(days=rng.randint(*LATE_PAYMENT_DAYS))
     return Invoice("", client_id, client_name, theme, float(days), amount, quoted, invoiced, paid,
                    cancelled)  # fmt: skip
 

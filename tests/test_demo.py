@@ -307,6 +307,20 @@ def test_last_snapshot_tells_the_story(last):
     )
 
 
+def test_the_story_is_plausible_for_a_walloon_cooperative(story):
+    """Issue 11, item 14: no member company in NACE sections a board would question, and no
+    receivable left open for years; some still age past 90 days, so the ageing chart has a story."""
+    over_90 = 0
+    for as_of, tables in story.items():
+        members = tables["members"].to_pandas()
+        assert not set(members["sector"]) & {"B", "O", "T", "U"}, as_of
+        invoices = tables["consultancy"].to_pandas()
+        open_days = [(as_of - d).days for d in invoices.loc[invoices["status"] == "invoiced", "date"]]
+        assert max(open_days, default=0) <= 365, (as_of, max(open_days))
+        over_90 += sum(days > 90 for days in open_days)
+    assert over_90 > 0
+
+
 def test_last_snapshot_fund(last):
     c = last["commitments"]
     hard = c.loc[c["status"] == "signed", "committed_eur"].sum()
