@@ -1,13 +1,18 @@
-"""Regenerate the README's screenshots: the Overview, and presentation mode, at 1920x1080.
+"""Regenerate the screenshots for review: every page at 1920x1080, 1440x900 and 1366x768, browsing
+and presenting (each part of a board slide apart), plus the README's own images.
 
-    python scripts/screenshots.py            # writes docs/screenshots/*.png
+    python scripts/screenshots.py            # writes docs/screenshots/**/*.png
+    python scripts/screenshots.py --readme   # the README's four images only
 
-It serves the app on the shipped demo data on a free loopback port and drives the system's
-Chromium (Debian's chromium package) with Playwright.
+A page shot while browsing holds the whole page (the window made as tall as the page); a slide's
+shot is one screen, as the projector shows it. Files: ``docs/screenshots/<width>x<height>/
+<browsing|presenting>/<page>[_<part>].png``. It serves the app on the shipped demo data on a free
+loopback port and drives the system's Chromium (Debian's chromium package) with Playwright.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -15,36 +20,76 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from smala_ui.browser import LAUNCH_ARGS, find_chromium, running_app  # noqa: E402
+from smala_ui.browser import IDLE, LAUNCH_ARGS, find_chromium, running_app  # noqa: E402
+from smala_ui.navigation import PAGES, SLIDE_PARTS  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SHOTS = {
+README_SHOTS = {
     "overview.png": "/",
     "overview_en.png": "/?lang=en",
-    "presentation.png": "/capped_returns?present=1",
-    "presentation_board.png": "/board?present=1",
+    "presentation.png": "/capped_returns?present=1&slide=1",
+    "presentation_board.png": "/board?present=1&slide=1",
 }
+SIZES = ((1920, 1080), (1440, 900), (1366, 768))
+CONTENT_BOTTOM = """() => {
+    const content = document.querySelector('[data-testid="stMainBlockContainer"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    return Math.ceil(content.getBoundingClientRect().bottom + (main ? main.scrollTop : 0));
+}"""
+
+
+def shots() -> list[tuple[str, str, bool]]:
+    """Return (file under OUT, address, whole page?) for every page, size and mode."""
+    found = []
+    for width, height in SIZES:
+        size = f"{width}x{height}"
+        for spec in PAGES:
+            found.append((f"{size}/browsing/{spec.key}.png", f"/{spec.key}", True))
+            parts = SLIDE_PARTS.get(spec.key, ("",))
+            for n, part in enumerate(parts, start=1):
+                name = f"{spec.key}_{n}_{part}" if len(parts) > 1 else spec.key
+                query = f"present=1&slide={n}" if len(parts) > 1 else "present=1"
+                found.append((f"{size}/presenting/{name}.png", f"/{spec.key}?{query}", False))
+    return found
+
+
+def size_of(name: str) -> tuple[int, int]:
+    width, height = name.split("/", 1)[0].split("x")
+    return int(width), int(height)
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readme", action="store_true", help="only the README's images")
+    args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
         print("no Chromium found: apt-get install chromium (or set SMALA_CHROMIUM)", file=sys.stderr)
         return 1
-    OUT.mkdir(parents=True, exist_ok=True)
+    todo = [(name, path, False) for name, path in README_SHOTS.items()]
+    if not args.readme:
+        todo += shots()
     env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
     with running_app(env) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
-        for name, path in SHOTS.items():
+        for name, path, whole in todo:
+            width, height = size_of(name) if "/" in name else (1920, 1080)
+            page.set_viewport_size({"width": width, "height": height})
             page.goto(url + path)
-            page.wait_for_selector('[data-testid="stMetricValue"]', timeout=60_000)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(1500)  # charts finish drawing
-            page.screenshot(path=OUT / name)
-            print(f"wrote {OUT / name}")
+            page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
+            page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.wait_for_timeout(1200)  # charts finish drawing
+            if whole:  # the window as tall as the page: Streamlit scrolls inside it, not the page
+                page.set_viewport_size({"width": width, "height": max(height, page.evaluate(CONTENT_BOTTOM))})
+                page.wait_for_timeout(800)
+            target = OUT / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=target)
+            print(f"wrote {target.relative_to(ROOT)}")
         browser.close()
     return 0
 
