@@ -53,6 +53,15 @@ def shots() -> list[tuple[str, str, bool]]:
     return found
 
 
+def shrink(path: Path) -> None:
+    """Rewrite a screenshot in 256 colours: some three times smaller in git, text as sharp."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(256, dither=Image.Dither.NONE)
+    small.save(path, optimize=True)
+
+
 def size_of(name: str) -> tuple[int, int]:
     width, height = name.split("/", 1)[0].split("x")
     return int(width), int(height)
@@ -89,6 +98,7 @@ def main() -> int:
             target = OUT / name
             target.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=target)
+            shrink(target)
             print(f"wrote {target.relative_to(ROOT)}")
         browser.close()
     return 0
