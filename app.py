@@ -9,7 +9,7 @@ from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
-from smala_ui.process import keep_imports_out_of_gc, keep_page_out_of_gc
+from smala_ui.process import keep_finished_pages_out_of_gc, keep_imports_out_of_gc, page_ran
 from smala_ui.session import (
     land_unknown_address,
     lang,
@@ -22,6 +22,7 @@ from smala_ui.text import plural
 
 require_router()  # before anything is drawn: see its docstring
 keep_imports_out_of_gc()
+keep_finished_pages_out_of_gc()
 # A local icon: a material icon as favicon is fetched from Google's font servers on every load.
 FAVICON = str(Path(__file__).resolve().parent / "smala_ui" / "static" / "favicon.png")
 st.set_page_config(page_title="La Smala", page_icon=FAVICON, layout="wide")
@@ -96,4 +97,4 @@ if presenting:
     presentation.apply(navigation.url_path or PAGES[0].key)
 navigation.run()
 # reached only when the page ran to its end (st.stop and reruns raise through run())
-keep_page_out_of_gc(navigation.url_path or PAGES[0].key)
+page_ran(navigation.url_path or PAGES[0].key)
