@@ -3,6 +3,7 @@ and presenting (each part of a board slide apart), plus the README's own images.
 
     python scripts/screenshots.py            # writes docs/screenshots/**/*.png
     python scripts/screenshots.py --readme   # the README's four images only
+    python scripts/screenshots.py --pages fund capped_returns   # these pages only (and the README's)
 
 A page shot while browsing holds the whole page (the window made as tall as the page); a slide's
 shot is one screen, as the projector shows it. Files: ``docs/screenshots/<width>x<height>/
@@ -72,6 +73,7 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readme", action="store_true", help="only the README's images")
+    parser.add_argument("--pages", nargs="+", metavar="KEY", help="only these pages (e.g. fund)")
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
@@ -79,7 +81,7 @@ def main() -> int:
         return 1
     todo = [(name, path, False) for name, path in README_SHOTS.items()]
     if not args.readme:
-        todo += shots()
+        todo += [s for s in shots() if not args.pages or s[1].split("?")[0][1:] in args.pages]
     env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
     with running_app(env) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))

@@ -147,6 +147,15 @@ def test_ticket_bars_stack_capped_and_excess_with_the_cost():
     assert list(excess.x) == pytest.approx([0, 43_995.8932])
     assert list(cost.x) == [50_000, 100_000]
     assert fig.layout.barmode == "stack"
+    # the axis reaches past the longest bar, 106,004 + 43,996 = 150,000, in round steps written as
+    # on the other money axes
+    assert list(fig.layout.xaxis.tickvals) == [0, 50_000, 100_000, 150_000]
+    assert list(fig.layout.xaxis.ticktext) == [
+        "0\u00a0€",
+        "50\u00a0k\u00a0€",
+        "100\u00a0k\u00a0€",
+        "150\u00a0k\u00a0€",
+    ]
 
 
 def test_the_slide_renders_the_pages_cached_model(b, monkeypatch):
