@@ -47,27 +47,20 @@ if presentation.shows("kpis"):
     tiles([fi.metric_tile(tile, view.newest_period, language) for tile in view.tiles])
     st.caption(fi.kpis_caption(view, language))
 
-# Each metric over time, four to a slide -----------------------------------------------------
-over_time_parts = [p for p in SLIDE_PARTS["impact"] if p.startswith("over_time")]
-for n, part in enumerate(over_time_parts):
-    if not presentation.shows(part):
-        continue
-    on_slide = presentation.is_on()
-    definition = t("impact.over_time.caption", date=fmt.date(view.as_of, language))
-    if on_slide:  # the definition in the heading's help: the panels need the screen
-        st.subheader(t("impact.over_time"), help=definition)
-    elif n == 0:
-        st.subheader(t("impact.over_time"))
-        st.caption(definition)
-    metrics = tuple(METRICS)[n * SLIDE_PANELS : (n + 1) * SLIDE_PANELS] if on_slide else None
-    chart(over_time_figure(snap, sel.compare, settings, language, metrics), f"impact_over_time_{n}")
-    if not on_slide:
-        download_table(
-            fi.series_csv(view.series, language),
-            key="impact_download_series",
-            file_stem=t("impact.file.series"),
-        )
-        break  # browsing: every metric in one chart
+# Each metric over time; on a slide, four to a part ---------------------------------------------
+definition = t("impact.over_time.caption", date=fmt.date(view.as_of, language))
+if not presentation.is_on():
+    st.subheader(t("impact.over_time"))
+    st.caption(definition)
+    chart(over_time_figure(snap, sel.compare, settings, language), "impact_over_time")
+    download_table(
+        fi.series_csv(view.series, language), key="impact_download_series", file_stem=t("impact.file.series")
+    )
+for n, part in enumerate(p for p in SLIDE_PARTS["impact"] if p.startswith("over_time")):
+    if presentation.is_on() and presentation.shows(part):
+        st.subheader(t("impact.over_time"), help=definition)  # in the help: the panels need room
+        metrics = tuple(METRICS)[n * SLIDE_PANELS : (n + 1) * SLIDE_PANELS]
+        chart(over_time_figure(snap, sel.compare, settings, language, metrics), f"impact_over_time_{n}")
 
 # Per EUR invested ----------------------------------------------------------------------------
 if presentation.shows("invested"):

@@ -10,9 +10,9 @@ _pending: set[str] = set()  # pages that ran to their end, to freeze at the next
 _lock = threading.Lock()
 
 
-def freeze_once(moment: str) -> bool:
-    """Move every object alive now into the collector's permanent generation, the first time
-    ``moment`` is reached in this process; return whether it froze.
+def _freeze(moments: set[str]) -> None:
+    """Move every object alive now into the collector's permanent generation, if one of
+    ``moments`` has not been reached yet in this process (called holding ``_lock``).
 
     Why: Streamlit runs a full collection after every script run, a fragment's rerun included
     (``runner.postScriptGC``), and that collection walks every tracked object while holding the
@@ -27,19 +27,18 @@ def freeze_once(moment: str) -> bool:
     after each page's first run, so at most what the sessions hold at that moment, never what
     later runs create. What is already garbage is collected first, never frozen.
     """
-    with _lock:
-        if moment in _frozen:
-            return False
-        _frozen.add(moment)
+    new = moments - _frozen
+    if new:
+        _frozen.update(new)
         gc.collect()
         gc.freeze()
-        return True
 
 
 def keep_imports_out_of_gc() -> None:
     """Freeze what the imports made (Streamlit, pandas, pyarrow, DuckDB, Plotly and this package),
     once per process: called by the router before its first run draws anything."""
-    freeze_once("imports")
+    with _lock:
+        _freeze({"imports"})
 
 
 def page_ran(page_key: str) -> None:
@@ -57,12 +56,7 @@ def keep_finished_pages_out_of_gc() -> None:
     loaded and cached: called by the router at the start of a run, when the runs before it are
     over and their namespaces garbage, collected before the freeze. A trivial fragment inside
     this app answered a slider key in 104 ms before any freeze, 36 ms with the imports frozen,
-    27 ms with the pages' first runs too; see :func:`freeze_once`."""
+    27 ms with the pages' first runs too; see :func:`_freeze`."""
     with _lock:
-        moments = {f"page:{key}" for key in _pending} - _frozen
+        _freeze({f"page:{key}" for key in _pending})
         _pending.clear()
-        if not moments:
-            return
-        _frozen.update(moments)
-        gc.collect()
-        gc.freeze()

@@ -15,7 +15,7 @@ import pyarrow as pa
 from analytics.views.capped import TICKET_COLUMNS, CappedScenario, CappedView, ChangedLever
 from smala_ui import fmt, theme
 from smala_ui.escape import plotly_escape
-from smala_ui.figures.fund import money_ticks, round_money
+from smala_ui.figures.fund import money_axis
 from smala_ui.text import translate
 
 
@@ -66,19 +66,12 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         height=max(260, 34 * len(rows) + 120),
-        xaxis=money_axis(top),
+        xaxis=money_axis(top, max_ticks=4),  # level and apart at 1366 pixels
         yaxis={"automargin": True},
         legend={"traceorder": "normal"},
         margin={"t": 50},
     )
     return fig
-
-
-def money_axis(top: float) -> dict:
-    """Return a value axis from 0 past ``top`` EUR with round ticks written as the other money
-    axes are (``100 k €``), at most four: level and apart at 1366 pixels."""
-    ticks = money_ticks(top, max_ticks=4)
-    return {"range": [0, ticks[-1] * 1.02], "tickvals": ticks, "ticktext": [round_money(v) for v in ticks]}
 
 
 # The scenario: which levers moved, said on every screen that shows its figures ----------------

@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from analytics.views.consultancy import ConsultancyView
 from smala_ui import fmt, theme
-from smala_ui.figures.fund import money_ticks, round_money
+from smala_ui.figures.fund import money_axis
 from smala_ui.text import plural, translate
 
 THEME_COLORS = {
@@ -134,11 +134,6 @@ def last_year_caption(view: ConsultancyView, lang: str) -> str:
     )
 
 
-def _money_axis(top: float, max_ticks: int = 5) -> dict:
-    ticks = money_ticks(top, max_ticks=max_ticks)
-    return {"range": [0, ticks[-1] * 1.02], "tickvals": ticks, "ticktext": [round_money(v) for v in ticks]}
-
-
 def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
     """Return revenue stacked by theme for each month of ``grid`` (the model's ``revenue_grid``:
     ``month`` and one column of revenue per theme, in the order drawn)."""
@@ -170,7 +165,7 @@ def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
         yaxis={
             "title": {"text": t("consultancy.fig.revenue_axis")},
             "automargin": True,
-            **_money_axis(max([*totals, 1.0])),
+            **money_axis(max([*totals, 1.0])),
         },
         legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
@@ -239,7 +234,7 @@ def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: s
         yaxis={
             "title": {"text": t("consultancy.fig.revenue_axis")},
             "automargin": True,
-            **_money_axis(max([*shown, *last, 1.0]) * 1.08),
+            **money_axis(max([*shown, *last, 1.0]) * 1.08),
         },
         legend={"traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},

@@ -20,7 +20,7 @@ from analytics.cooperative import LEFT, MAP_PROVINCES, NEW, STAGE_RANK, StageSum
 from analytics.schema import IMPACT_STAGES, IMPACT_THEMES, NACE_SECTIONS
 from analytics.views.cooperative import CooperativeView
 from smala_ui import fmt, theme
-from smala_ui.figures.fund import money_ticks, round_money
+from smala_ui.figures.fund import money_axis
 from smala_ui.text import CATALOGUE, plural, translate
 
 BAR_HEIGHT = 40  # pixels per bar row, readable on a projector
@@ -261,16 +261,6 @@ def _count_axis(top: float, title: str | None = None, max_ticks: int = 6) -> dic
     return axis
 
 
-def _money_axis(top: float) -> dict:
-    ticks = money_ticks(top, max_ticks=5)
-    return {
-        "range": [0, ticks[-1] * 1.02],
-        "tickvals": ticks,
-        "ticktext": [round_money(v) for v in ticks],
-        "automargin": True,
-    }
-
-
 # Figures -------------------------------------------------------------------------------------
 
 
@@ -395,7 +385,7 @@ def capital_over_time(wide: pd.DataFrame, lang: str) -> go.Figure:
         barmode="stack",
         height=420,
         xaxis=theme.period_axis(quarters, theme.HALF_WIDTH_PERIODS),
-        yaxis=_money_axis(max([*totals, 1.0]) * 1.15),
+        yaxis=money_axis(max([*totals, 1.0]) * 1.15),
         legend={"traceorder": "reversed"},
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         bargap=0.25,

@@ -329,6 +329,13 @@ def money_ticks(top: float, max_ticks: int = 6) -> list[float]:
     return [0.0, top]
 
 
+def money_axis(top: float, max_ticks: int = 5) -> dict:
+    """Return a value axis from 0 EUR past ``top``: round ticks (:func:`money_ticks`) written as
+    every money axis writes them (``100 k €``, :func:`round_money`), a little room above."""
+    ticks = money_ticks(top, max_ticks=max_ticks)
+    return {"range": [0, ticks[-1] * 1.02], "tickvals": ticks, "ticktext": [round_money(v) for v in ticks]}
+
+
 def quarter_ticks(start: dt.date, end: dt.date, lang: str, max_ticks: int = 9) -> tuple[list, list]:
     """Return quarter-end tick dates between ``start`` and ``end`` and their labels (``T3 2026``).
 

@@ -176,3 +176,16 @@ def test_no_editing_control_shows_on_a_slide_not_even_a_button_group(page, serve
     open_page(page, server, "support", "fr", present=1)
     expect(groups.first).to_be_attached(timeout=30_000)
     assert all(not group.is_visible() for group in groups.all())
+
+
+def test_a_tables_numbers_are_aligned_right_on_a_slide(page, server):
+    """A slide's table is drawn in the slide's type (``st.table``): its number columns are still
+    aligned right, its names left (the fund metrics: gross, capped and the cost of the cap)."""
+    open_page(page, server, "fund", "fr", present=1, slide=SLIDE_PARTS["fund"].index("metrics") + 1)
+    table = page.locator("table").first
+    expect(table).to_be_visible(timeout=30_000)
+    aligns = table.evaluate(
+        "t => [...t.querySelector('tbody tr').querySelectorAll('td, th')]"
+        ".map(c => getComputedStyle(c).textAlign)"
+    )
+    assert aligns[0] in ("left", "start") and set(aligns[1:]) == {"right"}, aligns
