@@ -248,6 +248,19 @@ def scenario():
 scenario()
 """
 
+# The framework's own floor for a page load: a bare Streamlit script with one of each kind of
+# figure our pages draw (a tile, a small chart, a small table), none of our code around it. Its
+# load is timed with the pages, in turns, so each page's figure reads against it on one machine.
+FLOOR_PAGE = """
+import plotly.graph_objects as go
+import streamlit as st
+
+st.set_page_config(layout="wide")
+st.metric("Membres", "123", border=True)
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])), key="chart")
+st.dataframe({"a": [1, 2, 3]}, key="table")
+"""
+
 # The same trivial fragment as one more page of our app (its router, sidebar, theme and snapshot
 # selection around it), served by a bench-only entry script that adds the page, then runs app.py:
 # the press then costs what any page of this app would, so the ratio to it is what the Capped
@@ -323,9 +336,13 @@ def _slider_press_ms(page, selector: str, index: int, key: str) -> float:
     return elapsed
 
 
+FLOOR = "floor"
+
+
 def bench_browser(runs: int, work: Path) -> None:
     """Print, in the system's Chromium against a real server on the demo data, the median of:
-    each page's warm load to its first figure, and a slider key press to the figure updated, next
+    each page's warm load to its first figure, with a bare Streamlit page's (``FLOOR_PAGE``) as
+    the framework's floor on this machine, and a slider key press to the figure updated, next
     to the same press on a trivial fragment (one slider, two metrics) served alone and as a page
     of this app (the app's server serves it too, at ``/probe``)."""
     from playwright.sync_api import sync_playwright
@@ -341,6 +358,8 @@ def bench_browser(runs: int, work: Path) -> None:
     peer_script = work / "trivial_fragment.py"
     work.mkdir(parents=True, exist_ok=True)
     peer_script.write_text(TRIVIAL_FRAGMENT, encoding="utf-8")
+    floor_script = work / "floor_page.py"
+    floor_script.write_text(FLOOR_PAGE, encoding="utf-8")
     in_app_script = work / "app_with_probe.py"
     in_app_script.write_text(
         IN_APP_PEER.format(root=str(ROOT), probe=str(peer_script), app=str(ROOT / "app.py")),
@@ -349,6 +368,7 @@ def bench_browser(runs: int, work: Path) -> None:
     with (
         running_server(env, script=in_app_script) as (url, _),
         running_server(env, script=peer_script) as (peer_url, _),
+        running_server(env, script=floor_script) as (floor_url, _),
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
@@ -360,16 +380,17 @@ def bench_browser(runs: int, work: Path) -> None:
             '[data-testid="stFileUploaderDropzone"]'
         )
         page.add_init_script(_FIRST_FIGURE_TIMER % first_figure)
-        for key in PAGES:  # one cold visit each first, for the server's caches and the browser's
-            page.goto(f"{url}/{key}")
+        addresses = {key: f"{url}/{key}" for key in PAGES} | {FLOOR: floor_url}
+        for address in addresses.values():  # one cold visit each first, for the caches
+            page.goto(address)
             page.wait_for_selector(first_figure, timeout=60_000)
-        loads: dict[str, list[float]] = {key: [] for key in PAGES}
+        loads: dict[str, list[float]] = {key: [] for key in addresses}
         for _ in range(runs):
-            for key in PAGES:
+            for key, address in addresses.items():
                 # timed in the page, from the navigation's start to the figure drawn: not until
                 # the load event (page.goto's default), which comes later, once every font, icon
                 # and script chunk is in, and is not what the reader waits for
-                page.goto(f"{url}/{key}", wait_until="commit")
+                page.goto(address, wait_until="commit")
                 page.wait_for_selector(first_figure, timeout=60_000)
                 loads[key].append(page.evaluate("window.__smalaFirstFigure"))
         page.goto(f"{url}/capped_returns")
@@ -401,9 +422,11 @@ def bench_browser(runs: int, work: Path) -> None:
         browser.close()
     ours = statistics.median(presses)
     bare, in_app = (statistics.median(peer[name]) for name in ("bare", "in the app"))
+    floor = statistics.median(loads.pop(FLOOR))
     print(
         "  browser: warm page load to the first figure, ms (goal 700 each): "
         + ", ".join(f"{key} {statistics.median(ms):.0f}" for key, ms in loads.items())
+        + f"; a bare Streamlit page with a tile, a chart and a table (the floor) {floor:.0f}"
     )
     print(
         f"  browser: slider key press to figures updated {ours:.0f} ms; a trivial fragment (one "
