@@ -8,7 +8,8 @@ from analytics.config import ConfigError
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
-from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES
+from smala_ui.login import account, banner, gate_screen, viewer_policy
+from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES, pages_for
 from smala_ui.process import keep_finished_pages_out_of_gc, keep_imports_out_of_gc, page_ran
 from smala_ui.session import (
     land_unknown_address,
@@ -36,24 +37,44 @@ except ConfigError as exc:
     st.stop()
 st.session_state["settings"] = settings
 language_selector(settings.default_language)
+catalogue = catalogue(settings.data_dir)
+# Who is viewing decides which pages exist for them: a page their role may not open is not in
+# their navigation, so its address is no page for them (analytics.access, smala_ui.login).
+policy = viewer_policy(settings, catalogue.valid)
+allowed = pages_for(policy.role)
+if not allowed:  # logged out while login is configured, or logged in without a role
+    land_unknown_address(("login",))  # any address shows this screen
+    st.navigation([st.Page(gate_screen, title=t("access.login"), url_path="login")], position="hidden").run()
+    st.stop()
 pages: dict[str, list] = {}
-for spec in PAGES:  # the first page is the default, served at /
+for spec in allowed:  # the first page is the default, served at /
     pages.setdefault(t(spec.section), []).append(
         st.Page(
             spec.file,
             title=t(f"page.{spec.title}"),
             icon=spec.icon,
             url_path=spec.key,
-            default=spec is PAGES[0],
+            default=spec is allowed[0],
         )
     )
 presenting = presentation.toggle()
-unknown_address = land_unknown_address(tuple(spec.key for spec in PAGES))
+unknown_address = land_unknown_address(tuple(spec.key for spec in allowed))
 navigation = st.navigation(pages, position="top" if presenting else "sidebar")
-if unknown_address is not None:  # typed by whoever opened the link: escaped
-    st.info(t("state.unknown_address", address=md_escape(unknown_address)), icon=":material/explore:")
+account(policy)
+forbidden = {spec.key: spec for spec in PAGES if spec not in allowed}
+if unknown_address in forbidden:
+    page_title = t(f"page.{forbidden[unknown_address].title}")
+    st.info(t("access.page_forbidden", page=page_title), icon=":material/lock:")
+elif unknown_address is not None:  # typed by whoever opened the link: escaped
+    address, first = md_escape(unknown_address), allowed[0]
+    notice = (
+        t("state.unknown_address", address=address)
+        if first is PAGES[0]
+        else t("state.unknown_address_other", address=address, page=t(f"page.{first.title}"))
+    )
+    st.info(notice, icon=":material/explore:")
+banner(policy)
 
-catalogue = catalogue(settings.data_dir)
 selection = snapshot_selectors(catalogue)
 if catalogue.invalid:
     st.warning(

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from analytics.access import Access, Role
 from analytics.cap import CapParams
 from analytics.schema import METRICS
 
@@ -40,8 +41,8 @@ class Settings:
     # DuckDB's memory budget for queries, MB: a larger query spills to a temporary folder instead
     # of growing the server (at scale 1000 the impact series alone took 400 MB without a budget).
     query_memory_mb: int = 128
-    # E-mail addresses of logged-in users allowed to see personal data (members' names).
-    personal_data_viewers: tuple[str, ...] = ()
+    # Who may see what once logged in (the [access] table; see analytics.access).
+    access: Access = field(default_factory=Access)
     # Impact targets: metric key of the catalogue -> value aimed at for the latest period
     # (summed over members, or averaged for a percentage). Pages show actuals against them.
     impact_targets: tuple[tuple[str, float], ...] = (
@@ -89,13 +90,44 @@ TOML_TYPES: dict[str, tuple[type, ...]] = {
     "excess_to": (str,),
     "default_language": (str,),
     "query_memory_mb": (int,),
-    "personal_data_viewers": (list,),
+    "access": (dict,),
     "impact_targets": (dict,),
 }
+# The [access] table's keys: e-mail lists per role, the roles claim, open access.
+ACCESS_LISTS = {"directors": "directors", "board": "board", "members": "members"}
+REPLACED = {"personal_data_viewers": "[access] directors"}
+
+
+def _access(path: Path, raw: dict) -> Access:
+    """Return the ``[access]`` table of ``path`` read into an :class:`Access`, or raise
+    ConfigError naming the key at fault."""
+    unknown = sorted(set(raw) - set(ACCESS_LISTS) - {"roles_claim", "open_access"})
+    if unknown:
+        raise ConfigError(f"{path}: [access]: unknown key(s) {', '.join(unknown)}")
+    values: dict = {}
+    for key in ACCESS_LISTS:
+        addresses = raw.get(key, [])
+        if not isinstance(addresses, list) or not all(isinstance(a, str) and "@" in a for a in addresses):
+            raise ConfigError(f"{path}: [access] {key} must be a list of e-mail addresses")
+        values[key] = tuple(a.strip().lower() for a in addresses)
+    claim = raw.get("roles_claim")
+    if claim is not None and (not isinstance(claim, str) or not claim.strip()):
+        raise ConfigError(f"{path}: [access] roles_claim must be the name of a claim")
+    values["roles_claim"] = claim.strip() if claim else None
+    opened = raw.get("open_access")
+    if opened is not None and opened != Role.DIRECTOR.value:
+        raise ConfigError(f'{path}: [access] open_access can only be "director" (got {opened!r})')
+    values["open_access"] = Role.DIRECTOR if opened else None
+    return Access(**values)
 
 
 def _from_toml(path: Path, raw: dict, settings: Settings) -> Settings:
     """Return ``settings`` updated from a parsed TOML file, refusing unknown keys and wrong types."""
+    replaced = sorted(set(raw) & set(REPLACED))
+    if replaced:
+        raise ConfigError(
+            f"{path}: " + ", ".join(f"{key} is replaced by {REPLACED[key]}" for key in replaced)
+        )
     unknown = sorted(set(raw) - set(TOML_TYPES))
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}")
@@ -106,10 +138,8 @@ def _from_toml(path: Path, raw: dict, settings: Settings) -> Settings:
         values[name] = value
     if "data_dir" in values:
         values["data_dir"] = (path.parent / values["data_dir"]).resolve()
-    if "personal_data_viewers" in values:
-        if not all(isinstance(v, str) for v in values["personal_data_viewers"]):
-            raise ConfigError(f"{path}: personal_data_viewers must be a list of e-mail addresses")
-        values["personal_data_viewers"] = tuple(v.lower() for v in values["personal_data_viewers"])
+    if "access" in values:
+        values["access"] = _access(path, values["access"])
     if "impact_targets" in values:
         targets = values["impact_targets"]
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in targets.values()):

@@ -23,7 +23,8 @@ from smala_ui import fmt
 from smala_ui.cache.overview import data_view
 from smala_ui.escape import md_escape
 from smala_ui.findings import sheet_label
-from smala_ui.session import can_see_personal_data, lang, selection, t
+from smala_ui.login import current_policy
+from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import bullets, header, problem_text
 
@@ -90,7 +91,7 @@ settings = st.session_state["settings"]
 catalogue = st.session_state["catalogue"]
 sel = selection()
 view = data_view(catalogue.snapshots, sel.as_of if sel is not None else None)
-entitled = can_see_personal_data(settings)
+entitled = current_policy().personal_data
 personal_columns = ", ".join(view.personal_columns)
 st.caption(t("data.folder", folder=md_escape(settings.data_dir)))
 

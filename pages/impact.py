@@ -10,6 +10,7 @@ from analytics.schema import METRICS
 from smala_ui import fmt, presentation
 from smala_ui.cache.impact import impact_view, over_time_figure
 from smala_ui.figures import impact as fi
+from smala_ui.login import current_policy
 from smala_ui.navigation import SLIDE_PARTS
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import (
@@ -63,7 +64,8 @@ for n, part in enumerate(p for p in SLIDE_PARTS["impact"] if p.startswith("over_
         chart(over_time_figure(snap, sel.compare, settings, language, metrics), f"impact_over_time_{n}")
 
 # Per EUR invested ----------------------------------------------------------------------------
-if presentation.shows("invested"):
+# the fund's portfolio, company by company: not a member's to see
+if presentation.shows("invested") and current_policy().may_read("investments"):
     st.subheader(t("impact.invested"))
     if view.companies.empty:
         st.info(t("impact.invested.empty"))

@@ -18,8 +18,11 @@ from analytics.ingest.importer import ImportPlan, ImportRefused, prepare_import,
 from analytics.ingest.read import read_bytes
 from analytics.store import PublishError, folder_name, snapshots_dir
 from smala_ui import fmt
+from smala_ui.cache.store import catalogue as read_catalogue
+from smala_ui.cache.store import settings as read_settings
 from smala_ui.escape import md_escape
 from smala_ui.findings import finding_rows, last_quarter_end, table_rows
+from smala_ui.login import viewer_policy
 from smala_ui.navigation import PAGES
 from smala_ui.session import AS_OF_KEY, COMPARE_KEY, lang, t
 from smala_ui.text import plural
@@ -167,7 +170,14 @@ def show_publish(plan: ImportPlan, data_dir: Path, date_exists: bool, replace: b
 
 
 def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
-    """Publish the plan (the button's callback); remember the outcome for the run that follows."""
+    """Publish the plan (the button's callback); remember the outcome for the run that follows.
+
+    Who may publish is asked again here, from the configuration as it is now: the callback runs
+    before the router, and an address removed from ``[access]`` since the page was drawn must not
+    publish."""
+    if not viewer_policy(read_settings(), read_catalogue(data_dir).valid).can_publish:
+        st.session_state[FAILED] = [t("access.page_refused")]
+        return
     try:
         folder = publish_import(plan, data_dir, replace=replace)
     except PublishError as exc:

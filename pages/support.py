@@ -9,11 +9,38 @@ from smala_ui import fmt
 from smala_ui.cache import support as cs
 from smala_ui.escape import md_escape
 from smala_ui.figures import support as fs
+from smala_ui.login import current_policy
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import chart, download_table, guarded, header, text_table
 
+
+def network_section(snap, language: str) -> None:
+    """Draw the network of who helped whom (members by name) over the window chosen."""
+    window = st.segmented_control(
+        t("support.network.window"),
+        NETWORK_WINDOWS,
+        default=12,
+        required=True,
+        format_func=lambda n: t("support.network.months", n=n),
+        key="support_network_window",
+    )
+    network = guarded(cs.support_network, snap, window or 12)
+    if network.edges.empty:
+        st.info(t("support.network.empty"))
+    else:
+        start, end = fmt.date(network.start, language), fmt.date(network.end, language)
+        st.caption(t("support.network.caption", start=start, end=end))
+        chart(cs.network_figure(snap, network.months, language), "support_network")
+        shown, total = fmt.number(network.shown), fmt.number(network.total)
+        if network.capped:
+            st.caption(t("support.network.capped", shown=shown, total=total, labels=network.labelled))
+        else:
+            st.caption(t("support.network.all", shown=shown, labels=network.labelled))
+
+
 header("page.support")
+rows_shown = current_policy().row_level  # each mentor, helper and member by name
 sel = selection()
 snap, language = sel.as_of, lang()
 quarter = fmt.quarter(snap.as_of, language)
@@ -63,6 +90,8 @@ else:
 st.subheader(t("support.mentors", quarter=quarter))
 if view.mentors.empty:
     st.info(t("support.mentors.empty"))
+elif not rows_shown:
+    st.caption(t("access.rows_withheld"))
 else:
     chart(cs.mentor_figure(*key, language), "support_mentors")
     hours, mentors = fmt.hours(now.mentoring_hours), fmt.number(now.mentors)
@@ -79,38 +108,25 @@ else:
 
 # Who helped whom ---------------------------------------------------------------------------
 st.subheader(t("support.network"))
-window = st.segmented_control(
-    t("support.network.window"),
-    NETWORK_WINDOWS,
-    default=12,
-    required=True,
-    format_func=lambda n: t("support.network.months", n=n),
-    key="support_network_window",
-)
-network = guarded(cs.support_network, snap, window or 12)
-if network.edges.empty:
-    st.info(t("support.network.empty"))
+if not rows_shown:
+    st.caption(t("access.rows_withheld"))
 else:
-    start, end = fmt.date(network.start, language), fmt.date(network.end, language)
-    st.caption(t("support.network.caption", start=start, end=end))
-    chart(cs.network_figure(snap, network.months, language), "support_network")
-    shown, total = fmt.number(network.shown), fmt.number(network.total)
-    if network.capped:
-        st.caption(t("support.network.capped", shown=shown, total=total, labels=network.labelled))
-    else:
-        st.caption(t("support.network.all", shown=shown, labels=network.labelled))
+    network_section(snap, language)
 
 # Supported members without help ------------------------------------------------------------
 st.subheader(t("support.unhelped"))
 if now.without_help == 0:
     st.success(t("support.unhelped.none"), icon=":material/check_circle:")
 else:
-    shown_table, csv_table = cs.unhelped_tables(*key, language)
     st.caption(
         plural(language, "support.unhelped.caption", len(view.unhelped), n=fmt.number(len(view.unhelped)))
     )
-    text_table(shown_table, "support_unhelped", 15, right=[t("support.col.days")])
-    if view.unhelped_truncated:
-        shown, total = fmt.number(len(view.unhelped_shown)), fmt.number(len(view.unhelped))
-        st.caption(t("support.unhelped.truncated", shown=shown, n=total))
-    download_table(csv_table, key="support_unhelped_download", file_stem=t("support.unhelped.file"))
+    if rows_shown:
+        shown_table, csv_table = cs.unhelped_tables(*key, language)
+        text_table(shown_table, "support_unhelped", 15, right=[t("support.col.days")])
+        if view.unhelped_truncated:
+            shown, total = fmt.number(len(view.unhelped_shown)), fmt.number(len(view.unhelped))
+            st.caption(t("support.unhelped.truncated", shown=shown, n=total))
+        download_table(csv_table, key="support_unhelped_download", file_stem=t("support.unhelped.file"))
+    else:
+        st.caption(t("access.rows_withheld"))

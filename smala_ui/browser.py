@@ -66,16 +66,21 @@ def running_app(env: dict[str, str] | None = None, timeout_s: float = 60) -> Ite
 
 @contextlib.contextmanager
 def running_server(
-    env: dict[str, str] | None = None, timeout_s: float = 60, script: Path = ROOT / "app.py"
+    env: dict[str, str] | None = None,
+    timeout_s: float = 60,
+    script: Path = ROOT / "app.py",
+    port: int | None = None,
+    options: tuple[str, ...] = (),
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like :func:`running_app`, yielding the server's process too (the benchmark reads its memory
-    and runs a trivial peer ``script`` beside the app)."""
-    port = free_port()
+    and runs a trivial peer ``script`` beside the app), on ``port`` (a free one by default) with
+    Streamlit's command-line ``options`` added (a secrets file, for a login test)."""
+    port = port or free_port()
     process = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", str(script),
             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none", *options,
         ],
         cwd=ROOT,
         env=dict(os.environ) if env is None else env,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from analytics.access import Role
+
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
 
@@ -36,6 +38,21 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("importing", "importing", ":material/upload_file:", "nav.data"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(p.key for p in PAGES)
+# The pages each role opens (analytics.access says what each role is): a page a role may not
+# open is left out of its navigation, so its address is no page for that viewer.
+ROLE_PAGES: dict[Role, tuple[str, ...]] = {
+    Role.DIRECTOR: PAGE_KEYS,
+    Role.BOARD: tuple(key for key in PAGE_KEYS if key != "importing"),
+    Role.MEMBER: ("cooperative", "support", "impact"),
+}
+
+
+def pages_for(role: Role | None) -> tuple[PageSpec, ...]:
+    """Return the pages ``role`` may open, in the navigation's order (none without a role)."""
+    keys = ROLE_PAGES.get(role, ()) if role is not None else ()
+    return tuple(spec for spec in PAGES if spec.key in keys)
+
+
 # Pages that run without any valid snapshot (and do not warn about the selected one's rules):
 # the data folder's state, and the import that fills it.
 NO_SNAPSHOT_PAGES: tuple[str, ...] = ("data", "importing")

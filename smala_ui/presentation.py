@@ -14,7 +14,8 @@ from __future__ import annotations
 import streamlit as st
 
 from smala_ui import fmt
-from smala_ui.navigation import BOARD_SLIDES, PAGES, SLIDE_PARTS
+from smala_ui.login import current_policy
+from smala_ui.navigation import BOARD_SLIDES, PAGES, SLIDE_PARTS, pages_for
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import ON_SLIDE
 
@@ -78,9 +79,16 @@ def shows(part: str) -> bool:
     return current is None or current == part
 
 
+def _slides() -> tuple[str, ...]:
+    """Return the board's slides this viewer may open (their role's pages), in order."""
+    policy = current_policy()
+    keys = {spec.key for spec in pages_for(policy.role if policy else None)}
+    return tuple(key for key in BOARD_SLIDES if key in keys)
+
+
 def _neighbours(page_key: str, part: int) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
     """Return the (page, part) before and after ``part`` of ``page_key``'s slide, across slides."""
-    steps = [(key, n) for key in BOARD_SLIDES for n in range(1, len(SLIDE_PARTS.get(key, ("",))) + 1)]
+    steps = [(key, n) for key in _slides() for n in range(1, len(SLIDE_PARTS.get(key, ("",))) + 1)]
     here = steps.index((page_key, part))
     return (steps[here - 1] if here > 0 else None, steps[here + 1] if here + 1 < len(steps) else None)
 
@@ -98,12 +106,13 @@ def apply(page_key: str) -> None:
     parts = SLIDE_PARTS.get(page_key, ())
     part = part_number(page_key)
     st.session_state[_PART_STATE] = parts[part - 1] if parts else None
-    st.session_state[ON_SLIDE] = page_key in BOARD_SLIDES
+    slides = _slides()
+    st.session_state[ON_SLIDE] = page_key in slides
     if len(parts) > 1:
         st.query_params[PART_KEY] = str(part)  # what is shown, as the link to share
     elif PART_KEY in st.query_params:
         del st.query_params[PART_KEY]
-    if page_key in BOARD_SLIDES:
+    if page_key in slides:
         files = {spec.key: spec.file for spec in PAGES}
         before, after = _neighbours(page_key, part)
 
@@ -117,7 +126,7 @@ def apply(page_key: str) -> None:
         if before is not None:
             link(before, t("present.previous"), ":material/arrow_back:")
         date = fmt.date(sel.as_of.as_of, lang()) if sel else ""
-        n, total = BOARD_SLIDES.index(page_key) + 1, len(BOARD_SLIDES)
+        n, total = slides.index(page_key) + 1, len(slides)
         if len(parts) > 1:
             bar.markdown(t("present.slide_part", n=n, total=total, part=part, parts=len(parts), date=date))
         else:

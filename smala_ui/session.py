@@ -9,7 +9,6 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from analytics.config import Settings
 from analytics.store import Snapshot
 from smala_ui import fmt
 from smala_ui.cache.store import Catalogue
@@ -170,16 +169,3 @@ def selection() -> Selection | None:
     """Return the selection the router made for this run (None when no snapshot is valid)."""
     require_router()
     return st.session_state.get("selection")
-
-
-def can_see_personal_data(settings: Settings) -> bool:
-    """Return True when the viewer is logged in with an address allowed to see personal data.
-
-    Without authentication configured nobody is logged in, so personal data stays hidden.
-    """
-    try:
-        logged_in = bool(st.user.is_logged_in)
-        email = str(st.user.email).lower() if logged_in else ""
-    except (AttributeError, KeyError):
-        return False
-    return logged_in and email in settings.personal_data_viewers

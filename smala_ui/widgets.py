@@ -18,6 +18,7 @@ from analytics.store import Problem, Snapshot
 from analytics.views.overview import Kpi
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape
+from smala_ui.login import current_policy
 from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
 
@@ -27,6 +28,10 @@ MAX_NAMES = 5
 def header(title_key: str, dates: bool = True) -> None:
     """Draw the page title and, with ``dates``, the as-of date (and comparison) under it."""
     require_router()
+    policy = current_policy()
+    if policy is None or policy.role is None:  # the router sets it; a page never runs without
+        st.error(t("access.page_refused"), icon=":material/lock:")
+        st.stop()
     st.title(t(title_key))
     sel = selection()
     if sel is None or not dates:

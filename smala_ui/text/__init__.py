@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from babel import Locale
 
+from smala_ui.text.access import TEXT as ACCESS_TEXT
 from smala_ui.text.board import TEXT as BOARD_TEXT
 from smala_ui.text.capped import TEXT as CAPPED_TEXT
 from smala_ui.text.cli import TEXT as CLI_TEXT
@@ -61,6 +62,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "state.config_error": "Configuration invalide : {error}",
         "state.unknown_address": "Aucune page ne répond à l'adresse « /{address} » : voici la vue "
         "d'ensemble. Les pages sont dans le menu.",
+        "state.unknown_address_other": "Aucune page ne répond à l'adresse « /{address} » : voici la page "
+        "« {page} ». Vos pages sont dans le menu.",
         "state.rules_broken.one": "Cet instantané enfreint {n} règle du contrat de données : certains "
         "chiffres peuvent être faux. Le détail (fichier, ligne, colonne) est sur la page Données.",
         "state.rules_broken.other": "Cet instantané enfreint {n} règles du contrat de données : certains "
@@ -250,6 +253,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sidebar.none": "no comparison",
         "state.unknown_address": 'No page answers at "/{address}": here is the Overview. The pages '
         "are in the menu.",
+        "state.unknown_address_other": 'No page answers at "/{address}": here is the page "{page}". Your '
+        "pages are in the menu.",
         "state.no_snapshot": "No valid snapshot in {folder}. Generate the demo data "
         "(`python -m analytics.demo`) or import real data (see the README).",
         "state.invalid_snapshots.one": "Snapshot set aside as invalid: {dates}. Details on the Data page.",
@@ -434,6 +439,7 @@ def _merge(*parts: dict[str, dict[str, str]]) -> None:
 
 
 _merge(
+    ACCESS_TEXT,
     BOARD_TEXT,
     FUND_TEXT,
     CAPPED_TEXT,
