@@ -84,7 +84,7 @@ def test_a_director_logs_in_sees_every_page_and_logs_out(browser, login_server):
     page = context.new_page()
     try:
         log_in(page, login_server, "director")
-        email, name = USERS["director"]
+        name = USERS["director"][1]
         sidebar = page.locator('[data-testid="stSidebar"]')
         signed_in = fr("access.signed_in", name=name, role=fr("access.role.director"))
         expect(sidebar.get_by_text(signed_in)).to_be_visible(timeout=30_000)
