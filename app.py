@@ -8,7 +8,7 @@ from analytics.config import ConfigError
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
-from smala_ui.login import account, banner, gate_screen, viewer_policy
+from smala_ui.login import account, banner, gate_screen, note_login, viewer_policy
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES, pages_for
 from smala_ui.process import keep_finished_pages_out_of_gc, keep_imports_out_of_gc, page_ran
 from smala_ui.session import (
@@ -41,6 +41,7 @@ catalogue = catalogue(settings.data_dir)
 # Who is viewing decides which pages exist for them: a page their role may not open is not in
 # their navigation, so its address is no page for them (analytics.access, smala_ui.login).
 policy = viewer_policy(settings, catalogue.valid)
+note_login(policy, settings.data_dir)  # the audit trail: a login, a role changed
 allowed = pages_for(policy.role)
 if not allowed:  # logged out while login is configured, or logged in without a role
     land_unknown_address(("login",))  # any address shows this screen

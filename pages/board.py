@@ -11,7 +11,7 @@ from smala_ui.session import lang, selection, t
 from smala_ui.slides import board_slides
 from smala_ui.slides import pack as board_pack
 from smala_ui.slides.overview import activity_tiles, board_period, board_sentences
-from smala_ui.widgets import bullets, guarded, header, kpi_tiles, metric_tiles
+from smala_ui.widgets import bullets, download_button, guarded, header, kpi_tiles, metric_tiles
 
 header("page.board")
 sel = selection()
@@ -61,24 +61,24 @@ def slides():
 
 
 html_col, pdf_col = st.columns(2)
-html_col.download_button(
+download_button(
     t("board.pack.html"),
     lambda: board_pack.to_html(slides(), title, language),
-    file_name=f"{stem}.html",
-    mime="text/html",
-    key="board_pack_html",
+    f"{stem}.html",
+    "text/html",
+    "board_pack_html",
+    into=html_col,
     icon=":material/slideshow:",
-    on_click="ignore",
 )
 if find_chromium() is None:
     pdf_col.warning(t("board.pack.no_chromium"), icon=":material/warning:")
 else:
-    pdf_col.download_button(
+    download_button(
         t("board.pack.pdf"),
         lambda: board_pack.to_pdf(slides(), title, language),
-        file_name=f"{stem}.pdf",
-        mime="application/pdf",
-        key="board_pack_pdf",
+        f"{stem}.pdf",
+        "application/pdf",
+        "board_pack_pdf",
+        into=pdf_col,
         icon=":material/picture_as_pdf:",
-        on_click="ignore",
     )

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from analytics.access import Role
+from analytics.audit import ACTIONS, audit_dir, filtered, read_events
 from analytics.demo import SOURCE_PATTERN as demo_source
 from analytics.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
 from analytics.ingest.template import (
@@ -23,10 +25,10 @@ from smala_ui import fmt
 from smala_ui.cache.overview import data_view
 from smala_ui.escape import md_escape
 from smala_ui.findings import sheet_label
-from smala_ui.login import current_policy
+from smala_ui.login import audit_display, current_policy
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
-from smala_ui.widgets import bullets, header, problem_text
+from smala_ui.widgets import bullets, download_button, download_table, header, problem_text, table_height
 
 # label (also the file extension), converter of a table (given its name), MIME type
 FORMATS = (
@@ -146,14 +148,15 @@ if (snap := view.selected) is not None:
         for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):
             # an Excel sheet holds about a million rows: a longer table is offered as CSV or Parquet
             too_long = label == "XLSX" and not fits_in_a_sheet(table.rows)
-            column.download_button(
+            download_button(
                 label,
                 exporter(table.name, table.path, converter(table.name), entitled),
-                file_name=f"{stem}.{label.lower()}",
-                mime=mime,
-                key=f"download_{label.lower()}_{table.name}",
+                f"{stem}.{label.lower()}",
+                mime,
+                f"download_{label.lower()}_{table.name}",
+                into=column,
+                snapshot=snap.label,
                 icon=":material/download:",
-                on_click="ignore",
                 disabled=too_long,
                 help=t("data.xlsx_too_long", max=fmt.number(MAX_DATA_ROWS)) if too_long else None,
             )
@@ -161,27 +164,29 @@ if (snap := view.selected) is not None:
 st.subheader(t("data.template"))
 st.caption(t("data.template_help"))
 empty_col, filled_col = st.columns(2)
-empty_col.download_button(
+download_button(
     t("data.template_empty"),
     template_bytes,  # called without tables: the empty template, built when clicked
-    file_name=TEMPLATE_FILE,
-    mime=XLSX_MIME,
-    key="download_template",
+    TEMPLATE_FILE,
+    XLSX_MIME,
+    "download_template",
+    into=empty_col,
+    snapshot="",
     icon=":material/download:",
-    on_click="ignore",
 )
 if (snap := view.selected) is not None:
     paths = {table.name: table.path for table in snap.tables}
     as_of_text = fmt.date(snap.as_of, lang())
     too_long = not all(fits_in_a_sheet(table.rows) for table in snap.tables)
-    filled_col.download_button(
+    download_button(
         t("data.template_filled", date=as_of_text),
         lambda: snapshot_template_bytes(paths, entitled),
-        file_name=f"smala_modele_{snap.label}.xlsx",
-        mime=XLSX_MIME,
-        key="download_template_filled",
+        f"smala_modele_{snap.label}.xlsx",
+        XLSX_MIME,
+        "download_template_filled",
+        into=filled_col,
+        snapshot=snap.label,
         icon=":material/download:",
-        on_click="ignore",
         disabled=too_long,
         help=t(
             "data.xlsx_too_long" if too_long else "data.template_filled_help",
@@ -200,3 +205,36 @@ if archived := archived_snapshots(settings.data_dir):
     )
 else:
     st.caption(t("data.archive_empty"))
+
+if current_policy().role is Role.DIRECTOR:  # the trail names people: the directors' alone
+    st.subheader(t("audit.title"))
+    st.caption(t("audit.help", folder=md_escape(audit_dir(settings.data_dir))))
+    events, unreadable = read_events(settings.data_dir)
+    if unreadable:
+        lines = md_escape("; ".join(unreadable[:10]))
+        st.warning(
+            plural(lang(), "audit.unreadable", len(unreadable), lines=lines), icon=":material/warning:"
+        )
+    if not events:
+        st.caption(t("audit.empty"))
+    else:
+        who_col, action_col, since_col = st.columns(3)
+        who = who_col.multiselect(t("audit.filter_who"), sorted({e.who for e in events}), key="audit_who")
+        action_names = {a: t(f"audit.action.{a}") for a in ACTIONS}  # this run's language, bound now
+        actions = action_col.multiselect(
+            t("audit.filter_action"),
+            ACTIONS,
+            format_func=action_names.get,
+            key="audit_action",
+        )
+        since = since_col.date_input(
+            t("audit.filter_since"), value=None, key="audit_since", format="DD/MM/YYYY"
+        )
+        shown = filtered(events, tuple(who), tuple(actions), since)
+        total = len(events)
+        st.caption(
+            plural(lang(), "audit.shown", len(shown), n=fmt.number(len(shown)), total=fmt.number(total))
+        )
+        trail = audit_display(shown, lang())
+        st.dataframe(trail, hide_index=True, key="audit_table", height=table_height(len(trail), 15))
+        download_table(trail, key="audit_download", file_stem=t("audit.file"))

@@ -14,7 +14,14 @@ from pathlib import Path
 import pyarrow as pa
 import streamlit as st
 
-from analytics.ingest.importer import ImportPlan, ImportRefused, prepare_import, publish_import
+from analytics.audit import ANONYMOUS, AuditError
+from analytics.ingest.importer import (
+    ImportPlan,
+    ImportRefused,
+    prepare_import,
+    publish_import,
+    record_publish,
+)
 from analytics.ingest.read import read_bytes
 from analytics.store import PublishError, folder_name, snapshots_dir
 from smala_ui import fmt
@@ -30,6 +37,7 @@ from smala_ui.widgets import bullets, csv_download, group_sentences, header, kpi
 
 PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
 UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
+AUDIT_FAILED = "import_audit_failed"
 FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
 
 
@@ -175,7 +183,8 @@ def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
     Who may publish is asked again here, from the configuration as it is now: the callback runs
     before the router, and an address removed from ``[access]`` since the page was drawn must not
     publish."""
-    if not viewer_policy(read_settings(), read_catalogue(data_dir).valid).can_publish:
+    policy = viewer_policy(read_settings(), read_catalogue(data_dir).valid)
+    if not policy.can_publish:
         st.session_state[FAILED] = [t("access.page_refused")]
         return
     try:
@@ -187,6 +196,11 @@ def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
         st.session_state[FAILED] = [t("importing.publish_blocked")]
         return
     st.session_state[PUBLISHED] = (folder.name, replace)
+    try:
+        who = policy.email or ANONYMOUS
+        record_publish(data_dir, plan, replace and plan.date_exists, who, policy.role.value)
+    except AuditError as exc:  # published all the same: the page says the trail failed
+        st.session_state[AUDIT_FAILED] = str(exc)
     drop_plan()
     # a fresh uploader (the file is published), and the sidebar on the new snapshot: the
     # catalogue is keyed by the folder's files, so the next run lists it
@@ -205,6 +219,8 @@ if (published := st.session_state.pop(PUBLISHED, None)) is not None:
     folder, replaced = published
     # the folder name is ours (a date), not the file's: shown as code
     st.success(t("importing.published", folder=f"`{folder}`"), icon=":material/check_circle:")
+    if (failed_audit := st.session_state.pop(AUDIT_FAILED, None)) is not None:
+        st.warning(t("audit.failed", error=md_escape(failed_audit)), icon=":material/warning:")
     if replaced:
         st.caption(t("importing.published_replaced"))
     st.page_link(PAGES[0].file, label=t("importing.go_overview"), icon=":material/dashboard:")

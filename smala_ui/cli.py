@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import sys
 import tempfile
 from pathlib import Path
@@ -22,8 +23,15 @@ from streamlit.logger import set_log_level
 # The shared formatting imports Streamlit, whose caches warn at import that no server runs.
 set_log_level("error")
 
+from analytics.audit import AuditError  # noqa: E402
 from analytics.config import ConfigError, load_settings  # noqa: E402
-from analytics.ingest.importer import ImportPlan, latest_valid, prepare_import, publish_import  # noqa: E402
+from analytics.ingest.importer import (  # noqa: E402
+    ImportPlan,
+    latest_valid,
+    prepare_import,
+    publish_import,
+    record_publish,
+)
 from analytics.ingest.read import read_source  # noqa: E402
 from analytics.schema import TABLES  # noqa: E402
 from analytics.store import PublishError, list_snapshots  # noqa: E402
@@ -116,6 +124,11 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
                 print(translate(lang, "import.cli.use_replace"), file=sys.stderr)
             return 1
         print(translate(lang, "import.cli.published", folder=str(folder)))
+        replaced = plan.date_exists and args.replace
+        try:  # the trail names the command line's user: whoever can write the data folder
+            record_publish(settings.data_dir, plan, replaced, f"cli:{getpass.getuser()}", "")
+        except AuditError as exc:
+            print(translate(lang, "audit.failed", error=str(exc)), file=sys.stderr)
         return 0
 
 

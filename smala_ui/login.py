@@ -8,11 +8,15 @@ the pages and everything under them read it from there (:func:`current_policy`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analytics.access import Basis, Policy, policy_for
+from analytics.audit import ANONYMOUS, AuditError, Event, last_role, read_events, record
 from analytics.config import Settings
 from analytics.demo import SOURCE_PATTERN
 from analytics.store import Snapshot
@@ -20,6 +24,8 @@ from smala_ui.escape import md_escape
 from smala_ui.session import t
 
 POLICY_KEY = "policy"
+AUDITED_KEY = "_audited_as"  # (address, role) this session's login was recorded as
+log = logging.getLogger(__name__)
 
 
 def _auth_secrets() -> Mapping | None:
@@ -73,6 +79,28 @@ def viewer_policy(settings: Settings, snapshots: list[Snapshot]) -> Policy:
     return policy
 
 
+def note_login(policy: Policy, data_dir: Path) -> None:
+    """Record in the audit trail a login, once per session and address, and a role change, when
+    the role differs from the one last recorded for the address (``analytics.audit``)."""
+    if policy.basis not in (Basis.LOGIN, Basis.NO_ACCESS):
+        return
+    role = policy.role.value if policy.role else ""
+    seen = st.session_state.get(AUDITED_KEY)
+    if seen == (policy.email, role):
+        return
+    try:
+        if seen is None or seen[0] != policy.email:
+            before = last_role(read_events(data_dir)[0], policy.email)
+            record(data_dir, Event(policy.email, role, "login"))
+        else:
+            before = seen[1]
+        if before is not None and before != role:
+            record(data_dir, Event(policy.email, role, "role_change", detail=before))
+    except AuditError as exc:  # the viewer is not stopped by the trail; the server log says it
+        log.warning("audit trail: %s", exc)
+    st.session_state[AUDITED_KEY] = (policy.email, role)
+
+
 def current_policy() -> Policy | None:
     """Return the policy the router set for this run (None before the router ran)."""
     return st.session_state.get(POLICY_KEY)
@@ -120,3 +148,29 @@ def gate_screen() -> None:
         label = t("access.login") if provider is None else t("access.login_with", provider=provider.title())
         if st.button(label, key=f"login_{provider or 'default'}", icon=":material/login:", type="primary"):
             st.login() if provider is None else st.login(provider)
+
+
+def audit_display(events: list[Event], lang: str) -> pd.DataFrame:
+    """Return the audit trail's ``events`` as a table in ``lang``, newest first: when (UTC), who,
+    role, action, snapshot, detail (plain text: a table draws no Markdown). A role or action the
+    catalogue does not know (a line edited by hand) is shown as written."""
+    from smala_ui.text import CATALOGUE
+
+    words = CATALOGUE[lang]
+
+    def word(key: str, raw: str) -> str:
+        return words.get(key, raw) if raw else ""
+
+    rows = [
+        (
+            e.at.strftime("%Y-%m-%d %H:%M:%S"),
+            words["audit.anonymous"] if e.who == ANONYMOUS else e.who,
+            word(f"access.role.{e.role}", e.role),
+            word(f"audit.action.{e.action}", e.action),
+            e.snapshot,
+            word(f"access.role.{e.detail}", e.detail) if e.action == "role_change" else e.detail,
+        )
+        for e in reversed(events)
+    ]
+    columns = [words[f"audit.col.{c}"] for c in ("at", "who", "role", "action", "snapshot", "detail")]
+    return pd.DataFrame(rows, columns=columns)

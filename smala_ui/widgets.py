@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
+from analytics.audit import ANONYMOUS, AuditError, Event, record
 from analytics.export import to_csv_bytes
 from analytics.kpis import ChangeGroup
 from analytics.store import Problem, Snapshot
@@ -23,6 +25,8 @@ from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
 
 MAX_NAMES = 5
+
+log = logging.getLogger(__name__)
 
 
 def header(title_key: str, dates: bool = True) -> None:
@@ -242,18 +246,61 @@ def coming_soon(page: str) -> None:
     st.info(t("common.coming", what=t(f"coming.{page}")), icon=":material/construction:")
 
 
+def audited(build: Callable[[], bytes], file_name: str, snapshot: str | None = None) -> Callable[[], bytes]:
+    """Return ``build`` recording, each time it runs (a download's click), who downloaded
+    ``file_name`` of which ``snapshot`` (default: the as-of) in the audit trail. Who it is and the
+    data folder are read now: the download runs outside the page's run."""
+    policy = current_policy()
+    sel = selection()
+    who = policy.email if policy and policy.email else ANONYMOUS
+    role = policy.role.value if policy and policy.role else ""
+    shown = snapshot if snapshot is not None else (sel.as_of.label if sel else "")
+    data_dir = st.session_state["settings"].data_dir
+
+    def build_and_record() -> bytes:
+        data = build()
+        try:
+            record(data_dir, Event(who, role, "download", shown, file_name))
+        except AuditError as exc:  # the download goes on; the server log says the trail failed
+            log.warning("audit trail: %s", exc)
+        return data
+
+    return build_and_record
+
+
+def download_button(
+    label: str,
+    build: Callable[[], bytes],
+    file_name: str,
+    mime: str,
+    key: str,
+    into=st,
+    snapshot: str | None = None,
+    **kwargs,
+) -> None:
+    """Draw a download button whose file, ``build()``, is made only when it is clicked (a large
+    one costs more than the whole rerun), and whose every download is in the audit trail."""
+    into.download_button(
+        label,
+        audited(build, file_name, snapshot),
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+        **kwargs,
+    )
+
+
 def csv_download(label: str, build_table: Callable[[], pa.Table], file_name: str, key: str, **kwargs) -> None:
     """Draw a button that downloads ``build_table()`` as Belgian CSV (``;``, decimal comma,
-    formula-safe). The table is built only when the button is clicked: a large one costs more than
-    the whole rerun."""
-    st.download_button(
+    formula-safe), built when clicked (``download_button``)."""
+    download_button(
         label,
         lambda: to_csv_bytes(build_table()),
-        file_name=file_name,
-        mime="text/csv",
-        key=key,
+        file_name,
+        "text/csv",
+        key,
         icon=":material/download:",
-        on_click="ignore",
         **kwargs,
     )
 

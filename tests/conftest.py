@@ -6,6 +6,7 @@ Test modules import the helpers with ``from conftest import ROOT, run_page, ...`
 """
 
 import functools
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import streamlit as st
 from fixture_data import write_empty_events_fixture, write_fixture
 from streamlit.testing.v1 import AppTest
 
-from analytics import db
+from analytics import audit, db
 from analytics.store import list_snapshots
 from smala_ui.navigation import PAGES
 
@@ -130,6 +131,26 @@ def clear_streamlit_caches(request):
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def audit_trail_in_tmp(request, tmp_path_factory, monkeypatch):
+    """Pages run by a logged-in test write the audit trail (``<data folder>/audit/``): under the
+    shipped demo data, that would be the checkout's own ``data/``, and the shared fixture is read
+    only. Each data folder's trail goes to a temporary folder of its own instead, read back by
+    the same ``analytics.audit`` functions. test_audit.py tests the real place itself, and the
+    browser tests read what their server (another process) wrote there."""
+    if request.module.__name__.split(".")[-1] == "test_audit" or "browser" in request.module.__name__:
+        yield
+        return
+    root = tmp_path_factory.mktemp("audit")
+    real = audit.audit_dir
+
+    def in_tmp(data_dir: Path) -> Path:
+        return real(root / hashlib.sha1(str(Path(data_dir).resolve()).encode()).hexdigest())
+
+    monkeypatch.setattr(audit, "audit_dir", in_tmp)
+    yield
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import pytest
 from conftest import PAGE_FILES, ROLE_EMAILS, log_in, new_app
 
 from analytics.access import Access, Basis, Policy, Role, policy_for
+from analytics.audit import Event, read_events, record
 from analytics.config import ConfigError, load_settings
 from smala_ui.escape import md_escape
 from smala_ui.navigation import PAGE_KEYS
@@ -291,3 +292,71 @@ def test_only_a_director_gets_names_in_the_downloads(role, names_hidden, fixture
     assert not at.exception
     hidden = CATALOGUE["fr"]["data.personal_hidden"].split("{")[0]
     assert any(c.value.startswith(hidden) for c in at.caption) is names_hidden
+
+
+# -- the audit trail, through the router -----------------------------------------------------
+
+
+def trail(data_dir) -> list[tuple[str, str, str, str]]:
+    events, problems = read_events(data_dir)
+    assert not problems
+    return [(e.who, e.role, e.action, e.detail) for e in events]
+
+
+def test_a_login_is_recorded_once_per_session_and_a_role_change_too(fixture_dir, monkeypatch):
+    at = new_app(data_dir=fixture_dir, monkeypatch=monkeypatch)
+    log_in(at, monkeypatch, email="x@example.org", roles=["member"])
+    at.run()
+    at.run()  # the same session again: no second line
+    assert trail(fixture_dir) == [("x@example.org", "member", "login", "")]
+    at.user["roles"] = ["board"]  # given another role at the provider, within the session
+    at.run()
+    assert trail(fixture_dir)[1:] == [("x@example.org", "board", "role_change", "member")]
+    # a new session of the same person: a login; the role is the one last recorded, no change
+    again = new_app(data_dir=fixture_dir, monkeypatch=monkeypatch)
+    log_in(again, monkeypatch, email="x@example.org", roles=["board"])
+    again.run()
+    assert trail(fixture_dir)[2:] == [("x@example.org", "board", "login", "")]
+    # a session after the role was taken away: recorded as a change to no role
+    gone = new_app(data_dir=fixture_dir, monkeypatch=monkeypatch)
+    log_in(gone, monkeypatch, email="x@example.org")
+    gone.run()
+    assert not gone.exception
+    assert trail(fixture_dir)[3:] == [
+        ("x@example.org", "", "login", ""),
+        ("x@example.org", "", "role_change", "board"),
+    ]
+
+
+def test_a_visitor_without_login_leaves_no_login_line(fixture_dir, monkeypatch):
+    new_app(data_dir=fixture_dir, monkeypatch=monkeypatch).run()
+    assert trail(fixture_dir) == []
+
+
+def trail_table(at):
+    """Return the Data page's audit table (the one with a "Who" column)."""
+    (table,) = [d.value for d in at.dataframe if "Who" in d.value.columns]
+    return table
+
+
+def test_directors_see_the_trail_on_the_data_page_filterable(fixture_dir, monkeypatch):
+    record(fixture_dir, Event("conseil@example.org", "board", "download", "2026-03-31", "smala_members.csv"))
+    record(fixture_dir, Event("anonymous", "director", "download", "2026-03-31", "x.csv"))
+    at = new_app("en", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director").run()
+    at.switch_page(PAGE_FILES["data"]).run()
+    assert not at.exception
+    assert CATALOGUE["en"]["audit.title"] in [s.value for s in at.subheader]
+    table = trail_table(at)
+    # newest first: the director's own login, then the two downloads
+    assert table["Who"].tolist() == ["direction@example.org", "visitor not logged in", "conseil@example.org"]
+    assert table["Action"].tolist() == ["login", "download", "download"]
+    assert table["Role"].tolist() == ["director", "director", "board"]
+    at.multiselect(key="audit_action").set_value(["download"]).run()
+    assert trail_table(at)["Detail"].tolist() == ["x.csv", "smala_members.csv"]
+    at.multiselect(key="audit_who").set_value(["conseil@example.org"]).run()
+    assert trail_table(at)["Detail"].tolist() == ["smala_members.csv"]
+    assert "1 line of 3" in [c.value for c in at.caption]
+    # the board does not see it
+    board = new_app("en", data_dir=fixture_dir, monkeypatch=monkeypatch, role="board").run()
+    board.switch_page(PAGE_FILES["data"]).run()
+    assert CATALOGUE["en"]["audit.title"] not in [s.value for s in board.subheader]

@@ -4,6 +4,7 @@ previews and publishes (AppTest uploads files through ``at.file_uploader``)."""
 
 import ast
 import datetime as dt
+import getpass
 import json
 import tempfile
 
@@ -11,12 +12,14 @@ import pytest
 from conftest import ROOT, run_page
 from fixture_data import AS_OF_B, tables_b
 
+from analytics.audit import read_events
 from analytics.ingest.importer import prepare_import
 from analytics.ingest.raw import ERROR, WARNING, Finding
 from analytics.ingest.read import read_bytes
 from analytics.ingest.vocabulary import HEADERS
 from analytics.schema import BOOL, DATE, DECIMAL, DOUBLE, INT, TABLES
 from analytics.store import list_snapshots
+from smala_ui import cli
 from smala_ui.findings import finding_rows, finding_text, last_quarter_end, md_escape, table_rows
 from smala_ui.text import CATALOGUE
 
@@ -311,6 +314,8 @@ def test_page_previews_and_publishes_a_clean_file(fixture_dir, monkeypatch):
     manifest = json.loads((published[0].path / "manifest.json").read_text())
     assert manifest["source"].startswith("import: members.csv, sha256 ")
     assert at.selectbox(key="as_of").value == "2026-06-30"  # the sidebar shows the new snapshot
+    published = [(e.who, e.role, e.action, e.snapshot, e.detail) for e in read_events(fixture_dir)[0]]
+    assert published[-1] == ("direction@example.org", "director", "publish", "2026-06-30", "members.csv")
 
 
 def test_replacing_a_date_needs_the_box(fixture_dir, monkeypatch):
@@ -327,6 +332,8 @@ def test_replacing_a_date_needs_the_box(fixture_dir, monkeypatch):
     snaps = [s for s in list_snapshots(fixture_dir) if s.is_valid]
     assert [s.label for s in snaps] == ["2025-12-31", "2026-03-31"]
     assert snaps[-1].manifest["source"].startswith("import: membres.csv, sha256 ")
+    replaced = read_events(fixture_dir)[0][-1]
+    assert (replaced.action, replaced.snapshot, replaced.detail) == ("replace", "2026-03-31", "membres.csv")
 
 
 def test_names_from_the_file_are_escaped_in_the_preview(fixture_dir, monkeypatch):
@@ -338,3 +345,21 @@ def test_names_from_the_file_are_escaped_in_the_preview(fixture_dir, monkeypatch
     assert not at.exception
     joined = [m.value for m in at.markdown if "Gras" in m.value]
     assert joined == [r"- 1 nouveau membre : \*\*Gras\*\* \[lien\]\(x\)."]
+
+
+def test_the_command_line_publishes_and_the_trail_says_who(fixture_dir, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    source = tmp_path / "members.csv"
+    source.write_bytes(members_csv())
+    assert cli.main(["import", str(source), "--as-of", NEW_DATE.isoformat()]) == 0
+    assert "as_of=2026-06-30" in capsys.readouterr().out
+    event = read_events(fixture_dir)[0][-1]
+    who = f"cli:{getpass.getuser()}"
+    assert (event.who, event.role, event.action, event.snapshot, event.detail) == (
+        who,
+        "",
+        "publish",
+        "2026-06-30",
+        "members.csv",
+    )

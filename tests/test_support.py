@@ -474,7 +474,7 @@ def test_network_over_12_months_and_capped(snaps, con, monkeypatch):
 
 def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     write_fixture(tmp_path)
-    at = open_page("support", "fr", data_dir=tmp_path, monkeypatch=monkeypatch)
+    at = open_page("support", "fr", data_dir=tmp_path, monkeypatch=monkeypatch, role="board")
     got = {m.label: (m.value, m.delta) for m in at.metric}
     assert got["Séances (T1 2026)"] == ("3", "+1")
     assert got["Couverture (90 jours)"] == (f"100,0{NB}%", f"+66,7{NB}points")

@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from analytics import db
+from analytics.audit import Event, record
 from analytics.config import Settings, load_settings
 from analytics.ingest.coerce import MAX_LISTED, coerce_sheet
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource, located
@@ -314,6 +315,14 @@ def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Findi
                 )
             )
     return found
+
+
+def record_publish(data_dir: Path, plan: ImportPlan, replaced: bool, who: str, role: str) -> None:
+    """Append the publish of ``plan`` by ``who`` to the audit trail (``replace`` when it took the
+    place of a snapshot of the same date), the file it came from as the detail. Raises
+    ``AuditError`` when the trail cannot be written (the snapshot is published all the same)."""
+    action = "replace" if replaced else "publish"
+    record(data_dir, Event(who, role, action, plan.as_of.isoformat(), plan.input_name))
 
 
 def publish_import(plan: ImportPlan, data_dir: Path, replace: bool = False) -> Path:

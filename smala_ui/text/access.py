@@ -2,6 +2,34 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
+        "audit.title": "Journal d'audit",
+        "audit.help": "Les connexions, les changements de rôle, les téléchargements et les publications, "
+        "une ligne par événement, dans {folder}. Une ligne écrite n'est jamais réécrite. Réservé à la "
+        "direction.",
+        "audit.empty": "Le journal est vide pour l'instant.",
+        "audit.filter_who": "Qui",
+        "audit.filter_action": "Action",
+        "audit.filter_since": "Depuis le",
+        "audit.shown.one": "{n} ligne sur {total}",
+        "audit.shown.other": "{n} lignes sur {total}",
+        "audit.unreadable.one": "{n} ligne du journal est illisible (écriture interrompue ou modifiée à la "
+        "main) : {lines}.",
+        "audit.unreadable.other": "{n} lignes du journal sont illisibles (écriture interrompue ou modifiées "
+        "à la main) : {lines}.",
+        "audit.col.at": "Quand (UTC)",
+        "audit.col.who": "Qui",
+        "audit.col.role": "Rôle",
+        "audit.col.action": "Action",
+        "audit.col.snapshot": "Instantané",
+        "audit.col.detail": "Détail",
+        "audit.action.login": "connexion",
+        "audit.action.role_change": "changement de rôle",
+        "audit.action.download": "téléchargement",
+        "audit.action.publish": "publication",
+        "audit.action.replace": "remplacement",
+        "audit.anonymous": "visiteur non connecté",
+        "audit.file": "journal_audit",
+        "audit.failed": "Publié, mais la ligne du journal d'audit n'a pas pu être écrite : {error}",
         "access.role.director": "direction",
         "access.role.board": "conseil d'administration",
         "access.role.member": "membre",
@@ -28,6 +56,33 @@ TEXT: dict[str, dict[str, str]] = {
         "roles »).",
     },
     "en": {
+        "audit.title": "Audit trail",
+        "audit.help": "Logins, role changes, downloads and publishes, one line per event, in {folder}. A "
+        "line once written is never rewritten. For the directors only.",
+        "audit.empty": "The trail is empty so far.",
+        "audit.filter_who": "Who",
+        "audit.filter_action": "Action",
+        "audit.filter_since": "Since",
+        "audit.shown.one": "{n} line of {total}",
+        "audit.shown.other": "{n} lines of {total}",
+        "audit.unreadable.one": "{n} line of the trail cannot be read (an interrupted write, or edited by "
+        "hand): {lines}.",
+        "audit.unreadable.other": "{n} lines of the trail cannot be read (an interrupted write, or edited "
+        "by hand): {lines}.",
+        "audit.col.at": "When (UTC)",
+        "audit.col.who": "Who",
+        "audit.col.role": "Role",
+        "audit.col.action": "Action",
+        "audit.col.snapshot": "Snapshot",
+        "audit.col.detail": "Detail",
+        "audit.action.login": "login",
+        "audit.action.role_change": "role change",
+        "audit.action.download": "download",
+        "audit.action.publish": "publish",
+        "audit.action.replace": "replace",
+        "audit.anonymous": "visitor not logged in",
+        "audit.file": "audit_trail",
+        "audit.failed": "Published, but the audit trail's line could not be written: {error}",
         "access.role.director": "director",
         "access.role.board": "board",
         "access.role.member": "member",

@@ -8,10 +8,11 @@ browser tests are skipped with the reason shown.
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
-from smala_ui.browser import LAUNCH_ARGS, find_chromium, running_app
+from smala_ui.browser import LAUNCH_ARGS, ROOT, find_chromium, running_app
 
 
 @pytest.fixture(scope="session")
@@ -26,9 +27,13 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def server():
-    """The app on the shipped demo data."""
-    env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
+def server(tmp_path_factory):
+    """The app on a copy of the shipped demo data (a download writes the audit trail beside the
+    data: not into the checkout)."""
+    data_dir = tmp_path_factory.mktemp("demo") / "data"
+    shutil.copytree(ROOT / "data", data_dir, ignore=shutil.ignore_patterns("audit"))
+    env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"}
+    env["SMALA_DATA_DIR"] = str(data_dir)
     with running_app(env) as url:
         yield url
 

@@ -50,8 +50,10 @@ def test_upload_a_mistake_fix_it_publish_and_see_it_on_the_overview(browser, tmp
     (tmp_path / "export.zip").write_bytes(good)
     new_date = last_quarter_end(dt.date.today())  # the page's default date
 
-    env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"}
-    env["SMALA_DATA_DIR"] = str(data_dir)
+    # a director on their own laptop, no login configured: the import is theirs (README, Login)
+    config = tmp_path / "smala.toml"
+    config.write_text('[access]\nopen_access = "director"\n', encoding="utf-8")
+    env = dict(os.environ, SMALA_CONFIG=str(config), SMALA_DATA_DIR=str(data_dir))
     with running_app(env) as url:
         page = browser.new_page(viewport={"width": 1440, "height": 900})
         page.goto(f"{url}/importing?lang=fr")

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+from pathlib import Path
 
 import oidc_provider_mock
 import pytest
 from playwright.sync_api import expect
 
-from smala_ui.browser import free_port, running_server
+from analytics.audit import read_events
+from smala_ui.browser import ROOT, free_port, running_server
 from smala_ui.text import CATALOGUE
 
 HEADING = '[data-testid="stHeading"]'
@@ -52,10 +55,11 @@ def login_server(provider, tmp_path_factory):
         f'[access]\ndirectors = ["{USERS["director"][0]}"]\nboard = ["{USERS["board"][0]}"]\n',
         encoding="utf-8",
     )
-    env = {k: v for k, v in os.environ.items() if k != "SMALA_DATA_DIR"}
-    env["SMALA_CONFIG"] = str(config)
+    data_dir = folder / "data"  # a copy of the demo data: the audit trail is written beside it
+    shutil.copytree(ROOT / "data", data_dir, ignore=shutil.ignore_patterns("audit"))
+    env = dict(os.environ, SMALA_CONFIG=str(config), SMALA_DATA_DIR=str(data_dir))
     with running_server(env, port=port, options=("--secrets.files", str(secrets))) as (url, _):
-        yield url
+        yield url, data_dir
 
 
 def fr(key: str, **values) -> str:
@@ -80,6 +84,7 @@ def nav_labels(page) -> list[str]:
 
 
 def test_a_director_logs_in_sees_every_page_and_logs_out(browser, login_server):
+    login_server, data_dir = login_server
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
@@ -91,6 +96,8 @@ def test_a_director_logs_in_sees_every_page_and_logs_out(browser, login_server):
         labels = nav_labels(page)
         assert fr("page.importing") in labels and fr("page.fund") in labels
         expect(page.locator('[data-testid="stMetric"]').first).to_be_visible(timeout=30_000)
+        logins = [e for e in read_events(data_dir)[0] if e.action == "login"]
+        assert ("direction@example.org", "director") in [(e.who, e.role) for e in logins]
         sidebar.get_by_role("button", name=fr("access.logout")).click()
         # Streamlit ends the session at the provider too, whose mock asks to confirm
         page.wait_for_url(re.compile(r"/oauth2/end_session"), timeout=30_000)
@@ -102,7 +109,8 @@ def test_a_director_logs_in_sees_every_page_and_logs_out(browser, login_server):
         context.close()
 
 
-def test_a_board_member_has_no_import_even_by_address(browser, login_server):
+def test_a_board_member_has_no_import_even_by_address_and_their_download_is_recorded(browser, login_server):
+    login_server, data_dir = login_server
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
@@ -115,17 +123,32 @@ def test_a_board_member_has_no_import_even_by_address(browser, login_server):
         expect(notice).to_contain_text(fr("access.page_forbidden", page=fr("page.importing")), timeout=30_000)
         expect(page.locator(HEADING).first).to_have_text(fr("page.overview"))
         assert page.locator('[data-testid="stFileUploaderDropzone"]').count() == 0
+        # a download of the members table: names left out, and a line in the trail
+        page.goto(f"{login_server}/data?lang=fr")
+        expect(page.locator(HEADING).first).to_have_text(fr("page.data"), timeout=30_000)
+        button = page.locator(".st-key-download_csv_members button")
+        with page.expect_download(timeout=30_000) as download:
+            button.click()
+        text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+        assert text.splitlines()[0].split(";")[:2] == ["member_id", "company"]  # no name column
+        downloads = [e for e in read_events(data_dir)[0] if e.action == "download"]
+        assert len(downloads) == 1
+        assert (downloads[0].who, downloads[0].role) == ("conseil@example.org", "board")
+        assert re.fullmatch(r"smala_members_\d{4}-\d{2}-\d{2}\.csv", downloads[0].detail)
     finally:
         context.close()
 
 
 def test_an_unknown_address_logs_in_and_sees_no_figure(browser, login_server):
+    login_server, data_dir = login_server
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     try:
         log_in(page, login_server, "unknown")
         expect(page.locator(HEADING).first).to_have_text(fr("access.no_access_title"), timeout=30_000)
         expect(page.get_by_text(USERS["unknown"][0].split("@")[0], exact=False).first).to_be_visible()
+        tried = [(e.who, e.role, e.action) for e in read_events(data_dir)[0]]
+        assert ("inconnu@example.org", "", "login") in tried  # an attempt without a role is recorded
         for address in ("/", "/fund", "/data"):
             page.goto(f"{login_server}{address}?lang=fr")
             expect(page.locator(HEADING).first).to_have_text(fr("access.no_access_title"), timeout=30_000)
