@@ -62,6 +62,14 @@ def login_server(provider, tmp_path_factory):
         yield url, data_dir
 
 
+@pytest.fixture
+def fresh(browser):
+    """A page in a browser context of its own: no login cookie from another test."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
 def fr(key: str, **values) -> str:
     return CATALOGUE["fr"][key].format(**values)
 
@@ -83,76 +91,64 @@ def nav_labels(page) -> list[str]:
     return [text.split("\n")[-1].strip() for text in links.all_inner_texts()]  # after the icon
 
 
-def test_a_director_logs_in_sees_every_page_and_logs_out(browser, login_server):
+def test_a_director_logs_in_sees_every_page_and_logs_out(fresh, login_server):
     login_server, data_dir = login_server
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    try:
-        log_in(page, login_server, "director")
-        name = USERS["director"][1]
-        sidebar = page.locator('[data-testid="stSidebar"]')
-        signed_in = fr("access.signed_in", name=name, role=fr("access.role.director"))
-        expect(sidebar.get_by_text(signed_in)).to_be_visible(timeout=30_000)
-        labels = nav_labels(page)
-        assert fr("page.importing") in labels and fr("page.fund") in labels
-        expect(page.locator('[data-testid="stMetric"]').first).to_be_visible(timeout=30_000)
-        logins = [e for e in read_events(data_dir)[0] if e.action == "login"]
-        assert ("direction@example.org", "director") in [(e.who, e.role) for e in logins]
-        sidebar.get_by_role("button", name=fr("access.logout")).click()
-        # Streamlit ends the session at the provider too, whose mock asks to confirm
-        page.wait_for_url(re.compile(r"/oauth2/end_session"), timeout=30_000)
-        page.get_by_role("button", name="End session").click()
-        page.wait_for_url(re.compile(rf"^{re.escape(login_server)}/"), timeout=30_000)
-        expect(page.locator(HEADING).first).to_have_text(fr("access.login_title"), timeout=30_000)
-        assert page.locator('[data-testid="stMetric"]').count() == 0
-    finally:
-        context.close()
+    page = fresh
+    log_in(page, login_server, "director")
+    name = USERS["director"][1]
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    signed_in = fr("access.signed_in", name=name, role=fr("access.role.director"))
+    expect(sidebar.get_by_text(signed_in)).to_be_visible(timeout=30_000)
+    labels = nav_labels(page)
+    assert fr("page.importing") in labels and fr("page.fund") in labels
+    expect(page.locator('[data-testid="stMetric"]').first).to_be_visible(timeout=30_000)
+    logins = [e for e in read_events(data_dir)[0] if e.action == "login"]
+    assert ("direction@example.org", "director") in [(e.who, e.role) for e in logins]
+    sidebar.get_by_role("button", name=fr("access.logout")).click()
+    # Streamlit ends the session at the provider too, whose mock asks to confirm
+    page.wait_for_url(re.compile(r"/oauth2/end_session"), timeout=30_000)
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_url(re.compile(rf"^{re.escape(login_server)}/"), timeout=30_000)
+    expect(page.locator(HEADING).first).to_have_text(fr("access.login_title"), timeout=30_000)
+    assert page.locator('[data-testid="stMetric"]').count() == 0
 
 
-def test_a_board_member_has_no_import_even_by_address_and_their_download_is_recorded(browser, login_server):
+def test_a_board_member_has_no_import_even_by_address_and_their_download_is_recorded(fresh, login_server):
     login_server, data_dir = login_server
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    try:
-        log_in(page, login_server, "board")
-        labels = nav_labels(page)
-        assert fr("page.fund") in labels
-        assert fr("page.importing") not in labels
-        page.goto(f"{login_server}/importing?lang=fr")  # typed by hand
-        notice = page.locator('[data-testid="stAlertContentInfo"]').first
-        expect(notice).to_contain_text(fr("access.page_forbidden", page=fr("page.importing")), timeout=30_000)
-        expect(page.locator(HEADING).first).to_have_text(fr("page.overview"))
-        assert page.locator('[data-testid="stFileUploaderDropzone"]').count() == 0
-        # a download of the members table: names left out, and a line in the trail
-        page.goto(f"{login_server}/data?lang=fr")
-        expect(page.locator(HEADING).first).to_have_text(fr("page.data"), timeout=30_000)
-        button = page.locator(".st-key-download_csv_members button")
-        with page.expect_download(timeout=30_000) as download:
-            button.click()
-        text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-        assert text.splitlines()[0].split(";")[:2] == ["member_id", "company"]  # no name column
-        downloads = [e for e in read_events(data_dir)[0] if e.action == "download"]
-        assert len(downloads) == 1
-        assert (downloads[0].who, downloads[0].role) == ("conseil@example.org", "board")
-        assert re.fullmatch(r"smala_members_\d{4}-\d{2}-\d{2}\.csv", downloads[0].detail)
-    finally:
-        context.close()
+    page = fresh
+    log_in(page, login_server, "board")
+    labels = nav_labels(page)
+    assert fr("page.fund") in labels
+    assert fr("page.importing") not in labels
+    page.goto(f"{login_server}/importing?lang=fr")  # typed by hand
+    notice = page.locator('[data-testid="stAlertContentInfo"]').first
+    expect(notice).to_contain_text(fr("access.page_forbidden", page=fr("page.importing")), timeout=30_000)
+    expect(page.locator(HEADING).first).to_have_text(fr("page.overview"))
+    assert page.locator('[data-testid="stFileUploaderDropzone"]').count() == 0
+    # a download of the members table: names left out, and a line in the trail
+    page.goto(f"{login_server}/data?lang=fr")
+    expect(page.locator(HEADING).first).to_have_text(fr("page.data"), timeout=30_000)
+    button = page.locator(".st-key-download_csv_members button")
+    with page.expect_download(timeout=30_000) as download:
+        button.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0].split(";")[:2] == ["member_id", "company"]  # no name column
+    downloads = [e for e in read_events(data_dir)[0] if e.action == "download"]
+    assert len(downloads) == 1
+    assert (downloads[0].who, downloads[0].role) == ("conseil@example.org", "board")
+    assert re.fullmatch(r"smala_members_\d{4}-\d{2}-\d{2}\.csv", downloads[0].detail)
 
 
-def test_an_unknown_address_logs_in_and_sees_no_figure(browser, login_server):
+def test_an_unknown_address_logs_in_and_sees_no_figure(fresh, login_server):
     login_server, data_dir = login_server
-    context = browser.new_context(viewport={"width": 1440, "height": 900})
-    page = context.new_page()
-    try:
-        log_in(page, login_server, "unknown")
+    page = fresh
+    log_in(page, login_server, "unknown")
+    expect(page.locator(HEADING).first).to_have_text(fr("access.no_access_title"), timeout=30_000)
+    expect(page.get_by_text(USERS["unknown"][0].split("@")[0], exact=False).first).to_be_visible()
+    tried = [(e.who, e.role, e.action) for e in read_events(data_dir)[0]]
+    assert ("inconnu@example.org", "", "login") in tried  # an attempt without a role is recorded
+    for address in ("/", "/fund", "/data"):
+        page.goto(f"{login_server}{address}?lang=fr")
         expect(page.locator(HEADING).first).to_have_text(fr("access.no_access_title"), timeout=30_000)
-        expect(page.get_by_text(USERS["unknown"][0].split("@")[0], exact=False).first).to_be_visible()
-        tried = [(e.who, e.role, e.action) for e in read_events(data_dir)[0]]
-        assert ("inconnu@example.org", "", "login") in tried  # an attempt without a role is recorded
-        for address in ("/", "/fund", "/data"):
-            page.goto(f"{login_server}{address}?lang=fr")
-            expect(page.locator(HEADING).first).to_have_text(fr("access.no_access_title"), timeout=30_000)
-            assert page.locator('[data-testid="stMetric"]').count() == 0
-            assert page.locator(".js-plotly-plot").count() == 0
-    finally:
-        context.close()
+        assert page.locator('[data-testid="stMetric"]').count() == 0
+        assert page.locator(".js-plotly-plot").count() == 0
