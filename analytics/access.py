@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from analytics.audit import ANONYMOUS
+
 
 class Role(StrEnum):
     DIRECTOR = "director"
@@ -101,6 +103,16 @@ class Policy:
     personal_data: bool
     basis: Basis
     email: str = ""
+
+    @property
+    def who(self) -> str:
+        """The viewer as the audit trail names them: their address, else ``anonymous``."""
+        return self.email or ANONYMOUS
+
+    @property
+    def role_name(self) -> str:
+        """The role's name, empty without a role (the audit trail's ``role``)."""
+        return self.role.value if self.role else ""
 
     @property
     def tables(self) -> frozenset[str]:

@@ -94,14 +94,14 @@ TOML_TYPES: dict[str, tuple[type, ...]] = {
     "impact_targets": (dict,),
 }
 # The [access] table's keys: e-mail lists per role, the roles claim, open access.
-ACCESS_LISTS = {"directors": "directors", "board": "board", "members": "members"}
+ACCESS_LISTS = ("directors", "board", "members")
 REPLACED = {"personal_data_viewers": "[access] directors"}
 
 
 def _access(path: Path, raw: dict) -> Access:
     """Return the ``[access]`` table of ``path`` read into an :class:`Access`, or raise
     ConfigError naming the key at fault."""
-    unknown = sorted(set(raw) - set(ACCESS_LISTS) - {"roles_claim", "open_access"})
+    unknown = sorted(set(raw) - {*ACCESS_LISTS, "roles_claim", "open_access"})
     if unknown:
         raise ConfigError(f"{path}: [access]: unknown key(s) {', '.join(unknown)}")
     values: dict = {}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import streamlit as st
 
-from analytics.audit import ANONYMOUS, AuditError
+from analytics.audit import AuditError
 from analytics.ingest.importer import (
     ImportPlan,
     ImportRefused,
@@ -197,8 +197,7 @@ def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
         return
     st.session_state[PUBLISHED] = (folder.name, replace)
     try:
-        who = policy.email or ANONYMOUS
-        record_publish(data_dir, plan, replace and plan.date_exists, who, policy.role.value)
+        record_publish(data_dir, plan, replace, policy.who, policy.role_name)
     except AuditError as exc:  # published all the same: the page says the trail failed
         st.session_state[AUDIT_FAILED] = str(exc)
     drop_plan()

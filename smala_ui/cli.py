@@ -124,9 +124,8 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
                 print(translate(lang, "import.cli.use_replace"), file=sys.stderr)
             return 1
         print(translate(lang, "import.cli.published", folder=str(folder)))
-        replaced = plan.date_exists and args.replace
         try:  # the trail names the command line's user: whoever can write the data folder
-            record_publish(settings.data_dir, plan, replaced, f"cli:{getpass.getuser()}", "")
+            record_publish(settings.data_dir, plan, args.replace, f"cli:{getpass.getuser()}", "")
         except AuditError as exc:
             print(translate(lang, "audit.failed", error=str(exc)), file=sys.stderr)
         return 0

@@ -84,7 +84,7 @@ def note_login(policy: Policy, data_dir: Path) -> None:
     the role differs from the one last recorded for the address (``analytics.audit``)."""
     if policy.basis not in (Basis.LOGIN, Basis.NO_ACCESS):
         return
-    role = policy.role.value if policy.role else ""
+    role = policy.role_name
     seen = st.session_state.get(AUDITED_KEY)
     if seen == (policy.email, role):
         return

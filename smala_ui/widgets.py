@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from analytics.audit import ANONYMOUS, AuditError, Event, record
+from analytics.audit import AuditError, Event, record
 from analytics.export import to_csv_bytes
 from analytics.kpis import ChangeGroup
 from analytics.store import Problem, Snapshot
@@ -252,8 +252,7 @@ def audited(build: Callable[[], bytes], file_name: str, snapshot: str | None = N
     data folder are read now: the download runs outside the page's run."""
     policy = current_policy()
     sel = selection()
-    who = policy.email if policy and policy.email else ANONYMOUS
-    role = policy.role.value if policy and policy.role else ""
+    who, role = policy.who, policy.role_name  # the router set it: pages never run without
     shown = snapshot if snapshot is not None else (sel.as_of.label if sel else "")
     data_dir = st.session_state["settings"].data_dir
 

@@ -81,6 +81,9 @@ def test_what_each_role_may_read():
     assert sorted(member.tables) == ["impact", "members", "services", "shares"]
     assert not member.may_read("investments") and not member.may_read("consultancy")
     assert nobody.tables == frozenset()
+    # as the audit trail names them
+    assert (Policy(Role.BOARD, False, Basis.LOGIN, "a@b.be").who, board.role_name) == ("a@b.be", "board")
+    assert (aggregates.who, nobody.role_name) == ("anonymous", "")
     assert [p.row_level for p in (director, board, member, aggregates, nobody)] == [
         True,
         True,

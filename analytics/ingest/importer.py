@@ -317,11 +317,11 @@ def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Findi
     return found
 
 
-def record_publish(data_dir: Path, plan: ImportPlan, replaced: bool, who: str, role: str) -> None:
-    """Append the publish of ``plan`` by ``who`` to the audit trail (``replace`` when it took the
-    place of a snapshot of the same date), the file it came from as the detail. Raises
-    ``AuditError`` when the trail cannot be written (the snapshot is published all the same)."""
-    action = "replace" if replaced else "publish"
+def record_publish(data_dir: Path, plan: ImportPlan, replace: bool, who: str, role: str) -> None:
+    """Append the publish of ``plan`` by ``who`` to the audit trail (``replace`` when, asked to,
+    it took the place of a snapshot of the same date), the file it came from as the detail.
+    Raises ``AuditError`` when the trail cannot be written (the snapshot is published all the same)."""
+    action = "replace" if replace and plan.date_exists else "publish"
     record(data_dir, Event(who, role, action, plan.as_of.isoformat(), plan.input_name))
 
 
