@@ -219,13 +219,19 @@ if current_policy().role is Role.DIRECTOR:  # the trail names people: the direct
         st.caption(t("audit.empty"))
     else:
         who_col, action_col, since_col = st.columns(3)
-        who = who_col.multiselect(t("audit.filter_who"), sorted({e.who for e in events}), key="audit_who")
+        who = who_col.multiselect(
+            t("audit.filter_who"),
+            sorted({e.who for e in events}),
+            key="audit_who",
+            placeholder=t("audit.filter_all"),
+        )
         action_names = {a: t(f"audit.action.{a}") for a in ACTIONS}  # this run's language, bound now
         actions = action_col.multiselect(
             t("audit.filter_action"),
             ACTIONS,
             format_func=action_names.get,
             key="audit_action",
+            placeholder=t("audit.filter_all"),
         )
         since = since_col.date_input(
             t("audit.filter_since"), value=None, key="audit_since", format="DD/MM/YYYY"

@@ -10,6 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
         "audit.filter_who": "Qui",
         "audit.filter_action": "Action",
         "audit.filter_since": "Depuis le",
+        "audit.filter_all": "Tous",
         "audit.shown.one": "{n} ligne sur {total}",
         "audit.shown.other": "{n} lignes sur {total}",
         "audit.unreadable.one": "{n} ligne du journal est illisible (écriture interrompue ou modifiée à la "
@@ -42,7 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
         "Connectez-vous avec l'adresse que la direction a inscrite.",
         "access.no_access_title": "Pas d'accès",
         "access.no_access_body": "L'adresse {email} n'a accès à aucune page de ce tableau de bord. Si vous "
-        "devriez en avoir un, demandez à la direction de vous inscrire, puis reconnectez-vous.",
+        "pensez y avoir droit, demandez à la direction de vous inscrire, puis reconnectez-vous.",
         "access.page_forbidden": "La page « {page} » ne vous est pas ouverte : voici la première de vos "
         "pages.",
         "access.page_refused": "Cette page ne vous est pas ouverte.",
@@ -63,6 +64,7 @@ TEXT: dict[str, dict[str, str]] = {
         "audit.filter_who": "Who",
         "audit.filter_action": "Action",
         "audit.filter_since": "Since",
+        "audit.filter_all": "All",
         "audit.shown.one": "{n} line of {total}",
         "audit.shown.other": "{n} lines of {total}",
         "audit.unreadable.one": "{n} line of the trail cannot be read (an interrupted write, or edited by "
