@@ -42,6 +42,9 @@ catalogue = catalogue(settings.data_dir)
 # their navigation, so its address is no page for them (analytics.access, smala_ui.login).
 policy = viewer_policy(settings, catalogue.valid)
 note_login(policy, settings.data_dir)  # the audit trail: a login, a role changed
+# Every snapshot below is handed over in the viewer's scope: a table, a list or a name the role may
+# not see is refused or left out by the models and queries themselves (analytics.access.Scope).
+catalogue = catalogue.seen_by(policy.scope)
 allowed = pages_for(policy.role)
 if not allowed:  # logged out while login is configured, or logged in without a role
     land_unknown_address(("login",))  # any address shows this screen

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from analytics.audit import ANONYMOUS
+from analytics.schema import TABLES
 
 
 class Role(StrEnum):
@@ -42,13 +43,46 @@ class Basis(StrEnum):
 # Tables each role may read. A member's pages (Cooperative, Support, Impact) are drawn from these;
 # the fund's, the consultancy's and the studio's tables are not theirs.
 ROLE_TABLES: dict[Role, frozenset[str]] = {
-    Role.DIRECTOR: frozenset(
-        ("members", "shares", "services", "consultancy", "commitments", "fund_flows", "investments")
-    )
-    | {"impact", "ideas"},
+    Role.DIRECTOR: frozenset(TABLES),
+    Role.BOARD: frozenset(TABLES),
     Role.MEMBER: frozenset(("members", "shares", "services", "impact")),
 }
-ROLE_TABLES[Role.BOARD] = ROLE_TABLES[Role.DIRECTOR]
+
+
+class Forbidden(Exception):
+    """A query asked for a table its viewer may not read: a bug in the page or model that asked
+    (a page only offers what the viewer's role allows), never a data problem. Deliberately not an
+    ``OSError``, which the pages report as an unreadable file and go on."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the queries run for one kind of viewer may read: which ``tables``, whether lists one
+    by one (``rows``: members, clients, tickets and ideas by company or title) and whether
+    people's names (``personal_data``: a member's name, an individual investor's).
+
+    Every snapshot the app hands to a model carries its viewer's scope
+    (``analytics.store.Snapshot.seen_by``): the snapshot refuses a table outside it, and the
+    models and queries leave out what it does not allow. Viewers with equal scopes see the same
+    data, so caches are keyed by the scope (``key``), never by the viewer.
+    """
+
+    tables: frozenset[str]
+    rows: bool
+    personal_data: bool
+
+    @property
+    def key(self) -> str:
+        """Return the scope as a short stable text, for cache keys."""
+        flags = ("rows" if self.rows else "totals") + ("+names" if self.personal_data else "")
+        return f"{flags}:{','.join(sorted(self.tables))}"
+
+    def may_read(self, table: str) -> bool:
+        return table in self.tables
+
+
+# The scope of trusted code (the command line, the import, checks, tests): everything.
+FULL_SCOPE = Scope(frozenset(TABLES), rows=True, personal_data=True)
 
 
 @dataclass(frozen=True)
@@ -133,6 +167,11 @@ class Policy:
 
     def may_read(self, table: str) -> bool:
         return table in self.tables
+
+    @property
+    def scope(self) -> Scope:
+        """Return what this viewer's queries may read (see :class:`Scope`)."""
+        return Scope(self.tables, self.row_level, self.personal_data)
 
 
 def policy_for(

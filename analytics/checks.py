@@ -11,6 +11,7 @@ value, file paths included, is a bound parameter.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -19,6 +20,7 @@ from dataclasses import asdict, dataclass
 
 import duckdb
 
+from analytics.access import FULL_SCOPE
 from analytics.db import query_cursor, sql
 from analytics.schema import (
     DATE,
@@ -470,3 +472,14 @@ def snapshot_problems(con: Connection, snap: Snapshot) -> list[Problem]:
     can be trusted, else a fresh check (a snapshot written by another tool)."""
     stored = stored_problems(snap)
     return stored if stored is not None else check_snapshot(con, snap)
+
+
+def problems_in_scope(con: Connection, snap: Snapshot) -> list[Problem]:
+    """Return the value rules ``snap`` breaks as its scope may see them: the rules run on every
+    table (a rule may read several), then only the problems of the tables the scope may read are
+    kept, and their example cells (which may hold a name) only for a scope with personal data."""
+    scope = snap.scope
+    problems = snapshot_problems(con, snap.seen_by(FULL_SCOPE))
+    files = {TABLES[name].file: name for name in TABLES}
+    kept = [p for p in problems if scope.may_read(files.get(p.file.rsplit("/", 1)[-1], ""))]
+    return kept if scope.personal_data else [dataclasses.replace(p, examples=()) for p in kept]

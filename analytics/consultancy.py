@@ -182,11 +182,15 @@ def pipeline_by_theme(con: Connection, snap: Snapshot) -> pd.DataFrame:
 
 
 def receivables(con: Connection, snap: Snapshot) -> pd.DataFrame:
-    """Return the open receivables, oldest first: ``invoice_id``, ``client_name`` (a company),
-    ``is_member``, ``theme``, ``date``, ``amount_eur`` (EUR), ``days_open`` (days since the invoice
-    date at as-of) and ``bucket`` (a key of ``AGEING_BUCKETS``)."""
+    """Return the open receivables, oldest first: ``invoice_id``, ``client_name`` (a company; null
+    when ``snap``'s scope lists no rows), ``is_member``, ``theme``, ``date``, ``amount_eur`` (EUR),
+    ``days_open`` (days since the invoice date at as-of) and ``bucket`` (a key of ``AGEING_BUCKETS``)."""
     frame = fetch_df(
-        con, "consultancy_receivables", consultancy=snap.table_path("consultancy"), as_of=snap.as_of
+        con,
+        "consultancy_receivables",
+        consultancy=snap.table_path("consultancy"),
+        as_of=snap.as_of,
+        named=snap.scope.rows,
     )
     frame["date"] = [pd.Timestamp(v).date() for v in frame["date"]]
     frame["days_open"] = frame["days_open"].astype(int)

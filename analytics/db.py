@@ -3,6 +3,7 @@
 Business rules used by several queries (active on a date, revenue, hard and soft commitments, the
 quarter's support hours, ...) are defined once, as DuckDB macros and table macros, in
 ``sql/_macros.sql``, which :func:`connect` runs on every connection; queries only call them.
+``sql/_scope.sql`` holds the one rule of what a viewer's scope lets a query name.
 
 A connection must not be used by two threads at once (DuckDB 2.0), and every Streamlit session is
 a thread, so callers share one connection and each query runs on its own ``cursor()``.
@@ -45,6 +46,7 @@ def connect(memory_mb: int | None = None) -> duckdb.DuckDBPyConnection:
         config = {"memory_limit": f"{int(memory_mb)}MB", "temp_directory": str(spill)}
     con = duckdb.connect(":memory:", config=config)
     con.execute(sql("_macros"))
+    con.execute(sql("_scope"))
     return con
 
 

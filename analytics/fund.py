@@ -48,6 +48,7 @@ def portfolio(con: Connection, snap: Snapshot) -> pd.DataFrame:
         investments=snap.table_path("investments"),
         members=snap.table_path("members"),
         as_of=snap.as_of,
+        named=snap.scope.rows,
     )
     return to_dates(frame, ["invested_on", "exited_on"])
 

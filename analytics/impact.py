@@ -40,6 +40,15 @@ PER_EUR = 1_000_000  # ratios per EUR invested are shown per EUR 1M
 GREEN_AT = 1.0  # share of the target reached
 AMBER_AT = 0.75
 INVESTEE_METRICS = ("jobs_created_fte", "ghg_avoided_tco2e")
+# ``investees`` for a scope that may not read the fund's tickets: no company, same columns.
+NO_INVESTEES = pd.DataFrame(
+    {
+        "member_id": pd.Series(dtype=object),
+        "company": pd.Series(dtype=object),
+        "cost_eur": pd.Series(dtype=float),
+    }
+    | {metric: pd.Series(dtype=float) for metric in INVESTEE_METRICS}
+)
 
 
 # Data access -------------------------------------------------------------------------------
@@ -80,6 +89,7 @@ def investees(con: Connection, snap: Snapshot) -> pd.DataFrame:
         impact=snap.table_path("impact"),
         members=snap.table_path("members"),
         as_of=snap.as_of,
+        named=snap.scope.rows,
     )
 
 

@@ -148,7 +148,8 @@ def changes_since(con: Connection, snap: Snapshot, previous: Snapshot) -> pd.Dat
     Columns: ``change`` (member_joined, member_left, commitment_signed, commitment_pledged,
     commitment_cancelled, investment_made, investment_exited, investment_written_off), ``date``
     (null for a cancellation), ``subject`` (a company or an institution; null for an individual
-    investor, whose name is personal data), ``detail`` and ``amount_eur`` (EUR, or null).
+    investor, whose name is personal data, and for every row when ``snap``'s scope lists no rows),
+    ``detail`` and ``amount_eur`` (EUR, or null).
     """
     paths = snap.table_paths()
     return fetch_df(
@@ -160,6 +161,7 @@ def changes_since(con: Connection, snap: Snapshot, previous: Snapshot) -> pd.Dat
         investments=paths["investments"],
         since=previous.as_of,
         as_of=snap.as_of,
+        named=snap.scope.rows,
     )
 
 
@@ -185,11 +187,12 @@ class ChangeGroup:
     count: int
     subjects: tuple[str | None, ...]
     total_eur: float
+    named: bool = True  # False: the viewer's scope lists nobody, and ``subjects`` are all None
 
 
-def change_groups(changes: pd.DataFrame) -> tuple[ChangeGroup, ...]:
+def change_groups(changes: pd.DataFrame, named: bool = True) -> tuple[ChangeGroup, ...]:
     """Return the rows of ``changes_since`` grouped by kind of change, in ``CHANGE_ORDER``, kinds
-    without a row left out."""
+    without a row left out; ``named`` says whether the subjects were named (the scope's ``rows``)."""
     groups = []
     for change in CHANGE_ORDER:
         rows = changes[changes["change"] == change]
@@ -198,5 +201,5 @@ def change_groups(changes: pd.DataFrame) -> tuple[ChangeGroup, ...]:
         subjects = tuple(None if pd.isna(s) else s for s in rows["subject"])
         amounts = [a for a in rows["amount_eur"] if a is not None and not pd.isna(a)]
         total = math.fsum(amounts)  # correctly rounded, whatever the order
-        groups.append(ChangeGroup(change, len(rows), subjects, total))
+        groups.append(ChangeGroup(change, len(rows), subjects, total, named))
     return tuple(groups)

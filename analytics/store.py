@@ -10,6 +10,7 @@ it found, each naming file, row and column.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -27,6 +28,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analytics.access import FULL_SCOPE, Forbidden, Scope
 from analytics.schema import SCHEMA_VERSION, STRING, STRING_LIST, TABLES, Table, accepts
 
 SNAPSHOTS = "snapshots"
@@ -90,12 +92,19 @@ class Problem:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A snapshot folder and what verification found in it."""
+    """A snapshot folder and what verification found in it, as one viewer may read it
+    (``scope``: everything, unless the app handed it over with :meth:`seen_by`)."""
 
     as_of: dt.date
     path: Path
     manifest: dict | None
     problems: tuple[Problem, ...]
+    scope: Scope = FULL_SCOPE
+
+    def seen_by(self, scope: Scope) -> Snapshot:
+        """Return this snapshot as a viewer with ``scope`` reads it: its tables outside the scope
+        refuse to open, and models leave out the lists and names the scope does not allow."""
+        return dataclasses.replace(self, scope=scope)
 
     @property
     def is_valid(self) -> bool:
@@ -116,12 +125,16 @@ class Snapshot:
         return f"{self.label}:{digest}"
 
     def table_path(self, table: str) -> str:
-        """Return the Parquet file of ``table`` as a string path (for DuckDB)."""
+        """Return the Parquet file of ``table`` as a string path (for DuckDB): the one way a query
+        reaches a snapshot's file, so a table outside the scope raises ``Forbidden`` here."""
+        if not self.scope.may_read(table):
+            raise Forbidden(f"{table}: not readable in this scope ({self.scope.key})")
         entry = (self.manifest or {}).get("tables", {}).get(table, {})
         return str(self.path / entry.get("file", TABLES[table].file))
 
     def table_paths(self) -> dict[str, str]:
-        return {name: self.table_path(name) for name in TABLES}
+        """Return the Parquet file of every table the scope may read, by table name."""
+        return {name: self.table_path(name) for name in TABLES if self.scope.may_read(name)}
 
     def row_counts(self) -> dict[str, int]:
         if not self.manifest:

@@ -31,13 +31,15 @@ def ideas(con: Connection, snap: Snapshot) -> pd.DataFrame:
     """Return the ideas of one snapshot, newest first: ``idea_id``, ``title``, ``created_on``,
     ``stage``, ``stage_changed_on``, ``companies`` (the origin members' companies joined by " · ";
     never a person's name) and ``introduction_on`` (the date of the latest introduction between two
-    origin members on or before ``created_on``, or None)."""
+    origin members on or before ``created_on``, or None). The title and companies are null when
+    ``snap``'s scope lists no rows."""
     frame = fetch_df(
         con,
         "studio_ideas",
         ideas=snap.table_path("ideas"),
         members=snap.table_path("members"),
         services=snap.table_path("services"),
+        named=snap.scope.rows,
     )
     return to_dates(frame, ["created_on", "stage_changed_on", "introduction_on"])
 

@@ -10,7 +10,7 @@ from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.session import lang, selection, t, url_widget
 from smala_ui.text import translate
-from smala_ui.widgets import chart, csv_download, guarded, header, metric_row
+from smala_ui.widgets import chart, csv_download, guarded, header, metric_row, rows_withheld
 
 header("page.capped")
 sel = selection()
@@ -116,12 +116,15 @@ def scenario() -> None:
         if model.is_scenario:
             heading = t("capped.scenario.heading", heading=heading)
         st.subheader(heading)
+        if not view.rows_shown:  # ticket by ticket: the model left them out
+            rows_withheld()
+            return
         bars = SLIDE_BARS if presentation.is_on() else BARS
         if view.ticket_count > bars:
             st.caption(t("capped.largest", shown=bars, total=fmt.number(view.ticket_count)))
         chart(figures_capped.ticket_bars(view.tickets, language, limit=bars), "capped_ticket_bars")
 
-    if presentation.is_on():  # the table is looked up at a desk, not on a slide
+    if presentation.is_on() or not view.rows_shown:  # the table is looked up at a desk, not on a slide
         return
     st.subheader(t("capped.table"))
     # Off by default: redrawing the table costs about 65 ms in the browser on every slider move.

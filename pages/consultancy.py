@@ -18,6 +18,7 @@ from smala_ui.widgets import (
     guarded,
     header,
     metric_row,
+    rows_withheld,
     text_table,
 )
 
@@ -80,26 +81,28 @@ titled_chart(right, t("consultancy.rate"), not_billed, lambda: figure("rate"), "
 
 # Receivables ---------------------------------------------------------------------------------
 st.subheader(t("consultancy.receivables"))
-if view.receivables.empty:
+if view.ageing["count"].sum() == 0:
     st.info(t("consultancy.receivables_empty"))
 else:
     st.caption(t("consultancy.receivables_caption", date=fmt.date(view.as_of, language)))
     left, table = st.columns(2, gap="large")
     chart(figure("ageing"), "consultancy_ageing", into=left)
     table.markdown(f"##### {t('consultancy.receivables_list')}")
-    display = fc.receivables_display(view.receivables, language, MAX_ROWS_SHOWN)
-    right = [t("consultancy.col.amount"), t("consultancy.col.days")]
-    text_table(display, "consultancy_receivables", 10, right=right, into=table)
-    if len(view.receivables) > MAX_ROWS_SHOWN:
-        table.caption(
-            t("consultancy.receivables_shown", shown=MAX_ROWS_SHOWN, total=fmt.number(len(view.receivables)))
-        )
-    with table:
-        download_table(
-            fc.receivables_csv(view.receivables, language),
-            key="consultancy_receivables_csv",
-            file_stem="receivables",
-        )
+    if not view.rows_shown:  # client by client: the model left them out
+        rows_withheld(into=table)
+    else:
+        display = fc.receivables_display(view.receivables, language, MAX_ROWS_SHOWN)
+        right = [t("consultancy.col.amount"), t("consultancy.col.days")]
+        text_table(display, "consultancy_receivables", 10, right=right, into=table)
+        if len(view.receivables) > MAX_ROWS_SHOWN:
+            total = fmt.number(len(view.receivables))
+            table.caption(t("consultancy.receivables_shown", shown=MAX_ROWS_SHOWN, total=total))
+        with table:
+            download_table(
+                fc.receivables_csv(view.receivables, language),
+                key="consultancy_receivables_csv",
+                file_stem="receivables",
+            )
 
 # Member and non-member clients (their texts are long: three quarters of the width) -----------
 left, _ = st.columns([3, 1], gap="large")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics.access import Role
 from analytics.audit import ACTIONS, audit_dir, filtered, read_events
 from analytics.demo import SOURCE_PATTERN as demo_source
 from analytics.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
@@ -28,7 +27,15 @@ from smala_ui.findings import sheet_label
 from smala_ui.login import audit_display, current_policy
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
-from smala_ui.widgets import bullets, download_button, download_table, header, problem_text, table_height
+from smala_ui.widgets import (
+    bullets,
+    download_button,
+    download_table,
+    header,
+    problem_text,
+    rows_withheld,
+    table_height,
+)
 
 # label (also the file extension), converter of a table (given its name), MIME type
 FORMATS = (
@@ -93,7 +100,7 @@ settings = st.session_state["settings"]
 catalogue = st.session_state["catalogue"]
 sel = selection()
 view = data_view(catalogue.snapshots, sel.as_of if sel is not None else None)
-entitled = current_policy().personal_data
+entitled = view.selected is not None and view.selected.personal_data  # names, from the scope
 personal_columns = ", ".join(view.personal_columns)
 st.caption(t("data.folder", folder=md_escape(settings.data_dir)))
 
@@ -132,12 +139,14 @@ if (snap := view.selected) is not None:
 
     st.markdown(f"**{t('data.downloads')}**")
     st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
-    if not entitled:
+    if not snap.rows_shown:  # a table is a list row by row: the model offers none
+        rows_withheld()
+    elif not entitled:
         st.caption(t("data.personal_hidden", columns=personal_columns))
     if snap.extra_columns:
         st.caption(t("data.extra_columns", columns=", ".join(md_escape(c) for c in snap.extra_columns)))
 
-    for table in snap.tables:
+    for table in snap.tables if snap.rows_shown else ():
         name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
         # the sheet's name for people, the file's for whoever exports: both escaped all the same
         name_col.markdown(
@@ -174,7 +183,7 @@ download_button(
     snapshot="",
     icon=":material/download:",
 )
-if (snap := view.selected) is not None:
+if (snap := view.selected) is not None and snap.rows_shown:
     paths = {table.name: table.path for table in snap.tables}
     as_of_text = fmt.date(snap.as_of, lang())
     too_long = not all(fits_in_a_sheet(table.rows) for table in snap.tables)
@@ -206,7 +215,8 @@ if archived := archived_snapshots(settings.data_dir):
 else:
     st.caption(t("data.archive_empty"))
 
-if current_policy().role is Role.DIRECTOR:  # the trail names people: the directors' alone
+# The trail names people by address: for those who may see names (a director, logged in).
+if current_policy().personal_data:
     st.subheader(t("audit.title"))
     st.caption(t("audit.help", folder=md_escape(audit_dir(settings.data_dir))))
     events, unreadable = read_events(settings.data_dir)

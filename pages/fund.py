@@ -17,6 +17,7 @@ from smala_ui.widgets import (
     guarded,
     header,
     metric_row,
+    rows_withheld,
     text_table,
 )
 
@@ -36,7 +37,7 @@ m = view.metrics
 
 # Cooperators-only rule: a breach is the first thing on the page.
 if presentation.shows("progress"):
-    if not view.breaches.empty:
+    if view.breach_count:
         st.error(ff.breach_message(view, language), icon=":material/gavel:")
     elif view.ticket_count == 0:
         st.info(t("fund.rule.none"), icon=":material/gavel:")
@@ -95,8 +96,10 @@ if presentation.shows("metrics"):
 # Portfolio ---------------------------------------------------------------------------------
 if presentation.shows("portfolio"):
     st.subheader(t("fund.portfolio"))
-    if view.portfolio.empty:
+    if view.ticket_count == 0:
         st.info(t("fund.portfolio_empty"))
+    elif not view.rows_shown:  # ticket by ticket: the model left them out
+        rows_withheld()
     else:
         chosen = [
             column.multiselect(
@@ -134,6 +137,8 @@ else:
         st.subheader(t("fund.concentration"))
         st.caption(t("fund.concentration.caption", total=fmt.money_short(view.concentration_total_eur)))
         metric_row(ff.concentration_tiles(view, language))
-    if presentation.shows("top_companies"):
+    if presentation.shows("top_companies") and view.rows_shown:
         st.markdown(f"#### {t('fund.concentration_chart', n=len(view.top_companies))}")
         chart(cache.concentration_figure(*key, language), "fund_concentration")
+    elif presentation.shows("top_companies"):
+        rows_withheld()

@@ -10,7 +10,6 @@ from analytics.schema import METRICS
 from smala_ui import fmt, presentation
 from smala_ui.cache.impact import impact_view, over_time_figure
 from smala_ui.figures import impact as fi
-from smala_ui.login import current_policy
 from smala_ui.navigation import SLIDE_PARTS
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import (
@@ -19,6 +18,7 @@ from smala_ui.widgets import (
     guarded,
     header,
     metric_row,
+    rows_withheld,
     text_table,
 )
 
@@ -64,24 +64,28 @@ for n, part in enumerate(p for p in SLIDE_PARTS["impact"] if p.startswith("over_
         chart(over_time_figure(snap, sel.compare, settings, language, metrics), f"impact_over_time_{n}")
 
 # Per EUR invested ----------------------------------------------------------------------------
-# the fund's portfolio, company by company: not a member's to see
-if presentation.shows("invested") and current_policy().may_read("investments"):
+# the fund's portfolio: not in a member's scope, and company by company only for those who list rows
+if presentation.shows("invested") and view.invested_shown:
     st.subheader(t("impact.invested"))
-    if view.companies.empty:
+    if view.company_count == 0:
         st.info(t("impact.invested.empty"))
     else:
         tiles(fi.invested_tiles(view, language))
         st.caption(t("impact.invested.caption"))
-        if view.company_count > MAX_COMPANIES:
-            st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=fmt.number(view.company_count)))
-        investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
-        rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls
-        text_table(investees, "impact_investees", rows, right=investees.columns[1:])
-        download_table(
-            fi.investees_csv(view.companies, language),
-            key="impact_download_investees",
-            file_stem=t("impact.file.investees"),
-        )
+        if not view.rows_shown:
+            rows_withheld()
+        else:
+            if view.company_count > MAX_COMPANIES:
+                total = fmt.number(view.company_count)
+                st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=total))
+            investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
+            rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls
+            text_table(investees, "impact_investees", rows, right=investees.columns[1:])
+            download_table(
+                fi.investees_csv(view.companies, language),
+                key="impact_download_investees",
+                file_stem=t("impact.file.investees"),
+            )
 
 # Metrics by SDG ------------------------------------------------------------------------------
 if presentation.shows("sdg"):

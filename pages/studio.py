@@ -15,6 +15,7 @@ from smala_ui.widgets import (
     guarded,
     header,
     metric_row,
+    rows_withheld,
     text_table,
 )
 
@@ -46,6 +47,9 @@ right.caption(t("studio.durations_method"))
 # Origins -------------------------------------------------------------------------------------
 st.subheader(t("studio.origins"))
 st.caption(t("studio.origins_caption"))
-table = guarded(ideas_table, *args, language)
-text_table(table, "studio_ideas", MAX_TABLE_ROWS)
-download_table(fs.ideas_csv(view.ideas, language), key="studio_ideas_csv", file_stem="studio_ideas")
+if not view.rows_shown:  # idea by idea: the model left them out
+    rows_withheld()
+else:
+    table = guarded(ideas_table, *args, language)
+    text_table(table, "studio_ideas", MAX_TABLE_ROWS)
+    download_table(fs.ideas_csv(view.ideas, language), key="studio_ideas_csv", file_stem="studio_ideas")

@@ -9,10 +9,9 @@ from smala_ui import fmt
 from smala_ui.cache import support as cs
 from smala_ui.escape import md_escape
 from smala_ui.figures import support as fs
-from smala_ui.login import current_policy
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
-from smala_ui.widgets import chart, download_table, guarded, header, text_table
+from smala_ui.widgets import chart, download_table, guarded, header, rows_withheld, text_table
 
 
 def network_section(snap, language: str) -> None:
@@ -40,7 +39,6 @@ def network_section(snap, language: str) -> None:
 
 
 header("page.support")
-rows_shown = current_policy().row_level  # each mentor, helper and member by name
 sel = selection()
 snap, language = sel.as_of, lang()
 quarter = fmt.quarter(snap.as_of, language)
@@ -88,10 +86,10 @@ else:
 
 # Mentor load -------------------------------------------------------------------------------
 st.subheader(t("support.mentors", quarter=quarter))
-if view.mentors.empty:
+if now.mentors == 0:
     st.info(t("support.mentors.empty"))
-elif not rows_shown:
-    st.caption(t("access.rows_withheld"))
+elif not view.rows_shown:  # each mentor by company: the model left them out
+    rows_withheld()
 else:
     chart(cs.mentor_figure(*key, language), "support_mentors")
     hours, mentors = fmt.hours(now.mentoring_hours), fmt.number(now.mentors)
@@ -108,8 +106,8 @@ else:
 
 # Who helped whom ---------------------------------------------------------------------------
 st.subheader(t("support.network"))
-if not rows_shown:
-    st.caption(t("access.rows_withheld"))
+if not view.rows_shown:
+    rows_withheld()
 else:
     network_section(snap, language)
 
@@ -118,10 +116,8 @@ st.subheader(t("support.unhelped"))
 if now.without_help == 0:
     st.success(t("support.unhelped.none"), icon=":material/check_circle:")
 else:
-    st.caption(
-        plural(language, "support.unhelped.caption", len(view.unhelped), n=fmt.number(len(view.unhelped)))
-    )
-    if rows_shown:
+    st.caption(plural(language, "support.unhelped.caption", now.without_help, n=fmt.number(now.without_help)))
+    if view.rows_shown:
         shown_table, csv_table = cs.unhelped_tables(*key, language)
         text_table(shown_table, "support_unhelped", 15, right=[t("support.col.days")])
         if view.unhelped_truncated:
@@ -129,4 +125,4 @@ else:
             st.caption(t("support.unhelped.truncated", shown=shown, n=total))
         download_table(csv_table, key="support_unhelped_download", file_stem=t("support.unhelped.file"))
     else:
-        st.caption(t("access.rows_withheld"))
+        rows_withheld()

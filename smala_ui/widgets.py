@@ -240,6 +240,11 @@ def bullets(sentences: Sequence[str]) -> None:
     st.markdown("\n".join(f"- {s}" for s in sentences))
 
 
+def rows_withheld(into=st) -> None:
+    """Say that a list one by one is left out for this viewer (their scope shows totals only)."""
+    into.caption(t("access.rows_withheld"))
+
+
 def coming_soon(page: str) -> None:
     """Draw a page that a later issue fills: its title and what it will show, no numbers."""
     header(f"page.{page}")
@@ -350,7 +355,10 @@ def group_sentences(
             lang_,
             f"changes.{g.change}",
             g.count,
-            names=_names(list(g.subjects), lang_, escape),
+            # a viewer of aggregates gets the count and the amount, without the list of who
+            names=translate(lang_, "changes.names", names=_names(list(g.subjects), lang_, escape))
+            if g.named
+            else "",
             amount=fmt.money_short(g.total_eur),
         )
         for g in groups

@@ -363,3 +363,9 @@ def test_directors_see_the_trail_on_the_data_page_filterable(fixture_dir, monkey
     board = new_app("en", data_dir=fixture_dir, monkeypatch=monkeypatch, role="board").run()
     board.switch_page(PAGE_FILES["data"]).run()
     assert CATALOGUE["en"]["audit.title"] not in [s.value for s in board.subheader]
+    # nor anyone not logged in (no login configured): nobody logged out sees an address
+    monkeypatch.delenv("SMALA_CONFIG")
+    open_demo = new_app("en", data_dir=fixture_dir, monkeypatch=monkeypatch).run()
+    open_demo.switch_page(PAGE_FILES["data"]).run()
+    assert not open_demo.exception
+    assert CATALOGUE["en"]["audit.title"] not in [s.value for s in open_demo.subheader]

@@ -8,7 +8,7 @@ with open_invoices as (
 
 select
     invoice_id,
-    client_name,
+    listed_name(client_name, $named) as client_name,
     client_member_id is not null as is_member,
     theme,
     date,

@@ -28,7 +28,7 @@ members as (
 
 select
     t.member_id,
-    m.company,
+    listed_name(m.company, $named) as company,
     t.cost_eur,
     max(l.value) filter (where l.metric = 'jobs_created_fte') as jobs_created_fte,
     max(l.value) filter (where l.metric = 'ghg_avoided_tco2e') as ghg_avoided_tco2e

@@ -13,7 +13,7 @@ members as (
 select
     t.investment_id,
     t.member_id,
-    m.company,
+    listed_name(m.company, $named) as company,
     m.impact_theme as theme,
     t.instrument,
     t.invested_on,

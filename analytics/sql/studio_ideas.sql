@@ -33,7 +33,14 @@ born_from as (
     group by a.idea_id
 )
 
-select i.idea_id, i.title, i.created_on, i.stage, i.stage_changed_on, c.companies, f.introduction_on
+select
+    i.idea_id,
+    listed_name(i.title, $named) as title,
+    i.created_on,
+    i.stage,
+    i.stage_changed_on,
+    listed_name(c.companies, $named) as companies,
+    f.introduction_on
 from ideas as i
 left join companies as c on c.idea_id = i.idea_id
 left join born_from as f on f.idea_id = i.idea_id

@@ -67,7 +67,7 @@ def board_view(
         return None
     current, before = headline(con, snap, settings), headline(con, board, settings)
     activity = activity_between(con, snap, board)
-    changes = kpis.change_groups(kpis.changes_since(con, snap, board))
+    changes = kpis.change_groups(kpis.changes_since(con, snap, board), snap.scope.rows)
     fund_hard = _moved(before["fund_hard"], current["fund_hard"])
     return BoardView(
         as_of=snap.as_of,

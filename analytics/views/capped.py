@@ -18,6 +18,7 @@ from analytics import fund, kpis
 from analytics.cap import CapParams, ExitScenario, apply_cap
 from analytics.fund import FundMetrics
 from analytics.store import Snapshot
+from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection
 VALUE_COLUMNS = [
@@ -43,12 +44,13 @@ class FundInputs:
     tickets: pd.DataFrame
     flows: pd.DataFrame
     hard_eur: float
+    rows_shown: bool  # the scope lists tickets one by one (``Scope.rows``)
 
 
 def fund_inputs(con: Connection, snap: Snapshot) -> FundInputs:
     """Return the tickets, flows and hard commitments of ``snap`` (the queries of every scenario)."""
     hard = kpis.fund_commitments(con, snap).hard_eur
-    return FundInputs(snap.as_of, fund.portfolio(con, snap), fund.flows(con, snap), hard)
+    return FundInputs(snap.as_of, fund.portfolio(con, snap), fund.flows(con, snap), hard, snap.scope.rows)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class CappedView:
     excess_eur: float  # value left for impact: gross minus capped
     metrics: FundMetrics  # TVPI and IRR gross and capped, the IRR cost of the cap (rate points)
     tickets: pd.DataFrame  # VALUE_COLUMNS, one row per ticket (cap_multiple: multiple of cost)
+    rows_shown: bool  # the scope lists tickets one by one; else ``tickets`` is empty
 
 
 def actual_metrics(inputs: FundInputs, cap: CapParams) -> FundMetrics:
@@ -95,7 +98,8 @@ def capped_figures(inputs: FundInputs, params: CapParams, scenario: ExitScenario
         capped_value_eur=float(capped["capped_value"].sum()),
         excess_eur=metrics.excess_eur,
         metrics=metrics,
-        tickets=capped[VALUE_COLUMNS].reset_index(drop=True),
+        tickets=listed(capped[VALUE_COLUMNS].reset_index(drop=True), inputs.rows_shown),
+        rows_shown=inputs.rows_shown,
     )
 
 

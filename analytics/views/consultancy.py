@@ -13,6 +13,7 @@ import pandas as pd
 from analytics import consultancy as cons
 from analytics.config import Settings
 from analytics.store import Snapshot
+from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -47,6 +48,7 @@ class ConsultancyView:
     rates: pd.DataFrame  # theme, revenue_eur, days, invoices, rate_eur (EUR/day): themes with days
     billed_this_year: bool  # some invoice sent since 1 January
     clients: pd.DataFrame  # client (member, non_member), revenue_eur, days, invoices, share (0..1)
+    rows_shown: bool  # the scope lists clients one by one; else ``receivables`` is empty
     receivables: pd.DataFrame  # every open receivable, oldest first (``consultancy.receivables``)
     ageing: pd.DataFrame  # bucket, amount_eur (EUR), count, in bucket order
 
@@ -93,6 +95,7 @@ def consultancy_view(
         rates=rates[rates["rate_eur"].notna()].reset_index(drop=True),
         billed_this_year=bool(clients["invoices"].sum() > 0),
         clients=clients,
-        receivables=receivables,
+        rows_shown=snap.scope.rows,
+        receivables=listed(receivables, snap.scope.rows),  # its totals are in ``summary`` and ``ageing``
         ageing=cons.ageing(receivables),
     )

@@ -50,7 +50,9 @@ class TableFile:
 @dataclass(frozen=True)
 class SelectedSnapshot:
     """The selected snapshot: its manifest, the value rules it breaks and its tables (in
-    ``TABLE_NAMES`` order)."""
+    ``TABLE_NAMES`` order), as the viewer's scope sees them: only the tables it may read, each
+    downloadable only when it may list rows (``rows_shown``), with names only when it has
+    ``personal_data``."""
 
     label: str
     as_of: dt.date
@@ -58,6 +60,8 @@ class SelectedSnapshot:
     problems: tuple[Problem, ...]
     tables: tuple[TableFile, ...]
     extra_columns: tuple[str, ...] = ()  # "table.column" outside the contract: listed, never exported
+    rows_shown: bool = True  # a table is a list row by row: no download for a viewer of aggregates
+    personal_data: bool = True  # downloads keep people's names
 
 
 @dataclass(frozen=True)
@@ -98,10 +102,16 @@ def snapshot_row(snap: Snapshot) -> SnapshotRow:
 
 def selected_snapshot(snap: Snapshot, problems: Sequence[Problem]) -> SelectedSnapshot:
     """Return the selected snapshot's manifest, checks (``problems``) and table files."""
-    counts = snap.row_counts()
-    tables = tuple(TableFile(name, counts.get(name, 0), snap.table_path(name)) for name in TABLE_NAMES)
+    counts, scope = snap.row_counts(), snap.scope
+    tables = tuple(
+        TableFile(name, counts.get(name, 0), snap.table_path(name))
+        for name in TABLE_NAMES
+        if scope.may_read(name)
+    )
     extra = tuple(extra_columns((t.name, t.path) for t in tables))
-    return SelectedSnapshot(snap.label, snap.as_of, snap.manifest, tuple(problems), tables, extra)
+    return SelectedSnapshot(
+        snap.label, snap.as_of, snap.manifest, tuple(problems), tables, extra, scope.rows, scope.personal_data
+    )
 
 
 def data_view(
@@ -113,11 +123,11 @@ def data_view(
     """Return the Data page for the catalogue ``snapshots`` (oldest first) and the selected ``snap``.
 
     ``quality`` is the selected snapshot's broken value rules when already known (a cache has
-    them); otherwise ``analytics.checks.snapshot_problems`` finds them.
+    them); otherwise ``analytics.checks.problems_in_scope`` finds them.
     """
     selected = None
     if snap is not None:
-        problems = quality if quality is not None else checks.snapshot_problems(con, snap)
+        problems = quality if quality is not None else checks.problems_in_scope(con, snap)
         selected = selected_snapshot(snap, problems)
     return DataView(
         snapshots=tuple(snapshot_row(s) for s in reversed(snapshots)),
@@ -127,8 +137,10 @@ def data_view(
     )
 
 
-def table_bytes(table_name: str, path: str, to_bytes: Callable[[pa.Table], bytes], entitled: bool) -> bytes:
+def table_bytes(
+    table_name: str, path: str, to_bytes: Callable[[pa.Table], bytes], personal_data: bool
+) -> bytes:
     """Return one table file as a download (``to_bytes``: CSV or Parquet), its personal data
-    removed unless the viewer is ``entitled`` to it."""
+    removed unless ``personal_data`` (the selected snapshot's, from its scope)."""
     table = pq.read_table(path)
-    return to_bytes(table if entitled else without_personal_data(table_name, table))
+    return to_bytes(table if personal_data else without_personal_data(table_name, table))

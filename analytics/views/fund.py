@@ -18,6 +18,7 @@ from analytics.cap import CapParams, apply_cap
 from analytics.config import Settings
 from analytics.fund import FundMetrics, TargetOutlook
 from analytics.store import Snapshot
+from analytics.views import listed
 from analytics.views.capped import actual_metrics, fund_inputs
 
 Connection = duckdb.DuckDBPyConnection
@@ -53,7 +54,11 @@ class FundView:
     by_category: pd.DataFrame  # investor_type, investor_category, hard_eur, soft_eur
     # Cooperators-only rule
     ticket_count: int  # tickets invested up to as-of
-    breaches: pd.DataFrame  # BREACH_COLUMNS of the tickets in a company that was not a cooperator
+    rows_shown: (
+        bool  # the scope lists tickets and companies; else breaches, portfolio and companies are empty
+    )
+    breach_count: int  # tickets in a company that was not a cooperator
+    breaches: pd.DataFrame  # BREACH_COLUMNS of those tickets
     # Capital and metrics
     metrics: FundMetrics  # reported, gross and capped under ``cap``, active tickets at fair value
     metric_rows: pd.DataFrame  # metric, kind (money, multiple, rate), gross, capped, cost (NaN: n/a)
@@ -163,16 +168,20 @@ def fund_view(
         by_type=fund.commitments_grouped(by_investor, "investor_type"),
         by_category=fund.commitments_grouped(by_investor, "investor_category"),
         ticket_count=len(tickets),
-        breaches=breaches,
+        rows_shown=snap.scope.rows,
+        breach_count=len(breaches),
+        breaches=listed(breaches, snap.scope.rows),
         metrics=metrics,
         metric_rows=metric_rows(metrics),
         called_share=metrics.paid_in_eur / hard if hard > 0 else None,
         dry_powder_eur=hard - metrics.invested_eur,
         capital=fund.capital_split(hard, metrics.paid_in_eur, metrics.invested_eur),
-        portfolio=fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value")),
-        companies=companies,
+        portfolio=listed(
+            fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value")), snap.scope.rows
+        ),
+        companies=listed(companies, snap.scope.rows),
         company_count=len(companies),
         concentration_total_eur=float(companies["cost_eur"].sum()),
         top_shares={n: fund.top_share(companies, n) for n in TOP_SHARES},
-        top_companies=companies.head(TOP_COMPANIES),
+        top_companies=listed(companies.head(TOP_COMPANIES), snap.scope.rows),
     )

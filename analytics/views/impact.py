@@ -15,6 +15,7 @@ from analytics import impact
 from analytics.config import Settings
 from analytics.schema import METRICS
 from analytics.store import Snapshot
+from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -53,6 +54,8 @@ class ImpactView:
     series: pd.DataFrame  # period_end, metric, members, value (metric's unit); empty: no data at all
     newest_period: dt.date | None  # the most recent period any metric was reported for
     tiles: tuple[MetricTile, ...]  # MAIN_METRICS, in order
+    invested_shown: bool  # the scope may read the fund's tickets: the figures per EUR invested exist
+    rows_shown: bool  # the scope lists companies one by one; else ``companies`` is empty
     companies: pd.DataFrame  # portfolio companies, largest cost first, with <metric>_per ratios
     company_count: int  # portfolio companies (at least one active ticket on as-of)
     cost_eur: float  # their active tickets (EUR)
@@ -100,7 +103,8 @@ def impact_view(con: Connection, snap: Snapshot, compare: Snapshot | None, setti
     latest = impact.latest_values(series)
     newest = impact.latest_period(series)
     previous = impact.latest_values(impact.by_period(con, compare)) if compare is not None else None
-    companies = impact.investees(con, snap)
+    invested = snap.scope.may_read("investments")  # a member's scope holds no fund ticket
+    companies = impact.investees(con, snap) if invested else impact.NO_INVESTEES
     targets = impact.targets_vs_actuals(latest, {key: settings.impact_target(key) for key in METRICS})
     return ImpactView(
         as_of=snap.as_of,
@@ -108,7 +112,9 @@ def impact_view(con: Connection, snap: Snapshot, compare: Snapshot | None, setti
         series=series,
         newest_period=newest,
         tiles=_tiles(latest, newest, previous, settings),
-        companies=impact.company_ratios(companies),
+        invested_shown=invested,
+        rows_shown=snap.scope.rows,
+        companies=listed(impact.company_ratios(companies), snap.scope.rows),
         company_count=len(companies),
         cost_eur=float(companies["cost_eur"].sum()),
         per_invested=impact.per_invested(companies),

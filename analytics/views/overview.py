@@ -157,7 +157,7 @@ def overview_view(
     later = compare is not None and compare.as_of >= snap.as_of
     changes = None
     if compare is not None and not later:
-        changes = kpis.change_groups(kpis.changes_since(con, snap, compare))
+        changes = kpis.change_groups(kpis.changes_since(con, snap, compare), snap.scope.rows)
     return OverviewView(
         as_of=snap.as_of,
         compare_as_of=compare.as_of if compare is not None else None,

@@ -14,6 +14,7 @@ import pandas as pd
 from analytics import studio
 from analytics.config import Settings
 from analytics.store import Snapshot
+from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -41,6 +42,7 @@ class StudioView:
     funnel: pd.DataFrame  # stage, reached, now (ideas), idea to launched
     durations: pd.DataFrame  # stage, median_days, finished, median_days_current, current (days, ideas)
     has_durations: bool  # some stay in a timed stage, finished or current
+    rows_shown: bool  # the scope lists ideas one by one; else ``ideas`` is empty
     ideas: pd.DataFrame  # the ideas, newest first, with origin companies and introduction date
 
 
@@ -83,5 +85,6 @@ def studio_view(
         funnel=studio.funnel(stays, studio.stage_counts(ideas)),
         durations=durations,
         has_durations=bool(durations["finished"].sum() > 0 or durations["current"].sum() > 0),
-        ideas=ideas,
+        rows_shown=snap.scope.rows,
+        ideas=listed(ideas, snap.scope.rows),
     )

@@ -15,6 +15,7 @@ from analytics import support
 from analytics.config import Settings
 from analytics.store import Snapshot
 from analytics.support import SupportKpis
+from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection
 HISTORY_MONTHS = 24  # months of services in the chart by kind
@@ -49,6 +50,7 @@ class SupportView:
     coverage: pd.DataFrame | None
     coverage_error: str | None
     has_coverage: bool  # some snapshot has active supported members
+    rows_shown: bool  # the scope lists people one by one; else the three lists below are empty
     mentors: pd.DataFrame  # the quarter's top mentors: member_id, company, hours, sessions
     mentors_shown: int  # mentors in ``mentors`` (people)
     unhelped: pd.DataFrame  # every supported member without help (see ``support.unhelped_members``)
@@ -61,6 +63,7 @@ class SupportNetwork:
     """Who helped whom in the ``months`` months up to as-of (``support.network_edges``)."""
 
     months: int
+    rows_shown: bool  # the scope lists members one by one; else ``edges`` is empty
     start: dt.date  # the window's first day
     end: dt.date  # as-of
     edges: pd.DataFrame  # one row per directed link between the members drawn
@@ -121,8 +124,9 @@ def support_view(
     now = support.support_kpis(con, snap)
     by_month = support.by_month_kind(con, snap, HISTORY_MONTHS)
     coverage, coverage_error = coverage_history(con, snaps, snap.as_of)
-    mentors = support.mentor_hours(con, snap, TOP_MENTORS)
-    unhelped = support.unhelped_members(con, snap)
+    # Lists of people by company, only in a scope that lists rows; their counts are in the KPIs.
+    mentors = listed(support.mentor_hours(con, snap, TOP_MENTORS), snap.scope.rows)
+    unhelped = listed(support.unhelped_members(con, snap), snap.scope.rows)
     return SupportView(
         as_of=snap.as_of,
         kpis=now,
@@ -133,6 +137,7 @@ def support_view(
         coverage=coverage,
         coverage_error=coverage_error,
         has_coverage=coverage is not None and bool((coverage["supported"] > 0).any()),
+        rows_shown=snap.scope.rows,
         mentors=mentors,
         mentors_shown=len(mentors),
         unhelped=unhelped,
@@ -145,10 +150,12 @@ def support_network(con: Connection, snap: Snapshot, months: int) -> SupportNetw
     """Return who helped whom in the ``months`` months up to as-of, between at most
     ``support.NETWORK_MAX_NODES`` members (``months``: the page's window choice)."""
     edges = support.network_edges(con, snap, months, support.NETWORK_MAX_NODES)
-    shown = len(set(edges["source"]) | set(edges["target"]))
     total = int(edges["total_nodes"].iloc[0]) if not edges.empty else 0
+    edges = listed(edges, snap.scope.rows)  # who helped whom is a list of members: the count stays
+    shown = len(set(edges["source"]) | set(edges["target"]))
     return SupportNetwork(
         months=months,
+        rows_shown=snap.scope.rows,
         start=support.window_first_day(snap.as_of, months),
         end=snap.as_of,
         edges=edges,

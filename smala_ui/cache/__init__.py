@@ -2,7 +2,8 @@
 
 Every cached function takes the ``Snapshot`` objects themselves; the cache keys a snapshot by its
 id, which changes when any file of the snapshot does, so nothing stale is ever shown under a date
-and no call passes the snapshot twice.
+and no call passes the snapshot twice, and by the scope it is seen in, so what two roles see is
+never mixed.
 
 - ``cached``: data (frames, models, dataclasses), ``st.cache_data``, each caller gets a copy.
 - ``cached_figure``: plotly figures, ``st.cache_resource``: shared read-only between sessions
@@ -21,7 +22,8 @@ from analytics.store import Snapshot
 
 
 def _snapshot_key(snap: Snapshot) -> str:
-    return snap.snapshot_id
+    # The scope too: a board's cached model must never be served to a member (analytics.access.Scope).
+    return f"{snap.snapshot_id}|{snap.scope.key}"
 
 
 HASH_FUNCS = {Snapshot: _snapshot_key}

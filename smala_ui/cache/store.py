@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ import pyarrow as pa
 import streamlit as st
 
 from analytics import checks, db
+from analytics.access import Scope
 from analytics.config import Settings, load_settings
 from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers, stray_folders
 from smala_ui.cache import cached
@@ -75,6 +77,10 @@ class Catalogue:
     def by_label(self, label: str | None) -> Snapshot | None:
         return next((s for s in self.valid if s.label == label), None)
 
+    def seen_by(self, scope: Scope) -> Catalogue:
+        """Return the catalogue with every snapshot seen in ``scope`` (``Snapshot.seen_by``)."""
+        return dataclasses.replace(self, snapshots=[s.seen_by(scope) for s in self.snapshots])
+
 
 def catalogue(data_dir: Path) -> Catalogue:
     snaps, leftovers, strays = _verified(str(data_dir), _fingerprint(data_dir))
@@ -83,6 +89,6 @@ def catalogue(data_dir: Path) -> Catalogue:
 
 @cached(max_entries=32)
 def quality_problems(snap: Snapshot) -> list[Problem]:
-    """Return the value rules the snapshot breaks: stored at publish time, or checked now (see
-    ``analytics.checks.snapshot_problems``)."""
-    return checks.snapshot_problems(connection(), snap)
+    """Return the value rules the snapshot breaks, as its scope may see them
+    (``analytics.checks.problems_in_scope``)."""
+    return checks.problems_in_scope(connection(), snap)

@@ -179,8 +179,12 @@ def progress_text(view: FundView, lang: str) -> str:
 
 def breach_message(view: FundView, lang: str) -> str:
     """Return the cooperators-only rule's breach as Markdown: how many tickets, then one line per
-    ticket; the company, member and ticket ids come from the data and are escaped."""
+    ticket (for a viewer whose scope lists no rows, a sentence saying the list is withheld); the
+    company, member and ticket ids come from the data and are escaped."""
     t = _t(lang)
+    count = plural(lang, "fund.rule.breach", view.breach_count)
+    if not view.rows_shown:
+        return count + "\n\n" + t("access.rows_withheld")
     items = [
         t(
             "fund.rule.breach_item",
@@ -193,7 +197,7 @@ def breach_message(view: FundView, lang: str) -> str:
         )
         for r in view.breaches.itertuples()
     ]
-    return plural(lang, "fund.rule.breach", len(items)) + "\n\n" + "\n".join(f"- {item}" for item in items)
+    return count + "\n\n" + "\n".join(f"- {item}" for item in items)
 
 
 def _company(row, lang: str) -> str:

@@ -58,6 +58,9 @@ def capped_slide(snap: Snapshot, settings, lang: str, compare: Snapshot | None =
         Tile(translate(lang, "capped.irr_cost"), fmt.points(m.irr_cost, lang)),
     )
     sentences = [translate(lang, "capped.method"), translate(lang, f"capped.excess.help.{params.excess_to}")]
+    if not view.rows_shown:  # ticket by ticket: the model left them out for this viewer
+        sentences.append(translate(lang, "access.rows_withheld"))
+        return Slide(title, as_of_line(snap, lang, compare), tiles, tuple(sentences))
     if view.ticket_count > CAPPED_BARS:  # a chart of part of the list says which part
         sentences.append(
             translate(lang, "capped.largest", shown=CAPPED_BARS, total=fmt.number(view.ticket_count))
