@@ -48,6 +48,16 @@ def _access_config() -> Path:
     return config
 
 
+@pytest.fixture
+def open_access(monkeypatch, tmp_path_factory) -> None:
+    """Serve the data as to a director without login (``open_access = "director"``): every page
+    and every list by company, no person's name. The hand-written fixture is real-looking data
+    (not the demo generator's), which a logged-out visitor otherwise sees as totals only."""
+    config = tmp_path_factory.mktemp("open_access") / "smala.toml"
+    config.write_text('[access]\nopen_access = "director"\n', encoding="utf-8")
+    monkeypatch.setenv("SMALA_CONFIG", str(config))
+
+
 def log_in(at: AppTest, monkeypatch, role: str | None = None, **claims) -> AppTest:
     """Log ``at`` in (its ``st.user``) as the test address of ``role`` (or with ``claims`` alone),
     under a configuration that names one address per role (``ACCESS_TOML``)."""

@@ -86,7 +86,8 @@ def select_snapshot(at, label, data_dir):
 
 
 def test_overview_shows_hand_computed_kpis_and_deltas(fixture_data_dir, monkeypatch):
-    at = run_page("overview", "fr", data_dir=fixture_data_dir, monkeypatch=monkeypatch)
+    # the board: companies by name in the sentences, never a person's
+    at = run_page("overview", "fr", data_dir=fixture_data_dir, monkeypatch=monkeypatch, role="board")
     assert not at.exception
     got = metrics(at)
     # Worked out in tests/test_kpis.py from tests/fixture_data.py; the comparison is 2025-12-31.
@@ -111,15 +112,19 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_data_dir, monkeypa
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_overview_renders_the_catalogue_in_each_language(lang, fixture_data_dir, monkeypatch):
-    at = run_page("overview", lang, data_dir=fixture_data_dir, monkeypatch=monkeypatch)
+    at = run_page("overview", lang, data_dir=fixture_data_dir, monkeypatch=monkeypatch, role="board")
     assert at.title[0].value == CATALOGUE[lang]["page.overview"]
     assert CATALOGUE[lang]["kpi.supported"] in [m.label for m in at.metric]
     sentences = at.markdown[0].value
     names = {"fr": "Company M4 et Company M5", "en": "Company M4 and Company M5"}[lang]
+    names = translate(lang, "changes.names", names=names)
     assert translate(lang, "changes.member_joined.other", n=2, names=names) in sentences
     individual = CATALOGUE[lang]["changes.individual"]  # not the investor's name: personal data
     pledge = translate(
-        lang, "changes.commitment_pledged.one", amount=fmt.money_short(250_000), names=individual
+        lang,
+        "changes.commitment_pledged.one",
+        amount=fmt.money_short(250_000),
+        names=translate(lang, "changes.names", names=individual),
     )
     assert pledge in sentences
 
@@ -199,7 +204,7 @@ def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_data_dir, 
     (tmp_path / "smala.toml").write_text('[access]\ndirectors = ["Direction@Example.org"]\n')
     assert load_settings().access.directors == ("direction@example.org",)
 
-    def withheld(user: dict | None) -> bool:
+    def captions(user: dict | None) -> list[str]:
         at = new_app(data_dir=fixture_data_dir, monkeypatch=monkeypatch)
         if user:
             at.user.update({"is_logged_in": True, **user})
@@ -207,7 +212,12 @@ def test_personal_data_is_only_for_entitled_logged_in_viewers(fixture_data_dir, 
         at.switch_page(PAGE_FILES["data"])
         at.run()
         assert not at.exception
-        return any("members.name" in c.value for c in at.caption)
+        return [c.value for c in at.caption]
 
-    assert withheld(None)  # logged out: names withheld
-    assert not withheld({"email": "direction@example.org"})
+    # logged out, on real data: no table to download at all, so no name either
+    logged_out = captions(None)
+    assert CATALOGUE["fr"]["access.rows_withheld"] in logged_out
+    # a director logged in: every table, names included (no caption says they are withheld)
+    director = captions({"email": "direction@example.org"})
+    assert not any("members.name" in c for c in director)
+    assert CATALOGUE["fr"]["access.rows_withheld"] not in director

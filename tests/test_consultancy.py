@@ -364,6 +364,7 @@ def run(lang="fr", as_of=None, data_dir=None, monkeypatch=None):
     return open_page("consultancy", lang, as_of, data_dir, monkeypatch)
 
 
+@pytest.mark.usefixtures("open_access")  # lists by company, as a director sees them
 def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     write_fixture(tmp_path)
     at = run("fr", "2026-03-31", tmp_path, monkeypatch)

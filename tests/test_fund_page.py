@@ -552,6 +552,7 @@ def test_axis_helpers():
 # AppTest: what only a run of the page shows ------------------------------------------------
 
 
+@pytest.mark.usefixtures("open_access")  # lists by company, as a director sees them
 def test_the_page_shows_the_fixtures_figures_and_filters_the_portfolio(snaps, monkeypatch):
     monkeypatch.setenv("SMALA_DATA_DIR", str(snaps[0].path.parent.parent))
     at = AppTest.from_file(APP, default_timeout=60)

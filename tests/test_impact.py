@@ -528,6 +528,7 @@ def metrics(at):
     return {m.label: (m.value, m.delta) for m in at.metric}
 
 
+@pytest.mark.usefixtures("open_access")  # lists by company, as a director sees them
 def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     at = run_impact(monkeypatch, "fr", data_dir=variant[0])
     got = metrics(at)

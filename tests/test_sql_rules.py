@@ -42,6 +42,13 @@ def test_is_active_joined_on_or_before_and_not_yet_left(con, joined, left, day, 
     assert one(con, "is_active($j, $l, $d)", j=D(joined), l=left and D(left), d=D(day)) is active
 
 
+@pytest.mark.parametrize(
+    ("value", "named", "shown"), [("Company M2", True, "Company M2"), ("Company M2", False, None)]
+)
+def test_listed_name_names_only_in_a_scope_that_lists_rows(con, value, named, shown):
+    assert one(con, "listed_name($v, $n)", v=value, n=named) == shown
+
+
 def test_is_cooperator_is_false_for_an_unknown_member_or_a_missing_date(con):
     assert one(con, "is_cooperator(date '2024-02-01', null, date '2025-07-01')") is True
     assert one(con, "is_cooperator(date '2024-02-01', date '2025-07-01', date '2025-07-01')") is False
@@ -231,11 +238,12 @@ def _params(snaps) -> dict[str, dict]:
             "investments": p["investments"],
             "since": a.as_of,
             "as_of": as_of,
+            "named": True,
         },
         "commitments_by_investor": {"commitments": p["commitments"], "as_of": as_of},
         "consultancy_clients": {"consultancy": p["consultancy"], "start": year, "end": as_of},
         "consultancy_pipeline_by_theme": {"consultancy": p["consultancy"], "as_of": as_of},
-        "consultancy_receivables": {"consultancy": p["consultancy"], "as_of": as_of},
+        "consultancy_receivables": {"consultancy": p["consultancy"], "as_of": as_of, "named": True},
         "consultancy_revenue": {"consultancy": p["consultancy"], "start": year, "end": as_of},
         "consultancy_revenue_by_month": {
             "consultancy": p["consultancy"],
@@ -272,15 +280,26 @@ def _params(snaps) -> dict[str, dict]:
             "impact": p["impact"],
             "members": p["members"],
             "as_of": as_of,
+            "named": True,
         },
         "investments_non_cooperator": {"path": p["investments"], "members": p["members"], "examples": 3},
         "investments_status_rule": {"path": p["investments"], "examples": 3},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
-        "portfolio": {"investments": p["investments"], "members": p["members"], "as_of": as_of},
+        "portfolio": {
+            "investments": p["investments"],
+            "members": p["members"],
+            "as_of": as_of,
+            "named": True,
+        },
         "service_hours": {"services": p["services"], "start": quarter, "end": as_of},
         "services_introduction_rule": {"path": p["services"], "examples": 3},
         "share_capital": {"shares": p["shares"], "as_of": as_of},
-        "studio_ideas": {"ideas": p["ideas"], "members": p["members"], "services": p["services"]},
+        "studio_ideas": {
+            "ideas": p["ideas"],
+            "members": p["members"],
+            "services": p["services"],
+            "named": True,
+        },
         "studio_stage_stays": {"idea_files": [s.table_path("ideas") for s in snaps], "as_of": as_of},
         "support_by_month_kind": {"services": p["services"], "start": D("2024-04-01"), "as_of": as_of},
         "support_coverage_by_snapshot": {
@@ -552,7 +571,7 @@ EXPECTED = {
 
 
 def test_every_query_file_is_covered():
-    files = sorted(p.stem for p in db.SQL_DIR.glob("*.sql") if p.stem != "_macros")
+    files = sorted(p.stem for p in db.SQL_DIR.glob("*.sql") if not p.stem.startswith("_"))
     assert files == sorted(EXPECTED)
 
 

@@ -287,6 +287,7 @@ def run(lang="fr", as_of=None, data_dir=None, monkeypatch=None):
     return open_page("studio", lang, as_of, data_dir, monkeypatch)
 
 
+@pytest.mark.usefixtures("open_access")  # lists by company, as a director sees them
 def test_the_page_shows_the_studio_fixture(tmp_path, monkeypatch):
     write_studio_fixture(tmp_path)
     at = run("fr", "2026-03-31", tmp_path, monkeypatch)
@@ -301,6 +302,7 @@ def test_the_page_shows_the_studio_fixture(tmp_path, monkeypatch):
     assert any("Méthode" in c.value for c in at.caption)
 
 
+@pytest.mark.usefixtures("open_access")  # lists by company, as a director sees them
 def test_the_page_on_the_shared_fixture(tmp_path, monkeypatch):
     write_fixture(tmp_path)
     at = run("en", "2026-03-31", tmp_path, monkeypatch)

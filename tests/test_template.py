@@ -481,6 +481,7 @@ def test_to_xlsx_bytes_of_an_empty_table_has_its_header_only():
 # --- the Data page --------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("open_access")  # lists by company, as a director sees them
 def test_the_data_page_offers_xlsx_downloads_and_the_template(fixture_data_dir, monkeypatch):
     at = open_page("data", "fr", data_dir=fixture_data_dir, monkeypatch=monkeypatch)
     buttons = {b.proto.id.rsplit("-", 1)[-1]: b.proto.label for b in at.get("download_button")}

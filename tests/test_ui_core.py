@@ -29,8 +29,8 @@ def test_catalogue_is_complete_in_both_languages_with_the_same_placeholders():
 
 
 def test_plural_picks_the_form():
-    assert plural("fr", "changes.member_left", 1, names="A") == "1 départ : A."
-    assert plural("fr", "changes.member_left", 2, names="A et B") == "2 départs : A et B."
+    assert plural("fr", "changes.member_left", 1, names=" : A") == "1 départ : A."
+    assert plural("fr", "changes.member_left", 2, names=" : A et B") == "2 départs : A et B."
 
 
 @pytest.mark.parametrize(

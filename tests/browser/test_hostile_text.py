@@ -125,8 +125,10 @@ def evil_elements(page) -> dict[str, list[str]]:
 def test_hostile_names_are_text_on_every_page_and_nothing_leaves_the_machine(browser, tmp_path):
     data_dir = tmp_path / "data"
     write_hostile_data(data_dir)
-    env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"}
-    env["SMALA_DATA_DIR"] = str(data_dir)
+    # Real-looking data without login shows no list by name: served openly, as to a director
+    config = tmp_path / "smala.toml"
+    config.write_text('[access]\nopen_access = "director"\n', encoding="utf-8")
+    env = dict(os.environ, SMALA_CONFIG=str(config), SMALA_DATA_DIR=str(data_dir))
     requests: list[str] = []
     found: dict[str, object] = {}
     with running_app(env) as url:
