@@ -149,29 +149,18 @@ class Policy:
         return self.role.value if self.role else ""
 
     @property
-    def tables(self) -> frozenset[str]:
-        """The snapshot tables this viewer may read (none without a role)."""
-        return ROLE_TABLES.get(self.role, frozenset()) if self.role else frozenset()
-
-    @property
-    def row_level(self) -> bool:
-        """True when this viewer may see lists of members, clients or companies one by one (a
-        director or the board); a member, or anyone on real data without login, sees aggregates
-        only."""
-        return self.role in (Role.DIRECTOR, Role.BOARD) and self.basis is not Basis.AGGREGATES
-
-    @property
     def can_publish(self) -> bool:
         """True when this viewer may import and publish a snapshot."""
         return self.role is Role.DIRECTOR
 
-    def may_read(self, table: str) -> bool:
-        return table in self.tables
-
     @property
     def scope(self) -> Scope:
-        """Return what this viewer's queries may read (see :class:`Scope`)."""
-        return Scope(self.tables, self.row_level, self.personal_data)
+        """Return what this viewer's queries may read (see :class:`Scope`): their role's tables
+        (none without a role); lists one by one for a director or the board, but not on real data
+        served without login; people's names only with ``personal_data``."""
+        tables = ROLE_TABLES.get(self.role, frozenset()) if self.role else frozenset()
+        rows = self.role in (Role.DIRECTOR, Role.BOARD) and self.basis is not Basis.AGGREGATES
+        return Scope(tables, rows, self.personal_data)
 
 
 def policy_for(

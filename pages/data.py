@@ -138,10 +138,11 @@ if (snap := view.selected) is not None:
         bullets([problem_text(p) for p in warnings])
 
     st.markdown(f"**{t('data.downloads')}**")
-    st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
     if not snap.rows_shown:  # a table is a list row by row: the model offers none
         rows_withheld()
-    elif not entitled:
+    else:
+        st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
+    if snap.rows_shown and not entitled:
         st.caption(t("data.personal_hidden", columns=personal_columns))
     if snap.extra_columns:
         st.caption(t("data.extra_columns", columns=", ".join(md_escape(c) for c in snap.extra_columns)))

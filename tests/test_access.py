@@ -77,14 +77,14 @@ def test_what_each_role_may_read():
     member = Policy(Role.MEMBER, False, Basis.LOGIN)
     aggregates = Policy(Role.BOARD, False, Basis.AGGREGATES)
     nobody = Policy(None, False, Basis.NO_ACCESS)
-    assert director.may_read("commitments") and board.may_read("commitments")
-    assert sorted(member.tables) == ["impact", "members", "services", "shares"]
-    assert not member.may_read("investments") and not member.may_read("consultancy")
-    assert nobody.tables == frozenset()
+    assert director.scope.may_read("commitments") and board.scope.may_read("commitments")
+    assert sorted(member.scope.tables) == ["impact", "members", "services", "shares"]
+    assert not member.scope.may_read("investments") and not member.scope.may_read("consultancy")
+    assert nobody.scope.tables == frozenset()
     # as the audit trail names them
     assert (Policy(Role.BOARD, False, Basis.LOGIN, "a@b.be").who, board.role_name) == ("a@b.be", "board")
     assert (aggregates.who, nobody.role_name) == ("anonymous", "")
-    assert [p.row_level for p in (director, board, member, aggregates, nobody)] == [
+    assert [p.scope.rows for p in (director, board, member, aggregates, nobody)] == [
         True,
         True,
         False,
