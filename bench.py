@@ -555,6 +555,47 @@ def bench_checks(snap: Snapshot) -> None:
     )
 
 
+def bench_simulator(runs: int) -> None:
+    """Print the simulator engine's time for a 10-year horizon (40 quarters) and 2,000 paths,
+    with every lever moving and 20 active tickets (issue 13's goal: 20 ms at most)."""
+    from analytics.simulate import ActiveTicket, Levers, Pace, Start, simulate
+
+    pace = Pace(
+        supported_joiners=(5, 7, 4, 6),
+        supporting_joiners=(2, 1, 3, 2),
+        supported_leavers=(1, 2, 0, 1),
+        supporting_leavers=(0, 1, 1, 0),
+        consultancy_days=(110, 140, 95, 160),
+        private_commitments_eur=(250_000, 400_000, 0, 600_000),
+        public_commitments_eur=(150_000, 200_000, 0, 300_000),
+        hours_per_supported=9.0,
+        hours_per_supporting=21.0,
+        daily_rate_eur=960.0,
+        invest_share_per_year=0.35,
+        exit_multiple=1.6,
+        write_off_rate=0.1,
+    )
+    start = Start(
+        as_of=dt.date(2025, 12, 31),
+        supported=79,
+        supporting=33,
+        founder_capital_eur=25_000.0,
+        ordinary_capital_eur=280_000.0,
+        hard_private_eur=3_000_000.0,
+        hard_public_eur=3_380_000.0,
+        invested_eur=3_060_000.0,
+        active=tuple(ActiveTicket(150_000.0, i / 4) for i in range(20)),
+        jobs_per_eur=4.5e-6,
+        ghg_per_eur=1.4e-5,
+        pace=pace,
+    )
+    levers = Levers.from_pace(pace).but(churn_rate=0.02, consultancy_growth=0.1)
+    simulate(start, levers, 2035)  # numpy's first call
+    ms = median_ms(lambda: simulate(start, levers, 2035), max(runs, 9))
+    quarters = len(simulate(start, levers, 2035, runs=1).quarters)
+    print(f"  simulator engine, {quarters} quarters x 2,000 paths: {ms:.1f} ms (goal 20 ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -571,11 +612,16 @@ def main() -> None:
         metavar=("CSV", "XLSX"),
         help="scales of the import benchmark: CSV folder, template workbook (0 0 skips it)",
     )
+    parser.add_argument("--simulator", action="store_true", help="only the simulator engine's figure")
     args = parser.parse_args()
     print(
         f"Smala benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
         f"median of {args.runs} runs"
     )
+    print("\n== simulator ==")
+    bench_simulator(args.runs)
+    if args.simulator:
+        return
     for scale in args.scales:
         print(f"\n== scale {scale} ==")
         data_dir = data_dir_for(scale, args.work)
