@@ -291,6 +291,21 @@ def _params(snaps) -> dict[str, dict]:
             "as_of": as_of,
             "named": True,
         },
+        # the simulator's window: the four quarters up to B's as-of
+        "pace_member_flows": {"members": p["members"], "start": D("2025-04-01"), "end": as_of},
+        "pace_hard_commitments": {"commitments": p["commitments"], "start": D("2025-04-01"), "end": as_of},
+        "pace_support_hours": {
+            "services": p["services"],
+            "members": p["members"],
+            "start": D("2025-04-01"),
+            "end": as_of,
+        },
+        "pace_joiner_subscriptions": {
+            "members": p["members"],
+            "shares": p["shares"],
+            "start": D("2025-04-01"),
+            "end": as_of,
+        },
         "service_hours": {"services": p["services"], "start": quarter, "end": as_of},
         "services_introduction_rule": {"path": p["services"], "examples": 3},
         "share_capital": {"shares": p["shares"], "as_of": as_of},
@@ -468,6 +483,23 @@ EXPECTED = {
         [(D("2025-12-31"), "jobs_fte", 1, 3.0, 3.0)],
     ),
     "impact_periods": (["period_end"], [(D("2025-12-31"),)]),
+    # M3 joined 2025-06-01; M4 2026-01-20 and M5 2026-03-31 joined, M3 2026-02-15 and M6 2026-03-31 left.
+    "pace_member_flows": (
+        ["quarter", "role", "joiners", "leavers"],
+        [
+            (D("2025-04-01"), "supported", 1, 0),
+            (D("2026-01-01"), "supported", 1, 2),
+            (D("2026-01-01"), "supporting", 1, 0),
+        ],
+    ),
+    "pace_hard_commitments": (
+        ["quarter", "investor_type", "hard_eur"],
+        [(D("2025-04-01"), "private", 2_000_000.0), (D("2026-01-01"), "public", 1_500_000.0)],
+    ),
+    # every service is in the window: 10.25 h to supported members; M1 (supporting) gave S1 and S6, 4 h
+    "pace_support_hours": (["received_by_supported", "given_by_supporting"], [(10.25, 4.0)]),
+    # M3 (E3, 3,000), M4 (E8, 2,000; E7 is a transfer) and M5 (E9, 2,000) joined in the window
+    "pace_joiner_subscriptions": (["joiners", "subscribed_eur"], [(3, 7_000.0)]),
     # Active tickets T1 (M2) and T2 (M4); the fixture reports neither jobs created nor GHG avoided.
     "impact_investees": (
         ["member_id", "company", "cost_eur", "jobs_created_fte", "ghg_avoided_tco2e"],

@@ -1,0 +1,150 @@
+"""The what-if simulator's starting point, read from one snapshot: the state on as-of and the pace
+of the last four complete quarters (issue 13). Every lever's default is a figure measured here, so
+the simulator's "no change" is the baseline (``analytics.simulate.Levers.from_pace``).
+
+The measured window is the last ``PACE_QUARTERS`` complete calendar quarters: as-of's own quarter
+counts only when as-of is its last day (a quarter seen in part would understate the pace), as for
+the fund page's projection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+
+from analytics import cooperative, fund, impact, kpis
+from analytics.cap import DAYS_PER_YEAR
+from analytics.consultancy import revenue_by_month
+from analytics.db import fetch_df, fetch_one, to_dates
+from analytics.simulate import ActiveTicket, Pace, Start
+
+Connection = duckdb.DuckDBPyConnection
+PACE_QUARTERS = 4
+DEFAULT_HOLDING_YEARS = 5.0  # without any exit to measure it from
+DEFAULT_TICKET_EUR = 100_000.0  # without any ticket to measure it from
+
+
+def pace_window(as_of: dt.date, quarters: int = PACE_QUARTERS) -> tuple[dt.date, dt.date, list[dt.date]]:
+    """Return the first and last day of the ``quarters`` complete quarters up to as-of, and their
+    first days, oldest first."""
+    last_end = fund.quarter_last_day(as_of)
+    if as_of != last_end:  # as-of's quarter is not complete: the window ends before it
+        last_end = dt.date(as_of.year, (as_of.month - 1) // 3 * 3 + 1, 1) - dt.timedelta(days=1)
+    firsts = []
+    year, month = last_end.year, last_end.month - 2
+    for _ in range(quarters):
+        firsts.append(dt.date(year, month, 1))
+        year, month = (year - 1, 10) if month == 1 else (year, month - 3)
+    firsts.reverse()
+    return firsts[0], last_end, firsts
+
+
+def _by_quarter(frame: pd.DataFrame, firsts: list[dt.date], column: str, **where: str) -> tuple[float, ...]:
+    """Return ``column`` summed per quarter of ``firsts`` (0 for a quarter without a row), keeping the
+    rows whose columns equal ``where``."""
+    rows = frame
+    for key, value in where.items():
+        rows = rows[rows[key] == value]
+    sums = rows.groupby("quarter")[column].sum() if not rows.empty else pd.Series(dtype=float)
+    return tuple(float(sums.get(q, 0.0)) for q in firsts)
+
+
+def _fund_pace(tickets: pd.DataFrame, start: dt.date, end: dt.date, available_eur: float) -> dict:
+    """Return the fund's measured levers from its tickets (``fund.portfolio``): the invested share
+    of the capital available in the window, the mean ticket, and from the tickets that left the
+    portfolio the holding period, the gross exit multiple of those sold and the written-off share."""
+    in_window = tickets[[start <= d <= end for d in tickets["invested_on"]]]
+    invested = float(in_window["amount_eur"].sum())
+    finished = tickets[tickets["status"].isin(["exited", "written_off"]) & tickets["exited_on"].notna()]
+    sold = finished[finished["status"] == "exited"]
+    held = [
+        (e - i).days / DAYS_PER_YEAR
+        for i, e in zip(finished["invested_on"], finished["exited_on"], strict=True)
+    ]
+    finished_cost = float(finished["amount_eur"].sum())
+    sold_cost = float(sold["amount_eur"].sum())
+    return {
+        "invest_share_per_year": min(1.0, invested / available_eur) if available_eur > 0 else 0.0,
+        "ticket_eur": float(tickets["amount_eur"].mean()) if len(tickets) else DEFAULT_TICKET_EUR,
+        "holding_years": float(sum(held) / len(held)) if held else DEFAULT_HOLDING_YEARS,
+        "exit_multiple": float(sold["proceeds_eur"].sum()) / sold_cost if sold_cost > 0 else 1.0,
+        "write_off_rate": (finished_cost - sold_cost) / finished_cost if finished_cost > 0 else 0.0,
+    }
+
+
+def measure_start(con: Connection, snap) -> Start:
+    """Return the simulator's starting point on ``snap``: members (people), share capital by class,
+    hard commitments private and public, invested cost and active tickets (EUR), today's jobs and
+    GHG per EUR of active cost, and the pace of the last ``PACE_QUARTERS`` complete quarters."""
+    as_of = snap.as_of
+    start, end, firsts = pace_window(as_of)
+    paths = snap.table_paths()
+    members, shares = paths["members"], paths["shares"]
+    supported, supporting = kpis.active_supported(con, snap), kpis.active_supporting(con, snap)
+
+    flows = to_dates(fetch_df(con, "pace_member_flows", members=members, start=start, end=end), ["quarter"])
+    joiners, subscribed = fetch_one(
+        con, "pace_joiner_subscriptions", members=members, shares=shares, start=start, end=end
+    )
+    hard = to_dates(
+        fetch_df(con, "pace_hard_commitments", commitments=paths["commitments"], start=start, end=end),
+        ["quarter"],
+    )
+    received, given = fetch_one(
+        con, "pace_support_hours", services=paths["services"], members=members, start=start, end=end
+    )
+    months = revenue_by_month(con, snap)  # from 1 January of last year: the window is in it
+    months = months[[start <= m <= end for m in months["month"]]]
+    months = months.assign(quarter=[dt.date(m.year, (m.month - 1) // 3 * 3 + 1, 1) for m in months["month"]])
+    days, revenue = float(months["days"].sum()), float(months["revenue_eur"].sum())
+
+    capital = cooperative.capital_by_quarter(con, snap)
+    last = capital[capital["quarter"] == capital["quarter"].max()] if not capital.empty else capital
+    by_class = dict(zip(last.get("share_class", []), last.get("capital_eur", []), strict=True))
+    by_type = fund.commitments_by_investor(con, snap).groupby("investor_type")["hard_eur"].sum()
+    hard_private, hard_public = float(by_type.get("private", 0.0)), float(by_type.get("public", 0.0))
+    tickets = fund.portfolio(con, snap)
+    active = tickets[tickets["status"] == "active"]
+    invested_before = float(tickets.loc[[d < start for d in tickets["invested_on"]], "amount_eur"].sum())
+    # the capital available in the window: hard commitments at its start not yet invested, plus
+    # those signed in it (statuses as known on as-of)
+    available = hard_private + hard_public - invested_before
+    companies = impact.investees(con, snap)
+    cost = float(companies["cost_eur"].sum())
+
+    def per_eur(metric: str) -> float:
+        return float(companies[metric].fillna(0).sum()) / cost if cost > 0 else 0.0
+
+    pace = Pace(
+        supported_joiners=_by_quarter(flows, firsts, "joiners", role="supported"),
+        supporting_joiners=_by_quarter(flows, firsts, "joiners", role="supporting"),
+        supported_leavers=_by_quarter(flows, firsts, "leavers", role="supported"),
+        supporting_leavers=_by_quarter(flows, firsts, "leavers", role="supporting"),
+        consultancy_days=_by_quarter(months, firsts, "days"),
+        private_commitments_eur=_by_quarter(hard, firsts, "hard_eur", investor_type="private"),
+        public_commitments_eur=_by_quarter(hard, firsts, "hard_eur", investor_type="public"),
+        shares_per_joiner_eur=subscribed / joiners if joiners else 1000.0,
+        hours_per_supported=received / PACE_QUARTERS / supported if supported else 0.0,
+        hours_per_supporting=given / PACE_QUARTERS / supporting if supporting else 0.0,
+        daily_rate_eur=revenue / days if days > 0 else 0.0,
+        **_fund_pace(tickets, start, end, available),
+    )
+    return Start(
+        as_of=as_of,
+        supported=supported,
+        supporting=supporting,
+        founder_capital_eur=float(by_class.get("founder", 0.0)),
+        ordinary_capital_eur=float(by_class.get("ordinary", 0.0)),
+        hard_private_eur=hard_private,
+        hard_public_eur=hard_public,
+        invested_eur=float(tickets["amount_eur"].sum()),
+        active=tuple(
+            ActiveTicket(float(c), (as_of - d).days / DAYS_PER_YEAR)
+            for c, d in zip(active["amount_eur"], active["invested_on"], strict=True)
+        ),
+        jobs_per_eur=per_eur("jobs_created_fte"),
+        ghg_per_eur=per_eur("ghg_avoided_tco2e"),
+        pace=pace,
+    )
