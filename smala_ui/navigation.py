@@ -27,6 +27,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "overview", ":material/dashboard:", "nav.dashboard"),
     PageSpec("board", "board", ":material/co_present:", "nav.board"),
+    PageSpec("simulator", "simulator", ":material/tune:", "nav.board"),
     PageSpec("cooperative", "cooperative", ":material/groups:", "nav.activities"),
     PageSpec("support", "support", ":material/handshake:", "nav.activities"),
     PageSpec("consultancy", "consultancy", ":material/work:", "nav.activities"),

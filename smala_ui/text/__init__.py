@@ -23,6 +23,7 @@ from smala_ui.text.fund import TEXT as FUND_TEXT
 from smala_ui.text.impact import TEXT as IMPACT_TEXT
 from smala_ui.text.importing import TEXT as IMPORTING_TEXT
 from smala_ui.text.integrity import TEXT as INTEGRITY_TEXT
+from smala_ui.text.simulator import TEXT as SIMULATOR_TEXT
 from smala_ui.text.studio import TEXT as STUDIO_TEXT
 from smala_ui.text.support import TEXT as SUPPORT_TEXT
 
@@ -454,6 +455,7 @@ _merge(
     IMPORTING_TEXT,
     CLI_TEXT,
     INTEGRITY_TEXT,
+    SIMULATOR_TEXT,
 )
 
 

@@ -1,0 +1,292 @@
+"""Simulator page: the levers' options and labels, the projection charts, tiles and table drawn
+from its model (``SimulatorView``). No Streamlit and no figure computed here."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics.simulate import Band, Reached
+from analytics.views.simulator import SimulatorView
+from smala_ui import fmt, theme
+from smala_ui.figures.fund import money_axis, quarter_ticks
+from smala_ui.text import translate
+
+OPTIONS_UP_TO = 2.5  # a lever's options reach this many times its measured value (at least 10 steps)
+
+
+@dataclass(frozen=True)
+class LeverSpec:
+    """One lever on the page: the ``Levers`` field it sets, its group on the page, its unit, the
+    step between its options (in the unit shown), the unit's factor to the lever's value (a
+    percentage is 0.01 of a share), its smallest and largest options."""
+
+    name: str
+    group: str
+    unit: str
+    step: float
+    scale: float = 1.0
+    low: float = 0.0
+    high: float | None = None
+
+    @property
+    def key(self) -> str:
+        """The widget's key and the URL's parameter."""
+        return f"sim_{self.name}"
+
+    def shown(self, lever_value: float) -> float:
+        return lever_value / self.scale
+
+
+LEVERS: tuple[LeverSpec, ...] = (
+    LeverSpec("supported_joiners", "members", "people", 0.5),
+    LeverSpec("supported_leavers", "members", "people", 0.5),
+    LeverSpec("supporting_joiners", "members", "people", 0.5),
+    LeverSpec("supporting_leavers", "members", "people", 0.5),
+    LeverSpec("shares_per_joiner_eur", "members", "eur", 250),
+    LeverSpec("hours_per_supported", "support", "hours", 0.5),
+    LeverSpec("hours_per_supporting", "support", "hours", 0.5),
+    LeverSpec("consultancy_days", "consultancy", "days", 5),
+    LeverSpec("daily_rate_eur", "consultancy", "eur_day", 25),
+    LeverSpec("consultancy_growth", "consultancy", "percent_year", 1, 0.01, high=50),
+    LeverSpec("private_commitments_eur", "fund", "eur", 25_000),
+    LeverSpec("public_match", "fund", "ratio", 0.1),
+    LeverSpec("invest_share_per_year", "fund", "percent_year", 5, 0.01, high=100),
+    LeverSpec("ticket_eur", "fund", "eur", 25_000, low=25_000),
+    LeverSpec("holding_years", "fund", "years", 0.5, low=0.5),
+    LeverSpec("exit_multiple", "fund", "multiple", 0.1),
+    LeverSpec("write_off_rate", "fund", "percent", 5, 0.01, high=100),
+)
+# The cap's rate, set on ``Levers.cap``: its options and labels, in percent a year.
+CAP_RATE = LeverSpec("cap_rate", "fund", "percent_year", 0.25, 0.01, high=10)
+GROUPS = ("members", "support", "consultancy", "fund")
+
+
+def option(value: float) -> str:
+    """Return a lever's option as the URL writes it: ``7.25``, ``300000`` (no exponent)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def default_option(spec: LeverSpec, lever_value: float) -> str:
+    """Return the option standing for the measured value: rounded one decimal finer than the step."""
+    decimals = max(0, -math.floor(math.log10(spec.step))) + 1 if spec.step < 1 else 0
+    return option(round(spec.shown(lever_value), decimals))
+
+
+def options(spec: LeverSpec, lever_value: float) -> list[str]:
+    """Return a lever's options, smallest first: steps from its lowest up to ``OPTIONS_UP_TO``
+    times the measured value (at least ten steps, at most its highest), and the measured value."""
+    measured = spec.shown(lever_value)
+    top = max(spec.low + 10 * spec.step, measured * OPTIONS_UP_TO)
+    if spec.high is not None:
+        top = min(top, spec.high)
+    count = round((top - spec.low) / spec.step)
+    values = {option(spec.low + i * spec.step) for i in range(count + 1)}
+    values.add(default_option(spec, lever_value))
+    return sorted(values, key=float)
+
+
+def lever_value(spec: LeverSpec, chosen: str, measured: float) -> float:
+    """Return the lever's value for the ``chosen`` option: the exact measured value when the
+    option is the one standing for it, else the option times the unit's factor."""
+    if chosen == default_option(spec, measured):
+        return measured
+    return float(chosen) * spec.scale
+
+
+def option_label(spec: LeverSpec, value: str, lang: str) -> str:
+    """Return an option as the slider shows it, in the lever's unit."""
+    x = float(value)
+    decimals = 0 if x == int(x) else (1 if round(x, 1) == x else 2)
+    number = fmt.number(x, decimals)
+    return translate(lang, f"simulator.unit.{spec.unit}", x=number)
+
+
+def changed_text(view: SimulatorView, lang: str) -> str:
+    """Return the scenario's moved levers as "name: measured → chosen", joined by " · "."""
+    parts = []
+    by_name = {spec.name: spec for spec in LEVERS}
+    for name in view.changed:
+        if name == "cap":  # the cap's rate: the one part of the cap the page moves
+            label = translate(lang, "simulator.lever.cap_rate")
+            before = fmt.percent(view.baseline_levers.cap.rate)
+            after = fmt.percent(view.scenario.levers.cap.rate)
+        else:
+            spec = by_name[name]
+            label = translate(lang, f"simulator.lever.{name}")
+            before = option_label(spec, default_option(spec, getattr(view.baseline_levers, name)), lang)
+            after = option_label(
+                spec, option(round(spec.shown(getattr(view.scenario.levers, name)), 6)), lang
+            )
+        parts.append(translate(lang, "simulator.changed_item", lever=label, before=before, after=after))
+    return " · ".join(parts)
+
+
+def reached_text(reached: Reached, lang: str) -> str:
+    """Return when a target is reached: the quarter of the P50 date, "déjà atteint" or "pas d'ici
+    la fin de l'horizon"."""
+    if reached.already:
+        return translate(lang, "simulator.reached.already")
+    if reached.p50 is None:
+        return translate(lang, "simulator.reached.never")
+    return fmt.quarter(reached.p50, lang)
+
+
+def reached_band(reached: Reached, lang: str) -> str:
+    """Return the P10–P90 quarters of a target date, or "" when already reached."""
+    if reached.already:
+        return ""
+    first, last = (
+        fmt.quarter(d, lang) if d is not None else translate(lang, "simulator.reached.later")
+        for d in (reached.p10, reached.p90)
+    )
+    return translate(lang, "simulator.reached.band", p10=first, p90=last)
+
+
+def target_tiles(view: SimulatorView, lang: str) -> list[dict]:
+    """Return the two target tiles: the scenario's P50 quarter of reaching each target, the
+    baseline's beside it when a lever moved (as the delta's text, never coloured as a gain)."""
+    tiles = []
+    for target, label in (("supported", "simulator.tile.supported"), ("fund_hard", "simulator.tile.fund")):
+        base, scenario = view.reached(target)
+        value = reached_text(scenario, lang)
+        delta = None
+        if view.is_scenario:
+            delta = translate(lang, "simulator.tile.baseline", when=reached_text(base, lang))
+        amount = fmt.money_short(scenario.target) if target == "fund_hard" else fmt.number(scenario.target)
+        tiles.append(
+            {
+                "label": translate(lang, label, target=amount),
+                "value": value,
+                "delta": delta,
+                "delta_color": "off",
+                "help": reached_band(scenario, lang) + " " + translate(lang, "simulator.tile.help"),
+            }
+        )
+    return tiles
+
+
+def horizon_tiles(view: SimulatorView, lang: str) -> list[dict]:
+    """Return the tiles of the scenario's P50 at the horizon (supported, hard commitments, impact
+    reserve), each with its difference from the baseline when a lever moved."""
+    rows = view.differences.set_index("series")
+    tiles = []
+    for key in ("supported", "fund_hard", "impact_reserve"):
+        row = rows.loc[key]
+        shown = _format(row["unit"], row["scenario"], lang)
+        delta = fmt.signed(_format(row["unit"], row["difference"], lang)) if view.is_scenario else None
+        tiles.append(
+            {
+                "label": translate(lang, f"simulator.horizon.{key}", year=view.horizon_year),
+                "value": shown,
+                "delta": delta,
+                "help": translate(lang, f"simulator.series.{key}.help"),
+            }
+        )
+    return tiles
+
+
+def _format(unit: str, value: float, lang: str) -> str:
+    """Return a projected value in its unit: people and hours to the unit, EUR as on a tile."""
+    if unit == "eur":
+        return fmt.money_short(value)
+    if unit == "hours":
+        return fmt.hours(value)
+    if unit == "people":
+        return fmt.number(value)
+    return translate(lang, f"simulator.value.{unit}", x=fmt.number(value, 1))
+
+
+def differences_display(view: SimulatorView, lang: str) -> pd.DataFrame:
+    """Return the differences at the horizon as the screen shows them (P50, formatted)."""
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
+    d = view.differences
+    return pd.DataFrame(
+        {
+            t("simulator.col.series"): [t(f"simulator.series.{k}") for k in d["series"]],
+            t("simulator.col.baseline"): [
+                _format(u, v, lang) for u, v in zip(d["unit"], d["baseline"], strict=True)
+            ],
+            t("simulator.col.scenario"): [
+                _format(u, v, lang) for u, v in zip(d["unit"], d["scenario"], strict=True)
+            ],
+            t("simulator.col.difference"): [
+                fmt.signed(_format(u, v, lang)) for u, v in zip(d["unit"], d["difference"], strict=True)
+            ],
+        }
+    )
+
+
+def differences_csv(view: SimulatorView, lang: str) -> pd.DataFrame:
+    """Return the differences at the horizon with raw numbers, for a spreadsheet."""
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
+    d = view.differences
+    return pd.DataFrame(
+        {
+            t("simulator.col.series"): [t(f"simulator.series.{k}") for k in d["series"]],
+            t("simulator.col.unit"): [t(f"simulator.csv_unit.{u}") for u in d["unit"]],
+            t("simulator.col.baseline"): d["baseline"].round(2).to_numpy(),
+            t("simulator.col.scenario"): d["scenario"].round(2).to_numpy(),
+            t("simulator.col.difference"): d["difference"].round(2).to_numpy(),
+        }
+    )
+
+
+def projection_chart(
+    view: SimulatorView, key: str, lang: str, target: float | None = None, money: bool = False
+) -> go.Figure:
+    """Return one series over the quarters: the baseline's P50 (dashed grey), and when a lever
+    moved the scenario's P50 (green) with its P10–P90 band; without a scenario the baseline's
+    band. A dashed target line when ``target`` is given."""
+    theme.register()
+    t = lambda k, **kw: translate(lang, k, **kw)  # noqa: E731
+    quarters = list(view.baseline.quarters)
+    base, scen = view.baseline.series[key], view.scenario.series[key]
+    shown: Band = scen if view.is_scenario else base
+    fig = go.Figure()
+    fig.add_scatter(
+        x=quarters, y=shown.p90, mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip"
+    )
+    fig.add_scatter(
+        x=quarters,
+        y=shown.p10,
+        mode="lines",
+        line={"width": 0},
+        fill="tonexty",
+        fillcolor="rgba(14, 110, 80, 0.15)" if view.is_scenario else "rgba(120, 120, 120, 0.15)",
+        name=t("simulator.figure.band"),
+        hoverinfo="skip",
+    )
+    fig.add_scatter(
+        x=quarters,
+        y=base.p50,
+        mode="lines",
+        name=t("simulator.figure.baseline"),
+        line={"color": theme.GREY, "dash": "dash", "width": 3},
+    )
+    if view.is_scenario:
+        scenario_line = {"color": theme.GREEN, "width": 3}
+        fig.add_scatter(
+            x=quarters, y=scen.p50, mode="lines", name=t("simulator.figure.scenario"), line=scenario_line
+        )
+    top = max(float(shown.p90.max()), float(base.p50.max()), target or 0.0)
+    if target is not None:
+        amount = fmt.money_short(target) if money else fmt.number(target)
+        theme.target_line(fig, target, t("simulator.figure.target", target=amount))
+    tickvals, ticktext = quarter_ticks(quarters[0], quarters[-1], lang, max_ticks=6)
+    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext, showgrid=False)
+    if money:
+        fig.update_yaxes(**money_axis(max(top, 1.0)))
+    else:
+        fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(
+        height=340,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": 1.12, "x": 0},
+        hovermode="x unified",
+    )
+    return fig
