@@ -51,11 +51,17 @@ def _by_quarter(frame: pd.DataFrame, firsts: list[dt.date], column: str, **where
     return tuple(float(sums.get(q, 0.0)) for q in firsts)
 
 
+def _between(days: pd.Series, first: dt.date, last: dt.date) -> pd.Series:
+    """Return a mask of ``days`` (dates) from ``first`` to ``last`` inclusive: a Series, so that an
+    empty frame is filtered to no row (a plain empty list would select no column)."""
+    return pd.Series([first <= d <= last for d in days], index=days.index, dtype=bool)
+
+
 def _fund_pace(tickets: pd.DataFrame, start: dt.date, end: dt.date, available_eur: float) -> dict:
     """Return the fund's measured levers from its tickets (``fund.portfolio``): the invested share
     of the capital available in the window, the mean ticket, and from the tickets that left the
     portfolio the holding period, the gross exit multiple of those sold and the written-off share."""
-    in_window = tickets[[start <= d <= end for d in tickets["invested_on"]]]
+    in_window = tickets[_between(tickets["invested_on"], start, end)]
     invested = float(in_window["amount_eur"].sum())
     finished = tickets[tickets["status"].isin(["exited", "written_off"]) & tickets["exited_on"].notna()]
     sold = finished[finished["status"] == "exited"]
@@ -96,7 +102,7 @@ def measure_start(con: Connection, snap) -> Start:
         con, "pace_support_hours", services=paths["services"], members=members, start=start, end=end
     )
     months = revenue_by_month(con, snap)  # from 1 January of last year: the window is in it
-    months = months[[start <= m <= end for m in months["month"]]]
+    months = months[_between(months["month"], start, end)]
     months = months.assign(quarter=[dt.date(m.year, (m.month - 1) // 3 * 3 + 1, 1) for m in months["month"]])
     days, revenue = float(months["days"].sum()), float(months["revenue_eur"].sum())
 
@@ -107,7 +113,8 @@ def measure_start(con: Connection, snap) -> Start:
     hard_private, hard_public = float(by_type.get("private", 0.0)), float(by_type.get("public", 0.0))
     tickets = fund.portfolio(con, snap)
     active = tickets[tickets["status"] == "active"]
-    invested_before = float(tickets.loc[[d < start for d in tickets["invested_on"]], "amount_eur"].sum())
+    before = _between(tickets["invested_on"], dt.date.min, start - dt.timedelta(days=1))
+    invested_before = float(tickets.loc[before, "amount_eur"].sum())
     # the capital available in the window: hard commitments at its start not yet invested, plus
     # those signed in it (statuses as known on as-of)
     available = hard_private + hard_public - invested_before

@@ -7,6 +7,7 @@ import pytest
 
 from analytics.pace import measure_start, pace_window
 from analytics.simulate import Levers, simulate
+from analytics.store import list_snapshots
 
 D = dt.date.fromisoformat
 
@@ -60,3 +61,15 @@ def test_the_baseline_projection_starts_from_the_snapshot(con, snaps):
     assert sim.series["fund_hard"].p10[0] >= 3_500_000  # never below today's hard commitments
     # the leavers are clamped at the members present: never fewer than none
     assert (sim.series["supported"].p10 >= 0).all()
+
+
+def test_a_snapshot_with_members_only_starts_from_zero_and_the_defaults(con, empty_events_data_dir):
+    (snap,) = [s for s in list_snapshots(empty_events_data_dir) if s.is_valid]
+    s = measure_start(con, snap)
+    assert (s.hard_private_eur, s.hard_public_eur, s.invested_eur, s.active) == (0, 0, 0, ())
+    p = s.pace
+    assert p.private_commitments_eur == (0, 0, 0, 0) and p.consultancy_days == (0, 0, 0, 0)
+    assert (p.invest_share_per_year, p.exit_multiple, p.write_off_rate, p.daily_rate_eur) == (0, 1, 0, 0)
+    assert (p.ticket_eur, p.holding_years) == (100_000, 5)  # nothing to measure them from
+    sim = simulate(s, Levers.from_pace(p), horizon_year=2027, runs=50)
+    assert sim.reached["fund_hard"].p50 is None and sim.series["fund_hard"].last == (0, 0, 0)

@@ -164,6 +164,7 @@ def target_tiles(view: SimulatorView, lang: str) -> list[dict]:
                 "value": value,
                 "delta": delta,
                 "delta_color": "off",
+                "delta_arrow": "off",  # another date, neither a gain nor a loss
                 "help": reached_band(scenario, lang) + " " + translate(lang, "simulator.tile.help"),
             }
         )
