@@ -9,7 +9,9 @@ the fund page's projection.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import math
 
 import duckdb
 import pandas as pd
@@ -80,6 +82,37 @@ def _fund_pace(tickets: pd.DataFrame, start: dt.date, end: dt.date, available_eu
     }
 
 
+def _finite(value: float, default: float = 0.0) -> float:
+    """Return ``value``, or ``default`` for a NaN or an infinity (data that breaks a rule, which
+    the checks report): a lever starts from a figure or from nothing, never from a non-figure."""
+    return float(value) if math.isfinite(value) else default
+
+
+def _figures(values: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(max(0.0, _finite(v)) for v in values)
+
+
+SHARES = ("invest_share_per_year", "write_off_rate")  # fractions of 0..1
+
+
+def _lever_ready(pace: Pace) -> Pace:
+    """Return ``pace`` with every figure a lever may start from: finite and not negative, shares
+    at most 1, a ticket and a holding period above zero (their defaults otherwise). Only data that
+    breaks a rule (reported by the checks) needs this: a negative amount, an exit before its
+    investment, a NaN."""
+    fixed = {}
+    for f in dataclasses.fields(pace):
+        value = getattr(pace, f.name)
+        if isinstance(value, tuple):
+            fixed[f.name] = _figures(value)
+            continue
+        value = max(0.0, _finite(value, f.default))
+        fixed[f.name] = min(1.0, value) if f.name in SHARES else value
+    fixed["ticket_eur"] = fixed["ticket_eur"] or DEFAULT_TICKET_EUR
+    fixed["holding_years"] = fixed["holding_years"] or DEFAULT_HOLDING_YEARS
+    return dataclasses.replace(pace, **fixed)
+
+
 def measure_start(con: Connection, snap) -> Start:
     """Return the simulator's starting point on ``snap``: members (people), share capital by class,
     hard commitments private and public, invested cost and active tickets (EUR), today's jobs and
@@ -138,20 +171,22 @@ def measure_start(con: Connection, snap) -> Start:
         daily_rate_eur=revenue / days if days > 0 else 0.0,
         **_fund_pace(tickets, start, end, available),
     )
+    pace = _lever_ready(pace)
     return Start(
         as_of=as_of,
         supported=supported,
         supporting=supporting,
-        founder_capital_eur=float(by_class.get("founder", 0.0)),
-        ordinary_capital_eur=float(by_class.get("ordinary", 0.0)),
-        hard_private_eur=hard_private,
-        hard_public_eur=hard_public,
-        invested_eur=float(tickets["amount_eur"].sum()),
+        founder_capital_eur=_finite(by_class.get("founder", 0.0)),
+        ordinary_capital_eur=_finite(by_class.get("ordinary", 0.0)),
+        hard_private_eur=_finite(hard_private),
+        hard_public_eur=_finite(hard_public),
+        invested_eur=_finite(tickets["amount_eur"].sum()),
         active=tuple(
-            ActiveTicket(float(c), (as_of - d).days / DAYS_PER_YEAR)
+            ActiveTicket(_finite(c), (as_of - d).days / DAYS_PER_YEAR)
             for c, d in zip(active["amount_eur"], active["invested_on"], strict=True)
+            if d is not None
         ),
-        jobs_per_eur=per_eur("jobs_created_fte"),
-        ghg_per_eur=per_eur("ghg_avoided_tco2e"),
+        jobs_per_eur=_finite(per_eur("jobs_created_fte")),
+        ghg_per_eur=_finite(per_eur("ghg_avoided_tco2e")),
         pace=pace,
     )

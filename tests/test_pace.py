@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from analytics.pace import measure_start, pace_window
-from analytics.simulate import Levers, simulate
+from analytics.pace import _lever_ready, measure_start, pace_window
+from analytics.simulate import Levers, Pace, simulate
 from analytics.store import list_snapshots
 
 D = dt.date.fromisoformat
@@ -73,3 +73,18 @@ def test_a_snapshot_with_members_only_starts_from_zero_and_the_defaults(con, emp
     assert (p.ticket_eur, p.holding_years) == (100_000, 5)  # nothing to measure them from
     sim = simulate(s, Levers.from_pace(p), horizon_year=2027, runs=50)
     assert sim.reached["fund_hard"].p50 is None and sim.series["fund_hard"].last == (0, 0, 0)
+
+
+def test_a_figure_breaking_a_rule_never_reaches_a_lever():
+    pace = _lever_ready(
+        Pace(
+            consultancy_days=(float("nan"), 3.0),
+            daily_rate_eur=float("inf"),
+            holding_years=-0.5,  # an exit dated before its investment
+            ticket_eur=-10.0,
+            write_off_rate=1.7,
+        )
+    )
+    assert pace.consultancy_days == (0.0, 3.0) and pace.daily_rate_eur == 0.0
+    assert (pace.holding_years, pace.ticket_eur, pace.write_off_rate) == (5.0, 100_000.0, 1.0)
+    Levers.from_pace(pace)  # every lever accepted

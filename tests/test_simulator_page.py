@@ -91,3 +91,11 @@ def test_nonsense_in_the_url_is_ignored(monkeypatch):
     at = page(monkeypatch, sim_supported_joiners="lots", sim_horizon="2099", sim_cap_rate="-1")
     assert at.select_slider(key="sim_horizon").value == "2030"
     assert not [w for w in at.warning if w.value.startswith("Scénario")]
+
+
+@pytest.mark.parametrize("measured", [1e35, float("nan"), float("inf")])
+def test_an_implausible_measured_value_gives_a_bounded_list_of_options(measured):
+    # a snapshot breaking a rule once made this list 10^31 long, and the test run ran out of memory
+    got = fs.options(SPECS["private_commitments_eur"], measured)
+    assert 10 <= len(got) <= fs.MAX_OPTIONS + 2
+    assert all(float(o) >= 0 for o in got)

@@ -16,6 +16,7 @@ from smala_ui.figures.fund import money_axis, quarter_ticks
 from smala_ui.text import translate
 
 OPTIONS_UP_TO = 2.5  # a lever's options reach this many times its measured value (at least 10 steps)
+MAX_OPTIONS = 120  # steps a slider offers at most
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ GROUPS = ("members", "support", "consultancy", "fund")
 
 def option(value: float) -> str:
     """Return a lever's option as the URL writes it: ``7.25``, ``300000`` (no exponent)."""
-    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if math.isfinite(value) else "0"
     return "0" if text in ("-0", "") else text
 
 
@@ -79,13 +80,16 @@ def default_option(spec: LeverSpec, lever_value: float) -> str:
 
 def options(spec: LeverSpec, lever_value: float) -> list[str]:
     """Return a lever's options, smallest first: steps from its lowest up to ``OPTIONS_UP_TO``
-    times the measured value (at least ten steps, at most its highest), and the measured value."""
-    measured = spec.shown(lever_value)
+    times the measured value (at least ten steps, at most its highest), and the measured value.
+    At most ``MAX_OPTIONS`` steps: for an implausible measured value (data breaking a rule) the
+    steps widen rather than the list growing without end."""
+    measured = spec.shown(lever_value) if math.isfinite(lever_value) else 0.0
     top = max(spec.low + 10 * spec.step, measured * OPTIONS_UP_TO)
     if spec.high is not None:
         top = min(top, spec.high)
-    count = round((top - spec.low) / spec.step)
-    values = {option(spec.low + i * spec.step) for i in range(count + 1)}
+    step = spec.step * max(1, math.ceil((top - spec.low) / spec.step / MAX_OPTIONS))
+    count = min(MAX_OPTIONS, round((top - spec.low) / step))
+    values = {option(spec.low + i * step) for i in range(count + 1)}
     values.add(default_option(spec, lever_value))
     return sorted(values, key=float)
 
