@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
 import resource
 import statistics
@@ -304,6 +305,7 @@ _PRESS_TIMER = """([selector, index]) => {
             }
         });
         watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+        setTimeout(() => resolve(NaN), 20000);  // never changed: the figure says so
     });
 }"""
 
@@ -596,6 +598,103 @@ def bench_simulator(runs: int) -> None:
     print(f"  simulator engine, {quarters} quarters x 2,000 paths: {ms:.1f} ms (goal 20 ms)")
 
 
+# Set before a key press: the ms from the keydown to the scenario's line of the last chart on the
+# page redrawn (Plotly rewrites the path's ``d`` attribute), in ``window.__smalaChart``.
+_CHART_TIMER = """() => {
+    window.__smalaChart = new Promise(resolve => {
+        const line = () => {
+            const plots = document.querySelectorAll('.js-plotly-plot');
+            return plots[plots.length - 1]?.querySelector('.scatterlayer .trace:last-child path.js-line');
+        };
+        const before = line()?.getAttribute('d');
+        let start = null;
+        const started = () => { start = performance.now(); };
+        document.addEventListener("keydown", started, {capture: true, once: true});
+        const watch = new MutationObserver(() => {
+            const now = line()?.getAttribute('d');
+            if (start !== null && now && now !== before) {
+                watch.disconnect();
+                resolve(performance.now() - start);
+            }
+        });
+        const what = {subtree: true, childList: true, attributes: true, attributeFilter: ['d']};
+        watch.observe(document.body, what);
+        setTimeout(() => resolve(NaN), 20000);  // never redrawn: the figure says so
+    });
+}"""
+
+
+def bench_simulator_browser(runs: int, work: Path) -> None:
+    """Print, in the system's Chromium against a real server on the demo data, the median time from
+    a key press on the Simulator's private-commitments lever to the tiles updated and to the last
+    chart's scenario line redrawn (issue 13's goal: 150 ms), each press a value not seen before
+    (the engine runs, as for a new question in a meeting); beside it the same press on a trivial
+    fragment (one slider, two metrics) served alone, the framework's floor on this machine, the
+    two pages taking turns press by press."""
+    from playwright.sync_api import sync_playwright
+
+    from smala_ui.browser import IDLE, LAUNCH_ARGS, find_chromium, running_server
+
+    chromium = find_chromium()
+    if chromium is None:
+        print("  browser: skipped, no Chromium found (apt-get install chromium)")
+        return
+    tile = '[data-testid="stMetricValue"]'
+    env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
+    work.mkdir(parents=True, exist_ok=True)
+    peer_script = work / "trivial_fragment.py"
+    peer_script.write_text(TRIVIAL_FRAGMENT, encoding="utf-8")
+    with (
+        running_server(env) as (url, _),
+        running_server(env, script=peer_script) as (peer_url, _),
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        page.goto(f"{url}/simulator")
+        page.wait_for_selector(tile, timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        lever = page.locator('[data-testid="stSlider"]').filter(has_text="Engagements fermes privés")
+        thumb = lever.get_by_role("slider")
+        thumb.focus()
+        # from no commitment up, a step each press: a scenario on screen throughout, as when a
+        # board explores, and every value new
+        thumb.press("Home")
+        page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+        peer = browser.new_page(viewport={"width": 1920, "height": 1080})
+        peer.goto(peer_url)
+        peer.wait_for_selector(tile, timeout=60_000)
+        peer.wait_for_load_state("networkidle")
+        tiles, charts, floor = [], [], []
+        # each press must reach a new value: no more presses than the lever has steps
+        steps = int(thumb.get_attribute("max")) - int(thumb.get_attribute("min"))
+        for i in range(min(max(runs, 21), steps)):
+            key = "ArrowRight" if i % 2 == 0 else "ArrowLeft"  # the trivial fragment's
+            page.bring_to_front()
+            page.evaluate(_PRESS_TIMER, [tile, 3])  # hard commitments at the horizon
+            page.evaluate(_CHART_TIMER)
+            thumb.press("ArrowRight")
+            tiles.append(page.evaluate("window.__smalaPress"))
+            charts.append(page.evaluate("window.__smalaChart"))
+            page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+            floor.append(_slider_press_ms(peer, tile, 0, key))
+        browser.close()
+    print(
+        f"  browser: simulator lever key press to tiles updated {_median_ms(tiles)}, "
+        f"to the last chart redrawn {_median_ms(charts)} (goal 150 ms); a trivial "
+        f"fragment (one slider, two metrics) {_median_ms(floor)}"
+    )
+
+
+def _median_ms(times: list[float]) -> str:
+    """Return the median of the presses that updated the figure, in ms, and how many never did
+    within the timers' 20 s (NaN), so a lost press is reported rather than hidden or fatal."""
+    done = [t for t in times if math.isfinite(t)]
+    lost = len(times) - len(done)
+    median = f"{statistics.median(done):.0f} ms" if done else "no press updated it"
+    return median + (f" ({lost} of {len(times)} presses never updated it)" if lost else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -612,7 +711,11 @@ def main() -> None:
         metavar=("CSV", "XLSX"),
         help="scales of the import benchmark: CSV folder, template workbook (0 0 skips it)",
     )
-    parser.add_argument("--simulator", action="store_true", help="only the simulator engine's figure")
+    parser.add_argument(
+        "--simulator",
+        action="store_true",
+        help="only the simulator's figures (engine; lever press in a browser)",
+    )
     args = parser.parse_args()
     print(
         f"Smala benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
@@ -620,6 +723,8 @@ def main() -> None:
     )
     print("\n== simulator ==")
     bench_simulator(args.runs)
+    if not args.no_browser:
+        bench_simulator_browser(args.runs, args.work)
     if args.simulator:
         return
     for scale in args.scales:

@@ -158,21 +158,38 @@ def values_beside_bars(
     )
 
 
+def target_marks(y: float, text: str) -> tuple[dict, dict]:
+    """Return the layout shape and annotation of a horizontal dashed target line at ``y``,
+    labelled at its left end (a little inside, clear of the value axis' labels, which it touched)."""
+    line = {
+        "type": "line",
+        "xref": "x domain",
+        "x0": 0,
+        "x1": 1,
+        "yref": "y",
+        "y0": y,
+        "y1": y,
+        "line": {"width": 3, "dash": "dash", "color": INK},
+    }
+    label = {
+        "x": 0,
+        "xref": "paper",
+        "xanchor": "left",
+        "xshift": 10,
+        "y": y,
+        "yanchor": "bottom",
+        "text": text,
+        "showarrow": False,
+        "font": {"size": 16},
+    }
+    return line, label
+
+
 def target_line(fig: go.Figure, y: float, text: str) -> None:
-    """Draw a horizontal dashed target line at ``y``, labelled at its left end (a little inside,
-    clear of the value axis' labels, which it touched)."""
-    fig.add_hline(y=y, line_width=3, line_dash="dash", line_color=INK)
-    fig.add_annotation(
-        x=0,
-        xref="paper",
-        xanchor="left",
-        xshift=10,
-        y=y,
-        yanchor="bottom",
-        text=text,
-        showarrow=False,
-        font={"size": 16},
-    )
+    """Draw ``target_marks(y, text)`` on ``fig``."""
+    line, label = target_marks(y, text)
+    fig.add_shape(line)
+    fig.add_annotation(label)
 
 
 # On a board slide, every text of a chart is this much larger, for a projector at the back of a

@@ -3,6 +3,7 @@ from its model (``SimulatorView``). No Streamlit and no figure computed here."""
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ import plotly.graph_objects as go
 from analytics.simulate import Band, Reached
 from analytics.views.simulator import SimulatorView
 from smala_ui import fmt, theme
-from smala_ui.figures.fund import money_axis, quarter_ticks
+from smala_ui.figures.fund import money_axis, quarter_ticks, round_money
 from smala_ui.text import translate
 
 OPTIONS_UP_TO = 2.5  # a lever's options reach this many times its measured value (at least 10 steps)
@@ -102,6 +103,8 @@ def lever_value(spec: LeverSpec, chosen: str, measured: float) -> float:
     return float(chosen) * spec.scale
 
 
+# Seventeen sliders of up to 120 options are labelled at each lever move: 20 ms of Babel uncached.
+@functools.lru_cache(maxsize=8192)
 def option_label(spec: LeverSpec, value: str, lang: str) -> str:
     """Return an option as the slider shows it, in the lever's unit."""
     x = float(value)
@@ -247,51 +250,48 @@ def projection_chart(
     """Return one series over the quarters: the baseline's P50 (dashed grey), and when a lever
     moved the scenario's P50 (green) with its P10–P90 band; without a scenario the baseline's
     band. A dashed target line when ``target`` is given."""
+    # Built in one constructor from plain dicts: six of these are redrawn at each lever move, and
+    # plotly's add_*/update_* calls took 8 to 14 ms a chart against 4 ms.
     theme.register()
     t = lambda k, **kw: translate(lang, k, **kw)  # noqa: E731
     quarters = list(view.baseline.quarters)
     base, scen = view.baseline.series[key], view.scenario.series[key]
     shown: Band = scen if view.is_scenario else base
-    fig = go.Figure()
-    fig.add_scatter(
-        x=quarters, y=shown.p90, mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip"
-    )
-    fig.add_scatter(
-        x=quarters,
-        y=shown.p10,
-        mode="lines",
-        line={"width": 0},
-        fill="tonexty",
-        fillcolor="rgba(14, 110, 80, 0.15)" if view.is_scenario else "rgba(120, 120, 120, 0.15)",
-        name=t("simulator.figure.band"),
-        hoverinfo="skip",
-    )
-    fig.add_scatter(
-        x=quarters,
-        y=base.p50,
-        mode="lines",
-        name=t("simulator.figure.baseline"),
-        line={"color": theme.GREY, "dash": "dash", "width": 3},
-    )
+    band_colour = "rgba(14, 110, 80, 0.15)" if view.is_scenario else "rgba(120, 120, 120, 0.15)"
+    lines = {"type": "scatter", "x": quarters, "mode": "lines"}
+    traces = [
+        lines | {"y": shown.p90, "line": {"width": 0}, "showlegend": False, "hoverinfo": "skip"},
+        lines
+        | {
+            "y": shown.p10,
+            "line": {"width": 0},
+            "fill": "tonexty",
+            "fillcolor": band_colour,
+            "name": t("simulator.figure.band"),
+            "hoverinfo": "skip",
+        },
+        lines
+        | {
+            "y": base.p50,
+            "name": t("simulator.figure.baseline"),
+            "line": {"color": theme.GREY, "dash": "dash", "width": 3},
+        },
+    ]
     if view.is_scenario:
         scenario_line = {"color": theme.GREEN, "width": 3}
-        fig.add_scatter(
-            x=quarters, y=scen.p50, mode="lines", name=t("simulator.figure.scenario"), line=scenario_line
-        )
+        traces.append(lines | {"y": scen.p50, "name": t("simulator.figure.scenario"), "line": scenario_line})
     top = max(float(shown.p90.max()), float(base.p50.max()), target or 0.0)
-    if target is not None:
-        amount = fmt.money_short(target) if money else fmt.number(target)
-        theme.target_line(fig, target, t("simulator.figure.target", target=amount))
     tickvals, ticktext = quarter_ticks(quarters[0], quarters[-1], lang, max_ticks=6)
-    fig.update_xaxes(tickvals=tickvals, ticktext=ticktext, showgrid=False)
-    if money:
-        fig.update_yaxes(**money_axis(max(top, 1.0)))
-    else:
-        fig.update_yaxes(rangemode="tozero")
-    fig.update_layout(
-        height=340,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": 1.12, "x": 0},
-        hovermode="x unified",
-    )
-    return fig
+    layout = {
+        "height": 340,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "hovermode": "x unified",
+        "xaxis": {"tickvals": tickvals, "ticktext": ticktext, "showgrid": False},
+        "yaxis": money_axis(max(top, 1.0)) if money else {"rangemode": "tozero"},
+    }
+    if target is not None:
+        amount = round_money(target) if money else fmt.number(target)
+        line, label = theme.target_marks(target, t("simulator.figure.target", target=amount))
+        layout |= {"shapes": [line], "annotations": [label]}
+    return go.Figure(data=traces, layout=layout)
