@@ -154,6 +154,12 @@ class Policy:
         return self.role is Role.DIRECTOR
 
     @property
+    def can_save_scenarios(self) -> bool:
+        """True when this viewer may save a what-if scenario in the data folder: a director or
+        the board, not a visitor of real data served without login."""
+        return self.role in (Role.DIRECTOR, Role.BOARD) and self.basis is not Basis.AGGREGATES
+
+    @property
     def scope(self) -> Scope:
         """Return what this viewer's queries may read (see :class:`Scope`): their role's tables
         (none without a role); lists one by one for a director or the board, but not on real data

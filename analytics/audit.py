@@ -1,5 +1,6 @@
-"""The audit trail: who logged in, whose role changed, who downloaded what and who published
-which snapshot, appended to ``<data folder>/audit/`` as JSON lines, one file per month.
+"""The audit trail: who logged in, whose role changed, who downloaded what, who published
+which snapshot and who saved which what-if scenario, appended to ``<data folder>/audit/`` as JSON
+lines, one file per month.
 
 A line, once written, is never rewritten: each event is one ``write`` to a file opened for
 appending only (``O_APPEND``), flushed to disk before the call returns. A line that cannot be read
@@ -16,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 AUDIT_FOLDER = "audit"
-ACTIONS = ("login", "role_change", "download", "publish", "replace")
+ACTIONS = ("login", "role_change", "download", "publish", "replace", "scenario_saved")
 ANONYMOUS = "anonymous"  # a download by a visitor when nobody can log in (demo, open access)
 
 

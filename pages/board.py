@@ -4,6 +4,7 @@ as-of snapshot, as deltas and as plain sentences."""
 import streamlit as st
 
 from analytics.board import earlier_boards
+from analytics.scenarios import saved_scenarios
 from smala_ui import fmt, presentation
 from smala_ui.browser import find_chromium
 from smala_ui.cache.overview import board_view
@@ -56,8 +57,21 @@ title = t("board.pack.title", date=fmt.date(snap.as_of, language))
 stem = f"smala_conseil_{snap.label}_{language}"
 
 
+# Saved what-if scenarios may follow the board's slides, each saying it is a scenario.
+saved = {scenario.name: scenario for scenario in saved_scenarios(settings.data_dir)[0]}
+if saved:
+    st.multiselect(
+        t("board.pack.scenarios"),
+        list(saved),
+        format_func=lambda name: saved[name].title,
+        key="board_pack_scenarios",
+        help=t("board.pack.scenarios.help"),
+    )
+included = [saved[name] for name in st.session_state.get("board_pack_scenarios", ()) if name in saved]
+
+
 def slides():
-    return board_slides(snap, board, catalogue.valid, settings, language)
+    return board_slides(snap, board, catalogue.valid, settings, language, included)
 
 
 html_col, pdf_col = st.columns(2)

@@ -32,6 +32,9 @@ README_SHOTS = {
     "presentation_board.png": "/board?present=1&slide=1",
 }
 SIZES = ((1920, 1080), (1440, 900), (1366, 768))
+# A page shot with more in its address: the simulator with two levers moved, so its screen shows
+# a scenario beside the baseline, as in a meeting (its banner, the deltas, both lines).
+SHOT_QUERY = {"simulator": "sim_private_commitments_eur=400000&sim_cap_rate=4"}
 CONTENT_BOTTOM = """() => {
     const content = document.querySelector('[data-testid="stMainBlockContainer"]');
     const main = document.querySelector('[data-testid="stMain"]');
@@ -45,11 +48,15 @@ def shots() -> list[tuple[str, str, bool]]:
     for width, height in SIZES:
         size = f"{width}x{height}"
         for spec in PAGES:
-            found.append((f"{size}/browsing/{spec.key}.png", f"/{spec.key}", True))
+            more = SHOT_QUERY.get(spec.key)
+            found.append(
+                (f"{size}/browsing/{spec.key}.png", f"/{spec.key}" + (f"?{more}" if more else ""), True)
+            )
             parts = SLIDE_PARTS.get(spec.key, ("",))
             for n, part in enumerate(parts, start=1):
                 name = f"{spec.key}_{n}_{part}" if len(parts) > 1 else spec.key
                 query = f"present=1&slide={n}" if len(parts) > 1 else "present=1"
+                query += f"&{more}" if more else ""
                 found.append((f"{size}/presenting/{name}.png", f"/{spec.key}?{query}", False))
     return found
 

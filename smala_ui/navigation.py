@@ -72,4 +72,6 @@ SLIDE_PARTS: dict[str, tuple[str, ...]] = {
     "capped_returns": ("values", "tickets"),
     # the seven catalogue metrics over time, four to a slide (pages/impact.py SLIDE_PANELS)
     "impact": ("kpis", "over_time", "over_time_2", "invested", "sdg", "targets"),
+    # not a board slide, but a saved scenario is projected (the banner on every part)
+    "simulator": ("targets", "paths", "paths_2", "paths_3", "differences"),
 }

@@ -6,7 +6,8 @@ larger too (``widgets.chart``, ``widgets.text_table``). The board's slides (``BO
 a bar with the slide number, the as-of date and previous / next links. A slide taller than one
 screen is shown in parts (``SLIDE_PARTS``), one screen each, the part kept in the URL
 (``?slide=2``): the page draws a part only where :func:`shows` says so. The CSS hides any widget
-outside the bar, so a page added later is a slide as it is.
+outside the bar, so a page added later is a slide as it is; a container keyed ``desk_only...``
+is hidden whole (a panel of controls, its frame and headings with them).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ h1 { font-size: 2.3rem !important; padding-top: 0.5rem !important; }
 .stMain :is(.stSlider, .stSelectbox, .stMultiSelect, .stRadio, .stCheckbox, .stToggle, .stButtonGroup,
     .stButton, .stDownloadButton, .stTextInput, .stNumberInput, .stDateInput,
     [data-testid="stElementToolbar"]):not(.st-key-slidebar *) { display: none !important; }
+.stMain [class*="st-key-desk_only"] { display: none !important; }
 </style>
 """
 
@@ -86,9 +88,12 @@ def _slides() -> tuple[str, ...]:
     return tuple(key for key in BOARD_SLIDES if key in keys)
 
 
-def _neighbours(page_key: str, part: int) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
-    """Return the (page, part) before and after ``part`` of ``page_key``'s slide, across slides."""
-    steps = [(key, n) for key in _slides() for n in range(1, len(SLIDE_PARTS.get(key, ("",))) + 1)]
+def _neighbours(
+    page_key: str, part: int, slides: tuple[str, ...]
+) -> tuple[tuple[str, int] | None, tuple[str, int] | None]:
+    """Return the (page, part) before and after ``part`` of ``page_key``'s slide, across
+    ``slides`` (the board's, or the page alone: its own parts)."""
+    steps = [(key, n) for key in slides for n in range(1, len(SLIDE_PARTS.get(key, ("",))) + 1)]
     here = steps.index((page_key, part))
     return (steps[here - 1] if here > 0 else None, steps[here + 1] if here + 1 < len(steps) else None)
 
@@ -107,29 +112,38 @@ def apply(page_key: str) -> None:
     part = part_number(page_key)
     st.session_state[_PART_STATE] = parts[part - 1] if parts else None
     slides = _slides()
-    st.session_state[ON_SLIDE] = page_key in slides
+    st.session_state[ON_SLIDE] = page_key in slides or len(parts) > 1  # a saved scenario is a slide too
     if len(parts) > 1:
         st.query_params[PART_KEY] = str(part)  # what is shown, as the link to share
     elif PART_KEY in st.query_params:
         del st.query_params[PART_KEY]
-    if page_key in slides:
+    if page_key in slides or len(parts) > 1:
         files = {spec.key: spec.file for spec in PAGES}
-        before, after = _neighbours(page_key, part)
+        before, after = _neighbours(page_key, part, slides if page_key in slides else (page_key,))
 
         def link(step: tuple[str, int], label: str, icon: str) -> None:
             key, number = step
             many = len(SLIDE_PARTS.get(key, ())) > 1
+            # another part of this page keeps its address (a scenario's levers are in it)
+            kept = st.query_params.to_dict() if key == page_key else {}
             bar.page_link(
-                files[key], label=label, icon=icon, query_params={PART_KEY: str(number)} if many else None
+                files[key],
+                label=label,
+                icon=icon,
+                query_params=kept | {PART_KEY: str(number)} if many else None,
             )
 
         if before is not None:
             link(before, t("present.previous"), ":material/arrow_back:")
         date = fmt.date(sel.as_of.as_of, lang()) if sel else ""
-        n, total = slides.index(page_key) + 1, len(slides)
-        if len(parts) > 1:
+        if page_key not in slides:  # a page shown in parts outside the board's sequence
+            page = t(f"page.{page_key}")
+            bar.markdown(t("present.part", page=page, part=part, parts=len(parts), date=date))
+        elif len(parts) > 1:
+            n, total = slides.index(page_key) + 1, len(slides)
             bar.markdown(t("present.slide_part", n=n, total=total, part=part, parts=len(parts), date=date))
         else:
+            n, total = slides.index(page_key) + 1, len(slides)
             bar.markdown(t("present.slide", n=n, total=total, date=date))
         if after is not None:
             link(after, t("present.next"), ":material/arrow_forward:")

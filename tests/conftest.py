@@ -15,7 +15,7 @@ import streamlit as st
 from fixture_data import write_empty_events_fixture, write_fixture
 from streamlit.testing.v1 import AppTest
 
-from analytics import audit, db
+from analytics import audit, db, scenarios
 from analytics.store import list_snapshots
 from smala_ui.navigation import PAGES
 
@@ -143,23 +143,31 @@ def clear_streamlit_caches(request):
     st.cache_resource.clear()
 
 
-@pytest.fixture(autouse=True)
-def audit_trail_in_tmp(request, tmp_path_factory, monkeypatch):
-    """Pages run by a logged-in test write the audit trail (``<data folder>/audit/``): under the
-    shipped demo data, that would be the checkout's own ``data/``, and the shared fixture is read
-    only. Each data folder's trail goes to a temporary folder of its own instead, read back by
-    the same ``analytics.audit`` functions. test_audit.py tests the real place itself, and the
-    browser tests read what their server (another process) wrote there."""
-    if request.module.__name__.split(".")[-1] == "test_audit" or "browser" in request.module.__name__:
-        yield
-        return
-    root = tmp_path_factory.mktemp("audit")
-    real = audit.audit_dir
+def _per_data_dir(module, folder_of: str, root: Path, monkeypatch) -> None:
+    """Make ``module.folder_of(data_dir)`` a temporary folder of each data folder's own."""
+    real = getattr(module, folder_of)
 
     def in_tmp(data_dir: Path) -> Path:
         return real(root / hashlib.sha1(str(Path(data_dir).resolve()).encode()).hexdigest())
 
-    monkeypatch.setattr(audit, "audit_dir", in_tmp)
+    monkeypatch.setattr(module, folder_of, in_tmp)
+
+
+@pytest.fixture(autouse=True)
+def writes_in_tmp(request, tmp_path_factory, monkeypatch):
+    """Pages write the audit trail (``<data folder>/audit/``) and saved scenarios
+    (``<data folder>/scenarios/``): under the shipped demo data, that would be the checkout's own
+    ``data/``, and the shared fixture is read only. Each data folder's go to temporary folders of
+    its own instead, read back by the same ``analytics`` functions. test_audit.py and
+    test_scenarios.py test the real places themselves, and the browser tests read what their
+    server (another process) wrote there."""
+    module = request.module.__name__.split(".")[-1]
+    if "browser" not in request.module.__name__:
+        root = tmp_path_factory.mktemp("writes")
+        if module != "test_audit":
+            _per_data_dir(audit, "audit_dir", root / "audit", monkeypatch)
+        if module != "test_scenarios":
+            _per_data_dir(scenarios, "scenarios_dir", root / "scenarios", monkeypatch)
     yield
 
 

@@ -4,6 +4,9 @@ scenario lives in the URL and says so, the reset returns to the baseline; the le
 import pytest
 from conftest import DEMO_DATES, run_page
 
+from analytics import scenarios
+from analytics.audit import read_events
+from analytics.config import DEFAULT_DATA_DIR
 from smala_ui.figures import simulator as fs
 from smala_ui.text import CATALOGUE
 
@@ -99,3 +102,167 @@ def test_an_implausible_measured_value_gives_a_bounded_list_of_options(measured)
     got = fs.options(SPECS["private_commitments_eur"], measured)
     assert 10 <= len(got) <= fs.MAX_OPTIONS + 2
     assert all(float(o) >= 0 for o in got)
+
+
+# Saved scenarios: the demo's data folder, its scenarios/ redirected to a temporary folder of its
+# own (conftest.writes_in_tmp).
+
+
+def save_as(at, title: str):
+    at.text_input(key="sim_save_title").input(title)
+    return at.button(key="sim_save").click().run()
+
+
+def saved_files() -> dict[str, str]:
+    folder = scenarios.scenarios_dir(DEFAULT_DATA_DIR)
+    return {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.toml")} if folder.is_dir() else {}
+
+
+def test_a_scenario_is_saved_reopened_from_the_list_and_by_its_link(monkeypatch):
+    at = page(monkeypatch, sim_private_commitments_eur="400000", sim_cap_rate="4")
+    save_as(at, "  Accélération 2027 ")
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        "Scénario « Accélération 2027 » enregistré. "
+        "Pour le partager ou le projeter, copiez l'adresse de la page."
+    ]
+    (saved,) = scenarios.saved_scenarios(DEFAULT_DATA_DIR)[0]
+    assert (saved.name, saved.title, saved.as_of.isoformat()) == (
+        "acceleration-2027",
+        "Accélération 2027",
+        DEMO_DATES[-1],
+    )
+    # only what moved, and the horizon: the other levers follow the snapshot it is opened on
+    assert saved.levers == {
+        "sim_private_commitments_eur": "400000",
+        "sim_cap_rate": "4",
+        "sim_horizon": "2030",
+    }
+    (event,) = [e for e in read_events(DEFAULT_DATA_DIR)[0] if e.action == "scenario_saved"]
+    assert (event.snapshot, event.detail) == (DEMO_DATES[-1], "acceleration-2027")
+    (banner,) = [w.value for w in at.warning if w.value.startswith("Scénario")]
+    assert banner.startswith("Scénario enregistré « Accélération 2027 » (le ")
+    assert at.query_params["sim_saved"] == "acceleration-2027"
+
+    # back to the baseline, then reopened from the list: the levers and the title come back
+    at.button(key="sim_reset").click().run()
+    assert not [w for w in at.warning if w.value.startswith("Scénario")]
+    assert "sim_saved" not in at.query_params
+    at.selectbox(key="sim_saved_pick").select("acceleration-2027")
+    at.button(key="sim_saved_open").click().run()
+    assert not at.exception
+    assert at.select_slider(key="sim_private_commitments_eur").value == "400000"
+    assert at.select_slider(key="sim_cap_rate").value == "4"
+    assert [w.value for w in at.warning if w.value.startswith("Scénario enregistré « Accélération 2027 »")]
+    assert difference(at, "Engagements fermes").startswith("+")
+
+    # a lever moved on: no longer the saved scenario, and it says so no more
+    at.select_slider(key="sim_cap_rate").set_value("5").run()
+    (banner,) = [w.value for w in at.warning if w.value.startswith("Scénario")]
+    assert "enregistré" not in banner and "sim_saved" not in at.query_params
+
+    # its link alone opens it in a new session, in English too
+    linked = page(monkeypatch, "en", sim_saved="acceleration-2027")
+    assert linked.select_slider(key="sim_private_commitments_eur").value == "400000"
+    assert [w.value for w in linked.warning if w.value.startswith("Saved scenario “Accélération 2027” (on ")]
+
+
+def test_a_title_in_use_or_without_letters_or_nothing_moved_saves_nothing(monkeypatch):
+    at = page(monkeypatch, sim_private_commitments_eur="400000")
+    save_as(at, "Plan A")
+    before = saved_files()
+    assert list(before) == ["plan-a.toml"]
+    at.select_slider(key="sim_private_commitments_eur").set_value("300000").run()
+    save_as(at, "plan a!")  # another title, the same file name
+    assert at.error[0].value.startswith("Un scénario porte déjà le titre « plan a\\! »")
+    assert saved_files() == before  # never replaced
+    save_as(at, "€€€")
+    assert at.error[0].value.startswith("Donnez un titre de 1 à 80 caractères")
+    at.button(key="sim_reset").click().run()
+    save_as(at, "La référence")
+    assert [w.value for w in at.warning][-1].startswith("Aucun levier n'est modifié")
+    assert saved_files() == before
+
+
+def test_a_hostile_title_shows_as_written(monkeypatch):
+    at = page(monkeypatch, sim_private_commitments_eur="400000")
+    save_as(at, "**Plan** [x](http://evil) <b>=1+1</b>")
+    (banner,) = [w.value for w in at.warning if w.value.startswith("Scénario")]
+    # Markdown escaped: nothing bold, no link, no HTML (md_escape backslash-escapes each of them)
+    assert "\\*\\*Plan\\*\\*" in banner and "\\[x\\]" in banner and "\\<b\\>" in banner
+
+
+def test_an_unreadable_scenario_file_is_named_and_the_page_goes_on(monkeypatch):
+    folder = scenarios.scenarios_dir(DEFAULT_DATA_DIR)
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text('title = "x"\nas_of = "hier"\n', encoding="utf-8")
+    at = page(monkeypatch)
+    (warning,) = [w.value for w in at.warning if "broken" in w.value]
+    # the file's name and key, Markdown-escaped: they come from the data folder
+    assert (
+        warning == "Fichier de scénario illisible, laissé de côté tel quel : "
+        "broken\\.toml\\: key 'as\\_of' is not a date"
+    )
+    assert (folder / "broken.toml").exists()
+
+
+def test_a_scenario_saved_on_another_snapshot_says_so(monkeypatch):
+    at = run_page(
+        "simulator", "fr", DEMO_DATES[-2], monkeypatch=monkeypatch, sim_private_commitments_eur="400000"
+    )
+    save_as(at, "Ancien")
+    at = page(monkeypatch, sim_saved="ancien")
+    assert not at.exception
+    notes = [c.value for c in at.caption if c.value.startswith("Enregistré sur l'arrêté du")]
+    assert notes and "les leviers qu'il ne modifie pas suivent le rythme mesuré" in notes[0]
+
+
+def test_a_saved_scenario_is_a_slide_in_parts_with_its_banner_on_each(monkeypatch):
+    at = page(monkeypatch, sim_private_commitments_eur="400000")
+    save_as(at, "Projeté")
+    for part, table in ((1, False), (2, False), (3, False), (4, False), (5, True)):
+        slide = page(monkeypatch, sim_saved="projete", present="1", slide=str(part))
+        assert [w.value for w in slide.warning if w.value.startswith("Scénario enregistré « Projeté »")]
+        assert any(f"**Simulateur** · partie {part} sur 5" in m.value for m in slide.markdown)
+        # the table of differences, in the slide's type (st.table), on the last part only
+        assert ("Différences à l'horizon" in [h.value for h in slide.subheader]) == table
+        assert len(slide.table) == int(table) and not slide.dataframe
+        assert bool(slide.metric) == (part == 1)
+        assert not slide.get("expander")  # the saved scenarios' panel is not on a slide
+
+
+def test_only_a_director_or_the_board_logged_in_may_save():
+    from analytics.access import Basis, Policy, Role
+
+    assert Policy(Role.DIRECTOR, True, Basis.LOGIN).can_save_scenarios
+    assert Policy(Role.BOARD, False, Basis.LOGIN).can_save_scenarios
+    assert not Policy(Role.MEMBER, False, Basis.LOGIN).can_save_scenarios
+    assert not Policy(Role.BOARD, False, Basis.AGGREGATES).can_save_scenarios
+
+
+def test_the_board_page_offers_the_saved_scenarios_for_its_pack(monkeypatch):
+    board = run_page("board", "fr", DEMO_DATES[-1], monkeypatch=monkeypatch)
+    assert not board.exception and not board.multiselect  # nothing saved: nothing offered
+    save_as(page(monkeypatch, sim_private_commitments_eur="400000"), "Plan du conseil")
+    board = run_page("board", "fr", DEMO_DATES[-1], monkeypatch=monkeypatch)
+    (choice,) = board.multiselect
+    assert choice.label == "Scénarios du simulateur à joindre" and choice.options == ["Plan du conseil"]
+    choice.select("plan-du-conseil").run()
+    assert not board.exception and board.multiselect[0].value == ["plan-du-conseil"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "never", "row"),
+    [("fr", "pas avant l'horizon", "Engagements fermes"), ("en", "not by the horizon", "Hard commitments")],
+)
+def test_a_snapshot_with_an_empty_fund_projects_nothing_until_a_lever_moves(
+    lang, never, row, monkeypatch, empty_events_data_dir
+):
+    at = run_page("simulator", lang, data_dir=empty_events_data_dir, monkeypatch=monkeypatch)
+    assert not at.exception and not at.error
+    # no commitment, no pace: the fund stays at 0 and never reaches its target
+    assert [m.value for m in at.metric][1] == never
+    assert difference(at, row) in ("0", "0\u00a0€")
+    at.select_slider(key="sim_private_commitments_eur").set_value("100000").run()
+    assert not at.exception
+    assert difference(at, row).startswith("+")

@@ -3,18 +3,22 @@ from its model (``SimulatorView``). No Streamlit and no figure computed here."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.simulate import Band, Reached
+from analytics.scenarios import SavedScenario
+from analytics.simulate import MAX_HORIZON_YEAR, Band, Levers, Reached
 from analytics.views.simulator import SimulatorView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_axis, quarter_ticks, round_money
-from smala_ui.text import translate
+from smala_ui.text import plural, translate
 
 OPTIONS_UP_TO = 2.5  # a lever's options reach this many times its measured value (at least 10 steps)
 MAX_OPTIONS = 120  # steps a slider offers at most
@@ -103,6 +107,53 @@ def lever_value(spec: LeverSpec, chosen: str, measured: float) -> float:
     return float(chosen) * spec.scale
 
 
+HORIZON_KEY = "sim_horizon"
+CAP_KEY = "sim_cap_rate"
+CAP_RATES = tuple(f"{r / 4:g}" for r in range(0, 41))  # 0 to 10 %, as on the Capped returns page
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Every simulator setting the URL and a saved scenario hold, by key (``sim_...``): its
+    options and its default, as raw values. The page's sliders, a link and a saved scenario go
+    through the same rule (:meth:`chosen`), so a scenario means the same wherever it is shown."""
+
+    options: dict[str, tuple[str, ...]]
+    defaults: dict[str, str]
+
+    def chosen(self, raw: Mapping[str, str]) -> dict[str, str]:
+        """Return every key's value: ``raw``'s where it is one of the key's options, else the
+        default (a value from another snapshot's options, or nonsense, is ignored)."""
+        return {k: raw[k] if raw.get(k) in self.options[k] else d for k, d in self.defaults.items()}
+
+    def moved(self, chosen: Mapping[str, str]) -> dict[str, str]:
+        """Return the keys of ``chosen`` that differ from their default: what a link or a saved
+        scenario holds."""
+        return {k: v for k, v in chosen.items() if k in self.defaults and v != self.defaults[k]}
+
+
+@functools.lru_cache(maxsize=64)
+def choices(base: Levers, as_of: dt.date) -> Choices:
+    """Return the simulator's settings for a snapshot of ``as_of`` whose measured levers are
+    ``base``: each lever's options around its measured value, the horizon (the next year to
+    ``MAX_HORIZON_YEAR``, 2030 by default) and the cap's rate (the configured one by default)."""
+    horizons = tuple(str(y) for y in range(as_of.year + 1, MAX_HORIZON_YEAR + 1))
+    horizon = str(min(max(2030, as_of.year + 1), MAX_HORIZON_YEAR))
+    cap = f"{base.cap.rate * 100:g}"
+    offered = {spec.key: tuple(options(spec, getattr(base, spec.name))) for spec in LEVERS}
+    defaults = {spec.key: default_option(spec, getattr(base, spec.name)) for spec in LEVERS}
+    offered |= {HORIZON_KEY: horizons, CAP_KEY: tuple(sorted(set(CAP_RATES) | {cap}, key=float))}
+    return Choices(offered, defaults | {HORIZON_KEY: horizon, CAP_KEY: cap})
+
+
+def scenario_levers(base: Levers, chosen: Mapping[str, str]) -> tuple[Levers, int]:
+    """Return the levers and the horizon year of ``chosen`` (every key, as :meth:`Choices.chosen`
+    returns it), from the measured ``base``."""
+    values = {spec.name: lever_value(spec, chosen[spec.key], getattr(base, spec.name)) for spec in LEVERS}
+    cap = dataclasses.replace(base.cap, rate=float(chosen[CAP_KEY]) / 100)
+    return base.but(**values, cap=cap), int(chosen[HORIZON_KEY])
+
+
 # Seventeen sliders of up to 120 options are labelled at each lever move: 20 ms of Babel uncached.
 @functools.lru_cache(maxsize=8192)
 def option_label(spec: LeverSpec, value: str, lang: str) -> str:
@@ -131,6 +182,44 @@ def changed_text(view: SimulatorView, lang: str) -> str:
             )
         parts.append(translate(lang, "simulator.changed_item", lever=label, before=before, after=after))
     return " · ".join(parts)
+
+
+def banner_text(
+    view: SimulatorView,
+    named: SavedScenario | None,
+    lang: str,
+    escape: Callable[[str], str] = lambda text: text,
+) -> str:
+    """Return what the screen or slide says first: a projection, or a scenario naming each lever
+    moved, preceded by the saved scenario's title when one is shown (``escape`` applied to the
+    title: it is typed by a person, so data)."""
+    if not view.is_scenario:
+        return translate(lang, "simulator.baseline_banner")
+    text = translate(lang, "simulator.scenario_banner", changed=changed_text(view, lang))
+    if named is None:
+        return text
+    saved = translate(
+        lang,
+        "simulator.saved_banner",
+        title=escape(named.title),
+        saved=fmt.date(named.saved_at.date(), lang),
+        as_of=fmt.date(named.as_of, lang),
+    )
+    return f"{saved} {text}"
+
+
+def saved_notes(named: SavedScenario, chosen_on: Choices, as_of: dt.date, lang: str) -> list[str]:
+    """Return what a saved scenario shown on another snapshot must say: that the levers it did
+    not save follow this snapshot's pace, and how many of its values this snapshot does not offer
+    (they follow the measured pace too)."""
+    notes = []
+    if named.as_of != as_of:
+        saved, shown = fmt.date(named.as_of, lang), fmt.date(as_of, lang)
+        notes.append(translate(lang, "simulator.saved.other_as_of", saved=saved, shown=shown))
+    ignored = [k for k, v in named.levers.items() if v not in chosen_on.options.get(k, ())]
+    if ignored:
+        notes.append(plural(lang, "simulator.saved.ignored", len(ignored)))
+    return notes
 
 
 def reached_text(reached: Reached, lang: str) -> str:
@@ -284,7 +373,8 @@ def projection_chart(
     tickvals, ticktext = quarter_ticks(quarters[0], quarters[-1], lang, max_ticks=6)
     layout = {
         "height": 340,
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        # room on the right for the horizon's tick label, centred on the last point
+        "margin": {"l": 10, "r": 40, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": 1.12, "x": 0},
         "hovermode": "x unified",
         "xaxis": {"tickvals": tickvals, "ticktext": ticktext, "showgrid": False},

@@ -10,6 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
         "present.next": "Suivant",
         "present.slide": "**Conseil · {n} / {total}** · situation au {date}",
         "present.slide_part": "**Conseil · {n} / {total}** · partie {part} sur {parts} · situation au {date}",
+        "present.part": "**{page}** · partie {part} sur {parts} · situation au {date}",
         "present.stop": "Quitter la présentation",
         "page.board": "Depuis le dernier conseil",
         "board.last_board": "Dernier conseil : la situation du {date}. C'est la date de comparaison de "
@@ -42,6 +43,10 @@ TEXT: dict[str, dict[str, str]] = {
         "langue : un fichier HTML qui s'ouvre hors ligne, graphiques interactifs, ou un PDF.",
         "board.pack.title": "La Smala · conseil · situation au {date}",
         "board.pack.html": "Dossier du conseil (HTML)",
+        "board.pack.scenarios": "Scénarios du simulateur à joindre",
+        "board.pack.scenarios.help": "Chaque scénario enregistré choisi ajoute une diapositive après "
+        "celles du conseil : ses dates d'atteinte des objectifs et ses chiffres à l'horizon face à la "
+        "référence, sous un bandeau qui dit que c'est un scénario et quels leviers il modifie.",
         "board.pack.pdf": "Dossier du conseil (PDF)",
         "board.pack.no_chromium": "PDF indisponible : aucun navigateur Chromium sur ce serveur (paquet "
         "« chromium »). Le dossier HTML reste disponible.",
@@ -55,6 +60,7 @@ TEXT: dict[str, dict[str, str]] = {
         "present.next": "Next",
         "present.slide": "**Board · {n} / {total}** · as of {date}",
         "present.slide_part": "**Board · {n} / {total}** · part {part} of {parts} · as of {date}",
+        "present.part": "**{page}** · part {part} of {parts} · as of {date}",
         "present.stop": "Leave the presentation",
         "page.board": "Since the last board",
         "board.last_board": "Last board: the snapshot of {date}. It is the comparison date of every "
@@ -86,6 +92,10 @@ TEXT: dict[str, dict[str, str]] = {
         "that opens offline with interactive charts, or a PDF.",
         "board.pack.title": "La Smala · board · as of {date}",
         "board.pack.html": "Board pack (HTML)",
+        "board.pack.scenarios": "Simulator scenarios to include",
+        "board.pack.scenarios.help": "Each saved scenario chosen adds a slide after the board's: its "
+        "dates of reaching the targets and its figures at the horizon against the baseline, under a "
+        "banner saying it is a scenario and which levers it moves.",
         "board.pack.pdf": "Board pack (PDF)",
         "board.pack.no_chromium": "PDF unavailable: no Chromium browser on this server (package "
         "'chromium'). The HTML pack is still available.",

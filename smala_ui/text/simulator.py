@@ -52,6 +52,33 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.scenario_banner": "Scénario : ces chiffres supposent des leviers modifiés, pas le rythme "
         "mesuré. {changed}. La référence reste dessinée en pointillé.",
         "simulator.changed_item": "{lever} : {before} → {after}",
+        "simulator.saved": "Scénarios enregistrés ({count})",
+        "simulator.saved.pick": "Scénario à ouvrir",
+        "simulator.saved.item": "{title} · arrêté du {date}",
+        "simulator.saved.open": "Ouvrir",
+        "simulator.saved.none": "Aucun scénario enregistré pour l'instant.",
+        "simulator.saved.unreadable": "Fichier de scénario illisible, laissé de côté tel quel : {problem}",
+        "simulator.saved.title_input": "Titre du scénario à enregistrer",
+        "simulator.saved.save": "Enregistrer les leviers actuels",
+        "simulator.saved.not_allowed": "Seuls la direction et le conseil d'administration, connectés, "
+        "peuvent enregistrer un scénario.",
+        "simulator.saved.nothing_moved": "Aucun levier n'est modifié : la référence n'a pas besoin "
+        "d'être enregistrée.",
+        "simulator.saved.exists": "Un scénario porte déjà le titre « {title} » (ou un titre qui donne "
+        "le même nom de fichier) : choisissez-en un autre. Rien n'a été remplacé.",
+        "simulator.saved.bad_title": "Donnez un titre de 1 à {max} caractères, avec au moins une lettre "
+        "ou un chiffre.",
+        "simulator.saved.not_written": "Le scénario n'a pas pu être enregistré : {error}",
+        "simulator.saved.done": "Scénario « {title} » enregistré. Pour le partager ou le projeter, "
+        "copiez l'adresse de la page.",
+        "simulator.saved_banner": "Scénario enregistré « {title} » (le {saved}, sur l'arrêté du {as_of}).",
+        "simulator.saved.other_as_of": "Enregistré sur l'arrêté du {saved} et montré sur celui du "
+        "{shown} : les leviers qu'il ne modifie pas suivent le rythme mesuré à cette date.",
+        "simulator.saved.ignored.one": "{n} valeur enregistrée n'est pas proposée sur cet arrêté : "
+        "ce levier suit le rythme mesuré.",
+        "simulator.saved.ignored.other": "{n} valeurs enregistrées ne sont pas proposées sur cet "
+        "arrêté : ces leviers suivent le rythme mesuré.",
+        "simulator.slide": "Simulateur · {title}",
         "simulator.tile.supported": "{target} entrepreneurs soutenus atteints",
         "simulator.tile.fund": "{target} d'engagements fermes atteints",
         "simulator.tile.baseline": "référence : {when}",
@@ -63,7 +90,6 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.horizon.supported": "Soutenus fin {year}",
         "simulator.horizon.fund_hard": "Engagements fermes fin {year}",
         "simulator.horizon.impact_reserve": "Réserve d'impact fin {year}",
-        "simulator.charts": "Trajectoires",
         "simulator.chart.supported": "Entrepreneurs soutenus",
         "simulator.chart.fund_hard": "Engagements fermes au fonds",
         "simulator.chart.hours_gap": "Heures d'accompagnement manquantes par trimestre",
@@ -161,6 +187,30 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.scenario_banner": "Scenario: these figures assume changed levers, not the measured pace. "
         "{changed}. The baseline is still drawn dashed.",
         "simulator.changed_item": "{lever}: {before} → {after}",
+        "simulator.saved": "Saved scenarios ({count})",
+        "simulator.saved.pick": "Scenario to open",
+        "simulator.saved.item": "{title} · as of {date}",
+        "simulator.saved.open": "Open",
+        "simulator.saved.none": "No scenario saved yet.",
+        "simulator.saved.unreadable": "Unreadable scenario file, left aside as it is: {problem}",
+        "simulator.saved.title_input": "Title of the scenario to save",
+        "simulator.saved.save": "Save the current levers",
+        "simulator.saved.not_allowed": "Only directors and the board, logged in, can save a scenario.",
+        "simulator.saved.nothing_moved": "No lever is moved: the baseline needs no saving.",
+        "simulator.saved.exists": "A scenario is already titled “{title}” (or has a title giving the "
+        "same file name): choose another. Nothing was replaced.",
+        "simulator.saved.bad_title": "Give a title of 1 to {max} characters, with at least one letter "
+        "or digit.",
+        "simulator.saved.not_written": "The scenario could not be saved: {error}",
+        "simulator.saved.done": "Scenario “{title}” saved. To share or present it, copy the page's address.",
+        "simulator.saved_banner": "Saved scenario “{title}” (on {saved}, as of {as_of}).",
+        "simulator.saved.other_as_of": "Saved as of {saved}, shown as of {shown}: the levers it does "
+        "not move follow the pace measured on that date.",
+        "simulator.saved.ignored.one": "{n} saved value is not offered as of this date: that lever "
+        "follows the measured pace.",
+        "simulator.saved.ignored.other": "{n} saved values are not offered as of this date: those "
+        "levers follow the measured pace.",
+        "simulator.slide": "Simulator · {title}",
         "simulator.tile.supported": "{target} supported entrepreneurs reached",
         "simulator.tile.fund": "{target} of hard commitments reached",
         "simulator.tile.baseline": "baseline: {when}",
@@ -172,7 +222,6 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.horizon.supported": "Supported, end of {year}",
         "simulator.horizon.fund_hard": "Hard commitments, end of {year}",
         "simulator.horizon.impact_reserve": "Impact reserve, end of {year}",
-        "simulator.charts": "Paths",
         "simulator.chart.supported": "Supported entrepreneurs",
         "simulator.chart.fund_hard": "Hard commitments to the fund",
         "simulator.chart.hours_gap": "Support hours missing per quarter",
