@@ -13,8 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import time
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from analytics.location import as_location, is_remote
 
 AUDIT_FOLDER = "audit"
 ACTIONS = ("login", "role_change", "download", "publish", "replace", "scenario_saved")
@@ -48,7 +52,7 @@ class Event:
 
 
 def audit_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / AUDIT_FOLDER
+    return as_location(data_dir) / AUDIT_FOLDER
 
 
 def record(data_dir: Path, event: Event) -> Path:
@@ -57,6 +61,8 @@ def record(data_dir: Path, event: Event) -> Path:
     if event.action not in ACTIONS:
         raise ValueError(f"unknown audit action {event.action!r}")
     folder = audit_dir(data_dir)
+    if is_remote(folder):
+        return _record_object(folder, event)
     if folder.is_symlink():  # the trail stays in the data folder, not wherever a link points
         raise AuditError(f"{folder} is a symbolic link: the audit trail is not written through it")
     path = folder / f"audit-{event.at:%Y-%m}.jsonl"
@@ -71,6 +77,19 @@ def record(data_dir: Path, event: Event) -> Path:
         os.fsync(fd)
     finally:
         os.close(fd)
+    return path
+
+
+def _record_object(folder, event: Event) -> Path:
+    """On object storage, where nothing can be appended to: one object per event, named after
+    its month, the writing clock in nanoseconds (events of one second keep the order they were
+    written in) and a random part (``audit-2026-06-<19 digits>-<12 hex>.jsonl``), written only if
+    absent, so no line is ever rewritten and two servers never write the same object."""
+    path = folder / f"audit-{event.at:%Y-%m}-{time.time_ns():019d}-{uuid.uuid4().hex[:12]}.jsonl"
+    try:
+        path.fs.pipe_file(str(path), (event.to_json() + "\n").encode("utf-8"), mode="create")
+    except OSError as exc:
+        raise AuditError(f"{path}: the audit trail cannot be written ({exc})") from exc
     return path
 
 

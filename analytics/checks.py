@@ -35,7 +35,7 @@ from analytics.schema import (
     Column,
     Table,
 )
-from analytics.store import CHECKS, ERROR, WARNING, Problem, Snapshot, sha256_of
+from analytics.store import ERROR, WARNING, Problem, Snapshot, checks_file, sha256_of
 
 # Text that a spreadsheet would run as a formula when the cell is typed in (the CSV download
 # neutralises it; the import warns).
@@ -442,7 +442,7 @@ def stored_problems(snap: Snapshot) -> list[Problem] | None:
     entry = (snap.manifest or {}).get("checks")
     if not isinstance(entry, dict) or entry.get("rule_book") != rule_book_id():
         return None
-    path = snap.path / CHECKS
+    path = snap.path / checks_file(snap.manifest)
     try:
         if sha256_of(path) != entry.get("sha256"):
             return None

@@ -5,6 +5,9 @@ Order of precedence (last wins):
 1. the defaults below;
 2. the file named by ``SMALA_CONFIG``, else ``smala.toml`` in the working directory, if present;
 3. ``SMALA_DATA_DIR`` for the data folder.
+
+The data folder is a local folder or, written ``s3://bucket/prefix``, S3-compatible object
+storage (``analytics.location``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from analytics.access import Access, Role
 from analytics.cap import CapParams
+from analytics.location import setting as data_setting
 from analytics.schema import METRICS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +35,7 @@ class ConfigError(ValueError):
 class Settings:
     """Targets, cap parameters and data location used across the app."""
 
-    data_dir: Path = DEFAULT_DATA_DIR
+    data_dir: Path | str = DEFAULT_DATA_DIR  # a local Path, or the text s3://bucket/prefix
     supported_target: int = 100  # supported entrepreneurs the cooperative aims to help
     fund_target_eur: float = 10_000_000.0  # first closing target of the impact fund, EUR
     cap_rate: float = 0.03  # capital-gain cap, annual rate
@@ -137,7 +141,10 @@ def _from_toml(path: Path, raw: dict, settings: Settings) -> Settings:
             raise ConfigError(f"{path}: {name} has the wrong type ({type(value).__name__}: {value!r})")
         values[name] = value
     if "data_dir" in values:
-        values["data_dir"] = (path.parent / values["data_dir"]).resolve()
+        try:
+            values["data_dir"] = data_setting(values["data_dir"], base=path.parent)
+        except ValueError as exc:
+            raise ConfigError(f"{path}: data_dir: {exc}") from exc
     if "access" in values:
         values["access"] = _access(path, values["access"])
     if "impact_targets" in values:
@@ -166,5 +173,8 @@ def load_settings(config_file: Path | None = None, environ: dict[str, str] | Non
             raise ConfigError(f"{path}: {exc}") from exc
         settings = _from_toml(path, raw, settings)
     if env.get("SMALA_DATA_DIR"):
-        settings = replace(settings, data_dir=Path(env["SMALA_DATA_DIR"]).resolve())
+        try:
+            settings = replace(settings, data_dir=data_setting(env["SMALA_DATA_DIR"]))
+        except ValueError as exc:
+            raise ConfigError(f"SMALA_DATA_DIR: {exc}") from exc
     return settings.validate()

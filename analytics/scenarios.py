@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analytics.location import as_location, is_remote
 from analytics.store import fsync_dir
 
 SCENARIO_FOLDER = "scenarios"
@@ -62,7 +63,7 @@ class SavedScenario:
 
 
 def scenarios_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / SCENARIO_FOLDER
+    return as_location(data_dir) / SCENARIO_FOLDER
 
 
 def name_for(title: str) -> str:
@@ -124,8 +125,14 @@ def save(data_dir: Path, scenario: SavedScenario) -> Path:
     if folder.is_symlink():  # scenarios stay in the data folder, not wherever a link points
         raise ScenarioError(f"{folder} is a symbolic link: no scenario is written through it")
     text = to_toml(scenario)
-    folder.mkdir(parents=True, exist_ok=True)
     final = folder / f"{scenario.name}.toml"
+    if is_remote(folder):  # one object, written only if absent: never replaced there either
+        try:
+            final.fs.pipe_file(str(final), text.encode("utf-8"), mode="create")
+        except FileExistsError:
+            raise ScenarioExists(f"{final}: a scenario of this name is already saved") from None
+        return final
+    folder.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=".saving-", suffix=".toml")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -145,7 +152,7 @@ def save(data_dir: Path, scenario: SavedScenario) -> Path:
 def load(path: Path) -> SavedScenario:
     """Read one scenario file. Raise ScenarioError naming the file (and the key) when it is not
     one: unreadable, not TOML, a key missing or of the wrong type, a lever that is not a number."""
-    path = Path(path)
+    path = as_location(path)
     if path.is_symlink():
         raise ScenarioError(f"{path.name}: a symbolic link, not read")
     try:

@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -29,6 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analytics.access import FULL_SCOPE, Forbidden, Scope
+from analytics.location import Location, as_location, is_remote, refresh, register
 from analytics.schema import SCHEMA_VERSION, STRING, STRING_LIST, TABLES, Table, accepts
 
 SNAPSHOTS = "snapshots"
@@ -152,8 +154,8 @@ def table_files(snaps: list[Snapshot], table: str) -> list[str]:
     return [snap.table_path(table) for snap in snaps]
 
 
-def snapshots_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / SNAPSHOTS
+def snapshots_dir(data_dir: Location) -> Location:
+    return as_location(data_dir) / SNAPSHOTS
 
 
 def folder_name(as_of: dt.date) -> str:
@@ -163,7 +165,7 @@ def folder_name(as_of: dt.date) -> str:
 def sha256_of(path: Path) -> str:
     """Return the hex sha256 of a file, read in 1 MiB blocks."""
     h = hashlib.sha256()
-    with open(path, "rb") as f:
+    with path.open("rb") as f:  # Path.open: a file on object storage opens too
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
@@ -278,8 +280,8 @@ def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> lis
             problems.extend(_verify_table(folder, manifest["tables"].get(name), name, table))
     entry = manifest.get("checks")
     if entry is not None:
-        path = folder / CHECKS
-        label = f"{folder.name}/{CHECKS}"
+        path = folder / checks_file(manifest)
+        label = f"{folder.name}/{checks_file(manifest)}"
         if (
             not isinstance(entry, dict)
             or path.is_symlink()
@@ -294,6 +296,15 @@ def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> lis
                 )
             )
     return problems
+
+
+def checks_file(manifest: dict | None) -> str:
+    """Return the name of the stored rule results' file the manifest names (``checks.json``
+    unless a publish to object storage gave it its checksum in its name); a name that is not a
+    plain file name in the folder gives ``checks.json``, so nothing outside is ever read."""
+    entry = (manifest or {}).get("checks")
+    name = entry.get("file", CHECKS) if isinstance(entry, dict) else CHECKS
+    return name if isinstance(name, str) and name and Path(name).name == name else CHECKS
 
 
 def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Problem]:
@@ -323,7 +334,7 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
             )
         ]
     try:
-        meta = pq.read_metadata(path)
+        meta = _read_parquet(path, pq.read_metadata)
         schema = meta.schema.to_arrow_schema()
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return [
@@ -368,6 +379,7 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
     such a file makes the snapshot unusable. One DuckDB scan of the text columns: ~0.25 s for a
     snapshot at scale 1000; the slow search for the row runs only when a value is broken."""
     columns = [(c.name, c.kind) for c in table.columns if c.kind in (STRING, STRING_LIST)]
+    register(_scanner(), path)
     with _scanner().cursor() as cur:
         try:
             cur.execute(_text_scan(columns), {"path": str(path)}).fetchall()
@@ -395,10 +407,32 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
     return problems
 
 
+def _read_parquet(path: Path, read: Callable, **kwargs):
+    """Return ``read(path, **kwargs)`` (a pyarrow.parquet reader): a local file by its name, a
+    file on object storage opened through its filesystem."""
+    if not is_remote(path):
+        return read(path, **kwargs)
+    with path.open("rb") as f:
+        return read(f, **kwargs)
+
+
+def read_table(path: str | Location, **kwargs) -> pa.Table:
+    """Return a Parquet file as an Arrow table (``pq.read_table``'s keywords), wherever it is:
+    ``Snapshot.table_path``'s text names a local file or an object on object storage."""
+    return _read_parquet(as_location(path), pq.read_table, **kwargs)
+
+
+def date_taken(data_dir: Location, as_of: dt.date) -> bool:
+    """Return True when a snapshot of ``as_of`` is published (or, on local disk, its folder is
+    there in any state): publishing that date is then refused unless it replaces."""
+    final = snapshots_dir(data_dir) / folder_name(as_of)
+    return (final / MANIFEST).exists() if is_remote(final) else final.exists()
+
+
 def _first_undecodable_row(path: Path, column: str, is_list: bool) -> int | None:
     """Return the 1-based row of the first value of ``column`` that is not UTF-8, or None."""
     as_bytes = pa.list_(pa.binary()) if is_list else pa.binary()
-    values = pq.read_table(path, columns=[column]).column(0).cast(as_bytes)
+    values = _read_parquet(path, pq.read_table, columns=[column]).column(0).cast(as_bytes)
     offset = 0
     for chunk in values.chunks:
         for i, value in enumerate(chunk.to_pylist()):
@@ -438,11 +472,19 @@ def schema_problems(schema: pa.Schema, table_name: str, label: str) -> list[Prob
 
 def list_snapshots(data_dir: Path) -> list[Snapshot]:
     """Return every snapshot folder under ``data_dir``, oldest first, each with its problems."""
+    refresh(data_dir)  # on object storage, what another server published since
     root = snapshots_dir(data_dir)
     if not root.is_dir():
         return []
-    found = [verify_folder(p) for p in sorted(root.iterdir()) if p.is_dir()]
+    found = [verify_folder(p) for p in sorted(root.iterdir()) if p.is_dir() and _committed(p)]
     return sorted((s for s in found if s is not None), key=lambda s: s.as_of)
+
+
+def _committed(folder: Location) -> bool:
+    """Return False for a folder on object storage without its manifest: an upload not (yet)
+    committed, never listed (``staging_leftovers`` reports it). A local folder is always
+    listed: without a manifest it is a damaged snapshot, and says so."""
+    return not is_remote(folder) or (folder / MANIFEST).exists()
 
 
 def stray_folders(data_dir: Path) -> list[Problem]:
@@ -478,7 +520,19 @@ def staging_leftovers(data_dir: Path) -> list[Path]:
     root = snapshots_dir(data_dir)
     if not root.is_dir():
         return []
+    if is_remote(root):
+        return [p for p in sorted(root.iterdir(), key=lambda p: p.name) if p.is_dir() and _uncommitted(p)]
     return sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(STAGING_PREFIX))
+
+
+def _uncommitted(folder: Location) -> bool:
+    """Return True when a folder on object storage holds files its manifest does not name: an
+    upload cut short before its manifest, or a second writer's refused one."""
+    manifest, _ = read_manifest(folder) if (folder / MANIFEST).exists() else (None, [])
+    if manifest is None:
+        return True
+    named = {MANIFEST, checks_file(manifest)} | {str(e.get("file")) for e in manifest["tables"].values()}
+    return any(p.name not in named for p in folder.iterdir())
 
 
 @dataclass(frozen=True)
@@ -493,7 +547,7 @@ class ArchivedSnapshot:
 
 
 def archive_dir(data_dir: Path) -> Path:
-    return Path(data_dir) / ARCHIVE
+    return as_location(data_dir) / ARCHIVE
 
 
 def archived_snapshots(data_dir: Path) -> list[ArchivedSnapshot]:
@@ -672,9 +726,74 @@ def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
     return _publish(data_dir, dt.date.fromisoformat(manifest["as_of"]), replace, copy_and_verify)
 
 
+def _stored_name(file_name: str, sha256: str) -> str:
+    """Return the name a file is uploaded under: its checksum in its name (``members-<16 hex>
+    .parquet``), so two writers of one date never write over each other's files."""
+    stem, dot, suffix = file_name.rpartition(".")
+    return f"{stem}-{sha256[:16]}{dot}{suffix}" if dot else f"{file_name}-{sha256[:16]}"
+
+
+def upload_snapshot(staged: Path, final: Location) -> dict:
+    """Upload a complete local snapshot folder (``stage_snapshot``'s) to ``final`` on object
+    storage and return the manifest written there.
+
+    Object storage has no rename, so the manifest is the commit: the table files and the rule
+    results go first, each under a name holding its checksum, then the manifest last, written
+    only if absent (a conditional put). A reader never lists a folder without a manifest; an
+    upload cut short leaves files no manifest names (``staging_leftovers`` reports them); and of
+    two writers of one date, the second's manifest is refused (``PublishError``) and its files
+    take nothing from the first's."""
+    manifest = json.loads((staged / MANIFEST).read_text(encoding="utf-8"))
+    uploads = {}
+    for entry in manifest["tables"].values():
+        uploads[entry["file"]] = entry["file"] = _stored_name(entry["file"], entry["sha256"])
+    entry = manifest.get("checks")
+    if isinstance(entry, dict):
+        local = checks_file(manifest)
+        uploads[local] = entry["file"] = _stored_name(local, entry["sha256"])
+    for local, stored in uploads.items():
+        final.fs.put_file(str(staged / local), str(final / stored))
+    body = json.dumps(manifest, indent=2, ensure_ascii=False, default=str).encode("utf-8")
+    try:
+        final.fs.pipe_file(str(final / MANIFEST), body, mode="create")
+    except FileExistsError:
+        raise _already_exists(final) from None
+    refresh(final)
+    return manifest
+
+
+def _publish_remote(
+    data_dir: Location, as_of: dt.date, replace: bool, fill: Callable[[Path], None]
+) -> Location:
+    """Fill a local work folder (``fill`` writes it), then upload it (``upload_snapshot``)."""
+    final = snapshots_dir(data_dir) / folder_name(as_of)
+    if replace:
+        raise PublishError(
+            [
+                _problem(
+                    "replace_unavailable",
+                    final.name,
+                    "replacing a snapshot is not available on object storage: the old one would "
+                    "have to be deleted, and snapshots are never deleted",
+                )
+            ]
+        )
+    refresh(data_dir)
+    if (final / MANIFEST).exists():  # refused early; the conditional put is the real guard
+        raise _already_exists(final)
+    with tempfile.TemporaryDirectory(prefix="smala-publish-") as work:
+        staged = Path(work) / final.name
+        fill(staged)
+        upload_snapshot(staged, final)
+    return final
+
+
 def _publish(data_dir: Path, as_of: dt.date, replace: bool, fill: Callable[[Path], None]) -> Path:
     """Fill a staging folder beside the final one (``fill`` writes it), then rename it into
-    place; the staging folder is removed if anything fails. Return the snapshot's folder."""
+    place; the staging folder is removed if anything fails. Return the snapshot's folder. On
+    object storage, upload it instead (``_publish_remote``)."""
+    if is_remote(data_dir):
+        return _publish_remote(data_dir, as_of, replace, fill)
     root = snapshots_dir(data_dir)
     final = root / folder_name(as_of)
     if final.exists() and not replace:

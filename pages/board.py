@@ -63,9 +63,13 @@ if saved:
     st.multiselect(
         t("board.pack.scenarios"),
         list(saved),
-        format_func=lambda name: saved[name].title,
+        format_func=lambda name: t(
+            "simulator.saved.item", title=saved[name].title, date=fmt.date(saved[name].as_of, language)
+        ),
         key="board_pack_scenarios",
         help=t("board.pack.scenarios.help"),
+        placeholder=t("board.pack.scenarios.none"),
+        select_all=False,  # Streamlit's own words, in English only
     )
 included = [saved[name] for name in st.session_state.get("board_pack_scenarios", ()) if name in saved]
 

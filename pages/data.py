@@ -235,6 +235,7 @@ if current_policy().personal_data:
             sorted({e.who for e in events}),
             key="audit_who",
             placeholder=t("audit.filter_all"),
+            select_all=False,  # Streamlit's own words, in English only
         )
         action_names = {a: t(f"audit.action.{a}") for a in ACTIONS}  # this run's language, bound now
         actions = action_col.multiselect(
@@ -243,6 +244,7 @@ if current_policy().personal_data:
             format_func=action_names.get,
             key="audit_action",
             placeholder=t("audit.filter_all"),
+            select_all=False,  # Streamlit's own words, in English only
         )
         since = since_col.date_input(
             t("audit.filter_since"), value=None, key="audit_since", format="DD/MM/YYYY"

@@ -108,6 +108,7 @@ if presentation.shows("portfolio"):
                 key=f"fund_filter_{kind}",
                 format_func=lambda v, kind=kind: ff.label(language, kind, v),
                 placeholder=t("fund.filter.all"),
+                select_all=False,  # Streamlit's own words, in English only
             )
             for column, (kind, options) in zip(st.columns(3), FILTERS, strict=True)
         ]

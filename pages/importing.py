@@ -23,7 +23,7 @@ from analytics.ingest.importer import (
     record_publish,
 )
 from analytics.ingest.read import read_bytes
-from analytics.store import PublishError, folder_name, snapshots_dir
+from analytics.store import PublishError, date_taken
 from smala_ui import fmt
 from smala_ui.cache.store import catalogue as read_catalogue
 from smala_ui.cache.store import settings as read_settings
@@ -211,7 +211,7 @@ def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
 
 header("page.importing", dates=False)  # an import is not about the selected snapshot
 settings = st.session_state["settings"]
-data_dir = Path(settings.data_dir)
+data_dir = settings.data_dir
 st.write(t("importing.intro"))
 
 if (published := st.session_state.pop(PUBLISHED, None)) is not None:
@@ -242,7 +242,7 @@ upload = file_column.file_uploader(
     help=t("importing.file_help"),
     key=f"import_file_{st.session_state.get(UPLOADS, 0)}",
 )
-date_exists = (snapshots_dir(data_dir) / folder_name(as_of)).exists()
+date_exists = date_taken(data_dir, as_of)
 replace = False
 if date_exists:
     date_column.info(t("importing.date_exists", date=fmt.date(as_of, lang())), icon=":material/info:")
@@ -263,5 +263,5 @@ else:
     if plan.staged is not None:
         show_preview(plan, settings)
     # the plan's own date (a plan is prepared for the date chosen above)
-    plan_date_exists = (snapshots_dir(data_dir) / folder_name(plan.as_of)).exists()
+    plan_date_exists = date_taken(data_dir, plan.as_of)
     show_publish(plan, data_dir, plan_date_exists, replace and plan.as_of == as_of)

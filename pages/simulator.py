@@ -17,6 +17,7 @@ from smala_ui.escape import md_escape
 from smala_ui.figures import simulator as fs
 from smala_ui.login import current_policy
 from smala_ui.session import lang, selection, t, url_widget
+from smala_ui.text import plural
 from smala_ui.widgets import chart, download_table, guarded, header, metric_row, text_table
 
 header("page.simulator")
@@ -38,7 +39,7 @@ if presentation.shows("targets"):  # on a slide, beside the headline figures
 def reset() -> None:
     for key, value in CHOICES.defaults.items():
         st.session_state[key] = value
-    st.session_state[SAVED_KEY] = None
+    st.session_state[SAVED_KEY] = st.session_state[MESSAGE_KEY] = None
 
 
 def open_saved(name: str | None) -> None:
@@ -70,7 +71,11 @@ def save_current() -> None:
             )
             store.save(settings.data_dir, scenario)
         except store.ScenarioExists:
-            message = ("error", t("simulator.saved.exists", title=md_escape(title.strip())))
+            existing = BY_NAME[name].title if name in BY_NAME else title.strip()
+            message = (
+                "error",
+                t("simulator.saved.exists", title=md_escape(title.strip()), existing=md_escape(existing)),
+            )
         except store.ScenarioError:
             message = ("error", t("simulator.saved.bad_title", max=store.TITLE_MAX))
         except OSError as exc:
@@ -82,7 +87,7 @@ def save_current() -> None:
                 )
             except AuditError as exc:  # saved all the same; the server log says the trail failed
                 logging.getLogger(__name__).warning("audit trail: %s", exc)
-            st.session_state[SAVED_KEY] = name
+            st.session_state[SAVED_KEY] = st.session_state["sim_saved_pick"] = name
             st.session_state["sim_save_title"] = ""
             message = ("success", t("simulator.saved.done", title=md_escape(title.strip())))
     st.session_state[MESSAGE_KEY] = message
@@ -102,9 +107,12 @@ def saved_label(name: str) -> str:
 
 def saved_scenarios_panel() -> None:
     """The saved scenarios: open one from the list, save the levers on screen under a title."""
-    with st.expander(t("simulator.saved", count=len(saved)), icon=":material/bookmark:"):
+    message = st.session_state.get(MESSAGE_KEY)
+    # a constant label: a label that changed (a count) would make a new panel, drawn closed
+    with st.expander(t("simulator.saved"), icon=":material/bookmark:", expanded=bool(message)):
         open_col, save_col = st.columns(2, gap="large")
         if saved:
+            open_col.caption(plural(lang(), "simulator.saved.count", len(saved)))
             open_col.selectbox(
                 t("simulator.saved.pick"), list(BY_NAME), format_func=saved_label, key="sim_saved_pick"
             )
@@ -129,10 +137,11 @@ def saved_scenarios_panel() -> None:
             )
         else:
             save_col.caption(t("simulator.saved.not_allowed"))
-        message = st.session_state.get(MESSAGE_KEY)
         if message:
             kind, text = message
             getattr(st, kind)(text)
+            if kind == "success":  # the banner that names it is below the levers, off screen
+                st.toast(text, icon=":material/bookmark_added:")
 
 
 def lever(key: str, label: str, language: str, spec: fs.LeverSpec) -> str:

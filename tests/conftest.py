@@ -16,6 +16,7 @@ from fixture_data import write_empty_events_fixture, write_fixture
 from streamlit.testing.v1 import AppTest
 
 from analytics import audit, db, scenarios
+from analytics.location import is_remote
 from analytics.store import list_snapshots
 from smala_ui.navigation import PAGES
 
@@ -148,7 +149,8 @@ def _per_data_dir(module, folder_of: str, root: Path, monkeypatch) -> None:
     real = getattr(module, folder_of)
 
     def in_tmp(data_dir: Path) -> Path:
-        return real(root / hashlib.sha1(str(Path(data_dir).resolve()).encode()).hexdigest())
+        name = str(data_dir) if is_remote(data_dir) else str(Path(data_dir).resolve())
+        return real(root / hashlib.sha1(name.encode()).hexdigest())
 
     monkeypatch.setattr(module, folder_of, in_tmp)
 
@@ -158,11 +160,11 @@ def writes_in_tmp(request, tmp_path_factory, monkeypatch):
     """Pages write the audit trail (``<data folder>/audit/``) and saved scenarios
     (``<data folder>/scenarios/``): under the shipped demo data, that would be the checkout's own
     ``data/``, and the shared fixture is read only. Each data folder's go to temporary folders of
-    its own instead, read back by the same ``analytics`` functions. test_audit.py and
-    test_scenarios.py test the real places themselves, and the browser tests read what their
-    server (another process) wrote there."""
+    its own instead, read back by the same ``analytics`` functions. test_audit.py,
+    test_scenarios.py and test_store_backends.py (object storage) test the real places
+    themselves, and the browser tests read what their server (another process) wrote there."""
     module = request.module.__name__.split(".")[-1]
-    if "browser" not in request.module.__name__:
+    if "browser" not in request.module.__name__ and module != "test_store_backends":
         root = tmp_path_factory.mktemp("writes")
         if module != "test_audit":
             _per_data_dir(audit, "audit_dir", root / "audit", monkeypatch)

@@ -174,11 +174,14 @@ def test_a_title_in_use_or_without_letters_or_nothing_moved_saves_nothing(monkey
     assert list(before) == ["plan-a.toml"]
     at.select_slider(key="sim_private_commitments_eur").set_value("300000").run()
     save_as(at, "plan a!")  # another title, the same file name
-    assert at.error[0].value.startswith("Un scénario porte déjà le titre « plan a\\! »")
+    assert at.error[0].value.startswith(
+        "Le titre « plan a\\! » est trop proche de celui d'un scénario déjà enregistré, « Plan A »"
+    )
     assert saved_files() == before  # never replaced
     save_as(at, "€€€")
     assert at.error[0].value.startswith("Donnez un titre de 1 à 80 caractères")
     at.button(key="sim_reset").click().run()
+    assert not at.error  # the reset forgets the last message
     save_as(at, "La référence")
     assert [w.value for w in at.warning][-1].startswith("Aucun levier n'est modifié")
     assert saved_files() == before
@@ -246,7 +249,8 @@ def test_the_board_page_offers_the_saved_scenarios_for_its_pack(monkeypatch):
     save_as(page(monkeypatch, sim_private_commitments_eur="400000"), "Plan du conseil")
     board = run_page("board", "fr", DEMO_DATES[-1], monkeypatch=monkeypatch)
     (choice,) = board.multiselect
-    assert choice.label == "Scénarios du simulateur à joindre" and choice.options == ["Plan du conseil"]
+    assert choice.label == "Scénarios du simulateur à joindre"
+    assert choice.options == ["Plan du conseil · arrêté du 30 sept. 2026"]
     choice.select("plan-du-conseil").run()
     assert not board.exception and board.multiselect[0].value == ["plan-du-conseil"]
 

@@ -19,7 +19,6 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from analytics import db
 from analytics.audit import Event, record
@@ -33,9 +32,11 @@ from analytics.store import (
     Problem,
     PublishError,
     Snapshot,
+    date_taken,
     folder_name,
     list_snapshots,
     publish_staged,
+    read_table,
     stage_snapshot,
     verify_folder,
 )
@@ -133,7 +134,7 @@ def prepare_import(
     timings["read"] = time.perf_counter() - started
     findings = list(raw.findings)
     latest = latest_valid(data_dir)
-    date_exists = (Path(data_dir) / "snapshots" / folder_name(as_of)).exists()
+    date_exists = date_taken(data_dir, as_of)
 
     started = time.perf_counter()
     parts: dict[str, _Part | None] = {}
@@ -178,7 +179,7 @@ def prepare_import(
                 )
                 parts[name] = None
             else:
-                table = pq.read_table(latest.table_path(name)).cast(TABLES[name].arrow_schema())
+                table = read_table(latest.table_path(name)).cast(TABLES[name].arrow_schema())
                 origin = f"{latest.path.name}/{TABLES[name].file}"
                 rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
                 parts[name] = _Part(table, origin, rows, {}, True)

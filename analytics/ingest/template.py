@@ -25,7 +25,6 @@ from typing import BinaryIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Format, Workbook
@@ -46,6 +45,7 @@ from analytics.schema import (
     Column,
     type_family,
 )
+from analytics.store import read_table
 
 TEMPLATE_FILE = "smala_modele.xlsx"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -483,7 +483,7 @@ def snapshot_template_bytes(table_paths: Mapping[str, str], entitled: bool) -> b
     personal data removed unless the viewer is ``entitled`` to it (those cells are left empty)."""
     tables = {}
     for name, path in table_paths.items():
-        table = pq.read_table(path)
+        table = read_table(path)
         tables[name] = table if entitled else without_personal_data(name, table)
     return template_bytes(tables)
 

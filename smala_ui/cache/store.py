@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
-from analytics import checks, db
+from analytics import checks, db, location
 from analytics.access import Scope
 from analytics.config import Settings, load_settings
 from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers, stray_folders
@@ -18,8 +21,12 @@ from smala_ui.cache import cached
 
 
 def connection():
-    """Return the process-wide DuckDB connection; queries each take their own cursor."""
-    return _connection(settings().query_memory_mb)
+    """Return the process-wide DuckDB connection; queries each take their own cursor. It reads
+    object storage too when the data folder is there (``analytics.location.register``)."""
+    current = settings()
+    con = _connection(current.query_memory_mb)
+    location.register(con, current.data_dir)
+    return con
 
 
 @st.cache_resource(show_spinner=False)
@@ -31,13 +38,42 @@ def _connection(memory_mb: int):
     return db.connect(memory_mb)
 
 
+# The secrets' [s3] keys and the AWS environment variables they stand for (the environment wins).
+S3_SECRETS = {
+    "endpoint_url": "AWS_ENDPOINT_URL",
+    "region": "AWS_REGION",
+    "access_key_id": "AWS_ACCESS_KEY_ID",
+    "secret_access_key": "AWS_SECRET_ACCESS_KEY",
+}
+# How long a server trusts its listing of a data folder on object storage: a snapshot published
+# by another server or the command line shows within this many seconds.
+REMOTE_CATALOGUE_TTL_S = 10
+
+
 def settings() -> Settings:
     """Return the settings, read from defaults, smala.toml and the environment on each run."""
+    _s3_secrets_to_environment()
     return load_settings()
 
 
+def _s3_secrets_to_environment() -> None:
+    """Set the AWS variables from ``.streamlit/secrets.toml``'s ``[s3]`` table, where the
+    environment does not set them already: object storage's credentials stay out of the repo."""
+    try:
+        table = st.secrets.get("s3") if "s3" in st.secrets else None
+    except (FileNotFoundError, KeyError, StreamlitSecretNotFoundError):
+        return
+    for key, variable in S3_SECRETS.items():
+        if table is not None and table.get(key) and not os.environ.get(variable):
+            os.environ[variable] = str(table[key])
+
+
 def _fingerprint(data_dir: Path) -> tuple:
-    """Return names, sizes and modification times of every file under snapshots/ (cheap stats)."""
+    """Return names, sizes and modification times of every file under snapshots/ (cheap stats);
+    on object storage, every object's name, size and ETag, listed at most once per
+    ``REMOTE_CATALOGUE_TTL_S`` seconds."""
+    if location.is_remote(data_dir):
+        return _remote_fingerprint(str(data_dir), int(time.time() // REMOTE_CATALOGUE_TTL_S))
     root = snapshots_dir(data_dir)
     if not root.is_dir():
         return ()
@@ -51,10 +87,21 @@ def _fingerprint(data_dir: Path) -> tuple:
     return tuple(entries)
 
 
+@functools.lru_cache(maxsize=4)
+def _remote_fingerprint(data_dir: str, period: int) -> tuple:
+    """Return every object under snapshots/ as (name, size, ETag), once per ``period``."""
+    root = snapshots_dir(location.data_location(data_dir))
+    location.refresh(root)
+    if not root.exists():
+        return ()
+    found = root.fs.find(str(root), detail=True)
+    return tuple(sorted((key, info.get("size"), info.get("ETag")) for key, info in found.items()))
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _verified(data_dir: str, fingerprint: tuple) -> tuple[list[Snapshot], list[str], list[Problem]]:
     """Verify every snapshot (checksums included) once per change of the folder's files."""
-    root = Path(data_dir)
+    root = location.as_location(data_dir)
     return list_snapshots(root), [p.name for p in staging_leftovers(root)], stray_folders(root)
 
 

@@ -195,17 +195,17 @@ def banner_text(
     title: it is typed by a person, so data)."""
     if not view.is_scenario:
         return translate(lang, "simulator.baseline_banner")
-    text = translate(lang, "simulator.scenario_banner", changed=changed_text(view, lang))
+    changed = changed_text(view, lang)
     if named is None:
-        return text
-    saved = translate(
+        return translate(lang, "simulator.scenario_banner", changed=changed)
+    return translate(
         lang,
         "simulator.saved_banner",
         title=escape(named.title),
         saved=fmt.date(named.saved_at.date(), lang),
         as_of=fmt.date(named.as_of, lang),
+        changed=changed,
     )
-    return f"{saved} {text}"
 
 
 def saved_notes(named: SavedScenario, chosen_on: Choices, as_of: dt.date, lang: str) -> list[str]:

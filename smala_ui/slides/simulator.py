@@ -30,9 +30,24 @@ def simulator_slide(
         *fs.saved_notes(scenario, choices, snap.as_of, lang),
         translate(lang, "simulator.limits"),
     )
-    figures = (
-        fs.projection_chart(view, "supported", lang, settings.supported_target),
-        fs.projection_chart(view, "fund_hard", lang, settings.fund_target_eur, money=True),
+    figures = tuple(
+        _titled(
+            fs.projection_chart(view, key, lang, target, money), translate(lang, f"simulator.chart.{key}")
+        )
+        for key, target, money in (
+            ("supported", settings.supported_target, False),
+            ("fund_hard", settings.fund_target_eur, True),
+        )
     )
     title = translate(lang, "simulator.slide", title=scenario.title)
     return Slide(title, as_of_line(snap, lang, compare), tiles, sentences, figures)
+
+
+def _titled(fig, title: str):
+    """Return ``fig`` with its title above the legend: on a slide no heading names the chart
+    (the page writes one above it)."""
+    return fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+        margin={"t": 80},
+        legend={"y": 1.0, "yanchor": "bottom"},
+    )

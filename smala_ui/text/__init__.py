@@ -197,6 +197,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.column_missing": "colonne absente",
         "problem.column_type": "type {found}, attendu : {expected}",
         "problem.already_exists": "cet instantané existe déjà et n'est jamais écrasé",
+        "problem.replace_unavailable": "remplacer un instantané n'est pas possible sur un stockage objet "
+        "(l'ancien devrait être effacé, et un instantané ne l'est jamais) : publiez-le à une autre date",
         "problem.rule_null.one": "{count} ligne : valeur vide dans une colonne obligatoire",
         "problem.rule_null.other": "{count} lignes : valeur vide dans une colonne obligatoire",
         "problem.rule_allowed.one": "{count} ligne : valeur hors de la liste autorisée ({allowed})",
@@ -394,6 +396,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.column_missing": "column missing",
         "problem.column_type": "type {found}, expected {expected}",
         "problem.already_exists": "this snapshot exists already and is never overwritten",
+        "problem.replace_unavailable": "a snapshot cannot be replaced on object storage (the old one "
+        "would have to be deleted, and a snapshot never is): publish it under another date",
         "problem.rule_null.one": "{count} row: empty value in a required column",
         "problem.rule_null.other": "{count} rows: empty value in a required column",
         "problem.rule_allowed.one": "{count} row: value not in the allowed list ({allowed})",

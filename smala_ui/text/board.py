@@ -44,6 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
         "board.pack.title": "La Smala · conseil · situation au {date}",
         "board.pack.html": "Dossier du conseil (HTML)",
         "board.pack.scenarios": "Scénarios du simulateur à joindre",
+        "board.pack.scenarios.none": "Aucun : les diapositives du conseil seules",
         "board.pack.scenarios.help": "Chaque scénario enregistré choisi ajoute une diapositive après "
         "celles du conseil : ses dates d'atteinte des objectifs et ses chiffres à l'horizon face à la "
         "référence, sous un bandeau qui dit que c'est un scénario et quels leviers il modifie.",
@@ -93,6 +94,7 @@ TEXT: dict[str, dict[str, str]] = {
         "board.pack.title": "La Smala · board · as of {date}",
         "board.pack.html": "Board pack (HTML)",
         "board.pack.scenarios": "Simulator scenarios to include",
+        "board.pack.scenarios.none": "None: the board's slides only",
         "board.pack.scenarios.help": "Each saved scenario chosen adds a slide after the board's: its "
         "dates of reaching the targets and its figures at the horizon against the baseline, under a "
         "banner saying it is a scenario and which levers it moves.",

@@ -156,6 +156,8 @@ TEXT: dict[str, dict[str, str]] = {
         "instantané",
         # the store's checks of the staged snapshot
         "import.already_exists": "un instantané de cette date existe déjà et n'est jamais écrasé",
+        "import.replace_unavailable": "remplacer un instantané n'est pas possible sur un stockage objet "
+        "(l'ancien devrait être effacé, et un instantané ne l'est jamais) : publiez-le à une autre date",
         "import.as_of_mismatch": "la date du manifeste ({found}) diffère du nom du dossier ({expected})",
         "import.checksum_mismatch": "l'empreinte sha256 ne correspond pas au manifeste",
         "import.column_missing": "colonne absente",
@@ -333,6 +335,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.no_preview": "the preview could not be computed",
         "import.empty_sheet": "no row under the headers: table {sheet} is taken from the latest snapshot",
         "import.already_exists": "a snapshot of this date exists already and is never overwritten",
+        "import.replace_unavailable": "a snapshot cannot be replaced on object storage (the old one "
+        "would have to be deleted, and a snapshot never is): publish it under another date",
         "import.as_of_mismatch": "the manifest's date ({found}) differs from the folder name ({expected})",
         "import.checksum_mismatch": "the sha256 does not match the manifest",
         "import.column_missing": "column missing",

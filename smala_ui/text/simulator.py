@@ -52,7 +52,9 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.scenario_banner": "Scénario : ces chiffres supposent des leviers modifiés, pas le rythme "
         "mesuré. {changed}. La référence reste dessinée en pointillé.",
         "simulator.changed_item": "{lever} : {before} → {after}",
-        "simulator.saved": "Scénarios enregistrés ({count})",
+        "simulator.saved": "Scénarios enregistrés",
+        "simulator.saved.count.one": "{n} scénario enregistré.",
+        "simulator.saved.count.other": "{n} scénarios enregistrés.",
         "simulator.saved.pick": "Scénario à ouvrir",
         "simulator.saved.item": "{title} · arrêté du {date}",
         "simulator.saved.open": "Ouvrir",
@@ -64,14 +66,16 @@ TEXT: dict[str, dict[str, str]] = {
         "peuvent enregistrer un scénario.",
         "simulator.saved.nothing_moved": "Aucun levier n'est modifié : la référence n'a pas besoin "
         "d'être enregistrée.",
-        "simulator.saved.exists": "Un scénario porte déjà le titre « {title} » (ou un titre qui donne "
-        "le même nom de fichier) : choisissez-en un autre. Rien n'a été remplacé.",
+        "simulator.saved.exists": "Le titre « {title} » est trop proche de celui d'un scénario déjà "
+        "enregistré, « {existing} » : choisissez-en un autre. Rien n'a été remplacé.",
         "simulator.saved.bad_title": "Donnez un titre de 1 à {max} caractères, avec au moins une lettre "
         "ou un chiffre.",
         "simulator.saved.not_written": "Le scénario n'a pas pu être enregistré : {error}",
         "simulator.saved.done": "Scénario « {title} » enregistré. Pour le partager ou le projeter, "
         "copiez l'adresse de la page.",
-        "simulator.saved_banner": "Scénario enregistré « {title} » (le {saved}, sur l'arrêté du {as_of}).",
+        "simulator.saved_banner": "Scénario enregistré « {title} » (le {saved}, sur l'arrêté du {as_of}) : "
+        "ces chiffres supposent des leviers modifiés, pas le rythme mesuré. {changed}. La référence "
+        "reste dessinée en pointillé.",
         "simulator.saved.other_as_of": "Enregistré sur l'arrêté du {saved} et montré sur celui du "
         "{shown} : les leviers qu'il ne modifie pas suivent le rythme mesuré à cette date.",
         "simulator.saved.ignored.one": "{n} valeur enregistrée n'est pas proposée sur cet arrêté : "
@@ -187,7 +191,9 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.scenario_banner": "Scenario: these figures assume changed levers, not the measured pace. "
         "{changed}. The baseline is still drawn dashed.",
         "simulator.changed_item": "{lever}: {before} → {after}",
-        "simulator.saved": "Saved scenarios ({count})",
+        "simulator.saved": "Saved scenarios",
+        "simulator.saved.count.one": "{n} saved scenario.",
+        "simulator.saved.count.other": "{n} saved scenarios.",
         "simulator.saved.pick": "Scenario to open",
         "simulator.saved.item": "{title} · as of {date}",
         "simulator.saved.open": "Open",
@@ -197,13 +203,14 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.saved.save": "Save the current levers",
         "simulator.saved.not_allowed": "Only directors and the board, logged in, can save a scenario.",
         "simulator.saved.nothing_moved": "No lever is moved: the baseline needs no saving.",
-        "simulator.saved.exists": "A scenario is already titled “{title}” (or has a title giving the "
-        "same file name): choose another. Nothing was replaced.",
+        "simulator.saved.exists": "The title “{title}” is too close to that of a scenario already "
+        "saved, “{existing}”: choose another. Nothing was replaced.",
         "simulator.saved.bad_title": "Give a title of 1 to {max} characters, with at least one letter "
         "or digit.",
         "simulator.saved.not_written": "The scenario could not be saved: {error}",
         "simulator.saved.done": "Scenario “{title}” saved. To share or present it, copy the page's address.",
-        "simulator.saved_banner": "Saved scenario “{title}” (on {saved}, as of {as_of}).",
+        "simulator.saved_banner": "Saved scenario “{title}” (on {saved}, as of {as_of}): these figures "
+        "assume changed levers, not the measured pace. {changed}. The baseline is still drawn dashed.",
         "simulator.saved.other_as_of": "Saved as of {saved}, shown as of {shown}: the levers it does "
         "not move follow the pace measured on that date.",
         "simulator.saved.ignored.one": "{n} saved value is not offered as of this date: that lever "
