@@ -47,7 +47,7 @@ def data_location(value: str | os.PathLike, base: Path | None = None) -> Locatio
     anything else as a local folder, relative to ``base`` when given and not absolute."""
     text = os.fspath(value).strip()
     if text.startswith(REMOTE_PREFIX):
-        if text.rstrip("/") == REMOTE_PREFIX.rstrip("/") or not text[len(REMOTE_PREFIX) :].strip("/"):
+        if not text[len(REMOTE_PREFIX) :].strip("/"):
             raise ValueError(f"{text!r} names no bucket: write s3://bucket or s3://bucket/prefix")
         from upath import UPath  # only a deployment on object storage pays for importing s3fs
 
