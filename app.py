@@ -63,7 +63,8 @@ for spec in allowed:  # the first page is the default, served at /
     )
 presenting = presentation.toggle()
 unknown_address = land_unknown_address(tuple(spec.key for spec in allowed))
-navigation = st.navigation(pages, position="top" if presenting else "sidebar")
+# expanded: never Streamlit's English "View N more" button, however many pages a role has
+navigation = st.navigation(pages, position="top" if presenting else "sidebar", expanded=True)
 account(policy)
 forbidden = {spec.key: spec for spec in PAGES if spec not in allowed}
 if unknown_address in forbidden:
