@@ -59,6 +59,9 @@ def test_every_page_loads_without_error(page, server):
         if problems := problems_on(page):
             found[f"{spec.key} ({lang})"] = problems
     assert not found
+    # every page is one click away in the sidebar: no page hidden behind a "View N more" button
+    expect(page.locator('[data-testid="stSidebarNav"] a')).to_have_count(len(PAGES))
+    expect(page.get_by_text(re.compile(r"^View \d+ more$"))).to_have_count(0)
 
 
 def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
