@@ -520,9 +520,22 @@ def staging_leftovers(data_dir: Path) -> list[Path]:
     root = snapshots_dir(data_dir)
     if not root.is_dir():
         return []
-    if is_remote(root):
-        return [p for p in sorted(root.iterdir(), key=lambda p: p.name) if p.is_dir() and _uncommitted(p)]
+    if is_remote(root):  # a snapshot's folder not (wholly) committed; other names are strays
+        return [
+            p
+            for p in sorted(root.iterdir(), key=lambda p: p.name)
+            if p.is_dir() and (_names_a_date(p.name) or p.name.startswith(STAGING_PREFIX)) and _uncommitted(p)
+        ]
     return sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(STAGING_PREFIX))
+
+
+def _names_a_date(folder: str) -> bool:
+    """True for a snapshot folder's name: ``as_of=`` and a real date."""
+    m = FOLDER_PATTERN.match(folder)
+    try:
+        return m is not None and bool(dt.date.fromisoformat(m.group(1)))
+    except ValueError:
+        return False
 
 
 def _uncommitted(folder: Location) -> bool:

@@ -8,6 +8,7 @@ Test modules import the helpers with ``from conftest import ROOT, run_page, ...`
 import functools
 import hashlib
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from fixture_data import write_empty_events_fixture, write_fixture
 from streamlit.testing.v1 import AppTest
 
 from analytics import audit, db, scenarios
-from analytics.location import is_remote
+from analytics.location import data_location, is_remote
 from analytics.store import list_snapshots
 from smala_ui.navigation import PAGES
 
@@ -161,16 +162,54 @@ def writes_in_tmp(request, tmp_path_factory, monkeypatch):
     (``<data folder>/scenarios/``): under the shipped demo data, that would be the checkout's own
     ``data/``, and the shared fixture is read only. Each data folder's go to temporary folders of
     its own instead, read back by the same ``analytics`` functions. test_audit.py,
-    test_scenarios.py and test_store_backends.py (object storage) test the real places
-    themselves, and the browser tests read what their server (another process) wrote there."""
+    test_scenarios.py and the object-storage tests test the real places themselves, and the
+    browser tests read what their server (another process) wrote there."""
     module = request.module.__name__.split(".")[-1]
-    if "browser" not in request.module.__name__ and module != "test_store_backends":
+    if "browser" not in request.module.__name__ and module not in ("test_store_backends", "test_replicas"):
         root = tmp_path_factory.mktemp("writes")
         if module != "test_audit":
             _per_data_dir(audit, "audit_dir", root / "audit", monkeypatch)
         if module != "test_scenarios":
             _per_data_dir(scenarios, "scenarios_dir", root / "scenarios", monkeypatch)
     yield
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """An S3 server on 127.0.0.1 for the whole run, moto's (nothing leaves the loopback
+    address); each test that uses it takes a bucket of its own (``s3_data_dir``)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+S3_TEST_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "test",
+    "AWS_SECRET_ACCESS_KEY": "test",
+    "AWS_REGION": "eu-west-3",
+}
+
+
+@pytest.fixture
+def s3_data_dir(s3_endpoint, monkeypatch):
+    """A fresh, empty data folder in a new bucket of the loopback S3 server, reached through the
+    standard AWS environment variables, as a deployment reaches its store."""
+    for name, value in {"AWS_ENDPOINT_URL": s3_endpoint, **S3_TEST_CREDENTIALS}.items():
+        monkeypatch.setenv(name, value)
+    bucket = f"smala-{uuid.uuid4().hex[:12]}"
+    location = data_location(f"s3://{bucket}/cooperative")
+    location.fs.mkdir(bucket)
+    return location
+
+
+@pytest.fixture(params=["local", "s3"])
+def empty_data_dir(request, tmp_path):
+    """A fresh, empty data folder on each back end: local disk, and object storage."""
+    return tmp_path / "data" if request.param == "local" else request.getfixturevalue("s3_data_dir")
 
 
 @pytest.fixture(scope="session")

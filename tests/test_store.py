@@ -1,4 +1,8 @@
-"""Snapshot store: verification finds each kind of damage, and publishing never loses data."""
+"""Snapshot store: verification finds each kind of damage, and publishing never loses data.
+
+Every test that does not depend on the local disk's own features runs on both back ends, local
+disk and object storage (``empty_data_dir``: an S3 server on loopback). The few that do (the
+rename from a staging folder, fsync, symbolic links) say so in their name."""
 
 import datetime as dt
 import json
@@ -11,18 +15,44 @@ import pytest
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b, write_fixture
 
 from analytics import store
+from analytics.location import is_remote, register
 from analytics.schema import TABLES
 from analytics.store import PublishError, list_snapshots, publish_snapshot, sha256_of
 
 
 @pytest.fixture
-def data_dir(tmp_path):
+def data_dir(empty_data_dir):
+    """Snapshots A and B of the hand-written fixture, on each back end."""
+    write_fixture(empty_data_dir)
+    return empty_data_dir
+
+
+@pytest.fixture
+def local_data_dir(tmp_path):
+    """Snapshots A and B on the local disk, for what only a local disk has."""
     write_fixture(tmp_path)
     return tmp_path
 
 
 def folder(data_dir, as_of):
     return data_dir / "snapshots" / f"as_of={as_of.isoformat()}"
+
+
+def table_file(snapshot_folder, table_name):
+    """The table's file, by the name its manifest gives it (on object storage the name holds the
+    file's checksum: ``members-<16 hex>.parquet``)."""
+    manifest = json.loads((snapshot_folder / "manifest.json").read_text())
+    return snapshot_folder / manifest["tables"][table_name]["file"]
+
+
+def read_parquet(path):
+    with path.open("rb") as f:
+        return pq.read_table(f)
+
+
+def write_parquet(table, path):
+    with path.open("wb") as f:
+        pq.write_table(table, f)
 
 
 def codes(snapshot):
@@ -37,30 +67,38 @@ def test_published_snapshots_are_valid_and_listed_oldest_first(data_dir):
     assert manifest["schema_version"] == 1
     assert manifest["as_of"] == "2026-03-31"
     assert manifest["tables"]["members"]["rows"] == 6
-    assert manifest["tables"]["members"]["sha256"] == sha256_of(folder(data_dir, AS_OF_B) / "members.parquet")
+    assert manifest["tables"]["members"]["sha256"] == sha256_of(
+        table_file(folder(data_dir, AS_OF_B), "members")
+    )
 
 
 def test_event_tables_are_written_sorted_by_date(data_dir):
-    dates = pq.read_table(folder(data_dir, AS_OF_B) / "services.parquet")["date"].to_pylist()
+    dates = read_parquet(table_file(folder(data_dir, AS_OF_B), "services"))["date"].to_pylist()
     assert dates == sorted(dates)
 
 
 def test_tampered_file_fails_its_checksum(data_dir):
-    path = folder(data_dir, AS_OF_B) / "services.parquet"
-    table = pq.read_table(path)
-    pq.write_table(table.slice(0, 2), path)
+    path = table_file(folder(data_dir, AS_OF_B), "services")
+    table = read_parquet(path)
+    write_parquet(table.slice(0, 2), path)
     b = list_snapshots(data_dir)[1]
     assert codes(b) == ["checksum_mismatch"]
-    assert b.problems[0].file == "as_of=2026-03-31/services.parquet"
+    assert b.problems[0].file == f"as_of=2026-03-31/{path.name}"
     assert not b.is_valid
     assert list_snapshots(data_dir)[0].is_valid  # the other snapshot is untouched
 
 
 def test_missing_manifest_is_reported_and_nothing_is_deleted(data_dir):
+    members = table_file(folder(data_dir, AS_OF_A), "members")
     (folder(data_dir, AS_OF_A) / "manifest.json").unlink()
-    a = list_snapshots(data_dir)[0]
-    assert codes(a) == ["manifest_missing"]
-    assert (folder(data_dir, AS_OF_A) / "members.parquet").exists()
+    if is_remote(data_dir):
+        # on object storage the manifest is the commit: files without one are an upload cut short
+        assert [s.as_of for s in list_snapshots(data_dir)] == [AS_OF_B]
+        assert store.staging_leftovers(data_dir) == [folder(data_dir, AS_OF_A)]
+    else:
+        a = list_snapshots(data_dir)[0]
+        assert codes(a) == ["manifest_missing"]
+    assert members.exists()
 
 
 def test_malformed_manifest_and_wrong_schema_version(data_dir):
@@ -75,7 +113,8 @@ def test_malformed_manifest_and_wrong_schema_version(data_dir):
 
 
 def test_missing_table_file_and_missing_manifest_entry(data_dir):
-    (folder(data_dir, AS_OF_B) / "ideas.parquet").unlink()
+    ideas = table_file(folder(data_dir, AS_OF_B), "ideas")
+    ideas.unlink()
     manifest_a = folder(data_dir, AS_OF_A) / "manifest.json"
     manifest = json.loads(manifest_a.read_text())
     del manifest["tables"]["impact"]
@@ -83,13 +122,13 @@ def test_missing_table_file_and_missing_manifest_entry(data_dir):
     a, b = list_snapshots(data_dir)
     assert codes(a) == ["table_missing"]
     assert codes(b) == ["file_missing"]
-    assert b.problems[0].file == "as_of=2026-03-31/ideas.parquet"
+    assert b.problems[0].file == f"as_of=2026-03-31/{ideas.name}"
 
 
 def rewrite_with_manifest(snapshot_folder, table_name, table):
     """Replace a table and update the manifest, as a careless external tool would."""
-    path = snapshot_folder / f"{table_name}.parquet"
-    pq.write_table(table, path)
+    path = table_file(snapshot_folder, table_name)
+    write_parquet(table, path)
     manifest_path = snapshot_folder / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["tables"][table_name].update(rows=table.num_rows, sha256=sha256_of(path))
@@ -98,7 +137,7 @@ def rewrite_with_manifest(snapshot_folder, table_name, table):
 
 def test_wrong_column_type_and_missing_column_name_the_column(data_dir):
     b_folder = folder(data_dir, AS_OF_B)
-    members = pq.read_table(b_folder / "members.parquet")
+    members = read_parquet(table_file(b_folder, "members"))
     members = members.set_column(
         members.schema.get_field_index("joined_on"),
         "joined_on",
@@ -108,12 +147,12 @@ def test_wrong_column_type_and_missing_column_name_the_column(data_dir):
     b = list_snapshots(data_dir)[1]
     problems = {(p.code, p.column) for p in b.problems}
     assert problems == {("column_type", "joined_on"), ("column_missing", "women_led")}
-    assert all(p.file == "as_of=2026-03-31/members.parquet" for p in b.problems)
+    assert all(p.file == f"as_of=2026-03-31/{table_file(b_folder, 'members').name}" for p in b.problems)
 
 
 def test_unreadable_parquet_is_reported_not_raised(data_dir):
     b_folder = folder(data_dir, AS_OF_B)
-    path = b_folder / "impact.parquet"
+    path = table_file(b_folder, "impact")
     path.write_bytes(b"this is not parquet")
     manifest_path = b_folder / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
@@ -140,37 +179,45 @@ def test_publish_refuses_to_overwrite_and_keeps_the_original(data_dir):
     assert store.staging_leftovers(data_dir) == []
 
 
-def test_publish_refuses_a_table_that_breaks_the_contract(tmp_path):
+def test_publish_refuses_a_table_that_breaks_the_contract(empty_data_dir):
     tables = tables_b()
     tables["services"] = tables["services"].drop_columns(["hours"])
     del tables["ideas"]
     with pytest.raises(PublishError) as err:
-        publish_snapshot(tmp_path, AS_OF_B, tables, "bad")
+        publish_snapshot(empty_data_dir, AS_OF_B, tables, "bad")
     got = {(p.code, p.column) for p in err.value.problems}
     assert got == {("column_missing", "hours"), ("table_missing", None)}
-    assert list_snapshots(tmp_path) == []
-    assert store.staging_leftovers(tmp_path) == []
+    assert list_snapshots(empty_data_dir) == []
+    assert store.staging_leftovers(empty_data_dir) == []
 
 
-def test_interrupted_publish_leaves_a_staging_folder_that_is_reported_not_read(data_dir, monkeypatch):
+def test_interrupted_publish_leaves_files_that_are_reported_not_read(data_dir, monkeypatch):
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # the process is killed half-way through writing
 
     monkeypatch.setattr(store.pq, "write_table", crash)
     with pytest.raises(KeyboardInterrupt):
         publish_snapshot(data_dir, dt.date(2026, 6, 30), tables_b(), "interrupted")
-    # The cleanup ran; now simulate a hard kill, where no cleanup can run.
-    staging = data_dir / "snapshots" / ".staging-as_of=2026-06-30-deadbeef"
-    shutil.copytree(folder(data_dir, AS_OF_B), staging)
+    assert store.staging_leftovers(data_dir) == []  # the cleanup ran: nothing left, nothing sent
+    # Now a hard kill, where no cleanup can run: on a local disk, a staging folder is left; on
+    # object storage, the table files are uploaded and the manifest, the commit, never is.
+    if is_remote(data_dir):
+        left = folder(data_dir, dt.date(2026, 6, 30))
+        for table in TABLES:
+            source = table_file(folder(data_dir, AS_OF_B), table)
+            (left / source.name).write_bytes(source.read_bytes())
+    else:
+        left = data_dir / "snapshots" / ".staging-as_of=2026-06-30-deadbeef"
+        shutil.copytree(folder(data_dir, AS_OF_B), left)
     snaps = list_snapshots(data_dir)
     assert [s.as_of for s in snaps] == [AS_OF_A, AS_OF_B]
-    assert store.staging_leftovers(data_dir) == [staging]
+    assert store.staging_leftovers(data_dir) == [left]
 
 
-def test_a_snapshot_written_by_another_tool_loads(tmp_path):
+def test_a_snapshot_written_by_another_tool_loads(empty_data_dir):
     """Large strings, int32 and decimal(18,2) are the same logical types: any writer may be used."""
-    out = tmp_path / "snapshots" / "as_of=2026-03-31"
-    out.mkdir(parents=True)
+    out = empty_data_dir / "snapshots" / "as_of=2026-03-31"
+    out.mkdir(parents=True, exist_ok=True)
     entries = {}
     for name, table in tables_b().items():
         fields = []
@@ -184,19 +231,21 @@ def test_a_snapshot_written_by_another_tool_loads(tmp_path):
                 t = pa.decimal128(18, 2)
             fields.append(pa.field(f.name, t))
         path = out / f"{name}.parquet"
-        pq.write_table(table.cast(pa.schema(fields)), path)
+        write_parquet(table.cast(pa.schema(fields)), path)
         entries[name] = {"file": path.name, "rows": table.num_rows, "sha256": sha256_of(path)}
     (out / "manifest.json").write_text(
         json.dumps({"schema_version": 1, "as_of": "2026-03-31", "tables": entries})
     )
-    (snap,) = list_snapshots(tmp_path)
+    (snap,) = list_snapshots(empty_data_dir)
     assert snap.is_valid, snap.problems
 
 
-def test_empty_or_missing_data_dir_lists_nothing(tmp_path):
-    assert list_snapshots(tmp_path / "nowhere") == []
-    (tmp_path / "snapshots" / "not-a-snapshot").mkdir(parents=True)
-    assert list_snapshots(tmp_path) == []
+def test_empty_or_missing_data_dir_lists_nothing(empty_data_dir):
+    assert list_snapshots(empty_data_dir / "nowhere") == []
+    (empty_data_dir / "snapshots" / "not-a-snapshot" / "notes.txt").parent.mkdir(parents=True, exist_ok=True)
+    (empty_data_dir / "snapshots" / "not-a-snapshot" / "notes.txt").write_text("a folder of files")
+    assert list_snapshots(empty_data_dir) == []
+    assert store.staging_leftovers(empty_data_dir) == []  # no snapshot's name: a stray, reported as such
 
 
 @pytest.mark.parametrize(
@@ -223,11 +272,11 @@ def test_malformed_manifest_entry_is_a_problem_not_a_crash(data_dir, entry):
 
 def test_categorical_and_all_null_columns_from_pandas_are_accepted(data_dir):
     b_folder = folder(data_dir, AS_OF_B)
-    members = pq.read_table(b_folder / "members.parquet").to_pandas()
+    members = read_parquet(table_file(b_folder, "members")).to_pandas()
     members["role"] = members["role"].astype("category")
     members["left_on"] = None
     rewrite_with_manifest(b_folder, "members", pa.Table.from_pandas(members, preserve_index=False))
-    table = pq.read_table(b_folder / "members.parquet")
+    table = read_parquet(table_file(b_folder, "members"))
     assert pa.types.is_dictionary(table.schema.field("role").type)
     assert pa.types.is_null(table.schema.field("left_on").type)
     assert list_snapshots(data_dir)[1].is_valid
@@ -235,7 +284,7 @@ def test_categorical_and_all_null_columns_from_pandas_are_accepted(data_dir):
 
 def test_an_all_null_required_column_is_refused(data_dir):
     b_folder = folder(data_dir, AS_OF_B)
-    members = pq.read_table(b_folder / "members.parquet")
+    members = read_parquet(table_file(b_folder, "members"))
     members = members.set_column(members.schema.get_field_index("company"), "company", pa.nulls(6))
     rewrite_with_manifest(b_folder, "members", members)
     assert {(p.code, p.column) for p in list_snapshots(data_dir)[1].problems} == {("column_type", "company")}
@@ -243,6 +292,14 @@ def test_an_all_null_required_column_is_refused(data_dir):
 
 def test_replace_moves_the_old_snapshot_to_the_archive(data_dir, monkeypatch):
     old = {p.name: sha256_of(p) for p in folder(data_dir, AS_OF_B).iterdir()}
+    if is_remote(data_dir):
+        # object storage has no rename: replacing would delete the old snapshot, so it is refused
+        with pytest.raises(PublishError) as err:
+            publish_snapshot(data_dir, AS_OF_B, tables_a(), "a corrected B", replace=True)
+        assert err.value.problems[0].code == "replace_unavailable"
+        assert {p.name: sha256_of(p) for p in folder(data_dir, AS_OF_B).iterdir()} == old
+        assert list_snapshots(data_dir)[1].manifest["source"] == "test fixture B"
+        return
     publish_snapshot(data_dir, AS_OF_B, tables_a(), "a corrected B", replace=True)
     archived = store.archived_snapshots(data_dir)
     assert [(a.as_of, a.source) for a in archived] == [(AS_OF_B, "test fixture B")]
@@ -280,10 +337,11 @@ def test_rule_results_are_stored_at_publish_and_trusted_only_when_current(data_d
     from analytics import checks, db
 
     snap = list_snapshots(data_dir)[1]
-    assert snap.manifest["checks"]["file"] == "checks.json"
+    checks_json = folder(data_dir, AS_OF_B) / snap.manifest["checks"]["file"]
+    assert checks_json.name.startswith("checks") and checks_json.name.endswith(".json")
     assert checks.stored_problems(snap) == []  # the fixture breaks no rule
     # A table rewritten with its manifest (by another tool) makes the stored results stale.
-    services = pq.read_table(folder(data_dir, AS_OF_B) / "services.parquet")
+    services = read_parquet(table_file(folder(data_dir, AS_OF_B), "services"))
     kinds = services["kind"].to_pylist()
     kinds[1] = "coffee"
     services = services.set_column(
@@ -293,10 +351,12 @@ def test_rule_results_are_stored_at_publish_and_trusted_only_when_current(data_d
     snap = list_snapshots(data_dir)[1]
     assert snap.is_valid
     assert checks.stored_problems(snap) is None
-    got = [(p.code, p.row, p.column) for p in checks.snapshot_problems(db.connect(), snap)]
+    con = db.connect()
+    register(con, data_dir)
+    got = [(p.code, p.row, p.column) for p in checks.snapshot_problems(con, snap)]
     assert got == [("rule_allowed", 2, "kind")]
     # A damaged checks.json makes the snapshot invalid, as a damaged table does.
-    (folder(data_dir, AS_OF_B) / "checks.json").write_text('{"problems": []}')
+    checks_json.write_text('{"problems": []}')
     assert "checksum_mismatch" in codes(list_snapshots(data_dir)[1])
 
 
@@ -340,7 +400,8 @@ def test_schema_version_says_what_was_found_with_its_type(data_dir, version, fou
     assert (problem.code, problem.params["found"]) == ("schema_version", found)
 
 
-def test_symbolic_links_are_never_followed(data_dir, tmp_path):
+def test_symbolic_links_on_a_local_disk_are_never_followed(local_data_dir, tmp_path):
+    data_dir = local_data_dir
     b = folder(data_dir, AS_OF_B)
     outside = tmp_path / "elsewhere.parquet"
     shutil.copy(b / "ideas.parquet", outside)
@@ -356,7 +417,8 @@ def test_symbolic_links_are_never_followed(data_dir, tmp_path):
 def test_every_folder_that_is_no_snapshot_is_listed_with_its_reason(data_dir):
     root = data_dir / "snapshots"
     for name in ("as_of=2026-13-45", "as_of=2026-9-30", "2026-09-30", ".staging-as_of=2026-06-30-x"):
-        (root / name).mkdir()
+        (root / name).mkdir(exist_ok=True)
+        (root / name / "notes.txt").write_text("not a snapshot")  # object storage has no empty folder
     got = {(p.file, p.code) for p in store.stray_folders(data_dir)}
     assert got == {
         ("as_of=2026-13-45", "folder_date"),
@@ -373,8 +435,8 @@ def _not_utf8(values: list[str | None], bad_index: int) -> pa.Array:
 
 
 def _rewrite_with_checksum(snapshot_folder, table_name, table):
-    path = snapshot_folder / f"{table_name}.parquet"
-    pq.write_table(table, path)
+    path = table_file(snapshot_folder, table_name)
+    write_parquet(table, path)
     manifest_path = snapshot_folder / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
     manifest["tables"][table_name]["sha256"] = sha256_of(path)
@@ -383,7 +445,7 @@ def _rewrite_with_checksum(snapshot_folder, table_name, table):
 
 def test_text_that_is_not_utf8_rejects_the_snapshot_at_its_row_and_column(data_dir):
     b_folder = folder(data_dir, AS_OF_B)
-    members = pq.read_table(b_folder / "members.parquet")
+    members = read_parquet(table_file(b_folder, "members"))
     bad = _not_utf8(members["name"].to_pylist(), 4)  # the fifth row
     _rewrite_with_checksum(b_folder, "members", members.set_column(1, "name", bad))
     a, b = list_snapshots(data_dir)
@@ -391,7 +453,7 @@ def test_text_that_is_not_utf8_rejects_the_snapshot_at_its_row_and_column(data_d
     (problem,) = b.problems
     assert (problem.code, problem.file, problem.row, problem.column) == (
         "text_encoding",
-        "as_of=2026-03-31/members.parquet",
+        f"as_of=2026-03-31/{table_file(b_folder, 'members').name}",
         5,
         "name",
     )
@@ -399,7 +461,7 @@ def test_text_that_is_not_utf8_rejects_the_snapshot_at_its_row_and_column(data_d
 
 def test_text_that_is_not_utf8_inside_a_list_is_found_too(data_dir):
     b_folder = folder(data_dir, AS_OF_B)
-    ideas = pq.read_table(b_folder / "ideas.parquet")
+    ideas = read_parquet(table_file(b_folder, "ideas"))
     origins = ideas["origin_member_ids"].combine_chunks()
     flat = _not_utf8(origins.values.to_pylist(), len(origins.values) - 1)  # in the last row's list
     broken = pa.ListArray.from_arrays(origins.offsets, flat)

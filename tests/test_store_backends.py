@@ -3,14 +3,13 @@ server on loopback, moto's, started by the tests): publish, list, verify, read t
 never overwrite, detect tampering; on object storage, the manifest is the commit."""
 
 import datetime as dt
-import uuid
 
 import pyarrow as pa
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b
 
 from analytics import db, kpis
-from analytics.location import data_location, is_remote, register
+from analytics.location import is_remote, register
 from analytics.store import (
     MANIFEST,
     PublishError,
@@ -25,40 +24,9 @@ from analytics.store import (
 CREATED = dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
 
 
-@pytest.fixture(scope="module")
-def s3_endpoint():
-    """An S3 server on 127.0.0.1 for this module (nothing leaves the loopback address)."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    yield f"http://{host}:{port}"
-    server.stop()
-
-
-@pytest.fixture(params=["local", "s3"])
-def data_dir(request, tmp_path):
-    """A fresh, empty data folder on each back end."""
-    return tmp_path / "data" if request.param == "local" else request.getfixturevalue("s3_data_dir")
-
-
 @pytest.fixture
-def s3_data_dir(s3_endpoint, monkeypatch):
-    """A fresh, empty data folder in a new bucket of the loopback S3 server, reached through the
-    standard AWS environment variables, as a deployment reaches its store."""
-    endpoint = s3_endpoint
-    for name, value in {
-        "AWS_ENDPOINT_URL": endpoint,
-        "AWS_ACCESS_KEY_ID": "test",
-        "AWS_SECRET_ACCESS_KEY": "test",
-        "AWS_REGION": "eu-west-3",
-    }.items():
-        monkeypatch.setenv(name, value)
-    bucket = f"smala-{uuid.uuid4().hex[:12]}"
-    location = data_location(f"s3://{bucket}/cooperative")
-    location.fs.mkdir(bucket)
-    return location
+def data_dir(empty_data_dir):
+    return empty_data_dir
 
 
 def test_a_published_snapshot_is_listed_valid_and_read_where_it_is(data_dir):
