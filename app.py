@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analytics.config import ConfigError
+from analytics.location import is_remote
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
@@ -104,9 +105,10 @@ if catalogue.strays:
         ),
         icon=":material/warning:",
     )
-if catalogue.leftovers:
+if catalogue.leftovers:  # on object storage: files uploaded without their manifest, the commit
+    left = "state.upload_left" if is_remote(settings.data_dir) else "state.staging_left"
     st.warning(
-        t("state.staging_left", folders=", ".join(md_escape(f) for f in catalogue.leftovers)),
+        t(left, folders=", ".join(md_escape(f) for f in catalogue.leftovers)),
         icon=":material/warning:",
     )
 st.session_state["catalogue"] = catalogue

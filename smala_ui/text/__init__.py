@@ -60,6 +60,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Données.",
         "state.staging_left": "Une publication interrompue a laissé un dossier temporaire : {folders}. "
         "Il n'est pas lu ; vérifiez-le puis supprimez-le.",
+        "state.upload_left": "Une publication interrompue a laissé dans le stockage objet des fichiers "
+        "qu'aucun manifeste ne nomme : {folders}. Ils ne sont pas lus ; vérifiez-les puis supprimez-les.",
         "state.config_error": "Configuration invalide : {error}",
         "state.unknown_address": "Aucune page ne répond à l'adresse « /{address} » : voici la vue "
         "d'ensemble. Les pages sont dans le menu.",
@@ -265,6 +267,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "state.invalid_snapshots.other": "Snapshots set aside as invalid: {dates}. Details on the Data page.",
         "state.staging_left": "An interrupted publish left a staging folder: {folders}. It is not read; "
         "check it, then delete it.",
+        "state.upload_left": "An interrupted publish left files in object storage that no manifest "
+        "names: {folders}. They are not read; check them, then delete them.",
         "state.config_error": "Invalid configuration: {error}",
         "state.rules_broken.one": "This snapshot breaks {n} rule of the data contract: some figures may be "
         "wrong. The details (file, row, column) are on the Data page.",
