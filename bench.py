@@ -12,6 +12,10 @@ For each scale it prints:
   same aggregation (the usual peer). A KPI can beat its floor: event tables are sorted by date, so
   a date filter lets DuckDB skip row groups the floor has to read.
 
+At scale 100 it compares the Overview's cold and warm server-side run on local disk and on the
+same snapshots uploaded to an S3 server on loopback (moto's), as ratios (--object-storage: only
+that).
+
 It also times the value rules on the latest snapshot (what a first view paid before their results
 were stored at publish), and an import from file to published snapshot (--import-scales: a folder
 of Belgian CSV files at scale 100 and the template workbook at scale 10 by default), split into
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import math
 import os
 import resource
@@ -201,6 +206,91 @@ def bench_pages(data_dir: Path, runs: int) -> None:
             continue
         warm = median_ms(at.run, runs)
         print(f"  {page:<26}{cold:>14.1f}{warm:>26.1f}")
+
+
+AWS_VARIABLES = ("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION")
+
+
+def bench_object_storage(data_dir: Path, runs: int) -> None:
+    """Print the Overview's cold run (caches cleared: listing, checksums of every file, queries)
+    and warm run (a new visitor once the caches are warm), server side, on ``data_dir`` on the
+    local disk and on the same snapshots uploaded to an S3 server on loopback (moto's), taking
+    turns run by run, with the ratios S3 / local (goal: warm at most 1.2x)."""
+    import streamlit as st
+    from moto.server import ThreadedMotoServer
+    from streamlit.logger import set_log_level
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.location import data_location
+    from analytics.store import snapshots_dir, upload_snapshot
+    from smala_ui.cache import store as store_cache
+
+    set_log_level("error")
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # moto's server logs every request
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    before = {name: os.environ.get(name) for name in (*AWS_VARIABLES, "SMALA_DATA_DIR")}
+    os.environ.update(
+        AWS_ENDPOINT_URL=f"http://{host}:{port}",
+        AWS_ACCESS_KEY_ID="bench",
+        AWS_SECRET_ACCESS_KEY="bench",
+        AWS_REGION="eu-west-3",
+    )
+    try:
+        remote = data_location("s3://smala-bench/cooperative")
+        remote.fs.mkdir("smala-bench")
+        start = time.perf_counter()
+        snaps = list_snapshots(data_dir)
+        for snap in snaps:
+            upload_snapshot(snap.path, snapshots_dir(remote) / snap.path.name)
+        size_mb = sum(f.stat().st_size for s in snaps for f in s.path.iterdir()) / 1e6
+        print(
+            f"  object storage: {len(snaps)} snapshots ({size_mb:.0f} MB) uploaded to an S3 server on "
+            f"loopback in {time.perf_counter() - start:.1f} s"
+        )
+        places = {"local disk": str(data_dir), "S3 on loopback": str(remote)}
+        cold: dict[str, list[float]] = {name: [] for name in places}
+        warm = {name: [] for name in places}
+        relisted = {name: [] for name in places}
+        for _ in range(runs):
+            for name, place in places.items():  # taking turns: a slower minute weighs on both
+                os.environ["SMALA_DATA_DIR"] = place
+                st.cache_data.clear()
+                st.cache_resource.clear()
+                store_cache._remote_fingerprint.cache_clear()
+                cold_run = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+                cold[name].append(median_ms(cold_run.run, 1))
+                # a new visitor, the caches warm, within the catalogue's refresh period
+                warm[name].append(
+                    median_ms(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run, 1)
+                )
+                # the same, once the period is over: the store is listed again (nothing changed)
+                store_cache._remote_fingerprint.cache_clear()
+                relisted[name].append(
+                    median_ms(AppTest.from_file(str(ROOT / "app.py"), default_timeout=600).run, 1)
+                )
+                if cold_run.exception:
+                    print(f"  object storage, {name}: EXCEPTION {cold_run.exception[0].value}")
+                    return
+        med = {
+            label: {name: statistics.median(times[name]) for name in places}
+            for label, times in (("cold", cold), ("warm", warm), ("warm, store listed again", relisted))
+        }
+        for label, by_place in med.items():
+            local, s3 = by_place["local disk"], by_place["S3 on loopback"]
+            goal = " (goal 1.2)" if label == "warm" else ""
+            print(
+                f"  object storage, Overview {label}: local disk {local:.0f} ms, S3 on loopback "
+                f"{s3:.0f} ms, ratio {s3 / local:.2f}{goal}"
+            )
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        server.stop()
 
 
 def bench_slider(runs: int) -> None:
@@ -773,6 +863,11 @@ def main() -> None:
         help="scales of the import benchmark: CSV folder, template workbook (0 0 skips it)",
     )
     parser.add_argument(
+        "--object-storage",
+        action="store_true",
+        help="only the Overview's load from object storage against local disk, at scale 100",
+    )
+    parser.add_argument(
         "--simulator",
         action="store_true",
         help="only the simulator's figures (engine; lever press in a browser)",
@@ -782,6 +877,10 @@ def main() -> None:
         f"Smala benchmark, {dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores, "
         f"median of {args.runs} runs"
     )
+    if args.object_storage:
+        print("\n== object storage, scale 100 ==")
+        bench_object_storage(data_dir_for(100, args.work), args.runs)
+        return
     print("\n== simulator ==")
     bench_simulator(args.runs)
     if not args.no_browser:
@@ -802,6 +901,9 @@ def main() -> None:
         # ru_maxrss is in KiB on Linux: this process's peak so far (the pandas peer included)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"  benchmark process peak RSS so far: {peak_mb:.0f} MB")
+    if 100 in args.scales:
+        print("\n== object storage, scale 100 ==")
+        bench_object_storage(data_dir_for(100, args.work), args.runs)
     if any(args.import_scales):
         print("\n== import, file to published snapshot ==")
         bench_import(*args.import_scales, args.work)
