@@ -514,6 +514,8 @@ def test_stage_sankey_nodes_and_links(snaps, con):
     assert colors[(1, 2)] == "rgba(154,165,177,0.22)"  # theme.GREY, faint
     assert colors[(0, 2)].startswith("rgba(46,94,170,")  # theme.BLUE
     assert [a.text for a in fig.layout.annotations] == ["<b>31 déc. 2025</b>", "<b>31 mars 2026</b>"]
+    # a node's label lies over the flows leaving it: a white halo keeps it readable on them
+    assert sankey.textfont.shadow.count("white") == 4
 
 
 def test_count_ticks_are_round():

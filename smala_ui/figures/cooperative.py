@@ -28,6 +28,7 @@ ROLE_COLORS = {"supported": theme.GREEN, "supporting": theme.BLUE}
 CLASS_COLORS = {"founder": theme.ORANGE, "ordinary": theme.GREEN}
 STAGE_COLORS = {"exploring": "#B7DEC8", "committed": "#4FA37A", "advanced": "#0B4F38"}
 NODE_COLORS = {**STAGE_COLORS, NEW: theme.BLUE, LEFT: theme.GREY}
+LABEL_HALO = ", ".join(["0 0 3px white"] * 4)  # CSS text-shadow: white around each letter
 MAP_LOW = "#E8F3EC"  # the fill of an area without members; the most members get theme.GREEN
 MAP_STRETCH = 1.572  # 1 / cos(50.5°): a degree of latitude drawn as long as on a Mercator map
 # Where each province's name and count are written on the map (longitude, latitude): the middle
@@ -628,7 +629,8 @@ def stage_sankey(transitions: pd.DataFrame, since: dt.date, as_of: dt.date, lang
                 "customdata": link_text,
                 "hovertemplate": "%{customdata}<extra></extra>",
             },
-            textfont={"size": 16, "color": theme.INK},
+            # a halo in the page's colour: a node's label lies over the flows leaving it
+            textfont={"size": 16, "color": theme.INK, "shadow": LABEL_HALO},
         )
     )
     for x, anchor, day in ((0, "left", since), (1, "right", as_of)):
