@@ -320,11 +320,30 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
     file_name = str(entry.get("file", table.file))
     label = f"{folder.name}/{file_name}"
     path = folder / file_name
-    if Path(file_name).name != file_name or not (path.is_file() or path.is_symlink()):
-        return [_problem("file_missing", label, f"file of table '{name}' is missing", table=name)]
+    missing = _problem("file_missing", label, f"file of table '{name}' is missing", table=name)
+    if Path(file_name).name != file_name:
+        return [missing]
+    if is_remote(path):
+        # fetched once into a temporary file, then checked there: one request per file, where
+        # reading the checksum, the metadata and the text scan each from the store costs dozens
+        with tempfile.TemporaryDirectory(prefix="smala-verify-") as work:
+            local = Path(work) / file_name
+            try:
+                path.fs.get_file(str(path), str(local))
+            except FileNotFoundError:
+                return [missing]
+            return _verify_table_file(local, entry, name, table, label)
+    if not (path.is_file() or path.is_symlink()):
+        return [missing]
     if path.is_symlink() or not path.is_file():
         # a snapshot's files are regular files inside its folder, never links to elsewhere
         return [_problem("symlink", label, f"file of table '{name}' is a symbolic link", table=name)]
+    return _verify_table_file(path, entry, name, table, label)
+
+
+def _verify_table_file(path: Path, entry: dict, name: str, table: Table, label: str) -> list[Problem]:
+    """Return the problems of one table's file on the local disk (``label`` names it as stored):
+    its checksum, then its Parquet metadata, rows, columns and types, and its text's encoding."""
     if sha256_of(path) != entry.get("sha256"):
         return [
             _problem(
@@ -334,7 +353,8 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
             )
         ]
     try:
-        meta = _read_parquet(path, pq.read_metadata)
+        with path.open("rb") as f:  # opened: a damaged file's message does not name the folder
+            meta = pq.read_metadata(f)
         schema = meta.schema.to_arrow_schema()
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return [
