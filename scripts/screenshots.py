@@ -4,6 +4,7 @@ and presenting (each part of a board slide apart), plus the README's own images.
     python scripts/screenshots.py            # writes docs/screenshots/**/*.png
     python scripts/screenshots.py --readme   # the README's four images only
     python scripts/screenshots.py --pages fund capped_returns   # these pages only (and the README's)
+    python scripts/screenshots.py --access   # who sees what: docs/screenshots/access/
 
 A page shot while browsing holds the whole page (the window made as tall as the page); a slide's
 shot is one screen, as the projector shows it. Files: ``docs/screenshots/<width>x<height>/
@@ -75,17 +76,118 @@ def size_of(name: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
+ACCESS_SIZES = ((1920, 1080), (1366, 768))
+ACCESS_USERS = {"board": "conseil@example.org", "unknown": "inconnu@example.org"}
+
+
+def settle(page) -> None:
+    """Wait until the page's run is over, its fonts in and its charts drawn."""
+    page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
+    page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_timeout(1200)
+
+
+def save(page, name: str) -> None:
+    target = OUT / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=target)
+    shrink(target)
+    print(f"wrote {target.relative_to(ROOT)}")
+
+
+def access_shots(browser, work: Path) -> None:
+    """Who sees what (``docs/screenshots/access/``), one screen each at two sizes: the login
+    screen; a board member logged in (their name and role in the sidebar, no Import page); an
+    address no role lists (no figure); and real data served without login (aggregates only, the
+    lists withheld). A mock OpenID Connect provider on loopback plays the identity provider."""
+    import json
+    import shutil
+
+    import oidc_provider_mock
+
+    from smala_ui.browser import free_port, running_server
+    from smala_ui.text import CATALOGUE
+
+    fr = CATALOGUE["fr"]
+    users = [
+        oidc_provider_mock.User(sub=e, claims={"email": e, "name": e.split("@")[0].title()})
+        for e in ACCESS_USERS.values()
+    ]
+    with oidc_provider_mock.run_server_in_thread(user_claims=users) as provider:
+        port = free_port()
+        secrets = work / "secrets.toml"
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
+            'cookie_secret = "a-screenshot-secret-that-is-long-enough-0123"\n'
+            'client_id = "smala-dashboard"\nclient_secret = "screenshots"\n'
+            f'server_metadata_url = "http://localhost:{provider.server_port}/.well-known/openid-configuration"\n',
+            encoding="utf-8",
+        )
+        config = work / "smala.toml"
+        config.write_text(f'[access]\nboard = ["{ACCESS_USERS["board"]}"]\n', encoding="utf-8")
+        shutil.copytree(ROOT / "data", work / "demo", ignore=shutil.ignore_patterns("audit", "scenarios"))
+        env = dict(os.environ, SMALA_CONFIG=str(config), SMALA_DATA_DIR=str(work / "demo"))
+        with running_server(env, port=port, options=("--secrets.files", str(secrets))) as (url, _):
+            for who in (None, *ACCESS_USERS):
+                context = browser.new_context()
+                page = context.new_page()
+                for width, height in ACCESS_SIZES:
+                    page.set_viewport_size({"width": width, "height": height})
+                    page.goto(f"{url}/?lang=fr")
+                    settle(page)
+                    if who is not None and page.get_by_role("button", name=fr["access.login"]).count():
+                        page.get_by_role("button", name=fr["access.login"]).click()
+                        page.wait_for_url("**/oauth2/authorize**", timeout=30_000)
+                        page.get_by_role("button", name=ACCESS_USERS[who]).click()
+                        page.wait_for_url(f"{url}/**", timeout=30_000)
+                        settle(page)
+                    shown = {None: "login", "board": "board_member", "unknown": "no_access"}[who]
+                    save(page, f"access/{width}x{height}/{shown}.png")
+                context.close()
+    # Real data (a copy of the demo data whose manifests no longer say the demo generator wrote
+    # them) served without login: aggregates only, with the banner saying how to log in.
+    real = work / "real"
+    shutil.copytree(ROOT / "data", real, ignore=shutil.ignore_patterns("audit", "scenarios"))
+    for manifest in real.glob("snapshots/*/manifest.json"):
+        content = json.loads(manifest.read_text(encoding="utf-8"))
+        content["source"] = "import: export.xlsx"
+        manifest.write_text(json.dumps(content), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"} | {"SMALA_DATA_DIR": str(real)}
+    with running_server(env) as (url, _):
+        page = browser.new_page()
+        for width, height in ACCESS_SIZES:
+            for key in ("overview", "fund"):
+                page.set_viewport_size({"width": width, "height": height})
+                page.goto(f"{url}/{key}?lang=fr")
+                settle(page)
+                page.set_viewport_size({"width": width, "height": max(height, page.evaluate(CONTENT_BOTTOM))})
+                page.wait_for_timeout(800)
+                save(page, f"access/{width}x{height}/without_login_{key}.png")
+        page.close()
+
+
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readme", action="store_true", help="only the README's images")
     parser.add_argument("--pages", nargs="+", metavar="KEY", help="only these pages (e.g. fund)")
+    parser.add_argument("--access", action="store_true", help="only who sees what (login, roles)")
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
         print("no Chromium found: apt-get install chromium (or set SMALA_CHROMIUM)", file=sys.stderr)
         return 1
+    if args.access:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=list(LAUNCH_ARGS))
+            access_shots(browser, Path(work))
+            browser.close()
+        return 0
     todo = [(name, path, False) for name, path in README_SHOTS.items()]
     if not args.readme:
         todo += [s for s in shots() if not args.pages or s[1].split("?")[0][1:] in args.pages]
