@@ -629,7 +629,7 @@ def stage_sankey(transitions: pd.DataFrame, since: dt.date, as_of: dt.date, lang
                 "customdata": link_text,
                 "hovertemplate": "%{customdata}<extra></extra>",
             },
-            # a halo in the page's colour: a node's label lies over the flows leaving it
+            # a white halo, as the page: a node's label lies over the flows leaving it
             textfont={"size": 16, "color": theme.INK, "shadow": LABEL_HALO},
         )
     )
