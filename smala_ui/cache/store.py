@@ -92,9 +92,10 @@ def _remote_fingerprint(data_dir: str, period: int) -> tuple:
     """Return every object under snapshots/ as (name, size, ETag), once per ``period``."""
     root = snapshots_dir(location.data_location(data_dir))
     location.refresh(root)
-    if not root.exists():
+    try:  # one listing request (no existence check first): nothing under the prefix lists nothing
+        found = root.fs.find(str(root), detail=True)
+    except FileNotFoundError:  # no such bucket
         return ()
-    found = root.fs.find(str(root), detail=True)
     return tuple(sorted((key, info.get("size"), info.get("ETag")) for key, info in found.items()))
 
 
