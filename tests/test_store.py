@@ -1,8 +1,8 @@
 """Snapshot store: verification finds each kind of damage, and publishing never loses data.
 
 Every test that does not depend on the local disk's own features runs on both back ends, local
-disk and object storage (``empty_data_dir``: an S3 server on loopback). The few that do (the
-rename from a staging folder, fsync, symbolic links) say so in their name."""
+disk and object storage (``empty_data_dir``: an S3 server on loopback). The two that do (fsync,
+symbolic links: object storage has neither) run on a local disk only."""
 
 import datetime as dt
 import json
