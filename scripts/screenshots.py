@@ -85,7 +85,13 @@ def settle(page) -> None:
     page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
     page.wait_for_selector(IDLE, state="attached", timeout=60_000)
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.wait_for_timeout(1200)
+    page.wait_for_timeout(1200)  # charts finish drawing
+
+
+def whole_page(page, width: int, height: int) -> None:
+    """Make the window as tall as the page: Streamlit scrolls inside it, not the page."""
+    page.set_viewport_size({"width": width, "height": max(height, page.evaluate(CONTENT_BOTTOM))})
+    page.wait_for_timeout(800)
 
 
 def save(page, name: str) -> None:
@@ -162,8 +168,7 @@ def access_shots(browser, work: Path) -> None:
                 page.set_viewport_size({"width": width, "height": height})
                 page.goto(f"{url}/{key}?lang=fr")
                 settle(page)
-                page.set_viewport_size({"width": width, "height": max(height, page.evaluate(CONTENT_BOTTOM))})
-                page.wait_for_timeout(800)
+                whole_page(page, width, height)
                 save(page, f"access/{width}x{height}/without_login_{key}.png")
         page.close()
 
@@ -199,18 +204,10 @@ def main() -> int:
             width, height = size_of(name) if "/" in name else (1920, 1080)
             page.set_viewport_size({"width": width, "height": height})
             page.goto(url + path)
-            page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
-            page.wait_for_selector(IDLE, state="attached", timeout=60_000)
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.wait_for_timeout(1200)  # charts finish drawing
-            if whole:  # the window as tall as the page: Streamlit scrolls inside it, not the page
-                page.set_viewport_size({"width": width, "height": max(height, page.evaluate(CONTENT_BOTTOM))})
-                page.wait_for_timeout(800)
-            target = OUT / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=target)
-            shrink(target)
-            print(f"wrote {target.relative_to(ROOT)}")
+            settle(page)
+            if whole:
+                whole_page(page, width, height)
+            save(page, name)
         browser.close()
     return 0
 
