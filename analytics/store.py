@@ -30,7 +30,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analytics.access import FULL_SCOPE, Forbidden, Scope
-from analytics.location import Location, as_location, is_remote, refresh, register
+from analytics.location import Location, as_location, is_remote, refresh
 from analytics.schema import SCHEMA_VERSION, STRING, STRING_LIST, TABLES, Table, accepts
 
 SNAPSHOTS = "snapshots"
@@ -232,14 +232,20 @@ def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
     return {**manifest, "tables": clean}, problems
 
 
+def folder_date(name: str) -> dt.date | None:
+    """Return the date a snapshot folder's name holds (``as_of=YYYY-MM-DD``, a real date), or
+    None when the name is not a snapshot's."""
+    m = FOLDER_PATTERN.match(name)
+    try:
+        return dt.date.fromisoformat(m.group(1)) if m else None
+    except ValueError:
+        return None
+
+
 def verify_folder(folder: Path) -> Snapshot | None:
     """Verify one ``as_of=YYYY-MM-DD`` folder; return None when the name is not a snapshot's."""
-    m = FOLDER_PATTERN.match(folder.name)
-    if not m:
-        return None
-    try:
-        as_of = dt.date.fromisoformat(m.group(1))
-    except ValueError:
+    as_of = folder_date(folder.name)
+    if as_of is None:
         return None
     if folder.is_symlink():
         return Snapshot(
@@ -399,7 +405,6 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
     such a file makes the snapshot unusable. One DuckDB scan of the text columns: ~0.25 s for a
     snapshot at scale 1000; the slow search for the row runs only when a value is broken."""
     columns = [(c.name, c.kind) for c in table.columns if c.kind in (STRING, STRING_LIST)]
-    register(_scanner(), path)
     with _scanner().cursor() as cur:
         try:
             cur.execute(_text_scan(columns), {"path": str(path)}).fetchall()
@@ -427,19 +432,15 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
     return problems
 
 
-def _read_parquet(path: Path, read: Callable, **kwargs):
-    """Return ``read(path, **kwargs)`` (a pyarrow.parquet reader): a local file by its name, a
-    file on object storage opened through its filesystem."""
-    if not is_remote(path):
-        return read(path, **kwargs)
-    with path.open("rb") as f:
-        return read(f, **kwargs)
-
-
 def read_table(path: str | Location, **kwargs) -> pa.Table:
     """Return a Parquet file as an Arrow table (``pq.read_table``'s keywords), wherever it is:
-    ``Snapshot.table_path``'s text names a local file or an object on object storage."""
-    return _read_parquet(as_location(path), pq.read_table, **kwargs)
+    ``Snapshot.table_path``'s text names a local file or an object on object storage (opened
+    through its filesystem)."""
+    location = as_location(path)
+    if not is_remote(location):
+        return pq.read_table(location, **kwargs)
+    with location.open("rb") as f:
+        return pq.read_table(f, **kwargs)
 
 
 def date_taken(data_dir: Location, as_of: dt.date) -> bool:
@@ -452,7 +453,7 @@ def date_taken(data_dir: Location, as_of: dt.date) -> bool:
 def _first_undecodable_row(path: Path, column: str, is_list: bool) -> int | None:
     """Return the 1-based row of the first value of ``column`` that is not UTF-8, or None."""
     as_bytes = pa.list_(pa.binary()) if is_list else pa.binary()
-    values = _read_parquet(path, pq.read_table, columns=[column]).column(0).cast(as_bytes)
+    values = pq.read_table(path, columns=[column]).column(0).cast(as_bytes)
     offset = 0
     for chunk in values.chunks:
         for i, value in enumerate(chunk.to_pylist()):
@@ -544,18 +545,9 @@ def staging_leftovers(data_dir: Path) -> list[Path]:
         return [
             p
             for p in sorted(root.iterdir(), key=lambda p: p.name)
-            if p.is_dir() and (_names_a_date(p.name) or p.name.startswith(STAGING_PREFIX)) and _uncommitted(p)
+            if p.is_dir() and (folder_date(p.name) or p.name.startswith(STAGING_PREFIX)) and _uncommitted(p)
         ]
     return sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(STAGING_PREFIX))
-
-
-def _names_a_date(folder: str) -> bool:
-    """True for a snapshot folder's name: ``as_of=`` and a real date."""
-    m = FOLDER_PATTERN.match(folder)
-    try:
-        return m is not None and bool(dt.date.fromisoformat(m.group(1)))
-    except ValueError:
-        return False
 
 
 def _uncommitted(folder: Location) -> bool:
