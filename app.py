@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analytics.config import ConfigError
-from analytics.location import is_remote
+from analytics.store.location import is_remote
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
 from smala_ui.findings import md_escape
@@ -40,11 +40,11 @@ st.session_state["settings"] = settings
 language_selector(settings.default_language)
 catalogue = catalogue(settings.data_dir)
 # Who is viewing decides which pages exist for them: a page their role may not open is not in
-# their navigation, so its address is no page for them (analytics.access, smala_ui.login).
+# their navigation, so its address is no page for them (analytics.access.policy, smala_ui.login).
 policy = viewer_policy(settings, catalogue.valid)
 note_login(policy, settings.data_dir)  # the audit trail: a login, a role changed
 # Every snapshot below is handed over in the viewer's scope: a table, a list or a name the role may
-# not see is refused or left out by the models and queries themselves (analytics.access.Scope).
+# not see is refused or left out by the models and queries themselves (analytics.store.scope.Scope).
 catalogue = catalogue.seen_by(policy.scope)
 allowed = pages_for(policy.role)
 if not allowed:  # logged out while login is configured, or logged in without a role

@@ -50,8 +50,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from analytics import db, kpis  # noqa: E402
-from analytics.store import Snapshot, list_snapshots  # noqa: E402
+from analytics.board import kpis  # noqa: E402
+from analytics.store import db  # noqa: E402
+from analytics.store.snapshots import Snapshot, list_snapshots  # noqa: E402
 from smala_ui.navigation import PAGE_KEYS as PAGES  # noqa: E402
 
 
@@ -77,7 +78,7 @@ def data_dir_for(scale: int, work: Path) -> Path:
             [
                 sys.executable,
                 "-m",
-                "analytics.demo",
+                "analytics.output.demo",
                 "--out",
                 str(target),
                 "--scale",
@@ -221,8 +222,9 @@ def bench_object_storage(data_dir: Path, runs: int) -> None:
     from streamlit.logger import set_log_level
     from streamlit.testing.v1 import AppTest
 
-    from analytics.location import data_location
-    from analytics.store import snapshots_dir, upload_snapshot
+    from analytics.store.location import data_location
+    from analytics.store.publish import upload_snapshot
+    from analytics.store.snapshots import snapshots_dir
     from smala_ui.cache import store as store_cache
 
     set_log_level("error")
@@ -645,10 +647,10 @@ def bench_import(csv_scale: int, workbook_scale: int, work: Path) -> None:
 
     import pyarrow.parquet as pq
 
-    from analytics.export import to_csv_bytes
     from analytics.ingest.importer import prepare_import, publish_import
     from analytics.ingest.template import write_template
-    from analytics.schema import TABLES
+    from analytics.output.export import to_csv_bytes
+    from analytics.store.schema import TABLES
 
     print(
         f"  {'input':<34}{'rows':>11}{'read s':>8}{'type s':>8}{'write s':>8}{'check s':>8}"
@@ -691,7 +693,7 @@ def bench_import(csv_scale: int, workbook_scale: int, work: Path) -> None:
 def bench_checks(snap: Snapshot) -> None:
     """Print the time of the value rules on one snapshot (what a first view paid before the
     results were stored at publish), and of reading the stored results instead."""
-    from analytics import checks
+    from analytics.store import checks
 
     rows = sum(snap.row_counts().values())
     con = db.connect()
@@ -711,7 +713,7 @@ def bench_checks(snap: Snapshot) -> None:
 def bench_simulator(runs: int) -> None:
     """Print the simulator engine's time for a 10-year horizon (40 quarters) and 2,000 paths,
     with every lever moving and 20 active tickets (issue 13's goal: 20 ms at most)."""
-    from analytics.simulate import ActiveTicket, Levers, Pace, Start, simulate
+    from analytics.simulator.simulate import ActiveTicket, Levers, Pace, Start, simulate
 
     pace = Pace(
         supported_joiners=(5, 7, 4, 6),

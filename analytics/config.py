@@ -7,7 +7,7 @@ Order of precedence (last wins):
 3. ``SMALA_DATA_DIR`` for the data folder.
 
 The data folder is a local folder or, written ``s3://bucket/prefix``, S3-compatible object
-storage (``analytics.location``).
+storage (``analytics.store.location``).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from analytics.access import Access, Role
-from analytics.cap import CapParams
-from analytics.location import setting as data_setting
-from analytics.schema import METRICS
+from analytics.access.policy import Access, Role
+from analytics.fund.cap import CapParams
+from analytics.store.location import setting as data_setting
+from analytics.store.schema import METRICS
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT / "data"
@@ -45,7 +45,7 @@ class Settings:
     # DuckDB's memory budget for queries, MB: a larger query spills to a temporary folder instead
     # of growing the server (at scale 1000 the impact series alone took 400 MB without a budget).
     query_memory_mb: int = 128
-    # Who may see what once logged in (the [access] table; see analytics.access).
+    # Who may see what once logged in (the [access] table; see analytics.access.policy).
     access: Access = field(default_factory=Access)
     # Impact targets: metric key of the catalogue -> value aimed at for the latest period
     # (summed over members, or averaged for a percentage). Pages show actuals against them.

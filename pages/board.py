@@ -3,8 +3,8 @@ as-of snapshot, as deltas and as plain sentences."""
 
 import streamlit as st
 
-from analytics.board import earlier_boards
-from analytics.scenarios import saved_scenarios
+from analytics.board.changes import earlier_boards
+from analytics.simulator.scenarios import saved_scenarios
 from smala_ui import fmt, presentation
 from smala_ui.browser import find_chromium
 from smala_ui.cache.overview import board_view

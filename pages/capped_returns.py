@@ -4,7 +4,7 @@ what-if controls (in a fragment, kept in the URL so a scenario can be shared by 
 
 import streamlit as st
 
-from analytics.cap import BASES, DESTINATIONS, CapParams, ExitScenario
+from analytics.fund.cap import BASES, DESTINATIONS, CapParams, ExitScenario
 from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped

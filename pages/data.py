@@ -6,9 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics.audit import ACTIONS, audit_dir, filtered, read_events
-from analytics.demo import SOURCE_PATTERN as demo_source
-from analytics.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
+from analytics.access.audit import ACTIONS, audit_dir, filtered, read_events
 from analytics.ingest.template import (
     MAX_DATA_ROWS,
     TEMPLATE_FILE,
@@ -17,8 +15,10 @@ from analytics.ingest.template import (
     snapshot_template_bytes,
     template_bytes,
 )
-from analytics.schema import TABLE_NAMES
-from analytics.store import ArchivedSnapshot, archived_snapshots
+from analytics.output.demo import SOURCE_PATTERN as demo_source
+from analytics.output.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
+from analytics.store.schema import TABLE_NAMES
+from analytics.store.snapshots import ArchivedSnapshot, archived_snapshots
 from analytics.views.data import SnapshotRow, table_bytes
 from smala_ui import fmt
 from smala_ui.cache.overview import data_view

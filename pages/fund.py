@@ -4,7 +4,7 @@ capped, the portfolio with filters and a download, and concentration. Renders ``
 
 import streamlit as st
 
-from analytics.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
+from analytics.store.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
 from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.escape import md_escape

@@ -1,12 +1,13 @@
 """Impact: the catalogue's IRIS+-coded outcomes over time, jobs created and GHG avoided per EUR
 invested in the portfolio, metrics by SDG, and targets vs actuals with a traffic light.
 
-Renders ``analytics.views.impact.ImpactView`` (definitions: analytics/impact.py); it computes nothing.
+Renders ``analytics.views.impact.ImpactView`` (definitions: analytics/cooperative/impact.py); it
+computes nothing.
 """
 
 import streamlit as st
 
-from analytics.schema import METRICS
+from analytics.store.schema import METRICS
 from smala_ui import fmt, presentation
 from smala_ui.cache.impact import impact_view, over_time_figure
 from smala_ui.figures import impact as fi

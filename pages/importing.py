@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow as pa
 import streamlit as st
 
-from analytics.audit import AuditError
+from analytics.access.audit import AuditError
 from analytics.ingest.importer import (
     ImportPlan,
     ImportRefused,
@@ -23,7 +23,8 @@ from analytics.ingest.importer import (
     record_publish,
 )
 from analytics.ingest.read import read_bytes
-from analytics.store import PublishError, date_taken
+from analytics.store.publish import PublishError
+from analytics.store.snapshots import date_taken
 from smala_ui import fmt
 from smala_ui.cache.store import catalogue as read_catalogue
 from smala_ui.cache.store import settings as read_settings

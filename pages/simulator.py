@@ -2,15 +2,15 @@
 pace measured on the snapshot (the baseline); the dates the two targets are reached, the paths of
 the baseline and the scenario, and their differences at the horizon. Renders ``SimulatorView``;
 the levers live in a fragment and in the URL (raw values), so a scenario is shared by link, and a
-scenario saved under a name (``analytics.scenarios``) is reopened from a list or by its link
+scenario saved under a name (``analytics.simulator.scenarios``) is reopened from a list or by its link
 (``?sim_saved=<name>``), which presentation mode shows as a slide."""
 
 import logging
 
 import streamlit as st
 
-from analytics import scenarios as store
-from analytics.audit import AuditError, Event, record
+from analytics.access.audit import AuditError, Event, record
+from analytics.simulator import scenarios as store
 from smala_ui import fmt, presentation
 from smala_ui.cache import simulator as cache
 from smala_ui.escape import md_escape

@@ -4,7 +4,7 @@ members without help for 90 days or more (with a download)."""
 
 import streamlit as st
 
-from analytics.support import NETWORK_WINDOWS
+from analytics.cooperative.support import NETWORK_WINDOWS
 from smala_ui import fmt
 from smala_ui.cache import support as cs
 from smala_ui.escape import md_escape

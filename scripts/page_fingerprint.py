@@ -88,7 +88,7 @@ def slides_dump(lang: str, as_of: str) -> list:
     import dataclasses
 
     from analytics.config import load_settings
-    from analytics.store import list_snapshots
+    from analytics.store.snapshots import list_snapshots
 
     try:  # the board slides' module moved with the rebuild
         from smala_ui.slides import board_slides
@@ -111,7 +111,7 @@ def slides_dump(lang: str, as_of: str) -> list:
 def write_all(out_dir: Path) -> None:
     import streamlit as st
 
-    from analytics.store import list_snapshots
+    from analytics.store.snapshots import list_snapshots
     from smala_ui.navigation import PAGE_KEYS
 
     out_dir.mkdir(parents=True, exist_ok=True)

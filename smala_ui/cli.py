@@ -23,7 +23,7 @@ from streamlit.logger import set_log_level
 # The shared formatting imports Streamlit, whose caches warn at import that no server runs.
 set_log_level("error")
 
-from analytics.audit import AuditError  # noqa: E402
+from analytics.access.audit import AuditError  # noqa: E402
 from analytics.config import ConfigError, load_settings  # noqa: E402
 from analytics.ingest.importer import (  # noqa: E402
     ImportPlan,
@@ -33,8 +33,9 @@ from analytics.ingest.importer import (  # noqa: E402
     record_publish,
 )
 from analytics.ingest.read import read_source  # noqa: E402
-from analytics.schema import TABLES  # noqa: E402
-from analytics.store import PublishError, list_snapshots  # noqa: E402
+from analytics.store.publish import PublishError  # noqa: E402
+from analytics.store.schema import TABLES  # noqa: E402
+from analytics.store.snapshots import list_snapshots  # noqa: E402
 from smala_ui import fmt  # noqa: E402
 from smala_ui.findings import finding_line, sorted_findings  # noqa: E402
 from smala_ui.text import plural, translate  # noqa: E402

@@ -1,5 +1,5 @@
 """Who is viewing: Streamlit's login (``st.login``, ``st.user``, ``st.logout``) read into the
-policy of ``analytics.access``, the screens of a viewer with no page, the sidebar's account and
+policy of ``analytics.access.policy``, the screens of a viewer with no page, the sidebar's account and
 the banner of a server open without login.
 
 The router computes the policy once per run (:func:`viewer_policy`) and keeps it in the session;
@@ -15,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics.access import Basis, Policy, policy_for
-from analytics.audit import ANONYMOUS, AuditError, Event, last_role, read_events, record
+from analytics.access.audit import ANONYMOUS, AuditError, Event, last_role, read_events, record
+from analytics.access.policy import Basis, Policy, policy_for
 from analytics.config import Settings
-from analytics.demo import SOURCE_PATTERN
-from analytics.store import Snapshot
+from analytics.output.demo import SOURCE_PATTERN
+from analytics.store.snapshots import Snapshot
 from smala_ui.escape import md_escape
 from smala_ui.session import t
 
@@ -72,7 +72,7 @@ def demo_only(snapshots: list[Snapshot]) -> bool:
 
 
 def viewer_policy(settings: Settings, snapshots: list[Snapshot]) -> Policy:
-    """Return this run's viewer's policy (see ``analytics.access.policy_for``), kept in the
+    """Return this run's viewer's policy (see ``analytics.access.policy.policy_for``), kept in the
     session for the pages."""
     policy = policy_for(settings.access, _claims(), login_configured(), demo_only(snapshots))
     st.session_state[POLICY_KEY] = policy
@@ -81,7 +81,7 @@ def viewer_policy(settings: Settings, snapshots: list[Snapshot]) -> Policy:
 
 def note_login(policy: Policy, data_dir: Path) -> None:
     """Record in the audit trail a login, once per session and address, and a role change, when
-    the role differs from the one last recorded for the address (``analytics.audit``)."""
+    the role differs from the one last recorded for the address (``analytics.access.audit``)."""
     if policy.basis not in (Basis.LOGIN, Basis.NO_ACCESS):
         return
     role = policy.role_name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from analytics.access import Role
+from analytics.access.policy import Role
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
 
@@ -39,7 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("importing", "importing", ":material/upload_file:", "nav.data"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(p.key for p in PAGES)
-# The pages each role opens (analytics.access says what each role is): a page a role may not
+# The pages each role opens (analytics.access.policy says what each role is): a page a role may not
 # open is left out of its navigation, so its address is no page for that viewer.
 ROLE_PAGES: dict[Role, tuple[str, ...]] = {
     Role.DIRECTOR: PAGE_KEYS,

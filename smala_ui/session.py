@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from smala_ui import fmt
 from smala_ui.cache.store import Catalogue
 from smala_ui.text import LANGUAGE_NAMES, translate

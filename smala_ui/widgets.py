@@ -13,10 +13,10 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from analytics.audit import AuditError, Event, record
-from analytics.export import to_csv_bytes
-from analytics.kpis import ChangeGroup
-from analytics.store import Problem, Snapshot
+from analytics.access.audit import AuditError, Event, record
+from analytics.board.kpis import ChangeGroup
+from analytics.output.export import to_csv_bytes
+from analytics.store.snapshots import Problem, Snapshot
 from analytics.views.overview import Kpi
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape

@@ -16,9 +16,11 @@ import streamlit as st
 from fixture_data import write_empty_events_fixture, write_fixture
 from streamlit.testing.v1 import AppTest
 
-from analytics import audit, db, scenarios
-from analytics.location import data_location, is_remote
-from analytics.store import list_snapshots
+from analytics.access import audit
+from analytics.simulator import scenarios
+from analytics.store import db
+from analytics.store.location import data_location, is_remote
+from analytics.store.snapshots import list_snapshots
 from smala_ui.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from analytics.schema import TABLES
-from analytics.store import publish_snapshot
+from analytics.store.publish import publish_snapshot
+from analytics.store.schema import TABLES
 
 D = dt.date.fromisoformat
 AS_OF_A = D("2025-12-31")

@@ -2,7 +2,7 @@
 
 Every case starts from a valid input made from the fixture snapshot B (tests/fixture_data.py,
 as of 2026-03-31): a folder of Belgian CSV files (``;``, decimal comma, the contract's column
-names as headers, written by ``analytics.export.to_csv_bytes``) or a workbook with French sheet
+names as headers, written by ``analytics.output.export.to_csv_bytes``) or a workbook with French sheet
 names and headers (written here with XlsxWriter from ``analytics.ingest.vocabulary``), then
 breaks ONE thing. The expected row numbers are the spreadsheet's (the header is row 1), worked
 out by hand from the fixture's row order:
@@ -46,9 +46,9 @@ for _path in (ROOT, ROOT / "tests"):  # run as a script, the repo root is not on
 import xlsxwriter  # noqa: E402
 from fixture_data import tables_b  # noqa: E402
 
-from analytics.export import to_csv_bytes  # noqa: E402
 from analytics.ingest.vocabulary import HEADERS, SHEETS  # noqa: E402
-from analytics.schema import TABLES  # noqa: E402
+from analytics.output.export import to_csv_bytes  # noqa: E402
+from analytics.store.schema import TABLES  # noqa: E402
 
 # Every case imports at this date: a new date after the fixture's snapshots (2025-12-31 and
 # 2026-03-31), so the only thing that can stop a publish is the broken input itself.

@@ -13,7 +13,7 @@ Outcomes:
     rejected  B is invalid, with a problem of the given code naming the given file; the app falls
               back to A and warns that a snapshot was set aside.
     stray     B's folder is not a snapshot folder at all (its name): listed with its reason by
-              ``analytics.store.stray_folders``; the app shows A and names the folder.
+              ``analytics.store.snapshots.stray_folders``; the app shows A and names the folder.
     flagged   B is valid and used, and its value rules give an error of the given code at the
               given file, row and column; every page shows the rules banner.
     accepted  B is valid and used (hostile text, empty tables, odd but legal types); any
@@ -69,7 +69,7 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 from fixture_data import AS_OF_A, AS_OF_B, write_fixture  # noqa: E402
 
-from analytics.store import sha256_of  # noqa: E402
+from analytics.store.snapshots import sha256_of  # noqa: E402
 
 B = f"as_of={AS_OF_B.isoformat()}"  # B's folder name
 A_LABEL = AS_OF_A.isoformat()

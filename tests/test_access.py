@@ -5,8 +5,8 @@ the banners of a server open without login, and the lists kept from members."""
 import pytest
 from conftest import PAGE_FILES, ROLE_EMAILS, log_in, new_app
 
-from analytics.access import Access, Basis, Policy, Role, policy_for
-from analytics.audit import Event, read_events, record
+from analytics.access.audit import Event, read_events, record
+from analytics.access.policy import Access, Basis, Policy, Role, policy_for
 from analytics.config import ConfigError, load_settings
 from smala_ui.escape import md_escape
 from smala_ui.navigation import PAGE_KEYS

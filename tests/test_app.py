@@ -10,7 +10,7 @@ import pytest
 from conftest import DEMO_DATES, PAGE_FILES, new_app, run_page
 
 from analytics.config import load_settings
-from analytics.store import list_snapshots, sha256_of
+from analytics.store.snapshots import list_snapshots, sha256_of
 from smala_ui import fmt
 from smala_ui.escape import md_escape
 from smala_ui.navigation import PAGES

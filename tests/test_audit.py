@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from analytics.audit import AuditError, Event, filtered, last_role, read_events, record
+from analytics.access.audit import AuditError, Event, filtered, last_role, read_events, record
 
 MAY = dt.datetime(2026, 5, 4, 10, 30, tzinfo=dt.UTC)
 JUNE = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
@@ -34,7 +34,7 @@ def test_the_trail_reads_back_in_order_in_another_process(tmp_path):
     record(tmp_path, Event("b@example.org", "board", "login", at=JUNE))
     record(tmp_path, Event("a@example.org", "director", "publish", "2026-03-31", "membres.xlsx", MAY))
     script = (
-        "import sys; from pathlib import Path; from analytics.audit import read_events; "
+        "import sys; from pathlib import Path; from analytics.access.audit import read_events; "
         "events, problems = read_events(Path(sys.argv[1])); "
         "print([(e.who, e.action, e.snapshot, e.at.isoformat()) for e in events], problems)"
     )

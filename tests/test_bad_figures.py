@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from analytics import db
-from analytics.cap import CapParams, apply_cap, days_between
-from analytics.fund import xirr
+from analytics.fund.cap import CapParams, apply_cap, days_between
+from analytics.fund.metrics import xirr
+from analytics.store import db
 from smala_ui import fmt
 
 D = dt.date

@@ -37,8 +37,9 @@ from make_bad_snapshots import (
     cases,
 )
 
-from analytics import checks, db, store
-from analytics.store import Problem, list_snapshots
+from analytics.store import checks, db
+from analytics.store import snapshots as store
+from analytics.store.snapshots import Problem, list_snapshots
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGE_KEYS
 from smala_ui.text import CATALOGUE, translate
 

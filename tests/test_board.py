@@ -7,9 +7,9 @@ from conftest import APP, DEMO_DATES, ROOT
 from fixture_data import AS_OF_A, AS_OF_B
 from streamlit.testing.v1 import AppTest
 
-from analytics.board import activity_between, earlier_boards
+from analytics.board.changes import activity_between, earlier_boards
 from analytics.config import Settings
-from analytics.store import list_snapshots
+from analytics.store.snapshots import list_snapshots
 from analytics.views.board import StockChange, board_view
 from smala_ui import fmt
 from smala_ui.slides import board_slides

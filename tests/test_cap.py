@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.cap import CapParams, ExitScenario, apply_cap, cap_multiple, cap_one
+from analytics.fund.cap import CapParams, ExitScenario, apply_cap, cap_multiple, cap_one
 
 D = dt.date.fromisoformat
 

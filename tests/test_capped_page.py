@@ -15,10 +15,10 @@ import pytest
 from conftest import APP, ROOT
 from streamlit.testing.v1 import AppTest
 
-from analytics.cap import CapParams, ExitScenario, apply_cap
 from analytics.config import Settings
-from analytics.export import to_csv_bytes
-from analytics.store import list_snapshots
+from analytics.fund.cap import CapParams, ExitScenario, apply_cap
+from analytics.output.export import to_csv_bytes
+from analytics.store.snapshots import list_snapshots
 from analytics.views.capped import (
     TICKET_COLUMNS,
     capped_scenario,

@@ -6,9 +6,9 @@ import pytest
 from fixture_data import AS_OF_B, write_fixture
 from test_store import folder, rewrite_with_manifest
 
-from analytics import db
-from analytics.checks import check_snapshot
-from analytics.store import list_snapshots
+from analytics.store import db
+from analytics.store.checks import check_snapshot
+from analytics.store.snapshots import list_snapshots
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ import pyarrow.parquet as pq
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B, write_fixture
 
+from analytics.access.personal_data import without_personal_data
 from analytics.config import DEFAULT_DATA_DIR, ConfigError, load_settings
-from analytics.export import to_csv_bytes, to_parquet_bytes, without_personal_data
-from analytics.store import list_snapshots
+from analytics.output.export import to_csv_bytes, to_parquet_bytes
+from analytics.store.snapshots import list_snapshots
 from analytics.views.data import data_view, parse_created, table_bytes
 
 
@@ -61,7 +62,7 @@ def test_queries_keep_within_the_memory_budget_and_spill_the_rest(tmp_path):
     config = tmp_path / "smala.toml"
     config.write_text("query_memory_mb = 96\n")
     assert load_settings(config, environ={}).query_memory_mb == 96
-    from analytics import db
+    from analytics.store import db
 
     con = db.connect(96)
     limit, spill = con.execute(

@@ -22,9 +22,9 @@ from conftest import open_page
 from figure_text import beside
 from fixture_data import write_empty_events_fixture, write_fixture
 
-from analytics import consultancy as c
 from analytics.config import Settings
-from analytics.store import list_snapshots
+from analytics.cooperative import consultancy as c
+from analytics.store.snapshots import list_snapshots
 from analytics.views.consultancy import consultancy_view
 from smala_ui.figures import consultancy as fc
 

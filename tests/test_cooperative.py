@@ -18,9 +18,10 @@ from conftest import open_page
 from figure_text import beside
 from fixture_data import AS_OF_B, _table, member, tables_b, write_empty_events_fixture
 
-from analytics import cooperative as coop
 from analytics.config import Settings
-from analytics.store import list_snapshots, publish_snapshot
+from analytics.cooperative import membership as coop
+from analytics.store.publish import publish_snapshot
+from analytics.store.snapshots import list_snapshots
 from analytics.views.cooperative import cooperative_view
 from smala_ui import theme
 from smala_ui.figures import cooperative as fc

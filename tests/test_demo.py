@@ -1,4 +1,4 @@
-"""Tests of the demo generator (analytics/demo.py).
+"""Tests of the demo generator (analytics/output/demo.py).
 
 The data-contract rules (DESIGN.md section 3) are re-checked here with pyarrow and pandas
 directly, so these tests stand on their own and can fail when the generator breaks a rule.
@@ -17,8 +17,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from analytics import demo
-from analytics.schema import STRING_LIST, TABLES
+from analytics.output import demo
+from analytics.store.schema import STRING_LIST, TABLES
 
 LAST = dt.date(2026, 9, 30)
 ARTICLE_SURNAMES = ("Joris", "Crahay", "Wasseige", "Pire", "Erpicum", "Mulliez", "Trokay", "Mallue")
@@ -451,8 +451,8 @@ def test_cli_rejects_bad_arguments(tmp_path):
 def test_the_shipped_demo_stores_its_rule_results_under_the_current_rule_book():
     # Stale results are re-checked on first view (seconds at scale 1000), so a change to the rules
     # must come with regenerated demo data: move data/snapshots aside, run `./smala demo`.
-    from analytics.checks import stored_problems
-    from analytics.store import list_snapshots
+    from analytics.store.checks import stored_problems
+    from analytics.store.snapshots import list_snapshots
 
     shipped = list_snapshots(Path(__file__).resolve().parent.parent / "data")
     assert len(shipped) == 11

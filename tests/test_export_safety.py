@@ -22,17 +22,18 @@ from conftest import run_page
 from fixture_data import AS_OF_B, tables_a, tables_b
 from python_calamine import CalamineWorkbook
 
-from analytics.export import (
+from analytics.ingest.template import snapshot_template_bytes
+from analytics.ingest.vocabulary import HEADERS, SHEETS
+from analytics.output.export import (
     contract_columns,
     extra_columns,
     to_csv_bytes,
     to_parquet_bytes,
     to_xlsx_bytes,
 )
-from analytics.ingest.template import snapshot_template_bytes
-from analytics.ingest.vocabulary import HEADERS, SHEETS
-from analytics.schema import TABLES
-from analytics.store import list_snapshots, publish_snapshot, sha256_of
+from analytics.store.publish import publish_snapshot
+from analytics.store.schema import TABLES
+from analytics.store.snapshots import list_snapshots, sha256_of
 from analytics.views.data import table_bytes
 from smala_ui.text import CATALOGUE
 

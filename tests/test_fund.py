@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B
 
-from analytics import db, fund
-from analytics.cap import CapParams, ExitScenario
-from analytics.store import list_snapshots
+from analytics.fund import metrics as fund
+from analytics.fund.cap import CapParams, ExitScenario
+from analytics.store import db
+from analytics.store.snapshots import list_snapshots
 
 D = dt.date.fromisoformat
 
@@ -175,7 +176,7 @@ def test_demo_distributions_never_exceed_the_capped_proceeds():
 def test_vectorised_ticket_irrs_equal_xirr_ticket_by_ticket():
     import numpy as np
 
-    from analytics.cap import apply_cap
+    from analytics.fund.cap import apply_cap
 
     rng = np.random.default_rng(8)
     rows = []
@@ -204,7 +205,7 @@ def test_vectorised_ticket_irrs_equal_xirr_ticket_by_ticket():
 
 
 def test_ticket_irrs_are_not_annualised_under_a_year():
-    from analytics.cap import apply_cap
+    from analytics.fund.cap import apply_cap
 
     rows = pd.DataFrame(
         [

@@ -20,12 +20,13 @@ from figure_text import beside
 from fixture_data import AS_OF_A, AS_OF_B, tables_b
 from streamlit.testing.v1 import AppTest
 
-from analytics import fund
-from analytics.cap import apply_cap
 from analytics.config import Settings
-from analytics.export import to_csv_bytes
-from analytics.fund import Projection
-from analytics.store import list_snapshots, publish_snapshot
+from analytics.fund import metrics as fund
+from analytics.fund.cap import apply_cap
+from analytics.fund.metrics import Projection
+from analytics.output.export import to_csv_bytes
+from analytics.store.publish import publish_snapshot
+from analytics.store.snapshots import list_snapshots
 from analytics.views.fund import fund_view, metric_rows
 from smala_ui import theme
 from smala_ui.cache import fund as cache
@@ -225,7 +226,7 @@ def test_the_slide_renders_the_pages_cached_model(snaps, monkeypatch):
     assert slide.figures[0] is cache.over_time_figure(snaps[1], snaps[0], settings, snaps, "en")
 
 
-# Data shaping (analytics.fund) -------------------------------------------------------------
+# Data shaping (analytics.fund.metrics) -------------------------------------------------------------
 
 
 def test_raised_history_fills_a_snapshot_without_commitments_and_stops_at_as_of():

@@ -18,10 +18,11 @@ from conftest import open_page
 from figure_text import beside
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b, write_empty_events_fixture
 
-from analytics import impact
 from analytics.config import Settings
-from analytics.schema import METRICS, TABLES
-from analytics.store import list_snapshots, publish_snapshot
+from analytics.cooperative import impact
+from analytics.store.publish import publish_snapshot
+from analytics.store.schema import METRICS, TABLES
+from analytics.store.snapshots import list_snapshots
 from analytics.views.impact import MAIN_METRICS, MetricTile, impact_view
 from smala_ui import theme
 from smala_ui.figures import impact as fi

@@ -16,13 +16,14 @@ import xlsxwriter
 from fixture_data import AS_OF_B, tables_b
 from test_store import rewrite_with_manifest
 
-from analytics import checks, db
 from analytics.ingest.coerce import coerce_sheet
 from analytics.ingest.importer import prepare_import, publish_import
 from analytics.ingest.raw import WARNING
 from analytics.ingest.read import read_bytes
 from analytics.ingest.vocabulary import column_of_header
-from analytics.store import list_snapshots, publish_snapshot, sha256_of
+from analytics.store import checks, db
+from analytics.store.publish import publish_snapshot
+from analytics.store.snapshots import list_snapshots, sha256_of
 
 SHARES_HEADER = "entry_id;member_id;date;kind;share_class;quantity;unit_value_eur"
 

@@ -34,8 +34,9 @@ from make_bad_inputs import (
 )
 
 from analytics.ingest.importer import ImportRefused, prepare_import, publish_import
-from analytics.schema import STRING_LIST, TABLES
-from analytics.store import PublishError, archived_snapshots, list_snapshots
+from analytics.store.publish import PublishError
+from analytics.store.schema import STRING_LIST, TABLES
+from analytics.store.snapshots import archived_snapshots, list_snapshots
 
 CASES = cases()
 TIMES: dict[str, float] = {}

@@ -12,21 +12,29 @@ import pytest
 from conftest import ROOT, run_page
 from fixture_data import AS_OF_B, tables_b
 
-from analytics.audit import read_events
+from analytics.access.audit import read_events
 from analytics.ingest.importer import prepare_import
 from analytics.ingest.raw import ERROR, WARNING, Finding
 from analytics.ingest.read import read_bytes
 from analytics.ingest.vocabulary import HEADERS
-from analytics.schema import BOOL, DATE, DECIMAL, DOUBLE, INT, TABLES
-from analytics.store import list_snapshots
+from analytics.store.schema import BOOL, DATE, DECIMAL, DOUBLE, INT, TABLES
+from analytics.store.snapshots import list_snapshots
 from smala_ui import cli
 from smala_ui.findings import finding_rows, finding_text, last_quarter_end, md_escape, table_rows
 from smala_ui.text import CATALOGUE
 
-SOURCES = [*sorted((ROOT / "analytics" / "ingest").glob("*.py")), ROOT / "analytics" / "checks.py"]
-SOURCES.append(ROOT / "analytics" / "store.py")
+SOURCES = [*sorted((ROOT / "analytics" / "ingest").glob("*.py")), ROOT / "analytics" / "store" / "checks.py"]
+SOURCES += [ROOT / "analytics" / "store" / "snapshots.py", ROOT / "analytics" / "store" / "publish.py"]
 # Where each finding-making call takes its code among its positional arguments.
-CODE_ARGUMENT = {"Finding": 1, "find": 1, "Problem": 0, "_problem": 0, "Rule": 1, "CrossRule": 2, "report": 2}
+CODE_ARGUMENT = {
+    "Finding": 1,
+    "find": 1,
+    "Problem": 0,
+    "make_problem": 0,
+    "Rule": 1,
+    "CrossRule": 2,
+    "report": 2,
+}
 NEW_DATE = dt.date(2026, 6, 30)  # after the fixture's B (2026-03-31): a new snapshot
 
 

@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B
 
-from analytics import fund, kpis
+from analytics.board import kpis
 from analytics.config import Settings
-from analytics.store import list_snapshots
+from analytics.fund import metrics as fund
+from analytics.store.snapshots import list_snapshots
 from analytics.views import overview
 from smala_ui.figures import common as figures
 
@@ -104,7 +105,7 @@ def test_share_capital_ignores_an_unknown_kind(tmp_path, con):
     import pyarrow as pa
     from fixture_data import tables_b
 
-    from analytics.store import publish_snapshot
+    from analytics.store.publish import publish_snapshot
 
     tables = tables_b()
     shares = tables["shares"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analytics import db
+from analytics.store import db
 
 glibc_only = pytest.mark.skipif(db._GLIBC is None, reason="needs glibc")
 

@@ -18,7 +18,7 @@ from analytics.ingest.coerce import coerce_sheet
 from analytics.ingest.odoo import province_of, read_cooperator_export
 from analytics.ingest.raw import ERROR, WARNING
 from analytics.ingest.read import Limits, read_source
-from analytics.schema import TABLES
+from analytics.store.schema import TABLES
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "odoo"
 

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from analytics.pace import _lever_ready, measure_start, pace_window
-from analytics.simulate import Levers, Pace, simulate
-from analytics.store import list_snapshots
+from analytics.simulator.pace import _lever_ready, measure_start, pace_window
+from analytics.simulator.simulate import Levers, Pace, simulate
+from analytics.store.snapshots import list_snapshots
 
 D = dt.date.fromisoformat
 

@@ -1,11 +1,11 @@
-"""Saved scenarios on disk (analytics/scenarios.py): a title's file name, a round trip of hostile
+"""Saved scenarios on disk (analytics/simulator/scenarios.py): a title's file name, a round trip of hostile
 text, never overwritten, never half-written, and every unreadable file reported by file and key."""
 
 import datetime as dt
 
 import pytest
 
-from analytics import scenarios as sc
+from analytics.simulator import scenarios as sc
 
 AT = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
 

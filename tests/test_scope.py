@@ -1,5 +1,5 @@
 """Who sees what, enforced below the pages (issue 12, item 3): every snapshot a model gets carries
-its viewer's scope (``analytics.access.Scope``); a table outside it refuses to open, lists one by
+its viewer's scope (``analytics.store.scope.Scope``); a table outside it refuses to open, lists one by
 one and people's names are left out by the models and queries, and caches are keyed by it.
 
 The end-to-end tests render every page each viewer can open, on the hand-written fixture (real-
@@ -18,9 +18,10 @@ from conftest import PAGE_FILES, log_in, new_app
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from analytics import kpis
-from analytics.access import FULL_SCOPE, Basis, Forbidden, Policy, Role
+from analytics.access.policy import Basis, Policy, Role
+from analytics.board import kpis
 from analytics.config import Settings
+from analytics.store.scope import FULL_SCOPE, Forbidden
 from analytics.views import capped as capped_views
 from analytics.views import consultancy as consultancy_views
 from analytics.views import fund as fund_views

@@ -1,4 +1,4 @@
-"""The what-if simulator's engine (analytics/simulate.py) on cases worked out by hand."""
+"""The what-if simulator's engine (analytics/simulator/simulate.py) on cases worked out by hand."""
 
 import datetime as dt
 
@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.cap import CapParams, apply_cap
-from analytics.simulate import ActiveTicket, Levers, Pace, Start, quarter_ends, simulate
+from analytics.fund.cap import CapParams, apply_cap
+from analytics.simulator.simulate import ActiveTicket, Levers, Pace, Start, quarter_ends, simulate
 
 D = dt.date.fromisoformat
 AS_OF = D("2026-09-30")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from analytics.simulate import Band
+from analytics.simulator.simulate import Band
 from smala_ui import theme
 from smala_ui.figures.simulator import projection_chart
 

@@ -4,9 +4,9 @@ scenario lives in the URL and says so, the reset returns to the baseline; the le
 import pytest
 from conftest import DEMO_DATES, run_page
 
-from analytics import scenarios
-from analytics.audit import read_events
+from analytics.access.audit import read_events
 from analytics.config import DEFAULT_DATA_DIR
+from analytics.simulator import scenarios
 from smala_ui.figures import simulator as fs
 from smala_ui.text import CATALOGUE
 
@@ -235,7 +235,7 @@ def test_a_saved_scenario_is_a_slide_in_parts_with_its_banner_on_each(monkeypatc
 
 
 def test_only_a_director_or_the_board_logged_in_may_save():
-    from analytics.access import Basis, Policy, Role
+    from analytics.access.policy import Basis, Policy, Role
 
     assert Policy(Role.DIRECTOR, True, Basis.LOGIN).can_save_scenarios
     assert Policy(Role.BOARD, False, Basis.LOGIN).can_save_scenarios

@@ -5,8 +5,8 @@ import datetime as dt
 from pathlib import Path
 
 from analytics.config import Settings
-from analytics.scenarios import SavedScenario
-from analytics.store import list_snapshots
+from analytics.simulator.scenarios import SavedScenario
+from analytics.store.snapshots import list_snapshots
 from smala_ui.slides import board_slides
 from smala_ui.slides.pack import to_html
 from smala_ui.text import CATALOGUE

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from analytics import db
+from analytics.store import db
 
 D = dt.date.fromisoformat
 
@@ -353,7 +353,7 @@ def _params(snaps) -> dict[str, dict]:
 
 
 # Per query: its output columns and its rows on the fixture, worked out by hand.
-# The rule queries of analytics.checks: rows breaking the rule, the first one, a few examples.
+# The rule queries of analytics.store.checks: rows breaking the rule, the first one, a few examples.
 RULE_COLUMNS = ["broken_rows", "first_row", "example_rows"]
 
 EXPECTED = {

@@ -14,10 +14,12 @@ import pyarrow.parquet as pq
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b, write_fixture
 
-from analytics import store
-from analytics.location import is_remote, register
-from analytics.schema import TABLES
-from analytics.store import PublishError, list_snapshots, publish_snapshot, sha256_of
+from analytics.store import publish
+from analytics.store import snapshots as store
+from analytics.store.location import is_remote, register
+from analytics.store.publish import PublishError, publish_snapshot
+from analytics.store.schema import TABLES
+from analytics.store.snapshots import list_snapshots, sha256_of
 
 
 @pytest.fixture
@@ -195,7 +197,7 @@ def test_interrupted_publish_leaves_files_that_are_reported_not_read(data_dir, m
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # the process is killed half-way through writing
 
-    monkeypatch.setattr(store.pq, "write_table", crash)
+    monkeypatch.setattr(publish.pq, "write_table", crash)
     with pytest.raises(KeyboardInterrupt):
         publish_snapshot(data_dir, dt.date(2026, 6, 30), tables_b(), "interrupted")
     assert store.staging_leftovers(data_dir) == []  # the cleanup ran: nothing left, nothing sent
@@ -314,27 +316,27 @@ def test_replace_moves_the_old_snapshot_to_the_archive(data_dir, monkeypatch):
 def test_publish_staged_copies_verifies_and_never_overwrites(data_dir, tmp_path):
     work = tmp_path / "work" / "as_of=2026-06-30"
     work.parent.mkdir()
-    store.stage_snapshot(work, dt.date(2026, 6, 30), tables_b(), "staged elsewhere")
-    final = store.publish_staged(data_dir, work)
+    publish.stage_snapshot(work, dt.date(2026, 6, 30), tables_b(), "staged elsewhere")
+    final = publish.publish_staged(data_dir, work)
     assert final == folder(data_dir, dt.date(2026, 6, 30))
     assert list_snapshots(data_dir)[-1].is_valid
     with pytest.raises(PublishError) as err:
-        store.publish_staged(data_dir, work)
+        publish.publish_staged(data_dir, work)
     assert err.value.problems[0].code == "already_exists"
     # A staged file damaged before the copy is caught by the checksums: nothing published.
     other = tmp_path / "work" / "as_of=2026-09-30"
-    store.stage_snapshot(other, dt.date(2026, 9, 30), tables_b(), "damaged after staging")
+    publish.stage_snapshot(other, dt.date(2026, 9, 30), tables_b(), "damaged after staging")
     with open(other / "services.parquet", "ab") as f:
         f.write(b"junk")
     with pytest.raises(PublishError) as err:
-        store.publish_staged(data_dir, other)
+        publish.publish_staged(data_dir, other)
     assert err.value.problems[0].code == "checksum_mismatch"
     assert [s.as_of for s in list_snapshots(data_dir)][-1] == dt.date(2026, 6, 30)
     assert store.staging_leftovers(data_dir) == []
 
 
 def test_rule_results_are_stored_at_publish_and_trusted_only_when_current(data_dir):
-    from analytics import checks, db
+    from analytics.store import checks, db
 
     snap = list_snapshots(data_dir)[1]
     checks_json = folder(data_dir, AS_OF_B) / snap.manifest["checks"]["file"]
@@ -364,13 +366,13 @@ def test_publish_syncs_every_file_and_folder_to_disk(tmp_path, monkeypatch):
     """A power loss must not leave a manifest naming a file that is not on disk: every table
     file, the rule results, the manifest and the folders are fsynced before and after the rename."""
     synced = []
-    real_fsync = store.os.fsync
+    real_fsync = publish.os.fsync
 
     def spy(fd):
         synced.append(os.readlink(f"/proc/self/fd/{fd}"))
         return real_fsync(fd)
 
-    monkeypatch.setattr(store.os, "fsync", spy)
+    monkeypatch.setattr(publish.os, "fsync", spy)
     final = publish_snapshot(tmp_path, AS_OF_B, tables_b(), "durable")
     names = {os.path.basename(p) for p in synced}
     staging = [p for p in synced if ".staging-" in os.path.basename(p)]

@@ -8,18 +8,11 @@ import pyarrow as pa
 import pytest
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b
 
-from analytics import db, kpis
-from analytics.location import is_remote, register
-from analytics.store import (
-    MANIFEST,
-    PublishError,
-    list_snapshots,
-    publish_snapshot,
-    snapshots_dir,
-    stage_snapshot,
-    staging_leftovers,
-    upload_snapshot,
-)
+from analytics.board import kpis
+from analytics.store import db
+from analytics.store.location import is_remote, register
+from analytics.store.publish import PublishError, publish_snapshot, stage_snapshot, upload_snapshot
+from analytics.store.snapshots import MANIFEST, list_snapshots, snapshots_dir, staging_leftovers
 
 CREATED = dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
 
@@ -123,8 +116,8 @@ def test_the_app_serves_a_data_folder_on_object_storage(s3_data_dir, monkeypatch
 
 
 def test_the_audit_trail_and_scenarios_on_object_storage_are_objects_never_rewritten(s3_data_dir):
-    from analytics import scenarios
-    from analytics.audit import Event, audit_dir, read_events, record
+    from analytics.access.audit import Event, audit_dir, read_events, record
+    from analytics.simulator import scenarios
 
     first = record(s3_data_dir, Event("a@example.org", "director", "login", at=CREATED))
     second = record(s3_data_dir, Event("b@example.org", "board", "download", "2026-03-31", "x.csv", CREATED))

@@ -31,9 +31,10 @@ from fixture_data import (
     write_fixture,
 )
 
-from analytics import studio
 from analytics.config import Settings
-from analytics.store import list_snapshots, publish_snapshot
+from analytics.cooperative import studio
+from analytics.store.publish import publish_snapshot
+from analytics.store.snapshots import list_snapshots
 from analytics.views.studio import StudioCounts, studio_view
 from smala_ui.figures import studio as fs
 

@@ -23,11 +23,12 @@ from conftest import open_page
 from figure_text import beside
 from fixture_data import AS_OF_B, member, tables_b, write_empty_events_fixture, write_fixture
 
-from analytics import support
 from analytics.config import Settings
-from analytics.schema import TABLES
-from analytics.store import list_snapshots, publish_snapshot
-from analytics.support import SupportKpis
+from analytics.cooperative import support
+from analytics.cooperative.support import SupportKpis
+from analytics.store.publish import publish_snapshot
+from analytics.store.schema import TABLES
+from analytics.store.snapshots import list_snapshots
 from analytics.views import support as model
 from smala_ui.figures import support as fs
 

@@ -1,5 +1,5 @@
 """The import workbook template (analytics/ingest/template.py) and the XLSX download
-(analytics.export.to_xlsx_bytes): sheets, headers, read-me, dropdowns, formats, and values read
+(analytics.output.export.to_xlsx_bytes): sheets, headers, read-me, dropdowns, formats, and values read
 back with python-calamine, on small hand-made tables whose expected cells are written by hand."""
 
 import dataclasses
@@ -16,7 +16,6 @@ import pytest
 from conftest import open_page
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-from analytics.export import to_xlsx_bytes
 from analytics.ingest import template
 from analytics.ingest.template import (
     LISTS_SHEET,
@@ -26,7 +25,8 @@ from analytics.ingest.template import (
     write_template,
 )
 from analytics.ingest.vocabulary import HEADERS, SHEETS
-from analytics.schema import TABLES
+from analytics.output.export import to_xlsx_bytes
+from analytics.store.schema import TABLES
 from smala_ui.text import translate
 
 D = dt.date.fromisoformat

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analytics.kpis import change_groups
+from analytics.board.kpis import change_groups
 from analytics.views.overview import target_progress
 from smala_ui import fmt, theme
 from smala_ui.figures import common as figures
@@ -179,7 +179,7 @@ def test_change_sentences_in_plain_text_for_the_board_pack():
 
 
 def test_problem_text_escapes_the_file_column_and_values_from_the_data():
-    from analytics.store import Problem
+    from analytics.store.snapshots import Problem
     from smala_ui.widgets import problem_text
 
     # outside a page the language is the default, French
@@ -236,7 +236,7 @@ def test_counted_texts_agree_with_their_count(lang, n, expected):
 
 
 def test_sentences_with_several_counts_agree_with_each():
-    from analytics.cooperative import StageSummary
+    from analytics.cooperative.membership import StageSummary
     from smala_ui.figures.cooperative import progress_summary
 
     summary = StageSummary(forward=1, unchanged=2, backward=0, joined=1, left=3)

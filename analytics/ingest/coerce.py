@@ -6,7 +6,7 @@ column is reported and dropped. Values are read with pyarrow's vectorised kernel
 cell in Python: dates as ``31/12/2026``, ``31-12-2026``, ``31.12.2026``, ``2026-12-31`` or Excel
 serial numbers; amounts as ``1 234,50``, ``1.234,50 €``, ``1234.50`` or ``(1 234,50)``; yes/no in
 French or English. Identifiers stay text. A cell that does not read becomes empty and gets a
-finding; the contract's value rules (``analytics.checks``) then run on the typed table.
+finding; the contract's value rules (``analytics.store.checks``) then run on the typed table.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet
 from analytics.ingest.vocabulary import HEADERS, column_of_header, normalise
-from analytics.schema import (
+from analytics.store.schema import (
     ARROW_TYPES,
     BOOL,
     DATE,

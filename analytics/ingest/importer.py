@@ -2,7 +2,7 @@
 preview against the latest snapshot, and publish atomically through the store.
 
 ``prepare_import`` never touches the data folder: it stages the snapshot in a work folder the
-caller owns, runs the value rules of ``analytics.checks`` on it (the one rule book), and maps
+caller owns, runs the value rules of ``analytics.store.checks`` on it (the one rule book), and maps
 every broken rule back to the sheet, row and header the treasurer typed. ``publish_import`` then
 copies the staged folder into place (``store.publish_staged``); a snapshot of the same date is
 archived first when ``replace`` is asked, never overwritten.
@@ -20,24 +20,22 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics import db
-from analytics.audit import Event, record
+from analytics.access.audit import Event, record
 from analytics.config import Settings, load_settings
 from analytics.ingest.coerce import MAX_LISTED, coerce_sheet
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource, located
 from analytics.ingest.read import read_source
 from analytics.ingest.vocabulary import HEADERS, SHEETS
-from analytics.schema import TABLES
-from analytics.store import (
+from analytics.store import db
+from analytics.store.publish import PublishError, publish_staged, stage_snapshot
+from analytics.store.schema import TABLES
+from analytics.store.snapshots import (
     Problem,
-    PublishError,
     Snapshot,
     date_taken,
     folder_name,
     list_snapshots,
-    publish_staged,
     read_table,
-    stage_snapshot,
     verify_folder,
 )
 from analytics.views.overview import OverviewView, overview_view

@@ -43,7 +43,7 @@ from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, R
 from analytics.ingest.raw import located as make_finding
 from analytics.ingest.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, Limits, read_folder_grids
 from analytics.ingest.vocabulary import column_of_header, normalise
-from analytics.schema import BOOL, DATE, DECIMAL, INT, STRING, TABLES, Column
+from analytics.store.schema import BOOL, DATE, DECIMAL, INT, STRING, TABLES, Column
 
 PARTNERS = "partners"
 REGISTER = "register"

@@ -1,4 +1,4 @@
-"""The import workbook template, generated from the data contract (``analytics.schema.TABLES``)
+"""The import workbook template, generated from the data contract (``analytics.store.schema.TABLES``)
 and its spreadsheet face (``analytics.ingest.vocabulary``): never a hand-written list of columns.
 
 The workbook holds a bilingual read-me sheet that explains every column, then one sheet per table
@@ -30,9 +30,9 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Format, Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from analytics.export import without_personal_data
+from analytics.access.personal_data import without_personal_data
 from analytics.ingest.vocabulary import HEADERS, LISTS_SHEET, README_SHEET, SHEETS, TEMPLATE_SHEETS  # noqa: F401
-from analytics.schema import (
+from analytics.store.schema import (
     BOOL,
     DATE,
     DECIMAL,
@@ -45,7 +45,7 @@ from analytics.schema import (
     Column,
     type_family,
 )
-from analytics.store import read_table
+from analytics.store.snapshots import read_table
 
 TEMPLATE_FILE = "smala_modele.xlsx"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,7 +1,7 @@
 """The spreadsheet face of the data contract: sheet names, column headers in French and English,
 and what each column means, for the workbook template and the import.
 
-``analytics.schema`` says what a column is (type, rules); this module says how a treasurer sees it
+``analytics.store.schema`` says what a column is (type, rules); this module says how a treasurer sees it
 in a spreadsheet. A test checks that every column of the contract has exactly one entry here.
 Headers and sheet names are matched without regard to case, accents, spaces or punctuation
 (``normalise``), in French, in English, or by the contract's own name.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from analytics.schema import TABLES
+from analytics.store.schema import TABLES
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ activity in between and what changed. Plain data, no language, no formatting.
 
 Stocks (members, capital, commitments, invested, capped TVPI) are each snapshot's own KPI, so a
 change is a difference of two figures; flows (services, consultancy) are the events dated after the
-board's date up to as-of (``analytics.board.activity_between``).
+board's date up to as-of (``analytics.board.changes.activity_between``).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analytics import kpis
-from analytics.board import Activity, activity_between
+from analytics.board import kpis
+from analytics.board.changes import Activity, activity_between
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from analytics.views.overview import Kpi, Value, compare_kpis, headline, year_before
 
 Connection = duckdb.DuckDBPyConnection

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import fund, kpis
-from analytics.cap import CapParams, ExitScenario, apply_cap
-from analytics.fund import FundMetrics
-from analytics.store import Snapshot
+from analytics.board import kpis
+from analytics.fund import metrics as fund
+from analytics.fund.cap import CapParams, ExitScenario, apply_cap
+from analytics.fund.metrics import FundMetrics
+from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection

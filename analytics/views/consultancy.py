@@ -1,6 +1,6 @@
 """The Consultancy page's model: revenue year to date against the same period last year, pipeline,
 receivables and their ageing, member and non-member clients and the average daily rate, with the
-changes since the comparison snapshot (definitions in ``analytics.consultancy``)."""
+changes since the comparison snapshot (definitions in ``analytics.cooperative.consultancy``)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import consultancy as cons
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.cooperative import consultancy as cons
+from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection

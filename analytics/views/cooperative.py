@@ -1,6 +1,6 @@
 """The Cooperative page's model: members by role over time, joiners and leavers, retention, share
 capital by class, where members are, sectors and themes, and the impact-stage progression since
-the comparison snapshot (definitions in ``analytics.cooperative``)."""
+the comparison snapshot (definitions in ``analytics.cooperative.membership``)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from analytics import cooperative as coop
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.cooperative import membership as coop
+from analytics.store.snapshots import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 Progress = Literal["no_compare", "later", "empty", "shown"]

@@ -14,10 +14,11 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analytics import checks
-from analytics.export import PERSONAL_COLUMNS, extra_columns, without_personal_data
-from analytics.schema import TABLE_NAMES
-from analytics.store import Problem, Snapshot
+from analytics.access.personal_data import PERSONAL_COLUMNS, without_personal_data
+from analytics.output.export import extra_columns
+from analytics.store import checks
+from analytics.store.schema import TABLE_NAMES
+from analytics.store.snapshots import Problem, Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -123,7 +124,7 @@ def data_view(
     """Return the Data page for the catalogue ``snapshots`` (oldest first) and the selected ``snap``.
 
     ``quality`` is the selected snapshot's broken value rules when already known (a cache has
-    them); otherwise ``analytics.checks.problems_in_scope`` finds them.
+    them); otherwise ``analytics.store.checks.problems_in_scope`` finds them.
     """
     selected = None
     if snap is not None:

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import fund, kpis
-from analytics.cap import CapParams, apply_cap
+from analytics.board import kpis
 from analytics.config import Settings
-from analytics.fund import FundMetrics, TargetOutlook
-from analytics.store import Snapshot
+from analytics.fund import metrics as fund
+from analytics.fund.cap import CapParams, apply_cap
+from analytics.fund.metrics import FundMetrics, TargetOutlook
+from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 from analytics.views.capped import actual_metrics, fund_inputs
 

@@ -1,7 +1,7 @@
 """The Impact page's model (and its board slide's): the catalogue's outcomes per period, the main
 metrics' latest values with their changes since the comparison snapshot, the portfolio's outcomes
 per EUR invested, the metrics by SDG and the targets against actuals (definitions in
-``analytics.impact``)."""
+``analytics.cooperative.impact``)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import impact
 from analytics.config import Settings
-from analytics.schema import METRICS
-from analytics.store import Snapshot
+from analytics.cooperative import impact
+from analytics.store.schema import METRICS
+from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection

@@ -2,7 +2,7 @@
 what changed since the comparison snapshot. Plain data, no language, no formatting.
 
 The headline KPIs (``HEADLINE_KPIS``) are the Overview KPIs of DESIGN.md section 4
-(``analytics.kpis.overview_kpis``) and two of the fund under the configured cap: the capped TVPI
+(``analytics.board.kpis.overview_kpis``) and two of the fund under the configured cap: the capped TVPI
 and the value left for impact. The board's model (``analytics.views.board``) reuses them.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analytics import kpis
+from analytics.board import kpis
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from analytics.views.capped import actual_metrics, fund_inputs
 
 Connection = duckdb.DuckDBPyConnection

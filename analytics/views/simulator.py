@@ -1,6 +1,7 @@
 """The Simulator page's model: the baseline projection (every lever at its measured pace) and the
 scenario's (the levers the viewer moved), the dates each reaches the two targets, and the
-differences at the horizon (``analytics.simulate``, ``analytics.pace``). Plain data, no language."""
+differences at the horizon (``analytics.simulator.simulate``, ``analytics.simulator.pace``).
+Plain data, no language."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics.cap import CapParams
-from analytics.simulate import Levers, Reached, Simulation, Start, simulate
+from analytics.fund.cap import CapParams
+from analytics.simulator.simulate import Levers, Reached, Simulation, Start, simulate
 
 # The series of the differences table, in order, with their unit and whether a quarter's flow
 # (the horizon's last quarter) or a stock at the horizon.

@@ -1,6 +1,6 @@
 """The Studio page's model: ideas by stage and the changes since the comparison snapshot, the
 funnel (dropped ideas apart), the time spent in each stage read from every snapshot, and each
-idea's origin (definitions in ``analytics.studio``)."""
+idea's origin (definitions in ``analytics.cooperative.studio``)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import studio
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.cooperative import studio
+from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection
@@ -47,7 +47,7 @@ class StudioView:
 
 
 def counts_of(ideas: pd.DataFrame) -> StudioCounts:
-    """Return the tiles' counts of ideas of one snapshot (``analytics.studio.ideas``)."""
+    """Return the tiles' counts of ideas of one snapshot (``analytics.cooperative.studio.ideas``)."""
     by_stage = studio.stage_counts(ideas)
     return StudioCounts(
         ideas=sum(by_stage.values()),

@@ -1,6 +1,6 @@
 """The Support page's model: the quarter's free services, coverage and mentor load with their deltas,
 services by kind and month, coverage across snapshots, each mentor's hours, who helped whom over a
-chosen window, and the supported members without help (definitions in ``analytics.support``)."""
+chosen window, and the supported members without help (definitions in ``analytics.cooperative.support``)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics import support
 from analytics.config import Settings
-from analytics.store import Snapshot
-from analytics.support import SupportKpis
+from analytics.cooperative import support
+from analytics.cooperative.support import SupportKpis
+from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 
 Connection = duckdb.DuckDBPyConnection

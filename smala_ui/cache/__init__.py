@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 
 
 def _snapshot_key(snap: Snapshot) -> str:
-    # The scope too: a board's cached model must never be served to a member (analytics.access.Scope).
+    # The scope too: a board's cached model must never be served to a member (analytics.store.scope.Scope).
     return f"{snap.snapshot_id}|{snap.scope.key}"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from analytics.views import consultancy
 from smala_ui.cache import cached, cached_figure
 from smala_ui.cache.store import connection

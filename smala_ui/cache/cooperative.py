@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from analytics import cooperative
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.cooperative import membership as cooperative
+from analytics.store.snapshots import Snapshot
 from analytics.views import cooperative as model
 from smala_ui.cache import cached, cached_figure
 from smala_ui.cache.store import connection

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.cap import CapParams, ExitScenario
 from analytics.config import Settings
-from analytics.fund import TicketSelection, select_tickets
-from analytics.store import Snapshot
+from analytics.fund.cap import CapParams, ExitScenario
+from analytics.fund.metrics import TicketSelection, select_tickets
+from analytics.store.snapshots import Snapshot
 from analytics.views import capped as capped_views
 from analytics.views import fund as fund_views
 from smala_ui.cache import cached, cached_figure

@@ -5,8 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from analytics.config import Settings
-from analytics.schema import METRICS
-from analytics.store import Snapshot
+from analytics.store.schema import METRICS
+from analytics.store.snapshots import Snapshot
 from analytics.views import impact
 from smala_ui.cache import cached, cached_figure
 from smala_ui.cache.store import connection

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from analytics.views import board, data, overview
 from smala_ui.cache import cached
 from smala_ui.cache.store import connection, quality_problems

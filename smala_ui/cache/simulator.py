@@ -5,9 +5,9 @@ query, only the engine)."""
 from __future__ import annotations
 
 from analytics.config import Settings
-from analytics.pace import measure_start
-from analytics.simulate import Levers, Simulation, Start, simulate
-from analytics.store import Snapshot
+from analytics.simulator.pace import measure_start
+from analytics.simulator.simulate import Levers, Simulation, Start, simulate
+from analytics.store.snapshots import Snapshot
 from analytics.views import simulator as model
 from smala_ui.cache import cached
 from smala_ui.cache.store import connection
@@ -15,7 +15,7 @@ from smala_ui.cache.store import connection
 
 @cached(max_entries=16)
 def simulator_start(snap: Snapshot) -> Start:
-    """Return the state on as-of and the measured pace (``analytics.pace.measure_start``)."""
+    """Return the state on as-of and the measured pace (``analytics.simulator.pace.measure_start``)."""
     return measure_start(connection(), snap)
 
 

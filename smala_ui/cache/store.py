@@ -13,16 +13,23 @@ import pyarrow as pa
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from analytics import checks, db, location
-from analytics.access import Scope
 from analytics.config import Settings, load_settings
-from analytics.store import Problem, Snapshot, list_snapshots, snapshots_dir, staging_leftovers, stray_folders
+from analytics.store import checks, db, location
+from analytics.store.scope import Scope
+from analytics.store.snapshots import (
+    Problem,
+    Snapshot,
+    list_snapshots,
+    snapshots_dir,
+    staging_leftovers,
+    stray_folders,
+)
 from smala_ui.cache import cached
 
 
 def connection():
     """Return the process-wide DuckDB connection; queries each take their own cursor. It reads
-    object storage too when the data folder is there (``analytics.location.register``)."""
+    object storage too when the data folder is there (``analytics.store.location.register``)."""
     current = settings()
     con = _connection(current.query_memory_mb)
     location.register(con, current.data_dir)
@@ -138,5 +145,5 @@ def catalogue(data_dir: Path) -> Catalogue:
 @cached(max_entries=32)
 def quality_problems(snap: Snapshot) -> list[Problem]:
     """Return the value rules the snapshot breaks, as its scope may see them
-    (``analytics.checks.problems_in_scope``)."""
+    (``analytics.store.checks.problems_in_scope``)."""
     return checks.problems_in_scope(connection(), snap)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from analytics.views import studio
 from smala_ui.cache import cached
 from smala_ui.cache.store import connection

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.config import Settings
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from analytics.views import support as model
 from smala_ui.cache import cached, cached_figure
 from smala_ui.cache.store import connection

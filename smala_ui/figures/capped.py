@@ -24,8 +24,8 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
 
     The two segments add up to the gross value; a marker shows each ticket's cost. Only the
     ``limit`` tickets of largest gross value are drawn, largest on top, so the chart stays
-    readable. ``capped`` is ``CappedView.tickets`` (or ``analytics.cap.apply_cap``'s output with a ``company``
-    column).
+    readable. ``capped`` is ``CappedView.tickets`` (or ``analytics.fund.cap.apply_cap``'s output with a
+    ``company`` column).
     """
     theme.register()
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731

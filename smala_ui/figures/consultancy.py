@@ -177,7 +177,7 @@ def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
 def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: str) -> go.Figure:
     """Return cumulative revenue at each month's end: the as-of year (to as-of) against the full
     year before (drawn when ``show_last``), whose value at as-of's month is marked. ``cumulative``
-    comes from ``analytics.consultancy.cumulative_by_month``."""
+    comes from ``analytics.cooperative.consultancy.cumulative_by_month``."""
     theme.register()
     t = _t(lang)
     labels = [month_label(dt.date(2000, m, 1), lang, with_year=False) for m in cumulative["month"]]
@@ -304,7 +304,7 @@ def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
 
 def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
     """Return the revenue of member and non-member clients, each bar reading its amount, its share
-    of the total and its invoice count (``clients`` from ``analytics.consultancy.clients``)."""
+    of the total and its invoice count (``clients`` from ``analytics.cooperative.consultancy.clients``)."""
     theme.register()
     values = [float(v) for v in clients["revenue_eur"]]
     texts = [

@@ -16,8 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from analytics.cooperative import LEFT, MAP_PROVINCES, NEW, STAGE_RANK, StageSummary, order_like
-from analytics.schema import IMPACT_STAGES, IMPACT_THEMES, NACE_SECTIONS
+from analytics.cooperative.membership import LEFT, MAP_PROVINCES, NEW, STAGE_RANK, StageSummary, order_like
+from analytics.store.schema import IMPACT_STAGES, IMPACT_THEMES, NACE_SECTIONS
 from analytics.views.cooperative import CooperativeView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_axis
@@ -187,7 +187,7 @@ def capital_tiles(view: CooperativeView, lang: str) -> list[Tile]:
 
 
 def province_download(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return ``analytics.cooperative.province_table`` for download: translated headers and
+    """Return ``analytics.cooperative.membership.province_table`` for download: translated headers and
     province names, raw counts."""
     t = _t(lang)
     return pd.DataFrame(
@@ -210,7 +210,7 @@ def province_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def quarterly_download(quarterly: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Return ``analytics.cooperative.quarterly_table`` for download: translated headers, the
+    """Return ``analytics.cooperative.membership.quarterly_table`` for download: translated headers, the
     quarter written out, raw counts (people) and capital (EUR)."""
     t = _t(lang)
     return pd.DataFrame(

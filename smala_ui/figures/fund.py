@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.fund import Projection, TargetOutlook, TicketSelection, quarter_last_day
+from analytics.fund.metrics import Projection, TargetOutlook, TicketSelection, quarter_last_day
 from analytics.views.fund import FundView
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape, plotly_escape
@@ -249,7 +249,7 @@ def portfolio_csv_table(rows: pd.DataFrame, lang: str) -> pa.Table:
     """Return the portfolio for download: translated headers and values, raw numbers and dates.
 
     Amounts are EUR rounded to the cent, the MOIC to 4 decimals, the IRR in % to 2 decimals; the
-    CSV writer (``analytics.export.to_csv_bytes``) gives them a decimal comma.
+    CSV writer (``analytics.output.export.to_csv_bytes``) gives them a decimal comma.
     """
     t = _t(lang)
 
@@ -464,7 +464,7 @@ def raised_over_time(
 def commitments_by(grouped: pd.DataFrame, by: str, lang: str) -> go.Figure:
     """Return hard commitments and pledges side by side (never stacked) per investor type or category.
 
-    ``grouped`` is ``analytics.fund.commitments_grouped(frame, by)``, rows in the order drawn; ``by``
+    ``grouped`` is ``analytics.fund.metrics.commitments_grouped(frame, by)``, rows in the order drawn; ``by``
     is ``investor_type`` or ``investor_category`` (each category labelled with its type:
     "Fondations (privé)").
     """
@@ -522,7 +522,7 @@ def commitments_by(grouped: pd.DataFrame, by: str, lang: str) -> go.Figure:
 def capital_bars(capital: pd.DataFrame, lang: str) -> go.Figure:
     """Return hard commitments, capital called, invested cost and dry powder as four bars.
 
-    ``capital`` is ``analytics.fund.capital_split``: each bar reads its amount and its share of hard
+    ``capital`` is ``analytics.fund.metrics.capital_split``: each bar reads its amount and its share of hard
     commitments (none without hard commitments).
     """
     theme.register()

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.impact import AMBER_AT, AVERAGED, GREEN_AT
-from analytics.schema import METRICS, Metric
+from analytics.cooperative.impact import AMBER_AT, AVERAGED, GREEN_AT
+from analytics.store.schema import METRICS, Metric
 from analytics.views.impact import LIT, ImpactView, MetricTile
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_ticks, quarter_ticks, round_money
@@ -231,7 +231,7 @@ def panel_title(lang: str, metric: Metric) -> str:
 def metrics_over_time(series: pd.DataFrame, lang: str, metrics: Mapping[str, Metric] = METRICS) -> go.Figure:
     """Return one small line chart per catalogue metric, ``PANEL_COLUMNS`` to a row.
 
-    ``series`` comes from ``analytics.impact.by_period``. Each panel is titled with the metric's
+    ``series`` comes from ``analytics.cooperative.impact.by_period``. Each panel is titled with the metric's
     translated name, unit and IRIS+ code; each point's hover gives the period, the value and
     the number of reporting members (and says an averaged metric is a simple mean). A metric
     never reported gets an empty panel saying so. Every panel shows the same reporting periods.
@@ -375,7 +375,8 @@ def _companies(lang: str, companies: pd.DataFrame) -> list[str]:
 def investees_display(companies: pd.DataFrame, lang: str, limit: int | None = None) -> pd.DataFrame:
     """Return the per-company table as shown: formatted text, "not reported" where missing.
 
-    ``companies`` is ``analytics.impact.company_ratios`` applied to ``analytics.impact.investees``
+    ``companies`` is ``analytics.cooperative.impact.company_ratios`` applied to
+    ``analytics.cooperative.impact.investees``
     (largest cost first); ``limit`` keeps its first rows (formatting thousands of cells nobody
     scrolls through would cost more than the rest of the page).
     """
@@ -420,7 +421,7 @@ def investees_csv(companies: pd.DataFrame, lang: str) -> pd.DataFrame:
 def sdg_cards(rows: pd.DataFrame, lang: str) -> list[tuple[str, list[str]]]:
     """Return one (title, lines) card per SDG: ``ODD 8 · ...`` and a Markdown line per metric.
 
-    ``rows`` comes from ``analytics.impact.sdg_rows``.
+    ``rows`` comes from ``analytics.cooperative.impact.sdg_rows``.
     """
     cards: list[tuple[str, list[str]]] = []
     for sdg, group in rows.groupby("sdg", sort=True):

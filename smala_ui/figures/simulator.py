@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics.scenarios import SavedScenario
-from analytics.simulate import MAX_HORIZON_YEAR, Band, Levers, Reached
+from analytics.simulator.scenarios import SavedScenario
+from analytics.simulator.simulate import MAX_HORIZON_YEAR, Band, Levers, Reached
 from analytics.views.simulator import SimulatorView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_axis, quarter_ticks, round_money

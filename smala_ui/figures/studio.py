@@ -82,7 +82,8 @@ def funnel_caption(view: StudioView, lang: str) -> str:
 
 def stage_funnel(funnel: pd.DataFrame, lang: str) -> go.Figure:
     """Return the funnel of ideas that reached each stage (idea -> launched), each step reading how
-    many reached it and how many are there now. ``funnel`` comes from ``analytics.studio.funnel``."""
+    many reached it and how many are there now. ``funnel`` comes from
+    ``analytics.cooperative.studio.funnel``."""
     theme.register()
     reached = [int(v) for v in funnel["reached"]]
     # The count now at each stage sits under its name: inside text must fit the narrowest bar.
@@ -122,7 +123,7 @@ def stage_funnel(funnel: pd.DataFrame, lang: str) -> go.Figure:
 def duration_bars(durations: pd.DataFrame, lang: str) -> go.Figure:
     """Return the median days per stage: finished stays, and the ideas still there (days so far).
 
-    ``durations`` comes from ``analytics.studio.stage_durations``; a stage without any stay of a
+    ``durations`` comes from ``analytics.cooperative.studio.stage_durations``; a stage without any stay of a
     kind gets no bar of that kind (not a zero).
     """
     theme.register()

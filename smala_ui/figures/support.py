@@ -20,8 +20,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from analytics.schema import SERVICE_KINDS
-from analytics.support import SupportKpis, unique_labels
+from analytics.cooperative.support import SupportKpis, unique_labels
+from analytics.store.schema import SERVICE_KINDS
 from analytics.views.support import SupportDeltas
 from smala_ui import fmt, theme
 from smala_ui.escape import plotly_escape
@@ -129,7 +129,7 @@ def tiles(now: SupportKpis, deltas: SupportDeltas | None, as_of: dt.date, lang: 
 def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str, lang: str) -> go.Figure:
     """Return ``measure`` (``sessions`` or ``hours``) per month, stacked by kind, with the total on top.
 
-    ``frame`` comes from ``analytics.support.by_month_kind``; every month of ``months``
+    ``frame`` comes from ``analytics.cooperative.support.by_month_kind``; every month of ``months``
     (``SupportView.bar_months``) gets a bar (zero when nothing happened). Kinds keep the
     contract's order and colours.
     """
@@ -257,7 +257,7 @@ def coverage_over_time(history: pd.DataFrame, lang: str) -> go.Figure:
 def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure:
     """Return each mentor's mentoring hours in the quarter (largest on top), by company.
 
-    ``frame`` comes from ``analytics.support.mentor_hours``; a dashed line marks the mentor load
+    ``frame`` comes from ``analytics.cooperative.support.mentor_hours``; a dashed line marks the mentor load
     (the quarter's mean over every mentor, not only those shown).
     """
     theme.register()
@@ -372,7 +372,7 @@ def _apart(points: list[tuple[float, float]], names: list[str], most: int) -> li
 def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int = 7) -> go.Figure:
     """Return who helped whom as a graph: companies coloured by role, line width by services.
 
-    ``edges`` comes from ``analytics.support.network_edges``. Links between the same two members
+    ``edges`` comes from ``analytics.cooperative.support.network_edges``. Links between the same two members
     in both directions are drawn as one line per kind of link (mentoring, introduction), the
     directions listed in the hover text of the line's middle. Node size grows with the member's
     services in the window; the ``label_top`` largest nodes show their company.

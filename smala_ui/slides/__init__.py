@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analytics.scenarios import SavedScenario
-from analytics.store import Snapshot
+from analytics.simulator.scenarios import SavedScenario
+from analytics.store.snapshots import Snapshot
 from smala_ui.navigation import BOARD_SLIDES
 from smala_ui.slides.fund import capped_slide, fund_slide
 from smala_ui.slides.impact import impact_slide

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analytics.cap import ExitScenario
-from analytics.store import Snapshot
+from analytics.fund.cap import ExitScenario
+from analytics.store.snapshots import Snapshot
 from smala_ui import fmt
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped

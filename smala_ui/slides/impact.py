@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics.store import Snapshot
+from analytics.store.snapshots import Snapshot
 from smala_ui.cache.impact import impact_view
 from smala_ui.figures import impact as fi
 from smala_ui.slides.pack import Slide, Tile, as_of_line

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from analytics.board import Activity
-from analytics.store import Snapshot
+from analytics.board.changes import Activity
+from analytics.store.snapshots import Snapshot
 from analytics.views.board import BoardView
 from analytics.views.overview import Kpi
 from smala_ui import fmt

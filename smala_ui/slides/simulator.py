@@ -4,8 +4,8 @@ then the target dates and the horizon's figures against the baseline, and the tw
 
 from __future__ import annotations
 
-from analytics.scenarios import SavedScenario
-from analytics.store import Snapshot
+from analytics.simulator.scenarios import SavedScenario
+from analytics.store.snapshots import Snapshot
 from smala_ui.cache import simulator as cache
 from smala_ui.figures import simulator as fs
 from smala_ui.slides.pack import Slide, Tile, as_of_line

@@ -53,7 +53,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sidebar.compare_help": "Chaque écart compare le même indicateur calculé sur cet instantané.",
         "sidebar.none": "aucune comparaison",
         "state.no_snapshot": "Aucun instantané valide dans {folder}. Générez les données de démonstration "
-        "(`python -m analytics.demo`) ou importez des données réelles (voir le README).",
+        "(`python -m analytics.output.demo`) ou importez des données réelles (voir le README).",
         "state.invalid_snapshots.one": "Instantané écarté car invalide : {dates}. Détails sur la page "
         "Données.",
         "state.invalid_snapshots.other": "Instantanés écartés car invalides : {dates}. Détails sur la page "
@@ -262,7 +262,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "state.unknown_address_other": 'No page answers at "/{address}": here is the page "{page}". Your '
         "pages are in the menu.",
         "state.no_snapshot": "No valid snapshot in {folder}. Generate the demo data "
-        "(`python -m analytics.demo`) or import real data (see the README).",
+        "(`python -m analytics.output.demo`) or import real data (see the README).",
         "state.invalid_snapshots.one": "Snapshot set aside as invalid: {dates}. Details on the Data page.",
         "state.invalid_snapshots.other": "Snapshots set aside as invalid: {dates}. Details on the Data page.",
         "state.staging_left": "An interrupted publish left a staging folder: {folders}. It is not read; "

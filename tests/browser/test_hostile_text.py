@@ -18,8 +18,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from fixture_data import AS_OF_A, AS_OF_B, tables_a, tables_b
 
-from analytics.schema import TABLES
-from analytics.store import publish_snapshot, sha256_of, snapshots_dir
+from analytics.store.publish import publish_snapshot
+from analytics.store.schema import TABLES
+from analytics.store.snapshots import sha256_of, snapshots_dir
 from smala_ui.browser import running_app
 from smala_ui.text import CATALOGUE
 

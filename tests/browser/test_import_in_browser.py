@@ -10,7 +10,7 @@ import pyarrow as pa
 from fixture_data import tables_b, write_fixture
 from playwright.sync_api import expect
 
-from analytics.export import to_csv_bytes
+from analytics.output.export import to_csv_bytes
 from smala_ui import fmt
 from smala_ui.browser import running_app
 from smala_ui.findings import last_quarter_end

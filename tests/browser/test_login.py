@@ -13,7 +13,7 @@ import oidc_provider_mock
 import pytest
 from playwright.sync_api import expect
 
-from analytics.audit import read_events
+from analytics.access.audit import read_events
 from smala_ui.browser import ROOT, free_port, running_server
 from smala_ui.text import CATALOGUE
 

@@ -17,7 +17,8 @@ import time
 import pytest
 from fixture_data import AS_OF_A, tables_a, tables_b
 
-from analytics.store import publish_snapshot, snapshots_dir
+from analytics.store.publish import publish_snapshot
+from analytics.store.snapshots import snapshots_dir
 from smala_ui.browser import IDLE, ROOT, running_server
 from smala_ui.cache.store import REMOTE_CATALOGUE_TTL_S
 from smala_ui.text import CATALOGUE

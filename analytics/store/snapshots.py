@@ -1,4 +1,5 @@
-"""Snapshot store: list, verify and publish immutable snapshots (DESIGN.md section 3).
+"""Snapshots: list, read and verify immutable snapshots (DESIGN.md section 3); publishing one is
+``analytics.store.publish``.
 
 Layout: ``<data_dir>/snapshots/as_of=YYYY-MM-DD/`` with one Parquet file per table, the value
 rules' results (``checks.json``) and a ``manifest.json`` whose checksums cover both. Publishing
@@ -17,11 +18,7 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import tempfile
-import time
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,9 +26,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analytics.access import FULL_SCOPE, Forbidden, Scope
-from analytics.location import Location, as_location, is_remote, refresh
-from analytics.schema import SCHEMA_VERSION, STRING, STRING_LIST, TABLES, Table, accepts
+from analytics.store.location import Location, as_location, is_remote, refresh
+from analytics.store.schema import SCHEMA_VERSION, STRING, STRING_LIST, TABLES, Table, accepts
+from analytics.store.scope import FULL_SCOPE, Forbidden, Scope
 
 SNAPSHOTS = "snapshots"
 MANIFEST = "manifest.json"
@@ -52,7 +49,6 @@ JSON_TYPES = {
     list: "list",
     dict: "object",
 }
-ROW_GROUP_SIZE = 128 * 1024
 
 
 @dataclass(frozen=True)
@@ -171,7 +167,7 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def _problem(code: str, file: str, message: str, **kw) -> Problem:
+def make_problem(code: str, file: str, message: str, **kw) -> Problem:
     row = kw.pop("row", None)
     column = kw.pop("column", None)
     return Problem(code, file, message, row=row, column=column, params=kw)
@@ -182,24 +178,26 @@ def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
     label = f"{folder.name}/{MANIFEST}"
     path = folder / MANIFEST
     if path.is_symlink():
-        return None, [_problem("symlink", label, "manifest.json is a symbolic link: it is not read")]
+        return None, [make_problem("symlink", label, "manifest.json is a symbolic link: it is not read")]
     if not path.is_file():
-        return None, [_problem("manifest_missing", label, "manifest.json is missing")]
+        return None, [make_problem("manifest_missing", label, "manifest.json is missing")]
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError) as exc:  # ValueError: bad JSON, a 5 000-digit number
         detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         return None, [
-            _problem("manifest_invalid", label, f"manifest is not valid JSON ({detail})", detail=detail)
+            make_problem("manifest_invalid", label, f"manifest is not valid JSON ({detail})", detail=detail)
         ]
     problems: list[Problem] = []
     if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
-        return None, [_problem("manifest_invalid", label, "manifest has no 'tables' object", detail="tables")]
+        return None, [
+            make_problem("manifest_invalid", label, "manifest has no 'tables' object", detail="tables")
+        ]
     version = manifest.get("schema_version")
     if type(version) is not int or version != SCHEMA_VERSION:  # "1" and 1.0 are not 1
         found = f"{json.dumps(version)} ({JSON_TYPES.get(type(version), type(version).__name__)})"
         problems.append(
-            _problem(
+            make_problem(
                 "schema_version",
                 label,
                 f"schema_version is {found}, expected {SCHEMA_VERSION} (integer)",
@@ -222,7 +220,7 @@ def read_manifest(folder: Path) -> tuple[dict | None, list[Problem]]:
             clean[name] = entry
         else:
             problems.append(
-                _problem(
+                make_problem(
                     "manifest_entry",
                     label,
                     f"entry of table '{name}' needs a file name, an integer 'rows' and a 'sha256'",
@@ -253,7 +251,7 @@ def verify_folder(folder: Path) -> Snapshot | None:
             folder,
             None,
             (
-                _problem(
+                make_problem(
                     "symlink", folder.name, "the snapshot folder is a symbolic link: its files are not read"
                 ),
             ),
@@ -263,7 +261,7 @@ def verify_folder(folder: Path) -> Snapshot | None:
         label = f"{folder.name}/{MANIFEST}"
         if manifest.get("as_of") != as_of.isoformat():
             problems.append(
-                _problem(
+                make_problem(
                     "as_of_mismatch",
                     label,
                     f"manifest as_of {manifest.get('as_of')!r} differs from the folder name",
@@ -295,7 +293,7 @@ def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> lis
             or sha256_of(path) != entry.get("sha256")
         ):
             problems.append(
-                _problem(
+                make_problem(
                     "checksum_mismatch",
                     label,
                     "the stored rule results are missing or differ from the manifest's checksum",
@@ -316,7 +314,7 @@ def checks_file(manifest: dict | None) -> str:
 def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Problem]:
     if not isinstance(entry, dict):
         return [
-            _problem(
+            make_problem(
                 "table_missing",
                 f"{folder.name}/{MANIFEST}",
                 f"table '{name}' is not in the manifest",
@@ -326,7 +324,7 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
     file_name = str(entry.get("file", table.file))
     label = f"{folder.name}/{file_name}"
     path = folder / file_name
-    missing = _problem("file_missing", label, f"file of table '{name}' is missing", table=name)
+    missing = make_problem("file_missing", label, f"file of table '{name}' is missing", table=name)
     if Path(file_name).name != file_name:
         return [missing]
     if is_remote(path):
@@ -343,7 +341,7 @@ def _verify_table(folder: Path, entry: dict | None, name: str, table) -> list[Pr
         return [missing]
     if path.is_symlink() or not path.is_file():
         # a snapshot's files are regular files inside its folder, never links to elsewhere
-        return [_problem("symlink", label, f"file of table '{name}' is a symbolic link", table=name)]
+        return [make_problem("symlink", label, f"file of table '{name}' is a symbolic link", table=name)]
     return _verify_table_file(path, entry, name, table, label)
 
 
@@ -352,7 +350,7 @@ def _verify_table_file(path: Path, entry: dict, name: str, table: Table, label: 
     its checksum, then its Parquet metadata, rows, columns and types, and its text's encoding."""
     if sha256_of(path) != entry.get("sha256"):
         return [
-            _problem(
+            make_problem(
                 "checksum_mismatch",
                 label,
                 "sha256 differs from the manifest: the file was changed or damaged",
@@ -364,12 +362,12 @@ def _verify_table_file(path: Path, entry: dict, name: str, table: Table, label: 
         schema = meta.schema.to_arrow_schema()
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return [
-            _problem("parquet_unreadable", label, f"not a readable Parquet file ({exc})", detail=str(exc))
+            make_problem("parquet_unreadable", label, f"not a readable Parquet file ({exc})", detail=str(exc))
         ]
     problems = []
     if meta.num_rows != entry["rows"]:
         problems.append(
-            _problem(
+            make_problem(
                 "row_count_mismatch",
                 label,
                 f"{meta.num_rows} rows, the manifest says {entry.get('rows')}",
@@ -416,7 +414,7 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
         row = _first_undecodable_row(path, name, kind == STRING_LIST)
         if row is not None:
             problems.append(
-                _problem(
+                make_problem(
                     "text_encoding",
                     label,
                     f"column '{name}', row {row}: text that is not valid UTF-8",
@@ -427,7 +425,9 @@ def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
     if not problems:  # DuckDB refused the file for another reason: say which, without our folders
         detail = str(refused).replace(str(path.parent.parent) + os.sep, "")
         problems.append(
-            _problem("parquet_unreadable", label, f"not a readable Parquet file ({detail})", detail=detail)
+            make_problem(
+                "parquet_unreadable", label, f"not a readable Parquet file ({detail})", detail=detail
+            )
         )
     return problems
 
@@ -474,12 +474,14 @@ def schema_problems(schema: pa.Schema, table_name: str, label: str) -> list[Prob
         idx = schema.get_field_index(column.name)
         if idx < 0:
             problems.append(
-                _problem("column_missing", label, f"column '{column.name}' is missing", column=column.name)
+                make_problem(
+                    "column_missing", label, f"column '{column.name}' is missing", column=column.name
+                )
             )
         elif not accepts(column, schema.field(idx).type):
             found = str(schema.field(idx).type)
             problems.append(
-                _problem(
+                make_problem(
                     "column_type",
                     label,
                     f"column '{column.name}' has type {found}, expected {column.kind}",
@@ -521,7 +523,7 @@ def stray_folders(data_dir: Path) -> list[Problem]:
         m = FOLDER_PATTERN.match(entry.name)
         if m is None:
             found.append(
-                _problem(
+                make_problem(
                     "folder_name",
                     entry.name,
                     "not a snapshot folder: its name is not as_of=YYYY-MM-DD",
@@ -532,7 +534,9 @@ def stray_folders(data_dir: Path) -> list[Problem]:
         try:
             dt.date.fromisoformat(m.group(1))
         except ValueError:
-            found.append(_problem("folder_date", entry.name, f"{m.group(1)} is not a date", found=m.group(1)))
+            found.append(
+                make_problem("folder_date", entry.name, f"{m.group(1)} is not a date", found=m.group(1))
+            )
     return found
 
 
@@ -595,262 +599,3 @@ def archived_snapshots(data_dir: Path) -> list[ArchivedSnapshot]:
         source = str((manifest or {}).get("source", ""))
         found.append(ArchivedSnapshot(as_of, folder.name, replaced, source))
     return sorted(found, key=lambda a: (a.as_of, a.replaced_at or dt.datetime.min.replace(tzinfo=dt.UTC)))
-
-
-class PublishError(Exception):
-    """Publishing was refused; nothing was written to the final location."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems))
-
-
-def _already_exists(final: Path) -> PublishError:
-    return PublishError(
-        [_problem("already_exists", final.name, "a snapshot with this date exists and is never overwritten")]
-    )
-
-
-def stage_snapshot(
-    folder: Path,
-    as_of: dt.date,
-    tables: dict[str, pa.Table],
-    source: str,
-    created_at: dt.datetime | None = None,
-    extra: dict | None = None,
-    examples: int = 0,
-    timings: dict[str, float] | None = None,
-) -> tuple[dict, list[Problem]]:
-    """Write a complete snapshot into ``folder`` (created, must not exist) and return its
-    manifest and the value rules it breaks.
-
-    Every table of the contract must be given, with the contract's columns (else
-    ``PublishError``). Event tables are sorted by their date column (a stable sort, so a table
-    already sorted keeps its order) so DuckDB can skip row groups. The value rules
-    (``analytics.checks``) run on the written files; their results go to ``checks.json``, which
-    the manifest's checksums cover, so the app need not run them again on first view.
-    ``examples`` asks the checks for that many offending rows per broken rule. ``extra`` adds
-    keys to the manifest (an import's input file, say). ``timings``, when given, receives the
-    seconds spent writing and checking.
-    """
-    problems = []
-    for name in TABLES:
-        if name not in tables:
-            problems.append(
-                _problem("table_missing", f"{name}.parquet", f"table '{name}' was not given", table=name)
-            )
-        else:
-            problems.extend(schema_problems(tables[name].schema, name, f"{name}.parquet"))
-    if problems:
-        raise PublishError(problems)
-    # The checks read snapshots through this module's types, so they are imported here.
-    from analytics import checks, db
-
-    folder.mkdir()
-    started = time.perf_counter()
-    entries = {}
-    for name, spec in TABLES.items():
-        table = tables[name].select([c.name for c in spec.columns])
-        if spec.date_column and table.num_rows:
-            table = table.sort_by(spec.date_column)
-        path = folder / spec.file
-        pq.write_table(table, path, row_group_size=ROW_GROUP_SIZE, compression="zstd")
-        fsync_file(path)
-        entries[name] = {"file": spec.file, "rows": table.num_rows, "sha256": sha256_of(path)}
-    written = time.perf_counter()
-    con = db.connect()
-    try:
-        broken = checks.check_snapshot(con, Snapshot(as_of, folder, None, ()), examples=examples)
-    finally:
-        con.close()
-    checks_path = folder / CHECKS
-    _write_json(checks_path, checks.stored_form(broken, {n: e["sha256"] for n, e in entries.items()}))
-    created = created_at or dt.datetime.now(dt.UTC)
-    manifest = {
-        "schema_version": SCHEMA_VERSION,
-        "as_of": as_of.isoformat(),
-        "created_at": created.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "source": source,
-        **(extra or {}),
-        "tables": entries,
-        "checks": {"file": CHECKS, "sha256": sha256_of(checks_path), "rule_book": checks.rule_book_id()},
-    }
-    _write_json(folder / MANIFEST, manifest)
-    fsync_dir(folder)  # the folder's entries too: a power loss must not lose a file the manifest names
-    if timings is not None:
-        timings["write"] = written - started
-        timings["check"] = time.perf_counter() - written
-    return manifest, broken
-
-
-def fsync_file(path: Path) -> None:
-    """Flush a written file's content to the disk."""
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
-
-
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries (created, renamed files) to the disk, where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # some systems cannot open a folder
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _write_json(path: Path, data: object) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(data, f, indent=2, ensure_ascii=False, default=str)
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _move_into_place(staging: Path, final: Path, data_dir: Path, replace: bool) -> None:
-    """Rename a complete staging folder to its final name. With ``replace``, an existing snapshot
-    of that date is first moved to the archive (never deleted)."""
-    if final.exists():
-        if not replace:
-            raise _already_exists(final)
-        archive = archive_dir(data_dir)
-        archive.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = archive / f"{final.name}.replaced-{stamp}"
-        if target.exists():  # two replacements in one second
-            target = archive / f"{target.name}-{uuid.uuid4().hex[:6]}"
-        os.rename(final, target)
-        fsync_dir(archive)
-    os.rename(staging, final)
-    fsync_dir(final.parent)  # the rename itself is durable once its folder is synced
-
-
-def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
-    """Publish a folder written by ``stage_snapshot`` elsewhere (an import's work folder) and
-    return the snapshot's folder.
-
-    The files are copied into a staging folder beside the final one, their checksums verified
-    against the manifest, and the folder renamed into place. Raises ``PublishError`` when the
-    date exists and ``replace`` is False, or when the copy does not match its manifest.
-    """
-    manifest, problems = read_manifest(staged)
-    if manifest is None or problems:
-        raise PublishError(problems)
-
-    def copy_and_verify(staging: Path) -> None:
-        shutil.copytree(staged, staging)
-        for copied in staging.iterdir():
-            fsync_file(copied)
-        fsync_dir(staging)
-        if problems := verify_files(staging, manifest):
-            raise PublishError(problems)
-
-    return _publish(data_dir, dt.date.fromisoformat(manifest["as_of"]), replace, copy_and_verify)
-
-
-def _stored_name(file_name: str, sha256: str) -> str:
-    """Return the name a file is uploaded under: its checksum in its name (``members-<16 hex>
-    .parquet``), so two writers of one date never write over each other's files."""
-    stem, dot, suffix = file_name.rpartition(".")
-    return f"{stem}-{sha256[:16]}{dot}{suffix}" if dot else f"{file_name}-{sha256[:16]}"
-
-
-def upload_snapshot(staged: Path, final: Location) -> dict:
-    """Upload a complete local snapshot folder (``stage_snapshot``'s) to ``final`` on object
-    storage and return the manifest written there.
-
-    Object storage has no rename, so the manifest is the commit: the table files and the rule
-    results go first, each under a name holding its checksum, then the manifest last, written
-    only if absent (a conditional put). A reader never lists a folder without a manifest; an
-    upload cut short leaves files no manifest names (``staging_leftovers`` reports them); and of
-    two writers of one date, the second's manifest is refused (``PublishError``) and its files
-    take nothing from the first's."""
-    manifest = json.loads((staged / MANIFEST).read_text(encoding="utf-8"))
-    uploads = {}
-    for entry in manifest["tables"].values():
-        uploads[entry["file"]] = entry["file"] = _stored_name(entry["file"], entry["sha256"])
-    entry = manifest.get("checks")
-    if isinstance(entry, dict):
-        local = checks_file(manifest)
-        uploads[local] = entry["file"] = _stored_name(local, entry["sha256"])
-    for local, stored in uploads.items():
-        final.fs.put_file(str(staged / local), str(final / stored))
-    body = json.dumps(manifest, indent=2, ensure_ascii=False, default=str).encode("utf-8")
-    try:
-        final.fs.pipe_file(str(final / MANIFEST), body, mode="create")
-    except FileExistsError:
-        raise _already_exists(final) from None
-    refresh(final)
-    return manifest
-
-
-def _publish_remote(
-    data_dir: Location, as_of: dt.date, replace: bool, fill: Callable[[Path], None]
-) -> Location:
-    """Fill a local work folder (``fill`` writes it), then upload it (``upload_snapshot``)."""
-    final = snapshots_dir(data_dir) / folder_name(as_of)
-    if replace:
-        raise PublishError(
-            [
-                _problem(
-                    "replace_unavailable",
-                    final.name,
-                    "replacing a snapshot is not available on object storage: the old one would "
-                    "have to be deleted, and snapshots are never deleted",
-                )
-            ]
-        )
-    refresh(data_dir)
-    if (final / MANIFEST).exists():  # refused early; the conditional put is the real guard
-        raise _already_exists(final)
-    with tempfile.TemporaryDirectory(prefix="smala-publish-") as work:
-        staged = Path(work) / final.name
-        fill(staged)
-        upload_snapshot(staged, final)
-    return final
-
-
-def _publish(data_dir: Path, as_of: dt.date, replace: bool, fill: Callable[[Path], None]) -> Path:
-    """Fill a staging folder beside the final one (``fill`` writes it), then rename it into
-    place; the staging folder is removed if anything fails. Return the snapshot's folder. On
-    object storage, upload it instead (``_publish_remote``)."""
-    if is_remote(data_dir):
-        return _publish_remote(data_dir, as_of, replace, fill)
-    root = snapshots_dir(data_dir)
-    final = root / folder_name(as_of)
-    if final.exists() and not replace:
-        raise _already_exists(final)
-    root.mkdir(parents=True, exist_ok=True)
-    staging = root / f"{STAGING_PREFIX}{final.name}-{uuid.uuid4().hex[:8]}"
-    try:
-        fill(staging)
-        _move_into_place(staging, final, data_dir, replace)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return final
-
-
-def publish_snapshot(
-    data_dir: Path,
-    as_of: dt.date,
-    tables: dict[str, pa.Table],
-    source: str,
-    created_at: dt.datetime | None = None,
-    replace: bool = False,
-    extra: dict | None = None,
-) -> Path:
-    """Write a complete snapshot atomically and return its folder (see ``stage_snapshot``).
-
-    Raises ``PublishError`` when the snapshot already exists (unless ``replace``: the old one
-    then goes to the archive) or a table does not fit the contract; then nothing is published.
-    """
-    return _publish(
-        data_dir,
-        as_of,
-        replace,
-        lambda staging: stage_snapshot(staging, as_of, tables, source, created_at, extra),
-    )

@@ -31,18 +31,16 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df, fetch_one, to_dates
-from analytics.schema import IMPACT_STAGES, PROVINCES, ROLES
-from analytics.store import Snapshot, table_files
+from analytics.store.db import fetch_df, fetch_one, to_dates
+from analytics.store.schema import IMPACT_STAGES, PROVINCES, ROLES
+from analytics.store.snapshots import Snapshot, table_files
 
 Connection = duckdb.DuckDBPyConnection
 STAGE_RANK = {stage: i for i, stage in enumerate(IMPACT_STAGES)}  # exploring < committed < advanced
 NEW, LEFT = "new", "left"
 MAP_PROVINCES = tuple(p for p in PROVINCES if p != "other")  # the areas on the map
 # The five Walloon provinces and Brussels, shipped with the code (see data/geo/README.md).
-PROVINCE_SHAPES = (
-    Path(__file__).resolve().parent.parent / "data" / "geo" / "wallonia_brussels_provinces.geojson"
-)
+PROVINCE_SHAPES = Path(__file__).resolve().parents[2] / "data" / "geo" / "wallonia_brussels_provinces.geojson"
 
 
 def months_before(day: dt.date, months: int = 12) -> dt.date:

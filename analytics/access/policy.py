@@ -19,8 +19,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from analytics.audit import ANONYMOUS
-from analytics.schema import TABLES
+from analytics.access.audit import ANONYMOUS
+from analytics.store.schema import TABLES
+from analytics.store.scope import Scope
 
 
 class Role(StrEnum):
@@ -47,42 +48,6 @@ ROLE_TABLES: dict[Role, frozenset[str]] = {
     Role.BOARD: frozenset(TABLES),
     Role.MEMBER: frozenset(("members", "shares", "services", "impact")),
 }
-
-
-class Forbidden(Exception):
-    """A query asked for a table its viewer may not read: a bug in the page or model that asked
-    (a page only offers what the viewer's role allows), never a data problem. Deliberately not an
-    ``OSError``, which the pages report as an unreadable file and go on."""
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What the queries run for one kind of viewer may read: which ``tables``, whether lists one
-    by one (``rows``: members, clients, tickets and ideas by company or title) and whether
-    people's names (``personal_data``: a member's name, an individual investor's).
-
-    Every snapshot the app hands to a model carries its viewer's scope
-    (``analytics.store.Snapshot.seen_by``): the snapshot refuses a table outside it, and the
-    models and queries leave out what it does not allow. Viewers with equal scopes see the same
-    data, so caches are keyed by the scope (``key``), never by the viewer.
-    """
-
-    tables: frozenset[str]
-    rows: bool
-    personal_data: bool
-
-    @property
-    def key(self) -> str:
-        """Return the scope as a short stable text, for cache keys."""
-        flags = ("rows" if self.rows else "totals") + ("+names" if self.personal_data else "")
-        return f"{flags}:{','.join(sorted(self.tables))}"
-
-    def may_read(self, table: str) -> bool:
-        return table in self.tables
-
-
-# The scope of trusted code (the command line, the import, checks, tests): everything.
-FULL_SCOPE = Scope(frozenset(TABLES), rows=True, personal_data=True)
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analytics.location import as_location, is_remote
-from analytics.store import fsync_dir
+from analytics.store.location import as_location, is_remote
+from analytics.store.publish import fsync_dir
 
 SCENARIO_FOLDER = "scenarios"
 TITLE_MAX = 80  # characters of a title

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from analytics.db import fetch_one
-from analytics.store import Snapshot
+from analytics.store.db import fetch_one
+from analytics.store.snapshots import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 

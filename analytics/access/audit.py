@@ -18,7 +18,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from analytics.location import as_location, is_remote
+from analytics.store.location import as_location, is_remote
 
 AUDIT_FOLDER = "audit"
 ACTIONS = ("login", "role_change", "download", "publish", "replace", "scenario_saved")

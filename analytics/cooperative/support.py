@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df, to_dates
-from analytics.kpis import quarter_start
-from analytics.store import Snapshot, table_files
+from analytics.board.kpis import quarter_start
+from analytics.store.db import fetch_df, to_dates
+from analytics.store.snapshots import Snapshot, table_files
 
 Connection = duckdb.DuckDBPyConnection
 RECENT_DAYS = 90  # the coverage window and the "without help" threshold, in days

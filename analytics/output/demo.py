@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m analytics.demo [--out DIR] [--scale K] [--seed N] [--snapshots N]
+    python -m analytics.output.demo [--out DIR] [--scale K] [--seed N] [--snapshots N]
 
 The generator first draws one *timeline* of the whole story (2024-01-15 to 2026-09-30) with a
 single seeded ``random.Random``: members with the dates they joined, left and moved to a new
@@ -40,9 +40,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics.cap import CapParams, cap_one
-from analytics.schema import IMPACT_THEMES, NACE_SECTIONS, TABLES
-from analytics.store import folder_name, publish_snapshot, snapshots_dir
+from analytics.fund.cap import CapParams, cap_one
+from analytics.store.publish import publish_snapshot
+from analytics.store.schema import IMPACT_THEMES, NACE_SECTIONS, TABLES
+from analytics.store.snapshots import folder_name, snapshots_dir
 
 DEFAULT_SEED = 7
 DEFAULT_OUT = Path("data")
@@ -1227,7 +1228,7 @@ def write_demo(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m analytics.demo",
+        prog="python -m analytics.output.demo",
         description="Write La Smala's demo snapshots (fictional data, deterministic per seed).",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="data folder (default: data)")

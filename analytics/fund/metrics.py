@@ -25,10 +25,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.cap import CapParams, ExitScenario, apply_cap, days_between
-from analytics.db import fetch_df, to_dates
-from analytics.schema import INVESTOR_TYPES
-from analytics.store import Snapshot
+from analytics.fund.cap import CapParams, ExitScenario, apply_cap, days_between
+from analytics.store.db import fetch_df, to_dates
+from analytics.store.schema import INVESTOR_TYPES
+from analytics.store.snapshots import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 DAYS_PER_YEAR_XIRR = 365.0  # the XIRR convention (Excel, LibreOffice)
@@ -489,7 +489,7 @@ def top_share(companies: pd.DataFrame, n: int) -> float:
 def portfolio_rows(capped: pd.DataFrame, irrs: list[float | None]) -> pd.DataFrame:
     """Return one row per ticket with raw values (codes, dates, EUR as float, MOIC, IRR).
 
-    ``capped`` is ``analytics.cap.apply_cap`` applied to ``portfolio``; ``irrs`` the gross ticket
+    ``capped`` is ``analytics.fund.cap.apply_cap`` applied to ``portfolio``; ``irrs`` the gross ticket
     IRRs (``ticket_irrs``, None under a year's holding). An unknown company or theme is None.
     """
     if capped.empty:

@@ -29,9 +29,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.db import fetch_df, to_dates
-from analytics.schema import METRICS, Metric
-from analytics.store import Snapshot
+from analytics.store.db import fetch_df, to_dates
+from analytics.store.schema import METRICS, Metric
+from analytics.store.snapshots import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 

@@ -1,6 +1,6 @@
 """The what-if simulator's starting point, read from one snapshot: the state on as-of and the pace
 of the last four complete quarters (issue 13). Every lever's default is a figure measured here, so
-the simulator's "no change" is the baseline (``analytics.simulate.Levers.from_pace``).
+the simulator's "no change" is the baseline (``analytics.simulator.simulate.Levers.from_pace``).
 
 The measured window is the last ``PACE_QUARTERS`` complete calendar quarters: as-of's own quarter
 counts only when as-of is its last day (a quarter seen in part would understate the pace), as for
@@ -16,11 +16,14 @@ import math
 import duckdb
 import pandas as pd
 
-from analytics import cooperative, fund, impact, kpis
-from analytics.cap import DAYS_PER_YEAR
-from analytics.consultancy import revenue_by_month
-from analytics.db import fetch_df, fetch_one, to_dates
-from analytics.simulate import ActiveTicket, Pace, Start
+from analytics.board import kpis
+from analytics.cooperative import impact
+from analytics.cooperative import membership as cooperative
+from analytics.cooperative.consultancy import revenue_by_month
+from analytics.fund import metrics as fund
+from analytics.fund.cap import DAYS_PER_YEAR
+from analytics.simulator.simulate import ActiveTicket, Pace, Start
+from analytics.store.db import fetch_df, fetch_one, to_dates
 
 Connection = duckdb.DuckDBPyConnection
 PACE_QUARTERS = 4

@@ -31,7 +31,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 
 def connect(memory_mb: int | None = None) -> duckdb.DuckDBPyConnection:

@@ -5,7 +5,7 @@ used at all. These rules look at the values: nulls, allowed values, signs, uniqu
 and the cross-column rules. Each broken rule gives one ``Problem`` naming the file, the first
 offending row (1-based, as a spreadsheet would show it), the column and how many rows break it.
 
-The SQL is assembled from identifiers taken only from ``analytics.schema`` (an allow-list); every
+The SQL is assembled from identifiers taken only from ``analytics.store.schema`` (an allow-list); every
 value, file paths included, is a bound parameter.
 """
 
@@ -20,9 +20,8 @@ from dataclasses import asdict, dataclass
 
 import duckdb
 
-from analytics.access import FULL_SCOPE
-from analytics.db import query_cursor, sql
-from analytics.schema import (
+from analytics.store.db import query_cursor, sql
+from analytics.store.schema import (
     DATE,
     DECIMAL,
     DOUBLE,
@@ -35,7 +34,8 @@ from analytics.schema import (
     Column,
     Table,
 )
-from analytics.store import ERROR, WARNING, Problem, Snapshot, checks_file, sha256_of
+from analytics.store.scope import FULL_SCOPE
+from analytics.store.snapshots import ERROR, WARNING, Problem, Snapshot, checks_file, sha256_of
 
 # Text that a spreadsheet would run as a formula when the cell is typed in (the CSV download
 # neutralises it; the import warns).

@@ -15,9 +15,9 @@ import datetime as dt
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df, to_dates
-from analytics.schema import IDEA_STAGES
-from analytics.store import Snapshot, table_files
+from analytics.store.db import fetch_df, to_dates
+from analytics.store.schema import IDEA_STAGES
+from analytics.store.snapshots import Snapshot, table_files
 
 Connection = duckdb.DuckDBPyConnection
 

@@ -11,7 +11,7 @@ For a ticket of cost I valued (or exited) at V after t = days held / 365.25 year
 
 From a notebook::
 
-    from analytics.cap import CapParams, apply_cap
+    from analytics.fund.cap import CapParams, apply_cap
     capped = apply_cap(tickets, as_of, CapParams(rate=0.03, basis="simple"))
 
 where ``tickets`` has the columns of the ``investments`` table.

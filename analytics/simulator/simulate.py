@@ -1,7 +1,7 @@
 """What-if simulator (issue 13): where the cooperative and the fund are heading, quarter by quarter,
 and what each lever changes. Pure numpy, no Streamlit, no query: usable from a notebook.
 
-    from analytics.simulate import Levers, simulate
+    from analytics.simulator.simulate import Levers, simulate
     result = simulate(start, Levers.from_pace(start.pace), horizon_year=2030)
     result.series["supported"].p50          # supported entrepreneurs at each quarter's end
     result.reached["fund_hard"]             # P10/P50/P90 quarter-ends of reaching EUR 10 M
@@ -31,7 +31,7 @@ Deterministic for a given ``seed``. Each series is reported as P10, P50 and P90 
   money per private EUR; each quarter the fund invests ``invest_share_per_year`` / 4 of its
   available capital (hard commitments not yet invested), in tickets of ``ticket_eur``; a ticket
   exits after ``holding_years``: a share ``write_off_rate`` of its cost is lost, the rest returns
-  ``exit_multiple`` × cost, capped by the cap engine (``analytics.cap.cap_multiple``) on the years
+  ``exit_multiple`` × cost, capped by the cap engine (``analytics.fund.cap.cap_multiple``) on the years
   held; the tickets active on as-of exit the same way, at their own holding period's end;
 - the impact reserve gathers the excess (gross minus capped) when the cap's excess goes to it;
 - jobs and GHG avoided: today's figures per EUR of active cost, times the active cost.
@@ -49,7 +49,7 @@ from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
 
-from analytics.cap import CapParams, cap_multiple
+from analytics.fund.cap import CapParams, cap_multiple
 
 QUARTERS_PER_YEAR = 4
 DEFAULT_HORIZON_YEAR = 2030

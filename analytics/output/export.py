@@ -20,29 +20,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analytics.schema import TABLES
+from analytics.ingest.template import table_workbook
+from analytics.store.schema import TABLES
 
-# Columns holding personal data, per table: a member's name, an individual investor's name.
-PERSONAL_COLUMNS: dict[str, tuple[str, ...]] = {"members": ("name",), "commitments": ("investor_name",)}
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def without_personal_data(table_name: str, table: pa.Table) -> pa.Table:
-    """Return ``table`` with its personal-data columns removed.
-
-    An investor that is a company or an institution keeps its name; an individual's is blanked.
-    """
-    if table_name == "commitments" and "investor_category" in table.column_names:
-        names = [
-            None if category == "individual" else name
-            for name, category in zip(
-                table["investor_name"].to_pylist(), table["investor_category"].to_pylist(), strict=True
-            )
-        ]
-        idx = table.schema.get_field_index("investor_name")
-        return table.set_column(idx, "investor_name", pa.array(names, type=pa.string()))
-    drop = [c for c in PERSONAL_COLUMNS.get(table_name, ()) if c in table.column_names]
-    return table.drop_columns(drop)
 
 
 def contract_columns(table_name: str, table: pa.Table) -> pa.Table:
@@ -126,9 +107,6 @@ def to_xlsx_bytes(table: pa.Table, sheet_name: str) -> bytes:
     column names as headers (as in the CSV), real numbers, dates and booleans, money as
     ``#,##0.00``. Text is written as text cells, so a value starting with = + - @ is never run
     as a formula (the CSV's guard, without the apostrophe)."""
-    # imported here: the template module imports this one (for the personal-data rule)
-    from analytics.ingest.template import table_workbook
-
     buffer = io.BytesIO()
     table_workbook(buffer, table, sheet_name)
     return buffer.getvalue()

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df
-from analytics.schema import IMPACT_THEMES
-from analytics.store import Snapshot
+from analytics.store.db import fetch_df
+from analytics.store.schema import IMPACT_THEMES
+from analytics.store.snapshots import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics.db import fetch_df, fetch_one
-from analytics.store import Snapshot
+from analytics.store.db import fetch_df, fetch_one
+from analytics.store.snapshots import Snapshot
 
 Connection = duckdb.DuckDBPyConnection
 
