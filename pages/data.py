@@ -1,99 +1,16 @@
 """Data: the snapshots with their manifests, validity and row counts; checks; table downloads
-(CSV, Parquet, XLSX); the import template, empty or filled; the archived snapshots."""
-
-import functools
-from pathlib import Path
+(CSV, Parquet, XLSX); the import template, empty or filled; the archived snapshots; the audit
+trail. Renders ``DataView``; its sections live in ``smala_ui.sections.data``."""
 
 import streamlit as st
 
-from analytics.access.audit import ACTIONS, audit_dir, filtered, read_events
-from analytics.ingest.template import (
-    MAX_DATA_ROWS,
-    TEMPLATE_FILE,
-    XLSX_MIME,
-    fits_in_a_sheet,
-    snapshot_template_bytes,
-    template_bytes,
-)
-from analytics.output.demo import SOURCE_PATTERN as demo_source
-from analytics.output.export import contract_columns, to_csv_bytes, to_parquet_bytes, to_xlsx_bytes
-from analytics.store.schema import TABLE_NAMES
-from analytics.store.snapshots import ArchivedSnapshot, archived_snapshots
-from analytics.views.data import SnapshotRow, table_bytes
 from smala_ui import fmt
 from smala_ui.cache.overview import data_view
 from smala_ui.escape import md_escape
-from smala_ui.findings import sheet_label
-from smala_ui.login import audit_display, current_policy
+from smala_ui.login import current_policy
+from smala_ui.sections import data as sections
 from smala_ui.session import lang, selection, t
-from smala_ui.text import plural
-from smala_ui.widgets import (
-    bullets,
-    download_button,
-    download_table,
-    header,
-    problem_text,
-    rows_withheld,
-    table_height,
-)
-
-# label (also the file extension), converter of a table (given its name), MIME type
-FORMATS = (
-    ("CSV", lambda name: to_csv_bytes, "text/csv"),
-    ("Parquet", lambda name: to_parquet_bytes, "application/vnd.apache.parquet"),
-    ("XLSX", lambda name: functools.partial(to_xlsx_bytes, sheet_name=name), XLSX_MIME),
-)
-
-
-def utc_label(moment) -> str:
-    """Return a UTC time as a local date and the time, "" when unknown."""
-    return "" if moment is None else f"{fmt.date(moment.date(), lang())} {moment:%H:%M} UTC"
-
-
-def created_label(row: SnapshotRow) -> str:
-    """Return the manifest's creation time as a local date and UTC time, or the raw text."""
-    return row.created_raw if row.created_at is None else utc_label(row.created_at)
-
-
-def source_label(source: str) -> str:
-    """Return a manifest's source; the demo generator's own words are said in the interface
-    language (another source is the exporter's text, shown as written)."""
-    demo = demo_source.fullmatch(source or "")
-    return t("data.source.demo", seed=demo["seed"], scale=demo["scale"]) if demo else source
-
-
-def snapshot_line(row: SnapshotRow) -> dict:
-    """Return one line of the snapshots table, formatted, under translated column names."""
-    return {
-        t("data.col.as_of"): fmt.date(row.as_of, lang()),
-        t("data.col.valid"): t("data.valid") if row.is_valid else t("data.invalid"),
-        t("data.col.problems"): row.problem_count,
-        t("data.col.source"): source_label(row.source),
-        t("data.col.created"): created_label(row),
-        **{
-            sheet_label(name, lang()): fmt.number(row.row_counts[name]) if name in row.row_counts else ""
-            for name in TABLE_NAMES
-        },
-    }
-
-
-def archive_line(archived: ArchivedSnapshot) -> dict:
-    """Return one line of the archived snapshots' table, under translated column names."""
-    return {
-        t("data.col.as_of"): fmt.date(archived.as_of, lang()),
-        t("data.col.replaced"): utc_label(archived.replaced_at),
-        t("data.col.source"): archived.source,
-        t("data.col.folder"): archived.folder,
-    }
-
-
-def exporter(table_name: str, path: str, to_bytes, entitled: bool):
-    """Return the download's builder: the file is read only when the button is clicked, and only
-    the contract's columns go out (a column beyond the contract is listed, never exported)."""
-    return lambda: table_bytes(
-        table_name, path, lambda table: to_bytes(contract_columns(table_name, table)), entitled
-    )
-
+from smala_ui.widgets import header
 
 header("page.data")
 settings = st.session_state["settings"]
@@ -104,156 +21,18 @@ entitled = view.selected is not None and view.selected.personal_data  # names, f
 personal_columns = ", ".join(view.personal_columns)
 st.caption(t("data.folder", folder=md_escape(settings.data_dir)))
 
-st.subheader(t("data.snapshots"))
-st.dataframe(
-    [snapshot_line(row) for row in view.snapshots], hide_index=True, key="data_snapshots", height="content"
-)
-
-for as_of, problems in view.invalid:
-    with st.expander(
-        t("data.problems_of", date=fmt.date(as_of, lang())), expanded=True, icon=":material/error:"
-    ):
-        bullets([problem_text(p) for p in problems])
-
-if catalogue.strays:  # folders under snapshots/ that no snapshot owns, each with why
-    with st.expander(t("data.stray_folders"), expanded=True, icon=":material/folder_off:"):
-        bullets([problem_text(p) for p in catalogue.strays])
+sections.snapshots(view, catalogue)
 
 if (snap := view.selected) is not None:
     st.subheader(t("data.selected", date=fmt.date(snap.as_of, lang())))
     with st.expander(t("data.manifest"), icon=":material/description:"):
         st.json(snap.manifest, expanded=2)
+    sections.checks(snap)
+    sections.downloads(snap, entitled, personal_columns)
 
-    st.markdown(f"**{t('data.checks')}**")
-    errors = [p for p in snap.problems if p.is_error]
-    warnings = [p for p in snap.problems if not p.is_error]
-    if errors:
-        st.warning(plural(lang(), "data.checks_failed", len(errors)))
-        bullets([problem_text(p) for p in errors])
-    else:
-        st.success(t("data.checks_ok"), icon=":material/check_circle:")
-    if warnings:
-        # facts worth seeing that do not make a figure wrong (a cooperators-only breach...)
-        st.info(plural(lang(), "data.checks_warnings", len(warnings)), icon=":material/info:")
-        bullets([problem_text(p) for p in warnings])
-
-    st.markdown(f"**{t('data.downloads')}**")
-    if not snap.rows_shown:  # a table is a list row by row: the model offers none
-        rows_withheld()
-    else:
-        st.caption(t("data.downloads_help") + " " + t("data.xlsx_help"))
-    if snap.rows_shown and not entitled:
-        st.caption(t("data.personal_hidden", columns=personal_columns))
-    if snap.extra_columns:
-        st.caption(t("data.extra_columns", columns=", ".join(md_escape(c) for c in snap.extra_columns)))
-
-    for table in snap.tables if snap.rows_shown else ():
-        name_col, rows_col, *format_cols = st.columns([3, 2, 2, 2, 2], vertical_alignment="center")
-        # the sheet's name for people, the file's for whoever exports: both escaped all the same
-        name_col.markdown(
-            f"{md_escape(sheet_label(table.name, lang()))} · {md_escape(Path(table.path).name)}"
-        )
-        rows_col.write(plural(lang(), "data.rows_count", table.rows, count=fmt.number(table.rows)))
-        stem = f"smala_{table.name}_{snap.label}"
-        for column, (label, converter, mime) in zip(format_cols, FORMATS, strict=True):
-            # an Excel sheet holds about a million rows: a longer table is offered as CSV or Parquet
-            too_long = label == "XLSX" and not fits_in_a_sheet(table.rows)
-            download_button(
-                label,
-                exporter(table.name, table.path, converter(table.name), entitled),
-                f"{stem}.{label.lower()}",
-                mime,
-                f"download_{label.lower()}_{table.name}",
-                into=column,
-                snapshot=snap.label,
-                icon=":material/download:",
-                disabled=too_long,
-                help=t("data.xlsx_too_long", max=fmt.number(MAX_DATA_ROWS)) if too_long else None,
-            )
-
-st.subheader(t("data.template"))
-st.caption(t("data.template_help"))
-empty_col, filled_col = st.columns(2)
-download_button(
-    t("data.template_empty"),
-    template_bytes,  # called without tables: the empty template, built when clicked
-    TEMPLATE_FILE,
-    XLSX_MIME,
-    "download_template",
-    into=empty_col,
-    snapshot="",
-    icon=":material/download:",
-)
-if (snap := view.selected) is not None and snap.rows_shown:
-    paths = {table.name: table.path for table in snap.tables}
-    as_of_text = fmt.date(snap.as_of, lang())
-    too_long = not all(fits_in_a_sheet(table.rows) for table in snap.tables)
-    download_button(
-        t("data.template_filled", date=as_of_text),
-        lambda: snapshot_template_bytes(paths, entitled),
-        f"smala_modele_{snap.label}.xlsx",
-        XLSX_MIME,
-        "download_template_filled",
-        into=filled_col,
-        snapshot=snap.label,
-        icon=":material/download:",
-        disabled=too_long,
-        help=t(
-            "data.xlsx_too_long" if too_long else "data.template_filled_help",
-            date=as_of_text,
-            max=fmt.number(MAX_DATA_ROWS),
-        ),
-    )
-    if not entitled:
-        st.caption(t("data.template_personal_hidden", columns=personal_columns))
-
-st.subheader(t("data.archive"))
-st.caption(t("data.archive_help"))
-if archived := archived_snapshots(settings.data_dir):
-    st.dataframe(
-        [archive_line(a) for a in reversed(archived)], hide_index=True, key="data_archive", height="content"
-    )
-else:
-    st.caption(t("data.archive_empty"))
+sections.template(view.selected, entitled, personal_columns)
+sections.archive(settings.data_dir)
 
 # The trail names people by address: for those who may see names (a director, logged in).
 if current_policy().personal_data:
-    st.subheader(t("audit.title"))
-    st.caption(t("audit.help", folder=md_escape(audit_dir(settings.data_dir))))
-    events, unreadable = read_events(settings.data_dir)
-    if unreadable:
-        lines = md_escape("; ".join(unreadable[:10]))
-        st.warning(
-            plural(lang(), "audit.unreadable", len(unreadable), lines=lines), icon=":material/warning:"
-        )
-    if not events:
-        st.caption(t("audit.empty"))
-    else:
-        who_col, action_col, since_col = st.columns(3)
-        who = who_col.multiselect(
-            t("audit.filter_who"),
-            sorted({e.who for e in events}),
-            key="audit_who",
-            placeholder=t("audit.filter_all"),
-            select_all=False,  # Streamlit's own words, in English only
-        )
-        action_names = {a: t(f"audit.action.{a}") for a in ACTIONS}  # this run's language, bound now
-        actions = action_col.multiselect(
-            t("audit.filter_action"),
-            ACTIONS,
-            format_func=action_names.get,
-            key="audit_action",
-            placeholder=t("audit.filter_all"),
-            select_all=False,  # Streamlit's own words, in English only
-        )
-        since = since_col.date_input(
-            t("audit.filter_since"), value=None, key="audit_since", format="DD/MM/YYYY"
-        )
-        shown = filtered(events, tuple(who), tuple(actions), since)
-        total = len(events)
-        st.caption(
-            plural(lang(), "audit.shown", len(shown), n=fmt.number(len(shown)), total=fmt.number(total))
-        )
-        trail = audit_display(shown, lang())
-        st.dataframe(trail, hide_index=True, key="audit_table", height=table_height(len(trail), 15))
-        download_table(trail, key="audit_download", file_stem=t("audit.file"))
+    sections.audit_trail(settings.data_dir)

@@ -207,7 +207,7 @@ def test_extra_columns_are_read_from_the_files_schema(snapshot_with_extras):
 @pytest.mark.parametrize("entitled", [True, False])
 def test_downloads_carry_only_the_contracts_columns(snapshot_with_extras, entitled):
     """The Data page's builders: ``table_bytes`` with the converter wrapped in ``contract_columns``
-    (pages/data.py), for CSV, Parquet and XLSX, and the filled template."""
+    (analytics.views.data.export_bytes), for CSV, Parquet and XLSX, and the filled template."""
     _, snap = snapshot_with_extras
     path = snap.table_path("members")
     contract = [c.name for c in TABLES["members"].columns]

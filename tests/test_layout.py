@@ -99,6 +99,15 @@ def test_analytics_never_imports_streamlit_or_the_ui():
                 assert not name.startswith(("streamlit", "smala_ui")), f"{path.relative_to(ROOT)}: {name}"
 
 
+def test_page_scripts_only_arrange_widgets():
+    long = {
+        p.name: n
+        for p in (ROOT / "pages").glob("*.py")
+        if (n := len(p.read_text().splitlines())) > MAX_PAGE_LINES
+    }
+    assert long == {}, "move a long page's sections into smala_ui/sections/ and its logic into its model"
+
+
 def test_analytics_modules_live_in_rooms():
     loose = sorted(p.name for p in ANALYTICS.glob("*.py") if p.name not in TOP_LEVEL_MODULES)
     assert loose == []
@@ -107,4 +116,6 @@ def test_analytics_modules_live_in_rooms():
             continue
         init = room / "__init__.py"
         assert init.exists(), room.name
-        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"{room.name} says what it holds"
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), (
+            f"{room.name} says what it holds"
+        )

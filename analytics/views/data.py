@@ -1,26 +1,43 @@
 """The Data page's model: every snapshot with its manifest, validity and row counts, the problems
 of the invalid ones, and for the selected snapshot its manifest, value checks and table files.
 Plain data, no language, no formatting; ``table_bytes`` builds a download, personal-data rule
-included.
+included, and ``export_bytes`` one in each of the ``EXPORT_FORMATS``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from analytics.access.audit import Event
 from analytics.access.personal_data import PERSONAL_COLUMNS, without_personal_data
-from analytics.output.export import extra_columns
+from analytics.ingest.template import XLSX_MIME, fits_in_a_sheet
+from analytics.output.demo import SOURCE_PATTERN
+from analytics.output.export import (
+    contract_columns,
+    extra_columns,
+    to_csv_bytes,
+    to_parquet_bytes,
+    to_xlsx_bytes,
+)
 from analytics.store import checks
 from analytics.store.schema import TABLE_NAMES
 from analytics.store.snapshots import Problem, Snapshot
 
 Connection = duckdb.DuckDBPyConnection
+
+# The formats a table is downloaded in: label (its lower case is the file's extension), MIME type.
+EXPORT_FORMATS: tuple[tuple[str, str], ...] = (
+    ("CSV", "text/csv"),
+    ("Parquet", "application/vnd.apache.parquet"),
+    ("XLSX", XLSX_MIME),
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,26 @@ class SelectedSnapshot:
     extra_columns: tuple[str, ...] = ()  # "table.column" outside the contract: listed, never exported
     rows_shown: bool = True  # a table is a list row by row: no download for a viewer of aggregates
     personal_data: bool = True  # downloads keep people's names
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The broken rules that make a figure wrong."""
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The facts worth seeing that make no figure wrong (a cooperators-only breach...)."""
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def table_paths(self) -> dict[str, str]:
+        """Each table's file, by table name: what the filled template is written from."""
+        return {table.name: table.path for table in self.tables}
+
+    @property
+    def fits_in_sheets(self) -> bool:
+        """Whether every table fits in one Excel sheet (the filled template holds them all)."""
+        return all(fits_in_a_sheet(table.rows) for table in self.tables)
 
 
 @dataclass(frozen=True)
@@ -145,3 +182,41 @@ def table_bytes(
     removed unless ``personal_data`` (the selected snapshot's, from its scope)."""
     table = pq.read_table(path)
     return to_bytes(table if personal_data else without_personal_data(table_name, table))
+
+
+def too_long_for(label: str, rows: int) -> bool:
+    """Return whether a table of ``rows`` rows cannot be downloaded in the format ``label`` (one of
+    ``EXPORT_FORMATS``): an Excel sheet holds about a million rows, CSV and Parquet any number."""
+    return label == "XLSX" and not fits_in_a_sheet(rows)
+
+
+def _converter(label: str, table_name: str) -> Callable[[pa.Table], bytes]:
+    if label == "CSV":
+        return to_csv_bytes
+    if label == "Parquet":
+        return to_parquet_bytes
+    if label == "XLSX":
+        return functools.partial(to_xlsx_bytes, sheet_name=table_name)
+    raise ValueError(f"no download format {label!r}")
+
+
+def export_bytes(table_name: str, path: str, label: str, personal_data: bool) -> bytes:
+    """Return one table file as a download in the format ``label`` (one of ``EXPORT_FORMATS``):
+    only the contract's columns go out (a column beyond the contract is listed, never exported),
+    its personal data removed unless ``personal_data``."""
+    to_bytes = _converter(label, table_name)
+    return table_bytes(
+        table_name, path, lambda table: to_bytes(contract_columns(table_name, table)), personal_data
+    )
+
+
+def demo_source(source: str | None) -> dict[str, str] | None:
+    """Return the demo generator's ``seed`` and ``scale`` when ``source`` is its own words (a
+    manifest's source), else None: another source is the exporter's text, shown as written."""
+    demo = SOURCE_PATTERN.fullmatch(source or "")
+    return {"seed": demo["seed"], "scale": demo["scale"]} if demo else None
+
+
+def audit_people(events: Iterable[Event]) -> list[str]:
+    """Return who appears in the audit trail's ``events``, each once, in alphabetical order."""
+    return sorted({event.who for event in events})

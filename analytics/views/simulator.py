@@ -1,17 +1,26 @@
 """The Simulator page's model: the baseline projection (every lever at its measured pace) and the
 scenario's (the levers the viewer moved), the dates each reaches the two targets, and the
 differences at the horizon (``analytics.simulator.simulate``, ``analytics.simulator.pace``).
-Plain data, no language."""
+Plain data, no language. ``save_scenario`` keeps the levers moved under a title
+(``analytics.simulator.scenarios``) and says what happened."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 
+from analytics.access.audit import AuditError, Event, record
 from analytics.fund.cap import CapParams
+from analytics.simulator import scenarios
 from analytics.simulator.simulate import Levers, Reached, Simulation, Start, simulate
+
+log = logging.getLogger(__name__)
 
 # The series of the differences table, in order, with their unit and whether a quarter's flow
 # (the horizon's last quarter) or a stock at the horizon.
@@ -102,3 +111,51 @@ def simulator_view(
         scenario=scenario,
         differences=differences(baseline, scenario),
     )
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What saving a scenario did. ``status``: ``saved``; ``nothing_moved`` (every lever at the
+    measured pace: nothing to keep); ``exists`` (a scenario of that ``name`` is saved: never
+    replaced); ``bad_title`` (the store's rules refused it: a title too long or with no letter or
+    digit to name its file); ``not_written`` (the folder refused it: ``error`` gives the system's
+    words). ``name`` is the scenario's file name once the title gave one."""
+
+    status: Literal["saved", "nothing_moved", "exists", "bad_title", "not_written"]
+    name: str = ""
+    error: str = ""
+
+
+def save_scenario(
+    data_dir: Path,
+    title: str,
+    as_of: dt.date,
+    moved: Mapping[str, str],
+    kept: Mapping[str, str],
+    who: str,
+    role: str,
+    snapshot_label: str,
+) -> SaveOutcome:
+    """Save the levers ``moved`` from the measured pace on ``as_of`` (and the settings ``kept``
+    whether moved or not: the horizon) under ``title``, as ``who``, and record it in the audit
+    trail against the snapshot ``snapshot_label``.
+
+    A trail that cannot be written does not undo the save: the server log says so. Nothing is
+    saved when no lever moved: such a scenario is the baseline, which every snapshot shows anyway."""
+    if not moved:
+        return SaveOutcome("nothing_moved")
+    try:
+        name = scenarios.name_for(title)
+        scenario = scenarios.SavedScenario(name, title.strip(), as_of, dict(moved) | dict(kept), who)
+        scenarios.save(data_dir, scenario)
+    except scenarios.ScenarioExists:
+        return SaveOutcome("exists", name)
+    except scenarios.ScenarioError:
+        return SaveOutcome("bad_title")
+    except OSError as exc:
+        return SaveOutcome("not_written", error=str(exc.strerror or exc))
+    try:
+        record(data_dir, Event(who, role, "scenario_saved", snapshot_label, name))
+    except AuditError as exc:
+        log.warning("audit trail: %s", exc)
+    return SaveOutcome("saved", name)

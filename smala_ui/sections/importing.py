@@ -1,0 +1,218 @@
+"""The Import page's sections: the session's plan (prepared once per file and date, in a temporary
+work folder of its own, removed when another plan replaces it), the report of located findings,
+the preview, and the publish button with its callback.
+
+The plan lives in ``st.session_state[PLAN]``; the work (reading, typing, checking, staging,
+preview) is ``analytics.ingest.importer``'s, the decisions about a plan ``analytics.views.importing``'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import streamlit as st
+
+from analytics.access.audit import AuditError
+from analytics.config import Settings
+from analytics.ingest.importer import (
+    ImportPlan,
+    ImportRefused,
+    prepare_import,
+    publish_import,
+    record_publish,
+)
+from analytics.ingest.read import read_bytes
+from analytics.store.publish import PublishError
+from analytics.store.snapshots import date_taken
+from analytics.views.importing import plan_key, publish_gate, sources_from_latest
+from smala_ui import fmt
+from smala_ui.cache.store import catalogue as read_catalogue
+from smala_ui.cache.store import settings as read_settings
+from smala_ui.escape import md_escape
+from smala_ui.findings import finding_rows, sheet_label, table_rows
+from smala_ui.login import viewer_policy
+from smala_ui.navigation import PAGES
+from smala_ui.session import AS_OF_KEY, COMPARE_KEY, lang, t
+from smala_ui.text import plural
+from smala_ui.widgets import bullets, csv_download, group_sentences, kpi_tiles, problem_text
+
+PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
+UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
+AUDIT_FAILED = "import_audit_failed"
+FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
+
+
+def drop_plan() -> None:
+    """Forget the session's plan and remove its work folder."""
+    st.session_state.pop(PLAN, None)
+    st.session_state.pop(PLAN_KEY, None)
+    workdir = st.session_state.pop(WORKDIR, None)
+    if workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def prepare(name: str, data: bytes, as_of: dt.date, settings: Settings) -> None:
+    """Prepare the plan of an uploaded file for ``as_of`` in a fresh work folder, once per
+    (file content, date): reruns reuse it."""
+    key = plan_key(data, as_of)
+    if st.session_state.get(PLAN_KEY) == key:
+        return
+    drop_plan()
+    workdir = tempfile.mkdtemp(prefix="smala-import-")
+    st.session_state[WORKDIR] = workdir
+    st.session_state[PLAN_KEY] = key
+    with st.spinner(t("importing.preparing", file=md_escape(name))):
+        try:
+            plan = prepare_import(read_bytes(name, data), as_of, settings.data_dir, Path(workdir), settings)
+        except Exception as exc:  # never crash the page on a file; nothing was published
+            st.error(
+                t("importing.failed", file=md_escape(name), error=md_escape(exc)), icon=":material/error:"
+            )
+            return
+    st.session_state[PLAN] = plan
+
+
+def published_banner() -> None:
+    """After a publish (the button's callback ran before this run), say so once, with a link to
+    the Overview of the new snapshot."""
+    if (published := st.session_state.pop(PUBLISHED, None)) is None:
+        return
+    folder, replaced = published
+    # the folder name is ours (a date), not the file's: shown as code
+    st.success(t("importing.published", folder=f"`{folder}`"), icon=":material/check_circle:")
+    if (failed_audit := st.session_state.pop(AUDIT_FAILED, None)) is not None:
+        st.warning(t("audit.failed", error=md_escape(failed_audit)), icon=":material/warning:")
+    if replaced:
+        st.caption(t("importing.published_replaced"))
+    st.page_link(PAGES[0].file, label=t("importing.go_overview"), icon=":material/dashboard:")
+
+
+def show_report(plan: ImportPlan) -> None:
+    """Draw the counts, the located findings (errors first) and their CSV download."""
+    st.subheader(t("importing.report", file=md_escape(plan.input_name)))
+    errors, warnings = len(plan.errors), len(plan.warnings)
+    counts = t(
+        "importing.counts",
+        errors=plural(lang(), "importing.errors", errors),
+        warnings=plural(lang(), "importing.warnings", warnings),
+    )
+    if errors:
+        st.error(f"{counts} {t('importing.errors_block')}", icon=":material/error:")
+    elif warnings:
+        st.warning(f"{counts} {t('importing.warnings_only')}", icon=":material/warning:")
+    else:
+        st.success(t("importing.all_good"), icon=":material/check_circle:")
+    if not plan.findings:
+        return
+    rows = finding_rows(plan.findings, lang())
+    st.dataframe(rows, hide_index=True, key="import_findings", height=min(36 * (len(rows) + 1) + 4, 600))
+    st.caption(t("importing.personal_caption"))
+    csv_download(
+        t("importing.download_report"),
+        lambda: pa.Table.from_pylist(rows),
+        f"smala_import_{plan.as_of.isoformat()}_problemes.csv"
+        if lang() == "fr"
+        else f"smala_import_{plan.as_of.isoformat()}_problems.csv",
+        key="import_findings_csv",
+    )
+
+
+def show_preview(plan: ImportPlan, settings: Settings) -> None:
+    """Draw rows per table, the headline KPIs against the latest snapshot and what changes,
+    labelled as a preview of what would be published."""
+    st.subheader(t("importing.preview"))
+    date = fmt.date(plan.as_of, lang())
+    latest = plan.latest
+    if latest is not None:
+        st.caption(t("importing.preview_caption", date=date, latest=fmt.date(latest.as_of, lang())))
+    if plan.errors:
+        st.warning(t("importing.preview_errors"), icon=":material/visibility:")
+    st.markdown(f"**{t('importing.tables')}**")
+    st.dataframe(table_rows(plan, lang()), hide_index=True, key="import_tables")
+    if latest is not None and plan.tables_from_latest:
+        st.info(
+            t(
+                "importing.from_latest_note",
+                date=fmt.date(latest.as_of, lang()),
+                tables=", ".join(sheet_label(source.table, lang()) for source in sources_from_latest(plan)),
+            ),
+            icon=":material/content_copy:",
+        )
+    view = plan.preview
+    if latest is None:
+        st.info(t("importing.no_latest"))
+        return
+    if view is None:
+        return
+    since = fmt.date(latest.as_of, lang())
+    st.markdown(f"**{t('importing.kpis', date=since)}**")
+    kpi_tiles(view.kpis, settings, view.as_of)
+    st.markdown(f"**{t('importing.changes', date=since)}**")
+    if view.compare_is_later or view.changes is None:
+        st.info(t("overview.compare_later", date=since))
+    elif view.changes:
+        # names come from the uploaded file: group_sentences escapes them for Markdown
+        bullets(group_sentences(view.changes, lang()))
+    else:
+        st.write(t("importing.no_changes"))
+
+
+def show_publish(plan: ImportPlan, data_dir: Path, replace_ticked: bool, chosen_as_of: dt.date) -> None:
+    """Draw the publish button (disabled with the reason while it cannot publish) and, after a
+    refused publish, why."""
+    gate = publish_gate(plan, date_taken(data_dir, plan.as_of), replace_ticked, chosen_as_of)
+    if gate.blocked:
+        st.caption(t("importing.publish_blocked"))
+    elif gate.needs_replace:
+        st.caption(t("importing.publish_needs_replace"))
+    # a callback: it runs before the next run draws anything, so the sidebar can be pointed at
+    # the new snapshot, and the router's first-run rerun cannot swallow the click
+    st.button(
+        t("importing.publish", date=fmt.date(plan.as_of, lang())),
+        type="primary",
+        disabled=gate.disabled,
+        key="import_publish",
+        icon=":material/publish:",
+        on_click=publish,
+        args=(plan, data_dir, gate.replace),
+    )
+    if (failed := st.session_state.pop(FAILED, None)) is not None:
+        st.error(t("importing.publish_failed"), icon=":material/error:")
+        if failed:
+            bullets(failed)  # problem_text escapes what came from the file
+
+
+def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
+    """Publish the plan (the button's callback); remember the outcome for the run that follows.
+
+    Who may publish is asked again here, from the configuration as it is now: the callback runs
+    before the router, and an address removed from ``[access]`` since the page was drawn must not
+    publish."""
+    policy = viewer_policy(read_settings(), read_catalogue(data_dir).valid)
+    if not policy.can_publish:
+        st.session_state[FAILED] = [t("access.page_refused")]
+        return
+    try:
+        folder = publish_import(plan, data_dir, replace=replace)
+    except PublishError as exc:
+        st.session_state[FAILED] = [problem_text(p) for p in exc.problems]
+        return
+    except ImportRefused:
+        st.session_state[FAILED] = [t("importing.publish_blocked")]
+        return
+    st.session_state[PUBLISHED] = (folder.name, replace)
+    try:
+        record_publish(data_dir, plan, replace, policy.who, policy.role_name)
+    except AuditError as exc:  # published all the same: the page says the trail failed
+        st.session_state[AUDIT_FAILED] = str(exc)
+    drop_plan()
+    # a fresh uploader (the file is published), and the sidebar on the new snapshot: the
+    # catalogue is keyed by the folder's files, so the next run lists it
+    st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
+    st.session_state[AS_OF_KEY] = plan.as_of.isoformat()
+    st.session_state.pop(COMPARE_KEY, None)
+    st.query_params.pop(COMPARE_KEY, None)
