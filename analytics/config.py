@@ -45,6 +45,9 @@ class Settings:
     # DuckDB's memory budget for queries, MB: a larger query spills to a temporary folder instead
     # of growing the server (at scale 1000 the impact series alone took 400 MB without a budget).
     query_memory_mb: int = 128
+    # How often a server lists a data folder on object storage, seconds: a snapshot published by
+    # another replica or the command line shows within this period; each listing is one request.
+    catalogue_refresh_s: int = 10
     # Who may see what once logged in (the [access] table; see analytics.access.policy).
     access: Access = field(default_factory=Access)
     # Impact targets: metric key of the catalogue -> value aimed at for the latest period
@@ -74,6 +77,8 @@ class Settings:
             raise ConfigError(f"impact_targets: {', '.join(unknown)} not in the metric catalogue")
         if self.default_language not in LANGUAGES:
             raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
+        if self.catalogue_refresh_s < 1:
+            raise ConfigError("catalogue_refresh_s must be at least 1 (second)")
         if self.query_memory_mb < 64:
             raise ConfigError("query_memory_mb must be at least 64 (MB)")
         if self.supported_target <= 0 or self.fund_target_eur <= 0:
@@ -94,6 +99,7 @@ TOML_TYPES: dict[str, tuple[type, ...]] = {
     "excess_to": (str,),
     "default_language": (str,),
     "query_memory_mb": (int,),
+    "catalogue_refresh_s": (int,),
     "access": (dict,),
     "impact_targets": (dict,),
 }

@@ -99,7 +99,7 @@ def slides_dump(lang: str, as_of: str) -> list:
     valid = [s for s in list_snapshots(settings.data_dir) if s.is_valid]
     i = [s.label for s in valid].index(as_of)
     snap, compare = valid[i], (valid[i - 1] if i else None)
-    slides = board_slides(snap, compare, compare, valid, settings, lang)
+    slides = board_slides(snap, compare, valid, settings, lang)
     out = []
     for slide in slides:
         data = dataclasses.asdict(slide) if dataclasses.is_dataclass(slide) else dict(vars(slide))

@@ -7,6 +7,7 @@ Test modules import the helpers with ``from conftest import ROOT, run_page, ...`
 
 import functools
 import hashlib
+import os
 import tempfile
 import uuid
 from pathlib import Path
@@ -117,6 +118,63 @@ def pytest_configure(config):
         "warm_caches: keep Streamlit caches between the tests carrying it (the smoke test's runs of "
         "one snapshot share its cached models, as the sessions of a server do)",
     )
+    config.addinivalue_line(
+        "markers",
+        "browser: drives a real Streamlit server in Chromium (every test under tests/browser/); "
+        'leave them out of a quick run with -m "not browser"',
+    )
+
+
+BROWSER_TESTS = ROOT / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if BROWSER_TESTS in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# --- Both cores (pytest-xdist) ----------------------------------------------------------------
+# Tests are shared out one by one, in the order collected (the long browser tests first), except
+# those that share what only one process holds, which one worker runs together as one unit:
+WHOLE_MODULES = {
+    # a provider and a server started once for the module
+    "tests/browser/test_login.py",
+    # test_the_corpus_stays_fast reads the times the other tests of the module left
+    "tests/test_import_corpus.py",
+}
+# each mode's pages are loaded once, and measured at the three sizes (the module's `shown`)
+BY_MODE = "tests/browser/test_readable.py"
+# a snapshot's smoke runs share its cached models, and English continues the French run
+SMOKE = "tests/test_app.py::test_every_page_runs["
+SMOKE_SUFFIXES = tuple(f"-{spec.key}-{lang}]" for spec in PAGES for lang in ("fr", "en"))
+
+
+def work_unit(nodeid: str) -> str:
+    """Return the unit of work a test belongs to: tests of one unit run on one worker, in order."""
+    path = nodeid.split("::")[0]
+    if path in WHOLE_MODULES:
+        return path
+    if path == BY_MODE:
+        return f"{path}::{'presenting' if 'presenting]' in nodeid else 'browsing'}"
+    if nodeid.startswith(SMOKE):
+        suffix = next((s for s in SMOKE_SUFFIXES if nodeid.endswith(s)), "]")
+        return nodeid.removesuffix(suffix)
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: absent with -p no:xdist
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's scheduler by scope, with our units as scopes, kept in collection order. (Its own
+    ``loadgroup`` marks groups by renaming node ids, which pytest 9 no longer allows.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # the order collected: long browser tests first
+    return ByWorkUnit(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -132,6 +190,54 @@ def scan_component_packages_once():
     with pytest.MonkeyPatch.context() as patch:
         scan = functools.cache(manifest_scanner.scan_component_manifests)
         patch.setattr(manifest_scanner, "scan_component_manifests", lambda max_workers=None: scan())
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compile_each_script_once():
+    """Each AppTest run compiles the router and the page afresh (a new ``ScriptCache`` per run,
+    with Streamlit's "magic" rewrite of the syntax tree): a tenth of a page run on the fixture.
+    A script's code is kept for the session under its path and content, so a changed file is
+    compiled again."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    compile_once = ScriptCache.get_bytecode
+    compiled: dict[tuple[str, bytes], object] = {}
+
+    def get_bytecode(self, script_path: str):
+        path = os.path.abspath(script_path)
+        try:
+            key = (path, hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError:
+            return compile_once(self, script_path)  # Streamlit reports the file's error itself
+        if key not in compiled:
+            compiled[key] = compile_once(self, script_path)
+        return compiled[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ScriptCache, "get_bytecode", get_bytecode)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def wait_for_script_runs_without_polling():
+    """AppTest waits for a script run by polling its events every millisecond, each poll taking
+    the interpreter's lock from the script's thread (a tenth of the CPU of a page test). The run
+    is over when its thread ends (it sends its last event just before), so this waits on the
+    thread, with the same time limit and the same error past it."""
+    from streamlit.testing.v1 import local_script_runner as runner_module
+
+    poll = runner_module.require_widgets_deltas
+
+    def wait(runner, timeout: float = 3) -> None:
+        thread = getattr(runner, "_script_thread", None)
+        if thread is not None:
+            thread.join(timeout)
+        if not runner.script_stopped():
+            poll(runner, 0.05)  # still running past the limit: Streamlit's own stop and error
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runner_module, "require_widgets_deltas", wait)
         yield
 
 

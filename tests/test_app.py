@@ -42,7 +42,9 @@ def last_run():
 
 @pytest.mark.warm_caches
 @pytest.mark.parametrize(
-    ("snapshot", "spec", "lang"), SMOKE, ids=[f"{s}-{spec.key}-{lang}" for s, spec, lang in SMOKE]
+    ("snapshot", "spec", "lang"),
+    SMOKE,  # one worker runs a snapshot's runs, in order (conftest.work_unit)
+    ids=[f"{s}-{spec.key}-{lang}" for s, spec, lang in SMOKE],
 )
 def test_every_page_runs(snapshot, spec, lang, last_run, request, monkeypatch):
     """Each page, on a fresh session in French, then switched to English with the language box:

@@ -49,6 +49,8 @@ def test_defaults_then_file_then_environment(tmp_path):
         "[impact_targets]\nbeneficiaries = -5",
         "query_memory_mb = 32",
         'query_memory_mb = "1GB"',
+        "catalogue_refresh_s = 0",
+        "catalogue_refresh_s = 2.5",
     ],
 )
 def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
@@ -56,6 +58,13 @@ def test_bad_configuration_is_refused_with_the_file_named(tmp_path, content):
     config.write_text(content)
     with pytest.raises(ConfigError, match=r"smala\.toml"):
         load_settings(config, environ={})
+
+
+def test_the_catalogue_refresh_period_is_read_from_the_file(tmp_path):
+    assert load_settings(tmp_path / "absent.toml", environ={}).catalogue_refresh_s == 10
+    config = tmp_path / "smala.toml"
+    config.write_text("catalogue_refresh_s = 3\n")
+    assert load_settings(config, environ={}).catalogue_refresh_s == 3
 
 
 def test_queries_keep_within_the_memory_budget_and_spill_the_rest(tmp_path):

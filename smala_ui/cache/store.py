@@ -52,9 +52,6 @@ S3_SECRETS = {
     "access_key_id": "AWS_ACCESS_KEY_ID",
     "secret_access_key": "AWS_SECRET_ACCESS_KEY",
 }
-# How long a server trusts its listing of a data folder on object storage: a snapshot published
-# by another server or the command line shows within this many seconds.
-REMOTE_CATALOGUE_TTL_S = 10
 
 
 def settings() -> Settings:
@@ -75,12 +72,12 @@ def _s3_secrets_to_environment() -> None:
             os.environ[variable] = str(table[key])
 
 
-def _fingerprint(data_dir: Path) -> tuple:
+def _fingerprint(data_dir: Path, refresh_s: int) -> tuple:
     """Return names, sizes and modification times of every file under snapshots/ (cheap stats);
-    on object storage, every object's name, size and ETag, listed at most once per
-    ``REMOTE_CATALOGUE_TTL_S`` seconds."""
+    on object storage, every object's name, size and ETag, listed at most once per ``refresh_s``
+    seconds (the ``catalogue_refresh_s`` setting)."""
     if location.is_remote(data_dir):
-        return _remote_fingerprint(str(data_dir), int(time.time() // REMOTE_CATALOGUE_TTL_S))
+        return _remote_fingerprint(str(data_dir), int(time.time() // refresh_s))
     root = snapshots_dir(data_dir)
     if not root.is_dir():
         return ()
@@ -138,7 +135,9 @@ class Catalogue:
 
 
 def catalogue(data_dir: Path) -> Catalogue:
-    snaps, leftovers, strays = _verified(str(data_dir), _fingerprint(data_dir))
+    snaps, leftovers, strays = _verified(
+        str(data_dir), _fingerprint(data_dir, settings().catalogue_refresh_s)
+    )
     return Catalogue(snaps, leftovers, strays)
 
 

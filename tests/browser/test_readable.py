@@ -8,8 +8,9 @@ browser and in presentation mode, on every page:
   outside its chart or into another text, and no tick label is turned;
 - presenting at 1920x1080, each part of each board slide fits the screen (issue 11, item 10).
 
-Each size and mode loads every page once (presenting, every part of a board slide), and the
-checks run on it."""
+Each mode loads every page once (presenting, every part of a board slide) and the checks run on it
+at each size in turn, the window resized between them. A mode's tests run on one worker
+(``conftest.work_unit``), so its pages are loaded once in the whole run."""
 
 import pytest
 
@@ -93,30 +94,74 @@ def visits(present: bool) -> list[tuple[str, dict]]:
     ]
 
 
+# Every chart drawn at its container's width: after the window changes size, Plotly has laid the
+# chart out again (Streamlit redraws a chart when its column's width changes).
+CHARTS_FIT = """() => [...document.querySelectorAll(".js-plotly-plot")].every(plot => {
+    const svg = plot.querySelector(".main-svg");
+    return !svg || Math.abs(svg.getBoundingClientRect().width - plot.getBoundingClientRect().width) <= 2;
+})"""
+
+
+def measure(page, width: int, height: int, present: bool, key: str) -> dict[str, object]:
+    """What is wrong on the page as shown at ``width`` x ``height``: cut texts, crowded chart texts,
+    and (a board slide presented on the projector) the content's bottom when below the screen."""
+    page.set_viewport_size({"width": width, "height": height})
+    # measured in the app's own font (the first page of a tab may still show a fallback), and once
+    # Plotly has laid the charts out at this width, a moment after the script run or the resize
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_function(CHARTS_FIT, timeout=10_000)
+    page.wait_for_timeout(300)
+    found: dict[str, object] = {}
+    for name, check in (("cut", CUT_TEXT), ("crowded", CHART_TEXT)):
+        if page.evaluate(check):  # what the page settles on counts, not a frame of its load
+            page.wait_for_timeout(1000)
+            if result := page.evaluate(check):
+                found[name] = result
+    on_slide = present and (width, height) == PROJECTOR and key in SLIDE_PARTS
+    if on_slide and page.evaluate(CONTENT_BOTTOM) > height:  # settled, as above
+        page.wait_for_timeout(1000)
+        if (bottom := page.evaluate(CONTENT_BOTTOM)) > height:
+            found["too_tall"] = round(bottom)
+    return found
+
+
+@pytest.fixture(scope="module")
+def shown(browser, server):
+    """What each size shows of every page, by mode: ``shown(present)`` -> {size: {page: found}}.
+
+    A mode's pages are loaded once each, and measured at every size in turn by resizing the
+    window (a page load costs seconds, a resize a moment); the three sizes of a mode are measured
+    together the first time one of them is asked for."""
+    measured: dict[bool, dict[tuple[int, int], dict[str, dict]]] = {}
+
+    def of(present: bool) -> dict[tuple[int, int], dict[str, dict]]:
+        if present not in measured:
+            context = browser.new_context(viewport={"width": SIZES[0][0], "height": SIZES[0][1]})
+            page = context.new_page()
+            by_size: dict[tuple[int, int], dict[str, dict]] = {size: {} for size in SIZES}
+            try:
+                for key, query in visits(present):
+                    where = f"{key} part {query['slide']}" if "slide" in query else key
+                    page.set_viewport_size({"width": SIZES[0][0], "height": SIZES[0][1]})
+                    open_page(page, server, key, "fr", **query)
+                    for width, height in SIZES:
+                        by_size[(width, height)][where] = measure(page, width, height, present, key)
+            finally:
+                context.close()
+            measured[present] = by_size
+        return measured[present]
+
+    return of
+
+
 @pytest.mark.parametrize("present", [False, True], ids=["browsing", "presenting"])
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_text_is_cut_or_overlapping_on_any_page(browser, server, width, height, present):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    try:
-        cut, crowded, too_tall = {}, {}, {}
-        for key, query in visits(present):
-            where = f"{key} part {query['slide']}" if "slide" in query else key
-            open_page(page, server, key, "fr", **query)
-            # measured in the app's own font (the first page of a tab may still show a fallback),
-            # and once Plotly has laid the charts out, a moment after the script run is over
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.wait_for_timeout(300)
-            for check, into in ((CUT_TEXT, cut), (CHART_TEXT, crowded)):
-                if page.evaluate(check):  # what the page settles on counts, not a frame of its load
-                    page.wait_for_timeout(1000)
-                    if found := page.evaluate(check):
-                        into[where] = found
-            on_slide = present and (width, height) == PROJECTOR and key in SLIDE_PARTS
-            if on_slide and (bottom := page.evaluate(CONTENT_BOTTOM)) > height:
-                too_tall[where] = round(bottom)
-    finally:
-        context.close()
+def test_no_text_is_cut_or_overlapping_on_any_page(shown, width, height, present):
+    found = shown(present)[(width, height)]
+    cut = {where: f["cut"] for where, f in found.items() if "cut" in f}
+    crowded = {where: f["crowded"] for where, f in found.items() if "crowded" in f}
+    too_tall = {where: f["too_tall"] for where, f in found.items() if "too_tall" in f}
+    assert len(found) == len(visits(present))  # every page (every part presenting) was measured
     assert not cut
     assert not crowded
     assert not too_tall, f"slides longer than one {PROJECTOR} screen (content bottom, px): {too_tall}"

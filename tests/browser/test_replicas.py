@@ -4,8 +4,9 @@ command line publishes shows on both within the catalogue's refresh period; a pu
 the middle of its upload shows on neither, and both report the files it left; an object changed
 in the store is caught by its checksum on both.
 
-Each server lists the store at most every ``REMOTE_CATALOGUE_TTL_S`` seconds: the test reloads a
-page until the change shows, for at most that period plus a margin for a slow machine."""
+Each server lists the store at most every ``catalogue_refresh_s`` seconds (here ``REFRESH_S``, set
+in the servers' configuration): the test reloads a page until the change shows, for at most that
+period plus a margin for a slow machine."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ from fixture_data import AS_OF_A, tables_a, tables_b
 from analytics.store.publish import publish_snapshot
 from analytics.store.snapshots import snapshots_dir
 from smala_ui.browser import IDLE, ROOT, running_server
-from smala_ui.cache.store import REMOTE_CATALOGUE_TTL_S
 from smala_ui.text import CATALOGUE
 
-WAIT_S = REMOTE_CATALOGUE_TTL_S + 40  # the refresh period, and a new run on a loaded machine
+REFRESH_S = 2  # the servers' catalogue_refresh_s: short, so a change shows after few reloads
+WAIT_S = REFRESH_S + 40  # the refresh period, and a new run on a loaded machine
 FR = CATALOGUE["fr"]
 
 # A publish killed once its table files are uploaded, before its manifest: the manifest is the
@@ -66,11 +67,14 @@ def wait_until_shown(page, url: str, *texts: str) -> str:
 
 
 @pytest.fixture
-def replicas(s3_data_dir):
+def replicas(s3_data_dir, tmp_path):
     """Two servers on one bucket, the environment they and the command line share, and the
     store's location; snapshot A published first."""
     publish_snapshot(s3_data_dir, AS_OF_A, tables_a(), "fixture A")
+    config = tmp_path / "smala.toml"
+    config.write_text(f"catalogue_refresh_s = {REFRESH_S}\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "SMALA_CONFIG"}
+    env["SMALA_CONFIG"] = str(config)
     env["SMALA_DATA_DIR"] = str(s3_data_dir)  # the AWS variables: set by s3_data_dir
     with running_server(env) as (first, _), running_server(env) as (second, _):
         yield (first, second), env, s3_data_dir
