@@ -77,7 +77,7 @@ def stage_snapshot(
     Every table of the contract must be given, with the contract's columns (else
     ``PublishError``). Event tables are sorted by their date column (a stable sort, so a table
     already sorted keeps its order) so DuckDB can skip row groups. The value rules
-    (``analytics.checks``) run on the written files; their results go to ``checks.json``, which
+    (``analytics.store.checks``) run on the written files; their results go to ``checks.json``, which
     the manifest's checksums cover, so the app need not run them again on first view.
     ``examples`` asks the checks for that many offending rows per broken rule. ``extra`` adds
     keys to the manifest (an import's input file, say). ``timings``, when given, receives the
