@@ -142,6 +142,21 @@ def apply_cap(
     return out
 
 
+def split_excess(capped: pd.DataFrame, column: str = "excess") -> tuple[float, float]:
+    """Return (realised, unrealised) sums of ``column`` of ``apply_cap``'s frame, in EUR.
+
+    Realised: on tickets that ended (exited, written off), cash the fund received above the cap.
+    Unrealised: on active tickets, above the cap on today's fair value (or a scenario's exit),
+    which may never happen. ``column`` is ``excess``, ``excess_to_reserve`` (what the impact
+    reserve holds, realised) or ``excess_to_entrepreneur``.
+    """
+    if capped.empty:
+        return 0.0, 0.0
+    ended = (capped["status"] != "active").to_numpy()
+    values = capped[column].astype(float).to_numpy()
+    return float(values[ended].sum()), float(values[~ended].sum())
+
+
 def cap_one(cost: float, value: float, invested_on: dt.date, end_on: dt.date, params: CapParams) -> dict:
     """Return the cap of one ticket, computed with plain Python (a reference for the tests).
 
