@@ -92,6 +92,7 @@ if presentation.shows("metrics"):
         metrics = ff.metrics_table(view.metric_rows, language)
         text_table(metrics, "fund_metrics", MAX_TABLE_ROWS, right=metrics.columns[1:])
         st.caption(ff.metrics_caption(view, language))
+        st.markdown(ff.impact_sentence(m, view.cap.excess_to, language))
 
 # Portfolio ---------------------------------------------------------------------------------
 if presentation.shows("portfolio"):
@@ -128,13 +129,15 @@ if presentation.shows("portfolio"):
                 help=t("fund.download.help"),
             )
 
-# Concentration -----------------------------------------------------------------------------
+# Risk: tickets below cost, and concentration ----------------------------------------------
 if view.company_count == 0:
     if presentation.shows("concentration"):
         st.subheader(t("fund.concentration"))
         st.info(t("fund.concentration_empty"))
 else:
     if presentation.shows("concentration"):
+        st.subheader(t("fund.at_risk"))
+        metric_row(ff.at_risk_tiles(view, language), height="stretch")
         st.subheader(t("fund.concentration"))
         st.caption(t("fund.concentration.caption", total=fmt.money_short(view.concentration_total_eur)))
         metric_row(ff.concentration_tiles(view, language))

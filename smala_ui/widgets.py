@@ -159,7 +159,8 @@ def _kpi_format(key: str, settings, as_of: dt.date, lang_: str) -> tuple[str, Ca
     help_values = {
         "supported": {"target": settings.supported_target},
         "fund_hard": {"target": fmt.money_short(settings.fund_target_eur)},
-        "value_for_impact": {"rate": fmt.percent(settings.cap_rate)},
+        "impact_realised": {"rate": fmt.percent(settings.cap_rate)},
+        "impact_unrealised": {"rate": fmt.percent(settings.cap_rate)},
     }.get(key, {})
     return translate(lang_, f"kpi.{key}"), formatter, help_values
 
@@ -200,11 +201,18 @@ def kpi_view(kpi: Kpi, settings, as_of: dt.date, lang_: str) -> KpiView:
     return KpiView(kpi.key, label, shown, delta, help_text, note)
 
 
-def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, per_row: int = 5) -> None:
-    """Draw the headline KPI tiles of the snapshot ``as_of`` in rows, each with its delta."""
+HEADLINE_ROWS = (5, 6)  # the cooperative's five headline KPIs, then the fund's six
+
+
+def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, rows: Sequence[int] = HEADLINE_ROWS) -> None:
+    """Draw the headline KPI tiles of the snapshot ``as_of``, each with its delta, in rows of
+    ``rows`` tiles (the last size repeats for any tile left)."""
     lang_ = lang()
-    for row_start in range(0, len(kpis), per_row):
+    row_start, sizes = 0, list(rows)
+    while row_start < len(kpis):
+        per_row = sizes.pop(0) if len(sizes) > 1 else sizes[0]
         row = kpis[row_start : row_start + per_row]
+        row_start += per_row
         for column, kpi in zip(st.columns(per_row), row, strict=False):
             shown = kpi_view(kpi, settings, as_of, lang_)
             column.metric(

@@ -47,7 +47,7 @@ def test_overview_slide_formats_the_overview_model(snaps):
     a, b = snaps
     slide = overview_slide(b, a, Settings(), "en")
     tiles = {tile.label: (tile.value, tile.delta) for tile in slide.tiles}
-    assert len(slide.tiles) == 10  # the headline KPIs
+    assert len(slide.tiles) == 11  # the headline KPIs
     assert tiles["Share capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")  # 7,500 -> 8,500
     assert tiles["Supported entrepreneurs"][1] == "-1"  # 3 -> 2
     assert len(slide.sentences) == 7  # one per kind of change

@@ -103,8 +103,9 @@ def test_a_richer_and_later_exit_raises_gross_more_than_capped(con, b):
 def test_tiles_and_the_ticket_table_format_the_model(con, b):
     v = capped_view(con, b, CapParams(), ExitScenario())
     values = [tile["value"] for tile in figures_capped.value_tiles(v, "fr")]
-    # 250,001, 228,376 and 21,624 (worked out below), to the thousand on a tile (README, Rounding)
-    assert values == [f"250{NB}k{NB}€", f"228{NB}k{NB}€", f"22{NB}k{NB}€"]
+    # 250,001, 228,376; for impact 3,866.53 realised on T3's exit and 17,757.70 unrealised on T1
+    # (tests/test_fund.py), to the thousand on a tile (README, Rounding)
+    assert values == [f"250{NB}k{NB}€", f"228{NB}k{NB}€", f"3{TH}867{NB}€", f"18{NB}k{NB}€"]
     returns = {tile["label"]: tile["value"] for tile in figures_capped.return_tiles(v, "en")}
     assert returns["Gross TVPI"] == f"1,25{NB}×"
     table = pd.DataFrame(figures_capped.ticket_table(ticket_returns(v), "fr")).set_index("Entreprise")
@@ -169,7 +170,7 @@ def test_the_slide_renders_the_pages_cached_model(b, monkeypatch):
     page_view = cache.capped_view(b, settings.cap, ExitScenario())  # what the page asks by default
     slide = capped_slide(b, settings, "fr")
     assert len(calls) == 1  # computed once, for the page and the slide
-    assert [tile.value for tile in slide.tiles[:3]] == [
+    assert [tile.value for tile in slide.tiles[:4]] == [
         tile["value"] for tile in figures_capped.value_tiles(page_view, "fr")
     ]
     assert len(slide.figures[0].data[0].y) == 3  # up to 8 tickets drawn
@@ -341,9 +342,11 @@ def test_the_slide_says_which_tickets_its_chart_shows_and_both_irrs_behind_the_c
     assert f"Les 8 tickets de plus grande valeur brute, sur {view.ticket_count}." in slide.sentences
     assert len(slide.figures[0].data[0].y) == 8
     tiles = {tile.label: tile.value for tile in slide.tiles}
-    gross, capped = view.metrics.gross.irr, view.metrics.capped.irr
-    assert tiles["TRI net brut"] == figures_capped.fmt.rate(gross, "fr")
-    assert tiles["TRI net plafonné"] == figures_capped.fmt.rate(capped, "fr")
+    gross, capped = view.metrics.gross.irr.rate, view.metrics.capped.irr.rate
+    assert view.metrics.gross.irr.annualised  # the demo fund's first call is years old
+    assert tiles["TRI sans plafond, avant frais"] == figures_capped.fmt.rate(gross, "fr")
+    assert tiles["TRI plafonné, avant frais"] == figures_capped.fmt.rate(capped, "fr")
+    assert not any("net" in label for label in tiles)  # no fees in the data: never "net"
     # the cost is the difference of the two rates shown beside it
     assert view.metrics.irr_cost == pytest.approx(gross - capped)
     assert list(tiles).index("Coût du plafond") == len(tiles) - 1

@@ -390,10 +390,18 @@ def test_metrics_table_on_the_fixture_is_hand_computed(snaps, con):
     assert table.loc["Capital appelé"].tolist() == [f"200{TH}000{NB}€", f"200{TH}000{NB}€", "—"]
     assert table.loc["Distributions versées"].tolist() == [f"10{TH}000{NB}€", f"10{TH}000{NB}€", "—"]
     assert table.loc["Non appelé"].tolist() == [f"3{TH}300{TH}000{NB}€"] * 2 + ["—"]
-    # T3 exited for 80,000, capped at 76,133.47 (tests/test_fund.py): cost 3,866.53.
-    assert table.loc["Valeur des tickets terminés"].tolist() == [
+    # DPI is what investors were paid: 10,000 / 200,000, the same with or without the cap.
+    assert table.loc["DPI"].tolist() == ["0,05\u00a0×", "0,05\u00a0×", "—"]
+    # T3 exited for 80,000, capped at 76,133.47 (tests/test_fund.py): cost 3,866.53; of it, all
+    # but the 10,000 distributed is still held by the fund.
+    assert table.loc["Valeur réalisée par les sorties"].tolist() == [
         f"80{TH}000{NB}€",
         f"76{TH}133{NB}€",
+        f"3{TH}867{NB}€",
+    ]
+    assert table.loc["Produits des sorties non distribués"].tolist() == [
+        f"70{TH}000{NB}€",
+        f"66{TH}133{NB}€",
         f"3{TH}867{NB}€",
     ]
     # NAV: 120,000 + 50,000.50 = 170,000.50 gross; 102,242.30 + 50,000.50 = 152,242.80 capped.
@@ -402,16 +410,19 @@ def test_metrics_table_on_the_fixture_is_hand_computed(snaps, con):
         f"152{TH}243{NB}€",
         f"17{TH}758{NB}€",
     ]
-    # DPI 80,000 / 200,000 = 0.40 and 76,133.47 / 200,000 = 0.3807; RVPI 0.85 and 0.7612;
-    # TVPI 1.25 and 1.1419; costs 0.0193, 0.0888 and 0.1081.
-    assert table.loc["DPI"].tolist() == ["0,40\u00a0×", "0,38\u00a0×", "0,02\u00a0×"]
-    assert table.loc["RVPI"].tolist() == ["0,85\u00a0×", "0,76\u00a0×", "0,09\u00a0×"]
+    # RVPI (170,000.50 + 70,000) / 200,000 = 1.20 and (152,242.80 + 66,133.47) / 200,000 = 1.09;
+    # TVPI = DPI + RVPI = 1.25 and 1.14.
+    assert table.loc["RVPI"].tolist() == ["1,20\u00a0×", "1,09\u00a0×", "0,11\u00a0×"]
     assert table.loc["TVPI"].tolist() == ["1,25\u00a0×", "1,14\u00a0×", "0,11\u00a0×"]
-    gross, capped, cost = table.loc["TRI net"].tolist()
+    # 273 days since the first call: the fund's return over the period, not a rate a year.
+    label = "Rendement du fonds depuis l'origine, avant frais (non annualisé : moins d'un an)"
+    gross, capped, cost = table.loc[label].tolist()
     assert gross.endswith(f"{NB}%") and capped.endswith(f"{NB}%") and cost.endswith("\u00a0points")
+    assert "Rendement groupé des tickets depuis l'origine (non annualisé : moins d'un an)" in table.index
+    assert not any("TRI" in row for row in table.index)
     english = ff.metrics_table(metric_rows(m), "en")
     assert list(english.columns) == ["Metric", "Gross", "Capped", "Cost of the cap"]
-    assert english.iloc[9, 0] == "Net IRR"
+    assert english.iloc[10, 0] == "Fund return since inception, before fees (not annualised: under a year)"
 
 
 def test_metrics_without_paid_in_say_na():
@@ -422,7 +433,7 @@ def test_metrics_without_paid_in_say_na():
     m = fund.fund_metrics(empty, flows, 0.0, D("2024-03-31"))
     table = ff.metrics_table(metric_rows(m), "en").set_index("Metric")
     assert table.loc["TVPI"].tolist() == ["n/a", "n/a", "—"]
-    assert table.loc["Net IRR"].tolist() == ["n/a", "n/a", "—"]
+    assert table.loc["Fund IRR, before fees (annual)"].tolist() == ["n/a", "n/a", "—"]
 
 
 # Figure builders ----------------------------------------------------------------------------

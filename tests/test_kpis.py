@@ -143,11 +143,15 @@ def test_headline_adds_the_capped_fund_figures(con, snaps):
     # held 183 days: cap 100,000 x (1 + 0.03 x 183 / 365.25) = 101,503.08 < its value 110,000;
     # T3 at cost 75,000. Capped TVPI (101,503.08 + 75,000 + 25,000) / 200,000 = 1.0075154.
     assert values["tvpi_capped"] == pytest.approx(201_503.08 / 200_000, abs=1e-7)
-    assert values["value_for_impact"] == pytest.approx(110_000 - 101_503.08, abs=0.01)
-    # B: worked out in tests/test_fund.py: (76,133.47 + 152,242.80) / 200,000 and 21,624.23.
+    # No ticket has ended: the value left for impact is all unrealised, on T1's fair value.
+    assert values["impact_realised"] == 0
+    assert values["impact_unrealised"] == pytest.approx(110_000 - 101_503.08, abs=0.01)
+    # B: worked out in tests/test_fund.py: DPI 10,000 / 200,000 plus RVPI (152,242.80 + 66,133.47)
+    # / 200,000; 3,866.53 realised on T3's exit and 17,757.70 unrealised on T1.
     values = overview.headline(con, b, Settings())
-    assert values["tvpi_capped"] == pytest.approx((76_133.47 + 152_242.80) / 200_000, abs=1e-7)
-    assert values["value_for_impact"] == pytest.approx(21_624.23, abs=0.01)
+    assert values["tvpi_capped"] == pytest.approx((10_000 + 152_242.80 + 66_133.47) / 200_000, abs=1e-7)
+    assert values["impact_realised"] == pytest.approx(3_866.53, abs=0.01)
+    assert values["impact_unrealised"] == pytest.approx(17_757.70, abs=0.01)
 
 
 def test_overview_view_values_and_deltas(con, snaps):
@@ -170,7 +174,8 @@ def test_overview_view_values_and_deltas(con, snaps):
     assert got["invested"][2] == 50000.5  # T2
     # 1.1418814 - 1.0075154 (see test_headline_adds_the_capped_fund_figures)
     assert view.kpi("tvpi_capped").delta == pytest.approx(0.1343660, abs=1e-6)
-    assert view.kpi("value_for_impact").delta == pytest.approx(21_624.23 - 8_496.92, abs=0.02)
+    assert view.kpi("impact_realised").delta == pytest.approx(3_866.53, abs=0.01)
+    assert view.kpi("impact_unrealised").delta == pytest.approx(17_757.70 - 8_496.92, abs=0.02)
     assert [g.change for g in view.changes] == [
         "member_joined",
         "member_left",

@@ -2,16 +2,23 @@
 date the EUR 10M target is reached, and the shaping behind the fund page's model (history of
 commitments, commitments by investor, capital, concentration, portfolio rows and their filters).
 
-Metric definitions (DESIGN.md section 4), for one scenario (gross = without the cap, capped):
+Metric definitions (ILPA Performance and Reporting Templates, GIPS; DESIGN.md section 4), for one
+scenario (gross = without the cap, capped):
 
-- paid-in P = sum of calls; distributions D = sum of distributions (both from ``fund_flows``);
-- realised value R = what exited tickets returned to the fund, gross or capped;
-- NAV = active tickets at fair value (gross) or at capped value (capped); cash C = paid-in not
-  invested in any ticket (fees and costs are not in the data);
-- DPI = D / P for the reported figure; for the two scenarios, R / P (what investors get back from
-  the tickets that ended, with and without the cap); RVPI = (NAV + C) / P; TVPI = DPI + RVPI;
-- net IRR = XIRR of the dated flows: calls negative, realised values positive on their exit
-  dates, NAV and C positive on the as-of date (or each active ticket on its scenario exit date).
+- paid-in P = sum of calls; distributions D = sum of distributions paid to investors (both from
+  ``fund_flows``, each on its own date);
+- realised value R = what the tickets that ended returned to the fund, gross or capped; of it,
+  undistributed proceeds U = max(0, R - D) are still held by the fund;
+- NAV = active tickets at fair value (gross) or at capped value (capped); uninvested cash
+  C = paid-in not invested in any ticket, less what was paid out beyond R (fees and costs are
+  not in the data);
+- DPI = D / P (an exit not yet distributed adds nothing); RVPI = (NAV + U + C) / P; TVPI = DPI + RVPI;
+- the fund's IRR, before fees = XIRR of investors' dated flows: calls negative and distributions
+  positive on their dates, U + C positive on as-of, each active ticket's value on as-of (or on
+  its scenario exit date); not annualised under a year since the first call (``MoneyReturn``);
+- the pooled IRR (deal level, ILPA "gross") = XIRR of every ticket's cost and value on its dates;
+- value left for impact = gross minus capped value: realised on ended tickets, unrealised on
+  active ones (``analytics.fund.cap.split_excess``).
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.fund.cap import CapParams, ExitScenario, apply_cap, days_between
+from analytics.fund.cap import CapParams, ExitScenario, apply_cap, days_between, split_excess
 from analytics.store.db import fetch_df, to_dates
 from analytics.store.schema import INVESTOR_TYPES
 from analytics.store.snapshots import Snapshot
@@ -134,42 +141,102 @@ def xirr(dates: Sequence[dt.date] | np.ndarray, amounts: Sequence[float] | np.nd
 
 # Metrics ------------------------------------------------------------------------------------
 
+MIN_ANNUALISED_DAYS = 365  # GIPS: a return over less than a year is never shown as a rate a year
+
+
+@dataclass(frozen=True)
+class MoneyReturn:
+    """A money-weighted return since inception: the XIRR of dated flows (GIPS, ILPA).
+
+    ``rate`` is a rate a year when ``annualised``; with less than ``MIN_ANNUALISED_DAYS`` since the
+    first flow (``track_days``) it is the return over the whole period of the flows, not
+    annualised (GIPS forbids annualising under a year). A total loss is -1.0 (-100 %). None when
+    there is no return to give: no flow, or nothing but inflows.
+    """
+
+    rate: float | None
+    annualised: bool
+    track_days: int  # from the first flow to the as-of date
+
+
+def money_return(
+    dates: Sequence[dt.date] | np.ndarray, amounts: Sequence[float] | np.ndarray, as_of: dt.date
+) -> MoneyReturn:
+    """Return the money-weighted return of ``amounts`` (EUR; out negative, in positive) on
+    ``dates``, measured up to ``as_of``.
+
+    Over a year since the first flow: ``xirr``'s annual rate. Under a year: the same rate over the
+    flows' own span, (1 + r)^(span / 365) - 1, the period's return. Outflows with nothing back
+    (every inflow zero): -100 %, a total loss, whatever the period.
+    """
+    values = np.asarray(amounts, dtype="float64")
+    days = np.asarray(dates, dtype="datetime64[D]")
+    known = ~np.isnan(values) & (values != 0) & ~np.isnat(days)
+    if not known.any():
+        return MoneyReturn(None, True, 0)
+    first = days[known].min()
+    track = int((np.datetime64(as_of, "D") - first).astype("int64"))
+    annualised = track >= MIN_ANNUALISED_DAYS
+    if (values[known] < 0).any() and not (values[known] > 0).any():
+        return MoneyReturn(-1.0, annualised, track)
+    rate = xirr(days, values)
+    if rate is None or annualised:
+        return MoneyReturn(rate, annualised, track)
+    span = int((days[known].max() - first).astype("int64"))
+    return MoneyReturn((1.0 + rate) ** (span / DAYS_PER_YEAR_XIRR) - 1.0, False, track)
+
 
 @dataclass(frozen=True)
 class ScenarioMetrics:
-    """Fund metrics for one scenario. Amounts in EUR, multiples of paid-in, IRR as a rate."""
+    """Fund metrics for one scenario, without the cap (gross) or capped (ILPA, DESIGN.md section 4).
 
-    realised_eur: float  # value of ended tickets (exited, written off)
-    nav_eur: float  # value of active tickets: on as-of, or at the scenario's exit
-    cash_eur: float  # paid-in capital not invested in any ticket
-    dpi: float | None
+    Amounts in EUR; DPI, RVPI and TVPI multiples of paid-in; the returns money-weighted.
+    Residual value = NAV + undistributed proceeds + uninvested cash, and TVPI = DPI + RVPI.
+    """
+
+    realised_eur: float  # what the tickets that ended (exited, written off) returned to the fund
+    undistributed_eur: float  # of that, not yet paid out to investors (held by the fund)
+    nav_eur: float  # active tickets: on as-of, or at the scenario's exit
+    cash_eur: float  # paid-in capital neither invested in a ticket nor paid back
+    dpi: float | None  # distributions paid to investors / paid-in: the same in both scenarios
     rvpi: float | None
     tvpi: float | None
-    irr: float | None
+    irr: MoneyReturn  # the fund's: investors' dated calls and distributions, residual value last
+    pooled_irr: MoneyReturn  # every ticket's own cost and value on their dates (deal level)
+
+    @property
+    def residual_eur(self) -> float:
+        """Return the value investors still hold in the fund (EUR)."""
+        return self.nav_eur + self.undistributed_eur + self.cash_eur
 
 
 @dataclass(frozen=True)
 class FundMetrics:
-    """The fund's figures on one date, reported and per scenario (gross, capped)."""
+    """The fund's figures on one date, without the cap (gross) and capped (EUR unless stated)."""
 
     hard_eur: float
     paid_in_eur: float
     distributions_eur: float
     unfunded_eur: float
     invested_eur: float
-    reported_dpi: float | None
+    dpi: float | None  # distributions / paid-in (ILPA): the cap does not change what was paid
     gross: ScenarioMetrics
     capped: ScenarioMetrics
     excess_eur: float  # value left for impact: gross minus capped value of all tickets
+    excess_realised_eur: float  # on tickets that ended: cash above the cap
+    excess_unrealised_eur: float  # on active tickets' values: may never happen
     excess_to_reserve_eur: float
     excess_to_entrepreneur_eur: float
+    impact_reserve_eur: float  # realised excess the impact reserve holds (0 when it goes back)
 
     @property
     def irr_cost(self) -> float | None:
-        """Return gross IRR minus capped IRR: what the cap costs investors a year (rate)."""
-        if self.gross.irr is None or self.capped.irr is None:
+        """Return the IRR without the cap minus the capped IRR: what the cap costs investors, a
+        rate a year (or over the period when neither is annualised)."""
+        gross, capped = self.gross.irr, self.capped.irr
+        if gross.rate is None or capped.rate is None or gross.annualised != capped.annualised:
             return None
-        return self.gross.irr - self.capped.irr
+        return gross.rate - capped.rate
 
 
 def _ratio(amount: float, paid_in: float) -> float | None:
@@ -184,27 +251,64 @@ def _days(dates: pd.Series) -> np.ndarray:
 def _scenario(
     capped: pd.DataFrame,
     calls: pd.DataFrame,
+    distributions: pd.DataFrame,
     paid_in: float,
     as_of: dt.date,
     column: str,
-    flow_days: np.ndarray,
 ) -> ScenarioMetrics:
     """Return one scenario's metrics; ``column`` is ``gross_value`` or ``capped_value``.
 
-    Ended tickets give the realised value; active ones the NAV, on as-of or on the scenario's
-    exit date; paid-in capital not invested is cash the fund still holds for its investors. The
-    IRR takes every ticket's value on its ``end_on`` date and the cash on as-of; ``flow_days``
-    are the dates of those flows (calls, then tickets' ends, then as-of), the same for both
-    scenarios.
+    Ended tickets give the realised value, of which what investors have not been paid is held
+    by the fund; active ones the NAV, on as-of or on the scenario's exit date. Paid-in capital not
+    invested, less what was paid out beyond the realised value, is cash the fund holds for its
+    investors. The fund's IRR dates every investor flow when it happened (calls out, distributions
+    in), the cash and undistributed proceeds on as-of, and each active ticket's value on its
+    ``end_on`` date.
     """
     ended = (capped["status"] != "active").to_numpy()
-    realised = float(capped.loc[ended, column].sum())
-    nav = float(capped.loc[~ended, column].sum())
-    cash = max(0.0, paid_in - float(capped["cost"].sum()))
-    dpi, rvpi = _ratio(realised, paid_in), _ratio(nav + cash, paid_in)
+    values = capped[column].to_numpy(float)
+    distributed = float(distributions["amount_eur"].sum())
+    realised = float(values[ended].sum())
+    nav = float(values[~ended].sum())
+    undistributed = max(0.0, realised - distributed)
+    paid_beyond_realised = max(0.0, distributed - realised)
+    cash = max(0.0, paid_in - float(capped["cost"].sum()) - paid_beyond_realised)
+    dpi = _ratio(distributed, paid_in)
+    rvpi = _ratio(nav + undistributed + cash, paid_in)
     tvpi = None if dpi is None or rvpi is None else dpi + rvpi
-    amounts = np.concatenate([-calls["amount_eur"].to_numpy(float), capped[column].to_numpy(float), [cash]])
-    return ScenarioMetrics(realised, nav, cash, dpi, rvpi, tvpi, xirr(flow_days, amounts))
+    fund_flows = (
+        np.concatenate(
+            [
+                _days(calls["date"]),
+                _days(distributions["date"]),
+                np.array([as_of], dtype="datetime64[D]"),
+                _days(capped.loc[~ended, "end_on"]),
+            ]
+        ),
+        np.concatenate(
+            [
+                -calls["amount_eur"].to_numpy(float),
+                distributions["amount_eur"].to_numpy(float),
+                [undistributed + cash],
+                values[~ended],
+            ]
+        ),
+    )
+    ticket_flows = (
+        np.concatenate([_days(capped["invested_on"]), _days(capped["end_on"])]),
+        np.concatenate([-capped["cost"].to_numpy(float), values]),
+    )
+    return ScenarioMetrics(
+        realised_eur=realised,
+        undistributed_eur=undistributed,
+        nav_eur=nav,
+        cash_eur=cash,
+        dpi=dpi,
+        rvpi=rvpi,
+        tvpi=tvpi,
+        irr=money_return(*fund_flows, as_of) if paid_in > 0 else MoneyReturn(None, True, 0),
+        pooled_irr=money_return(*ticket_flows, as_of),
+    )
 
 
 def fund_metrics(
@@ -220,50 +324,82 @@ def fund_metrics(
 
     ``capped`` is ``apply_cap(tickets, as_of, params, scenario)`` when the caller has it already
     (a slider move computes it once for the metrics and the ticket table)."""
+    params = params or CapParams()
     if capped is None:
-        capped = apply_cap(tickets, as_of, params or CapParams(), scenario or ExitScenario())
+        capped = apply_cap(tickets, as_of, params, scenario or ExitScenario())
     calls = cash_flows[cash_flows["kind"] == "call"]
+    paid_out = cash_flows[cash_flows["kind"] == "distribution"]
     paid_in = float(calls["amount_eur"].sum())
-    distributions = float(cash_flows.loc[cash_flows["kind"] == "distribution", "amount_eur"].sum())
-    flow_days = np.concatenate(
-        [_days(calls["date"]), _days(capped["end_on"]), np.array([as_of], dtype="datetime64[D]")]
-    )
+    distributions = float(paid_out["amount_eur"].sum())
+    realised, unrealised = split_excess(capped)
     return FundMetrics(
         hard_eur=float(hard_eur),
         paid_in_eur=paid_in,
         distributions_eur=distributions,
         unfunded_eur=float(hard_eur) - paid_in,
         invested_eur=float(capped["cost"].sum()),
-        reported_dpi=_ratio(distributions, paid_in),
-        gross=_scenario(capped, calls, paid_in, as_of, "gross_value", flow_days),
-        capped=_scenario(capped, calls, paid_in, as_of, "capped_value", flow_days),
+        dpi=_ratio(distributions, paid_in),
+        gross=_scenario(capped, calls, paid_out, paid_in, as_of, "gross_value"),
+        capped=_scenario(capped, calls, paid_out, paid_in, as_of, "capped_value"),
         excess_eur=float(capped["excess"].sum()),
+        excess_realised_eur=realised,
+        excess_unrealised_eur=unrealised,
         excess_to_reserve_eur=float(capped["excess_to_reserve"].sum()),
         excess_to_entrepreneur_eur=float(capped["excess_to_entrepreneur"].sum()),
+        impact_reserve_eur=split_excess(capped, "excess_to_reserve")[0],
     )
 
 
-MIN_IRR_DAYS = 365  # a ticket's return is not annualised over less than a year (GIPS practice)
+@dataclass(frozen=True)
+class AtRisk:
+    """Active tickets valued below their cost on as-of (EUR): how many, their cost, their fair
+    value and the shortfall (cost minus fair value)."""
+
+    count: int
+    cost_eur: float
+    value_eur: float
+    shortfall_eur: float
+
+
+def portfolio_at_risk(tickets: pd.DataFrame) -> AtRisk:
+    """Return the active tickets of ``portfolio`` whose fair value is below cost (EUR). A ticket
+    without a fair value (a rule the data breaks, reported) is not counted."""
+    active = tickets[tickets["status"] == "active"]
+    cost = active["amount_eur"].astype(float).to_numpy()
+    value = active["fair_value_eur"].astype(float).to_numpy()
+    below = value < cost  # NaN compares False
+    return AtRisk(
+        count=int(below.sum()),
+        cost_eur=float(cost[below].sum()),
+        value_eur=float(value[below].sum()),
+        shortfall_eur=float((cost[below] - value[below]).sum()),
+    )
+
+
+MIN_IRR_DAYS = MIN_ANNUALISED_DAYS  # a ticket's return is not annualised over less than a year
 
 
 def ticket_irrs(capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS) -> list[float | None]:
     """Return each ticket's IRR from its cost on ``invested_on`` to ``column`` on ``end_on``.
 
     Two flows have a closed form, (V / I)^(365 / days) - 1, which is what ``xirr`` solves; it
-    is vectorised here for portfolios of thousands of tickets. None where ``xirr`` says n/a (no
-    cost, nothing back, or a rate outside -99.99 % to +1,000,000 %) and for a ticket held less
-    than ``min_days``: a few weeks' move annualised would read as a misleading rate.
+    is vectorised here for portfolios of thousands of tickets. A ticket written off to zero is
+    -100 % (a total loss, whatever its holding). None where ``xirr`` says n/a (no cost, or a rate
+    outside -99.99 % to +1,000,000 %) and for a ticket held less than ``min_days``: a few weeks'
+    move annualised would read as a misleading rate.
     """
     days = days_between(capped["invested_on"], capped["end_on"])
     cost = capped["cost"].to_numpy(dtype=float)
     value = capped[column].to_numpy(dtype=float)
+    lost = (days > 0) & (cost > 0) & (value == 0)
     usable = (days > 0) & (days >= min_days) & (cost > 0) & (value > 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         rate = np.where(
             usable, (value / cost) ** (DAYS_PER_YEAR_XIRR / np.where(usable, days, 1)) - 1, np.nan
         )
     usable &= (rate > -0.9999) & (rate < 10_000)
-    return [float(r) if ok else None for r, ok in zip(rate, usable, strict=True)]
+    rate = np.where(lost, -1.0, rate)
+    return [float(r) if ok else None for r, ok in zip(rate, usable | lost, strict=True)]
 
 
 # Projection ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from analytics.board import kpis
 from analytics.config import Settings
 from analytics.fund import metrics as fund
 from analytics.fund.cap import CapParams, apply_cap
-from analytics.fund.metrics import FundMetrics, TargetOutlook
+from analytics.fund.metrics import AtRisk, FundMetrics, MoneyReturn, TargetOutlook
 from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 from analytics.views.capped import actual_metrics, fund_inputs
@@ -62,11 +62,12 @@ class FundView:
     breaches: pd.DataFrame  # BREACH_COLUMNS of those tickets
     # Capital and metrics
     metrics: FundMetrics  # reported, gross and capped under ``cap``, active tickets at fair value
-    metric_rows: pd.DataFrame  # metric, kind (money, multiple, rate), gross, capped, cost (NaN: n/a)
+    metric_rows: pd.DataFrame  # metric, kind (money, multiple, rate, period), gross, capped, cost
     called_share: float | None  # paid-in / hard commitments (0..1), None without hard commitments
     dry_powder_eur: float  # hard commitments minus invested cost
     capital: pd.DataFrame  # fund.capital_split: item, amount_eur, share of hard commitments (0..1)
-    # Portfolio and concentration
+    # Portfolio, its risk and concentration
+    at_risk: AtRisk  # active tickets valued below cost on as-of
     portfolio: pd.DataFrame  # fund.portfolio_rows: one row per ticket, gross IRR
     companies: pd.DataFrame  # active portfolio: company, cost_eur, share (0..1), largest first
     company_count: int  # companies holding at least one active ticket
@@ -76,11 +77,14 @@ class FundView:
 
 
 def metric_rows(m: FundMetrics) -> pd.DataFrame:
-    """Return the fund metrics gross and capped with the cost of the cap (gross − capped).
+    """Return the fund metrics without the cap (gross) and capped, with the cost of the cap.
 
-    Columns: ``metric`` (paid_in, distributions, unfunded, realised, nav, cash, dpi, rvpi, tvpi,
-    irr), ``kind`` (money in EUR, multiple of paid-in, rate a year), ``gross``, ``capped``, ``cost``.
-    Flows to and from investors do not depend on the cap: their cost is NaN, as is any n/a value.
+    Columns: ``metric``, ``kind`` (money in EUR, multiple of paid-in, rate a year, or ``period``:
+    a return over less than a year, not annualised), ``gross``, ``capped``, ``cost`` (gross −
+    capped). Metrics, in order: paid_in, distributions, unfunded, dpi, realised, undistributed,
+    nav, cash, rvpi, tvpi, then the fund's return before fees (``irr``, or ``irr_period`` under a
+    year) and the tickets' pooled one (``pooled_irr`` or ``pooled_irr_period``). What does not
+    depend on the cap (flows to and from investors, DPI) has a NaN cost, as has any n/a value.
     """
     g, c = m.gross, m.capped
 
@@ -90,17 +94,24 @@ def metric_rows(m: FundMetrics) -> pd.DataFrame:
     def ratio(key: str, kind: str, gross: float | None, capped: float | None) -> tuple:
         return (key, kind, gross, capped, None if gross is None or capped is None else gross - capped)
 
+    def returned(key: str, gross: MoneyReturn, capped: MoneyReturn) -> tuple:
+        if gross.annualised:
+            return ratio(key, "rate", gross.rate, capped.rate)
+        return ratio(f"{key}_period", "period", gross.rate, capped.rate)
+
     rows = [
         money("paid_in", m.paid_in_eur, m.paid_in_eur, False),
         money("distributions", m.distributions_eur, m.distributions_eur, False),
         money("unfunded", m.unfunded_eur, m.unfunded_eur, False),
+        ("dpi", "multiple", m.dpi, m.dpi, None),
         money("realised", g.realised_eur, c.realised_eur),
+        money("undistributed", g.undistributed_eur, c.undistributed_eur),
         money("nav", g.nav_eur, c.nav_eur),
-        money("cash", g.cash_eur, c.cash_eur, False),
-        ratio("dpi", "multiple", g.dpi, c.dpi),
+        money("cash", g.cash_eur, c.cash_eur),
         ratio("rvpi", "multiple", g.rvpi, c.rvpi),
         ratio("tvpi", "multiple", g.tvpi, c.tvpi),
-        ratio("irr", "rate", g.irr, c.irr),
+        returned("irr", g.irr, c.irr),
+        returned("pooled_irr", g.pooled_irr, c.pooled_irr),
     ]
     frame = pd.DataFrame(rows, columns=["metric", "kind", "gross", "capped", "cost"])
     return frame.astype({"gross": float, "capped": float, "cost": float})
@@ -177,6 +188,7 @@ def fund_view(
         called_share=metrics.paid_in_eur / hard if hard > 0 else None,
         dry_powder_eur=hard - metrics.invested_eur,
         capital=fund.capital_split(hard, metrics.paid_in_eur, metrics.invested_eur),
+        at_risk=fund.portfolio_at_risk(tickets),
         portfolio=listed(
             fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value")), snap.scope.rows
         ),

@@ -22,20 +22,23 @@ Connection = duckdb.DuckDBPyConnection
 Value = float | int | None
 
 # The headline KPIs, in tile order (rows of five): the Overview KPIs and the fund's capped figures.
-HEADLINE_KPIS = (*kpis.OVERVIEW_KPIS, "tvpi_capped", "value_for_impact")
+HEADLINE_KPIS = (*kpis.OVERVIEW_KPIS, "tvpi_capped", "impact_realised", "impact_unrealised")
 
 
 def headline(con: Connection, snap: Snapshot, settings: Settings) -> dict[str, Value]:
     """Return the headline KPIs of one snapshot, keyed and ordered as ``HEADLINE_KPIS``.
 
     Units as ``kpis.overview_kpis`` (people, hours, EUR), plus ``tvpi_capped`` (a multiple of
-    paid-in, None before any call) and ``value_for_impact`` (EUR: gross minus capped value of every
-    ticket), both under the configured cap and the as-of valuations (no exit scenario).
+    paid-in, None before any call) and the value left for impact (EUR, gross minus capped value) in
+    its two parts: ``impact_realised`` on the tickets that ended and ``impact_unrealised`` on the
+    active tickets' fair values, which may never happen; all under the configured cap and the
+    as-of valuations (no exit scenario).
     """
     values: dict[str, Value] = dict(kpis.overview_kpis(con, snap))
     metrics = actual_metrics(fund_inputs(con, snap), settings.cap)
     values["tvpi_capped"] = metrics.capped.tvpi
-    values["value_for_impact"] = metrics.excess_eur
+    values["impact_realised"] = metrics.excess_realised_eur
+    values["impact_unrealised"] = metrics.excess_unrealised_eur
     return values
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
+from analytics.fund.metrics import FundMetrics
 from analytics.views.capped import TICKET_COLUMNS, CappedScenario, CappedView, ChangedLever
 from smala_ui import fmt, theme
 from smala_ui.escape import plotly_escape
@@ -152,60 +153,64 @@ def _beside(tile: dict, actual: str | None, lang: str) -> dict:
 
 
 def value_tiles(view: CappedView, lang: str, actual: CappedView | None = None) -> list[dict]:
-    """Return st.metric's arguments for the gross value, the capped value and the excess (EUR);
-    with ``actual`` (a scenario is shown), each tile carries the actual figure under its value."""
+    """Return st.metric's arguments for the gross value, the capped value and the value left for
+    impact, realised and unrealised (EUR); with ``actual`` (a scenario is shown), each tile carries
+    the actual figure under its value."""
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
-    excess_help = t(f"capped.excess.help.{view.params.excess_to}")
-    actuals = (
-        [None] * 3
-        if actual is None
-        else [
-            fmt.money_short(v) for v in (actual.gross_value_eur, actual.capped_value_eur, actual.excess_eur)
-        ]
-    )
-    tiles = [
-        {
-            "label": t("capped.gross_value"),
-            "value": fmt.money_short(view.gross_value_eur),
-            "help": t("capped.gross_value.help"),
-        },
-        {
-            "label": t("capped.capped_value"),
-            "value": fmt.money_short(view.capped_value_eur),
-            "help": t("capped.capped_value.help"),
-        },
-        {"label": t("capped.excess"), "value": fmt.money_short(view.excess_eur), "help": excess_help},
+
+    def values(v: CappedView) -> list[str]:
+        m = v.metrics
+        amounts = (v.gross_value_eur, v.capped_value_eur, m.excess_realised_eur, m.excess_unrealised_eur)
+        return [fmt.money_short(amount) for amount in amounts]
+
+    labels = [
+        ("capped.gross_value", "capped.gross_value.help"),
+        ("capped.capped_value", "capped.capped_value.help"),
+        ("capped.excess_realised", f"capped.excess_realised.help.{view.params.excess_to}"),
+        ("capped.excess_unrealised", "capped.excess_unrealised.help"),
     ]
-    return [_beside(tile, value, lang) for tile, value in zip(tiles, actuals, strict=True)]
+    actuals = [None] * len(labels) if actual is None else values(actual)
+    return [
+        _beside({"label": t(label), "value": value, "help": t(help_key)}, was, lang)
+        for (label, help_key), value, was in zip(labels, values(view), actuals, strict=True)
+    ]
+
+
+def return_labels(metrics: FundMetrics) -> list[tuple[str, str]]:
+    """Return the (label, help) keys of TVPI and IRR gross and capped and the IRR cost of the cap;
+    under a year since the first call, the IRR's labels say the return is over the period."""
+    period = "" if metrics.gross.irr.annualised else "_period"
+    return [
+        ("capped.tvpi_gross", "capped.tvpi.help"),
+        ("capped.tvpi_capped", "capped.tvpi.help"),
+        (f"capped.irr_gross{period}", "capped.irr.help"),
+        (f"capped.irr_capped{period}", "capped.irr.help"),
+        (f"capped.irr_cost{period}", "capped.irr_cost.help"),
+    ]
+
+
+def return_values(metrics: FundMetrics, lang: str) -> list[str]:
+    """Return TVPI and IRR gross and capped and the IRR cost of the cap, formatted."""
+    return [
+        fmt.multiple(metrics.gross.tvpi, lang),
+        fmt.multiple(metrics.capped.tvpi, lang),
+        fmt.rate(metrics.gross.irr.rate, lang),
+        fmt.rate(metrics.capped.irr.rate, lang),
+        fmt.points(metrics.irr_cost, lang),
+    ]
 
 
 def return_tiles(view: CappedView, lang: str, actual: CappedView | None = None) -> list[dict]:
     """Return st.metric's arguments for TVPI and IRR gross and capped, and the IRR cost of the cap;
     with ``actual`` (a scenario is shown), each tile carries the actual figure under its value."""
-
-    def values(v: CappedView) -> list[str]:
-        m = v.metrics
-        return [
-            fmt.multiple(m.gross.tvpi, lang),
-            fmt.multiple(m.capped.tvpi, lang),
-            fmt.rate(m.gross.irr, lang),
-            fmt.rate(m.capped.irr, lang),
-            fmt.points(m.irr_cost, lang),
-        ]
-
-    labels = [
-        ("capped.tvpi_gross", "capped.tvpi.help"),
-        ("capped.tvpi_capped", "capped.tvpi.help"),
-        ("capped.irr_gross", "capped.irr.help"),
-        ("capped.irr_capped", "capped.irr.help"),
-        ("capped.irr_cost", "capped.irr_cost.help"),
-    ]
-    actuals = [None] * len(labels) if actual is None else values(actual)
+    labels = return_labels(view.metrics)
+    shown = return_values(view.metrics, lang)
+    actuals = [None] * len(labels) if actual is None else return_values(actual.metrics, lang)
     return [
         _beside(
             {"label": translate(lang, label), "value": value, "help": translate(lang, help_key)}, was, lang
         )
-        for (label, help_key), value, was in zip(labels, values(view), actuals, strict=True)
+        for (label, help_key), value, was in zip(labels, shown, actuals, strict=True)
     ]
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.fund.metrics import Projection, TargetOutlook, TicketSelection, quarter_last_day
+from analytics.fund.metrics import FundMetrics, Projection, TargetOutlook, TicketSelection, quarter_last_day
 from analytics.views.fund import FundView
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape, plotly_escape
@@ -277,13 +277,24 @@ def portfolio_csv_table(rows: pd.DataFrame, lang: str) -> pa.Table:
 
 
 def metrics_caption(view: FundView, lang: str) -> str:
-    """Return the cap the metrics assume and the value it leaves for impact."""
+    """Return the cap the metrics assume and every metric's definition and source."""
     return translate(
         lang,
         "fund.metrics.caption",
         rate=fmt.percent(view.cap.rate, 1),
         basis=translate(lang, f"fund.basis.{view.cap.basis}"),
-        excess=fmt.money_short(view.metrics.excess_eur),
+    )
+
+
+def impact_sentence(metrics: FundMetrics, excess_to: str, lang: str) -> str:
+    """Return the value left for impact in its two parts, realised and unrealised (Markdown)."""
+    return translate(
+        lang,
+        "fund.metrics.impact",
+        excess=fmt.money_short(metrics.excess_eur),
+        realised=fmt.money_short(metrics.excess_realised_eur),
+        unrealised=fmt.money_short(metrics.excess_unrealised_eur),
+        where=translate(lang, f"fund.metrics.impact.{excess_to}"),
     )
 
 
@@ -292,8 +303,8 @@ def metrics_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     gross, capped and the cost of the cap; a dash where the cap changes nothing."""
     t = _t(lang)
     money = lambda value, _lang: fmt.money(value)  # noqa: E731
-    shown = {"money": money, "multiple": multiple, "rate": rate}
-    cost_shown = {"money": money, "multiple": multiple, "rate": points}
+    shown = {"money": money, "multiple": multiple, "rate": rate, "period": rate}
+    cost_shown = {"money": money, "multiple": multiple, "rate": points, "period": points}
     table = [
         (
             t(f"fund.row.{r.metric}"),
@@ -305,6 +316,23 @@ def metrics_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     ]
     columns = [t("fund.col.metric"), t("fund.col.gross"), t("fund.col.capped"), t("fund.col.cost")]
     return pd.DataFrame(table, columns=columns)
+
+
+def at_risk_tiles(view: FundView, lang: str) -> list[dict]:
+    """Return st.metric's arguments for the portfolio at risk: active tickets below cost, their
+    cost, their fair value and the shortfall (EUR)."""
+    t = _t(lang)
+    risk = view.at_risk
+    tiles = [
+        ("at_risk_count", fmt.number(risk.count)),
+        ("at_risk_cost", fmt.money_short(risk.cost_eur)),
+        ("at_risk_value", fmt.money_short(risk.value_eur)),
+        ("at_risk_shortfall", fmt.money_short(risk.shortfall_eur)),
+    ]
+    return [
+        {"label": t(f"fund.kpi.{key}"), "value": value, "help": t(f"fund.kpi.{key}.help")}
+        for key, value in tiles
+    ]
 
 
 # Axes ----------------------------------------------------------------------------------------

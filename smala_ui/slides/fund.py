@@ -45,17 +45,14 @@ def capped_slide(snap: Snapshot, settings, lang: str, compare: Snapshot | None =
     title = translate(lang, "page.capped")
     if view.ticket_count == 0:
         return Slide(title, as_of_line(snap, lang, compare), sentences=(translate(lang, "capped.no_ticket"),))
-    m = view.metrics
-    tiles = (
-        Tile(translate(lang, "capped.gross_value"), fmt.money_short(view.gross_value_eur)),
-        Tile(translate(lang, "capped.capped_value"), fmt.money_short(view.capped_value_eur)),
-        Tile(translate(lang, "capped.excess"), fmt.money_short(view.excess_eur)),
-        Tile(translate(lang, "capped.tvpi_gross"), fmt.multiple(m.gross.tvpi, lang)),
-        Tile(translate(lang, "capped.tvpi_capped"), fmt.multiple(m.capped.tvpi, lang)),
-        # the cost of the cap is the difference of these two: all three, or the cost means nothing
-        Tile(translate(lang, "capped.irr_gross"), fmt.rate(m.gross.irr, lang)),
-        Tile(translate(lang, "capped.irr_capped"), fmt.rate(m.capped.irr, lang)),
-        Tile(translate(lang, "capped.irr_cost"), fmt.points(m.irr_cost, lang)),
+    # the tiles of the page, in its order: values (the impact part realised and unrealised), then
+    # TVPI and IRR gross and capped with the cost of the cap (all three, or the cost means nothing)
+    tiles = tuple(
+        Tile(tile["label"], tile["value"])
+        for tile in (
+            *figures_capped.value_tiles(view, lang),
+            *figures_capped.return_tiles(view, lang),
+        )
     )
     sentences = [translate(lang, "capped.method"), translate(lang, f"capped.excess.help.{params.excess_to}")]
     if not view.rows_shown:  # ticket by ticket: the model left them out for this viewer

@@ -46,21 +46,41 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.capped_value.help": "Ce que le fonds peut réaliser : pour chaque ticket, le plus petit "
         "de sa valeur et de son coût × M.",
         "capped.excess": "Valeur laissée à l'impact",
-        "capped.excess.help.impact_reserve": "Valeur brute moins valeur plafonnée. Elle reste dans la "
-        "réserve d'impact du fonds, réinvestie dans des projets de coopérateurs.",
+        "capped.excess.help.impact_reserve": "Valeur brute moins valeur plafonnée. Réalisée sur les "
+        "sorties, elle est dans la réserve d'impact du fonds, réinvestie dans des projets de "
+        "coopérateurs ; latente sur les tickets actifs, elle peut ne jamais se réaliser.",
         "capped.excess.help.entrepreneur": "Valeur brute moins valeur plafonnée. Elle reste à "
-        "l'entrepreneur, qui rachète au prix plafonné.",
+        "l'entrepreneur, qui rachète au prix plafonné ; latente sur les tickets actifs, elle peut ne "
+        "jamais se réaliser.",
+        "capped.excess_realised": "Pour l'impact, réalisée",
+        "capped.excess_realised.help.impact_reserve": "Excédent sur les tickets terminés (sortis, passés "
+        "en perte) : produits encaissés au-delà du plafond. C'est de la trésorerie, gardée par la "
+        "réserve d'impact du fonds.",
+        "capped.excess_realised.help.entrepreneur": "Excédent sur les tickets terminés (sortis, passés "
+        "en perte) : la valeur au-delà du plafond, laissée à l'entrepreneur qui rachète au prix "
+        "plafonné.",
+        "capped.excess_unrealised": "Pour l'impact, latente",
+        "capped.excess_unrealised.help": "Excédent sur la valeur des tickets actifs (juste valeur, ou "
+        "sortie du scénario) : une valorisation, qui peut ne jamais se réaliser.",
         "capped.tvpi_gross": "TVPI brut",
         "capped.tvpi_capped": "TVPI plafonné",
-        "capped.tvpi.help": "Valeur totale (distribuée, restante et trésorerie non investie) rapportée "
-        "au capital appelé.",
-        "capped.irr_gross": "TRI net brut",
-        "capped.irr_capped": "TRI net plafonné",
-        "capped.irr.help": "Taux de rendement interne des flux datés : appels, valeurs des tickets à "
-        "leur date de fin, trésorerie à la date de situation.",
+        "capped.tvpi.help": "Valeur totale pour les investisseurs rapportée au capital appelé (ILPA) : "
+        "distributions versées, valeur nette d'inventaire, produits non distribués et trésorerie non "
+        "investie. Source : appels et distributions du fonds, tickets du portefeuille.",
+        "capped.irr_gross": "TRI sans plafond, avant frais",
+        "capped.irr_capped": "TRI plafonné, avant frais",
+        "capped.irr_gross_period": "Rendement sans plafond depuis l'origine (non annualisé)",
+        "capped.irr_capped_period": "Rendement plafonné depuis l'origine (non annualisé)",
+        "capped.irr.help": "TRI du fonds (XIRR) : appels et distributions des investisseurs à leurs "
+        "dates, valeur résiduelle (tickets actifs, produits non distribués, trésorerie) à la date de "
+        "situation ou à la sortie du scénario. Avant frais : les données n'en contiennent pas. Moins "
+        "d'un an après le premier appel, le rendement n'est pas annualisé (GIPS). Source : appels et "
+        "distributions du fonds, tickets du portefeuille.",
         "capped.irr_cost": "Coût du plafond",
-        "capped.irr_cost.help": "TRI brut moins TRI plafonné : ce que le plafond coûte chaque année aux "
-        "investisseurs, au profit de l'impact.",
+        "capped.irr_cost_period": "Coût du plafond sur la période",
+        "capped.irr_cost.help": "TRI sans plafond moins TRI plafonné : ce que le plafond coûte aux "
+        "investisseurs, par an (ou sur la période, moins d'un an après le premier appel), au profit de "
+        "l'impact.",
         "capped.by_ticket": "Par ticket : valeur plafonnée et excédent",
         "capped.table": "Détail par ticket",
         "capped.show_table": "Afficher le tableau par ticket",
@@ -86,9 +106,15 @@ TEXT: dict[str, dict[str, str]] = {
         "kpi.tvpi_capped": "TVPI plafonné du fonds",
         "kpi.tvpi_capped.help": "Valeur totale rendue ou détenue pour les investisseurs, plafond "
         "appliqué, par euro appelé.",
-        "kpi.value_for_impact": "Valeur laissée à l'impact",
-        "kpi.value_for_impact.help": "Ce que le plafond de {rate} retient des plus-values du fonds : "
-        "valeur brute moins valeur plafonnée des tickets.",
+        "kpi.impact_realised": "Valeur pour l'impact, réalisée",
+        "kpi.impact_realised.help": "Ce que le plafond de {rate} a retenu des plus-values des tickets "
+        "terminés : produits encaissés au-delà du plafond. C'est de la trésorerie, gardée par la "
+        "réserve d'impact du fonds (ou laissée aux entrepreneurs, selon le plafond configuré). Source : "
+        "tickets du fonds, plafond de l'article.",
+        "kpi.impact_unrealised": "Valeur pour l'impact, latente",
+        "kpi.impact_unrealised.help": "Ce que le plafond de {rate} retiendrait sur la juste valeur des "
+        "tickets actifs à cette date : une valorisation, pas de la trésorerie, qui peut ne jamais se "
+        "réaliser. Source : tickets du fonds, juste valeur déclarée.",
     },
     "en": {
         "capped.method": "The fund keeps no more than cost × M: M = 1 + rate × years (simple basis), "
@@ -135,20 +161,36 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.capped_value.help": "What the fund can realise: for each ticket, the lower of its value "
         "and its cost × M.",
         "capped.excess": "Value left for impact",
-        "capped.excess.help.impact_reserve": "Gross minus capped value. It stays in the fund's impact "
-        "reserve, reinvested in cooperators' projects.",
+        "capped.excess.help.impact_reserve": "Gross minus capped value. Realised on exits, it is in the "
+        "fund's impact reserve, reinvested in cooperators' projects; unrealised on active tickets, it "
+        "may never happen.",
         "capped.excess.help.entrepreneur": "Gross minus capped value. It stays with the entrepreneur, "
-        "who buys back at the capped price.",
+        "who buys back at the capped price; unrealised on active tickets, it may never happen.",
+        "capped.excess_realised": "For impact, realised",
+        "capped.excess_realised.help.impact_reserve": "Excess on the tickets that ended (exited, written "
+        "off): proceeds received above the cap. This is cash, kept by the fund's impact reserve.",
+        "capped.excess_realised.help.entrepreneur": "Excess on the tickets that ended (exited, written "
+        "off): the value above the cap, left with the entrepreneur, who buys back at the capped price.",
+        "capped.excess_unrealised": "For impact, unrealised",
+        "capped.excess_unrealised.help": "Excess on the value of active tickets (fair value, or the "
+        "scenario's exit): a valuation, which may never happen.",
         "capped.tvpi_gross": "Gross TVPI",
         "capped.tvpi_capped": "Capped TVPI",
-        "capped.tvpi.help": "Total value (distributed, remaining and cash not invested) per euro called.",
-        "capped.irr_gross": "Gross net IRR",
-        "capped.irr_capped": "Capped net IRR",
-        "capped.irr.help": "Internal rate of return of the dated flows: calls, ticket values on their "
-        "end dates, cash on the as-of date.",
+        "capped.tvpi.help": "Total value for investors per euro called (ILPA): distributions paid, net "
+        "asset value, undistributed proceeds and cash not invested. Source: the fund's calls and "
+        "distributions, its tickets.",
+        "capped.irr_gross": "IRR without the cap, before fees",
+        "capped.irr_capped": "Capped IRR, before fees",
+        "capped.irr_gross_period": "Return without the cap since inception (not annualised)",
+        "capped.irr_capped_period": "Capped return since inception (not annualised)",
+        "capped.irr.help": "The fund's IRR (XIRR): investors' calls and distributions on their dates, "
+        "the residual value (active tickets, undistributed proceeds, cash) on the as-of date or the "
+        "scenario's exit. Before fees: the data holds none. Under a year after the first call, the "
+        "return is not annualised (GIPS). Source: the fund's calls and distributions, its tickets.",
         "capped.irr_cost": "Cost of the cap",
-        "capped.irr_cost.help": "Gross IRR minus capped IRR: what the cap costs investors each year, "
-        "for the benefit of impact.",
+        "capped.irr_cost_period": "Cost of the cap over the period",
+        "capped.irr_cost.help": "IRR without the cap minus capped IRR: what the cap costs investors a "
+        "year (or over the period, under a year after the first call), for the benefit of impact.",
         "capped.by_ticket": "By ticket: capped value and excess",
         "capped.table": "Ticket by ticket",
         "capped.show_table": "Show the table by ticket",
@@ -173,8 +215,14 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.download": "Download the detail (CSV)",
         "kpi.tvpi_capped": "Fund capped TVPI",
         "kpi.tvpi_capped.help": "Total value returned or held for investors, cap applied, per euro called.",
-        "kpi.value_for_impact": "Value left for impact",
-        "kpi.value_for_impact.help": "What the {rate} cap keeps from the fund's gains: gross minus capped "
-        "value of the tickets.",
+        "kpi.impact_realised": "Value for impact, realised",
+        "kpi.impact_realised.help": "What the {rate} cap kept from the gains of the tickets that ended: "
+        "proceeds received above the cap. This is cash, held by the fund's impact reserve (or left "
+        "with the entrepreneurs, as the cap is configured). Source: the fund's tickets, the "
+        "article's cap.",
+        "kpi.impact_unrealised": "Value for impact, unrealised",
+        "kpi.impact_unrealised.help": "What the {rate} cap would keep from the fair value of the active "
+        "tickets on this date: a valuation, not cash, which may never happen. Source: the fund's "
+        "tickets, their reported fair value.",
     },
 }

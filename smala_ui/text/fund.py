@@ -101,10 +101,19 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.fig.share_axis": "Part du coût investi",
         # Fund metrics
         "fund.metrics": "Indicateurs du fonds",
-        "fund.metrics.caption": "Brut : sans plafond. Plafonné : plus-values limitées à {rate} par an "
-        "(base {basis}). Coût du plafond = brut − plafonné ; l'excédent ({excess}) reste au fonds pour "
-        "l'impact. DPI = valeur des tickets terminés / appelé ; RVPI = (valeur nette d'inventaire + "
-        "trésorerie) / appelé ; TVPI = DPI + RVPI.",
+        "fund.metrics.caption": "Brut : sans plafond ; plafonné : plus-values limitées à {rate} par an "
+        "(base {basis}) ; coût du plafond = brut − plafonné. Définitions ILPA : DPI = distributions "
+        "versées aux investisseurs / capital appelé (une sortie pas encore distribuée n'y compte pas) ; "
+        "RVPI = (valeur nette d'inventaire + produits non distribués + trésorerie non investie) / "
+        "appelé ; TVPI = DPI + RVPI. TRI du fonds : appels et distributions des investisseurs à leurs "
+        "dates, valeur résiduelle à la date de situation ; avant frais (les données n'en contiennent "
+        "pas) et non annualisé sur moins d'un an (GIPS). TRI groupé : coût et valeur de chaque ticket "
+        "à leurs dates. Source : appels et distributions du fonds, tickets du portefeuille.",
+        "fund.metrics.impact": "Valeur laissée à l'impact par le plafond : {excess}, dont {realised} "
+        "**réalisés** sur les sorties ({where}) et {unrealised} **latents** sur la juste valeur des "
+        "tickets actifs, qui peuvent ne jamais se réaliser.",
+        "fund.metrics.impact.impact_reserve": "gardés par la réserve d'impact du fonds",
+        "fund.metrics.impact.entrepreneur": "laissés aux entrepreneurs",
         "fund.basis.simple": "simple",
         "fund.basis.compound": "composée",
         "fund.basis.total": "totale",
@@ -115,13 +124,32 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.row.paid_in": "Capital appelé",
         "fund.row.distributions": "Distributions versées",
         "fund.row.unfunded": "Non appelé",
-        "fund.row.realised": "Valeur des tickets terminés",
+        "fund.row.realised": "Valeur réalisée par les sorties",
+        "fund.row.undistributed": "Produits des sorties non distribués",
         "fund.row.nav": "Valeur nette d'inventaire (tickets actifs)",
         "fund.row.cash": "Trésorerie non investie",
         "fund.row.dpi": "DPI",
         "fund.row.rvpi": "RVPI",
         "fund.row.tvpi": "TVPI",
-        "fund.row.irr": "TRI net",
+        "fund.row.irr": "TRI du fonds, avant frais (annuel)",
+        "fund.row.irr_period": "Rendement du fonds depuis l'origine, avant frais (non annualisé : "
+        "moins d'un an)",
+        "fund.row.pooled_irr": "TRI groupé des tickets (annuel)",
+        "fund.row.pooled_irr_period": "Rendement groupé des tickets depuis l'origine (non annualisé : "
+        "moins d'un an)",
+        # Portfolio at risk
+        "fund.at_risk": "Portefeuille à risque",
+        "fund.kpi.at_risk_count": "Tickets actifs sous leur coût",
+        "fund.kpi.at_risk_count.help": "Tickets actifs dont la juste valeur à la date de situation est "
+        "inférieure au coût investi. Source : tickets du fonds, coût et "
+        "juste valeur déclarée.",
+        "fund.kpi.at_risk_cost": "Leur coût",
+        "fund.kpi.at_risk_cost.help": "Montant investi dans ces tickets.",
+        "fund.kpi.at_risk_value": "Leur juste valeur",
+        "fund.kpi.at_risk_value.help": "Juste valeur déclarée de ces tickets à la date de situation.",
+        "fund.kpi.at_risk_shortfall": "Moins-value latente",
+        "fund.kpi.at_risk_shortfall.help": "Coût moins juste valeur de ces tickets : ce qui serait perdu "
+        "s'ils sortaient à leur valeur d'aujourd'hui.",
         "fund.metrics_empty": "Aucun appel de fonds à cette date : les multiples et le TRI ne sont pas "
         "encore calculables.",
         # Portfolio
@@ -265,10 +293,18 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.fig.share_cost": "{share} · {amount}",
         "fund.fig.share_axis": "Share of invested cost",
         "fund.metrics": "Fund metrics",
-        "fund.metrics.caption": "Gross: without the cap. Capped: capital gains limited to {rate} a year "
-        "({basis} basis). Cost of the cap = gross − capped; the excess ({excess}) stays in the fund for "
-        "impact. DPI = value of ended tickets / paid-in; RVPI = (net asset value + cash) / paid-in; "
-        "TVPI = DPI + RVPI.",
+        "fund.metrics.caption": "Gross: without the cap; capped: capital gains limited to {rate} a year "
+        "({basis} basis); cost of the cap = gross − capped. ILPA definitions: DPI = distributions paid "
+        "to investors / paid-in (an exit not yet distributed adds nothing); RVPI = (net asset value + "
+        "undistributed proceeds + cash not invested) / paid-in; TVPI = DPI + RVPI. Fund IRR: investors' "
+        "calls and distributions on their dates, the residual value on the as-of date; before fees "
+        "(the data holds none) and not annualised under a year (GIPS). Pooled IRR: each ticket's cost "
+        "and value on their dates. Source: the fund's calls and distributions, its tickets.",
+        "fund.metrics.impact": "Value left for impact by the cap: {excess}, of which {realised} "
+        "**realised** on exits ({where}) and {unrealised} **unrealised** on the fair value of active "
+        "tickets, which may never happen.",
+        "fund.metrics.impact.impact_reserve": "kept by the fund's impact reserve",
+        "fund.metrics.impact.entrepreneur": "left with the entrepreneurs",
         "fund.basis.simple": "simple",
         "fund.basis.compound": "compound",
         "fund.basis.total": "total",
@@ -279,13 +315,30 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.row.paid_in": "Paid-in capital",
         "fund.row.distributions": "Distributions paid",
         "fund.row.unfunded": "Unfunded",
-        "fund.row.realised": "Value of ended tickets",
+        "fund.row.realised": "Value realised by exits",
+        "fund.row.undistributed": "Exit proceeds not yet distributed",
         "fund.row.nav": "Net asset value (active tickets)",
         "fund.row.cash": "Cash not invested",
         "fund.row.dpi": "DPI",
         "fund.row.rvpi": "RVPI",
         "fund.row.tvpi": "TVPI",
-        "fund.row.irr": "Net IRR",
+        "fund.row.irr": "Fund IRR, before fees (annual)",
+        "fund.row.irr_period": "Fund return since inception, before fees (not annualised: under a year)",
+        "fund.row.pooled_irr": "Pooled IRR of the tickets (annual)",
+        "fund.row.pooled_irr_period": "Pooled return of the tickets since inception (not annualised: "
+        "under a year)",
+        # Portfolio at risk
+        "fund.at_risk": "Portfolio at risk",
+        "fund.kpi.at_risk_count": "Active tickets below cost",
+        "fund.kpi.at_risk_count.help": "Active tickets whose fair value on the as-of date is below the "
+        "amount invested. Source: the fund's tickets, cost and reported fair value.",
+        "fund.kpi.at_risk_cost": "Their cost",
+        "fund.kpi.at_risk_cost.help": "The amount invested in these tickets.",
+        "fund.kpi.at_risk_value": "Their fair value",
+        "fund.kpi.at_risk_value.help": "These tickets' reported fair value on the as-of date.",
+        "fund.kpi.at_risk_shortfall": "Unrealised shortfall",
+        "fund.kpi.at_risk_shortfall.help": "Cost minus fair value of these tickets: what would be lost if "
+        "they exited at today's value.",
         "fund.metrics_empty": "No capital called by this date: multiples and IRR cannot be computed yet.",
         "fund.portfolio": "Portfolio",
         "fund.portfolio_empty": "No investment by this date.",
