@@ -9,6 +9,7 @@ from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.escape import md_escape
 from smala_ui.figures import fund as ff
+from smala_ui.sections.fund import investor_accounts
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import (
@@ -146,3 +147,7 @@ else:
         chart(cache.concentration_figure(*key, language), "fund_concentration")
     elif presentation.shows("top_companies"):
         rows_withheld()
+
+# Investors' capital accounts: a director's desk work, never on a slide (personal data)
+if view.accounts is not None and not presentation.is_on():
+    investor_accounts(view, language)

@@ -16,6 +16,7 @@ import pandas as pd
 from analytics.board import kpis
 from analytics.config import Settings
 from analytics.fund import metrics as fund
+from analytics.fund import statements
 from analytics.fund.cap import CapParams, apply_cap
 from analytics.fund.metrics import AtRisk, FundMetrics, MoneyReturn, TargetOutlook
 from analytics.store.snapshots import Snapshot
@@ -74,6 +75,8 @@ class FundView:
     concentration_total_eur: float  # cost of the active tickets of ``companies`` (EUR)
     top_shares: dict[int, float]  # n -> share of cost of the n largest companies (0..1)
     top_companies: pd.DataFrame  # the TOP_COMPANIES first rows of ``companies``
+    # Investors' capital accounts: for a viewer entitled to personal data (a director), else None
+    accounts: pd.DataFrame | None  # statements.STATEMENT_COLUMNS, one row per commitment
 
 
 def metric_rows(m: FundMetrics) -> pd.DataFrame:
@@ -197,4 +200,7 @@ def fund_view(
         concentration_total_eur=float(companies["cost_eur"].sum()),
         top_shares={n: fund.top_share(companies, n) for n in TOP_SHARES},
         top_companies=listed(companies.head(TOP_COMPANIES), snap.scope.rows),
+        accounts=statements.investor_statements(statements.capital_accounts(con, snap), metrics)
+        if snap.scope.personal_data
+        else None,
     )

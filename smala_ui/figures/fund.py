@@ -245,6 +245,58 @@ def portfolio_caption(selected: TicketSelection, lang: str) -> str:
     )
 
 
+ACCOUNT_MONEY = (
+    "committed",
+    "called",
+    "unfunded",
+    "distributed",
+    "residual_capped",
+    "gain_gross",
+    "gain_capped",
+    "impact_realised",
+    "impact_unrealised",
+)
+
+
+def _investor(account, lang: str) -> str:
+    """Return the investor's name, or the commitment's id where the name is withheld."""
+    return account.investor_name if isinstance(account.investor_name, str) else f"({account.commitment_id})"
+
+
+def accounts_table(accounts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the investors' capital accounts (``analytics.fund.statements.investor_statements``)
+    as the screen shows them: investor, category, amounts to the euro and the share of the fund."""
+    t = _t(lang)
+    columns = {
+        t("fund.acc.investor"): [_investor(a, lang) for a in accounts.itertuples()],
+        t("fund.acc.category"): [t(f"fund.investor_category.{c}") for c in accounts["investor_category"]],
+        t("fund.acc.share"): [fmt.percent(v, 1) for v in accounts["share"]],
+    }
+    for key in ACCOUNT_MONEY:
+        columns[t(f"fund.acc.{key}")] = [fmt.money(v) for v in accounts[f"{key}_eur"]]
+    return pd.DataFrame(columns)
+
+
+def accounts_csv_table(accounts: pd.DataFrame, lang: str) -> pa.Table:
+    """Return the investors' capital accounts for download: raw numbers (EUR to the cent, the share
+    in % to 4 decimals) under translated headers."""
+    t = _t(lang)
+    columns = {
+        "id": pa.array([str(v) for v in accounts["commitment_id"]], pa.string()),
+        t("fund.acc.investor"): pa.array([_investor(a, lang) for a in accounts.itertuples()], pa.string()),
+        t("fund.acc.category"): pa.array(
+            [t(f"fund.investor_category.{c}") for c in accounts["investor_category"]]
+        ),
+        t("fund.acc.share") + " (%)": pa.array(
+            [round(float(v) * 100, 4) for v in accounts["share"]], pa.float64()
+        ),
+    }
+    for key in (*ACCOUNT_MONEY, "residual_gross"):
+        values = [round(float(v), 2) for v in accounts[f"{key}_eur"]]
+        columns[t(f"fund.acc.{key}") + " (EUR)"] = pa.array(values, pa.float64())
+    return pa.table(columns)
+
+
 def portfolio_csv_table(rows: pd.DataFrame, lang: str) -> pa.Table:
     """Return the portfolio for download: translated headers and values, raw numbers and dates.
 

@@ -163,9 +163,16 @@ def to_pdf(slides: list[Slide], title: str, lang: str, chromium: str | None = No
         )
         for number, slide in enumerate(slides, start=1)
     )
+    return print_pdf(_document(title, lang, body), chromium, "the board pack")
+
+
+def print_pdf(document: str, chromium: str, what: str = "the document") -> bytes:
+    """Return the HTML ``document`` printed to PDF by headless Chromium (A4, as its style says).
+
+    Raises ``RuntimeError`` if printing fails, naming ``what`` was printed."""
     with tempfile.TemporaryDirectory() as folder:
-        page, pdf = Path(folder) / "pack.html", Path(folder) / "pack.pdf"
-        page.write_text(_document(title, lang, body), encoding="utf-8")
+        page, pdf = Path(folder) / "page.html", Path(folder) / "page.pdf"
+        page.write_text(document, encoding="utf-8")
         result = subprocess.run(
             [
                 chromium,
@@ -180,7 +187,7 @@ def to_pdf(slides: list[Slide], title: str, lang: str, chromium: str | None = No
             timeout=120,
         )
         if result.returncode != 0 or not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
-            raise RuntimeError(f"Chromium could not print the board pack: {result.stderr.decode()[-500:]}")
+            raise RuntimeError(f"Chromium could not print {what}: {result.stderr.decode()[-500:]}")
         return pdf.read_bytes()
 
 

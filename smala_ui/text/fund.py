@@ -201,6 +201,65 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.kpi.companies.help": "Nombre d'entreprises détenant au moins un ticket actif.",
         "fund.concentration_empty": "Aucun ticket actif à cette date : pas de concentration à montrer.",
         "fund.concentration_chart": "Les {n} plus grandes entreprises",
+        # Investors' capital accounts and their statements (directors only)
+        "fund.accounts": "Comptes des investisseurs",
+        "fund.accounts.caption": "Un compte par engagement signé (ou appelé), à la date de situation. "
+        "Part du fonds = capital appelé de l'investisseur / capital appelé du fonds ; valeur résiduelle "
+        "= cette part de la valeur résiduelle du fonds (valeur nette d'inventaire, produits non "
+        "distribués, trésorerie) ; plus-value = distributions + valeur résiduelle − appelé, avant "
+        "frais. Le plafond laisse à l'impact la différence entre les deux plus-values. Les noms des "
+        "particuliers sont des données personnelles : réservé aux directeurs.",
+        "fund.accounts.empty": "Aucun engagement signé à cette date : aucun compte d'investisseur.",
+        "fund.acc.investor": "Investisseur",
+        "fund.acc.category": "Catégorie",
+        "fund.acc.committed": "Engagé",
+        "fund.acc.called": "Appelé",
+        "fund.acc.unfunded": "Non appelé",
+        "fund.acc.distributed": "Distributions reçues",
+        "fund.acc.share": "Part du fonds",
+        "fund.acc.residual_capped": "Valeur résiduelle",
+        "fund.acc.residual_gross": "Valeur résiduelle sans plafond",
+        "fund.acc.gain_gross": "Plus-value sans plafond",
+        "fund.acc.gain_capped": "Plus-value plafonnée",
+        "fund.acc.impact_realised": "Pour l'impact, réalisée",
+        "fund.acc.impact_unrealised": "Pour l'impact, latente",
+        "fund.accounts.download": "Télécharger les comptes (CSV)",
+        "fund.accounts.file": "comptes_investisseurs_{date}.csv",
+        "fund.statement.investor": "Relevé de l'investisseur",
+        "fund.statement.language": "Langue du relevé",
+        "fund.statement.download": "Relevé (PDF)",
+        "fund.statement.download_all": "Tous les relevés (ZIP)",
+        "fund.statement.file": "releve_{id}_{date}.pdf",
+        "fund.statement.zip": "releves_investisseurs_{date}.zip",
+        "fund.statement.no_chromium": "Les relevés PDF demandent Chromium sur le serveur (paquet Debian "
+        "chromium) : les comptes restent téléchargeables en CSV.",
+        # The statement itself (a printed document)
+        "statement.title": "Relevé du compte de capital",
+        "statement.fund": "Fonds d'impact La Smala",
+        "statement.as_of": "Situation au {date}",
+        "statement.commitment": "Engagement {id}, signé le {date}",
+        "statement.account": "Votre compte",
+        "statement.the_fund": "Le fonds",
+        "statement.capped": "Plafonné",
+        "statement.gross": "Sans plafond",
+        "statement.row.committed": "Engagement",
+        "statement.row.called": "Capital appelé",
+        "statement.row.unfunded": "Non appelé",
+        "statement.row.distributed": "Distributions reçues",
+        "statement.row.share": "Part du capital appelé du fonds",
+        "statement.row.residual": "Valeur résiduelle de votre part",
+        "statement.row.gain": "Plus-value, avant frais",
+        "statement.row.impact_realised": "Laissé à l'impact par le plafond, réalisé",
+        "statement.row.impact_unrealised": "Laissé à l'impact par le plafond, latent",
+        "statement.fund.paid_in": "Capital appelé du fonds",
+        "statement.fund.distributions": "Distributions versées par le fonds",
+        "statement.notes": "Définitions (ILPA) : DPI = distributions / capital appelé ; RVPI = valeur "
+        "résiduelle / capital appelé ; TVPI = DPI + RVPI. Votre part de la valeur résiduelle suit votre "
+        "part du capital appelé. Le plafond de {rate} par an (base {basis}) limite les plus-values ; "
+        "l'excédent est laissé à l'impact : réalisé sur les sorties, latent sur la juste valeur des "
+        "tickets actifs, qui peut ne jamais se réaliser. Avant frais : les données n'en contiennent pas.",
+        "statement.disclaimer": "Relevé établi à partir des données du tableau de bord de la coopérative "
+        "au {date}. Il ne remplace pas les comptes annuels du fonds.",
     },
     "en": {
         "fund.instrument.equity": "Equity",
@@ -385,5 +444,63 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.kpi.companies.help": "Number of companies holding at least one active ticket.",
         "fund.concentration_empty": "No active ticket on this date: no concentration to show.",
         "fund.concentration_chart": "The {n} largest companies",
+        # Investors' capital accounts and their statements (directors only)
+        "fund.accounts": "Investors' capital accounts",
+        "fund.accounts.caption": "One account per signed (or called) commitment, on the as-of date. Share "
+        "of the fund = the investor's paid-in / the fund's paid-in; residual value = that share of the "
+        "fund's residual value (net asset value, undistributed proceeds, cash); gain = distributions + "
+        "residual value − paid-in, before fees. The cap leaves for impact the difference between the "
+        "two gains. Individuals' names are personal data: directors only.",
+        "fund.accounts.empty": "No signed commitment on this date: no investor account.",
+        "fund.acc.investor": "Investor",
+        "fund.acc.category": "Category",
+        "fund.acc.committed": "Committed",
+        "fund.acc.called": "Paid-in",
+        "fund.acc.unfunded": "Unfunded",
+        "fund.acc.distributed": "Distributions received",
+        "fund.acc.share": "Share of the fund",
+        "fund.acc.residual_capped": "Residual value",
+        "fund.acc.residual_gross": "Residual value without the cap",
+        "fund.acc.gain_gross": "Gain without the cap",
+        "fund.acc.gain_capped": "Capped gain",
+        "fund.acc.impact_realised": "For impact, realised",
+        "fund.acc.impact_unrealised": "For impact, unrealised",
+        "fund.accounts.download": "Download the accounts (CSV)",
+        "fund.accounts.file": "investor_accounts_{date}.csv",
+        "fund.statement.investor": "Investor's statement",
+        "fund.statement.language": "Statement language",
+        "fund.statement.download": "Statement (PDF)",
+        "fund.statement.download_all": "All statements (ZIP)",
+        "fund.statement.file": "statement_{id}_{date}.pdf",
+        "fund.statement.zip": "investor_statements_{date}.zip",
+        "fund.statement.no_chromium": "PDF statements need Chromium on the server (Debian's chromium "
+        "package): the accounts can still be downloaded as CSV.",
+        # The statement itself (a printed document)
+        "statement.title": "Capital account statement",
+        "statement.fund": "La Smala impact fund",
+        "statement.as_of": "As of {date}",
+        "statement.commitment": "Commitment {id}, signed on {date}",
+        "statement.account": "Your account",
+        "statement.the_fund": "The fund",
+        "statement.capped": "Capped",
+        "statement.gross": "Without the cap",
+        "statement.row.committed": "Commitment",
+        "statement.row.called": "Paid-in capital",
+        "statement.row.unfunded": "Unfunded",
+        "statement.row.distributed": "Distributions received",
+        "statement.row.share": "Share of the fund's paid-in capital",
+        "statement.row.residual": "Residual value of your share",
+        "statement.row.gain": "Gain, before fees",
+        "statement.row.impact_realised": "Left for impact by the cap, realised",
+        "statement.row.impact_unrealised": "Left for impact by the cap, unrealised",
+        "statement.fund.paid_in": "The fund's paid-in capital",
+        "statement.fund.distributions": "Distributions paid by the fund",
+        "statement.notes": "Definitions (ILPA): DPI = distributions / paid-in; RVPI = residual value / "
+        "paid-in; TVPI = DPI + RVPI. Your share of the residual value follows your share of the paid-in "
+        "capital. The cap of {rate} a year ({basis} basis) limits capital gains; the excess is left for "
+        "impact: realised on exits, unrealised on the fair value of active tickets, which may never "
+        "happen. Before fees: the data holds none.",
+        "statement.disclaimer": "Statement drawn from the cooperative's dashboard data on {date}. It "
+        "does not replace the fund's annual accounts.",
     },
 }
