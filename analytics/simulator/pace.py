@@ -29,7 +29,6 @@ from analytics.simulator.simulate import ActiveTicket, Pace, Start
 from analytics.store.db import fetch_df, fetch_one, to_dates
 
 Connection = duckdb.DuckDBPyConnection
-__all__ = ["PACE_QUARTERS", "measure_start", "pace_window"]
 MAX_MEASURED_GROWTH = 0.5  # a year: the growth lever's top; four quarters say no more
 DEFAULT_HOLDING_YEARS = 5.0  # without any exit to measure it from
 DEFAULT_TICKET_EUR = 100_000.0  # without any ticket to measure it from
