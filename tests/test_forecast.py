@@ -287,3 +287,20 @@ def test_the_band_widens_for_the_paces_uncertainty_and_stays_centred():
     # the paths' paces: a mean of 1 (the lever's value on average), variance 0.039 for joiners
     paces = forecast.path_paces((2, 6, 3, 5), 2000, 7, "supported_joiners")
     assert paces.mean() == pytest.approx(1, abs=0.01) and paces.var() == pytest.approx(0.039, rel=0.1)
+
+
+def test_both_pages_say_the_same_method_sentence(con, snaps):
+    from analytics.views.simulator import simulator_view
+    from smala_ui.figures import fund as ff
+    from smala_ui.figures import simulator as fs
+
+    snap = snaps[1]
+    page = fund_view(con, snap, None, Settings(), snaps)
+    s = measure_start(con, snap)
+    view = simulator_view(s, CapParams(), Levers.from_pace(s.pace), 2030, 100, 10_000_000)
+    for lang in ("fr", "en"):
+        sentence = ff.projection_method(page.outlook, lang)
+        assert fs.fund_method(view, lang) == sentence
+        fund_tile = fs.target_tiles(view, lang)[1]
+        assert fund_tile["help"].endswith(sentence)
+    assert "indépendamment des autres" in ff.projection_method(page.outlook, "fr")
