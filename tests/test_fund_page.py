@@ -21,6 +21,7 @@ from fixture_data import AS_OF_A, AS_OF_B, tables_b
 from streamlit.testing.v1 import AppTest
 
 from analytics.config import Settings
+from analytics.fund import forecast
 from analytics.fund import metrics as fund
 from analytics.fund.cap import apply_cap
 from analytics.fund.metrics import Projection
@@ -88,12 +89,21 @@ def test_progress_to_the_target_on_the_fixture(view_b):
     # Left to raise: 10M - 3.5M = 6.5M, against 10M - 2.3M = 7.7M in A.
     assert (v.remaining_eur, v.remaining_delta_eur) == (6_500_000, -1_200_000)
     assert v.share_of_target == pytest.approx(0.35) and v.progress == pytest.approx(0.35)
-    # Four complete quarters (2M, 0, 0, 1.5M): a date is projected; 6.5M needs at least four
-    # draws (3 x 2M < 6.5M), so none before the fourth quarter-end after as-of.
+    # The simulator's baseline (analytics.fund.forecast): the last four complete quarters, Q2 2025
+    # to Q1 2026, private (2M, 0, 0, 0) and public (0, 0, 0, 1.5M): 500k private a quarter on
+    # average, and 0.75 public EUR per private EUR. A path's pace is k/4 of 2M quarters drawn
+    # among four, relative to 500k: k = 0 with (3/4)^4 = 31.6 %, 1 with 42.2 %, 2 or more 26.2 %.
+    # A draw is then 2M x k with chance 1/4 each quarter, plus 0.75 of it in public money: 3.5M x
+    # k. The 6.5M missing take two such quarters when k = 1, one when k >= 2, never when k = 0.
+    # Reached by the first quarter-end: 26.2 % x 1/4 = 6.6 %; by the second: 26.2 % x 7/16 +
+    # 42.2 % x 1/16 = 14.1 %: P10 is the second, Q3 2026. Since 31.6 % of the paths never reach
+    # it, no P90. The share reached first passes 50 % at the eighth quarter-end (46.1 % at the
+    # seventh, 50.25 % at the eighth): P50 around Q1 2028, one quarter either way for 2,000 paths.
     assert v.outlook.status == "projected" and v.outlook.quarters == 4
-    assert v.outlook.runs == 2000 and v.outlook.horizon == D("2046-03-01")  # 80 quarters on
-    assert v.outlook.projection.p10 >= D("2027-03-31")
-    assert v.outlook.projection.p10 <= v.outlook.projection.p50 <= v.outlook.projection.p90
+    assert v.outlook.runs == 2000 and v.outlook.horizon == D("2046-03-31")  # 80 quarter-ends on
+    p = v.outlook.projection
+    assert p.p10 == D("2026-09-30") and p.p90 is None
+    assert D("2027-12-31") <= p.p50 <= D("2028-06-30")
     assert list(v.history["as_of"]) == [AS_OF_A, AS_OF_B] and v.history_error is None
     assert list(v.history["hard_eur"]) == [2_300_000, 3_500_000] and v.history_has_data
     assert v.by_type.values.tolist() == [["private", 2_000_000, 250_000], ["public", 1_500_000, 0]]
@@ -140,10 +150,11 @@ def test_tiles_show_the_models_figures_with_their_deltas(view_b):
         "inverse",
     )
     projected = tiles["Objectif atteint vers (P50)"]
-    years = [int(y) for y in re.findall(r"T[1-4] (\d{4})", f"{projected['value']} {projected['delta']}")]
-    assert len(years) == 3 and min(years) >= 2027
-    assert projected["delta"].startswith("P10–P90 : ")
-    assert f"sur 2{TH}000 simulations" in projected["help"]
+    # P10 in Q3 2026 and no P90 within 80 quarters (worked out in the test above)
+    assert projected["delta"] == "P10–P90 : T3 2026 – après T1 2046"
+    assert re.fullmatch(r"T[1-4] 202[78]", projected["value"])
+    assert f"chacune des 2{TH}000 trajectoires" in projected["help"]
+    assert "même sur la page du fonds et dans le simulateur" in projected["help"]
     assert ff.progress_text(view_b, "fr").startswith(f"35{NB}%")
     capital = {tile["label"]: tile["value"] for tile in ff.capital_tiles(view_b, "fr")}
     assert capital == {
@@ -167,23 +178,34 @@ def test_without_a_comparison_there_is_no_delta(con, snaps):
     assert all("delta" not in tile for tile in ff.progress_tiles(v, "en")[:3])
 
 
-def test_the_oldest_snapshot_has_too_short_a_history_for_a_projection(con, snaps):
+def test_the_oldest_snapshot_projects_from_its_last_four_quarters(con, snaps):
+    # Issue 28, item 10: the simulator's window, whatever the fund's age (the old page said "too
+    # short a history" with fewer than four quarters since the first commitment).
     v = fund_view(con, snaps[0], None, Settings(), snaps)
     assert v.hard_eur == 2_300_000  # C1 and C4 were signed then
     assert list(v.history["as_of"]) == [AS_OF_A]  # the history stops at as-of
-    # Only Q2, Q3 and Q4 2025 so far: too short a history for a projection.
-    assert (v.outlook.status, v.outlook.quarters, v.outlook.projection) == ("too_short", 3, None)
-    shown, band, note = ff.projection_texts(v.outlook, v.target_eur, "en")
-    assert (shown, band) == ("n/a", None)
-    assert "at least 4 complete quarters" in note and "there are 3" in note
+    # Q1 to Q4 2025: private (0, 2M, 0, 300k), no public money; 575k a quarter on average. The
+    # most a path can draw in a quarter is 2M at a pace of four 2M quarters: 2M x 8M / 4 / 575k
+    # = 6.96M, short of the 7.7M missing: never before the second quarter-end, Q2 2026.
+    assert (v.outlook.status, v.outlook.quarters) == ("projected", 4)
+    p = v.outlook.projection
+    assert D("2026-06-30") <= p.p10 <= p.p50
+    _, band, note = ff.projection_texts(v.outlook, v.target_eur, "en")
+    assert band.startswith("P10–P90: ") and "last 4 complete quarters" in note
 
 
 def test_a_reached_or_stalled_target_gives_no_date():
-    reached = fund.target_outlook([1.0] * 4, 10_000_000, 10_000_000, AS_OF_B)
+    reached = forecast.target_outlook(
+        forecast.CommitmentPace(AS_OF_B, 6_000_000, 4_000_000, (1.0,) * 4, (0.0,) * 4), 10_000_000
+    )
     assert (reached.status, reached.projection) == ("reached", None)
     assert ff.projection_texts(reached, 10_000_000, "fr")[0] == "Atteint"
-    stalled = fund.target_outlook([0.0] * 5, 1, 10_000_000, AS_OF_B)
-    assert (stalled.status, stalled.quarters) == ("stalled", 5)
+    # public money in the window but no private commitment: public money follows private money
+    stalled = forecast.target_outlook(
+        forecast.CommitmentPace(AS_OF_B, 0, 1, (0.0,) * 4, (0.0, 5.0, 0.0, 0.0)), 10_000_000
+    )
+    assert (stalled.status, stalled.quarters, stalled.projection) == ("stalled", 4, None)
+    assert "no private hard commitment" in ff.projection_texts(stalled, 10_000_000, "en")[2]
 
 
 def test_a_cooperators_only_breach_is_in_the_model_and_its_message(con, tmp_path):

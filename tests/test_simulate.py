@@ -99,9 +99,11 @@ def test_support_capacity_and_consultancy_as_worked_out_by_hand():
     )
     sim = simulate(s, levers, 2027)
     assert (p50(sim, "hours_needed", 0), p50(sim, "hours_given", 0), p50(sim, "hours_gap", 0)) == (30, 20, 10)
-    # the days grow by 10 % a year: the fourth quarter ahead bills 10 x 1.1 days at 900 EUR
-    assert p50(sim, "consultancy_revenue", 3) == pytest.approx(9_900)
-    assert p50(sim, "consultancy_revenue", 0) == pytest.approx(9_000 * 1.1**0.25)
+    # the days grow by 10 % a year from the measured window's centre: as-of (30 September) ends
+    # the window, whose centre is 1.5 quarters before its last; the first quarter ahead is 2.5
+    # quarters after that centre, the fourth 5.5: 9,000 EUR x 1.1^(2.5/4) and x 1.1^(5.5/4)
+    assert p50(sim, "consultancy_revenue", 0) == pytest.approx(9_552.41, abs=0.01)
+    assert p50(sim, "consultancy_revenue", 3) == pytest.approx(10_260.24, abs=0.01)
 
 
 def test_the_fund_invests_a_share_of_its_available_capital_each_quarter():

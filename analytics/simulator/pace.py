@@ -3,8 +3,9 @@ of the last four complete quarters (issue 13). Every lever's default is a figure
 the simulator's "no change" is the baseline (``analytics.simulator.simulate.Levers.from_pace``).
 
 The measured window is the last ``PACE_QUARTERS`` complete calendar quarters: as-of's own quarter
-counts only when as-of is its last day (a quarter seen in part would understate the pace), as for
-the fund page's projection.
+counts only when as-of is its last day (a quarter seen in part would understate the pace). The
+hard commitments are measured by ``analytics.fund.forecast.measure_commitments``, the fund page's
+own measure, so that its date of reaching the target is this baseline's.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 import math
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analytics.board import kpis
@@ -21,29 +23,15 @@ from analytics.cooperative import impact
 from analytics.cooperative import membership as cooperative
 from analytics.cooperative.consultancy import revenue_by_month
 from analytics.fund import metrics as fund
-from analytics.fund.cap import DAYS_PER_YEAR
+from analytics.fund.cap import DAYS_PER_YEAR, CapParams, apply_cap, split_excess
+from analytics.fund.forecast import PACE_QUARTERS, measure_commitments, pace_window
 from analytics.simulator.simulate import ActiveTicket, Pace, Start
 from analytics.store.db import fetch_df, fetch_one, to_dates
 
 Connection = duckdb.DuckDBPyConnection
-PACE_QUARTERS = 4
+MAX_MEASURED_GROWTH = 0.5  # a year: the growth lever's top; four quarters say no more
 DEFAULT_HOLDING_YEARS = 5.0  # without any exit to measure it from
 DEFAULT_TICKET_EUR = 100_000.0  # without any ticket to measure it from
-
-
-def pace_window(as_of: dt.date, quarters: int = PACE_QUARTERS) -> tuple[dt.date, dt.date, list[dt.date]]:
-    """Return the first and last day of the ``quarters`` complete quarters up to as-of, and their
-    first days, oldest first."""
-    last_end = fund.quarter_last_day(as_of)
-    if as_of != last_end:  # as-of's quarter is not complete: the window ends before it
-        last_end = dt.date(as_of.year, (as_of.month - 1) // 3 * 3 + 1, 1) - dt.timedelta(days=1)
-    firsts = []
-    year, month = last_end.year, last_end.month - 2
-    for _ in range(quarters):
-        firsts.append(dt.date(year, month, 1))
-        year, month = (year - 1, 10) if month == 1 else (year, month - 3)
-    firsts.reverse()
-    return firsts[0], last_end, firsts
 
 
 def _by_quarter(frame: pd.DataFrame, firsts: list[dt.date], column: str, **where: str) -> tuple[float, ...]:
@@ -60,6 +48,25 @@ def _between(days: pd.Series, first: dt.date, last: dt.date) -> pd.Series:
     """Return a mask of ``days`` (dates) from ``first`` to ``last`` inclusive: a Series, so that an
     empty frame is filtered to no row (a plain empty list would select no column)."""
     return pd.Series([first <= d <= last for d in days], index=days.index, dtype=bool)
+
+
+def trend_growth(per_quarter: tuple[float, ...]) -> float:
+    """Return the annual growth of a quantity measured over consecutive quarters (oldest first):
+    the least-squares slope per quarter divided by the mean (the relative change per quarter at
+    the window's centre), compounded over four quarters; 0 for a flat or falling trend, without
+    a mean above 0, and at most ``MAX_MEASURED_GROWTH`` (0.5 = +50 % a year).
+
+    A straight line through four quarters, not the first against the last: one odd quarter moves
+    it less. It is not negative because the growth lever is not (a falling trend starts the
+    projection at the window's mean instead)."""
+    y = np.asarray(per_quarter, dtype=float)
+    if y.size < 2 or not y.mean() > 0:
+        return 0.0
+    x = np.arange(y.size) - (y.size - 1) / 2
+    per_quarter_change = float((x * y).sum() / (x * x).sum()) / float(y.mean())
+    if not per_quarter_change > 0:
+        return 0.0
+    return min(MAX_MEASURED_GROWTH, (1 + per_quarter_change) ** 4 - 1)
 
 
 def _fund_pace(tickets: pd.DataFrame, start: dt.date, end: dt.date, available_eur: float) -> dict:
@@ -116,10 +123,11 @@ def _lever_ready(pace: Pace) -> Pace:
     return dataclasses.replace(pace, **fixed)
 
 
-def measure_start(con: Connection, snap) -> Start:
+def measure_start(con: Connection, snap, cap: CapParams | None = None) -> Start:
     """Return the simulator's starting point on ``snap``: members (people), share capital by class,
-    hard commitments private and public, invested cost and active tickets (EUR), today's jobs and
-    GHG per EUR of active cost, and the pace of the last ``PACE_QUARTERS`` complete quarters."""
+    hard commitments private and public, invested cost and active tickets (EUR), the impact
+    reserve realised under the configured ``cap`` (EUR), today's jobs and GHG per EUR of active
+    cost, and the pace of the last ``PACE_QUARTERS`` complete quarters."""
     as_of = snap.as_of
     start, end, firsts = pace_window(as_of)
     paths = snap.table_paths()
@@ -130,10 +138,7 @@ def measure_start(con: Connection, snap) -> Start:
     joiners, subscribed = fetch_one(
         con, "pace_joiner_subscriptions", members=members, shares=shares, start=start, end=end
     )
-    hard = to_dates(
-        fetch_df(con, "pace_hard_commitments", commitments=paths["commitments"], start=start, end=end),
-        ["quarter"],
-    )
+    commitments = measure_commitments(con, snap)
     received, given = fetch_one(
         con, "pace_support_hours", services=paths["services"], members=members, start=start, end=end
     )
@@ -141,13 +146,16 @@ def measure_start(con: Connection, snap) -> Start:
     months = months[_between(months["month"], start, end)]
     months = months.assign(quarter=[dt.date(m.year, (m.month - 1) // 3 * 3 + 1, 1) for m in months["month"]])
     days, revenue = float(months["days"].sum()), float(months["revenue_eur"].sum())
+    days_per_quarter = _by_quarter(months, firsts, "days")
 
     capital = cooperative.capital_by_quarter(con, snap)
     last = capital[capital["quarter"] == capital["quarter"].max()] if not capital.empty else capital
     by_class = dict(zip(last.get("share_class", []), last.get("capital_eur", []), strict=True))
-    by_type = fund.commitments_by_investor(con, snap).groupby("investor_type")["hard_eur"].sum()
-    hard_private, hard_public = float(by_type.get("private", 0.0)), float(by_type.get("public", 0.0))
+    hard_private, hard_public = commitments.hard_private_eur, commitments.hard_public_eur
     tickets = fund.portfolio(con, snap)
+    # the reserve holds the excess realised on ended tickets, never the unrealised one on active
+    # tickets (which may never happen): the one rule, analytics.fund.cap.split_excess
+    reserve = split_excess(apply_cap(tickets, as_of, cap or CapParams()), "excess_to_reserve")[0]
     active = tickets[tickets["status"] == "active"]
     before = _between(tickets["invested_on"], dt.date.min, start - dt.timedelta(days=1))
     invested_before = float(tickets.loc[before, "amount_eur"].sum())
@@ -165,9 +173,10 @@ def measure_start(con: Connection, snap) -> Start:
         supporting_joiners=_by_quarter(flows, firsts, "joiners", role="supporting"),
         supported_leavers=_by_quarter(flows, firsts, "leavers", role="supported"),
         supporting_leavers=_by_quarter(flows, firsts, "leavers", role="supporting"),
-        consultancy_days=_by_quarter(months, firsts, "days"),
-        private_commitments_eur=_by_quarter(hard, firsts, "hard_eur", investor_type="private"),
-        public_commitments_eur=_by_quarter(hard, firsts, "hard_eur", investor_type="public"),
+        consultancy_days=days_per_quarter,
+        consultancy_growth=trend_growth(_figures(days_per_quarter)),
+        private_commitments_eur=commitments.private_commitments_eur,
+        public_commitments_eur=commitments.public_commitments_eur,
         shares_per_joiner_eur=subscribed / joiners if joiners else 1000.0,
         hours_per_supported=received / PACE_QUARTERS / supported if supported else 0.0,
         hours_per_supporting=given / PACE_QUARTERS / supporting if supporting else 0.0,
@@ -192,4 +201,5 @@ def measure_start(con: Connection, snap) -> Start:
         jobs_per_eur=_finite(per_eur("jobs_created_fte")),
         ghg_per_eur=_finite(per_eur("ghg_avoided_tco2e")),
         pace=pace,
+        impact_reserve_eur=max(0.0, _finite(reserve)),
     )

@@ -15,6 +15,7 @@ import pandas as pd
 
 from analytics.board import kpis
 from analytics.config import Settings
+from analytics.fund import forecast
 from analytics.fund import metrics as fund
 from analytics.fund import statements
 from analytics.fund.cap import CapParams, apply_cap
@@ -152,7 +153,6 @@ def fund_view(
         before_hard = before.hard_eur
         hard_delta, soft_delta = hard - before_hard, soft - before.soft_eur
         remaining_delta = remaining - max(0.0, target - before_hard)
-    quarters = fund.complete_quarters(fund.hard_by_quarter(con, snap), snap.as_of)
     history, history_error = _history(con, snap, catalogue)
     by_investor = fund.commitments_by_investor(con, snap)
 
@@ -175,7 +175,7 @@ def fund_view(
         remaining_delta_eur=remaining_delta,
         share_of_target=hard / target if target > 0 else None,
         progress=min(1.0, hard / target) if target > 0 else 0.0,
-        outlook=fund.target_outlook(quarters, hard, target, snap.as_of),
+        outlook=forecast.target_outlook(forecast.measure_commitments(con, snap, by_investor), target),
         history=history,
         history_error=history_error,
         history_has_data=history is not None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.fund.forecast import PACE_QUARTERS
 from analytics.simulator.scenarios import SavedScenario
 from analytics.simulator.simulate import MAX_HORIZON_YEAR, Band, Levers, Reached
 from analytics.views.simulator import SimulatorView
@@ -243,6 +244,12 @@ def reached_band(reached: Reached, lang: str) -> str:
     return translate(lang, "simulator.reached.band", p10=first, p90=last)
 
 
+def fund_method(view: SimulatorView, lang: str) -> str:
+    """Return how the date of reaching the fund's target is projected: the fund page's own
+    sentence (``fund.projection.method``), since its date is this baseline's."""
+    return translate(lang, "fund.projection.method", n=PACE_QUARTERS, runs=fmt.number(view.baseline.runs))
+
+
 def target_tiles(view: SimulatorView, lang: str) -> list[dict]:
     """Return the two target tiles: the scenario's P50 quarter of reaching each target, the
     baseline's beside it when a lever moved (as the delta's text, never coloured as a gain)."""
@@ -261,7 +268,10 @@ def target_tiles(view: SimulatorView, lang: str) -> list[dict]:
                 "delta": delta,
                 "delta_color": "off",
                 "delta_arrow": "off",  # another date, neither a gain nor a loss
-                "help": reached_band(scenario, lang) + " " + translate(lang, "simulator.tile.help"),
+                "help": " ".join(
+                    [reached_band(scenario, lang), translate(lang, "simulator.tile.help")]
+                    + ([fund_method(view, lang)] if target == "fund_hard" else [])
+                ),
             }
         )
     return tiles

@@ -274,3 +274,5 @@ def differences(view: SimulatorView, language: str) -> None:
 def headline(view: SimulatorView, language: str) -> None:
     """Draw the dates the two targets are reached and the horizon's figures, against the baseline."""
     metric_row(fs.target_tiles(view, language) + fs.horizon_tiles(view, language), height="stretch")
+    if not presentation.is_on():  # the fund page's own method sentence: its date is this baseline's
+        st.caption(fs.fund_method(view, language))

@@ -54,19 +54,23 @@ TEXT: dict[str, dict[str, str]] = {
         "l'objectif atteint).",
         "fund.kpi.projection": "Objectif atteint vers (P50)",
         "fund.kpi.projection.help": "Date médiane projetée à laquelle les engagements fermes atteignent "
-        "l'objectif, au rythme des trimestres passés. {method}",
+        "l'objectif, au rythme des quatre derniers trimestres complets : la référence du simulateur. "
+        "{method}",
         "fund.projection.band": "P10–P90 : {p10} – {p90}",
         "fund.projection.reached": "Atteint",
         "fund.projection.beyond": "après {date}",
-        "fund.projection.method": "Méthode : chaque trimestre à venir reçoit les engagements fermes d'un "
-        "des {n} trimestres écoulés, tiré au hasard ; sur {runs} simulations, P50 est la date médiane et "
-        "P10–P90 encadre 80 % des cas.",
+        "fund.projection.method": "Méthode, la même sur la page du fonds et dans le simulateur : le "
+        "rythme des engagements fermes privés est mesuré sur les {n} derniers trimestres complets, l'argent "
+        "public suivant le privé dans la proportion mesurée. Ce rythme n'est connu que par {n} trimestres : "
+        "chacune des {runs} trajectoires tire d'abord le sien (la moyenne de {n} trimestres tirés au hasard "
+        "parmi eux), puis chaque trimestre à venir parmi ces trimestres, indépendamment des autres. P50 est "
+        "la date médiane ; P10–P90 encadre 80 % des trajectoires.",
         "fund.projection.reached_text": "L'objectif de {target} est atteint : aucune projection n'est "
         "nécessaire.",
         "fund.projection.too_short": "Projection non disponible : il faut au moins {min} trimestres "
         "complets d'historique d'engagements fermes, il y en a {n}.",
-        "fund.projection.stalled": "Projection non disponible : aucun engagement ferme signé au cours des "
-        "{n} trimestres complets écoulés.",
+        "fund.projection.stalled": "Projection non disponible : aucun engagement ferme privé signé au "
+        "cours des {n} derniers trimestres complets (l'argent public y suit l'argent privé).",
         "fund.progress_bar": "{share} de l'objectif de {target} en engagements fermes",
         "fund.over_time": "Engagements au fil des instantanés",
         "fund.history_error": "Impossible de lire l'historique des engagements : {error}",
@@ -308,18 +312,21 @@ TEXT: dict[str, dict[str, str]] = {
         "met).",
         "fund.kpi.projection": "Target reached around (P50)",
         "fund.kpi.projection.help": "Median projected date at which hard commitments reach the target, at "
-        "the pace of past quarters. {method}",
+        "the pace of the last four complete quarters: the simulator's baseline. {method}",
         "fund.projection.band": "P10–P90: {p10} – {p90}",
         "fund.projection.reached": "Reached",
         "fund.projection.beyond": "after {date}",
-        "fund.projection.method": "Method: each future quarter gets the hard commitments of one of the {n} "
-        "past quarters, drawn at random; over {runs} simulations, P50 is the median date and P10–P90 "
-        "spans 80 % of them.",
+        "fund.projection.method": "Method, the same on the fund page and in the simulator: the pace of "
+        "private hard commitments is measured over the last {n} complete quarters, public money following "
+        "private money at the measured ratio. That pace is known from {n} quarters only: each of the "
+        "{runs} paths first draws its own (the mean of {n} quarters drawn at random from them), then every "
+        "future quarter from those quarters, independently of each other. P50 is the median date; P10–P90 "
+        "spans 80 % of the paths.",
         "fund.projection.reached_text": "The {target} target is met: no projection is needed.",
         "fund.projection.too_short": "No projection: it needs at least {min} complete quarters of hard "
         "commitments history, there are {n}.",
-        "fund.projection.stalled": "No projection: no hard commitment was signed in the {n} complete "
-        "quarters so far.",
+        "fund.projection.stalled": "No projection: no private hard commitment was signed in the last {n} "
+        "complete quarters (public money follows private money there).",
         "fund.progress_bar": "{share} of the {target} target in hard commitments",
         "fund.over_time": "Commitments across snapshots",
         "fund.history_error": "Could not read the history of commitments: {error}",

@@ -4,13 +4,21 @@ TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "page.simulator": "Simulateur",
         "simulator.method": "Projection trimestre par trimestre jusqu'à la fin de l'horizon. Chaque levier "
-        "part du rythme mesuré sur les quatre derniers trimestres complets : c'est la référence. "
-        "Chaque trajectoire tire chaque trimestre futur parmi ces trimestres passés, ramenés à la "
-        "valeur du levier ; "
-        "2\u00a0000 trajectoires donnent la médiane (trait) et la bande de 80\u00a0% entre P10 et P90.",
-        "simulator.limits": "Le modèle ignore les frais et les coûts, les défauts au-delà du taux de "
-        "radiation mesuré, le calendrier des appels de capital (un engagement ferme compte comme "
-        "disponible dès sa signature) et les valorisations entre l'investissement et la sortie.",
+        "part du rythme mesuré sur les quatre derniers trimestres complets : c'est la référence, et elle "
+        "part des chiffres réels à la date de situation (la réserve d'impact réalisée, la croissance "
+        "mesurée des jours facturés, chaque ticket actif sorti à sa propre date). Ce rythme n'est connu "
+        "que par quatre trimestres : chaque trajectoire tire d'abord le sien (la moyenne de quatre "
+        "trimestres tirés au hasard parmi eux), puis chaque trimestre à venir parmi ces trimestres "
+        "passés, ramenés à la valeur du levier ; 2\u00a0000 trajectoires donnent la médiane (trait) et "
+        "la bande de 80\u00a0% entre P10 et P90.",
+        "simulator.limits": "Limites du modèle : les trimestres à venir sont tirés indépendamment les uns "
+        "des autres (un bon trimestre ne rend pas le suivant meilleur) ; quatre trimestres disent peu des "
+        "événements rares ; aucune saison ni aucun cycle n'est modélisé au-delà des leviers ; l'argent "
+        "public suit l'argent privé dans la proportion mesurée ; un ticket détenu plus longtemps que la "
+        "durée mesurée sort par parts égales sur la durée suivante. Le modèle ignore aussi les frais et "
+        "les coûts, les défauts au-delà du taux de radiation mesuré, le calendrier des appels de capital "
+        "(un engagement ferme compte comme disponible dès sa signature) et les valorisations entre "
+        "l'investissement et la sortie.",
         "simulator.horizon": "Horizon",
         "simulator.reset": "Revenir au rythme mesuré",
         "simulator.share": "Le scénario est dans l'adresse de la page : copiez-la pour le partager.",
@@ -144,12 +152,19 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "page.simulator": "Simulator",
         "simulator.method": "A quarter-by-quarter projection to the end of the horizon. Each lever starts at "
-        "the pace measured over the last four complete quarters: that is the baseline. Each path draws every "
-        "future quarter from those past quarters, scaled to the lever's value; 2,000 paths give the median "
-        "(the line) and the 80% band between P10 and P90.",
-        "simulator.limits": "The model does not know fees and costs, defaults beyond the measured write-off "
-        "rate, the timing of capital calls (a hard commitment counts as available once signed), or "
-        "valuations between investment and exit.",
+        "the pace measured over the last four complete quarters: that is the baseline, and it starts from "
+        "the actual figures on the as-of date (the realised impact reserve, the measured growth of billed "
+        "days, each active ticket leaving on its own date). Four quarters are all that pace is known "
+        "from: each path first draws its own (the mean of four quarters drawn at random from them), then "
+        "every future quarter from those past quarters, scaled to the lever's value; 2,000 paths give the "
+        "median (the line) and the 80% band between P10 and P90.",
+        "simulator.limits": "The model's limits: future quarters are drawn independently of each other (a "
+        "good quarter does not make the next one better); four quarters say little about rare events; no "
+        "season or cycle is modelled beyond the levers; public money follows private money at the measured "
+        "ratio; a ticket held longer than the measured holding period leaves in equal parts over the next "
+        "one. The model also does not know fees and costs, defaults beyond the measured write-off rate, the "
+        "timing of capital calls (a hard commitment counts as available once signed), or valuations "
+        "between investment and exit.",
         "simulator.horizon": "Horizon",
         "simulator.reset": "Back to the measured pace",
         "simulator.share": "The scenario is in the page's address: copy it to share it.",
