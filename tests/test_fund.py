@@ -23,7 +23,7 @@ def test_portfolio_has_company_theme_and_cooperator_flag(con, snaps):
     assert frame.loc[frame["investment_id"] == "T3", "exited_on"].item() == D("2026-02-01")
 
 
-def test_commitments_by_investor_and_by_quarter(con, snaps):
+def test_commitments_by_investor(con, snaps):
     by_investor = fund.commitments_by_investor(con, snaps[1])
     got = {(r.investor_type, r.investor_category): (r.hard_eur, r.soft_eur) for r in by_investor.itertuples()}
     assert got == {
@@ -31,9 +31,6 @@ def test_commitments_by_investor_and_by_quarter(con, snaps):
         ("private", "individual"): (0, 250_000),
         ("public", "regional"): (1_500_000, 0),
     }
-    by_quarter = fund.hard_by_quarter(con, snaps[1])
-    assert list(by_quarter["quarter"]) == [D("2025-04-01"), D("2025-07-01"), D("2025-10-01"), D("2026-01-01")]
-    assert list(by_quarter["hard_eur"]) == [2_000_000, 0, 0, 1_500_000]
 
 
 def test_raised_by_snapshot_reads_every_snapshot_at_once(con, snaps):
@@ -153,29 +150,6 @@ def test_xirr_of_one_year_at_ten_percent():
 )
 def test_xirr_says_na_rather_than_raise_or_invent(dates, amounts):
     assert fund.xirr(dates, amounts) is None
-
-
-def test_projection_is_deterministic_for_a_seed():
-    history = [100_000, 0, 400_000, 250_000, 0, 600_000]
-    one = fund.project_target_date(history, 6_000_000, 10_000_000, D("2026-09-30"), seed=11)
-    two = fund.project_target_date(history, 6_000_000, 10_000_000, D("2026-09-30"), seed=11)
-    assert one == two
-    assert one.p10 <= one.p50 <= one.p90
-    assert one.quarters_of_history == 6
-    # The pace averages 225,000 a quarter: 4M takes about 18 quarters, so P50 is near 2031.
-    assert D("2029-12-31") <= one.p50 <= D("2032-12-31")
-
-
-def test_projection_survives_zero_or_one_quarter():
-    none = fund.project_target_date([], 0, 10_000_000, D("2024-03-31"))
-    assert (none.p10, none.p50, none.p90) == (None, None, None)
-    # One quarter of history: every run adds 500,000 a quarter; 9,000,000 needs two.
-    one = fund.project_target_date([500_000], 9_000_000, 10_000_000, D("2026-03-31"))
-    assert one.p10 == one.p50 == one.p90 == D("2026-09-30")
-    stalled = fund.project_target_date([0, 0], 5_000_000, 10_000_000, D("2026-03-31"))
-    assert stalled.p50 is None
-    done = fund.project_target_date([1], 10_000_000, 10_000_000, D("2026-03-31"))
-    assert done.reached
 
 
 def test_demo_distributions_never_exceed_the_capped_proceeds():

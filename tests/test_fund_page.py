@@ -24,7 +24,7 @@ from analytics.config import Settings
 from analytics.fund import forecast
 from analytics.fund import metrics as fund
 from analytics.fund.cap import apply_cap
-from analytics.fund.metrics import Projection
+from analytics.fund.forecast import Projection
 from analytics.output.export import to_csv_bytes
 from analytics.store.publish import publish_snapshot
 from analytics.store.snapshots import list_snapshots
@@ -260,15 +260,6 @@ def test_raised_history_fills_a_snapshot_without_commitments_and_stops_at_as_of(
     assert list(history["as_of"]) == [D("2024-03-31"), D("2024-06-30")]
     assert list(history["hard_eur"]) == [0.0, 2e6]  # no commitments file rows: zero, not missing
     assert list(history["soft_eur"]) == [0.0, 0.0]
-
-
-def test_complete_quarters_drop_a_quarter_seen_in_part(snaps, con):
-    by_quarter = fund.hard_by_quarter(con, snaps[1])
-    # 2026-03-31 closes its quarter: C1's 2M in Q2 2025, nothing in Q3 and Q4, C2's 1.5M in Q1 2026.
-    assert fund.complete_quarters(by_quarter, AS_OF_B) == [2_000_000, 0, 0, 1_500_000]
-    # Seen on 15 February, the first quarter of 2026 is not over: it is left out.
-    assert fund.complete_quarters(by_quarter, D("2026-02-15")) == [2_000_000, 0, 0]
-    assert fund.complete_quarters(by_quarter.iloc[0:0], AS_OF_B) == []
 
 
 def test_concentration_adds_a_companys_tickets_and_ranks_them():

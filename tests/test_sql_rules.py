@@ -271,8 +271,14 @@ def _params(snaps) -> dict[str, dict]:
         },
         "fund_commitments": {"commitments": p["commitments"], "as_of": as_of},
         "fund_flows_to_date": {"fund_flows": p["fund_flows"], "as_of": as_of},
+        "capital_accounts": {
+            "commitments": p["commitments"],
+            "fund_flows": p["fund_flows"],
+            "as_of": as_of,
+            "named": True,
+            "personal": True,
+        },
         "fund_raised_by_snapshot": {"commitment_files": [s.table_path("commitments") for s in snaps]},
-        "hard_commitments_by_quarter": {"commitments": p["commitments"], "as_of": as_of},
         "impact_by_period": {"impact": p["impact"], "period": D("2025-12-31")},
         "impact_periods": {"impact": p["impact"], "as_of": as_of},
         "impact_investees": {
@@ -457,6 +463,25 @@ EXPECTED = {
     ),
     # Hard C1 2,000,000 + C2 1,500,000; soft C3 250,000.
     "fund_commitments": (["hard_eur", "soft_eur"], [(Decimal("3500000.00"), Decimal("250000.00"))]),
+    # C1 and C2 are signed (C3 a pledge, C4 cancelled and never called); C1 called 200,000 and was
+    # paid 10,000.
+    "capital_accounts": (
+        [
+            "commitment_id",
+            "investor_name",
+            "investor_type",
+            "investor_category",
+            "status",
+            "signed_on",
+            "committed_eur",
+            "called_eur",
+            "distributed_eur",
+        ],
+        [
+            ("C1", "Fondation Exemple", "private", "foundation", "signed", D("2025-06-30"), 2e6, 2e5, 1e4),
+            ("C2", "Agence Régionale Test", "public", "regional", "signed", D("2026-02-01"), 1.5e6, 0.0, 0.0),
+        ],
+    ),
     "fund_flows_to_date": (
         ["date", "kind", "amount_eur"],
         [(D("2025-07-01"), "call", 200_000.0), (D("2026-02-15"), "distribution", 10_000.0)],
@@ -466,18 +491,8 @@ EXPECTED = {
         ["as_of", "hard_eur", "soft_eur"],
         [(D("2025-12-31"), 2_300_000.0, 1_500_000.0), (D("2026-03-31"), 3_500_000.0, 250_000.0)],
     ),
-    # C1 signed 2025-06-30 (Q2 2025), C2 2026-02-01 (Q1 2026); the quarters between have none.
     # I6, dated 2025-01-01, is B's first invoice (the cancelled and quoted ones count too)
     "consultancy_history_start": (["first_date"], [(D("2025-01-01"),)]),
-    "hard_commitments_by_quarter": (
-        ["quarter", "hard_eur"],
-        [
-            (D("2025-04-01"), 2_000_000.0),
-            (D("2025-07-01"), 0.0),
-            (D("2025-10-01"), 0.0),
-            (D("2026-01-01"), 1_500_000.0),
-        ],
-    ),
     "impact_by_period": (
         ["period_end", "metric", "members", "total", "mean"],
         [(D("2025-12-31"), "jobs_fte", 1, 3.0, 3.0)],

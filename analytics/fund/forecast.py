@@ -42,7 +42,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from analytics.fund.metrics import Projection, TargetOutlook, commitments_by_investor, quarter_last_day
+from analytics.fund.metrics import commitments_by_investor
 from analytics.store.db import fetch_df, to_dates
 
 Connection = duckdb.DuckDBPyConnection
@@ -63,6 +63,47 @@ STREAMS = {
     "private_commitments_eur": 5,
 }
 PACE_PART, QUARTERS_PART = 0, 1  # a stream's two parts: the paths' paces, the quarters' draws
+
+
+@dataclass(frozen=True)
+class Projection:
+    """When hard commitments reach the target (``target_outlook``).
+
+    ``p10``, ``p50``, ``p90`` are quarter-end dates (None when not reached within the horizon);
+    ``reached`` is True when the target is already met.
+    """
+
+    p10: dt.date | None
+    p50: dt.date | None
+    p90: dt.date | None
+    quarters_of_history: int
+    reached: bool
+
+
+def quarter_last_day(day: dt.date) -> dt.date:
+    """Return the last day of the calendar quarter containing ``day``."""
+    first_month_next = (day.month - 1) // 3 * 3 + 4
+    year = day.year + (first_month_next > 12)
+    return dt.date(year, (first_month_next - 1) % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class TargetOutlook:
+    """When the target may be reached, or why no date is given.
+
+    ``status`` is ``reached`` (hard commitments already meet the target), ``stalled`` (no private
+    hard commitment in the measured quarters) or ``projected`` (``projection`` holds P10/P50/P90
+    quarter-end dates, None past ``horizon``). ``quarters`` is the number of complete quarters
+    measured (``min_quarters`` of them make the window), ``runs`` the paths drawn; ``horizon`` the
+    last quarter-end projected.
+    """
+
+    status: str
+    projection: Projection | None
+    quarters: int
+    min_quarters: int
+    runs: int
+    horizon: dt.date
 
 
 def pace_window(as_of: dt.date, quarters: int = PACE_QUARTERS) -> tuple[dt.date, dt.date, list[dt.date]]:

@@ -1,5 +1,5 @@
-"""Impact fund: data access, ILPA-style metrics gross and capped, XIRR, the projection of the
-date the EUR 10M target is reached, and the shaping behind the fund page's model (history of
+"""Impact fund: data access, ILPA-style metrics gross and capped, XIRR, and the shaping behind the
+fund page's model (history of
 commitments, commitments by investor, capital, concentration, portfolio rows and their filters).
 
 Metric definitions (ILPA Performance and Reporting Templates, GIPS; DESIGN.md section 4), for one
@@ -71,14 +71,6 @@ def commitments_by_investor(con: Connection, snap: Snapshot) -> pd.DataFrame:
     return fetch_df(
         con, "commitments_by_investor", commitments=snap.table_path("commitments"), as_of=snap.as_of
     )
-
-
-def hard_by_quarter(con: Connection, snap: Snapshot) -> pd.DataFrame:
-    """Return hard commitments signed in each quarter (EUR), from the first one to as-of's."""
-    frame = fetch_df(
-        con, "hard_commitments_by_quarter", commitments=snap.table_path("commitments"), as_of=snap.as_of
-    )
-    return to_dates(frame, ["quarter"])
 
 
 def raised_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
@@ -400,141 +392,6 @@ def ticket_irrs(capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS)
     usable &= (rate > -0.9999) & (rate < 10_000)
     rate = np.where(lost, -1.0, rate)
     return [float(r) if ok else None for r, ok in zip(rate, usable | lost, strict=True)]
-
-
-# Projection ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Projection:
-    """When hard commitments reach the target, resampling past quarterly pace.
-
-    ``p10``, ``p50``, ``p90`` are quarter-end dates (None when not reached within the horizon);
-    ``reached`` is True when the target is already met.
-    """
-
-    p10: dt.date | None
-    p50: dt.date | None
-    p90: dt.date | None
-    quarters_of_history: int
-    reached: bool
-
-
-def _quarter_end(day: dt.date, quarters_ahead: int) -> dt.date:
-    month_index = day.year * 12 + (day.month - 1) // 3 * 3 + 3 * quarters_ahead
-    year, month = divmod(month_index, 12)
-    first_of_next = dt.date(year, month + 1, 1) + dt.timedelta(days=92)
-    return first_of_next.replace(day=1) - dt.timedelta(days=1)
-
-
-def project_target_date(
-    quarterly_hard_eur: list[float],
-    current_hard_eur: float,
-    target_eur: float,
-    as_of: dt.date,
-    seed: int = 7,
-    runs: int = 2000,
-    horizon_quarters: int = 80,
-) -> Projection:
-    """Return P10/P50/P90 dates at which hard commitments reach ``target_eur``.
-
-    Each run draws future quarters' new hard commitments with replacement from the past quarters
-    (``quarterly_hard_eur``, EUR) until the target is met; the quarter reached is recorded.
-    Deterministic for a given ``seed``. With no past quarter, or a pace of zero, no date.
-    """
-    history = np.asarray(quarterly_hard_eur, dtype=float)
-    if current_hard_eur >= target_eur:
-        return Projection(as_of, as_of, as_of, len(history), True)
-    if len(history) == 0 or not (history > 0).any():
-        return Projection(None, None, None, len(history), False)
-    rng = np.random.default_rng(seed)
-    draws = rng.choice(history, size=(runs, horizon_quarters), replace=True)
-    totals = current_hard_eur + np.cumsum(draws, axis=1)
-    reached = totals >= target_eur
-    quarters = np.where(reached.any(axis=1), reached.argmax(axis=1) + 1, horizon_quarters + 1)
-
-    def date_at(q: float) -> dt.date | None:
-        q = math.ceil(q)
-        return None if q > horizon_quarters else _quarter_end(as_of, q)
-
-    p10, p50, p90 = np.percentile(quarters, [10, 50, 90], method="higher")
-    return Projection(date_at(p10), date_at(p50), date_at(p90), len(history), False)
-
-
-def quarter_last_day(day: dt.date) -> dt.date:
-    """Return the last day of the calendar quarter containing ``day``."""
-    first_month_next = (day.month - 1) // 3 * 3 + 4
-    year = day.year + (first_month_next > 12)
-    return dt.date(year, (first_month_next - 1) % 12 + 1, 1) - dt.timedelta(days=1)
-
-
-def complete_quarters(by_quarter: pd.DataFrame, as_of: dt.date) -> list[float]:
-    """Return the new hard commitments (EUR) of each complete quarter, oldest first.
-
-    ``by_quarter`` comes from ``hard_by_quarter``. The as-of quarter counts only when as-of is its
-    last day: a quarter seen in part would understate the pace.
-    """
-    if by_quarter.empty:
-        return []
-    rows = by_quarter.sort_values("quarter")
-    if as_of != quarter_last_day(as_of):
-        rows = rows[[q < dt.date(as_of.year, (as_of.month - 1) // 3 * 3 + 1, 1) for q in rows["quarter"]]]
-    return [float(v) for v in rows["hard_eur"]]
-
-
-PROJECTION_SEED = 7  # the projection is the same on every rerun, for every viewer and in the pack
-PROJECTION_RUNS = 2000
-MIN_QUARTERS = 4  # fewer complete quarters of history are too few to resample a pace from
-HORIZON_QUARTERS = 80  # project_target_date's default horizon
-
-
-@dataclass(frozen=True)
-class TargetOutlook:
-    """When the target may be reached, or why no date is given.
-
-    ``status`` is ``reached`` (hard commitments already meet the target), ``too_short`` (fewer than
-    ``min_quarters`` complete quarters of history), ``stalled`` (no hard commitment in any of them)
-    or ``projected`` (``projection`` holds P10/P50/P90 quarter-end dates, None past ``horizon``).
-    ``quarters`` is the number of complete quarters resampled, ``runs`` the simulations drawn;
-    ``horizon`` the first day of as-of's month ``HORIZON_QUARTERS`` quarters later.
-    """
-
-    status: str
-    projection: Projection | None
-    quarters: int
-    min_quarters: int
-    runs: int
-    horizon: dt.date
-
-
-def target_outlook(
-    quarters: list[float], hard_eur: float, target_eur: float, as_of: dt.date
-) -> TargetOutlook:
-    """Return the projected date at which hard commitments (EUR) reach ``target_eur`` (EUR).
-
-    ``quarters`` are the complete quarters' new hard commitments (``complete_quarters``).
-    """
-    horizon = dt.date(as_of.year + HORIZON_QUARTERS // 4, as_of.month, 1)
-
-    def outlook(status: str, projection: Projection | None = None) -> TargetOutlook:
-        return TargetOutlook(status, projection, len(quarters), MIN_QUARTERS, PROJECTION_RUNS, horizon)
-
-    if hard_eur >= target_eur:
-        return outlook("reached")
-    if len(quarters) < MIN_QUARTERS:
-        return outlook("too_short")
-    if not any(q > 0 for q in quarters):
-        return outlook("stalled")
-    projection = project_target_date(
-        list(quarters),
-        hard_eur,
-        target_eur,
-        as_of,
-        seed=PROJECTION_SEED,
-        runs=PROJECTION_RUNS,
-        horizon_quarters=HORIZON_QUARTERS,
-    )
-    return outlook("projected", projection)
 
 
 # Shaping for the page ------------------------------------------------------------------------

@@ -15,11 +15,11 @@ import pandas as pd
 
 from analytics.board import kpis
 from analytics.config import Settings
-from analytics.fund import forecast
+from analytics.fund import forecast, statements
 from analytics.fund import metrics as fund
-from analytics.fund import statements
 from analytics.fund.cap import CapParams, apply_cap
-from analytics.fund.metrics import AtRisk, FundMetrics, MoneyReturn, TargetOutlook
+from analytics.fund.forecast import TargetOutlook
+from analytics.fund.metrics import AtRisk, FundMetrics, MoneyReturn
 from analytics.store.snapshots import Snapshot
 from analytics.views import listed
 from analytics.views.capped import actual_metrics, fund_inputs

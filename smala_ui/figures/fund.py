@@ -16,7 +16,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.fund.metrics import FundMetrics, Projection, TargetOutlook, TicketSelection, quarter_last_day
+from analytics.fund.forecast import Projection, TargetOutlook, quarter_last_day
+from analytics.fund.metrics import FundMetrics, TicketSelection
 from analytics.views.fund import FundView
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape, plotly_escape
@@ -49,8 +50,8 @@ def label(lang: str, kind: str, value: object) -> str:
 def projection_texts(outlook: TargetOutlook, target_eur: float, lang: str) -> tuple[str, str | None, str]:
     """Return the projected P50 as shown, the P10–P90 band text (or None) and the note under it.
 
-    The note states the method, or why there is no date: target reached, too short a history, or
-    no hard commitment in any complete quarter.
+    The note states the method, or why there is no date: target reached, or no private hard
+    commitment in the measured quarters.
     """
     t = _t(lang)
     if outlook.status == "reached":
@@ -58,12 +59,6 @@ def projection_texts(outlook: TargetOutlook, target_eur: float, lang: str) -> tu
             t("fund.projection.reached"),
             None,
             t("fund.projection.reached_text", target=round_money(target_eur)),
-        )
-    if outlook.status == "too_short":
-        return (
-            t("common.na"),
-            None,
-            t("fund.projection.too_short", min=outlook.min_quarters, n=outlook.quarters),
         )
     if outlook.status == "stalled":
         return t("common.na"), None, t("fund.projection.stalled", n=outlook.quarters)

@@ -67,8 +67,6 @@ TEXT: dict[str, dict[str, str]] = {
         "la date médiane ; P10–P90 encadre 80 % des trajectoires.",
         "fund.projection.reached_text": "L'objectif de {target} est atteint : aucune projection n'est "
         "nécessaire.",
-        "fund.projection.too_short": "Projection non disponible : il faut au moins {min} trimestres "
-        "complets d'historique d'engagements fermes, il y en a {n}.",
         "fund.projection.stalled": "Projection non disponible : aucun engagement ferme privé signé au "
         "cours des {n} derniers trimestres complets (l'argent public y suit l'argent privé).",
         "fund.progress_bar": "{share} de l'objectif de {target} en engagements fermes",
@@ -323,8 +321,6 @@ TEXT: dict[str, dict[str, str]] = {
         "future quarter from those quarters, independently of each other. P50 is the median date; P10–P90 "
         "spans 80 % of the paths.",
         "fund.projection.reached_text": "The {target} target is met: no projection is needed.",
-        "fund.projection.too_short": "No projection: it needs at least {min} complete quarters of hard "
-        "commitments history, there are {n}.",
         "fund.projection.stalled": "No projection: no private hard commitment was signed in the last {n} "
         "complete quarters (public money follows private money there).",
         "fund.progress_bar": "{share} of the {target} target in hard commitments",
