@@ -498,10 +498,12 @@ def raised_over_time(
                 line_width=0,
                 layer="below",
             )
+            # at the band's foot: the top of the plot belongs to the legend, and the projection
+            # line runs above the last hard figure, so the bottom of the band is free
             fig.add_annotation(
                 x=projection.p10,
                 xanchor="left",
-                y=1.0,
+                y=0.02,
                 yref="paper",
                 yanchor="bottom",
                 text=t("fund.fig.band"),

@@ -66,13 +66,13 @@ h1 { font-size: 30px; margin: 0 0 4px 0; }
 .as-of { font-size: 18px; color: #0B6E4F; font-weight: 600; }
 .cover h1 { font-size: 48px; margin-top: 120px; }
 .tiles { display: flex; flex-wrap: wrap; gap: 8px; margin: 12px 0; }
-.tile { border: 1px solid #C9D6CE; border-radius: 8px; padding: 6px 10px; min-width: 150px;
-        flex: 1 1 17%; }
+.tile { border: 1px solid #C9D6CE; border-radius: 8px; padding: 6px 10px; min-width: 130px;
+        box-sizing: border-box; flex: 1 1 15%; }
 .tile .label { font-size: 14px; }
 .tile .value { font-size: 24px; font-weight: 700; }
 .tile .delta { font-size: 14px; color: #0B6E4F; }
 ul { font-size: 16px; line-height: 1.35; margin: 6px 0; }
-.chart img { width: 100%; max-height: 300px; object-fit: contain; }
+.chart img { width: 100%; max-height: 280px; object-fit: contain; }
 """
 
 

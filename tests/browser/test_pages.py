@@ -121,9 +121,10 @@ def test_a_scenario_on_a_slide_says_so_and_shows_the_actual_figures(page, server
     expect(page.get_by_text(text["capped.scenario.title"])).to_be_visible(timeout=30_000)
     for lever in ("taux du plafond 5,0", "base composée", "sortis à 2,00"):
         expect(page.get_by_text(lever, exact=False).first).to_be_visible(timeout=30_000)
-    # every tile (three values, five returns) shows the actual figure under the scenario's
-    expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(8, timeout=30_000)
-    expect(page.locator('[data-testid="stMetricDelta"]')).to_have_count(8, timeout=30_000)
+    # every tile (four values: gross, capped, for impact realised and unrealised; five returns)
+    # shows the actual figure under the scenario's
+    expect(page.locator('[data-testid="stMetricValue"]')).to_have_count(9, timeout=30_000)
+    expect(page.locator('[data-testid="stMetricDelta"]')).to_have_count(9, timeout=30_000)
 
 
 def test_a_deep_link_opened_first_on_a_fresh_server_goes_through_the_router(browser):
