@@ -90,6 +90,8 @@ if presentation.shows("metrics"):
     if m.paid_in_eur <= 0:
         st.info(t("fund.metrics_empty"))
     else:
+        for warning in ff.ledger_warnings(m, language):
+            st.warning(warning, icon=":material/warning:")
         metrics = ff.metrics_table(view.metric_rows, language)
         text_table(metrics, "fund_metrics", MAX_TABLE_ROWS, right=metrics.columns[1:])
         st.caption(ff.metrics_caption(view, language))

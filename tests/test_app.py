@@ -98,10 +98,10 @@ def test_overview_shows_hand_computed_kpis_and_deltas(fixture_data_dir, monkeypa
     assert got["kpi.share_capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
     assert got["kpi.fund_hard"] == ("3,50\u00a0M\u00a0€", "+1,20\u00a0M\u00a0€")
     assert got["kpi.invested"] == ("225\u00a0k\u00a0€", "+50\u00a0k\u00a0€")
-    # Capped TVPI, worked out in tests/test_fund.py: B (10,000 + 152,242.80 + 66,133.47) / 200,000
-    # = 1.1419; A: T1 100,000 capped after 183 days at 101,503.08, T3 at its cost 75,000, and
+    # Capped TVPI, worked out in tests/test_fund.py: B (10,000 + 152,242.80 + 41,132.97) / 200,000
+    # = 1.0169; A: T1 100,000 capped after 183 days at 101,503.08, T3 at its cost 75,000, and
     # 25,000 of paid-in not invested: (101,503.08 + 75,000 + 25,000) / 200,000 = 1.0075.
-    assert got["kpi.tvpi_capped"] == ("1,14\u00a0×", "+0,13\u00a0×")
+    assert got["kpi.tvpi_capped"] == ("1,02\u00a0×", "+0,01\u00a0×")
     # Value left for impact: realised B 3,866.53 on T3's exit, A nothing; unrealised B 17,757.70
     # on T1, A 110,000 - 101,503.08 = 8,496.92.
     assert got["kpi.impact_realised"] == ("3\u202f867\u00a0€", "+3\u202f867\u00a0€")

@@ -52,9 +52,10 @@ def test_the_model_on_the_fixture_is_hand_computed(con, b):
     assert v.gross_value_eur == pytest.approx(GROSS_B)  # 250,000.50
     assert v.capped_value_eur == pytest.approx(CAPPED_B, abs=0.01)  # 228,376.27
     assert v.excess_eur == pytest.approx(GROSS_B - CAPPED_B, abs=0.01)  # 21,624.23
-    # The fund metrics of tests/test_fund.py: TVPI 1.25 gross, (76,133.47 + 152,242.80) / 200,000 capped.
-    assert v.metrics.gross.tvpi == pytest.approx(1.2500025)
-    assert v.metrics.capped.tvpi == pytest.approx((76_133.47 + 152_242.80) / 200_000, abs=1e-7)
+    # The fund metrics of tests/test_fund.py: TVPI 1.125 gross, (10,000 + 152,242.80 + 41,132.97)
+    # / 200,000 capped.
+    assert v.metrics.gross.tvpi == pytest.approx(1.125)
+    assert v.metrics.capped.tvpi == pytest.approx((10_000 + 152_242.80 + 41_132.97) / 200_000, abs=1e-7)
     tickets = v.tickets.set_index("company")
     assert tickets.loc["Company M3", "capped_value"] == pytest.approx(76_133.47, abs=0.005)
     assert tickets.loc["Company M3", "end_on"] == D("2026-02-01")
@@ -107,12 +108,12 @@ def test_tiles_and_the_ticket_table_format_the_model(con, b):
     # (tests/test_fund.py), to the thousand on a tile (README, Rounding)
     assert values == [f"250{NB}k{NB}€", f"228{NB}k{NB}€", f"3{TH}867{NB}€", f"18{NB}k{NB}€"]
     returns = {tile["label"]: tile["value"] for tile in figures_capped.return_tiles(v, "en")}
-    assert returns["Gross TVPI"] == f"1,25{NB}×"
+    assert returns["TVPI without the cap"] == f"1,13{NB}×"  # 1.125
     table = pd.DataFrame(figures_capped.ticket_table(ticket_returns(v), "fr")).set_index("Entreprise")
     # T3: sold for 80,000, capped at 76,133.47: excess 3,866.53.
     assert table.loc["Company M3", "Valeur plafonnée"] == f"76{TH}133{NB}€"
     assert table.loc["Company M3", "Excédent"] == f"3{TH}867{NB}€"
-    assert table.loc["Company M4", "TRI brut"] == "n.d."  # held 58 days: not annualised
+    assert table.loc["Company M4", "TRI sans plafond"] == "n.d."  # held 58 days: not annualised
     csv = to_csv_bytes(figures_capped.ticket_csv(ticket_returns(v), "fr")).decode("utf-8-sig").splitlines()
     assert csv[0].split(";") == list(table.reset_index().columns)  # the same columns, numbers as numbers
     assert len(csv) == 4
@@ -279,7 +280,7 @@ def test_the_banner_and_the_tiles_put_the_actual_figures_beside_the_scenario(con
     assert [tile["delta"] for tile in tiles[:2]] == [f"250{NB}k{NB}€", f"228{NB}k{NB}€"]
     assert all(tile["delta_description"] == "réel" and tile["delta_color"] == "off" for tile in tiles)
     returns = figures_capped.return_tiles(shown, "en", model.actual)
-    assert returns[0]["delta"] == f"1,25{NB}×" and returns[0]["delta_description"] == "actual"
+    assert returns[0]["delta"] == f"1,13{NB}×" and returns[0]["delta_description"] == "actual"
     # the actual figures themselves carry no banner and no second figure
     same = capped_scenario(actual, actual, configured)
     assert figures_capped.scenario_banner(same, b.as_of, "fr") is None

@@ -63,6 +63,7 @@ def rule_problems(as_of: dt.date, tables: dict[str, pa.Table]) -> list[str]:
     df = {name: t.to_pandas() for name, t in tables.items()}
     ids = {"members.member_id": set(df["members"]["member_id"])}
     ids["commitments.commitment_id"] = set(df["commitments"]["commitment_id"])
+    ids["investments.investment_id"] = set(df["investments"]["investment_id"])
 
     # Types, nulls, keys, allowed values, bounds and references, all from the schema.
     for name, spec in TABLES.items():

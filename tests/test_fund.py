@@ -49,21 +49,24 @@ def test_fund_metrics_on_the_fixture(con, snaps):
     # ILPA: DPI is what investors were paid, 10,000 / 200,000, whatever the tickets realised.
     assert m.dpi == m.gross.dpi == m.capped.dpi == pytest.approx(0.05)
     assert m.invested_eur == pytest.approx(225_000.50)
-    # Gross: T3 exited for 80,000, of which 70,000 not yet distributed; T1 worth 120,000 and T2
-    # 50,000.50; invested > paid-in: no uninvested cash.
+    # Gross, as a ledger: 200,000 called - 225,000.50 invested + 80,000 from T3's exit - 10,000
+    # paid out = 44,999.50 of cash, all of it from exits (T2 was bought with part of T3's
+    # proceeds: no paid-in is left uninvested). T1 worth 120,000 and T2 50,000.50.
     assert m.gross.realised_eur == 80_000
-    assert m.gross.undistributed_eur == 70_000
+    assert m.gross.undistributed_eur == pytest.approx(44_999.50)
     assert m.gross.nav_eur == pytest.approx(170_000.50)
     assert m.gross.cash_eur == 0
-    assert m.gross.rvpi == pytest.approx((170_000.50 + 70_000) / 200_000)
-    assert m.gross.tvpi == pytest.approx(0.05 + 1.2000025)
+    assert m.gross.overdrawn_eur == 0
+    assert m.gross.rvpi == pytest.approx(215_000 / 200_000)
+    assert m.gross.tvpi == pytest.approx(0.05 + 1.075)
     # Capped, simple 3 %: T3 held 184 days, cap 75,000 x (1 + 0.03 x 184 / 365.25) = 76,133.47;
-    # T1 273 days, cap 102,242.30; T2 at 50,000.50 is under its cap of 50,238.70.
+    # T1 273 days, cap 102,242.30; T2 at 50,000.50 is under its cap of 50,238.70. Cash:
+    # -25,000.50 + 76,133.47 - 10,000 = 41,132.97.
     assert m.capped.realised_eur == pytest.approx(76_133.47, abs=0.005)
-    assert m.capped.undistributed_eur == pytest.approx(66_133.47, abs=0.005)
+    assert m.capped.undistributed_eur == pytest.approx(41_132.97, abs=0.005)
     assert m.capped.nav_eur == pytest.approx(152_242.80, abs=0.005)
-    assert m.capped.rvpi == pytest.approx((152_242.80 + 66_133.47) / 200_000, abs=1e-7)
-    assert m.capped.tvpi == pytest.approx(0.05 + (152_242.80 + 66_133.47) / 200_000, abs=1e-7)
+    assert m.capped.rvpi == pytest.approx((152_242.80 + 41_132.97) / 200_000, abs=1e-7)
+    assert m.capped.tvpi == pytest.approx(0.05 + (152_242.80 + 41_132.97) / 200_000, abs=1e-7)
     # Value left for impact: 80,000 - 76,133.47 realised on T3's exit; 120,000 - 102,242.30
     # unrealised on T1's fair value.
     assert m.excess_realised_eur == pytest.approx(3_866.53, abs=0.01)
@@ -72,8 +75,8 @@ def test_fund_metrics_on_the_fixture(con, snaps):
     assert m.excess_to_reserve_eur == m.excess_eur
     assert m.impact_reserve_eur == pytest.approx(3_866.53, abs=0.01)
     # 273 days since the first call: a return over the period, not a rate a year (GIPS). The
-    # period's return R solves -200,000 + 10,000 / (1 + R)^(229/273) + 240,000.50 / (1 + R) = 0.
-    for scenario, residual in ((m.gross, 240_000.50), (m.capped, 152_242.80 + 66_133.47)):
+    # period's return R solves -200,000 + 10,000 / (1 + R)^(229/273) + 215,000 / (1 + R) = 0.
+    for scenario, residual in ((m.gross, 215_000.0), (m.capped, 152_242.80 + 41_132.97)):
         r = scenario.irr
         assert (r.annualised, r.track_days) == (False, 273)
         npv = -200_000 + 10_000 / (1 + r.rate) ** (229 / 273) + residual / (1 + r.rate)

@@ -15,6 +15,7 @@ from analytics.fund import metrics as fund
 from analytics.fund.cap import CapParams, apply_cap
 
 D = dt.date.fromisoformat
+NB = "\u00a0"
 TICKET_COLUMNS = ["amount_eur", "invested_on", "status", "exited_on", "proceeds_eur", "fair_value_eur"]
 
 
@@ -176,3 +177,117 @@ def test_money_return_says_nothing_without_an_outflow():
     assert fund.money_return([], [], D("2026-01-01")).rate is None
     only_in = fund.money_return([D("2025-01-01"), D("2025-06-01")], [10.0, 20.0], D("2026-01-01"))
     assert only_in.rate is None
+
+
+# The books of the fund (issue 28's review): a ledger, receipts before an exit, the fund's costs.
+
+
+def test_proceeds_reinvested_are_counted_once():
+    # 100 called; ticket A (100) exits after 366 days for 150; 120 of it buys ticket B, worth 120.
+    # The fund holds 100 - 220 + 150 = 30 in cash and B: 150 for 100 paid in (TVPI 1.50, not 2.70).
+    tickets = pd.DataFrame(
+        [
+            ticket(100, "2024-01-01", "exited", "2025-01-01", proceeds=150.0),
+            ticket(120, "2025-01-02", fair=120.0),
+        ]
+    )
+    m = fund.fund_metrics(tickets, flows(("2024-01-01", "call", 100)), 100.0, D("2025-06-30"))
+    assert (m.gross.undistributed_eur, m.gross.cash_eur, m.gross.nav_eur) == (30.0, 0.0, 120.0)
+    assert m.gross.tvpi == pytest.approx(1.5)
+
+
+def test_interest_on_an_active_loan_counts_in_its_value_return_and_the_funds_cash():
+    # A loan of 100 on 2024-01-01 pays 5 of interest on 2025-01-01 (366 days); still worth 100 on
+    # 2025-12-31 (730 days). Value 105, under its cap of 100 x (1 + 0.03 x 730 / 365.25).
+    loan = ticket(100, "2024-01-01", fair=100.0) | {"investment_id": "L1", "received_eur": 5.0}
+    receipts = pd.DataFrame(
+        [{"investment_id": "L1", "date": D("2025-01-01"), "kind": "interest", "amount_eur": 5.0}]
+    )
+    tickets = pd.DataFrame([loan])
+    m = fund.fund_metrics(
+        tickets, flows(("2024-01-01", "call", 100)), 100.0, D("2025-12-31"), receipts=receipts
+    )
+    assert (m.gross.realised_eur, m.gross.nav_eur, m.gross.undistributed_eur) == (5.0, 100.0, 5.0)
+    assert m.gross.tvpi == pytest.approx(1.05)
+    assert m.excess_eur == 0
+    # The ticket's IRR r solves -100 + 5 / (1 + r)^(366/365) + 100 / (1 + r)^(730/365) = 0.
+    capped = apply_cap(tickets, D("2025-12-31"))
+    (rate,) = fund.ticket_irrs(capped, "gross_value", receipts=receipts)
+    assert -100 + 5 / (1 + rate) ** (366 / 365) + 100 / (1 + rate) ** (730 / 365) == pytest.approx(
+        0, abs=1e-6
+    )
+    # without the receipts' dates the interest would count on the end date: a lower rate
+    assert fund.ticket_irrs(capped, "gross_value")[0] == pytest.approx(1.05 ** (365 / 730) - 1)
+    assert rate > 1.05 ** (365 / 730) - 1
+    # The pooled IRR takes the interest on its date too: the same flows, the same rate.
+    assert m.gross.pooled_irr.rate == pytest.approx(rate, abs=1e-9)
+
+
+def test_interest_above_the_cap_is_excess_already_received():
+    # 100 lent on 2024-01-01 pays 10 a year (2025-01-01, 2026-01-01) and is repaid at par on
+    # 2026-01-01 (proceeds 120 in all, 731 days): capped at 100 x (1 + 0.03 x 731 / 365.25).
+    lent = ticket(100, "2024-01-01", "exited", "2026-01-01", proceeds=120.0)
+    lent |= {"investment_id": "L2", "received_eur": 20.0}
+    receipts = pd.DataFrame(
+        [
+            {"investment_id": "L2", "date": D("2025-01-01"), "kind": "interest", "amount_eur": 10.0},
+            {"investment_id": "L2", "date": D("2026-01-01"), "kind": "interest", "amount_eur": 10.0},
+        ]
+    )
+    m = fund.fund_metrics(
+        pd.DataFrame([lent]), flows(("2024-01-01", "call", 100)), 100.0, D("2026-03-31"), receipts=receipts
+    )
+    cap = 100 * (1 + 0.03 * 731 / 365.25)
+    assert m.excess_realised_eur == pytest.approx(120 - cap)
+    assert m.excess_unrealised_eur == 0
+    # The ticket's own flows: -100, +10, +10 and the repayment of 100 on the exit date.
+    rate = m.gross.pooled_irr.rate
+    npv = -100 + 10 / (1 + rate) ** (366 / 365) + 110 / (1 + rate) ** (731 / 365)
+    assert npv == pytest.approx(0, abs=1e-6)
+
+
+def test_the_funds_costs_make_its_return_net_and_the_before_fees_one_adds_them_back():
+    # 100 called on 2024-01-01, 80 invested (worth 80), 2 of management fees paid on 2025-01-01:
+    # 18 of cash on 2025-12-31 (730 days). TVPI net 0.98; IRR net 0.98^(365/730) - 1; before
+    # fees the residual would be 100: 0 %.
+    costs = pd.DataFrame([{"date": D("2025-01-01"), "kind": "management_fee", "amount_eur": 2.0}])
+    tickets = pd.DataFrame([ticket(80, "2024-01-01", fair=80.0)])
+    m = fund.fund_metrics(
+        tickets, flows(("2024-01-01", "call", 100)), 100.0, D("2025-12-31"), costs_paid=costs
+    )
+    assert m.has_costs and m.costs_eur == 2.0
+    assert (m.gross.cash_eur, m.gross.tvpi) == (18.0, pytest.approx(0.98))
+    assert m.gross.irr.rate == pytest.approx(0.98 ** (365 / 730) - 1, abs=1e-9)
+    assert m.gross.irr_before_fees.rate == pytest.approx(0.0, abs=1e-9)
+    from analytics.views.fund import metric_rows
+
+    rows = metric_rows(m).set_index("metric")
+    assert rows.loc["costs", "gross"] == 2.0
+    assert list(rows.index[-3:]) == ["irr_net", "irr", "pooled_irr"]
+    assert rows.loc["irr_net", "capped"] == pytest.approx(0.98 ** (365 / 730) - 1, abs=1e-9)
+
+
+def test_distributions_beyond_the_cap_or_the_cash_are_said_not_hidden():
+    # 100 called, exits after 366 days for 150, all 150 paid out: the cap allowed 103.006.
+    exited = pd.DataFrame([ticket(100, "2024-01-01", "exited", "2025-01-01", proceeds=150.0)])
+    paid = flows(("2024-01-01", "call", 100), ("2025-01-15", "distribution", 150))
+    m = fund.fund_metrics(exited, paid, 100.0, D("2025-06-30"))
+    assert m.gross.overdrawn_eur == 0
+    assert m.paid_beyond_cap_eur == pytest.approx(150 - 100 * (1 + 0.03 * 366 / 365.25))
+    # 20 paid out of a fund that has 100 invested and no exit: money it never had.
+    held = pd.DataFrame([ticket(100, "2024-01-01", fair=100.0)])
+    paid = flows(("2024-01-01", "call", 100), ("2024-06-30", "distribution", 20))
+    m = fund.fund_metrics(held, paid, 100.0, D("2025-06-30"))
+    assert m.gross.overdrawn_eur == 20 and m.paid_beyond_cap_eur == 0
+    assert (m.gross.cash_eur, m.gross.undistributed_eur) == (0.0, 0.0)
+    from smala_ui.figures.fund import ledger_warnings
+
+    (warning,) = ledger_warnings(m, "fr")
+    assert f"20{NB}€" in warning and "données sont à vérifier" in warning
+
+
+def test_a_fund_that_triples_in_a_month_says_so():
+    # 31 days: +200 % over the period (annualised, it would pass any solver's bound).
+    tickets = pd.DataFrame([ticket(100, "2026-01-01", fair=300.0)])
+    m = fund.fund_metrics(tickets, flows(("2026-01-01", "call", 100)), 100.0, D("2026-02-01"))
+    assert (m.gross.irr.annualised, m.gross.irr.rate) == (False, pytest.approx(2.0))

@@ -121,9 +121,9 @@ def test_capital_metrics_portfolio_and_concentration_on_the_fixture(view_b):
     assert list(v.capital["item"]) == ["hard", "called", "invested", "dry_powder"]
     assert list(v.capital["amount_eur"]) == pytest.approx([3_500_000, 200_000, 225_000.50, 3_274_999.50])
     assert list(v.capital["share"]) == pytest.approx([1, 0.057143, 0.064286, 0.935714], abs=1e-6)
-    # The metrics of tests/test_fund.py: TVPI 1.25 gross, 1.1419 capped.
+    # The metrics of tests/test_fund.py: TVPI 1.125 gross, 1.0169 capped.
     rows = v.metric_rows.set_index("metric")
-    assert rows.loc["tvpi", "gross"] == pytest.approx(1.2500025)
+    assert rows.loc["tvpi", "gross"] == pytest.approx(1.125)
     assert rows.loc["realised", "cost"] == pytest.approx(80_000 - 76_133.47, abs=0.005)
     assert pd.isna(rows.loc["paid_in", "cost"])  # a flow the cap does not change
     assert list(v.portfolio["ticket"]) == ["T1", "T3", "T2"]
@@ -383,7 +383,7 @@ def test_portfolio_csv_is_belgian_with_translated_values():
     text = to_csv_bytes(ff.portfolio_csv_table(rows, "fr")).decode("utf-8-sig").splitlines()
     assert text[0] == (
         "Ticket;Entreprise;Instrument;Thème;Statut;Investi le;Sorti le;Coût (EUR);Valeur (EUR);"
-        "Valeur plafonnée (EUR);MOIC;TRI brut (%)"
+        "Valeur plafonnée (EUR);MOIC;TRI sans plafond (%)"
     )
     cells = text[1].split(";")
     assert cells[:7] == ["1", "'=Alpha", "Prêt", "Planète", "Sorti", "2025-01-01", "2026-01-01"]
@@ -398,35 +398,35 @@ def test_metrics_table_on_the_fixture_is_hand_computed(snaps, con):
     b = snaps[1]
     m = fund.fund_metrics(fund.portfolio(con, b), fund.flows(con, b), 3_500_000, b.as_of)
     table = ff.metrics_table(metric_rows(m), "fr").set_index("Indicateur")
-    assert list(table.columns) == ["Brut", "Plafonné", "Coût du plafond"]
+    assert list(table.columns) == ["Sans plafond", "Plafonné", "Coût du plafond"]
     # Flows do not depend on the cap: 200,000 called, 10,000 distributed, 3,500,000 - 200,000 unfunded.
     assert table.loc["Capital appelé"].tolist() == [f"200{TH}000{NB}€", f"200{TH}000{NB}€", "—"]
     assert table.loc["Distributions versées"].tolist() == [f"10{TH}000{NB}€", f"10{TH}000{NB}€", "—"]
     assert table.loc["Non appelé"].tolist() == [f"3{TH}300{TH}000{NB}€"] * 2 + ["—"]
     # DPI is what investors were paid: 10,000 / 200,000, the same with or without the cap.
     assert table.loc["DPI"].tolist() == ["0,05\u00a0×", "0,05\u00a0×", "—"]
-    # T3 exited for 80,000, capped at 76,133.47 (tests/test_fund.py): cost 3,866.53; of it, all
-    # but the 10,000 distributed is still held by the fund.
+    # T3 exited for 80,000, capped at 76,133.47 (tests/test_fund.py): cost 3,866.53. The cash the
+    # fund holds (tests/test_fund.py's ledger): 44,999.50 and 41,132.97, all from exits.
     assert table.loc["Valeur réalisée par les sorties"].tolist() == [
         f"80{TH}000{NB}€",
         f"76{TH}133{NB}€",
         f"3{TH}867{NB}€",
     ]
     assert table.loc["Produits des sorties non distribués"].tolist() == [
-        f"70{TH}000{NB}€",
-        f"66{TH}133{NB}€",
+        f"45{TH}000{NB}€",
+        f"41{TH}133{NB}€",
         f"3{TH}867{NB}€",
     ]
     # NAV: 120,000 + 50,000.50 = 170,000.50 gross; 102,242.30 + 50,000.50 = 152,242.80 capped.
-    assert table.loc["Valeur nette d'inventaire (tickets actifs)"].tolist() == [
+    assert table.loc["Juste valeur des tickets actifs"].tolist() == [
         f"170{TH}001{NB}€",
         f"152{TH}243{NB}€",
         f"17{TH}758{NB}€",
     ]
-    # RVPI (170,000.50 + 70,000) / 200,000 = 1.20 and (152,242.80 + 66,133.47) / 200,000 = 1.09;
-    # TVPI = DPI + RVPI = 1.25 and 1.14.
-    assert table.loc["RVPI"].tolist() == ["1,20\u00a0×", "1,09\u00a0×", "0,11\u00a0×"]
-    assert table.loc["TVPI"].tolist() == ["1,25\u00a0×", "1,14\u00a0×", "0,11\u00a0×"]
+    # RVPI (170,000.50 + 44,999.50) / 200,000 = 1.075 and (152,242.80 + 41,132.97) / 200,000 =
+    # 0.9669; TVPI = DPI + RVPI = 1.125 and 1.0169; the cap costs 0.1081.
+    assert table.loc["RVPI"].tolist() == ["1,08\u00a0×", "0,97\u00a0×", "0,11\u00a0×"]
+    assert table.loc["TVPI"].tolist() == ["1,13\u00a0×", "1,02\u00a0×", "0,11\u00a0×"]
     # 273 days since the first call: the fund's return over the period, not a rate a year.
     label = "Rendement du fonds depuis l'origine, avant frais (non annualisé : moins d'un an)"
     gross, capped, cost = table.loc[label].tolist()
@@ -434,7 +434,7 @@ def test_metrics_table_on_the_fixture_is_hand_computed(snaps, con):
     assert "Rendement groupé des tickets depuis l'origine (non annualisé : moins d'un an)" in table.index
     assert not any("TRI" in row for row in table.index)
     english = ff.metrics_table(metric_rows(m), "en")
-    assert list(english.columns) == ["Metric", "Gross", "Capped", "Cost of the cap"]
+    assert list(english.columns) == ["Metric", "Without the cap", "Capped", "Cost of the cap"]
     assert english.iloc[10, 0] == "Fund return since inception, before fees (not annualised: under a year)"
 
 
@@ -592,7 +592,7 @@ def test_the_page_shows_the_fixtures_figures_and_filters_the_portfolio(snaps, mo
     assert "les 3 tickets" in at.success[0].value
     assert len(at.get("plotly_chart")) == 5  # over time, by type, by category, capital, concentration
     table = at.dataframe[0].value.set_index("Indicateur")
-    assert table.loc["TVPI"].tolist() == ["1,25\u00a0×", "1,14\u00a0×", "0,11\u00a0×"]
+    assert table.loc["TVPI"].tolist() == ["1,13\u00a0×", "1,02\u00a0×", "0,11\u00a0×"]
     portfolio = at.dataframe[1].value
     assert list(portfolio["Entreprise"]) == ["Company M2", "Company M3", "Company M4"]
     assert list(portfolio["TRI"]) == ["n.d."] * 3  # all held less than a year

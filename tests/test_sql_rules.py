@@ -290,10 +290,15 @@ def _params(snaps) -> dict[str, dict]:
         },
         "investments_non_cooperator": {"path": p["investments"], "members": p["members"], "examples": 3},
         "investments_status_rule": {"path": p["investments"], "examples": 3},
+        "ticket_flows_rule": {"path": p["ticket_flows"], "investments": p["investments"], "examples": 3},
+        "ticket_receipts": {"ticket_flows": p["ticket_flows"], "as_of": as_of},
+        "investor_flows": {"fund_flows": p["fund_flows"], "as_of": as_of},
+        "fund_costs_to_date": {"fund_costs": p["fund_costs"], "as_of": as_of},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
         "portfolio": {
             "investments": p["investments"],
             "members": p["members"],
+            "ticket_flows": p["ticket_flows"],
             "as_of": as_of,
             "named": True,
         },
@@ -523,6 +528,7 @@ EXPECTED = {
     # Every ticket of B was made by an active member.
     "investments_non_cooperator": (RULE_COLUMNS, [(0, None, None)]),
     "investments_status_rule": (RULE_COLUMNS, [(0, None, None)]),
+    "ticket_flows_rule": (RULE_COLUMNS, [(0, None, None)]),  # the fixture has no receipt
     "members_without_shares": (RULE_COLUMNS, [(0, None, None)]),
     "portfolio": (
         [
@@ -537,10 +543,18 @@ EXPECTED = {
             "exited_on",
             "proceeds_eur",
             "fair_value_eur",
+            "received_eur",
             "was_cooperator",
         ],
         None,
     ),
+    # The fixture's tickets paid nothing before their end, and the fund has no cost of its own.
+    "ticket_receipts": (["investment_id", "date", "kind", "amount_eur"], []),
+    "investor_flows": (
+        ["commitment_id", "date", "kind", "amount_eur"],
+        [("C1", D("2025-07-01"), "call", 200_000.0), ("C1", D("2026-02-15"), "distribution", 10_000.0)],
+    ),
+    "fund_costs_to_date": (["date", "kind", "amount_eur"], []),
     # Q1 2026: 0.5 + 2.0 + 1.25.
     "service_hours": (["hours", "sessions"], [(3.75, 3)]),
     "services_introduction_rule": (RULE_COLUMNS, [(0, None, None)]),
@@ -729,3 +743,26 @@ def test_members_without_shares(con, tmp_path, snaps):
                 as t(entry_id, member_id)) to '{shares}' (format parquet)"""
         )
     assert db.fetch_one(con, "members_without_shares", path=members, shares=shares, examples=5) == (1, 2, [2])
+
+
+def test_the_receipts_rule_finds_impossible_receipts(con, snaps, tmp_path):
+    _, b = snaps
+    # Fixture B's tickets: T1 invested 2025-07-01 (active); T3 invested 2025-08-01, exited
+    # 2026-02-01 for 80,000.
+    receipts = str(tmp_path / "ticket_flows.parquet")
+    with con.cursor() as cur:
+        cur.execute(
+            f"""copy (select * from (values
+                ('R1', 'T1', date '2025-12-31', 'interest', 2500.00::decimal(14, 2)),
+                ('R2', 'T1', date '2025-06-30', 'interest', 100.00),
+                ('R3', 'T3', date '2026-01-15', 'repayment', 50000.00),
+                ('R4', 'T3', date '2026-03-01', 'interest', 10.00),
+                ('R5', 'T3', date '2025-12-01', 'repayment', 40000.00)
+            ) as t(ticket_flow_id, investment_id, date, kind, amount_eur))
+            to '{receipts}' (format parquet)"""
+        )
+    # R2 predates T1's investment (row 2); R4 follows T3's exit (row 4); T3's receipts add up to
+    # 90,010 > its 80,000 of proceeds: R3, R4 and R5 (rows 3 to 5). R1 is fine.
+    investments = b.table_path("investments")
+    got = db.fetch_one(con, "ticket_flows_rule", path=receipts, investments=investments, examples=5)
+    assert got == (4, 2, [2, 3, 4, 5])

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -125,6 +126,26 @@ def test_missing_table_file_and_missing_manifest_entry(data_dir):
     assert codes(a) == ["table_missing"]
     assert codes(b) == ["file_missing"]
     assert b.problems[0].file == f"as_of=2026-03-31/{ideas.name}"
+
+
+def test_a_snapshot_without_the_optional_tables_is_valid_and_reads_them_as_empty(data_dir):
+    # as a snapshot written before the tables existed, or by a tool with none of their rows
+    b_folder = folder(data_dir, AS_OF_B)
+    manifest_path = b_folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    for name in ("ticket_flows", "fund_costs"):
+        table_file(b_folder, name).unlink()
+        del manifest["tables"][name]
+    manifest_path.write_text(json.dumps(manifest))
+    b = list_snapshots(data_dir)[1]
+    assert b.is_valid
+    for name in ("ticket_flows", "fund_costs"):
+        empty = read_parquet(Path(b.table_path(name)))
+        assert empty.num_rows == 0 and empty.schema.names == [c.name for c in TABLES[name].columns]
+    # a required table missing from the manifest is still a problem
+    del manifest["tables"]["ideas"]
+    manifest_path.write_text(json.dumps(manifest))
+    assert codes(list_snapshots(data_dir)[1]) == ["table_missing"]
 
 
 def rewrite_with_manifest(snapshot_folder, table_name, table):

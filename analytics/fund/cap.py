@@ -93,12 +93,20 @@ def apply_cap(
     """Return ``tickets`` with the cap applied, one row per ticket, amounts in EUR (float).
 
     Input columns: ``invested_on`` and ``exited_on`` (``datetime.date``), ``amount_eur``,
-    ``status``, ``proceeds_eur``, ``fair_value_eur``. Added columns:
+    ``status``, ``proceeds_eur``, ``fair_value_eur`` and, when the data has receipts,
+    ``received_eur`` (cash the ticket paid before its end: interest, dividends, repayments).
+
+    A ticket's value V is its proceeds once it ended (all it paid over its life, receipts
+    included), else what it paid so far plus its fair value (or the scenario's exit at a multiple
+    of cost). Added columns:
 
     - ``end_on``: exit date, as-of date for an active ticket, or the scenario's exit date;
-    - ``cost``, ``gross_value`` (V), ``years`` (t), ``cap_multiple`` (M), ``cap_value`` (I·M),
-      ``capped_value``, ``gross_gain``, ``capped_gain``, ``excess``,
+    - ``cost``, ``received``, ``gross_value`` (V), ``years`` (t), ``cap_multiple`` (M),
+      ``cap_value`` (I·M), ``capped_value``, ``gross_gain``, ``capped_gain``, ``excess``,
       ``excess_to_reserve`` and ``excess_to_entrepreneur`` (EUR; one of the two is zero);
+    - ``realised_gross`` and ``realised_capped``: the part of the value the fund already holds as
+      cash (all of it for an ended ticket; what an active one paid, up to its capped value);
+      ``excess_realised``: the part of the excess already received (EUR);
     - ``gross_moic`` and ``capped_moic`` (multiples of cost; NaN for a zero cost).
     """
     params = params or CapParams()
@@ -108,11 +116,15 @@ def apply_cap(
     cost = out["amount_eur"].astype(float).to_numpy()
     proceeds = out["proceeds_eur"].astype(float).fillna(0.0).to_numpy()
     fair = out["fair_value_eur"].astype(float).fillna(0.0).to_numpy()
+    if "received_eur" in out:
+        received = out["received_eur"].astype(float).fillna(0.0).to_numpy()
+    else:
+        received = np.zeros(len(out))
     if scenario.multiple is None:
-        value = np.where(active, fair, proceeds)
+        value = np.where(active, received + fair, proceeds)
         end_active = as_of
     else:
-        value = np.where(active, cost * scenario.multiple, proceeds)
+        value = np.where(active, received + cost * scenario.multiple, proceeds)
         end_active = scenario.exit_date(as_of)
     end = [
         end_active if is_active else exited
@@ -126,6 +138,7 @@ def apply_cap(
     excess = np.maximum(0.0, value - cap_value)
     to_reserve = params.excess_to == "impact_reserve"
     out["cost"] = cost
+    out["received"] = received
     out["gross_value"] = value
     out["years"] = years
     out["cap_multiple"] = multiple
@@ -136,6 +149,9 @@ def apply_cap(
     out["excess"] = excess
     out["excess_to_reserve"] = np.where(to_reserve, excess, 0.0)
     out["excess_to_entrepreneur"] = np.where(to_reserve, 0.0, excess)
+    out["realised_gross"] = np.where(active, received, value)
+    out["realised_capped"] = np.where(active, np.minimum(received, capped), capped)
+    out["excess_realised"] = np.where(active, np.maximum(0.0, received - cap_value), excess)
     with np.errstate(divide="ignore", invalid="ignore"):
         out["gross_moic"] = np.where(cost > 0, value / cost, np.nan)
         out["capped_moic"] = np.where(cost > 0, capped / cost, np.nan)
@@ -145,16 +161,19 @@ def apply_cap(
 def split_excess(capped: pd.DataFrame, column: str = "excess") -> tuple[float, float]:
     """Return (realised, unrealised) sums of ``column`` of ``apply_cap``'s frame, in EUR.
 
-    Realised: on tickets that ended (exited, written off), cash the fund received above the cap.
-    Unrealised: on active tickets, above the cap on today's fair value (or a scenario's exit),
-    which may never happen. ``column`` is ``excess``, ``excess_to_reserve`` (what the impact
-    reserve holds, realised) or ``excess_to_entrepreneur``.
+    Realised: cash the fund received above the cap: on tickets that ended, and on what an active
+    ticket already paid beyond its cap. Unrealised: the rest, above the cap on active tickets'
+    fair value (or a scenario's exit), which may never happen. ``column`` is ``excess``,
+    ``excess_to_reserve`` (what the impact reserve holds, realised) or ``excess_to_entrepreneur``.
     """
     if capped.empty:
         return 0.0, 0.0
-    ended = (capped["status"] != "active").to_numpy()
+    excess = capped["excess"].astype(float).to_numpy()
     values = capped[column].astype(float).to_numpy()
-    return float(values[ended].sum()), float(values[~ended].sum())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        realised_share = np.where(excess > 0, capped["excess_realised"].to_numpy(float) / excess, 0.0)
+    realised = values * realised_share
+    return float(realised.sum()), float((values - realised).sum())
 
 
 def cap_one(cost: float, value: float, invested_on: dt.date, end_on: dt.date, params: CapParams) -> dict:

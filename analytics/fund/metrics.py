@@ -54,10 +54,25 @@ def portfolio(con: Connection, snap: Snapshot) -> pd.DataFrame:
         "portfolio",
         investments=snap.table_path("investments"),
         members=snap.table_path("members"),
+        ticket_flows=snap.table_path("ticket_flows"),
         as_of=snap.as_of,
         named=snap.scope.rows,
     )
     return to_dates(frame, ["invested_on", "exited_on"])
+
+
+def receipts(con: Connection, snap: Snapshot) -> pd.DataFrame:
+    """Return the cash tickets paid before their end up to as-of: ``investment_id``, ``date``,
+    ``kind`` (interest, dividend, repayment), ``amount_eur`` (EUR); empty without any."""
+    frame = fetch_df(con, "ticket_receipts", ticket_flows=snap.table_path("ticket_flows"), as_of=snap.as_of)
+    return to_dates(frame, ["date"])
+
+
+def costs(con: Connection, snap: Snapshot) -> pd.DataFrame:
+    """Return the fund's own costs paid up to as-of: ``date``, ``kind`` (management_fee,
+    expense), ``amount_eur`` (EUR); empty without any."""
+    frame = fetch_df(con, "fund_costs_to_date", fund_costs=snap.table_path("fund_costs"), as_of=snap.as_of)
+    return to_dates(frame, ["date"])
 
 
 def flows(con: Connection, snap: Snapshot) -> pd.DataFrame:
@@ -86,8 +101,15 @@ def raised_by_snapshot(con: Connection, snaps: list[Snapshot]) -> pd.DataFrame:
 # XIRR ---------------------------------------------------------------------------------------
 
 
-def xirr(dates: Sequence[dt.date] | np.ndarray, amounts: Sequence[float] | np.ndarray) -> float | None:
+def xirr(
+    dates: Sequence[dt.date] | np.ndarray,
+    amounts: Sequence[float] | np.ndarray,
+    days_per_period: float = DAYS_PER_YEAR_XIRR,
+) -> float | None:
     """Return the annual rate r with sum(amount / (1 + r)^(days / 365)) = 0, or None.
+
+    ``days_per_period`` other than 365 gives the rate per period of that many days (the whole
+    span of the flows: the period's return, solved directly).
 
     None ("n/a") when there is no flow, a single flow, or no change of sign (all flows of one
     sign, or zero), and when no rate between -99.99 % and +1,000,000 % solves it.
@@ -105,7 +127,7 @@ def xirr(dates: Sequence[dt.date] | np.ndarray, amounts: Sequence[float] | np.nd
     # flows on a few hundred days), which changes nothing but the time it takes.
     unique_days, day_of_flow = np.unique(days, return_inverse=True)
     values = np.bincount(day_of_flow, weights=all_amounts[kept])
-    years = (unique_days - unique_days[0]).astype("int64") / DAYS_PER_YEAR_XIRR
+    years = (unique_days - unique_days[0]).astype("int64") / days_per_period
     if not years.any():
         return None  # every flow on one day: no time, no rate
 
@@ -152,14 +174,18 @@ class MoneyReturn:
 
 
 def money_return(
-    dates: Sequence[dt.date] | np.ndarray, amounts: Sequence[float] | np.ndarray, as_of: dt.date
+    dates: Sequence[dt.date] | np.ndarray,
+    amounts: Sequence[float] | np.ndarray,
+    as_of: dt.date,
+    since: dt.date | None = None,
 ) -> MoneyReturn:
     """Return the money-weighted return of ``amounts`` (EUR; out negative, in positive) on
-    ``dates``, measured up to ``as_of``.
+    ``dates``, measured up to ``as_of``; ``since`` is when the track record starts (the fund's
+    first call), by default the first flow.
 
-    Over a year since the first flow: ``xirr``'s annual rate. Under a year: the same rate over the
-    flows' own span, (1 + r)^(span / 365) - 1, the period's return. Outflows with nothing back
-    (every inflow zero): -100 %, a total loss, whatever the period.
+    A year or more since then: ``xirr``'s annual rate. Under a year: the return over the flows'
+    own span, solved directly, not annualised. Outflows with nothing back (every inflow zero):
+    -100 %, a total loss, whatever the period.
     """
     values = np.asarray(amounts, dtype="float64")
     days = np.asarray(dates, dtype="datetime64[D]")
@@ -167,15 +193,17 @@ def money_return(
     if not known.any():
         return MoneyReturn(None, True, 0)
     first = days[known].min()
-    track = int((np.datetime64(as_of, "D") - first).astype("int64"))
+    start = first if since is None else min(first, np.datetime64(since, "D"))
+    track = int((np.datetime64(as_of, "D") - start).astype("int64"))
     annualised = track >= MIN_ANNUALISED_DAYS
     if (values[known] < 0).any() and not (values[known] > 0).any():
         return MoneyReturn(-1.0, annualised, track)
-    rate = xirr(days, values)
-    if rate is None or annualised:
-        return MoneyReturn(rate, annualised, track)
+    if annualised:
+        return MoneyReturn(xirr(days, values), True, track)
+    # the period's own return, solved directly: a short period's return annualised could pass
+    # the solver's bound and say nothing (a fund that triples in a month)
     span = int((days[known].max() - first).astype("int64"))
-    return MoneyReturn((1.0 + rate) ** (span / DAYS_PER_YEAR_XIRR) - 1.0, False, track)
+    return MoneyReturn(xirr(days, values, days_per_period=max(span, 1)), False, track)
 
 
 @dataclass(frozen=True)
@@ -186,15 +214,17 @@ class ScenarioMetrics:
     Residual value = NAV + undistributed proceeds + uninvested cash, and TVPI = DPI + RVPI.
     """
 
-    realised_eur: float  # what the tickets that ended (exited, written off) returned to the fund
-    undistributed_eur: float  # of that, not yet paid out to investors (held by the fund)
-    nav_eur: float  # active tickets: on as-of, or at the scenario's exit
-    cash_eur: float  # paid-in capital neither invested in a ticket nor paid back
+    realised_eur: float  # cash the tickets returned to the fund: ended ones, and receipts of active ones
+    undistributed_eur: float  # of the cash the fund holds, what came back from tickets
+    nav_eur: float  # active tickets' value still in them: on as-of, or at the scenario's exit
+    cash_eur: float  # of the cash the fund holds, paid-in capital never invested
+    overdrawn_eur: float  # paid out beyond what the fund had (0 when the books hold): see below
     dpi: float | None  # distributions paid to investors / paid-in: the same in both scenarios
     rvpi: float | None
     tvpi: float | None
     irr: MoneyReturn  # the fund's: investors' dated calls and distributions, residual value last
-    pooled_irr: MoneyReturn  # every ticket's own cost and value on their dates (deal level)
+    pooled_irr: MoneyReturn  # every ticket's own cost, receipts and value on their dates (deal level)
+    irr_before_fees: MoneyReturn  # the fund's, as if its costs had not been paid (= irr without costs)
 
     @property
     def residual_eur(self) -> float:
@@ -211,15 +241,27 @@ class FundMetrics:
     distributions_eur: float
     unfunded_eur: float
     invested_eur: float
+    costs_eur: float  # the fund's own costs paid (fees, expenses); 0 when the data has none
     dpi: float | None  # distributions / paid-in (ILPA): the cap does not change what was paid
     gross: ScenarioMetrics
     capped: ScenarioMetrics
     excess_eur: float  # value left for impact: gross minus capped value of all tickets
-    excess_realised_eur: float  # on tickets that ended: cash above the cap
-    excess_unrealised_eur: float  # on active tickets' values: may never happen
+    excess_realised_eur: float  # cash received above the cap (ended tickets, receipts)
+    excess_unrealised_eur: float  # above the cap on active tickets' values: may never happen
     excess_to_reserve_eur: float
     excess_to_entrepreneur_eur: float
     impact_reserve_eur: float  # realised excess the impact reserve holds (0 when it goes back)
+
+    @property
+    def has_costs(self) -> bool:
+        """Return True when the data gives the fund's costs: its returns are then net of them."""
+        return self.costs_eur > 0
+
+    @property
+    def paid_beyond_cap_eur(self) -> float:
+        """Return what investors were paid beyond what the cap allows (EUR): distributions above
+        the capped cash the fund had, when the books without the cap do hold. 0 normally."""
+        return max(0.0, self.capped.overdrawn_eur - self.gross.overdrawn_eur)
 
     @property
     def irr_cost(self) -> float | None:
@@ -237,70 +279,105 @@ def _ratio(amount: float, paid_in: float) -> float | None:
 
 def _days(dates: pd.Series) -> np.ndarray:
     """Return dates (``datetime.date`` objects) as a ``datetime64[D]`` array, vectorised."""
-    return pd.to_datetime(dates).to_numpy().astype("datetime64[D]")
+    return pd.to_datetime(pd.Series(list(dates), dtype=object)).to_numpy().astype("datetime64[D]")
+
+
+def ticket_flows(capped: pd.DataFrame, column: str, receipts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Return the dates and amounts (EUR) of every ticket's own flows: its cost out on
+    ``invested_on``, its receipts in on their dates, and the rest of its value (``column``:
+    ``gross_value`` or ``capped_value``) in on ``end_on``. A capped ticket whose receipts passed
+    its cap hands the difference back at its end (a negative last flow)."""
+    return (
+        np.concatenate([_days(capped["invested_on"]), _days(receipts["date"]), _days(capped["end_on"])]),
+        np.concatenate(
+            [
+                -capped["cost"].to_numpy(float),
+                receipts["amount_eur"].to_numpy(float),
+                capped[column].to_numpy(float) - capped["received"].to_numpy(float),
+            ]
+        ),
+    )
 
 
 def _scenario(
     capped: pd.DataFrame,
     calls: pd.DataFrame,
     distributions: pd.DataFrame,
-    paid_in: float,
+    costs_paid: pd.DataFrame,
+    receipts: pd.DataFrame,
     as_of: dt.date,
     column: str,
 ) -> ScenarioMetrics:
     """Return one scenario's metrics; ``column`` is ``gross_value`` or ``capped_value``.
 
-    Ended tickets give the realised value, of which what investors have not been paid is held
-    by the fund; active ones the NAV, on as-of or on the scenario's exit date. Paid-in capital not
-    invested, less what was paid out beyond the realised value, is cash the fund holds for its
-    investors. The fund's IRR dates every investor flow when it happened (calls out, distributions
-    in), the cash and undistributed proceeds on as-of, and each active ticket's value on its
-    ``end_on`` date.
+    The fund's books, as a ledger: cash held = paid-in − tickets' cost − costs + cash the tickets
+    returned − distributions. Proceeds reinvested in new tickets are in those tickets' value,
+    never also in the cash. Of the cash held, paid-in never invested (less the costs) is
+    uninvested cash, the rest undistributed proceeds. Cash held below zero (paid out more than
+    the fund had) is ``overdrawn_eur`` and counts as nothing: a finding, never value.
+
+    The fund's IRR dates every investor flow when it happened (calls out, distributions in), the
+    cash on as-of and each active ticket's value still in it on its ``end_on`` date.
     """
+    realised_column = "realised_gross" if column == "gross_value" else "realised_capped"
     ended = (capped["status"] != "active").to_numpy()
     values = capped[column].to_numpy(float)
+    realised_by_ticket = capped[realised_column].to_numpy(float)
+    paid_in = float(calls["amount_eur"].sum())
     distributed = float(distributions["amount_eur"].sum())
-    realised = float(values[ended].sum())
-    nav = float(values[~ended].sum())
-    undistributed = max(0.0, realised - distributed)
-    paid_beyond_realised = max(0.0, distributed - realised)
-    cash = max(0.0, paid_in - float(capped["cost"].sum()) - paid_beyond_realised)
+    spent = float(costs_paid["amount_eur"].sum())
+    invested = float(capped["cost"].sum())
+    realised = float(realised_by_ticket.sum())
+    in_tickets = values[~ended] - realised_by_ticket[~ended]
+    nav = float(in_tickets.sum())
+    held = paid_in - invested - spent + realised - distributed
+    cash = min(max(held, 0.0), max(0.0, paid_in - invested - spent))
+    undistributed = max(held, 0.0) - cash
     dpi = _ratio(distributed, paid_in)
     rvpi = _ratio(nav + undistributed + cash, paid_in)
     tvpi = None if dpi is None or rvpi is None else dpi + rvpi
-    fund_flows = (
-        np.concatenate(
-            [
-                _days(calls["date"]),
-                _days(distributions["date"]),
-                np.array([as_of], dtype="datetime64[D]"),
-                _days(capped.loc[~ended, "end_on"]),
-            ]
-        ),
-        np.concatenate(
+    investor_days = np.concatenate(
+        [
+            _days(calls["date"]),
+            _days(distributions["date"]),
+            np.array([as_of], dtype="datetime64[D]"),
+            _days(capped.loc[~ended, "end_on"]),
+        ]
+    )
+
+    def fund_return(cash_on_as_of: float) -> MoneyReturn:
+        if paid_in <= 0:
+            return MoneyReturn(None, True, 0)
+        amounts = np.concatenate(
             [
                 -calls["amount_eur"].to_numpy(float),
                 distributions["amount_eur"].to_numpy(float),
-                [undistributed + cash],
-                values[~ended],
+                [cash_on_as_of],
+                in_tickets,
             ]
-        ),
-    )
-    ticket_flows = (
-        np.concatenate([_days(capped["invested_on"]), _days(capped["end_on"])]),
-        np.concatenate([-capped["cost"].to_numpy(float), values]),
-    )
+        )
+        return money_return(investor_days, amounts, as_of)
+
+    first_call = min(calls["date"]) if len(calls) else None
     return ScenarioMetrics(
         realised_eur=realised,
         undistributed_eur=undistributed,
         nav_eur=nav,
         cash_eur=cash,
+        overdrawn_eur=max(0.0, -held),
         dpi=dpi,
         rvpi=rvpi,
         tvpi=tvpi,
-        irr=money_return(*fund_flows, as_of) if paid_in > 0 else MoneyReturn(None, True, 0),
-        pooled_irr=money_return(*ticket_flows, as_of),
+        irr=fund_return(undistributed + cash),
+        pooled_irr=money_return(*ticket_flows(capped, column, receipts), as_of, since=first_call),
+        irr_before_fees=fund_return(undistributed + cash + spent)
+        if spent > 0
+        else fund_return(undistributed + cash),
     )
+
+
+EMPTY_RECEIPTS = pd.DataFrame({"investment_id": [], "date": [], "kind": [], "amount_eur": []})
+EMPTY_COSTS = pd.DataFrame({"date": [], "kind": [], "amount_eur": []})
 
 
 def fund_metrics(
@@ -311,28 +388,35 @@ def fund_metrics(
     params: CapParams | None = None,
     scenario: ExitScenario | None = None,
     capped: pd.DataFrame | None = None,
+    receipts: pd.DataFrame | None = None,
+    costs_paid: pd.DataFrame | None = None,
 ) -> FundMetrics:
-    """Return the fund's metrics from its tickets (``portfolio``) and flows (``flows``).
+    """Return the fund's metrics from its tickets (``portfolio``), investors' flows (``flows``),
+    tickets' receipts (``receipts``) and the fund's costs (``costs``); the last two may be left
+    out when the data has none.
 
     ``capped`` is ``apply_cap(tickets, as_of, params, scenario)`` when the caller has it already
     (a slider move computes it once for the metrics and the ticket table)."""
     params = params or CapParams()
+    receipts = EMPTY_RECEIPTS if receipts is None else receipts
+    costs_paid = EMPTY_COSTS if costs_paid is None else costs_paid
     if capped is None:
         capped = apply_cap(tickets, as_of, params, scenario or ExitScenario())
     calls = cash_flows[cash_flows["kind"] == "call"]
     paid_out = cash_flows[cash_flows["kind"] == "distribution"]
     paid_in = float(calls["amount_eur"].sum())
-    distributions = float(paid_out["amount_eur"].sum())
     realised, unrealised = split_excess(capped)
+    flows_of = (capped, calls, paid_out, costs_paid, receipts, as_of)
     return FundMetrics(
         hard_eur=float(hard_eur),
         paid_in_eur=paid_in,
-        distributions_eur=distributions,
+        distributions_eur=float(paid_out["amount_eur"].sum()),
         unfunded_eur=float(hard_eur) - paid_in,
         invested_eur=float(capped["cost"].sum()),
-        dpi=_ratio(distributions, paid_in),
-        gross=_scenario(capped, calls, paid_out, paid_in, as_of, "gross_value"),
-        capped=_scenario(capped, calls, paid_out, paid_in, as_of, "capped_value"),
+        costs_eur=float(costs_paid["amount_eur"].sum()),
+        dpi=_ratio(float(paid_out["amount_eur"].sum()), paid_in),
+        gross=_scenario(*flows_of, "gross_value"),
+        capped=_scenario(*flows_of, "capped_value"),
         excess_eur=float(capped["excess"].sum()),
         excess_realised_eur=realised,
         excess_unrealised_eur=unrealised,
@@ -371,14 +455,18 @@ def portfolio_at_risk(tickets: pd.DataFrame) -> AtRisk:
 MIN_IRR_DAYS = MIN_ANNUALISED_DAYS  # a ticket's return is not annualised over less than a year
 
 
-def ticket_irrs(capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS) -> list[float | None]:
+def ticket_irrs(
+    capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS, receipts: pd.DataFrame | None = None
+) -> list[float | None]:
     """Return each ticket's IRR from its cost on ``invested_on`` to ``column`` on ``end_on``.
 
     Two flows have a closed form, (V / I)^(365 / days) - 1, which is what ``xirr`` solves; it
-    is vectorised here for portfolios of thousands of tickets. A ticket written off to zero is
-    -100 % (a total loss, whatever its holding). None where ``xirr`` says n/a (no cost, or a rate
-    outside -99.99 % to +1,000,000 %) and for a ticket held less than ``min_days``: a few weeks'
-    move annualised would read as a misleading rate.
+    is vectorised here for portfolios of thousands of tickets. A ticket that paid receipts
+    before its end (``receipts``, by ``investment_id``) has more flows: ``xirr`` of its cost,
+    receipts and the rest of its value at the end (``ticket_flows``). A ticket written off to
+    zero is -100 % (a total loss, whatever its holding). None where ``xirr`` says n/a (no cost,
+    or a rate outside -99.99 % to +1,000,000 %) and for a ticket held less than ``min_days``: a
+    few weeks' move annualised would read as a misleading rate.
     """
     days = days_between(capped["invested_on"], capped["end_on"])
     cost = capped["cost"].to_numpy(dtype=float)
@@ -391,7 +479,18 @@ def ticket_irrs(capped: pd.DataFrame, column: str, min_days: int = MIN_IRR_DAYS)
         )
     usable &= (rate > -0.9999) & (rate < 10_000)
     rate = np.where(lost, -1.0, rate)
-    return [float(r) if ok else None for r, ok in zip(rate, usable | lost, strict=True)]
+    rates = [float(r) if ok else None for r, ok in zip(rate, usable | lost, strict=True)]
+    if receipts is None or receipts.empty or "received" not in capped:
+        return rates
+    paying = np.flatnonzero(capped["received"].to_numpy(float) > 0)
+    for i in paying:
+        if not (days[i] >= min_days and cost[i] > 0):
+            rates[i] = None
+            continue
+        row = capped.iloc[[i]]
+        own = receipts[receipts["investment_id"] == row["investment_id"].iloc[0]]
+        rates[i] = xirr(*ticket_flows(row, column, own))
+    return rates
 
 
 # Shaping for the page ------------------------------------------------------------------------

@@ -63,7 +63,7 @@ class ImportPlan:
 
     ``findings`` lists errors (they block the publish) and warnings, each located in the input.
     ``staged`` is the staged snapshot in the work folder (None when the input could not be turned
-    into the nine tables). ``preview`` is the Overview of the staged snapshot against the latest
+    into the contract's tables). ``preview`` is the Overview of the staged snapshot against the latest
     one (KPI deltas and what changed; None without a latest snapshot or when it cannot be
     computed). ``timings`` gives seconds spent reading, typing, writing and checking.
     """
@@ -165,7 +165,10 @@ def prepare_import(
         for name in TABLES:
             if name in parts:
                 continue
-            if latest is None:
+            if latest is None and TABLES[name].optional:
+                empty = TABLES[name].arrow_schema().empty_table()
+                parts[name] = _Part(empty, f"{name} (none)", np.arange(0, dtype=np.int64), {}, True)
+            elif latest is None:
                 findings.append(
                     located(
                         ERROR,

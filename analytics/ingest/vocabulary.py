@@ -49,6 +49,8 @@ SHEETS: dict[str, Sheet] = {
     "commitments": Sheet("Engagements", "Commitments"),
     "fund_flows": Sheet("Flux du fonds", "Fund flows"),
     "investments": Sheet("Investissements", "Investments"),
+    "ticket_flows": Sheet("Reçus des tickets", "Ticket receipts"),
+    "fund_costs": Sheet("Frais du fonds", "Fund costs"),
     "impact": Sheet("Impact", "Impact"),
     "ideas": Sheet("Idées", "Ideas"),
 }
@@ -411,6 +413,55 @@ HEADERS: dict[tuple[str, str], Header] = {
         "Valorisation brute à la date de situation ; vide quand le ticket n'est plus actif.",
         "Gross valuation on the as-of date; empty when no longer active.",
         "165 000,00",
+        "EUR",
+    ),
+    # ticket_flows (optional: cash received from a ticket before its end)
+    ("ticket_flows", "ticket_flow_id"): H(
+        "Identifiant reçu", "Receipt id", "Code unique du montant reçu.", "Unique code of a receipt.", "R001"
+    ),
+    ("ticket_flows", "investment_id"): H(
+        "Identifiant investissement",
+        "Investment id",
+        "Le ticket qui a payé (doit exister dans la feuille Investissements).",
+        "The ticket that paid (must exist in the Investments sheet).",
+        "T001",
+    ),
+    ("ticket_flows", "date"): H("Date", "Date", "Date de réception.", "Date received.", "30/06/2026"),
+    ("ticket_flows", "kind"): H(
+        "Type",
+        "Kind",
+        "interest (intérêts), dividend (dividende) ou repayment (remboursement) reçus avant la fin du "
+        "ticket. Pour un ticket terminé, ces montants font partie de son produit total.",
+        "interest, dividend or repayment received before the ticket's end. For an ended ticket they are "
+        "part of its total proceeds.",
+        "interest",
+    ),
+    ("ticket_flows", "amount_eur"): H(
+        "Montant (€)",
+        "Amount (EUR)",
+        "Montant reçu en euros, plus grand que zéro.",
+        "Amount received in euros, greater than zero.",
+        "2 500,00",
+        "EUR",
+    ),
+    # fund_costs (optional: the fund's own costs)
+    ("fund_costs", "cost_id"): H(
+        "Identifiant frais", "Cost id", "Code unique du frais.", "Unique code of the cost.", "FR001"
+    ),
+    ("fund_costs", "date"): H("Date", "Date", "Date du paiement.", "Date paid.", "31/03/2026"),
+    ("fund_costs", "kind"): H(
+        "Type",
+        "Kind",
+        "management_fee (frais de gestion) ou expense (autres frais du fonds).",
+        "management_fee or expense (the fund's other costs).",
+        "management_fee",
+    ),
+    ("fund_costs", "amount_eur"): H(
+        "Montant (€)",
+        "Amount (EUR)",
+        "Montant payé par le fonds en euros, plus grand que zéro.",
+        "Amount the fund paid in euros, greater than zero.",
+        "12 500,00",
         "EUR",
     ),
     # impact

@@ -972,7 +972,7 @@ def _table(name: str, columns: dict[str, list]) -> pa.Table:
 
 
 def snapshot_tables(story: Story, as_of: dt.date) -> dict[str, pa.Table]:
-    """Return the nine tables of the scale-1 snapshot on ``as_of``, event tables sorted by date."""
+    """Return every table of the scale-1 snapshot on ``as_of``, event tables sorted by date."""
     members = [m for m in story.members if m.joined_on <= as_of]
     shares = [s for s in story.shares if s.date <= as_of]
     services = [s for s in story.services if s.date <= as_of]
@@ -1083,6 +1083,9 @@ def snapshot_tables(story: Story, as_of: dt.date) -> dict[str, pa.Table]:
                 "fair_value_eur": _money(None if closed(t) else t.fair_value_cents[as_of] for t in tickets),
             },
         ),
+        # The demo fund reports no receipt before an exit and no cost of its own (both optional).
+        "ticket_flows": TABLES["ticket_flows"].arrow_schema().empty_table(),
+        "fund_costs": TABLES["fund_costs"].arrow_schema().empty_table(),
         "impact": _table(
             "impact",
             {

@@ -264,6 +264,15 @@ CROSS_RULES = (
         "exited_on, proceeds_eur and fair_value_eur do not match the status",
     ),
     CrossRule(
+        "ticket_flows",
+        "date",
+        "rule_ticket_flow",
+        "ticket_flows_rule",
+        ("investments",),
+        "a receipt dated before its ticket's investment or after its exit, or an ended ticket's "
+        "receipts above its proceeds",
+    ),
+    CrossRule(
         "members",
         "member_id",
         "rule_no_shares",

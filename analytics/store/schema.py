@@ -43,6 +43,8 @@ COMMITMENT_STATUSES = ("pledged", "signed", "cancelled")
 FLOW_KINDS = ("call", "distribution")
 INSTRUMENTS = ("equity", "quasi_equity", "convertible", "loan")
 INVESTMENT_STATUSES = ("active", "exited", "written_off")
+TICKET_FLOW_KINDS = ("interest", "dividend", "repayment")
+FUND_COST_KINDS = ("management_fee", "expense")
 IDEA_STAGES = ("idea", "exploring", "building", "launched", "dropped")
 
 
@@ -110,12 +112,17 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One table of a snapshot: its columns, and whether it is an event table sorted by date."""
+    """One table of a snapshot: its columns, and whether it is an event table sorted by date.
+
+    An ``optional`` table may be absent from a snapshot (one written before the table existed, or
+    by a tool that has none of its rows): it then reads as empty. Every other table is required.
+    """
 
     name: str
     columns: tuple[Column, ...]
     date_column: str | None = None  # event tables are written sorted by this column
     description: str = ""
+    optional: bool = False
     column_index: dict[str, Column] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -236,6 +243,32 @@ TABLES: dict[str, Table] = {
                 C("fair_value_eur", DECIMAL, nullable=True, minimum=0),
             ),
             description="the fund's portfolio, one row per ticket",
+        ),
+        Table(
+            "ticket_flows",
+            (
+                C("ticket_flow_id", STRING, unique=True),
+                C("investment_id", STRING, references="investments.investment_id"),
+                C("date", DATE),
+                C("kind", STRING, allowed=TICKET_FLOW_KINDS),
+                C("amount_eur", DECIMAL, positive=True),
+            ),
+            date_column="date",
+            description="cash the fund received from a ticket before its end: interest, dividends, "
+            "repayments (part of an ended ticket's proceeds)",
+            optional=True,
+        ),
+        Table(
+            "fund_costs",
+            (
+                C("cost_id", STRING, unique=True),
+                C("date", DATE),
+                C("kind", STRING, allowed=FUND_COST_KINDS),
+                C("amount_eur", DECIMAL, positive=True),
+            ),
+            date_column="date",
+            description="the fund's own costs: management fees and expenses",
+            optional=True,
         ),
         Table(
             "impact",

@@ -127,8 +127,10 @@ class Snapshot:
         reaches a snapshot's file, so a table outside the scope raises ``Forbidden`` here."""
         if not self.scope.may_read(table):
             raise Forbidden(f"{table}: not readable in this scope ({self.scope.key})")
-        entry = (self.manifest or {}).get("tables", {}).get(table, {})
-        return str(self.path / entry.get("file", TABLES[table].file))
+        entry = (self.manifest or {}).get("tables", {}).get(table)
+        if entry is None and self.manifest is not None and TABLES[table].optional:
+            return empty_table_file(table)  # a snapshot without this optional table: no row
+        return str(self.path / (entry or {}).get("file", TABLES[table].file))
 
     def table_paths(self) -> dict[str, str]:
         """Return the Parquet file of every table the scope may read, by table name."""
@@ -138,6 +140,24 @@ class Snapshot:
         if not self.manifest:
             return {}
         return {name: int(t.get("rows", 0)) for name, t in self.manifest["tables"].items()}
+
+
+@functools.cache
+def empty_table_file(table: str) -> str:
+    """Return a Parquet file of ``table`` with its contract's columns and no row, for a snapshot
+    without that optional table: written once per process (and schema) in the temporary folder,
+    by a rename, so that two processes never read half of one."""
+    schema = TABLES[table].arrow_schema()
+    digest = hashlib.sha256(str(schema).encode()).hexdigest()[:12]
+    folder = Path(tempfile.gettempdir()) / f"smala-empty-{digest}"
+    path = folder / TABLES[table].file
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, staging = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        os.close(fd)
+        pq.write_table(schema.empty_table(), staging)
+        os.replace(staging, path)
+    return str(path)
 
 
 def table_files(snaps: list[Snapshot], table: str) -> list[str]:
@@ -280,8 +300,11 @@ def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> lis
     problems = []
     malformed = {p.params["table"] for p in found if p.code == "manifest_entry"}
     for name, table in TABLES.items():
+        entry = manifest["tables"].get(name)
+        if entry is None and table.optional:
+            continue  # written before the table existed, or without any row of it: it reads as empty
         if name not in malformed:  # already reported
-            problems.extend(_verify_table(folder, manifest["tables"].get(name), name, table))
+            problems.extend(_verify_table(folder, entry, name, table))
     entry = manifest.get("checks")
     if entry is not None:
         path = folder / checks_file(manifest)

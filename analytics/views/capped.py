@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
@@ -34,24 +34,37 @@ VALUE_COLUMNS = [
     "excess",
 ]
 TICKET_COLUMNS = [*VALUE_COLUMNS, "gross_irr", "capped_irr"]  # the ticket table's columns
+IRR_INPUTS = ["investment_id", "received"]  # what a ticket's IRR needs beside its values
 
 
 @dataclass(frozen=True)
 class FundInputs:
-    """What the cap applies to on one snapshot: the tickets, the investors' flows (``fund.flows``)
-    and the hard commitments (EUR, the Overview's), read once whatever the scenario."""
+    """What the cap applies to on one snapshot: the tickets, the investors' flows (``fund.flows``),
+    the tickets' receipts before their end (``fund.receipts``), the fund's own costs
+    (``fund.costs``) and the hard commitments (EUR, the Overview's), read once whatever the
+    scenario."""
 
     as_of: dt.date
     tickets: pd.DataFrame
     flows: pd.DataFrame
     hard_eur: float
     rows_shown: bool  # the scope lists tickets one by one (``Scope.rows``)
+    receipts: pd.DataFrame = field(default_factory=fund.EMPTY_RECEIPTS.copy)
+    costs: pd.DataFrame = field(default_factory=fund.EMPTY_COSTS.copy)
 
 
 def fund_inputs(con: Connection, snap: Snapshot) -> FundInputs:
     """Return the tickets, flows and hard commitments of ``snap`` (the queries of every scenario)."""
     hard = kpis.fund_commitments(con, snap).hard_eur
-    return FundInputs(snap.as_of, fund.portfolio(con, snap), fund.flows(con, snap), hard, snap.scope.rows)
+    return FundInputs(
+        snap.as_of,
+        fund.portfolio(con, snap),
+        fund.flows(con, snap),
+        hard,
+        snap.scope.rows,
+        fund.receipts(con, snap),
+        fund.costs(con, snap),
+    )
 
 
 @dataclass(frozen=True)
@@ -67,13 +80,23 @@ class CappedView:
     metrics: FundMetrics  # TVPI and IRR gross and capped, the IRR cost of the cap (rate points)
     tickets: pd.DataFrame  # VALUE_COLUMNS, one row per ticket (cap_multiple: multiple of cost)
     rows_shown: bool  # the scope lists tickets one by one; else ``tickets`` is empty
+    receipts: pd.DataFrame = field(default_factory=fund.EMPTY_RECEIPTS.copy)  # for the tickets' IRRs
 
 
 def actual_metrics(inputs: FundInputs, cap: CapParams) -> FundMetrics:
     """Return the fund's metrics under ``cap`` with active tickets at their fair value on as-of:
     the actual figures (no exit scenario), as the Overview, the Impact fund page and the default
     of the Capped returns page show them."""
-    return fund.fund_metrics(inputs.tickets, inputs.flows, inputs.hard_eur, inputs.as_of, cap, ExitScenario())
+    return fund.fund_metrics(
+        inputs.tickets,
+        inputs.flows,
+        inputs.hard_eur,
+        inputs.as_of,
+        cap,
+        ExitScenario(),
+        receipts=inputs.receipts,
+        costs_paid=inputs.costs,
+    )
 
 
 def capped_view(con: Connection, snap: Snapshot, params: CapParams, scenario: ExitScenario) -> CappedView:
@@ -89,7 +112,15 @@ def capped_figures(inputs: FundInputs, params: CapParams, scenario: ExitScenario
     """Return ``capped_view`` from inputs already read: a new scenario runs no query."""
     capped = apply_cap(inputs.tickets, inputs.as_of, params, scenario)
     metrics = fund.fund_metrics(
-        inputs.tickets, inputs.flows, inputs.hard_eur, inputs.as_of, params, scenario, capped=capped
+        inputs.tickets,
+        inputs.flows,
+        inputs.hard_eur,
+        inputs.as_of,
+        params,
+        scenario,
+        capped=capped,
+        receipts=inputs.receipts,
+        costs_paid=inputs.costs,
     )
     return CappedView(
         params=params,
@@ -99,8 +130,9 @@ def capped_figures(inputs: FundInputs, params: CapParams, scenario: ExitScenario
         capped_value_eur=float(capped["capped_value"].sum()),
         excess_eur=metrics.excess_eur,
         metrics=metrics,
-        tickets=listed(capped[VALUE_COLUMNS].reset_index(drop=True), inputs.rows_shown),
+        tickets=listed(capped[[*VALUE_COLUMNS, *IRR_INPUTS]].reset_index(drop=True), inputs.rows_shown),
         rows_shown=inputs.rows_shown,
+        receipts=inputs.receipts,
     )
 
 
@@ -160,6 +192,6 @@ def ticket_returns(view: CappedView) -> pd.DataFrame:
     year, None under a year's holding), for the ticket table and its download."""
     tickets = view.tickets
     return tickets.assign(
-        gross_irr=fund.ticket_irrs(tickets, "gross_value"),
-        capped_irr=fund.ticket_irrs(tickets, "capped_value"),
+        gross_irr=fund.ticket_irrs(tickets, "gross_value", receipts=view.receipts),
+        capped_irr=fund.ticket_irrs(tickets, "capped_value", receipts=view.receipts),
     )[TICKET_COLUMNS]

@@ -86,9 +86,10 @@ def metric_rows(m: FundMetrics) -> pd.DataFrame:
     Columns: ``metric``, ``kind`` (money in EUR, multiple of paid-in, rate a year, or ``period``:
     a return over less than a year, not annualised), ``gross``, ``capped``, ``cost`` (gross −
     capped). Metrics, in order: paid_in, distributions, unfunded, dpi, realised, undistributed,
-    nav, cash, rvpi, tvpi, then the fund's return before fees (``irr``, or ``irr_period`` under a
-    year) and the tickets' pooled one (``pooled_irr`` or ``pooled_irr_period``). What does not
-    depend on the cap (flows to and from investors, DPI) has a NaN cost, as has any n/a value.
+    nav, cash, costs (when the data has the fund's costs), rvpi, tvpi, then the fund's return net
+    of its costs (``irr_net``, when it has any), before fees (``irr``; ``_period`` under a year)
+    and the tickets' pooled one (``pooled_irr`` or ``pooled_irr_period``). What does not depend
+    on the cap (flows to and from investors, costs, DPI) has a NaN cost, as has any n/a value.
     """
     g, c = m.gross, m.capped
 
@@ -112,9 +113,12 @@ def metric_rows(m: FundMetrics) -> pd.DataFrame:
         money("undistributed", g.undistributed_eur, c.undistributed_eur),
         money("nav", g.nav_eur, c.nav_eur),
         money("cash", g.cash_eur, c.cash_eur),
+        *([money("costs", m.costs_eur, m.costs_eur, False)] if m.has_costs else []),
         ratio("rvpi", "multiple", g.rvpi, c.rvpi),
         ratio("tvpi", "multiple", g.tvpi, c.tvpi),
-        returned("irr", g.irr, c.irr),
+        # with the fund's costs in the data, its return net of them, then before them (ILPA)
+        *([returned("irr_net", g.irr, c.irr)] if m.has_costs else []),
+        returned("irr", g.irr_before_fees, c.irr_before_fees),
         returned("pooled_irr", g.pooled_irr, c.pooled_irr),
     ]
     frame = pd.DataFrame(rows, columns=["metric", "kind", "gross", "capped", "cost"])
@@ -193,14 +197,38 @@ def fund_view(
         capital=fund.capital_split(hard, metrics.paid_in_eur, metrics.invested_eur),
         at_risk=fund.portfolio_at_risk(tickets),
         portfolio=listed(
-            fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value")), snap.scope.rows
+            fund.portfolio_rows(capped, fund.ticket_irrs(capped, "gross_value", receipts=inputs.receipts)),
+            snap.scope.rows,
         ),
         companies=listed(companies, snap.scope.rows),
         company_count=len(companies),
         concentration_total_eur=float(companies["cost_eur"].sum()),
         top_shares={n: fund.top_share(companies, n) for n in TOP_SHARES},
         top_companies=listed(companies.head(TOP_COMPANIES), snap.scope.rows),
-        accounts=statements.investor_statements(statements.capital_accounts(con, snap), metrics)
+        accounts=investor_accounts(con, snap, catalogue, params, metrics)
         if snap.scope.personal_data
         else None,
     )
+
+
+def investor_accounts(
+    con: Connection, snap: Snapshot, catalogue: list[Snapshot], cap: CapParams, metrics: FundMetrics
+) -> pd.DataFrame:
+    """Return each investor's capital account on ``snap`` (``statements.investor_statements``),
+    balances rolled forward over the fund's residual value at every snapshot of ``catalogue``
+    before as-of (each as known on its date, under ``cap``) and on as-of (``metrics``). A snapshot
+    that cannot be read is left out: its period merges with the next one."""
+    valuations = []
+    for earlier in sorted((s for s in catalogue if s.as_of < snap.as_of), key=lambda s: s.as_of):
+        try:
+            then = actual_metrics(fund_inputs(con, earlier.seen_by(snap.scope)), cap)
+        except (duckdb.Error, OSError):
+            continue
+        valuations.append(
+            statements.Valuation(earlier.as_of, then.gross.residual_eur, then.capped.residual_eur)
+        )
+    valuations.append(
+        statements.Valuation(snap.as_of, metrics.gross.residual_eur, metrics.capped.residual_eur)
+    )
+    accounts = statements.capital_accounts(con, snap)
+    return statements.investor_statements(accounts, metrics, statements.investor_flows(con, snap), valuations)

@@ -206,9 +206,13 @@ def return_tiles(view: CappedView, lang: str, actual: CappedView | None = None) 
     labels = return_labels(view.metrics)
     shown = return_values(view.metrics, lang)
     actuals = [None] * len(labels) if actual is None else return_values(actual.metrics, lang)
+    # with the fund's costs in the data, its returns are net of them
+    fees = translate(lang, "capped.fees.net" if view.metrics.has_costs else "capped.fees.before")
     return [
         _beside(
-            {"label": translate(lang, label), "value": value, "help": translate(lang, help_key)}, was, lang
+            {"label": translate(lang, label, fees=fees), "value": value, "help": translate(lang, help_key)},
+            was,
+            lang,
         )
         for (label, help_key), value, was in zip(labels, shown, actuals, strict=True)
     ]

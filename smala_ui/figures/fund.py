@@ -345,6 +345,21 @@ def impact_sentence(metrics: FundMetrics, excess_to: str, lang: str) -> str:
     )
 
 
+def ledger_warnings(metrics: FundMetrics, lang: str) -> list[str]:
+    """Return what the fund's books say that no figure should hide: money paid out beyond what
+    the fund had (a data problem), and distributions beyond what the cap allows."""
+    warnings = []
+    if metrics.gross.overdrawn_eur > 0.005:
+        warnings.append(
+            translate(lang, "fund.ledger.overdrawn", amount=fmt.money(metrics.gross.overdrawn_eur))
+        )
+    if metrics.paid_beyond_cap_eur > 0.005:
+        warnings.append(
+            translate(lang, "fund.ledger.beyond_cap", amount=fmt.money(metrics.paid_beyond_cap_eur))
+        )
+    return warnings
+
+
 def metrics_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Return the fund metrics (``analytics.views.fund.metric_rows``) as the screen shows them:
     gross, capped and the cost of the cap; a dash where the cap changes nothing."""

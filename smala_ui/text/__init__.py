@@ -119,7 +119,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "date de situation.",
         "kpi.invested": "Montant investi",
         "kpi.invested.help": "Coût de tous les tickets investis par le fonds jusqu'à la date de "
-        "situation, y compris ceux déjà sortis ou radiés.",
+        "situation, y compris ceux déjà sortis ou passés en perte.",
         "kpi.of_target": "{share} de l'objectif",
         "overview.progress": "Progression vers les objectifs",
         "overview.changes": "Ce qui a changé depuis le {date}",
@@ -147,8 +147,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "changes.investment_made.other": "{n} investissements du fonds, {amount} au total{names}.",
         "changes.investment_exited.one": "1 sortie, {amount} encaissés{names}.",
         "changes.investment_exited.other": "{n} sorties, {amount} encaissés au total{names}.",
-        "changes.investment_written_off.one": "1 ticket radié{names}.",
-        "changes.investment_written_off.other": "{n} tickets radiés{names}.",
+        "changes.investment_written_off.one": "1 ticket passé en perte{names}.",
+        "changes.investment_written_off.other": "{n} tickets passés en perte{names}.",
         "changes.names": " : {names}",
         "changes.individual": "un particulier",
         "changes.and": "et",
@@ -229,6 +229,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "comme une formule (gardé comme texte ; neutralisé dans les téléchargements)",
         "problem.rule_no_shares.one": "{count} membre actuel sans aucune ligne au registre des parts",
         "problem.rule_no_shares.other": "{count} membres actuels sans aucune ligne au registre des parts",
+        "problem.rule_ticket_flow.one": "{count} ligne : un montant reçu daté avant l'investissement "
+        "du ticket ou après sa sortie, ou des reçus d'un ticket terminé au-delà de son produit.",
+        "problem.rule_ticket_flow.other": "{count} lignes : des montants reçus datés avant "
+        "l'investissement du ticket ou après sa sortie, ou des reçus d'un ticket terminé au-delà de son "
+        "produit.",
         "problem.rule_status.one": "{count} ligne : exited_on, proceeds_eur et fair_value_eur ne "
         "correspondent pas au statut",
         "problem.rule_status.other": "{count} lignes : exited_on, proceeds_eur et fair_value_eur ne "
@@ -430,6 +435,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "as a formula (kept as text; neutralised in downloads)",
         "problem.rule_no_shares.one": "{count} current member without any line in the share register",
         "problem.rule_no_shares.other": "{count} current members without any line in the share register",
+        "problem.rule_ticket_flow.one": "{count} row: a receipt dated before its ticket's investment or "
+        "after its exit, or an ended ticket's receipts above its proceeds.",
+        "problem.rule_ticket_flow.other": "{count} rows: receipts dated before their ticket's investment "
+        "or after its exit, or an ended ticket's receipts above its proceeds.",
         "problem.rule_status.one": "{count} row: exited_on, proceeds_eur and fair_value_eur do not match the "
         "status",
         "problem.rule_status.other": "{count} rows: exited_on, proceeds_eur and fair_value_eur do not match "

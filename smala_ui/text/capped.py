@@ -62,15 +62,17 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.excess_unrealised": "Pour l'impact, latente",
         "capped.excess_unrealised.help": "Excédent sur la valeur des tickets actifs (juste valeur, ou "
         "sortie du scénario) : une valorisation, qui peut ne jamais se réaliser.",
-        "capped.tvpi_gross": "TVPI brut",
+        "capped.tvpi_gross": "TVPI sans plafond",
         "capped.tvpi_capped": "TVPI plafonné",
         "capped.tvpi.help": "Valeur totale pour les investisseurs rapportée au capital appelé (ILPA) : "
         "distributions versées, valeur nette d'inventaire, produits non distribués et trésorerie non "
         "investie. Source : appels et distributions du fonds, tickets du portefeuille.",
-        "capped.irr_gross": "TRI sans plafond, avant frais",
-        "capped.irr_capped": "TRI plafonné, avant frais",
-        "capped.irr_gross_period": "Rendement sans plafond depuis l'origine (non annualisé)",
-        "capped.irr_capped_period": "Rendement plafonné depuis l'origine (non annualisé)",
+        "capped.irr_gross": "TRI sans plafond, {fees}",
+        "capped.irr_capped": "TRI plafonné, {fees}",
+        "capped.irr_gross_period": "Rendement sans plafond depuis l'origine, {fees} (non annualisé)",
+        "capped.irr_capped_period": "Rendement plafonné depuis l'origine, {fees} (non annualisé)",
+        "capped.fees.before": "avant frais",
+        "capped.fees.net": "net de frais",
         "capped.irr.help": "TRI du fonds (XIRR) : appels et distributions des investisseurs à leurs "
         "dates, valeur résiduelle (tickets actifs, produits non distribués, trésorerie) à la date de "
         "situation ou à la sortie du scénario. Avant frais : les données n'en contiennent pas. Moins "
@@ -94,11 +96,11 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.col.multiple": "Plafond M",
         "capped.col.capped": "Valeur plafonnée",
         "capped.col.excess": "Excédent",
-        "capped.col.irr_gross": "TRI brut",
+        "capped.col.irr_gross": "TRI sans plafond",
         "capped.col.irr_capped": "TRI plafonné",
         "capped.status.active": "actif",
         "capped.status.exited": "sorti",
-        "capped.status.written_off": "radié",
+        "capped.status.written_off": "passé en perte",
         "capped.figure.capped": "Valeur plafonnée",
         "capped.figure.excess": "Excédent (impact)",
         "capped.figure.cost": "Coût",
@@ -107,14 +109,14 @@ TEXT: dict[str, dict[str, str]] = {
         "kpi.tvpi_capped.help": "Valeur totale rendue ou détenue pour les investisseurs, plafond "
         "appliqué, par euro appelé.",
         "kpi.impact_realised": "Valeur pour l'impact, réalisée",
-        "kpi.impact_realised.help": "Ce que le plafond de {rate} a retenu des plus-values des tickets "
-        "terminés : produits encaissés au-delà du plafond. C'est de la trésorerie, gardée par la "
-        "réserve d'impact du fonds (ou laissée aux entrepreneurs, selon le plafond configuré). Source : "
-        "tickets du fonds, plafond de l'article.",
+        "kpi.impact_realised.help": "Ce que le plafond de {rate} par an a retenu des plus-values des "
+        "tickets terminés : produits encaissés au-delà du plafond. C'est de la trésorerie, gardée par "
+        "la réserve d'impact du fonds (ou laissée aux entrepreneurs, selon le plafond configuré). "
+        "Source : tickets du fonds, plafond de l'article.",
         "kpi.impact_unrealised": "Valeur pour l'impact, latente",
-        "kpi.impact_unrealised.help": "Ce que le plafond de {rate} retiendrait sur la juste valeur des "
-        "tickets actifs à cette date : une valorisation, pas de la trésorerie, qui peut ne jamais se "
-        "réaliser. Source : tickets du fonds, juste valeur déclarée.",
+        "kpi.impact_unrealised.help": "Ce que le plafond de {rate} par an retiendrait sur la juste "
+        "valeur des tickets actifs à cette date : une valorisation, pas de la trésorerie, qui peut ne "
+        "jamais se réaliser. Source : tickets du fonds, juste valeur déclarée.",
     },
     "en": {
         "capped.method": "The fund keeps no more than cost × M: M = 1 + rate × years (simple basis), "
@@ -174,15 +176,17 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.excess_unrealised": "For impact, unrealised",
         "capped.excess_unrealised.help": "Excess on the value of active tickets (fair value, or the "
         "scenario's exit): a valuation, which may never happen.",
-        "capped.tvpi_gross": "Gross TVPI",
+        "capped.tvpi_gross": "TVPI without the cap",
         "capped.tvpi_capped": "Capped TVPI",
         "capped.tvpi.help": "Total value for investors per euro called (ILPA): distributions paid, net "
         "asset value, undistributed proceeds and cash not invested. Source: the fund's calls and "
         "distributions, its tickets.",
-        "capped.irr_gross": "IRR without the cap, before fees",
-        "capped.irr_capped": "Capped IRR, before fees",
-        "capped.irr_gross_period": "Return without the cap since inception (not annualised)",
-        "capped.irr_capped_period": "Capped return since inception (not annualised)",
+        "capped.irr_gross": "IRR without the cap, {fees}",
+        "capped.irr_capped": "Capped IRR, {fees}",
+        "capped.irr_gross_period": "Return without the cap since inception, {fees} (not annualised)",
+        "capped.irr_capped_period": "Capped return since inception, {fees} (not annualised)",
+        "capped.fees.before": "before fees",
+        "capped.fees.net": "net of fees",
         "capped.irr.help": "The fund's IRR (XIRR): investors' calls and distributions on their dates, "
         "the residual value (active tickets, undistributed proceeds, cash) on the as-of date or the "
         "scenario's exit. Before fees: the data holds none. Under a year after the first call, the "
@@ -204,7 +208,7 @@ TEXT: dict[str, dict[str, str]] = {
         "capped.col.multiple": "Cap M",
         "capped.col.capped": "Capped value",
         "capped.col.excess": "Excess",
-        "capped.col.irr_gross": "Gross IRR",
+        "capped.col.irr_gross": "IRR without the cap",
         "capped.col.irr_capped": "Capped IRR",
         "capped.status.active": "active",
         "capped.status.exited": "exited",
@@ -216,13 +220,13 @@ TEXT: dict[str, dict[str, str]] = {
         "kpi.tvpi_capped": "Fund capped TVPI",
         "kpi.tvpi_capped.help": "Total value returned or held for investors, cap applied, per euro called.",
         "kpi.impact_realised": "Value for impact, realised",
-        "kpi.impact_realised.help": "What the {rate} cap kept from the gains of the tickets that ended: "
-        "proceeds received above the cap. This is cash, held by the fund's impact reserve (or left "
+        "kpi.impact_realised.help": "What the {rate} a year cap kept from the gains of the tickets that "
+        "ended: proceeds received above the cap. This is cash, held by the fund's impact reserve (or left "
         "with the entrepreneurs, as the cap is configured). Source: the fund's tickets, the "
         "article's cap.",
         "kpi.impact_unrealised": "Value for impact, unrealised",
-        "kpi.impact_unrealised.help": "What the {rate} cap would keep from the fair value of the active "
-        "tickets on this date: a valuation, not cash, which may never happen. Source: the fund's "
+        "kpi.impact_unrealised.help": "What the {rate} a year cap would keep from the fair value of the "
+        "active tickets on this date: a valuation, not cash, which may never happen. Source: the fund's "
         "tickets, their reported fair value.",
     },
 }

@@ -23,7 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.investor_category.individual": "Particuliers",
         "fund.investor_category.company": "Entreprises",
         "fund.investor_category.foundation": "Fondations",
-        "fund.investor_category.family_office": "Gestion de patrimoine familial",
+        "fund.investor_category.family_office": "Family offices",
         "fund.investor_category.regional": "Région",
         "fund.investor_category.federal": "Fédéral",
         "fund.investor_category.european": "Europe",
@@ -103,14 +103,16 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.fig.share_axis": "Part du coût investi",
         # Fund metrics
         "fund.metrics": "Indicateurs du fonds",
-        "fund.metrics.caption": "Brut : sans plafond ; plafonné : plus-values limitées à {rate} par an "
-        "(base {basis}) ; coût du plafond = brut − plafonné. Définitions ILPA : DPI = distributions "
-        "versées aux investisseurs / capital appelé (une sortie pas encore distribuée n'y compte pas) ; "
-        "RVPI = (valeur nette d'inventaire + produits non distribués + trésorerie non investie) / "
-        "appelé ; TVPI = DPI + RVPI. TRI du fonds : appels et distributions des investisseurs à leurs "
-        "dates, valeur résiduelle à la date de situation ; avant frais (les données n'en contiennent "
-        "pas) et non annualisé sur moins d'un an (GIPS). TRI groupé : coût et valeur de chaque ticket "
-        "à leurs dates. Source : appels et distributions du fonds, tickets du portefeuille.",
+        "fund.metrics.caption": "Plafonné : plus-values limitées à {rate} par an (base {basis}) ; coût "
+        "du plafond = sans plafond − plafonné. Définitions ILPA : DPI = distributions versées aux "
+        "investisseurs / capital appelé (une sortie pas encore distribuée n'y compte pas) ; RVPI = "
+        "valeur résiduelle (VNI : juste valeur des tickets actifs + produits non distribués + "
+        "trésorerie non investie) / appelé ; TVPI = DPI + RVPI. La trésorerie suit le grand livre du "
+        "fonds : appelé − investi − frais + produits des tickets − distributions. TRI du fonds : appels "
+        "et distributions des investisseurs à leurs dates, valeur résiduelle à la date de situation ; "
+        "net des frais du fonds quand les données en donnent (avant frais : ces frais rajoutés), non "
+        "annualisé sur moins d'un an (GIPS). TRI groupé : coût, reçus et valeur de chaque ticket à "
+        "leurs dates. Source : appels et distributions du fonds, tickets du portefeuille, frais du fonds.",
         "fund.metrics.impact": "Valeur laissée à l'impact par le plafond : {excess}, dont {realised} "
         "**réalisés** sur les sorties ({where}) et {unrealised} **latents** sur la juste valeur des "
         "tickets actifs, qui peuvent ne jamais se réaliser.",
@@ -120,7 +122,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.basis.compound": "composée",
         "fund.basis.total": "totale",
         "fund.col.metric": "Indicateur",
-        "fund.col.gross": "Brut",
+        "fund.col.gross": "Sans plafond",
         "fund.col.capped": "Plafonné",
         "fund.col.cost": "Coût du plafond",
         "fund.row.paid_in": "Capital appelé",
@@ -128,7 +130,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.row.unfunded": "Non appelé",
         "fund.row.realised": "Valeur réalisée par les sorties",
         "fund.row.undistributed": "Produits des sorties non distribués",
-        "fund.row.nav": "Valeur nette d'inventaire (tickets actifs)",
+        "fund.row.nav": "Juste valeur des tickets actifs",
         "fund.row.cash": "Trésorerie non investie",
         "fund.row.dpi": "DPI",
         "fund.row.rvpi": "RVPI",
@@ -136,6 +138,15 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.row.irr": "TRI du fonds, avant frais (annuel)",
         "fund.row.irr_period": "Rendement du fonds depuis l'origine, avant frais (non annualisé : "
         "moins d'un an)",
+        "fund.row.costs": "Frais du fonds payés",
+        "fund.row.irr_net": "TRI du fonds, net de frais (annuel)",
+        "fund.row.irr_net_period": "Rendement du fonds depuis l'origine, net de frais (non annualisé : "
+        "moins d'un an)",
+        "fund.ledger.overdrawn": "Les distributions et les frais dépassent de {amount} ce que le fonds a "
+        "reçu (appels et produits des tickets, moins les investissements) : les données sont à vérifier, "
+        "ce montant ne compte dans aucun indicateur.",
+        "fund.ledger.beyond_cap": "Les investisseurs ont reçu {amount} de plus que ce que le plafond "
+        "permet : le plafond n'a pas été appliqué à toutes les distributions.",
         "fund.row.pooled_irr": "TRI groupé des tickets (annuel)",
         "fund.row.pooled_irr_period": "Rendement groupé des tickets depuis l'origine (non annualisé : "
         "moins d'un an)",
@@ -182,7 +193,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.col.irr.help": "TRI annuel brut du ticket, de l'investissement à la sortie ou à la date de "
         "situation ; n.d. pour un ticket détenu moins d'un an (un rendement n'est pas annualisé sur "
         "moins d'un an).",
-        "fund.csv.irr": "TRI brut (%)",
+        "fund.csv.irr": "TRI sans plafond (%)",
         "fund.csv.ticket": "Ticket",
         "fund.csv.exited_on": "Sorti le",
         "fund.download": "Télécharger le tableau filtré (CSV)",
@@ -192,25 +203,27 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.concentration": "Concentration",
         "fund.concentration.caption": "Portefeuille actif : part du coût des tickets actifs ({total}) "
         "dans les plus grandes entreprises, tickets d'une même entreprise additionnés. Les tickets "
-        "sortis ou radiés n'y sont plus.",
+        "sortis ou passés en perte n'y sont plus.",
         "fund.kpi.top": "{n} premières entreprises",
         "fund.kpi.top1": "Première entreprise",
         "fund.kpi.top.help": "Part du coût des tickets actifs dans les {n} entreprises qui en détiennent "
-        "le plus (tickets sortis ou radiés exclus).",
+        "le plus (tickets sortis ou passés en perte exclus).",
         "fund.kpi.top1.help": "Part du coût des tickets actifs dans l'entreprise qui en détient le plus "
-        "(tickets sortis ou radiés exclus).",
+        "(tickets sortis ou passés en perte exclus).",
         "fund.kpi.companies": "En portefeuille",
         "fund.kpi.companies.help": "Nombre d'entreprises détenant au moins un ticket actif.",
         "fund.concentration_empty": "Aucun ticket actif à cette date : pas de concentration à montrer.",
         "fund.concentration_chart": "Les {n} plus grandes entreprises",
         # Investors' capital accounts and their statements (directors only)
         "fund.accounts": "Comptes des investisseurs",
-        "fund.accounts.caption": "Un compte par engagement signé (ou appelé), à la date de situation. "
-        "Part du fonds = capital appelé de l'investisseur / capital appelé du fonds ; valeur résiduelle "
-        "= cette part de la valeur résiduelle du fonds (valeur nette d'inventaire, produits non "
-        "distribués, trésorerie) ; plus-value = distributions + valeur résiduelle − appelé, avant "
-        "frais. Le plafond laisse à l'impact la différence entre les deux plus-values. Les noms des "
-        "particuliers sont des données personnelles : réservé aux directeurs.",
+        "fund.accounts.caption": "Un compte par engagement signé (ou appelé), à la date de situation "
+        "(compte de capital ILPA). Le solde de chaque compte avance d'une situation à la suivante : "
+        "solde de départ + appels − distributions + sa part du résultat du fonds sur la période, "
+        "partagé selon le capital au travail (solde de départ, et chaque appel ou distribution pour "
+        "la part de la période qui le suit) : un investisseur entré tard ne reçoit rien du résultat "
+        "fait avant lui. Les soldes font la valeur résiduelle du fonds. Plus- ou moins-value = "
+        "distributions + solde − appelé. Le plafond laisse à l'impact la différence entre les deux "
+        "soldes. Les noms des particuliers sont des données personnelles : réservé aux directeurs.",
         "fund.accounts.empty": "Aucun engagement signé à cette date : aucun compte d'investisseur.",
         "fund.acc.investor": "Investisseur",
         "fund.acc.category": "Catégorie",
@@ -218,11 +231,11 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.acc.called": "Appelé",
         "fund.acc.unfunded": "Non appelé",
         "fund.acc.distributed": "Distributions reçues",
-        "fund.acc.share": "Part du fonds",
-        "fund.acc.residual_capped": "Valeur résiduelle",
-        "fund.acc.residual_gross": "Valeur résiduelle sans plafond",
-        "fund.acc.gain_gross": "Plus-value sans plafond",
-        "fund.acc.gain_capped": "Plus-value plafonnée",
+        "fund.acc.share": "Part de la valeur résiduelle",
+        "fund.acc.residual_capped": "Solde du compte",
+        "fund.acc.residual_gross": "Solde sans plafond",
+        "fund.acc.gain_gross": "Plus- ou moins-value sans plafond",
+        "fund.acc.gain_capped": "Plus- ou moins-value plafonnée",
         "fund.acc.impact_realised": "Pour l'impact, réalisée",
         "fund.acc.impact_unrealised": "Pour l'impact, latente",
         "fund.accounts.download": "Télécharger les comptes (CSV)",
@@ -248,16 +261,17 @@ TEXT: dict[str, dict[str, str]] = {
         "statement.row.called": "Capital appelé",
         "statement.row.unfunded": "Non appelé",
         "statement.row.distributed": "Distributions reçues",
-        "statement.row.share": "Part du capital appelé du fonds",
-        "statement.row.residual": "Valeur résiduelle de votre part",
-        "statement.row.gain": "Plus-value, avant frais",
+        "statement.row.share": "Part de la valeur résiduelle du fonds",
+        "statement.row.residual": "Solde de votre compte",
+        "statement.row.gain": "Plus- ou moins-value",
         "statement.row.impact_realised": "Laissé à l'impact par le plafond, réalisé",
         "statement.row.impact_unrealised": "Laissé à l'impact par le plafond, latent",
         "statement.fund.paid_in": "Capital appelé du fonds",
         "statement.fund.distributions": "Distributions versées par le fonds",
         "statement.notes": "Définitions (ILPA) : DPI = distributions / capital appelé ; RVPI = valeur "
-        "résiduelle / capital appelé ; TVPI = DPI + RVPI. Votre part de la valeur résiduelle suit votre "
-        "part du capital appelé. Le plafond de {rate} par an (base {basis}) limite les plus-values ; "
+        "résiduelle / capital appelé ; TVPI = DPI + RVPI. Votre solde avance d'une situation à la "
+        "suivante : appels − distributions + votre part du résultat du fonds, selon votre capital au "
+        "travail sur chaque période. Le plafond de {rate} par an (base {basis}) limite les plus-values ; "
         "l'excédent est laissé à l'impact : réalisé sur les sorties, latent sur la juste valeur des "
         "tickets actifs, qui peut ne jamais se réaliser. Avant frais : les données n'en contiennent pas.",
         "statement.disclaimer": "Relevé établi à partir des données du tableau de bord de la coopérative "
@@ -281,7 +295,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.investor_category.individual": "Individuals",
         "fund.investor_category.company": "Companies",
         "fund.investor_category.foundation": "Foundations",
-        "fund.investor_category.family_office": "Gestion de patrimoine familial",
+        "fund.investor_category.family_office": "Family offices",
         "fund.investor_category.regional": "Regional",
         "fund.investor_category.federal": "Federal",
         "fund.investor_category.european": "European",
@@ -355,13 +369,15 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.fig.share_cost": "{share} · {amount}",
         "fund.fig.share_axis": "Share of invested cost",
         "fund.metrics": "Fund metrics",
-        "fund.metrics.caption": "Gross: without the cap; capped: capital gains limited to {rate} a year "
-        "({basis} basis); cost of the cap = gross − capped. ILPA definitions: DPI = distributions paid "
-        "to investors / paid-in (an exit not yet distributed adds nothing); RVPI = (net asset value + "
-        "undistributed proceeds + cash not invested) / paid-in; TVPI = DPI + RVPI. Fund IRR: investors' "
-        "calls and distributions on their dates, the residual value on the as-of date; before fees "
-        "(the data holds none) and not annualised under a year (GIPS). Pooled IRR: each ticket's cost "
-        "and value on their dates. Source: the fund's calls and distributions, its tickets.",
+        "fund.metrics.caption": "Capped: capital gains limited to {rate} a year ({basis} basis); cost of "
+        "the cap = without the cap − capped. ILPA definitions: DPI = distributions paid to investors / "
+        "paid-in (an exit not yet distributed adds nothing); RVPI = residual value (NAV: fair value of "
+        "active tickets + undistributed proceeds + cash not invested) / paid-in; TVPI = DPI + RVPI. "
+        "Cash follows the fund's ledger: paid-in − invested − costs + ticket proceeds − distributions. "
+        "Fund IRR: investors' calls and distributions on their dates, the residual value on the as-of "
+        "date; net of the fund's costs when the data gives them (before fees: those costs added back), "
+        "not annualised under a year (GIPS). Pooled IRR: each ticket's cost, receipts and value on "
+        "their dates. Source: the fund's calls and distributions, its tickets, its costs.",
         "fund.metrics.impact": "Value left for impact by the cap: {excess}, of which {realised} "
         "**realised** on exits ({where}) and {unrealised} **unrealised** on the fair value of active "
         "tickets, which may never happen.",
@@ -371,7 +387,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.basis.compound": "compound",
         "fund.basis.total": "total",
         "fund.col.metric": "Metric",
-        "fund.col.gross": "Gross",
+        "fund.col.gross": "Without the cap",
         "fund.col.capped": "Capped",
         "fund.col.cost": "Cost of the cap",
         "fund.row.paid_in": "Paid-in capital",
@@ -379,13 +395,20 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.row.unfunded": "Unfunded",
         "fund.row.realised": "Value realised by exits",
         "fund.row.undistributed": "Exit proceeds not yet distributed",
-        "fund.row.nav": "Net asset value (active tickets)",
+        "fund.row.nav": "Fair value of active tickets",
         "fund.row.cash": "Cash not invested",
         "fund.row.dpi": "DPI",
         "fund.row.rvpi": "RVPI",
         "fund.row.tvpi": "TVPI",
         "fund.row.irr": "Fund IRR, before fees (annual)",
         "fund.row.irr_period": "Fund return since inception, before fees (not annualised: under a year)",
+        "fund.row.costs": "Fund costs paid",
+        "fund.row.irr_net": "Fund IRR, net of fees (annual)",
+        "fund.row.irr_net_period": "Fund return since inception, net of fees (not annualised: under a year)",
+        "fund.ledger.overdrawn": "Distributions and costs exceed by {amount} what the fund received (calls "
+        "and ticket proceeds, less investments): the data needs checking; this amount counts in no figure.",
+        "fund.ledger.beyond_cap": "Investors were paid {amount} more than the cap allows: the cap was not "
+        "applied to every distribution.",
         "fund.row.pooled_irr": "Pooled IRR of the tickets (annual)",
         "fund.row.pooled_irr_period": "Pooled return of the tickets since inception (not annualised: "
         "under a year)",
@@ -427,7 +450,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.col.moic.help": "Multiple of cost: value / cost, without the cap.",
         "fund.col.irr.help": "Gross annual IRR of the ticket, from investment to exit or the as-of date; "
         "n/a for a ticket held less than a year (a return is not annualised over less than a year).",
-        "fund.csv.irr": "Gross IRR (%)",
+        "fund.csv.irr": "IRR without the cap (%)",
         "fund.csv.ticket": "Ticket",
         "fund.csv.exited_on": "Exited on",
         "fund.download": "Download the filtered table (CSV)",
@@ -449,11 +472,14 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.concentration_chart": "The {n} largest companies",
         # Investors' capital accounts and their statements (directors only)
         "fund.accounts": "Investors' capital accounts",
-        "fund.accounts.caption": "One account per signed (or called) commitment, on the as-of date. Share "
-        "of the fund = the investor's paid-in / the fund's paid-in; residual value = that share of the "
-        "fund's residual value (net asset value, undistributed proceeds, cash); gain = distributions + "
-        "residual value − paid-in, before fees. The cap leaves for impact the difference between the "
-        "two gains. Individuals' names are personal data: directors only.",
+        "fund.accounts.caption": "One account per signed (or called) commitment, on the as-of date "
+        "(ILPA capital account). Each balance rolls forward from one valuation to the next: opening "
+        "balance + calls − distributions + its part of the fund's result over the period, shared by "
+        "the capital at work (the opening balance, and each call or distribution for the part of the "
+        "period after it): an investor who came in late gets nothing of the result made before. The "
+        "balances add up to the fund's residual value. Gain or loss = distributions + balance − "
+        "paid-in. The cap leaves for impact the difference between the two balances. Individuals' "
+        "names are personal data: directors only.",
         "fund.accounts.empty": "No signed commitment on this date: no investor account.",
         "fund.acc.investor": "Investor",
         "fund.acc.category": "Category",
@@ -461,10 +487,10 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.acc.called": "Paid-in",
         "fund.acc.unfunded": "Unfunded",
         "fund.acc.distributed": "Distributions received",
-        "fund.acc.share": "Share of the fund",
-        "fund.acc.residual_capped": "Residual value",
-        "fund.acc.residual_gross": "Residual value without the cap",
-        "fund.acc.gain_gross": "Gain without the cap",
+        "fund.acc.share": "Share of the residual value",
+        "fund.acc.residual_capped": "Account balance",
+        "fund.acc.residual_gross": "Balance without the cap",
+        "fund.acc.gain_gross": "Gain or loss without the cap",
         "fund.acc.gain_capped": "Capped gain",
         "fund.acc.impact_realised": "For impact, realised",
         "fund.acc.impact_unrealised": "For impact, unrealised",
@@ -491,16 +517,17 @@ TEXT: dict[str, dict[str, str]] = {
         "statement.row.called": "Paid-in capital",
         "statement.row.unfunded": "Unfunded",
         "statement.row.distributed": "Distributions received",
-        "statement.row.share": "Share of the fund's paid-in capital",
-        "statement.row.residual": "Residual value of your share",
-        "statement.row.gain": "Gain, before fees",
+        "statement.row.share": "Share of the fund's residual value",
+        "statement.row.residual": "Your account balance",
+        "statement.row.gain": "Gain or loss",
         "statement.row.impact_realised": "Left for impact by the cap, realised",
         "statement.row.impact_unrealised": "Left for impact by the cap, unrealised",
         "statement.fund.paid_in": "The fund's paid-in capital",
         "statement.fund.distributions": "Distributions paid by the fund",
         "statement.notes": "Definitions (ILPA): DPI = distributions / paid-in; RVPI = residual value / "
-        "paid-in; TVPI = DPI + RVPI. Your share of the residual value follows your share of the paid-in "
-        "capital. The cap of {rate} a year ({basis} basis) limits capital gains; the excess is left for "
+        "paid-in; TVPI = DPI + RVPI. Your balance rolls forward from one valuation to the next: calls "
+        "− distributions + your part of the fund's result, by your capital at work over each period. "
+        "The cap of {rate} a year ({basis} basis) limits capital gains; the excess is left for "
         "impact: realised on exits, unrealised on the fair value of active tickets, which may never "
         "happen. Before fees: the data holds none.",
         "statement.disclaimer": "Statement drawn from the cooperative's dashboard data on {date}. It "

@@ -109,6 +109,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_status": "ne correspond pas au statut : un ticket actif a une juste valeur, sans date "
         "de sortie ni produits ; un ticket sorti ou perdu a une date de sortie et des produits, sans "
         "juste valeur",
+        "import.rule_ticket_flow": "montant reçu daté avant l'investissement du ticket ou après sa sortie, "
+        "ou reçus d'un ticket terminé au-delà de son produit",
         "import.rule_no_shares": "membre actuel sans aucune ligne dans la feuille Parts",
         "import.rule_unreadable": "contrôle impossible",
         "import.more_rows.one": "et {count} autre ligne avec le même problème dans cette colonne",
@@ -291,6 +293,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_status": "does not match the status: an active ticket has a fair value, no exit "
         "date and no proceeds; an exited or written-off ticket has an exit date and proceeds, no fair "
         "value",
+        "import.rule_ticket_flow": "a receipt dated before its ticket's investment or after its exit, or an "
+        "ended ticket's receipts above its proceeds",
         "import.rule_no_shares": "a current member without any line in the Shares sheet",
         "import.rule_unreadable": "could not be checked",
         "import.more_rows.one": "and {count} more row with the same problem in this column",

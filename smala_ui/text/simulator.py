@@ -43,7 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.lever.ticket_eur": "Taille d'un ticket",
         "simulator.lever.holding_years": "Durée de détention",
         "simulator.lever.exit_multiple": "Multiple de sortie (brut)",
-        "simulator.lever.write_off_rate": "Part radiée",
+        "simulator.lever.write_off_rate": "Part passée en perte",
         "simulator.lever.cap_rate": "Plafond des plus-values",
         "simulator.unit.people": "{x}",
         "simulator.unit.eur": "{x}\u00a0€",
