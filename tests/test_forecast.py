@@ -10,36 +10,20 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import DEMO_DATA
+from test_simulate import start  # the same hand-made starting point
 
 from analytics.config import Settings
 from analytics.cooperative.consultancy import revenue_by_month
 from analytics.fund import forecast
 from analytics.fund.cap import CapParams, apply_cap, split_excess
 from analytics.simulator.pace import measure_start, trend_growth
-from analytics.simulator.simulate import ActiveTicket, Levers, Pace, Start, active_exits, simulate
+from analytics.simulator.simulate import ActiveTicket, Levers, Pace, active_exits, simulate
 from analytics.store.snapshots import list_snapshots
 from analytics.views.fund import fund_view
 
 D = dt.date.fromisoformat
 AS_OF = D("2026-09-30")
 DEMO = [s for s in list_snapshots(DEMO_DATA) if s.is_valid]
-
-
-def start(**kw) -> Start:
-    values = dict(
-        as_of=AS_OF,
-        supported=85,
-        supporting=36,
-        founder_capital_eur=20_000.0,
-        ordinary_capital_eur=100_000.0,
-        hard_private_eur=4_000_000.0,
-        hard_public_eur=2_400_000.0,
-        invested_eur=0.0,
-        active=(),
-        jobs_per_eur=0.0,
-        ghg_per_eur=0.0,
-    )
-    return Start(**(values | kw))
 
 
 PACE = Pace(

@@ -298,7 +298,6 @@ def _params(snaps) -> dict[str, dict]:
         "portfolio": {
             "investments": p["investments"],
             "members": p["members"],
-            "ticket_flows": p["ticket_flows"],
             "as_of": as_of,
             "named": True,
         },
@@ -543,7 +542,6 @@ EXPECTED = {
             "exited_on",
             "proceeds_eur",
             "fair_value_eur",
-            "received_eur",
             "was_cooperator",
         ],
         None,

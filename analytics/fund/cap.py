@@ -111,7 +111,7 @@ def apply_cap(
     """
     params = params or CapParams()
     scenario = scenario or ExitScenario()
-    out = tickets.copy()
+    out = tickets
     active = (out["status"] == "active").to_numpy()
     cost = out["amount_eur"].astype(float).to_numpy()
     proceeds = out["proceeds_eur"].astype(float).fillna(0.0).to_numpy()
@@ -130,31 +130,36 @@ def apply_cap(
         end_active if is_active else exited
         for is_active, exited in zip(active, out["exited_on"], strict=True)
     ]
-    out["end_on"] = end
     years = days_between(out["invested_on"], end) / DAYS_PER_YEAR
     multiple = cap_multiple(years, params.rate, params.basis)
     cap_value = cost * multiple
     capped = np.minimum(value, cap_value)
     excess = np.maximum(0.0, value - cap_value)
     to_reserve = params.excess_to == "impact_reserve"
-    out["cost"] = cost
-    out["received"] = received
-    out["gross_value"] = value
-    out["years"] = years
-    out["cap_multiple"] = multiple
-    out["cap_value"] = cap_value
-    out["capped_value"] = capped
-    out["gross_gain"] = value - cost
-    out["capped_gain"] = capped - cost
-    out["excess"] = excess
-    out["excess_to_reserve"] = np.where(to_reserve, excess, 0.0)
-    out["excess_to_entrepreneur"] = np.where(to_reserve, 0.0, excess)
-    out["realised_gross"] = np.where(active, received, value)
-    out["realised_capped"] = np.where(active, np.minimum(received, capped), capped)
-    out["excess_realised"] = np.where(active, np.maximum(0.0, received - cap_value), excess)
     with np.errstate(divide="ignore", invalid="ignore"):
-        out["gross_moic"] = np.where(cost > 0, value / cost, np.nan)
-        out["capped_moic"] = np.where(cost > 0, capped / cost, np.nan)
+        added = {
+            "end_on": end,
+            "cost": cost,
+            "received": received,
+            "gross_value": value,
+            "years": years,
+            "cap_multiple": multiple,
+            "cap_value": cap_value,
+            "capped_value": capped,
+            "gross_gain": value - cost,
+            "capped_gain": capped - cost,
+            "excess": excess,
+            "excess_to_reserve": np.where(to_reserve, excess, 0.0),
+            "excess_to_entrepreneur": np.where(to_reserve, 0.0, excess),
+            "realised_gross": np.where(active, received, value),
+            "realised_capped": np.where(active, np.minimum(received, capped), capped),
+            "excess_realised": np.where(active, np.maximum(0.0, received - cap_value), excess),
+            "gross_moic": np.where(cost > 0, value / cost, np.nan),
+            "capped_moic": np.where(cost > 0, capped / cost, np.nan),
+        }
+    # one frame of the new columns, joined once: a column set at a time copies the frame each time
+    kept = out.drop(columns=[c for c in added if c in out.columns])
+    out = pd.concat([kept, pd.DataFrame(added, index=out.index)], axis=1)
     return out
 
 

@@ -45,7 +45,8 @@ DAYS_PER_YEAR_XIRR = 365.0  # the XIRR convention (Excel, LibreOffice)
 
 
 def portfolio(con: Connection, snap: Snapshot) -> pd.DataFrame:
-    """Return the tickets invested on or before as-of with company, theme and ``was_cooperator``.
+    """Return the tickets invested on or before as-of with company, theme, ``was_cooperator`` and
+    ``received_eur``: the cash each paid before its end up to as-of (``receipts``).
 
     Amounts in EUR (float); dates as ``datetime.date``.
     """
@@ -54,16 +55,19 @@ def portfolio(con: Connection, snap: Snapshot) -> pd.DataFrame:
         "portfolio",
         investments=snap.table_path("investments"),
         members=snap.table_path("members"),
-        ticket_flows=snap.table_path("ticket_flows"),
         as_of=snap.as_of,
         named=snap.scope.rows,
     )
+    paid = receipts(con, snap).groupby("investment_id")["amount_eur"].sum()
+    frame["received_eur"] = frame["investment_id"].map(paid).fillna(0.0).astype(float)
     return to_dates(frame, ["invested_on", "exited_on"])
 
 
 def receipts(con: Connection, snap: Snapshot) -> pd.DataFrame:
     """Return the cash tickets paid before their end up to as-of: ``investment_id``, ``date``,
     ``kind`` (interest, dividend, repayment), ``amount_eur`` (EUR); empty without any."""
+    if snap.manifest is not None and not snap.row_counts().get("ticket_flows"):  # none: no query
+        return EMPTY_RECEIPTS.copy()
     frame = fetch_df(con, "ticket_receipts", ticket_flows=snap.table_path("ticket_flows"), as_of=snap.as_of)
     return to_dates(frame, ["date"])
 
@@ -71,6 +75,8 @@ def receipts(con: Connection, snap: Snapshot) -> pd.DataFrame:
 def costs(con: Connection, snap: Snapshot) -> pd.DataFrame:
     """Return the fund's own costs paid up to as-of: ``date``, ``kind`` (management_fee,
     expense), ``amount_eur`` (EUR); empty without any."""
+    if snap.manifest is not None and not snap.row_counts().get("fund_costs"):  # none: no query
+        return EMPTY_COSTS.copy()
     frame = fetch_df(con, "fund_costs_to_date", fund_costs=snap.table_path("fund_costs"), as_of=snap.as_of)
     return to_dates(frame, ["date"])
 
@@ -279,16 +285,22 @@ def _ratio(amount: float, paid_in: float) -> float | None:
 
 def _days(dates: pd.Series) -> np.ndarray:
     """Return dates (``datetime.date`` objects) as a ``datetime64[D]`` array, vectorised."""
-    return pd.to_datetime(pd.Series(list(dates), dtype=object)).to_numpy().astype("datetime64[D]")
+    if len(dates) == 0:  # an empty frame's column may have no date type at all
+        return np.array([], dtype="datetime64[D]")
+    return pd.to_datetime(dates).to_numpy().astype("datetime64[D]")
 
 
-def ticket_flows(capped: pd.DataFrame, column: str, receipts: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def ticket_flows(
+    capped: pd.DataFrame, column: str, receipts: pd.DataFrame, days: dict[str, np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Return the dates and amounts (EUR) of every ticket's own flows: its cost out on
     ``invested_on``, its receipts in on their dates, and the rest of its value (``column``:
     ``gross_value`` or ``capped_value``) in on ``end_on``. A capped ticket whose receipts passed
-    its cap hands the difference back at its end (a negative last flow)."""
+    its cap hands the difference back at its end (a negative last flow). ``days`` holds the dates
+    already converted (``_flow_days``), when the caller has them."""
+    days = days or _flow_days(capped, receipts=receipts)
     return (
-        np.concatenate([_days(capped["invested_on"]), _days(receipts["date"]), _days(capped["end_on"])]),
+        np.concatenate([days["invested_on"], days["receipts"], days["end_on"]]),
         np.concatenate(
             [
                 -capped["cost"].to_numpy(float),
@@ -299,6 +311,23 @@ def ticket_flows(capped: pd.DataFrame, column: str, receipts: pd.DataFrame) -> t
     )
 
 
+def _flow_days(
+    capped: pd.DataFrame,
+    calls: pd.DataFrame | None = None,
+    distributions: pd.DataFrame | None = None,
+    receipts: pd.DataFrame | None = None,
+) -> dict[str, np.ndarray]:
+    """Return every date the metrics need as ``datetime64[D]`` arrays, converted once."""
+    empty = np.array([], dtype="datetime64[D]")
+    return {
+        "invested_on": _days(capped["invested_on"]),
+        "end_on": _days(capped["end_on"]),
+        "calls": empty if calls is None else _days(calls["date"]),
+        "distributions": empty if distributions is None else _days(distributions["date"]),
+        "receipts": empty if receipts is None else _days(receipts["date"]),
+    }
+
+
 def _scenario(
     capped: pd.DataFrame,
     calls: pd.DataFrame,
@@ -306,6 +335,7 @@ def _scenario(
     costs_paid: pd.DataFrame,
     receipts: pd.DataFrame,
     as_of: dt.date,
+    days: dict[str, np.ndarray],
     column: str,
 ) -> ScenarioMetrics:
     """Return one scenario's metrics; ``column`` is ``gross_value`` or ``capped_value``.
@@ -338,10 +368,10 @@ def _scenario(
     tvpi = None if dpi is None or rvpi is None else dpi + rvpi
     investor_days = np.concatenate(
         [
-            _days(calls["date"]),
-            _days(distributions["date"]),
+            days["calls"],
+            days["distributions"],
             np.array([as_of], dtype="datetime64[D]"),
-            _days(capped.loc[~ended, "end_on"]),
+            days["end_on"][~ended],
         ]
     )
 
@@ -359,6 +389,7 @@ def _scenario(
         return money_return(investor_days, amounts, as_of)
 
     first_call = min(calls["date"]) if len(calls) else None
+    net = fund_return(undistributed + cash)
     return ScenarioMetrics(
         realised_eur=realised,
         undistributed_eur=undistributed,
@@ -368,11 +399,9 @@ def _scenario(
         dpi=dpi,
         rvpi=rvpi,
         tvpi=tvpi,
-        irr=fund_return(undistributed + cash),
-        pooled_irr=money_return(*ticket_flows(capped, column, receipts), as_of, since=first_call),
-        irr_before_fees=fund_return(undistributed + cash + spent)
-        if spent > 0
-        else fund_return(undistributed + cash),
+        irr=net,
+        pooled_irr=money_return(*ticket_flows(capped, column, receipts, days), as_of, since=first_call),
+        irr_before_fees=fund_return(undistributed + cash + spent) if spent > 0 else net,
     )
 
 
@@ -406,7 +435,8 @@ def fund_metrics(
     paid_out = cash_flows[cash_flows["kind"] == "distribution"]
     paid_in = float(calls["amount_eur"].sum())
     realised, unrealised = split_excess(capped)
-    flows_of = (capped, calls, paid_out, costs_paid, receipts, as_of)
+    days = _flow_days(capped, calls, paid_out, receipts)
+    flows_of = (capped, calls, paid_out, costs_paid, receipts, as_of, days)
     return FundMetrics(
         hard_eur=float(hard_eur),
         paid_in_eur=paid_in,

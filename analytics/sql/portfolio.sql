@@ -1,4 +1,4 @@
--- The fund's tickets invested on or before $as_of, with the company, whether it was a cooperator then, and the cash each paid before its end.
+-- The fund's tickets invested on or before $as_of, with the company and whether it was a cooperator then.
 with tickets as (
     select *
     from read_parquet($investments)
@@ -8,13 +8,6 @@ with tickets as (
 members as (
     select member_id, company, impact_theme, joined_on, left_on
     from read_parquet($members)
-),
-
-received as (
-    select investment_id, sum(amount_eur) as received_eur
-    from read_parquet($ticket_flows)
-    where date <= $as_of
-    group by investment_id
 )
 
 select
@@ -29,9 +22,7 @@ select
     t.exited_on,
     t.proceeds_eur,
     t.fair_value_eur,
-    coalesce(r.received_eur, 0)::double as received_eur,
     is_cooperator(m.joined_on, m.left_on, t.invested_on) as was_cooperator
 from tickets as t
 left join members as m using (member_id)
-left join received as r using (investment_id)
 order by t.invested_on, t.investment_id
