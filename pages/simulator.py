@@ -23,8 +23,6 @@ base = guarded(cache.baseline_levers, snap, settings)
 sim = sections.simulator(snap, settings, base)
 if not presentation.is_on():
     st.caption(t("simulator.method"))
-if presentation.shows("targets"):  # on a slide, beside the headline figures
-    st.caption(t("simulator.limits"))
 
 # A link naming a saved scenario opens it once, before the levers are drawn.
 sections.open_linked(sim)
@@ -45,6 +43,7 @@ def scenario() -> None:
     sections.banner(sim, view, named, language)
     if presentation.shows("targets"):
         sections.headline(view, language)
+        st.caption(t("simulator.limits"))  # under the figures it qualifies, on a slide too
     sections.projections(view, settings, language)
     if presentation.shows("differences"):
         sections.differences(view, language)

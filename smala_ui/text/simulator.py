@@ -16,8 +16,8 @@ TEXT: dict[str, dict[str, str]] = {
         "événements rares ; aucune saison ni aucun cycle n'est modélisé au-delà des leviers ; l'argent "
         "public suit l'argent privé dans la proportion mesurée ; un ticket détenu plus longtemps que la "
         "durée mesurée sort par parts égales sur la durée suivante. Le modèle ignore aussi les frais et "
-        "les coûts, les défauts au-delà du taux de radiation mesuré, le calendrier des appels de capital "
-        "(un engagement ferme compte comme disponible dès sa signature) et les valorisations entre "
+        "les coûts, les pertes au-delà de la part passée en perte mesurée, le calendrier des appels de "
+        "capital (un engagement ferme compte comme disponible dès sa signature) et les valorisations entre "
         "l'investissement et la sortie.",
         "simulator.horizon": "Horizon",
         "simulator.reset": "Revenir au rythme mesuré",
