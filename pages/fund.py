@@ -9,7 +9,7 @@ from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.escape import md_escape
 from smala_ui.figures import fund as ff
-from smala_ui.sections.fund import investor_accounts
+from smala_ui.sections.fund import fund_metrics, investor_accounts
 from smala_ui.session import lang, selection, t
 from smala_ui.text import plural
 from smala_ui.widgets import (
@@ -86,16 +86,7 @@ if presentation.shows("capital"):
 
 # Fund metrics ------------------------------------------------------------------------------
 if presentation.shows("metrics"):
-    st.subheader(t("fund.metrics"))
-    if m.paid_in_eur <= 0:
-        st.info(t("fund.metrics_empty"))
-    else:
-        for warning in ff.ledger_warnings(m, language):
-            st.warning(warning, icon=":material/warning:")
-        metrics = ff.metrics_table(view.metric_rows, language)
-        text_table(metrics, "fund_metrics", MAX_TABLE_ROWS, right=metrics.columns[1:])
-        st.caption(ff.metrics_caption(view, language))
-        st.markdown(ff.impact_sentence(m, view.cap.excess_to, language))
+    fund_metrics(view, language)
 
 # Portfolio ---------------------------------------------------------------------------------
 if presentation.shows("portfolio"):

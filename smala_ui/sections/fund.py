@@ -1,5 +1,6 @@
-"""Sections of the Impact fund page: the investors' capital accounts and their statements
-(directors only: an individual investor's name is personal data)."""
+"""Sections of the Impact fund page: the fund's metrics (with what its books say no figure should
+hide), and the investors' capital accounts and their statements (directors only: an individual
+investor's name is personal data)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,23 @@ from smala_ui.text import LANGUAGE_NAMES
 from smala_ui.widgets import csv_download, download_button, text_table
 
 MAX_ACCOUNT_ROWS = 25  # then the table scrolls
+MAX_METRIC_ROWS = 25
+
+
+def fund_metrics(view: FundView, language: str) -> None:
+    """Draw the fund's metrics without the cap and capped, the books' warnings first, then their
+    definitions and the value left for impact in its two parts."""
+    m = view.metrics
+    st.subheader(t("fund.metrics"))
+    if m.paid_in_eur <= 0:
+        st.info(t("fund.metrics_empty"))
+        return
+    for warning in ff.ledger_warnings(m, language):
+        st.warning(warning, icon=":material/warning:")
+    table = ff.metrics_table(view.metric_rows, language)
+    text_table(table, "fund_metrics", MAX_METRIC_ROWS, right=table.columns[1:])
+    st.caption(ff.metrics_caption(view, language))
+    st.markdown(ff.impact_sentence(m, view.cap.excess_to, language))
 
 
 def investor_accounts(view: FundView, language: str) -> None:
