@@ -109,6 +109,11 @@ def date(day: dt.date, lang: str) -> str:
     return format_date(day, "medium", locale=DATE_LOCALES[lang])
 
 
+def numeric_date(day: dt.date) -> str:
+    """Return a date as digits, the same in every language: ``30/09/2026`` (the Belgian order)."""
+    return day.strftime("%d/%m/%Y")
+
+
 def dates_line(as_of: dt.date, compare: dt.date | None, lang: str) -> str:
     """Return the subtitle of every page and slide: the as-of date, and the comparison date when
     there is one ("Situation au 30 sept. 2026 · comparée au 31 mars 2026")."""

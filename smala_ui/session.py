@@ -42,18 +42,25 @@ def _previous_label(labels: list[str], label: str) -> str:
     return earlier[-1] if earlier else NO_COMPARISON
 
 
-def url_widget(widget, label: str, options: list[str], default: str, key: str, **kwargs) -> str:
+def url_widget(
+    widget, label: str, options: list[str], default: str, key: str, aliases: dict | None = None, **kwargs
+) -> str:
     """Draw ``widget`` (selectbox, radio, select_slider, ...) with its value kept in the URL.
 
     The URL holds the raw option (``as_of=2026-06-30``, ``lang=en``, ``cap_rate=3``), not its
     translated label, so a shared link means the same in both languages. A value from the URL
     that is not an option is ignored; a value left at its default leaves the URL.
+
+    ``aliases`` maps the option's labels in every language back to the option. A selectbox's
+    browser side keeps the label it showed: after a language switch it sends the label of the
+    other language, which Streamlit hands back as is (not an option). Without the alias the
+    value fell back to the default (the as-of to the latest, the comparison lost).
     """
     if key not in st.session_state:
         from_url = st.query_params.get(key)
         st.session_state[key] = from_url if from_url in options else default
-    elif st.session_state[key] not in options:  # e.g. a snapshot disappeared since the last run
-        st.session_state[key] = default
+    elif st.session_state[key] not in options:  # a label of the other language, or a snapshot gone
+        st.session_state[key] = (aliases or {}).get(st.session_state[key], default)
     value = widget(label, options, key=key, **kwargs)
     # Only a change is written: each write sends the browser a message, on every rerun.
     if value == default:
@@ -93,12 +100,18 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
     language = lang()  # bound now: format_func may be called outside this run
 
     def date_label(label: str) -> str:
+        # The same in both languages (30/09/2026): the browser keeps a selectbox's label and sends
+        # it back after a language switch; a label that changed with the language no longer
+        # matched its date, and the as-of and the comparison fell back to their defaults.
         if label == NO_COMPARISON:
             return translate(language, "sidebar.none")
-        return fmt.date(cat.by_label(label).as_of, language)
+        return fmt.numeric_date(cat.by_label(label).as_of)
 
     def reset_comparison() -> None:
         st.session_state[COMPARE_KEY] = _previous_label(labels, st.session_state[AS_OF_KEY])
+
+    # "no comparison" is written in the interface's language: its label in the other one, back
+    aliases = {translate(code, "sidebar.none"): NO_COMPARISON for code in LANGUAGE_NAMES}
 
     as_of_label = _url_selectbox(
         t("sidebar.as_of"),
@@ -108,6 +121,7 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
         format_func=date_label,
         help=t("sidebar.as_of_help"),
         on_change=reset_comparison,
+        aliases=aliases,
     )
     # A link from before the last board became the comparison date names it ?board=: it is the
     # comparison, read once, and the parameter leaves the address.
@@ -123,6 +137,7 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
         COMPARE_KEY,
         format_func=date_label,
         help=t("sidebar.compare_help"),
+        aliases=aliases,
     )
     selection = Selection(cat.by_label(as_of_label), cat.by_label(compare_label))
     st.session_state["selection"] = selection

@@ -2,6 +2,7 @@
 the router's behaviour: the URL state, snapshot switching, damaged or missing data, personal data
 and the Overview's hand-computed figures."""
 
+import datetime as dt
 import json
 
 import pyarrow as pa
@@ -131,6 +132,21 @@ def test_the_overview_renders_the_catalogue_in_each_language(lang, fixture_data_
         names=translate(lang, "changes.names", names=individual),
     )
     assert pledge in sentences
+
+
+def test_the_date_choices_read_the_same_in_both_languages(monkeypatch):
+    """The browser sends back the label it showed; a date label that changed with the language no
+    longer matched its date after a switch (issue 29, item 1: tests/browser/test_pages.py)."""
+    assert fmt.numeric_date(dt.date(2026, 9, 30)) == "30/09/2026"
+    shown = {}
+    for lang in ("fr", "en"):
+        at = new_app(lang, monkeypatch=monkeypatch)
+        at.switch_page(PAGE_FILES["overview"])
+        at.run()
+        assert not at.exception
+        box = at.selectbox(key="as_of")
+        shown[lang] = list(box.options)  # the labels the browser shows
+    assert shown["fr"] == shown["en"] and "30/09/2026" in shown["fr"]
 
 
 def test_switching_the_snapshot_changes_the_overview(fixture_data_dir, monkeypatch):

@@ -193,3 +193,32 @@ def test_a_tables_numbers_are_aligned_right_on_a_slide(page, server):
         ".map(c => getComputedStyle(c).textAlign)"
     )
     assert aligns[0] in ("left", "start") and set(aligns[1:]) == {"right"}, aligns
+
+
+def sidebar_choose(page, index: int, option: str) -> None:
+    """Pick ``option`` in the sidebar's ``index``-th selectbox (language, as-of, comparison) and
+    wait for the run it starts to finish."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(index).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_timeout(300)  # the rerun starts after the click's round trip
+    page.wait_for_selector(IDLE, state="attached", timeout=30_000)
+
+
+def test_a_language_switch_keeps_the_as_of_and_the_comparison_across_pages(page, server):
+    """Issue 29, item 1: switching the language, then going to another page, reset the as-of to
+    the latest and made the comparison the as-of itself (every change 0). The browser keeps a
+    selectbox's label and sends it back: a date label written in the other language no longer
+    matched its date."""
+    for first, other in (("fr", "en"), ("en", "fr")):
+        open_page(page, server, "fund", first, as_of="2026-03-31", compare="2025-06-30")
+        sidebar_choose(page, 0, {"en": "English", "fr": "Français"}[other])
+        for key in ("overview", "board", "capped_returns"):
+            page.locator('[data-testid="stSidebarNav"] a', has_text=title(key, other)).first.click()
+            wait_for_page(page, title(key, other))
+            query = page.url.split("?", 1)[1]
+            assert "as_of=2026-03-31" in query and "compare=2025-06-30" in query, (first, key, page.url)
+        assert fmt.dates_line(dt.date(2026, 3, 31), dt.date(2025, 6, 30), other) in page.inner_text("body")
+        # the back button returns to the page before, with the same dates
+        page.go_back()
+        wait_for_page(page, title("board", other))
+        assert "as_of=2026-03-31" in page.url and "compare=2025-06-30" in page.url
