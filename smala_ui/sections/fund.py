@@ -53,7 +53,7 @@ def investor_accounts(view: FundView, language: str) -> None:
         "fund_accounts_download",
     )
     pick, in_language, one, every = st.columns([3, 1.4, 1, 1.3], vertical_alignment="bottom")
-    names = ff.accounts_table(accounts, language).iloc[:, 0].tolist()
+    names = table.iloc[:, 0].tolist()  # the investors as the table shows them
     chosen = pick.selectbox(
         t("fund.statement.investor"),
         range(len(accounts)),
