@@ -13,9 +13,11 @@ from smala_ui.login import account, banner, gate_screen, note_login, viewer_poli
 from smala_ui.navigation import NO_SNAPSHOT_PAGES, PAGES, pages_for
 from smala_ui.process import keep_finished_pages_out_of_gc, keep_imports_out_of_gc, page_ran
 from smala_ui.session import (
+    keep_address_across_pages,
     land_unknown_address,
     lang,
     language_selector,
+    remember_address,
     require_router,
     snapshot_selectors,
     t,
@@ -23,6 +25,7 @@ from smala_ui.session import (
 from smala_ui.text import plural
 
 require_router()  # before anything is drawn: see its docstring
+keep_address_across_pages()  # before any widget reads the address
 keep_imports_out_of_gc()
 keep_finished_pages_out_of_gc()
 # A local icon: a material icon as favicon is fetched from Google's font servers on every load.
@@ -123,6 +126,9 @@ if selection is not None and navigation.url_path not in NO_SNAPSHOT_PAGES:
 
 if presenting:
     presentation.apply(navigation.url_path or PAGES[0].key)
-navigation.run()
+try:
+    navigation.run()
+finally:  # st.stop and st.rerun raise through run(): the address is noted all the same
+    remember_address()
 # reached only when the page ran to its end (st.stop and reruns raise through run())
 page_ran(navigation.url_path or PAGES[0].key)

@@ -17,13 +17,14 @@ import streamlit as st
 from smala_ui import fmt
 from smala_ui.login import current_policy
 from smala_ui.navigation import BOARD_SLIDES, PAGES, SLIDE_PARTS, pages_for
-from smala_ui.session import lang, selection, t
+from smala_ui.session import is_history_navigation, lang, selection, t, write_address
 from smala_ui.widgets import ON_SLIDE
 
 KEY = "present"
 BAR_KEY = "slidebar"
 PART_KEY = "slide"  # in the URL: the part of a slide shown, from 1
 _PART_STATE = "_slide_part"  # this run's part, set by apply()
+_PAGE_STATE = "_slide_page"  # the page the last run presented
 
 # Widgets are hidden outside the slide bar; tables keep their data but lose their toolbars.
 CSS = """
@@ -46,16 +47,15 @@ h1 { font-size: 2.3rem !important; padding-top: 0.5rem !important; }
 
 def toggle() -> bool:
     """Draw the sidebar toggle (kept in the URL as ``?present=1``); return True when presenting."""
-    if KEY not in st.session_state:
+    if KEY not in st.session_state or is_history_navigation():  # back and forward: the address
         st.session_state[KEY] = st.query_params.get(KEY) == "1"
     presenting = st.sidebar.toggle(t("present.toggle"), key=KEY, help=t("present.toggle.help"))
     if presenting:
-        st.query_params[KEY] = "1"
+        if st.query_params.get(KEY) != "1":
+            st.query_params[KEY] = "1"
     else:  # nothing of a slide stays on once browsing
         st.session_state[ON_SLIDE], st.session_state[_PART_STATE] = False, None
-        for key in (KEY, PART_KEY):
-            if key in st.query_params:
-                del st.query_params[key]
+        write_address({KEY: None, PART_KEY: None})
     return presenting
 
 
@@ -113,10 +113,14 @@ def apply(page_key: str) -> None:
     st.session_state[_PART_STATE] = parts[part - 1] if parts else None
     slides = _slides()
     st.session_state[ON_SLIDE] = page_key in slides or len(parts) > 1  # a saved scenario is a slide too
-    if len(parts) > 1:
-        st.query_params[PART_KEY] = str(part)  # what is shown, as the link to share
-    elif PART_KEY in st.query_params:
-        del st.query_params[PART_KEY]
+    # What is shown, as the link to share. A link to another part of this page changes no path,
+    # so only this write moves the address (and adds the history entry): sent even when the query
+    # already says it. Coming from another page, the browser has the address already.
+    if len(parts) > 1 and st.session_state.get(_PAGE_STATE) == page_key:
+        st.query_params[PART_KEY] = str(part)
+    else:
+        write_address({PART_KEY: str(part) if len(parts) > 1 else None})
+    st.session_state[_PAGE_STATE] = page_key
     if page_key in slides or len(parts) > 1:
         files = {spec.key: spec.file for spec in PAGES}
         before, after = _neighbours(page_key, part, slides if page_key in slides else (page_key,))
@@ -124,13 +128,15 @@ def apply(page_key: str) -> None:
         def link(step: tuple[str, int], label: str, icon: str) -> None:
             key, number = step
             many = len(SLIDE_PARTS.get(key, ())) > 1
-            # another part of this page keeps its address (a scenario's levers are in it)
-            kept = st.query_params.to_dict() if key == page_key else {}
+            # The whole address goes with the link (the as-of, the comparison, a scenario's levers):
+            # what the next page would write back is there already, so the browser's history
+            # gets one entry per part shown, and back and forward walk the parts.
+            kept = {k: v for k, v in st.query_params.to_dict().items() if k != PART_KEY}
             bar.page_link(
                 files[key],
                 label=label,
                 icon=icon,
-                query_params=kept | {PART_KEY: str(number)} if many else None,
+                query_params=kept | ({PART_KEY: str(number)} if many else {}),
             )
 
         if before is not None:

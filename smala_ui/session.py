@@ -51,24 +51,70 @@ def url_widget(
     translated label, so a shared link means the same in both languages. A value from the URL
     that is not an option is ignored; a value left at its default leaves the URL.
 
+    On the browser's back and forward buttons the address wins over the session: the value goes
+    back to the one the address held (see :func:`keep_address_across_pages`).
+
     ``aliases`` maps the option's labels in every language back to the option. A selectbox's
     browser side keeps the label it showed: after a language switch it sends the label of the
     other language, which Streamlit hands back as is (not an option). Without the alias the
     value fell back to the default (the as-of to the latest, the comparison lost).
     """
-    if key not in st.session_state:
-        from_url = st.query_params.get(key)
+    from_url = st.query_params.get(key)
+    opened = key not in st.session_state  # a link opened: a default it names stays in the address
+    if opened or is_history_navigation():  # the address is what was asked
         st.session_state[key] = from_url if from_url in options else default
     elif st.session_state[key] not in options:  # a label of the other language, or a snapshot gone
         st.session_state[key] = (aliases or {}).get(st.session_state[key], default)
     value = widget(label, options, key=key, **kwargs)
     # Only a change is written: each write sends the browser a message, on every rerun.
     if value == default:
-        if key in st.query_params:
+        # (removing it on opening would add a history entry, and back would meet the page twice)
+        if key in st.query_params and not (opened and from_url == value):
             del st.query_params[key]
     elif st.query_params.get(key) != value:
         st.query_params[key] = value
     return value
+
+
+_ADDRESS = "_address"  # the query of the address as the last run left it
+
+
+def is_history_navigation() -> bool:
+    """Return True when this run was started by the browser's back or forward button."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.is_history_navigation)
+
+
+def keep_address_across_pages() -> None:
+    """Put back in the address what a click in the navigation took out of it. Call first.
+
+    Streamlit starts a page chosen in its navigation with an empty query (it keeps only the
+    parameters of widgets bound with ``bind="query-params"``, whose URL values are their labels,
+    not raw values). Written back one by one, as-of then comparison, each write made the browser
+    push a history entry for the page being left: a board pressing back then met the same page two
+    or three times ("the back button sticks", issue 29). Written back at once, the query is the
+    one the address already shows, so the browser adds nothing; the next history entry is the new
+    page's. On the back and forward buttons the address is left as the browser restored it.
+    """
+    last = st.session_state.get(_ADDRESS)
+    if not last or is_history_navigation():
+        return
+    now = st.query_params.to_dict()
+    if last | now != now:
+        st.query_params.from_dict(last | now)
+
+
+def remember_address() -> None:
+    """Note the address's query as this run leaves it (for :func:`keep_address_across_pages`)."""
+    st.session_state[_ADDRESS] = st.query_params.to_dict()
+
+
+def write_address(changes: dict[str, str | None]) -> None:
+    """Set (a value) or drop (None) several query parameters in one write: one history entry."""
+    now = st.query_params.to_dict()
+    wanted = {k: v for k, v in (now | changes).items() if v is not None}
+    if wanted != now:
+        st.query_params.from_dict(wanted)
 
 
 def _url_selectbox(label: str, options: list[str], default: str, key: str, **kwargs) -> str:
@@ -108,7 +154,10 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
         return fmt.numeric_date(cat.by_label(label).as_of)
 
     def reset_comparison() -> None:
-        st.session_state[COMPARE_KEY] = _previous_label(labels, st.session_state[AS_OF_KEY])
+        chosen = st.session_state[AS_OF_KEY]
+        st.session_state[COMPARE_KEY] = _previous_label(labels, chosen)
+        # both in one write (the comparison back to its default leaves the address): one entry
+        write_address({AS_OF_KEY: None if chosen == labels[-1] else chosen, COMPARE_KEY: None})
 
     # "no comparison" is written in the interface's language: its label in the other one, back
     aliases = {translate(code, "sidebar.none"): NO_COMPARISON for code in LANGUAGE_NAMES}
@@ -127,9 +176,9 @@ def snapshot_selectors(cat: Catalogue) -> Selection | None:
     # comparison, read once, and the parameter leaves the address.
     if "board" in st.query_params:
         board = st.query_params["board"]
-        del st.query_params["board"]
-        if COMPARE_KEY not in st.session_state and COMPARE_KEY not in st.query_params and board in labels:
-            st.query_params[COMPARE_KEY] = board
+        takes = COMPARE_KEY not in st.session_state and COMPARE_KEY not in st.query_params and board in labels
+        takes = takes and board != _previous_label(labels, as_of_label)  # a default stays out
+        write_address({"board": None} | ({COMPARE_KEY: board} if takes else {}))
     compare_label = _url_selectbox(
         t("sidebar.compare"),
         [*newest_first, NO_COMPARISON],

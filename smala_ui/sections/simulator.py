@@ -23,7 +23,7 @@ from smala_ui import fmt, presentation
 from smala_ui.escape import md_escape
 from smala_ui.figures import simulator as fs
 from smala_ui.login import current_policy
-from smala_ui.session import lang, t, url_widget
+from smala_ui.session import lang, t, url_widget, write_address
 from smala_ui.text import plural
 from smala_ui.widgets import chart, download_table, metric_row, text_table
 
@@ -64,6 +64,8 @@ def reset(sim: Simulator) -> None:
     for key, value in sim.choices.defaults.items():
         st.session_state[key] = value
     st.session_state[SAVED_KEY] = st.session_state[MESSAGE_KEY] = None
+    # every lever leaves the address in one write: one history entry, not one per lever
+    write_address(dict.fromkeys([*sim.choices.defaults, SAVED_KEY]))
 
 
 def open_saved(sim: Simulator, name: str | None) -> None:

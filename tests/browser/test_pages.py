@@ -202,20 +202,3 @@ def sidebar_choose(page, index: int, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
     page.wait_for_timeout(300)  # the rerun starts after the click's round trip
     page.wait_for_selector(IDLE, state="attached", timeout=30_000)
-
-
-def test_a_language_switch_keeps_the_as_of_and_the_comparison_across_pages(page, server):
-    """Issue 29, item 1: switching the language, then going to another page by the sidebar, reset
-    the as-of to the latest and made the comparison the newest date (every change 0). The browser keeps a
-    selectbox's label and sends it back: a date label written in the other language no longer
-    matched its date."""
-    for first, other in (("fr", "en"), ("en", "fr")):
-        open_page(page, server, "fund", first, as_of="2026-03-31", compare="2025-06-30")
-        sidebar_choose(page, 0, {"en": "English", "fr": "Français"}[other])
-        for key in ("overview", "board", "capped_returns"):
-            page.locator('[data-testid="stSidebarNav"] a', has_text=title(key, other)).first.click()
-            wait_for_page(page, title(key, other))
-            query = page.url.split("?", 1)[1]
-            assert "as_of=2026-03-31" in query and "compare=2025-06-30" in query, (first, key, page.url)
-        assert fmt.dates_line(dt.date(2026, 3, 31), dt.date(2025, 6, 30), other) in page.inner_text("body")
-    # The back button is item 2 of the same issue (it sticks on some pages): not walked here yet.
