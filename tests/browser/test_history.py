@@ -69,6 +69,17 @@ def test_back_and_forward_walk_the_pages_visited_and_keep_the_language_and_the_d
     page.go_back()
     settled(page)
     assert_on(page, "fund", "fr")
+    # "no comparison" is a word of the language: chosen in French, it stays none in English
+    none = CATALOGUE["fr"]["sidebar.none"]
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(2).click()
+    page.keyboard.type(none[:6])  # the last of a long list: typed, as a user would
+    page.get_by_role("option", name=none, exact=True).click()
+    settled(page)
+    sidebar_choose(page, 0, LANGUAGE["en"])
+    click_sidebar(page, "overview", "en")
+    wait_for_page(page, title("overview", "en"))
+    assert f"as_of={AS_OF}" in page.url and "compare=-" in page.url, page.url
+    assert fmt.dates_line(AS_OF, None, "en") in page.inner_text("body")
 
 
 def test_presentation_previous_next_and_back_walk_the_parts_shown(page, server):
