@@ -24,7 +24,7 @@ def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
     supported_pct = 100 * progress.supported_share
     hard_pct = 100 * progress.hard_share
     soft_pct = 100 * progress.soft_share
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_bar(
         name=t("figure.hard"),
         y=rows,
