@@ -403,7 +403,7 @@ def projection_chart(
         "height": 340,
         # room on the right for the horizon's tick label, centred on the last point
         "margin": {"l": 10, "r": 40, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": 1.12, "x": 0, "traceorder": "normal"},
+        "legend": {"traceorder": "normal"},  # the template's: just above the plot
         "hovermode": "x unified",
         "xaxis": {"tickvals": tickvals, "ticktext": ticktext, "showgrid": False},
         "yaxis": yaxis,
