@@ -260,9 +260,9 @@ def label_corner(
     return min(crossings)[1]
 
 
-def target_line(fig: go.Figure, y: float, text: str) -> None:
-    """Draw ``target_marks(y, text)`` on ``fig``."""
-    line, label = target_marks(y, text)
+def target_line(fig: go.Figure, y: float, text: str, corner: tuple[str, str] = ("left", "above")) -> None:
+    """Draw ``target_marks(y, text, corner)`` on ``fig``."""
+    line, label = target_marks(y, text, corner)
     fig.add_shape(line)
     fig.add_annotation(label)
 

@@ -290,11 +290,17 @@ def members_over_time(history: pd.DataFrame, target: int, lang: str) -> go.Figur
             hovertemplate="%{customdata[2]}, %{customdata[0]} : %{customdata[1]}<extra></extra>",
         )
     top = max([target, *history["supported"], *history["supporting"], 1])
-    theme.target_line(fig, target, t("cooperative.fig.target", target=_people(target)))
+    yaxis = _count_axis(top * 1.1, t("cooperative.fig.people"))
+    # the target's label where neither line crosses it (once past the target, they would)
+    across = [i / max(len(dates) - 1, 1) for i in range(len(dates))]
+    lines = [(across, [float(v) for v in history[role]]) for role in ("supported", "supporting")]
+    text = t("cooperative.fig.target", target=_people(target))
+    corner = theme.label_corner(target, text, [line for line in lines if line[1]], tuple(yaxis["range"]))
+    theme.target_line(fig, target, text, corner)
     fig.update_layout(
         height=420,
         xaxis=theme.period_axis(quarter_labels, theme.HALF_WIDTH_PERIODS),
-        yaxis=_count_axis(top * 1.1, t("cooperative.fig.people")),
+        yaxis=yaxis,
         margin={"l": 10, "r": 20, "t": 30, "b": 10},
         hovermode="closest",
     )
