@@ -71,6 +71,15 @@ AXIS = {
 SEPARATORS = {"fr": ",\u202f", "en": ".,"}
 
 
+# A percentage axis' tick suffix, as each language writes a percentage (``3,0 %`` / ``3.0%``).
+PERCENT_SUFFIX = {"fr": "\u00a0%", "en": "%"}
+
+
+def percent_suffix(lang: str) -> str:
+    """Return the tick suffix of a percentage axis in ``lang`` (French for an unknown language)."""
+    return PERCENT_SUFFIX.get(lang, PERCENT_SUFFIX["fr"])
+
+
 def separators(lang: str) -> str:
     """Return Plotly's ``layout.separators`` for ``lang`` (French for an unknown language)."""
     return SEPARATORS.get(lang, SEPARATORS["fr"])

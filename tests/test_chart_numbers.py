@@ -13,7 +13,9 @@ import numpy as np
 import pytest
 
 from analytics.simulator.simulate import Band
+from analytics.views.overview import target_progress
 from smala_ui import theme
+from smala_ui.figures import common as figures_common
 from smala_ui.figures.simulator import projection_chart
 
 FIGURES = Path(__file__).resolve().parent.parent / "smala_ui" / "figures"
@@ -81,3 +83,12 @@ def test_plotly_draws_thousands_and_decimals_the_languages_way(lang, thousands, 
     ticks = drawn_ticks(fig)
     assert ticks["y"][: len(thousands)] == thousands
     assert ticks["y2"][: len(decimals)] == decimals
+
+
+@pytest.mark.parametrize(("lang", "suffix"), [("fr", "\u00a0%"), ("en", "%")])
+def test_a_percentage_axis_writes_its_suffix_as_the_language_does(lang, suffix):
+    """The Overview's progress axis: "80 %" in French (a no-break space, as fmt writes a
+    percentage), "80%" in English; it read "80 %" in both."""
+    fig = figures_common.progress_chart(target_progress(84, 100, 6_500_000.0, 750_000.0, 10_000_000), lang)
+    assert fig.layout.xaxis.ticksuffix == suffix
+    assert fig.layout.xaxis.range[0] == 0  # from the first tick, 0

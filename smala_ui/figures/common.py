@@ -60,7 +60,10 @@ def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         height=230,
-        xaxis={"range": [0, max(110, supported_pct + 5, hard_pct + soft_pct + 5)], "ticksuffix": " %"},
+        xaxis={
+            "range": [0, max(110, supported_pct + 5, hard_pct + soft_pct + 5)],
+            "ticksuffix": theme.percent_suffix(lang),
+        },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         showlegend=True,
         legend={"traceorder": "normal"},
