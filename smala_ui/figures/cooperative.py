@@ -34,9 +34,9 @@ MAP_STRETCH = 1.572  # 1 / cos(50.5°): a degree of latitude drawn as long as on
 # Where each province's name and count are written on the map (longitude, latitude): the middle
 # of its main area, Brussels nudged north so that it does not cover Walloon Brabant's label.
 LABEL_POINTS = {
-    "BE-BRU": (4.37, 50.90),
-    "BE-WBR": (4.62, 50.69),
-    "BE-WHT": (3.95, 50.45),
+    "BE-BRU": (4.37, 50.93),  # apart from Brabant wallon at a projector's type size
+    "BE-WBR": (4.70, 50.68),
+    "BE-WHT": (3.95, 50.42),
     "BE-WLG": (5.75, 50.50),
     "BE-WLX": (5.50, 49.93),
     "BE-WNA": (4.85, 50.22),
