@@ -134,7 +134,7 @@ def test_a_value_axis_says_its_unit_and_starts_at_zero(key, lang, unit):
 
 
 def test_a_money_axis_says_euros_in_its_ticks_from_zero():
-    fig = projection_chart(view(False, "consultancy_revenue"), "consultancy_revenue", "en", money=True)
+    fig = projection_chart(view(False, "consultancy_revenue"), "consultancy_revenue", "fr", money=True)
     assert fig.layout.yaxis.tickvals[0] == 0 and fig.layout.yaxis.ticktext[0] == "0\u00a0€"
     assert all(text.endswith("€") for text in fig.layout.yaxis.ticktext)
 
