@@ -121,10 +121,25 @@ HALF_WIDTH_PERIODS, FULL_WIDTH_PERIODS = 5, 9
 
 
 def spaced(values: list, most: int) -> list:
-    """Return at most ``most`` of ``values`` (periods, oldest first), evenly spaced, always with
-    the latest: the ticks an axis labels."""
-    step = max(1, math.ceil(len(values) / max(most, 1)))
-    return values[::-1][::step][::-1]
+    """Return at most ``most`` of ``values`` (periods, oldest first), as evenly spaced as whole
+    periods allow, the first and the latest always among them (the latest alone when ``most`` is
+    1): the ticks an axis labels.
+
+    Two labels are never closer than ``ceil(len(values) / most)`` periods, the room ``most``
+    labels have across the axis; within that, as many as fit. Counted back from the latest alone,
+    the first period had no label as often as not: a series seemed to start later (issue 29).
+    """
+    n = len(values)
+    if n <= max(most, 1):
+        return list(values)
+    if most <= 1:
+        return values[-1:]
+    room = math.ceil(n / most)
+    for count in range(most, 1, -1):
+        gap = (n - 1) / (count - 1)
+        if math.floor(gap) >= room:
+            return [values[int(i * gap + 0.5)] for i in range(count)]
+    return [values[0], values[-1]]
 
 
 def period_axis(labels: list[str], most: int) -> dict:
