@@ -25,6 +25,7 @@ from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
 
 MAX_NAMES = 5
+PRESENTING = "present"  # presentation.KEY: True while presenting (that module imports this one)
 
 log = logging.getLogger(__name__)
 
@@ -50,19 +51,19 @@ CHART = {"theme": None, "config": {"displayModeBar": False}}
 ON_SLIDE = "_on_slide"  # set by presentation.apply(): this run draws a board slide
 
 
-PRESENTING = "present"  # presentation.KEY: True while presenting (presentation imports this module)
 # A chart filling a slide is never shorter than this (a 1280x720 projector under a tall header).
 SLIDE_CHART_MIN = 260
 
 
-def chart(figure: go.Figure, key: str, into=st, fill_slide: int | None = None) -> None:
+def chart(figure: go.Figure, key: str, into=st, fill_slide: float | None = None) -> None:
     """Draw a Plotly figure in ``into`` (a column, or the page). While presenting, on a board
     slide or on any other page shown to the room, its text is sized for a projector
     (``theme.for_projector``): 13 to 16 px charts under the slides' 20 px type were unreadable.
 
-    On a slide, ``fill_slide`` makes the chart as tall as the screen less that many pixels (what
-    the slide shows above and below it): the screen's height is only known to the browser, so a
-    style sets it, and Plotly fills its box. Without it, a chart keeps its figure's height.
+    On a slide, ``fill_slide`` makes the chart as tall as the screen less that many rem (what the
+    slide shows above and below it, in the slide's type, so it follows the type's size): the
+    screen's height is known to the browser, so a style sets it, and Plotly fills its box.
+    Without it, a chart keeps its figure's height.
     """
     if st.session_state.get(ON_SLIDE) or st.session_state.get(PRESENTING):
         figure = theme.for_projector(figure)
@@ -72,7 +73,7 @@ def chart(figure: go.Figure, key: str, into=st, fill_slide: int | None = None) -
     box = into.container(key=f"slide_fill_{key}")
     box.html(
         f"<style>.st-key-slide_fill_{key} [data-testid='stPlotlyChart'] {{ height: "
-        f"max({SLIDE_CHART_MIN}px, calc(100vh - {fill_slide}px)) !important; }}</style>"
+        f"max({SLIDE_CHART_MIN}px, calc(100vh - {fill_slide:g}rem)) !important; }}</style>"
     )
     figure.update_layout(height=None, autosize=True)  # Plotly sizes the figure to its box
     config = CHART["config"] | {"responsive": True}

@@ -59,19 +59,19 @@ def test_chart_text_is_for_a_projector_on_any_page_presented(monkeypatch):
 
 
 def test_a_chart_fills_the_slide_less_what_the_slide_shows_around_it(monkeypatch):
-    into = draw(monkeypatch, {widgets.PRESENTING: True, widgets.ON_SLIDE: True}, fill_slide=300)
+    into = draw(monkeypatch, {widgets.PRESENTING: True, widgets.ON_SLIDE: True}, fill_slide=15)
     assert not into.charts
     (box,) = into.boxes
     assert box.key == "slide_fill_sim_chart_supported"
     (style,) = box.styles
     assert ".st-key-slide_fill_sim_chart_supported [data-testid='stPlotlyChart']" in style
-    assert f"height: max({widgets.SLIDE_CHART_MIN}px, calc(100vh - 300px)) !important" in style
+    assert f"height: max({widgets.SLIDE_CHART_MIN}px, calc(100vh - 15rem)) !important" in style
     ((fig, kwargs),) = box.charts
     assert fig.layout.height is None and fig.layout.autosize  # Plotly fills the box
     assert kwargs["height"] == "stretch" and kwargs["config"]["responsive"]
     # browsing, or presented outside a slide: the figure's own height
     for state in ({}, {widgets.PRESENTING: True}):
-        plain = draw(monkeypatch, state, fill_slide=300)
+        plain = draw(monkeypatch, state, fill_slide=15)
         assert not plain.boxes and plain.charts[0][0].layout.height == 340
 
 

@@ -239,9 +239,10 @@ def banner(sim: Simulator, view: SimulatorView, named: SavedScenario | None, lan
 
 
 # On a slide, a projection chart is the screen's height less what the slide shows around it (the
-# slide bar, the title, the scenario's banner, the chart's heading, the caption under it), in
-# pixels at the slide's 20-pixel type: measured in Chromium at 1920x1080 and 1366x768 (issue 29).
-SLIDE_AROUND_CHART = 540
+# slide bar, the title, the scenario's banner, the chart's heading, the caption under it), in rem
+# of the slide's type: 540 pixels at its 20-pixel type, measured in Chromium at 1920x1080 and
+# 1366x768 (issue 29).
+SLIDE_AROUND_CHART = 27
 
 
 def projections(view: SimulatorView, settings: Settings, language: str) -> None:
