@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -52,12 +53,43 @@ def style_tiles() -> None:
 # into the tick labels. A chart sets only what differs, such as its legend's order.
 LEGEND_ABOVE = {"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
 AXIS = {
+    # Plotly leaves 4-digit numbers ungrouped ("1000" under "1 200"... issue 29): every number of
+    # an axis is grouped, with the language's separators (``SEPARATORS``)
+    "separatethousands": True,
     "gridcolor": GRID,
     "zerolinecolor": GRID,
     "linecolor": INK,
     "tickfont": {"size": 15},
     "automargin": True,
 }
+
+
+# The numbers Plotly writes itself (the ticks it picks, hover values), as each language's CLDR
+# style writes them (``smala_ui.fmt``): Plotly's ``separators`` are the decimal mark, then the
+# thousands separator. French (fr-BE): decimal comma, a narrow no-break space between thousands
+# (``1\u202f234,5``); English: decimal point, comma between thousands (``1,234.5``).
+SEPARATORS = {"fr": ",\u202f", "en": ".,"}
+
+
+# A percentage axis' tick suffix, as each language writes a percentage (``3,0 %`` / ``3.0%``).
+PERCENT_SUFFIX = {"fr": "\u00a0%", "en": "%"}
+
+
+def percent_suffix(lang: str) -> str:
+    """Return the tick suffix of a percentage axis in ``lang`` (French for an unknown language)."""
+    return PERCENT_SUFFIX.get(lang, PERCENT_SUFFIX["fr"])
+
+
+def separators(lang: str) -> str:
+    """Return Plotly's ``layout.separators`` for ``lang`` (French for an unknown language)."""
+    return SEPARATORS.get(lang, SEPARATORS["fr"])
+
+
+def figure(lang: str, data=None, layout: dict | None = None) -> go.Figure:
+    """Return a new figure on the Smala template, writing numbers the way ``lang`` does: every
+    figure builder starts from here, so every chart's ticks follow one format per language."""
+    register()
+    return go.Figure(data=data, layout={**(layout or {}), "separators": separators(lang)})
 
 
 def register() -> str:
@@ -74,7 +106,7 @@ def register() -> str:
                 xaxis={**AXIS, "ticklabelstandoff": 6},  # clear of the value axis' first label
                 yaxis=AXIS,
                 legend={"font": {"size": 15}, **LEGEND_ABOVE},
-                separators=", ",  # decimal comma and a space between thousands, as in fr-BE
+                separators=SEPARATORS["fr"],  # a figure of ``figure(lang)`` sets its language's
                 margin={"l": 10, "r": 10, "t": 40, "b": 10},
             )
         )
@@ -89,10 +121,25 @@ HALF_WIDTH_PERIODS, FULL_WIDTH_PERIODS = 5, 9
 
 
 def spaced(values: list, most: int) -> list:
-    """Return at most ``most`` of ``values`` (periods, oldest first), evenly spaced, always with
-    the latest: the ticks an axis labels."""
-    step = max(1, math.ceil(len(values) / max(most, 1)))
-    return values[::-1][::step][::-1]
+    """Return at most ``most`` of ``values`` (periods, oldest first), as evenly spaced as whole
+    periods allow, the first and the latest always among them (the latest alone when ``most`` is
+    1): the ticks an axis labels.
+
+    Two labels are never closer than ``ceil(len(values) / most)`` periods, the room ``most``
+    labels have across the axis; within that, as many as fit. Counted back from the latest alone,
+    the first period had no label as often as not: a series seemed to start later (issue 29).
+    """
+    n = len(values)
+    if n <= max(most, 1):
+        return list(values)
+    if most <= 1:
+        return values[-1:]
+    room = math.ceil(n / most)
+    for count in range(most, 1, -1):
+        gap = (n - 1) / (count - 1)
+        if math.floor(gap) >= room:
+            return [values[int(i * gap + 0.5)] for i in range(count)]
+    return [values[0], values[-1]]
 
 
 def period_axis(labels: list[str], most: int) -> dict:
@@ -158,9 +205,12 @@ def values_beside_bars(
     )
 
 
-def target_marks(y: float, text: str) -> tuple[dict, dict]:
+def target_marks(y: float, text: str, corner: tuple[str, str] = ("left", "above")) -> tuple[dict, dict]:
     """Return the layout shape and annotation of a horizontal dashed target line at ``y``,
-    labelled at its left end (a little inside, clear of the value axis' labels, which it touched)."""
+    labelled at one end, ``corner`` saying which: ``("left" | "right", "above" | "below")``, a
+    little inside the plot (clear of the value axis' labels, which it touched). The label's box
+    starts at the line: nothing but the line's own label sits between them."""
+    side, where = corner
     line = {
         "type": "line",
         "xref": "x domain",
@@ -172,12 +222,12 @@ def target_marks(y: float, text: str) -> tuple[dict, dict]:
         "line": {"width": 3, "dash": "dash", "color": INK},
     }
     label = {
-        "x": 0,
+        "x": 0 if side == "left" else 1,
         "xref": "paper",
-        "xanchor": "left",
-        "xshift": 10,
+        "xanchor": side,
+        "xshift": 10 if side == "left" else -10,
         "y": y,
-        "yanchor": "bottom",
+        "yanchor": "bottom" if where == "above" else "top",
         "text": text,
         "showarrow": False,
         "font": {"size": 16},
@@ -185,9 +235,58 @@ def target_marks(y: float, text: str) -> tuple[dict, dict]:
     return line, label
 
 
-def target_line(fig: go.Figure, y: float, text: str) -> None:
-    """Draw ``target_marks(y, text)`` on ``fig``."""
-    line, label = target_marks(y, text)
+# A target line's label on a plot, for :func:`label_corner`: its type (16 px) takes a line of
+# about 26 pixels and 8.5 pixels a character; the smallest plot it is drawn on (the simulator's
+# half-width charts at 1366 pixels) is about 240 pixels high and 520 wide. Larger plots only
+# leave the label more room.
+LABEL_LINE_PX, LABEL_CHAR_PX, SMALL_PLOT_PX = 26, 8.5, (520, 240)
+CORNERS = (("left", "above"), ("right", "above"), ("left", "below"), ("right", "below"))
+
+
+def label_box(
+    y: float, text: str, corner: tuple[str, str], y_range: tuple[float, float]
+) -> tuple[float, float, float, float]:
+    """Return the box a target label at ``y`` takes in ``corner`` on the smallest plot: x from
+    0 to 1 across the plot, y in the axis' units (``y_range``: the axis' range)."""
+    width, height = SMALL_PLOT_PX
+    span = y_range[1] - y_range[0]
+    wide = min(1.0, (10 + LABEL_CHAR_PX * len(text)) / width)
+    tall = LABEL_LINE_PX / height * span
+    x0, x1 = (0.0, wide) if corner[0] == "left" else (1 - wide, 1.0)
+    y0, y1 = (y, y + tall) if corner[1] == "above" else (y - tall, y)
+    return x0, x1, y0, y1
+
+
+def label_corner(
+    y: float,
+    text: str,
+    lines: list[tuple[list[float], list[float]]],
+    y_range: tuple[float, float],
+) -> tuple[str, str]:
+    """Return the corner (``CORNERS``) where the label of a target line at ``y`` crosses none
+    of ``lines`` (each: x from 0 to 1 across the plot, and its values, a band's edges included),
+    the first in ``CORNERS``' order; with none free, the one the lines cross least.
+
+    Written at the left end above its line, "Objectif : 100" was crossed by the paths that
+    start below the target and rise through it (issue 29)."""
+    crossings = []
+    for corner in CORNERS:
+        x0, x1, y0, y1 = label_box(y, text, corner, y_range)
+        samples = [x0 + (x1 - x0) * i / 40 for i in range(41)]
+        crossed = 0
+        for xs, values in lines:
+            for x in samples:
+                value = float(np.interp(x, xs, values))
+                crossed += y0 <= value <= y1
+        if not crossed:
+            return corner
+        crossings.append((crossed, corner))
+    return min(crossings)[1]
+
+
+def target_line(fig: go.Figure, y: float, text: str, corner: tuple[str, str] = ("left", "above")) -> None:
+    """Draw ``target_marks(y, text, corner)`` on ``fig``."""
+    line, label = target_marks(y, text, corner)
     fig.add_shape(line)
     fig.add_annotation(label)
 

@@ -25,6 +25,7 @@ from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
 
 MAX_NAMES = 5
+PRESENTING = "present"  # presentation.KEY: True while presenting (that module imports this one)
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +51,33 @@ CHART = {"theme": None, "config": {"displayModeBar": False}}
 ON_SLIDE = "_on_slide"  # set by presentation.apply(): this run draws a board slide
 
 
-def chart(figure: go.Figure, key: str, into=st) -> None:
-    """Draw a Plotly figure in ``into`` (a column, or the page); on a board slide its text is
-    sized for a projector (``theme.for_projector``)."""
-    if st.session_state.get(ON_SLIDE):
+# A chart filling a slide is never shorter than this (a 1280x720 projector under a tall header).
+SLIDE_CHART_MIN = 260
+
+
+def chart(figure: go.Figure, key: str, into=st, fill_slide: float | None = None) -> None:
+    """Draw a Plotly figure in ``into`` (a column, or the page). While presenting, on a board
+    slide or on any other page shown to the room, its text is sized for a projector
+    (``theme.for_projector``): 13 to 16 px charts under the slides' 20 px type were unreadable.
+
+    On a slide, ``fill_slide`` makes the chart as tall as the screen less that many rem (what the
+    slide shows above and below it, in the slide's type, so it follows the type's size): the
+    screen's height is known to the browser, so a style sets it, and Plotly fills its box.
+    Without it, a chart keeps its figure's height.
+    """
+    if st.session_state.get(ON_SLIDE) or st.session_state.get(PRESENTING):
         figure = theme.for_projector(figure)
-    into.plotly_chart(figure, key=key, **CHART)
+    if fill_slide is None or not st.session_state.get(ON_SLIDE):
+        into.plotly_chart(figure, key=key, **CHART)
+        return
+    box = into.container(key=f"slide_fill_{key}")
+    box.html(
+        f"<style>.st-key-slide_fill_{key} [data-testid='stPlotlyChart'] {{ height: "
+        f"max({SLIDE_CHART_MIN}px, calc(100vh - {fill_slide:g}rem)) !important; }}</style>"
+    )
+    figure.update_layout(height=None, autosize=True)  # Plotly sizes the figure to its box
+    config = CHART["config"] | {"responsive": True}
+    box.plotly_chart(figure, key=key, theme=None, config=config, height="stretch")
 
 
 ROW_HEIGHT = 36  # pixels of a table row: tables show their rows without scrolling, up to a limit

@@ -11,6 +11,7 @@ Active on B's as-of: M1, M2, M4, M5, all in Liège. In A, M1, M2, M3 and M6 are 
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -358,6 +359,35 @@ def test_members_over_time_has_both_roles_and_the_target():
     assert fig.layout.annotations[0].text == "Objectif : 100 soutenus"
     assert fig.layout.yaxis.title.text == "Personnes"
     assert fc.members_over_time(history, 100, "en").data[0].name == "Supported"
+
+
+def test_the_members_target_label_is_not_crossed_by_a_line_that_passes_the_target():
+    """Supported members past their target (90, 105, 120, 135 against 100): at the left end, above
+    the line, the supported line ran through "Objectif : 100 soutenus" (issue 29)."""
+    history = pd.DataFrame(
+        {
+            "as_of": [D("2025-06-30"), D("2025-09-30"), D("2025-12-31"), D("2026-03-31")],
+            "supported": [90, 105, 120, 135],
+            "supporting": [20, 22, 24, 26],
+            "total": [110, 127, 144, 161],
+        }
+    )
+    fig = fc.members_over_time(history, 100, "fr")
+    (label,) = fig.layout.annotations
+    y_range = tuple(fig.layout.yaxis.range)
+    across = [0, 1 / 3, 2 / 3, 1]
+    # the old place: the supported line, at 105 a third of the way, is inside the label's box
+    x0, x1, y0, y1 = theme.label_box(100, label.text, ("left", "above"), y_range)
+    assert x1 > 1 / 3 and y0 <= 105 <= y1
+    corner = (
+        "left" if label.xanchor == "left" else "right",
+        "above" if label.yanchor == "bottom" else "below",
+    )
+    assert corner != ("left", "above")
+    x0, x1, y0, y1 = theme.label_box(100, label.text, corner, y_range)
+    for role in ("supported", "supporting"):
+        values = np.interp(np.linspace(x0, x1, 41), across, list(history[role]))
+        assert not any(y0 <= v <= y1 for v in values), role
 
 
 def test_joiners_up_and_leavers_down():

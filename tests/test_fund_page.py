@@ -486,7 +486,12 @@ def test_raised_over_time_draws_the_projection_and_its_band():
     assert line.name == "P50 projection"
     assert list(line.x) == [AS_OF_B, D("2028-03-31")]
     assert list(line.y) == [3_500_000, 10_000_000]  # from the last hard figure to the target
-    assert line.text[1] == "Q1 2028"
+    # its quarter written above the target line, clear of the diamond (7 px high over the line)
+    # and of the projection, which comes up to the target from below (issue 29: it crossed it)
+    (quarter,) = [a for a in fig.layout.annotations if a.text == "Q1 2028"]
+    assert (quarter.x, quarter.y, quarter.yanchor) == (D("2028-03-31"), 10_000_000, "bottom")
+    assert quarter.yshift >= ff.P50_MARKER / 2
+    assert not line.text  # no text on the line itself
     band = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(band) == 1 and (band[0].x0, band[0].x1) == (D("2027-06-30"), D("2029-09-30"))
     assert any(a.text == "P10–P90" for a in fig.layout.annotations)

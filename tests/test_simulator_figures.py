@@ -18,13 +18,13 @@ def band(p10, p50, p90) -> Band:
     return Band(np.array(p10, float), np.array(p50, float), np.array(p90, float))
 
 
-def view(is_scenario: bool):
-    """What the builder reads of a ``SimulatorView``: the quarters, both projections' series of
-    hard commitments (EUR), and whether a lever moved."""
-    base = band([1e6, 1.2e6, 1.4e6], [1e6, 1.5e6, 2e6], [1e6, 1.8e6, 2.6e6])
-    scen = band([1e6, 2.2e6, 3.4e6], [1e6, 2.5e6, 4e6], [1e6, 2.8e6, 4.6e6])
-    baseline = SimpleNamespace(quarters=QUARTERS, series={"fund_hard": base})
-    scenario = SimpleNamespace(quarters=QUARTERS, series={"fund_hard": scen if is_scenario else base})
+def view(is_scenario: bool, key: str = "fund_hard", base: Band | None = None, scen: Band | None = None):
+    """What the builder reads of a ``SimulatorView``: the quarters, both projections' series
+    ``key`` (by default hard commitments, EUR), and whether a lever moved."""
+    base = base or band([1e6, 1.2e6, 1.4e6], [1e6, 1.5e6, 2e6], [1e6, 1.8e6, 2.6e6])
+    scen = scen or band([1e6, 2.2e6, 3.4e6], [1e6, 2.5e6, 4e6], [1e6, 2.8e6, 4.6e6])
+    baseline = SimpleNamespace(quarters=QUARTERS, series={key: base})
+    scenario = SimpleNamespace(quarters=QUARTERS, series={key: scen if is_scenario else base})
     return SimpleNamespace(baseline=baseline, scenario=scenario, is_scenario=is_scenario)
 
 
@@ -48,7 +48,7 @@ def test_the_baseline_alone_draws_its_band_grey_and_its_median_dashed():
 def test_a_scenario_draws_its_own_band_and_median_beside_the_baseline():
     fig = projection_chart(view(True), "fund_hard", "en")
     assert len(fig.data) == 4
-    top, bottom, median, scenario = fig.data
+    top, bottom, scenario, median = fig.data  # the baseline drawn last, over the scenario
     assert ys(top) == [1e6, 2.8e6, 4.6e6] and ys(bottom) == [1e6, 2.2e6, 3.4e6]  # the scenario's band
     assert "14, 110, 80" in bottom.fillcolor
     assert ys(median) == [1e6, 1.5e6, 2e6] and median.name == "Baseline (P50)"
@@ -70,6 +70,77 @@ def test_a_target_gets_a_dashed_line_and_its_amount_and_the_money_axis_reaches_i
 
 
 def test_a_count_target_is_written_as_a_number_on_an_axis_from_zero():
-    fig = projection_chart(view(False), "fund_hard", "en", target=100)
+    fig = projection_chart(view(False, "supported"), "supported", "en", target=100)
     assert fig.layout.annotations[0].text == "Target: 100"
-    assert fig.layout.yaxis.rangemode == "tozero"
+    # from 0 to the highest value drawn (2.6 M) and 8 % of it more
+    assert tuple(fig.layout.yaxis.range) == pytest.approx((0, 2.6e6 * 1.08))
+
+
+def test_a_baseline_equal_to_the_scenario_stays_visible_and_the_legend_says_so():
+    """A lever that leaves this series alone: the scenario's P50 is the baseline's. The baseline's
+    dashes are drawn over the wider green line, so both show, and the legend names the two equal
+    (drawn under it, the baseline disappeared)."""
+    same = band([1e6, 1.2e6, 1.4e6], [1e6, 1.5e6, 2e6], [1e6, 1.8e6, 2.6e6])
+    for lang, name in (
+        ("fr", "Scénario (P50), égal à la référence"),
+        ("en", "Scenario (P50), same as the baseline"),
+    ):
+        fig = projection_chart(view(True, scen=same), "fund_hard", lang)
+        _, _, scenario, baseline = fig.data
+        assert ys(scenario) == ys(baseline)
+        assert scenario.name == name
+        assert baseline.line.dash == "dash" and baseline.line.color == theme.GREY
+        assert scenario.line.width >= 2 * baseline.line.width  # the green shows on both sides
+    moved = projection_chart(view(True), "fund_hard", "fr")
+    assert moved.data[2].name == "Scénario (P50)"
+
+
+def test_the_target_label_goes_where_no_line_crosses_it():
+    """Paths that start just under the target (92 people against 100) and rise through it crossed
+    the label at the left end. Drawn on 240 x 520 pixels (the smallest chart), the axis runs from
+    0 to 200 + 8 % = 216 people; "Objectif : 100" (14 characters) takes 26 px of height, 23.4
+    people, and (10 + 8.5 x 14) / 520 = 24.8 % of the width. At the left, the median reaches
+    92 + 48 x 0.248 / 0.5 = 115.8 inside the label's 100 to 123.4; at the right, from 75.2 % on,
+    the lowest line (P10) is at 130 + 50 x 0.504 = 155.2 and more, above the label's top."""
+    rising = band([90, 130, 180], [92, 140, 190], [94, 150, 200])
+    fig = projection_chart(view(False, "supported", base=rising), "supported", "fr", target=100)
+    assert tuple(fig.layout.yaxis.range) == pytest.approx((0, 216))
+    (label,) = fig.layout.annotations
+    assert (label.x, label.xanchor, label.xref) == (1, "right", "paper")
+    assert (label.y, label.yanchor) == (100, "bottom")  # from the line up
+    box = theme.label_box(100, label.text, ("right", "above"), (0, 216))
+    assert box == pytest.approx((1 - 129 / 520, 1, 100, 100 + 26 / 240 * 216))
+    for trace in fig.data:  # each line's lowest value across the label's width clears its top
+        at_left_edge = np.interp(box[0], [0, 0.5, 1], ys(trace))
+        assert at_left_edge > box[3]
+    # a target far above every line keeps the label at the left, above its line
+    high = projection_chart(view(False, "supported", base=rising), "supported", "fr", target=400)
+    assert (high.layout.annotations[0].xanchor, high.layout.annotations[0].yanchor) == ("left", "bottom")
+
+
+@pytest.mark.parametrize(
+    ("key", "lang", "unit"),
+    [
+        ("supported", "fr", "personnes"),
+        ("hours_gap", "fr", "heures"),
+        ("jobs", "en", "FTE"),
+        ("jobs", "fr", "ETP"),
+    ],
+)
+def test_a_value_axis_says_its_unit_and_starts_at_zero(key, lang, unit):
+    fig = projection_chart(view(False, key), key, lang)
+    assert fig.layout.yaxis.title.text == unit
+    assert fig.layout.yaxis.range[0] == 0
+
+
+def test_a_money_axis_says_euros_in_its_ticks_from_zero():
+    fig = projection_chart(view(False, "consultancy_revenue"), "consultancy_revenue", "fr", money=True)
+    assert fig.layout.yaxis.tickvals[0] == 0 and fig.layout.yaxis.ticktext[0] == "0\u00a0€"
+    assert all(text.endswith("€") for text in fig.layout.yaxis.ticktext)
+
+
+@pytest.mark.parametrize(("lang", "separators"), [("fr", ",\u202f"), ("en", ".,")])
+def test_numbers_plotly_writes_follow_the_language(lang, separators):
+    fig = projection_chart(view(False, "hours_gap"), "hours_gap", lang)
+    assert fig.layout.separators == separators
+    assert fig.layout.template.layout.yaxis.separatethousands  # "1 000" as "1 200", not "1000"

@@ -396,14 +396,45 @@ def test_network_graph():
     assert [n.name for n in nodes] == ["Entrepreneurs soutenants", "Entrepreneurs soutenus"]
     assert [len(n.x) for n in nodes] == [1, 3]  # A; then B, C, D by services
     assert nodes[1].hovertext[0] == "Co B<br>Entrepreneurs soutenus<br>4 services sur la période"
-    names = next(tr for tr in fig.data if tr.mode == "text")
-    assert list(names.text) == ["Co A", "Co B"]  # the 2 largest (6 and 4 services) are named
-    assert (names.x[0], names.y[0]) == (nodes[0].x[0], nodes[0].y[0])
+    names = fig.layout.annotations
+    assert [a.text for a in names] == ["Co A", "Co B"]  # the 2 largest (6 and 4 services) are named
+    assert (names[0].x, names[0].y) == (nodes[0].x[0], nodes[0].y[0])
+    # A has the most services: a 40-pixel dot; its name starts 3 pixels past its edge
+    assert nodes[0].marker.size[0] == 40
+    assert abs(names[0].yshift) == 23 and names[0].yanchor == ("bottom" if names[0].yshift > 0 else "top")
     middles = next(tr for tr in fig.data if tr.mode == "markers" and tr.showlegend is False)
     assert "Co B → Co C : 1 mise en relation<br>Co C → Co B : 1 mise en relation" in middles.hovertext
     # Same data, same drawing.
     again = fs.network_graph(edges, "fr", label_top=2)
-    assert names.x == next(tr for tr in again.data if tr.mode == "text").x
+    assert [a.x for a in names] == [a.x for a in again.layout.annotations]
+
+
+def test_network_names_sit_clear_of_every_dot():
+    """Names were written over the dots (issue 29): each name's box, at the pixel sizes of the
+    narrowest screen, overlaps no member's dot and no other name. A crowded network (a star of
+    twelve around one mentor, spring-laid close together) leaves some names to their hover."""
+    edges = pd.DataFrame(
+        [edge("A", f"N{i:02d}", "mentoring", 1 + i % 3, degrees=(24, 1 + i % 3)) for i in range(12)]
+        + [edge("N00", "N01", "introduction", 1, roles=("supported", "supported"), degrees=(2, 2))]
+    )
+    fig = fs.network_graph(edges, "fr", label_top=12)
+    dots = [
+        fs.dot_box((x, y), size / 2)
+        for tr in fig.data
+        if tr.mode == "markers" and tr.showlegend is not False
+        for x, y, size in zip(tr.x, tr.y, tr.marker.size, strict=True)
+    ]
+    assert len(dots) == 13
+    names = fig.layout.annotations
+    assert names  # some are named
+    boxes = []
+    for a in names:
+        side = 1 if a.yshift > 0 else -1
+        radius = abs(a.yshift) - fs.LABEL_GAP_PX
+        box = fs.label_box((a.x, a.y), a.text, radius, side)
+        assert not any(fs.overlap(box, dot) for dot in dots), a.text
+        assert not any(fs.overlap(box, other) for other in boxes), a.text
+        boxes.append(box)
 
 
 # The page's model --------------------------------------------------------------------------
@@ -503,10 +534,15 @@ def test_kind_month_bars_label_at_most_12_months_however_long_the_history():
 
 def test_network_names_are_kept_apart():
     # At 1366 pixels a unit of the layout is 365 pixels across and 280 down; a name of 10
-    # characters is 75 pixels wide (0.205 units) and 20 high (0.071 units), above its point.
+    # characters is 75 pixels wide (0.205 units) and 20 high (0.071 units), 3 pixels (0.011)
+    # past its dot (here dots of no size).
     points = [(0.0, 0.0), (0.1, 0.05), (0.3, 0.0), (0.0, 0.5)]
     names = ["A" * 10] * 4
-    # the second would cover the first (0.1 across, 0.05 down); the third is 0.3 away: apart
-    assert fs._apart(points, names, most=4) == [0, 2, 3]
-    assert fs._apart(points, names, most=2) == [0, 2]
-    assert fs._apart(points[:1], names[:1], most=0) == []
+    # the second dot sits where the first name would go above (y 0.011 to 0.082): it goes below;
+    # the second's name above it (x -0.003 to 0.203, y 0.061 to 0.132) takes the room above the
+    # third, whose name goes below (clear of the first's, 0.3 - 0.103 > 0.103 away); the fourth is alone
+    assert fs._apart(points, names, [0.0] * 4, most=4) == [(0, -1), (1, 1), (2, -1), (3, 1)]
+    assert fs._apart(points, names, [0.0] * 4, most=2) == [(0, -1), (1, 1)]
+    assert fs._apart(points[:1], names[:1], [0.0], most=0) == []
+    # a dot of 20 pixels' radius under its own name: the name starts 23 pixels above its centre
+    assert fs.label_box((0.0, 0.0), "A" * 10, 20, 1)[2] == 23 / 280

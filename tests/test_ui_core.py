@@ -1,6 +1,7 @@
 """Pure pieces of the interface: the catalogue, Belgian formats, sentences and the figure."""
 
 import datetime as dt
+import itertools
 import re
 import string
 from decimal import Decimal
@@ -264,12 +265,20 @@ def test_no_text_shows_code_notation_or_a_configuration_key():
 def test_a_period_axis_labels_at_most_so_many_periods_always_the_latest_and_level():
     quarters = [f"T{q} {y}" for y in (2024, 2025, 2026) for q in (1, 2, 3, 4)][:11]  # to T3 2026
     axis = theme.period_axis(quarters, 5)
-    # 11 periods, at most 5 labels: a step of ceil(11 / 5) = 3, counted back from the latest
-    assert axis["tickvals"] == ["T2 2024", "T1 2025", "T4 2025", "T3 2026"]
+    # 11 periods, at most 5 labels, never closer than ceil(11 / 5) = 3 periods: 5 labels would be
+    # 10 / 4 = 2.5 apart, 4 labels are 10 / 3 = 3.33 apart, at periods 0, 3.33, 6.67, 10 rounded;
+    # the first period and the latest both labelled (the first had none: issue 29)
+    assert axis["tickvals"] == ["T1 2024", "T4 2024", "T4 2025", "T3 2026"]
     assert axis["ticktext"] == axis["tickvals"] and axis["tickangle"] == 0
     assert theme.spaced(quarters, 11) == quarters  # room for all: all
     assert theme.spaced(quarters, 1) == ["T3 2026"]
     assert theme.spaced([], 5) == []
+    # 6 periods, at most 5 labels, 2 periods apart at least: 3 labels, 2.5 apart
+    assert theme.spaced(list("abcdef"), 5) == ["a", "d", "f"]
+    months = list(range(600))  # fifty years of months, at most 9 labels: 67 months apart at least
+    ticks = theme.spaced(months, 9)
+    assert ticks[0] == 0 and ticks[-1] == 599 and len(ticks) == 9
+    assert min(b - a for a, b in itertools.pairwise(ticks)) >= 67
 
 
 def test_values_beside_bars_are_tick_labels_on_the_right_level_with_their_bars():

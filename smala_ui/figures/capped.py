@@ -35,7 +35,7 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
         f"{plotly_escape(c)} · {d.year}"  # names from the data: never markup in a chart
         for c, d in zip(rows["company"].fillna("?"), rows["invested_on"], strict=True)
     ]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_bar(
         name=t("capped.figure.capped"),
         y=labels,

@@ -24,7 +24,7 @@ def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
     supported_pct = 100 * progress.supported_share
     hard_pct = 100 * progress.hard_share
     soft_pct = 100 * progress.soft_share
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_bar(
         name=t("figure.hard"),
         y=rows,
@@ -60,7 +60,10 @@ def progress_chart(progress: TargetProgress, lang: str) -> go.Figure:
     fig.update_layout(
         barmode="stack",
         height=230,
-        xaxis={"range": [0, max(110, supported_pct + 5, hard_pct + soft_pct + 5)], "ticksuffix": " %"},
+        xaxis={
+            "range": [0, max(110, supported_pct + 5, hard_pct + soft_pct + 5)],
+            "ticksuffix": theme.percent_suffix(lang),
+        },
         yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 16}},
         showlegend=True,
         legend={"traceorder": "normal"},

@@ -140,7 +140,7 @@ def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:
     theme.register()
     t = _t(lang)
     labels = [month_label(m, lang) for m in grid["month"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     totals = [0.0] * len(labels)  # the stack's height, for the axis
     for th in grid.columns[1:]:
         values = [float(v) for v in grid[th]]
@@ -185,7 +185,7 @@ def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: s
     last = [float(v) for v in cumulative["last_year"]]
     this_name = t("consultancy.fig.this_year", year=as_of.year, date=fmt.date(as_of, lang))
     last_name = t("consultancy.fig.last_year", year=as_of.year - 1)
-    fig = go.Figure()
+    fig = theme.figure(lang)
     lines = [(this_name, this, theme.GREEN, "solid", 4)]
     has_last = show_last  # a year without revenue is no comparison: no line
     if has_last:
@@ -243,9 +243,9 @@ def ytd_lines(cumulative: pd.DataFrame, as_of: dt.date, show_last: bool, lang: s
     return fig
 
 
-def _hbars(labels, values, texts, colors) -> go.Figure:
+def _hbars(labels, values, texts, colors, lang: str) -> go.Figure:
     """Return horizontal bars, largest first as given, each with its text written beside it."""
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_bar(
         y=labels,
         x=values,
@@ -278,6 +278,7 @@ def pipeline_bars(pipeline: pd.DataFrame, lang: str) -> go.Figure:
         values,
         texts,
         [THEME_COLORS.get(th, theme.GREY) for th in pipeline["theme"]],
+        lang,
     )
 
 
@@ -299,6 +300,7 @@ def ageing_bars(ageing: pd.DataFrame, lang: str) -> go.Figure:
         values,
         texts,
         list(BUCKET_COLORS[: len(values)]),
+        lang,
     )
 
 
@@ -322,6 +324,7 @@ def clients_bars(clients: pd.DataFrame, lang: str) -> go.Figure:
         values,
         texts,
         [theme.GREEN, theme.BLUE][: len(values)],
+        lang,
     )
 
 
@@ -341,6 +344,7 @@ def rate_bars(rates: pd.DataFrame, lang: str) -> go.Figure:
         values,
         texts,
         [THEME_COLORS.get(th, theme.GREY) for th in kept["theme"]],
+        lang,
     )
 
 

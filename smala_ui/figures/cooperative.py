@@ -34,9 +34,9 @@ MAP_STRETCH = 1.572  # 1 / cos(50.5°): a degree of latitude drawn as long as on
 # Where each province's name and count are written on the map (longitude, latitude): the middle
 # of its main area, Brussels nudged north so that it does not cover Walloon Brabant's label.
 LABEL_POINTS = {
-    "BE-BRU": (4.37, 50.90),
-    "BE-WBR": (4.62, 50.69),
-    "BE-WHT": (3.95, 50.45),
+    "BE-BRU": (4.37, 50.93),  # apart from Brabant wallon at a projector's type size
+    "BE-WBR": (4.70, 50.68),
+    "BE-WHT": (3.95, 50.42),
     "BE-WLG": (5.75, 50.50),
     "BE-WLX": (5.50, 49.93),
     "BE-WNA": (4.85, 50.22),
@@ -270,7 +270,7 @@ def members_over_time(history: pd.DataFrame, target: int, lang: str) -> go.Figur
     the supported target as a dashed line."""
     _register()
     t = _t(lang)
-    fig = go.Figure()
+    fig = theme.figure(lang)
     dates = list(history["as_of"])
     quarter_labels = [fmt.quarter(d, lang) for d in dates]
     for role in ("supported", "supporting"):
@@ -290,11 +290,17 @@ def members_over_time(history: pd.DataFrame, target: int, lang: str) -> go.Figur
             hovertemplate="%{customdata[2]}, %{customdata[0]} : %{customdata[1]}<extra></extra>",
         )
     top = max([target, *history["supported"], *history["supporting"], 1])
-    theme.target_line(fig, target, t("cooperative.fig.target", target=_people(target)))
+    yaxis = _count_axis(top * 1.1, t("cooperative.fig.people"))
+    # the target's label where neither line crosses it (once past the target, they would)
+    across = [i / max(len(dates) - 1, 1) for i in range(len(dates))]
+    lines = [(across, [float(v) for v in history[role]]) for role in ("supported", "supporting")]
+    text = t("cooperative.fig.target", target=_people(target))
+    corner = theme.label_corner(target, text, [line for line in lines if line[1]], tuple(yaxis["range"]))
+    theme.target_line(fig, target, text, corner)
     fig.update_layout(
         height=420,
         xaxis=theme.period_axis(quarter_labels, theme.HALF_WIDTH_PERIODS),
-        yaxis=_count_axis(top * 1.1, t("cooperative.fig.people")),
+        yaxis=yaxis,
         margin={"l": 10, "r": 20, "t": 30, "b": 10},
         hovermode="closest",
     )
@@ -308,7 +314,7 @@ def joiners_leavers(flows: pd.DataFrame, lang: str) -> go.Figure:
     quarters = [fmt.quarter(q, lang) for q in flows["quarter"]]
     joined = [int(v) for v in flows["joiners"]]
     left = [int(v) for v in flows["leavers"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     for name, values, sign, color in (
         (t("cooperative.fig.joiners"), joined, 1, theme.GREEN),
         (t("cooperative.fig.leavers"), left, -1, theme.ORANGE),
@@ -354,7 +360,7 @@ def capital_over_time(wide: pd.DataFrame, lang: str) -> go.Figure:
     _register()
     t = _t(lang)
     quarters = [fmt.quarter(q, lang) for q in wide["quarter"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     for share_class in ("ordinary", "founder"):
         values = [float(v) for v in wide[f"{share_class}_eur"]]
         name = t(f"cooperative.class.{share_class}")
@@ -424,7 +430,7 @@ def province_map(table: pd.DataFrame, shapes: dict, lang: str) -> go.Figure:
     _register()
     counts = {r.code: (label(lang, "province", r.code), int(r.total)) for r in table.itertuples()}
     top = max([counts.get(c, ("", 0))[1] for c in MAP_PROVINCES] + [1])
-    fig = go.Figure()
+    fig = theme.figure(lang)
     for feature in sorted(shapes["features"], key=lambda f: f["id"]):
         code = feature["id"]
         if code not in MAP_PROVINCES:
@@ -490,7 +496,7 @@ def stacked_bars(
     order = sorted(totals.index, key=lambda v: (-int(totals[v]), str(v)))
     shown = [row_labels.get(v, str(v)) for v in order]
     counts = {(getattr(r, row), getattr(r, stack)): int(r.members) for r in frame.itertuples()}
-    fig = go.Figure()
+    fig = theme.figure(lang)
     for value, name in stack_labels.items():
         values = [counts.get((r, value), 0) for r in order]
         fig.add_bar(
@@ -606,7 +612,8 @@ def stage_sankey(transitions: pd.DataFrame, since: dt.date, as_of: dt.date, lang
         )
         for s, d, v in zip(rows["from_stage"], rows["to_stage"], values, strict=True)
     ]
-    fig = go.Figure(
+    fig = theme.figure(
+        lang,
         go.Sankey(
             arrangement="fixed",
             node={
@@ -631,7 +638,7 @@ def stage_sankey(transitions: pd.DataFrame, since: dt.date, as_of: dt.date, lang
             },
             # a white halo, as the page: a node's label lies over the flows leaving it
             textfont={"size": 16, "color": theme.INK, "shadow": LABEL_HALO},
-        )
+        ),
     )
     for x, anchor, day in ((0, "left", since), (1, "right", as_of)):
         fig.add_annotation(

@@ -452,6 +452,9 @@ def quarter_ticks(start: dt.date, end: dt.date, lang: str, max_ticks: int = 9) -
 # Figures -------------------------------------------------------------------------------------
 
 
+P50_MARKER = 14  # pixels: the diamond where the projection meets the target
+
+
 def raised_over_time(
     history: pd.DataFrame, target_eur: float, lang: str, projection: Projection | None = None
 ) -> go.Figure:
@@ -463,7 +466,7 @@ def raised_over_time(
     """
     theme.register()
     t = _t(lang)
-    fig = go.Figure()
+    fig = theme.figure(lang)
     dates = list(history["as_of"])
     hard = [float(v) for v in history["hard_eur"]]
     soft = [float(v) for v in history["soft_eur"]]
@@ -495,13 +498,21 @@ def raised_over_time(
             name=t("fund.fig.p50"),
             x=[dates[-1], projection.p50],
             y=[hard[-1], target_eur],
-            mode="lines+markers+text",
+            mode="lines+markers",
             line={"color": theme.GREEN, "width": 3, "dash": "dot"},
-            marker={"size": [0, 14], "symbol": "diamond"},
-            text=["", fmt.quarter(projection.p50, lang)],
-            textposition="bottom center",
-            textfont={"size": 16, "color": theme.INK},
+            marker={"size": [0, P50_MARKER], "symbol": "diamond"},
             hoverinfo="skip",
+        )
+        # the quarter above the target line: the projection comes up to it from below, and
+        # under the diamond it was crossed by that line and touched the target's (issue 29)
+        fig.add_annotation(
+            x=projection.p50,
+            y=target_eur,
+            yanchor="bottom",
+            yshift=P50_MARKER / 2 + 2,
+            text=fmt.quarter(projection.p50, lang),
+            showarrow=False,
+            font={"size": 16, "color": theme.INK},
         )
         band_end = projection.p90 or (end + dt.timedelta(days=180))
         if projection.p10 is not None:
@@ -575,7 +586,7 @@ def commitments_by(grouped: pd.DataFrame, by: str, lang: str) -> go.Figure:
         ]
     hard = [float(v) for v in grouped["hard_eur"]]
     soft = [float(v) for v in grouped["soft_eur"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     for name, values, color in (
         (t("fund.fig.hard"), hard, theme.GREEN),
         (t("fund.fig.soft"), soft, theme.LIGHT_GREEN),
@@ -627,7 +638,7 @@ def capital_bars(capital: pd.DataFrame, lang: str) -> go.Figure:
         else t("fund.fig.of_hard", amount=fmt.money_short(v), share=fmt.percent(s, 0))
         for v, s in zip(values, capital["share"], strict=True)
     ]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_bar(
         y=names,
         x=values,
@@ -653,7 +664,7 @@ def concentration_bars(companies: pd.DataFrame, lang: str, top: int = 10) -> go.
     t = _t(lang)
     shown = companies.head(top)
     shares = [float(s) * 100 for s in shown["share"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     names = [plotly_escape(c) for c in shown["company"]]  # names from the data: never markup
     texts = [
         t("fund.fig.share_cost", share=fmt.percent(s / 100, 1), amount=fmt.money_short(c))

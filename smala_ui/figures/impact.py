@@ -328,7 +328,8 @@ def metrics_over_time(series: pd.DataFrame, lang: str, metrics: Mapping[str, Met
             "tickvals": ticks,
             "ticktext": labels,
         }
-    return go.Figure(
+    return theme.figure(
+        lang,
         data=traces,
         layout=layout
         | {
@@ -561,7 +562,8 @@ def targets_chart(targets: pd.DataFrame, lang: str) -> go.Figure:
     }
     lines = ((AMBER_AT * 100, t("impact.fig.amber_line")), (GREEN_AT * 100, t("impact.fig.target_line")))
     top = max([*shares, GREEN_AT * 100])
-    fig = go.Figure(  # one validation pass: add_vline and add_annotation cost a few ms each
+    fig = theme.figure(  # one validation pass: add_vline and add_annotation cost a few ms each
+        lang,
         data=[bars],
         layout={
             "shapes": [

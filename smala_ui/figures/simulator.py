@@ -10,13 +10,14 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics.fund.forecast import PACE_QUARTERS
 from analytics.simulator.scenarios import SavedScenario
 from analytics.simulator.simulate import MAX_HORIZON_YEAR, Band, Levers, Reached
-from analytics.views.simulator import SimulatorView
+from analytics.views.simulator import DIFFERENCE_ROWS, SimulatorView
 from smala_ui import fmt, theme
 from smala_ui.figures.fund import money_axis, quarter_ticks, round_money
 from smala_ui.text import plural, translate
@@ -343,15 +344,24 @@ def differences_csv(view: SimulatorView, lang: str) -> pd.DataFrame:
     )
 
 
+# The unit of each projected series (``analytics.views.simulator``), for its chart's value axis.
+SERIES_UNITS = dict(DIFFERENCE_ROWS)
+
+
 def projection_chart(
     view: SimulatorView, key: str, lang: str, target: float | None = None, money: bool = False
 ) -> go.Figure:
     """Return one series over the quarters: the baseline's P50 (dashed grey), and when a lever
     moved the scenario's P50 (green) with its P10–P90 band; without a scenario the baseline's
-    band. A dashed target line when ``target`` is given."""
+    band. A dashed target line when ``target`` is given, labelled where no line crosses it.
+
+    The baseline's dashes are drawn over the scenario's wider line: where a scenario leaves this
+    series as it was, both lines stay visible (the green one between the grey dashes) and the
+    legend says the two are equal; drawn under it, the baseline disappeared. The value axis says
+    its unit (euros in its ticks, else its title) and starts at zero or below.
+    """
     # Built in one constructor from plain dicts: six of these are redrawn at each lever move, and
     # plotly's add_*/update_* calls took 8 to 14 ms a chart against 4 ms.
-    theme.register()
     t = lambda k, **kw: translate(lang, k, **kw)  # noqa: E731
     quarters = list(view.baseline.quarters)
     base, scen = view.baseline.series[key], view.scenario.series[key]
@@ -369,29 +379,40 @@ def projection_chart(
             "name": t("simulator.figure.band"),
             "hoverinfo": "skip",
         },
-        lines
-        | {
-            "y": base.p50,
-            "name": t("simulator.figure.baseline"),
-            "line": {"color": theme.GREY, "dash": "dash", "width": 3},
-        },
     ]
     if view.is_scenario:
-        scenario_line = {"color": theme.GREEN, "width": 3}
-        traces.append(lines | {"y": scen.p50, "name": t("simulator.figure.scenario"), "line": scenario_line})
-    top = max(float(shown.p90.max()), float(base.p50.max()), target or 0.0)
+        same = bool(np.allclose(scen.p50, base.p50, rtol=1e-9, atol=1e-9))
+        name = t("simulator.figure.scenario_same" if same else "simulator.figure.scenario")
+        traces.append(lines | {"y": scen.p50, "name": name, "line": {"color": theme.GREEN, "width": 6}})
+    baseline_line = {"color": theme.GREY, "dash": "dash", "width": 3}
+    traces.append(lines | {"y": base.p50, "name": t("simulator.figure.baseline"), "line": baseline_line})
+    drawn = [shown.p10, shown.p90, base.p50, scen.p50]
+    low = min(0.0, *(float(np.min(v)) for v in drawn))
+    top = max(*(float(np.max(v)) for v in drawn), target or 0.0)
     tickvals, ticktext = quarter_ticks(quarters[0], quarters[-1], lang, max_ticks=6)
+    if money:
+        yaxis = money_axis(max(top, 1.0))
+    else:  # from zero (or the lowest value) to a little above the highest, its unit in the title
+        pad = 0.08 * max(top - low, 1.0)
+        unit = t(f"simulator.csv_unit.{SERIES_UNITS[key]}")
+        yaxis = {
+            "range": [low - (pad if low < 0 else 0), top + pad],
+            "title": {"text": unit, "font": {"size": 15}},
+        }
     layout = {
         "height": 340,
         # room on the right for the horizon's tick label, centred on the last point
         "margin": {"l": 10, "r": 40, "t": 30, "b": 10},
-        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "legend": {"traceorder": "normal"},  # the template's: just above the plot
         "hovermode": "x unified",
         "xaxis": {"tickvals": tickvals, "ticktext": ticktext, "showgrid": False},
-        "yaxis": money_axis(max(top, 1.0)) if money else {"rangemode": "tozero"},
+        "yaxis": yaxis,
     }
     if target is not None:
         amount = round_money(target) if money else fmt.number(target)
-        line, label = theme.target_marks(target, t("simulator.figure.target", target=amount))
+        text = t("simulator.figure.target", target=amount)
+        across = [i / max(len(quarters) - 1, 1) for i in range(len(quarters))]
+        corner = theme.label_corner(target, text, [(across, list(v)) for v in drawn], tuple(yaxis["range"]))
+        line, label = theme.target_marks(target, text, corner)
         layout |= {"shapes": [line], "annotations": [label]}
-    return go.Figure(data=traces, layout=layout)
+    return theme.figure(lang, traces, layout)

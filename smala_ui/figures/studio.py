@@ -97,7 +97,8 @@ def stage_funnel(funnel: pd.DataFrame, lang: str) -> go.Figure:
         )
         for s, r, n in zip(funnel["stage"], reached, funnel["now"], strict=True)
     ]
-    fig = go.Figure(
+    fig = theme.figure(
+        lang,
         go.Funnel(
             y=labels,
             x=reached,
@@ -109,7 +110,7 @@ def stage_funnel(funnel: pd.DataFrame, lang: str) -> go.Figure:
             connector={"line": {"color": theme.GRID}},
             hovertext=hover,
             hoverinfo="text",
-        )
+        ),
     )
     fig.update_layout(
         height=400,
@@ -128,7 +129,7 @@ def duration_bars(durations: pd.DataFrame, lang: str) -> go.Figure:
     """
     theme.register()
     labels = [stage_label(lang, s) for s in durations["stage"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     top = 1.0
     for series_key, value_col, count_col, color in (
         ("studio.fig.finished", "median_days", "finished", theme.GREEN),

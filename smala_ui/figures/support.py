@@ -140,7 +140,7 @@ def kind_month_bars(frame: pd.DataFrame, months: Sequence[dt.date], measure: str
     values = {
         (r.month, r.kind): float(getattr(r, measure)) for r in frame.itertuples() if r.month in set(months)
     }
-    fig = go.Figure()
+    fig = theme.figure(lang)
     totals = [0.0] * len(months)
     for kind in SERVICE_KINDS:
         ys = [values.get((m, kind), 0.0) for m in months]
@@ -209,7 +209,7 @@ def coverage_over_time(history: pd.DataFrame, lang: str) -> go.Figure:
         )
         for d, y, c, s in zip(dates, ys, history["covered"], history["supported"], strict=True)
     ]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_scatter(
         name=t("support.fig.coverage"),
         x=dates,
@@ -264,7 +264,7 @@ def mentor_bars(frame: pd.DataFrame, load: float | None, lang: str) -> go.Figure
     t = _t(lang)
     names = [plotly_escape(n) for n in unique_labels(list(frame["member_id"]), list(frame["company"]))]
     hours = [float(h) for h in frame["hours"]]
-    fig = go.Figure()
+    fig = theme.figure(lang)
     fig.add_bar(
         y=names,
         x=hours,
@@ -353,19 +353,55 @@ def _edge_width(services: int) -> float:
 _PX_PER_X, _PX_PER_Y, _CHAR_PX, _LINE_PX = 365, 280, 7.5, 20
 
 
-def _apart(points: list[tuple[float, float]], names: list[str], most: int) -> list[int]:
-    """Return the indexes of at most ``most`` names to write above their points, in order, each
-    skipped when its box would overlap a name already kept (two names ran into each other)."""
-    kept: list[int] = []
+LABEL_GAP_PX = 3  # between a dot's edge and its name
+
+
+def node_radius(services: float, most: float) -> float:
+    """Return a member's dot's radius in pixels: its diameter grows from 14 to 40 pixels with the
+    square root of its share of the most services any member had."""
+    return (14 + 26 * math.sqrt(services / most)) / 2
+
+
+def label_box(
+    point: tuple[float, float], name: str, radius: float, side: int
+) -> tuple[float, float, float, float]:
+    """Return the box (x0, x1, y0, y1, in the layout's units) of ``name`` written above
+    (``side`` 1) or below (-1) its dot of ``radius`` pixels at ``point``."""
+    x, y = point
+    half = len(name) * _CHAR_PX / _PX_PER_X / 2
+    near, far = (radius + LABEL_GAP_PX) / _PX_PER_Y, (radius + LABEL_GAP_PX + _LINE_PX) / _PX_PER_Y
+    return (x - half, x + half, y + near, y + far) if side > 0 else (x - half, x + half, y - far, y - near)
+
+
+def dot_box(point: tuple[float, float], radius: float) -> tuple[float, float, float, float]:
+    """Return the box around a dot of ``radius`` pixels at ``point`` (layout units)."""
+    x, y = point
+    return (x - radius / _PX_PER_X, x + radius / _PX_PER_X, y - radius / _PX_PER_Y, y + radius / _PX_PER_Y)
+
+
+def overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Return True when two boxes (x0, x1, y0, y1) overlap."""
+    return not (a[1] < b[0] or b[1] < a[0] or a[3] < b[2] or b[3] < a[2])
+
+
+def _apart(
+    points: list[tuple[float, float]], names: list[str], radii: list[float], most: int
+) -> list[tuple[int, int]]:
+    """Return at most ``most`` names to write, in order, as (index, side): above their dot (1),
+    else below it (-1), each where its box overlaps no dot and no name already kept; a name with
+    no such place is left to its hover. Names were written over the dots, their own included."""
+    dots = [dot_box(p, r) for p, r in zip(points, radii, strict=True)]
+    kept: list[tuple[int, int]] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for i, ((x, y), name) in enumerate(zip(points, names, strict=True)):
+    for i, (point, name, radius) in enumerate(zip(points, names, radii, strict=True)):
         if len(kept) == most:
             break
-        half = len(name) * _CHAR_PX / _PX_PER_X / 2
-        box = (x - half, x + half, y, y + _LINE_PX / _PX_PER_Y)
-        if all(box[1] < b[0] or b[1] < box[0] or box[3] < b[2] or b[3] < box[2] for b in boxes):
-            kept.append(i)
-            boxes.append(box)
+        for side in (1, -1):
+            box = label_box(point, name, radius, side)
+            if not any(overlap(box, other) for other in (*dots, *boxes)):
+                kept.append((i, side))
+                boxes.append(box)
+                break
     return kept
 
 
@@ -397,7 +433,7 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
         pair_weight[key] = pair_weight.get(key, 0.0) + sum(s for _, _, s in directed)
     pos = spring_layout(len(order), list(pair_weight), list(pair_weight.values()), seed=seed)
 
-    fig = go.Figure()
+    fig = theme.figure(lang)
     by_style: dict[tuple[str, float], tuple[list, list]] = {}
     mid_x, mid_y, mid_text, mid_color = [], [], [], []
     for (a, b, link), directed in sorted(lines.items()):
@@ -447,8 +483,9 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
             showlegend=False,
         )
     most = max([v[2] for v in nodes.values()] + [1.0])
-    labelled = _apart([pos[index[m]] for m in order], [name_of[m] for m in order], label_top)
-    labelled = {order[i] for i in labelled}
+    radii = [node_radius(nodes[m][2], most) for m in order]
+    points = [(float(pos[index[m]][0]), float(pos[index[m]][1])) for m in order]
+    labelled = _apart(points, [name_of[m] for m in order], radii, label_top)
     for role in (*ROLE_COLORS, None):
         members = [m for m in order if (nodes[m][1] if nodes[m][1] in ROLE_COLORS else None) == role]
         if not members:
@@ -459,7 +496,7 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
             mode="markers",
             name=label(lang, "role", role if role else "unknown"),
             marker={
-                "size": [14 + 26 * math.sqrt(nodes[m][2] / most) for m in members],
+                "size": [2 * node_radius(nodes[m][2], most) for m in members],
                 "color": ROLE_COLORS.get(role, theme.GREY),
                 "opacity": 1.0,
                 "line": {"color": "white", "width": 2},
@@ -477,17 +514,19 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
             ],
             hoverinfo="text",
         )
-    named = [m for m in order if m in labelled]  # drawn last, so no dot hides a name
-    fig.add_scatter(
-        x=[pos[index[m]][0] for m in named],
-        y=[pos[index[m]][1] for m in named],
-        mode="text",
-        text=[name_of[m] for m in named],
-        textposition="top center",
-        textfont={"size": 14, "color": theme.INK},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    # each name above or below its dot, clear of every dot (``_apart``), drawn over everything
+    names = [
+        {
+            "x": points[i][0],
+            "y": points[i][1],
+            "yanchor": "bottom" if side > 0 else "top",
+            "yshift": side * (radii[i] + LABEL_GAP_PX),
+            "text": name_of[order[i]],
+            "showarrow": False,
+            "font": {"size": 14, "color": theme.INK},
+        }
+        for i, side in labelled
+    ]
     hidden = {"visible": False, "range": [-1.3, 1.3]}
     fig.update_layout(
         height=680,
@@ -496,6 +535,7 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
         legend={"orientation": "h", "y": -0.02, "x": 0},
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         hovermode="closest",
+        annotations=names,
     )
     return fig
 

@@ -240,6 +240,13 @@ def banner(sim: Simulator, view: SimulatorView, named: SavedScenario | None, lan
             st.caption(note)
 
 
+# On a slide, a projection chart is the screen's height less what the slide shows around it (the
+# slide bar, the title, the scenario's banner, the chart's heading, the caption under it), in rem
+# of the slide's type: 540 pixels at its 20-pixel type, measured in Chromium at 1920x1080 and
+# 1366x768 (issue 29).
+SLIDE_AROUND_CHART = 27
+
+
 def projections(view: SimulatorView, settings: Settings, language: str) -> None:
     """Draw the projection charts, two to a row; on a slide, a row to a part, the target paths first."""
     charts = (  # the series, its target (drawn as a line) and whether it is money
@@ -257,7 +264,8 @@ def projections(view: SimulatorView, settings: Settings, language: str) -> None:
             st.columns(2, gap="large"), charts[start : start + 2], strict=True
         ):
             column.markdown(f"#### {t(f'simulator.chart.{key}')}")
-            chart(fs.projection_chart(view, key, language, target, money), f"sim_chart_{key}", into=column)
+            figure = fs.projection_chart(view, key, language, target, money)
+            chart(figure, f"sim_chart_{key}", into=column, fill_slide=SLIDE_AROUND_CHART)
             if key == "hours_gap":
                 column.caption(t("simulator.chart.hours_gap.caption"))
 

@@ -148,6 +148,8 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.csv_unit.fte": "ETP",
         "simulator.csv_unit.tco2e": "t éq. CO2",
         "simulator.empty": "Pas assez de données au {date} pour projeter : aucun membre actif.",
+        # charts (issue 29, item 9): a scenario line equal to the baseline's says so
+        "simulator.figure.scenario_same": "Scénario (P50), égal à la référence",
     },
     "en": {
         "page.simulator": "Simulator",
@@ -290,5 +292,7 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.csv_unit.fte": "FTE",
         "simulator.csv_unit.tco2e": "tCO2e",
         "simulator.empty": "Not enough data on {date} to project: no active member.",
+        # charts (issue 29, item 9): a scenario line equal to the baseline's says so
+        "simulator.figure.scenario_same": "Scenario (P50), same as the baseline",
     },
 }
