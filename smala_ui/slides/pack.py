@@ -27,6 +27,7 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -381,6 +382,13 @@ window.addEventListener('load', function () {
   const isHeading = (el) => el.classList.contains('is-heading');
   function tableRows(block) { return block.querySelector('tbody').rows; }
   const pop = (rows) => rows[rows.length - 1].parentNode.removeChild(rows[rows.length - 1]);
+  // a block taller than a whole page (none should be: charts are drawn at most MAX_CHART_HEIGHT)
+  function fit(body, moved) {
+    const block = moved[moved.length - 1];
+    const over = body.scrollHeight - body.clientHeight;
+    const height = block.getBoundingClientRect().height;
+    block.style.zoom = Math.max(0.3, (height - over - 2) / height);
+  }
   // a table about to be split keeps the column widths it has whole: otherwise a part's columns
   // would change with its rows, and so would their heights once measured
   function freeze(block) {
@@ -431,11 +439,15 @@ window.addEventListener('load', function () {
         if (isHeading(above)) { moved.unshift(...lead); lead = []; }
         above = above.previousElementSibling;
       }
-      if (!moved[0].previousElementSibling) continue;  // nothing above it here: a new page gains nothing
+      if (!moved[0].previousElementSibling) {  // alone and still too tall: drawn smaller, never cut
+        if (!isTable) fit(body, moved);
+        continue;
+      }
       moved.forEach((el) => body.removeChild(el));
       body = newPage(slide);
       moved.forEach((el) => body.appendChild(el));
       if (isTable && full(body)) body = split(moved[moved.length - 1], body, slide);
+      else if (full(body)) fit(body, moved);
     }
   }
   flow.remove();
@@ -602,11 +614,18 @@ def _chart_widths(slides: list[Slide]) -> list[tuple[go.Figure, int, int]]:
     return out
 
 
+def _at_height(fig: go.Figure, height: int) -> go.Figure:
+    """Return ``fig``, or a copy at ``height`` px when it is taller (a cached figure is shared)."""
+    return (
+        fig if (fig.layout.height or CHART_HEIGHT) <= height else go.Figure(fig).update_layout(height=height)
+    )
+
+
 def to_html(slides: list[Slide], title: str, lang: str) -> bytes:
     """Return the slides as one HTML file that opens offline, charts interactive (UTF-8 bytes)."""
     charts = iter(
         pio.to_html(
-            fig,
+            _at_height(fig, height),
             full_html=False,
             include_plotlyjs=False,
             config={"displaylogo": False, "responsive": True},
@@ -637,8 +656,9 @@ def chart_images(charts: list[tuple[go.Figure, int, int]], chromium: str) -> lis
         return []
     previous = os.environ.get("BROWSER_PATH")
     os.environ["BROWSER_PATH"] = chromium  # where kaleido's browser finder looks first
-    try:
-        return asyncio.run(_render_pngs(charts))
+    try:  # in a thread of its own: the caller may be running an event loop (Playwright's does)
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(asyncio.run, _render_pngs(charts)).result()
     finally:
         if previous is None:
             os.environ.pop("BROWSER_PATH", None)
