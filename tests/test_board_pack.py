@@ -171,3 +171,25 @@ def test_pack_escapes_names_as_html_not_markdown():
         "<li>1 new: [x](https://evil.example) "
         "&lt;img src=&quot;https://evil.example/t.png&quot;&gt; **b**.</li>"
     )
+
+
+def test_the_capped_slide_draws_the_tickets_its_page_draws_on_a_slide(monkeypatch):
+    """The pack showed 8 of the tickets against 12 on the projected slide: the same chart now."""
+    import json
+
+    from conftest import APP, ROOT
+    from streamlit.testing.v1 import AppTest
+
+    from analytics.store.snapshots import list_snapshots
+    from smala_ui.slides.fund import capped_slide
+
+    monkeypatch.setenv("SMALA_DATA_DIR", str(ROOT / "data"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"lang": "fr", "present": "1", "slide": "2"})
+    at.switch_page(str(ROOT / "pages" / "capped_returns.py"))
+    at.run()
+    assert not at.exception
+    (chart,) = at.get("plotly_chart")
+    on_screen = json.loads(chart.proto.spec)["data"][0]["y"]
+    slide = capped_slide(list_snapshots(ROOT / "data")[-1], Settings(), "fr")
+    assert len(on_screen) == 12 and list(slide.figures[0].data[0].y) == on_screen

@@ -20,7 +20,6 @@ from analytics.store.snapshots import list_snapshots
 from smala_ui.browser import ROOT
 from smala_ui.cache import fund as fund_cache
 from smala_ui.slides import board_slides, pack
-from smala_ui.slides.fund import NO_FILTER
 from smala_ui.text import CATALOGUE
 
 FR = CATALOGUE["fr"]
@@ -29,6 +28,7 @@ SCENARIO_TITLE = "Simulateur · Plan"
 AT = dt.datetime(2026, 11, 2, 8, 0, tzinfo=dt.UTC)
 A4_LANDSCAPE = (842, 595)  # points
 SCALE = 3  # page images at 216 dpi
+NO_FILTER = ((), (), ())  # the portfolio's filters as the page starts: none chosen
 
 
 def words(text: str) -> str:
@@ -150,11 +150,11 @@ def _text_colour(printed, page_index: int, text: str) -> tuple[float, float, flo
 def test_a_fall_is_printed_red_and_a_rise_green_as_on_screen(printed):
     overview = printed.flat.index(next(t for t in printed.flat if t.startswith(FR["page.overview"])))
     # support hours fell 72 h this quarter (the issue's "−72 h"), share capital rose 22 k €
-    assert re.search(r"758 h ↓ -72 h", printed.flat[overview])
     r, g, b = _text_colour(printed, overview, "-72")
     assert r > g + 60 and r > b + 40, (r, g, b)  # Streamlit's red text, #9E303B
     r, g, b = _text_colour(printed, overview, "+22")
     assert g > r + 40 and g > b, (r, g, b)  # Streamlit's green text, #0C5A44
+    assert re.search(r"758 h ↓ -72 h", printed.flat[overview])  # and the arrow of a fall
 
 
 def test_nothing_is_cut_at_a_pages_bottom(printed, browser, tmp_path):
@@ -165,8 +165,7 @@ def test_nothing_is_cut_at_a_pages_bottom(printed, browser, tmp_path):
     page = browser.new_page(viewport={"width": 1123, "height": 794})
     try:
         page.emulate_media(media="print")
-        page.goto(path.as_uri(), wait_until="load")
-        page.wait_for_function("document.body.dataset.pages !== undefined")
+        page.goto(path.as_uri(), wait_until="load")  # the pages are laid out on load
         pages = page.evaluate(
             """() => Array.from(document.querySelectorAll('.page')).map((p) => {
                  const body = p.querySelector('.body').getBoundingClientRect();
