@@ -12,9 +12,10 @@ printed:
 - every page is numbered n/N, N being the pages laid out, one printed page each.
 
 The HTML opens offline: plotly.js is inlined once and every chart stays interactive. The PDF draws
-each chart as a PNG through kaleido driving the system's Chromium, then Chromium lays the pages out
-and prints them. Without a Chromium, ``PdfUnavailable`` is raised before anything is written, so no
-broken file is ever offered.
+each chart as a PNG through kaleido driving the system's Chromium, then the same Chromium lays the
+pages out and prints them (``print_pdf``, a Chromium of its own, prints other documents).
+Without a Chromium, ``PdfUnavailable`` is raised before anything is written, so no broken file is
+ever offered.
 """
 
 from __future__ import annotations
@@ -638,44 +639,51 @@ def to_html(slides: list[Slide], title: str, lang: str) -> bytes:
     return _document(title, lang, slides, charts, head).encode("utf-8")
 
 
-async def _render_pngs(charts: list[tuple[go.Figure, int, int]]) -> list[bytes]:
-    import kaleido
-
-    async with kaleido.Kaleido(n=1, plotlyjs=str(PLOTLY_JS), mathjax=False) as k:
-        return [
-            await k.calc_fig(
-                fig, opts={"format": "png", "width": width, "height": height, "scale": CHART_SCALE}
-            )
-            for fig, width, height in charts
-        ]
+# Resolves once the document has laid its pages out (its load handler), with their number.
+LAID_OUT = """new Promise((done) => { const wait = () => document.body.dataset.pages
+  ? done(Number(document.body.dataset.pages)) : setTimeout(wait, 20); wait(); })"""
 
 
-def chart_images(charts: list[tuple[go.Figure, int, int]], chromium: str) -> list[bytes]:
-    """Return each (figure, width, height) as a PNG, drawn by kaleido in the given Chromium."""
-    if not charts:
-        return []
-    previous = os.environ.get("BROWSER_PATH")
-    os.environ["BROWSER_PATH"] = chromium  # where kaleido's browser finder looks first
-    try:  # in a thread of its own: the caller may be running an event loop (Playwright's does)
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(asyncio.run, _render_pngs(charts)).result()
-    finally:
-        if previous is None:
-            os.environ.pop("BROWSER_PATH", None)
-        else:
-            os.environ["BROWSER_PATH"] = previous
-
-
-def pdf_document(slides: list[Slide], title: str, lang: str, chromium: str) -> str:
-    """Return the HTML the PDF is printed from: the pack with each chart as a PNG."""
+def printed_html(slides: list[Slide], title: str, lang: str, images: Sequence[bytes]) -> str:
+    """Return the HTML the PDF is printed from: the pack with each chart as its PNG ``images``
+    (in the order of ``_chart_widths``)."""
     charts = _chart_widths(slides)
-    images = chart_images(charts, chromium)
     tags = iter(
         f'<img alt="" width="{width}" height="{height}" '
         f'src="data:image/png;base64,{base64.b64encode(png).decode()}">'
         for (_, width, height), png in zip(charts, images, strict=True)
     )
     return _document(title, lang, slides, tags)
+
+
+async def _make_pdf(slides: list[Slide], title: str, lang: str) -> bytes:
+    """Draw every chart as a PNG with kaleido, then print the pack in the same browser (one
+    Chromium started, not two): the document is loaded from a file, laid out by its own script,
+    and printed at the size its style says (A4 landscape)."""
+    import kaleido
+
+    charts = _chart_widths(slides)
+    async with kaleido.Kaleido(n=1, plotlyjs=str(PLOTLY_JS), mathjax=False) as k:
+        images = [
+            await k.calc_fig(fig, opts={"format": "png", "width": w, "height": h, "scale": CHART_SCALE})
+            for fig, w, h in charts
+        ]
+        with tempfile.TemporaryDirectory() as folder:
+            page = Path(folder) / "pack.html"
+            page.write_text(printed_html(slides, title, lang, images), encoding="utf-8")
+            tab = await k.create_tab(url="")
+            await tab.send_command("Page.enable")
+            loaded = tab.subscribe_once("Page.loadEventFired")
+            await tab.send_command("Page.navigate", params={"url": page.as_uri()})
+            await loaded
+            await tab.send_command("Runtime.evaluate", params={"expression": LAID_OUT, "awaitPromise": True})
+            printed = await tab.send_command(
+                "Page.printToPDF", params={"preferCSSPageSize": True, "printBackground": True}
+            )
+    data = printed.get("result", {}).get("data")
+    if not data:
+        raise RuntimeError(f"Chromium could not print the board pack: {printed.get('error')}")
+    return base64.b64decode(data)
 
 
 def to_pdf(slides: list[Slide], title: str, lang: str, chromium: str | None = None) -> bytes:
@@ -686,7 +694,16 @@ def to_pdf(slides: list[Slide], title: str, lang: str, chromium: str | None = No
     chromium = chromium or find_chromium()
     if chromium is None:
         raise PdfUnavailable("no Chromium found: install Debian's chromium package or set SMALA_CHROMIUM")
-    return print_pdf(pdf_document(slides, title, lang, chromium), chromium, "the board pack")
+    previous = os.environ.get("BROWSER_PATH")
+    os.environ["BROWSER_PATH"] = chromium  # where kaleido's browser finder looks first
+    try:  # in a thread of its own: the caller may be running an event loop (Playwright's does)
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            return worker.submit(asyncio.run, _make_pdf(slides, title, lang)).result()
+    finally:
+        if previous is None:
+            os.environ.pop("BROWSER_PATH", None)
+        else:
+            os.environ["BROWSER_PATH"] = previous
 
 
 def print_pdf(document: str, chromium: str, what: str = "the document") -> bytes:
