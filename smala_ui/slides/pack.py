@@ -11,9 +11,10 @@ printed:
 - every page of a slide repeats the slide's title, its dates and, for a scenario, its banner;
 - every page is numbered n/N, N being the pages laid out, one printed page each.
 
-The HTML opens offline: plotly.js is inlined once and every chart stays interactive. The PDF draws
-each chart as a PNG through kaleido driving the system's Chromium, then the same Chromium lays the
-pages out and prints them (``print_pdf``, a Chromium of its own, prints other documents).
+The HTML opens offline: plotly.js is inlined once and every chart stays interactive. The PDF is
+the same document with static charts, printed by the system's Chromium (driven through kaleido's
+browser) once its pages are laid out and its charts drawn: charts in vector, their text as text
+(``print_pdf``, a Chromium of its own, prints other documents).
 Without a Chromium, ``PdfUnavailable`` is raised before anything is written, so no broken file is
 ever offered.
 """
@@ -46,9 +47,9 @@ from smala_ui.browser import LAUNCH_ARGS, find_chromium
 from smala_ui.escape import MARKDOWN_SPECIALS
 
 PLOTLY_JS = Path(pio.__file__).resolve().parent.parent / "package_data" / "plotly.min.js"
-# A page's text width in CSS pixels (A4 landscape less the margins): charts are drawn at the
-# width they are shown, at scale 2 for print, so their type keeps the size the screen gives it.
-PAGE_WIDTH, CHART_HEIGHT, CHART_SCALE = 1060, 330, 2
+# A page's text width in CSS pixels (A4 landscape less its margins, 279 mm, rounded down), the gap
+# between columns, and a chart's height when its figure names none.
+PAGE_WIDTH, COLUMN_GAP, CHART_HEIGHT = 1050, 18, 330
 MAX_CHART_HEIGHT = 470  # px: a chart and its heading always fit under a page's header and banner
 
 
@@ -331,7 +332,6 @@ ul.bullets li { break-inside: avoid; }
 .bar { height: 10px; background: #E3EBE7; border-radius: 5px; overflow: hidden; }
 .bar > div { height: 100%; background: #0B6E4F; }
 .progress-text { font-size: 14px; margin: 0 0 3px 0; }
-.chart img { display: block; width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { border-bottom: 1px solid #D9E2DC; padding: 3px 6px; text-align: left;
          vertical-align: top; }
@@ -351,9 +351,8 @@ td.num, th.num { text-align: right; }
 )
 
 # Lays the flow's blocks out on pages, in the browser, before anything is shown or printed: see
-# the module's docstring. Every page is one printed page (its height is the sheet's). It runs once
-# the images are decoded (the load event), so every block has its final height; Chromium prints
-# after the load event.
+# the module's docstring. Every page is one printed page (its height is the sheet's). It runs on
+# the load event, when every block has its final height (a chart's is set before it is drawn).
 PAGINATE = """
 window.addEventListener('load', function () {
   const flow = document.getElementById('flow');
@@ -586,11 +585,37 @@ def _slide_html(slide: Slide, number: int, charts: Iterator[str]) -> str:
     )
 
 
-def _document(title: str, lang: str, slides: list[Slide], charts: Iterator[str], head: str = "") -> str:
+# Plotly draws each chart when its script runs; this keeps every drawing's promise, so the PDF
+# is printed only once every chart is drawn.
+RECORD_PLOTS = """window.smalaPlots = [];
+const smalaNewPlot = Plotly.newPlot;
+Plotly.newPlot = function () {
+  const drawn = smalaNewPlot.apply(this, arguments);
+  window.smalaPlots.push(drawn);
+  return drawn;
+};"""
+
+
+def _document(title: str, lang: str, slides: list[Slide], static: bool) -> str:
+    """Return the pack as one HTML document: plotly.js inlined once, every chart drawn in its place
+    at the width and height it has on its page (``static``: a drawing for print, no controls)."""
+    config = {"staticPlot": True, "displayModeBar": False} if static else {"displaylogo": False}
+    charts = iter(
+        pio.to_html(
+            _at_height(fig, height),
+            full_html=False,
+            include_plotlyjs=False,
+            config=config,
+            default_width=f"{width}px",  # its column's: known before the columns beside it are read
+            default_height=f"{height}px",
+        )
+        for fig, width, height in _chart_widths(slides)
+    )
     body = "".join(_slide_html(slide, n, charts) for n, slide in enumerate(slides, start=1))
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{STYLE}</style>{head}</head>"
+        f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
+        f'<script type="text/javascript">{get_plotlyjs()}</script><script>{RECORD_PLOTS}</script></head>'
         f'<body><div id="flow">{body}</div><script>{PAGINATE}</script></body></html>'
     )
 
@@ -604,7 +629,7 @@ def _chart_widths(slides: list[Slide]) -> list[tuple[go.Figure, int, int]]:
         for block in blocks:
             if isinstance(block, Columns):
                 total = sum(weight for weight, _ in block.columns)
-                room = width - 18 * (len(block.columns) - 1)
+                room = width - COLUMN_GAP * (len(block.columns) - 1)
                 for weight, inner in block.columns:
                     walk(inner, room * weight / total)
             elif isinstance(block, Chart):
@@ -624,54 +649,32 @@ def _at_height(fig: go.Figure, height: int) -> go.Figure:
 
 def to_html(slides: list[Slide], title: str, lang: str) -> bytes:
     """Return the slides as one HTML file that opens offline, charts interactive (UTF-8 bytes)."""
-    charts = iter(
-        pio.to_html(
-            _at_height(fig, height),
-            full_html=False,
-            include_plotlyjs=False,
-            config={"displaylogo": False, "responsive": True},
-            default_width="100%",
-            default_height=f"{height}px",
-        )
-        for fig, _, height in _chart_widths(slides)
-    )
-    head = f'<script type="text/javascript">{get_plotlyjs()}</script>'
-    return _document(title, lang, slides, charts, head).encode("utf-8")
+    return _document(title, lang, slides, static=False).encode("utf-8")
 
 
-# Resolves once the document has laid its pages out (its load handler), with their number.
+def printed_html(slides: list[Slide], title: str, lang: str) -> str:
+    """Return the HTML the PDF is printed from: the pack with every chart a static drawing."""
+    return _document(title, lang, slides, static=True)
+
+
+# Resolves once the document has laid its pages out (its load handler) and every chart is drawn,
+# with the number of pages.
 LAID_OUT = """new Promise((done) => { const wait = () => document.body.dataset.pages
-  ? done(Number(document.body.dataset.pages)) : setTimeout(wait, 20); wait(); })"""
-
-
-def printed_html(slides: list[Slide], title: str, lang: str, images: Sequence[bytes]) -> str:
-    """Return the HTML the PDF is printed from: the pack with each chart as its PNG ``images``
-    (in the order of ``_chart_widths``)."""
-    charts = _chart_widths(slides)
-    tags = iter(
-        f'<img alt="" width="{width}" height="{height}" '
-        f'src="data:image/png;base64,{base64.b64encode(png).decode()}">'
-        for (_, width, height), png in zip(charts, images, strict=True)
-    )
-    return _document(title, lang, slides, tags)
+  ? Promise.all(window.smalaPlots).then(() => done(Number(document.body.dataset.pages)))
+  : setTimeout(wait, 20); wait(); })"""
 
 
 async def _make_pdf(slides: list[Slide], title: str, lang: str) -> bytes:
-    """Draw every chart as a PNG with kaleido, then print the pack in the same browser (one
-    Chromium started, not two): the document is loaded from a file, laid out by its own script,
-    and printed at the size its style says (A4 landscape)."""
+    """Print the pack in headless Chromium (driven by kaleido's browser, over the DevTools
+    protocol): the document is loaded from a file, laid out by its own script, its charts drawn
+    by plotly.js as vector graphics, then printed at the size its style says (A4 landscape)."""
     import kaleido
 
-    charts = _chart_widths(slides)
-    async with kaleido.Kaleido(n=1, plotlyjs=str(PLOTLY_JS), mathjax=False) as k:
-        images = [
-            await k.calc_fig(fig, opts={"format": "png", "width": w, "height": h, "scale": CHART_SCALE})
-            for fig, w, h in charts
-        ]
-        with tempfile.TemporaryDirectory() as folder:
-            page = Path(folder) / "pack.html"
-            page.write_text(printed_html(slides, title, lang, images), encoding="utf-8")
-            tab = await k.create_tab(url="")
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "pack.html"
+        page.write_text(printed_html(slides, title, lang), encoding="utf-8")
+        async with kaleido.Kaleido(n=1, plotlyjs=str(PLOTLY_JS), mathjax=False) as browser:
+            tab = await browser.create_tab(url="")
             await tab.send_command("Page.enable")
             loaded = tab.subscribe_once("Page.loadEventFired")
             await tab.send_command("Page.navigate", params={"url": page.as_uri()})
@@ -687,7 +690,7 @@ async def _make_pdf(slides: list[Slide], title: str, lang: str) -> bytes:
 
 
 def to_pdf(slides: list[Slide], title: str, lang: str, chromium: str | None = None) -> bytes:
-    """Return the slides as a PDF on A4 landscape pages, numbered, charts as images.
+    """Return the slides as a PDF on A4 landscape pages, numbered, charts drawn as vectors.
 
     Raises ``PdfUnavailable`` when no Chromium is found, and ``RuntimeError`` if printing fails.
     """
