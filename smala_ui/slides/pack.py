@@ -36,11 +36,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
-from streamlit.elements.metric import (
-    _DELTA_ARROW_TO_PROTO,
-    MetricProto,
-    _determine_delta_color_and_direction,
-)
+
+# st.metric's own rule for a delta's colour and arrow (Streamlit 1.67, pinned): the pack draws a
+# tile as the screen does by asking it, never by a rule of its own. A Streamlit that moved these
+# fails this import, and the pack's tests with it.
+from streamlit.elements.metric import _DELTA_ARROW_TO_PROTO, _determine_delta_color_and_direction
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from smala_ui import fmt
 from smala_ui.browser import LAUNCH_ARGS, find_chromium
