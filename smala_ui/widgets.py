@@ -202,6 +202,20 @@ class KpiView:
     def unchanged(self) -> bool:
         return self.delta is None or fmt.is_zero(self.delta)
 
+    def metric_args(self) -> dict:
+        """Return ``st.metric``'s arguments for this KPI: the one place that decides its delta's
+        colour and arrow, for the pages' tiles and the board pack's."""
+        return {
+            "label": self.label,
+            "value": self.value,
+            "delta": self.delta,
+            # Pledges fall when they are signed, which is good news: their delta stays neutral.
+            "delta_color": "off" if self.key == "fund_soft" or self.unchanged else "normal",
+            "delta_arrow": "off" if self.unchanged else "auto",
+            "delta_description": self.delta_note if self.delta else None,
+            "help": self.help,
+        }
+
     @property
     def delta_text(self) -> str:
         """The delta with its note, for a slide or a line of text ("" without a delta)."""
@@ -238,14 +252,7 @@ def kpi_tiles(kpis: Sequence[Kpi], settings, as_of: dt.date, rows: Sequence[int]
         for column, kpi in zip(st.columns(per_row), row, strict=False):
             shown = kpi_view(kpi, settings, as_of, lang_)
             column.metric(
-                shown.label,
-                shown.value,
-                delta=shown.delta,
-                # Pledges fall when they are signed, which is good news: their delta stays neutral.
-                delta_color="off" if kpi.key == "fund_soft" or shown.unchanged else "normal",
-                delta_arrow="off" if shown.unchanged else "auto",
-                delta_description=shown.delta_note if shown.delta else None,
-                help=shown.help,
+                **shown.metric_args(),
                 border=True,
                 height="stretch",  # a row's tiles as tall as its tallest (labels may wrap)
             )

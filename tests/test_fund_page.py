@@ -244,7 +244,11 @@ def test_the_slide_renders_the_pages_cached_model(snaps, monkeypatch):
         f"250{NB}k{NB}€",
         f"6,50{NB}M{NB}€",
     ]
-    assert slide.tiles[0].delta == f"35{NB}%" and view.share_of_target == pytest.approx(0.35)
+    # the change since the comparison in the change slot, green as on the page (issue 29, item 4);
+    # the share of the target is the progress bar's text
+    assert slide.tiles[0].delta == f"+1,20{NB}M{NB}€" and view.hard_delta_eur == pytest.approx(1_200_000)
+    assert slide.tiles[0].color == "green" and slide.tiles[0].arrow == "up"
+    assert view.share_of_target == pytest.approx(0.35)
     assert slide.figures[0] is cache.over_time_figure(snaps[1], snaps[0], settings, snaps, "en")
 
 

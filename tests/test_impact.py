@@ -258,13 +258,14 @@ def test_tiles_and_slide_render_the_model(variant, con):
     invested = {tile["label"]: tile["value"] for tile in fi.invested_tiles(view, "fr")}
     assert invested["Emplois créés par M€ investi"] == "30,00 ETP"
     assert invested["Coût des tickets actifs"] == f"150{NB}k{NB}€"
-    # The board slide shows the same values and deltas, only for reported metrics.
+    # The board slide (and pack) shows the page's tiles, then those per EUR invested (issue 29,
+    # item 4: every part of the slide); its charts: the metrics over time, then the targets
     slide = impact_slide(b, a, Settings(), "fr")
     assert [(tile.label, tile.value, tile.delta) for tile in slide.tiles] == [
-        (t["label"].split(" · ")[0], t["value"], t.get("delta", "")) for t in tiles
+        (t["label"], t["value"], t.get("delta", "")) for t in tiles + fi.invested_tiles(view, "fr")
     ]
-    assert len(slide.figures) == 1  # the targets chart
-    assert list(slide.figures[0].data[0].x) == pytest.approx([500 / 90, 1.4, 95.0])  # % of each target
+    assert len(slide.figures) == 3  # seven metrics over time, four to a chart; the targets
+    assert list(slide.figures[-1].data[0].x) == pytest.approx([500 / 90, 1.4, 95.0])  # % of each target
 
 
 # Labels, formats and tables -----------------------------------------------------------------

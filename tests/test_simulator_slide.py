@@ -28,12 +28,13 @@ def test_a_saved_scenario_follows_the_board_slides_and_says_it_is_a_scenario():
     banner = slide.sentences[0]
     assert banner.startswith("Scénario enregistré « <b>Plan</b> & co » (le 2 nov. 2026, sur l'arrêté du ")
     assert "Engagements fermes privés, par trimestre" in banner and "400\u202f000\u00a0€" in banner
-    assert slide.sentences[-1] == CATALOGUE["fr"]["simulator.limits"]
+    assert CATALOGUE["fr"]["simulator.limits"] in slide.sentences
     labels = [tile.label for tile in slide.tiles]
     assert labels[2:] == ["Soutenus fin 2032", "Engagements fermes fin 2032", "Réserve d'impact fin 2032"]
     assert slide.tiles[3].delta.startswith("+")  # more commitments than the baseline
     assert slide.tiles[1].delta.startswith("référence : ")
-    assert len(slide.figures) == 2 and len(slide.figures[1].data) == 4  # the scenario drawn
+    # the page's six paths (issue 29, item 4: every part of the slide), the scenario drawn
+    assert len(slide.figures) == 6 and len(slide.figures[1].data) == 4
     page = to_html(slides, "Conseil", "fr").decode("utf-8")
     assert "Simulateur · &lt;b&gt;Plan&lt;/b&gt; &amp; co" in page and "<b>Plan</b>" not in page
 

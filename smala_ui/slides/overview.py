@@ -13,9 +13,20 @@ from smala_ui import fmt
 from smala_ui.cache.overview import board_view, overview_view
 from smala_ui.escape import md_escape
 from smala_ui.figures import common as figures
-from smala_ui.slides.pack import Slide, Tile, as_of_line
+from smala_ui.slides.pack import (
+    Bullets,
+    Chart,
+    Heading,
+    Slide,
+    Text,
+    Tile,
+    Tiles,
+    as_of_line,
+    metric_tile,
+    tile_rows,
+)
 from smala_ui.text import plural, translate
-from smala_ui.widgets import group_sentences, kpi_view, plain
+from smala_ui.widgets import HEADLINE_ROWS, group_sentences, kpi_view, plain
 
 
 def board_sentences(view: BoardView, lang: str, escape: Callable[[str], str] = md_escape) -> list[str]:
@@ -74,29 +85,56 @@ def board_period(view: BoardView, lang: str) -> str:
     )
 
 
-def _headline_tiles(kpis: tuple[Kpi, ...], settings, snap: Snapshot, lang: str) -> tuple[Tile, ...]:
-    views = [kpi_view(kpi, settings, snap.as_of, lang) for kpi in kpis]
-    return tuple(Tile(v.label, v.value, v.delta_text) for v in views)
+def headline_tiles(kpis: tuple[Kpi, ...], settings, snap: Snapshot, lang: str) -> list[Tiles]:
+    """Return the headline KPI tiles as ``widgets.kpi_tiles`` draws them: the same arguments to
+    ``st.metric`` (so the same colours and arrows), in the same rows."""
+    tiles = [metric_tile(kpi_view(kpi, settings, snap.as_of, lang).metric_args()) for kpi in kpis]
+    return tile_rows(tiles, HEADLINE_ROWS)
 
 
 def overview_slide(snap: Snapshot, compare: Snapshot | None, settings, lang: str) -> Slide:
+    """Return the Overview page's parts (``SLIDE_PARTS["overview"]``): the headline tiles and the
+    progress chart, then what changed since the comparison date."""
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
     view = overview_view(snap, compare, settings)
-    return Slide(
-        translate(lang, "page.overview"),
-        as_of_line(snap, lang, compare),
-        _headline_tiles(view.kpis, settings, snap, lang),
-        tuple(group_sentences(view.changes or (), lang, plain)),  # the pack escapes them as HTML
-        (figures.progress_chart(view.progress, lang),),
-    )
+    blocks: list = [
+        *headline_tiles(view.kpis, settings, snap, lang),
+        Heading(t("overview.progress")),
+        Chart(figures.progress_chart(view.progress, lang)),
+    ]
+    if view.compare_as_of is None:
+        blocks.append(Text(t("overview.no_compare"), "info"))
+    else:
+        since = fmt.date(view.compare_as_of, lang)
+        blocks.append(Heading(t("overview.changes", date=since)))
+        if view.compare_is_later:
+            blocks.append(Text(t("overview.compare_later", date=since), "info"))
+        elif view.changes:
+            blocks.append(Bullets(tuple(group_sentences(view.changes, lang, plain))))  # the pack escapes
+        else:
+            blocks.append(
+                Text(t("overview.no_changes", since=since, date=fmt.date(view.as_of, lang)), "text")
+            )
+    return Slide(t("page.overview"), as_of_line(snap, lang, compare), tuple(blocks))
 
 
 def board_slide(snap: Snapshot, board: Snapshot | None, settings, lang: str) -> Slide:
-    title = translate(lang, "page.board")
+    """Return the Since-the-last-board page's parts (``SLIDE_PARTS["board"]``): the stocks as
+    headline tiles, then the activity tiles and the sentences of what changed."""
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
+    title, dates = t("page.board"), as_of_line(snap, lang, board)
     view = board_view(snap, board, settings)
     if view is None:
-        return Slide(title, as_of_line(snap, lang, board), sentences=(translate(lang, "board.none"),))
-    tiles = tuple(Tile(translate(lang, label), value) for label, value, _ in activity_tiles(view.activity))
+        return Slide(title, dates, (Text(t("board.none"), "info"),))
     sentences = board_sentences(view, lang, plain)  # the pack escapes them as HTML
-    return Slide(
-        title, board_period(view, lang), tiles, tuple(sentences or [translate(lang, "board.nothing")])
+    blocks = (
+        Text(t("board.last_board", date=fmt.date(view.board_as_of, lang))),
+        Text(board_period(view, lang)),
+        Heading(t("board.stocks")),
+        *headline_tiles(view.kpis, settings, snap, lang),
+        Heading(t("board.activity")),
+        Tiles(tuple(Tile(t(label), value) for label, value, _ in activity_tiles(view.activity))),
+        Heading(t("board.sentences")),
+        Bullets(tuple(sentences)) if sentences else Text(t("board.nothing"), "text"),
     )
+    return Slide(title, dates, blocks)

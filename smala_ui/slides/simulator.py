@@ -1,6 +1,6 @@
-"""A saved what-if scenario as a board slide, rendered from the Simulator page's cached model,
-figure builders and texts: the banner saying it is a scenario (and which levers it moves) first,
-then the target dates and the horizon's figures against the baseline, and the two target paths."""
+"""A saved what-if scenario as board slides, rendered from the Simulator page's cached model,
+figure builders and texts: every part of the page's slide (``SLIDE_PARTS["simulator"]``), the
+banner saying it is a scenario (and which levers it moves) heading every page of it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,17 @@ from analytics.simulator.scenarios import SavedScenario
 from analytics.store.snapshots import Snapshot
 from smala_ui.cache import simulator as cache
 from smala_ui.figures import simulator as fs
-from smala_ui.slides.pack import Slide, Tile, as_of_line
+from smala_ui.slides.pack import (
+    Chart,
+    Columns,
+    Heading,
+    Slide,
+    Text,
+    Tiles,
+    as_of_line,
+    frame_table,
+    metric_tile,
+)
 from smala_ui.text import translate
 
 
@@ -16,38 +26,47 @@ def simulator_slide(
     snap: Snapshot, settings, scenario: SavedScenario, lang: str, compare: Snapshot | None = None
 ) -> Slide:
     """Return ``scenario`` projected from ``snap``: the levers it saved, the others at the pace
-    measured on ``snap``. ``compare`` only names the pack's comparison date under the title."""
+    measured on ``snap``. The target dates and the horizon's figures against the baseline, the
+    model's limits, the six paths two by two, and the differences at the horizon. ``compare`` only
+    names the pack's comparison date under the title."""
+    t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
     base = cache.baseline_levers(snap, settings)
     choices = fs.choices(base, snap.as_of)
     levers, horizon = fs.scenario_levers(base, choices.chosen(scenario.levers))
     view = cache.simulator_view(snap, settings, levers, horizon)
-    tiles = tuple(
-        Tile(tile["label"], tile["value"], tile["delta"] or "")
-        for tile in fs.target_tiles(view, lang) + fs.horizon_tiles(view, lang)
+    # the page's banner: a scenario's in amber, the baseline's (nothing moved) in blue
+    banner = Text(fs.banner_text(view, scenario, lang), "warning" if view.is_scenario else "info")
+    blocks: list = [Text(note) for note in fs.saved_notes(scenario, choices, snap.as_of, lang)]
+    blocks += [
+        Tiles(
+            tuple(metric_tile(tile) for tile in fs.target_tiles(view, lang) + fs.horizon_tiles(view, lang))
+        ),
+        Text(t("simulator.limits")),
+    ]
+    charts = (  # as the page's sections.projections: the series, its target line, money or not
+        ("supported", settings.supported_target, False),
+        ("fund_hard", settings.fund_target_eur, True),
+        ("hours_gap", None, False),
+        ("consultancy_revenue", None, True),
+        ("impact_reserve", None, True),
+        ("jobs", None, False),
     )
-    sentences = (
-        fs.banner_text(view, scenario, lang),
-        *fs.saved_notes(scenario, choices, snap.as_of, lang),
-        translate(lang, "simulator.limits"),
-    )
-    figures = tuple(
-        _titled(
-            fs.projection_chart(view, key, lang, target, money), translate(lang, f"simulator.chart.{key}")
-        )
-        for key, target, money in (
-            ("supported", settings.supported_target, False),
-            ("fund_hard", settings.fund_target_eur, True),
-        )
-    )
-    title = translate(lang, "simulator.slide", title=scenario.title)
-    return Slide(title, as_of_line(snap, lang, compare), tiles, sentences, figures)
-
-
-def _titled(fig, title: str):
-    """Return ``fig`` with its title above the legend: on a slide no heading names the chart
-    (the page writes one above it)."""
-    return fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
-        margin={"t": 80},
-        legend={"y": 1.0, "yanchor": "bottom"},
-    )
+    for start in range(0, len(charts), 2):
+        row = []
+        for key, target, money in charts[start : start + 2]:
+            column = [
+                Heading(t(f"simulator.chart.{key}"), 3),
+                Chart(fs.projection_chart(view, key, lang, target, money)),
+            ]
+            if key == "hours_gap":
+                column.append(Text(t("simulator.chart.hours_gap.caption")))
+            row.append((1.0, tuple(column)))
+        blocks.append(Columns(tuple(row)))
+    shown = fs.differences_display(view, lang)
+    blocks += [
+        Heading(t("simulator.differences")),
+        Text(t("simulator.differences.caption")),
+        frame_table(shown, right=shown.columns[1:]),
+    ]
+    title = t("simulator.slide", title=scenario.title)
+    return Slide(title, as_of_line(snap, lang, compare), tuple(blocks), banner)
