@@ -15,7 +15,7 @@ from smala_ui.sections import simulator as sections
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import guarded, header
 
-header("page.simulator")
+header("page.simulator", compared=False)  # its differences are against the baseline, not a date
 sel = selection()
 settings = st.session_state["settings"]
 snap = sel.as_of

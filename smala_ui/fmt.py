@@ -1,9 +1,13 @@
-"""Belgian-French formatting of numbers, money, percentages and dates (dates via Babel).
+"""Numbers, money, percentages and dates in each interface language's own conventions (CLDR).
 
-Numbers and money read the same in both interface languages (``fr_BE``: ``1 234 567,89 €``),
-because the board shares one screen whatever language each member reads; dates and quarters
-follow the interface language (``30 sept. 2026`` / ``30 Sept 2026``, ``T3 2026`` / ``Q3 2026``).
-Streamlit's own ``format="euro"`` follows the viewer's browser, so figures are pre-formatted here.
+French follows ``fr_BE`` (``1 234 567,89 €``, ``850 k €``, ``3,0 %``), English follows ``en_GB``
+(``€1,234,567.89``, ``€850k``, ``3.0%``): the patterns Babel gives for these locales, a test checks
+them against Babel. Dates and quarters too (``30 sept. 2026`` / ``30 Sept 2026``, ``T3 2026`` /
+``Q3 2026``). Streamlit's own ``format="euro"`` follows the viewer's browser, so figures are
+pre-formatted here.
+
+Every function takes the language as ``lang``; without it, the language of the session this run
+draws (``smala_ui.session.lang``), and French outside a Streamlit run (the CLI, a test).
 
 Rounding of amounts, one rule per kind of place (the README's *Rounding* states it for users):
 - a tile, a sentence (captions, helps, what changed, banners) and a chart's own text:
@@ -19,13 +23,30 @@ import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from babel import Locale
 from babel.dates import format_date
 
-from smala_ui.text import translate
+from smala_ui.text import CATALOGUE, translate
 
 DATE_LOCALES = {"fr": "fr_BE", "en": "en_GB"}
 QUARTER_PREFIX = {"fr": "T", "en": "Q"}
 Number = int | float | Decimal
+LANGS = tuple(DATE_LOCALES)
+
+
+def current_language() -> str:
+    """Return the language of the Streamlit session this run draws, French outside a run."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return "fr"
+    from smala_ui.session import lang  # the session reads this module: imported at call time
+
+    return lang()
+
+
+def _lang(lang: str | None) -> str:
+    return current_language() if lang is None else lang
 
 
 def _half_up(value: Number, decimals: int) -> Decimal:
@@ -37,51 +58,75 @@ def _half_up(value: Number, decimals: int) -> Decimal:
         return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-# fr_BE groups digits with a narrow no-break space and uses a decimal comma. Python's own
-# formatting with these two characters swapped gives Babel's output (a test checks it on
-# thousands of values) about 50 times faster, which matters for tables of thousands of cells.
-_FR_BE = str.maketrans({",": "\u202f", ".": ","})
+# fr_BE groups digits with a narrow no-break space and uses a decimal comma; en_GB groups with
+# a comma and uses a decimal point, as Python does. Python's own formatting (its two characters
+# swapped for French) gives Babel's output (a test checks it on thousands of values) about 50
+# times faster, which matters for tables of thousands of cells.
+_SEPARATORS = {"fr": str.maketrans({",": "\u202f", ".": ","}), "en": str.maketrans({})}
 
 
 # What a figure that is not a number (NaN, an infinity, from data that breaks a rule) shows.
 NOT_A_FIGURE = "–"
 
 
-def number(value: Number, decimals: int = 0) -> str:
-    """Return ``value`` with Belgian grouping and decimal comma: ``1 234,5``; a dash for a NaN
-    or an infinity, which the rules banner explains."""
+def number(value: Number, decimals: int = 0, lang: str | None = None) -> str:
+    """Return ``value`` grouped, with the language's decimal sign: ``1 234,5`` / ``1,234.5``; a
+    dash for a NaN or an infinity, which the rules banner explains."""
     if isinstance(value, float) and not math.isfinite(value):
         return NOT_A_FIGURE
-    return f"{_half_up(value, decimals):,.{decimals}f}".translate(_FR_BE)
+    return f"{_half_up(value, decimals):,.{decimals}f}".translate(_SEPARATORS[_lang(lang)])
 
 
-def money(value: Number, decimals: int = 0) -> str:
-    """Return an amount in EUR: ``1 234 568 €`` (``decimals=2`` keeps the cents)."""
-    return _unit(number(value, decimals), "\u00a0€")
+# Where each language writes the euro sign and the thousands' and millions' short forms (CLDR's
+# standard and short currency patterns of fr_BE and en_GB).
+_EURO = {"fr": "{}\u00a0€", "en": "€{}"}
+_THOUSANDS = {"fr": "{}\u00a0k\u00a0€", "en": "€{}k"}
+_MILLIONS = {"fr": "{}\u00a0M\u00a0€", "en": "€{}m"}
 
 
-def money_short(value: Number) -> str:
-    """Return a rounded amount in EUR for a KPI tile: ``6,41 M €``, ``850 k €``, ``9 400 €``.
+def _euro(figure: str, pattern: str) -> str:
+    """Return a formatted figure in a currency pattern, its minus sign before the euro sign."""
+    if figure == NOT_A_FIGURE:
+        return figure
+    sign, digits = ("-", figure[1:]) if figure.startswith("-") else ("", figure)
+    return sign + pattern.format(digits)
+
+
+def money(value: Number, decimals: int = 0, lang: str | None = None) -> str:
+    """Return an amount in EUR: ``1 234 568 €`` / ``€1,234,568`` (``decimals=2`` keeps the
+    cents)."""
+    lang = _lang(lang)
+    return _euro(number(value, decimals, lang), _EURO[lang])
+
+
+def money_short(value: Number, lang: str | None = None) -> str:
+    """Return a rounded amount in EUR for a KPI tile or a sentence: ``6,41 M €``, ``850 k €``,
+    ``9 400 €`` (``€6.41m``, ``€850k``, ``€9,400``).
 
     Millions keep two decimals, so a board sees 2,97 M € rather than a rounded 3 M €.
     """
     if isinstance(value, float) and not math.isfinite(value):
         return NOT_A_FIGURE
+    lang = _lang(lang)
     if abs(_half_up(value, -3)) >= 1_000_000:  # 999 999 rounds to 1 000 k: say 1,00 M
-        return number(float(value) / 1_000_000, 2) + "\u00a0M\u00a0€"
+        return _euro(number(float(value) / 1_000_000, 2, lang), _MILLIONS[lang])
     if abs(value) >= 10_000:
-        return number(float(value) / 1_000) + "\u00a0k\u00a0€"
-    return money(value)
+        return _euro(number(float(value) / 1_000, 0, lang), _THOUSANDS[lang])
+    return money(value, 0, lang)
 
 
-def hours(value: Number) -> str:
-    """Return a number of hours, rounded to the hour (half up): ``758 h``."""
-    return _unit(number(value), "\u00a0h")
+def hours(value: Number, lang: str | None = None) -> str:
+    """Return a number of hours, rounded to the hour (half up): ``758 h`` / ``1,758 h``."""
+    return _unit(number(value, 0, lang), "\u00a0h")
 
 
-def percent(ratio: float, decimals: int = 1) -> str:
-    """Return a ratio as a percentage with a space before the sign: ``3,0 %``."""
-    return _unit(number(ratio * 100, decimals), "\u00a0%")
+_PERCENT = {"fr": "\u00a0%", "en": "%"}
+
+
+def percent(ratio: float, decimals: int = 1, lang: str | None = None) -> str:
+    """Return a ratio as a percentage: ``3,0 %`` in French, ``3.0%`` in English."""
+    lang = _lang(lang)
+    return _unit(number(ratio * 100, decimals, lang), _PERCENT[lang])
 
 
 def _unit(figure: str, unit: str) -> str:
@@ -133,16 +178,32 @@ def _missing(value: object) -> bool:
 
 def multiple(value: float | None, lang: str) -> str:
     """Return a multiple (of paid-in, of cost): ``1,25 ×``; ``n.d.`` / ``n/a`` when missing."""
-    return translate(lang, "common.na") if _missing(value) else number(value, 2) + "\u00a0×"
+    return translate(lang, "common.na") if _missing(value) else number(value, 2, lang) + "\u00a0×"
 
 
 def rate(value: float | None, lang: str) -> str:
     """Return an annual rate (IRR): ``12,3 %``; ``n.d.`` / ``n/a`` when missing."""
-    return translate(lang, "common.na") if _missing(value) else percent(value)
+    return translate(lang, "common.na") if _missing(value) else percent(value, 1, lang)
 
 
-def points(value: float | None, lang: str) -> str:
-    """Return a difference of two rates in percentage points: ``5,9 points``."""
+def plural_form(lang: str, shown: Decimal | int) -> str:
+    """Return CLDR's plural category ("one" or "other") of a figure as it is shown: French says
+    "1,5 point" and "0 point" (one: below 2), English "1 point" but "1.0 points"."""
+    return "one" if Locale.parse(lang).plural_form(abs(shown)) == "one" else "other"
+
+
+def with_unit(lang: str, key: str, value: Number, decimals: int = 0) -> str:
+    """Return ``value`` formatted into ``key``'s text (its ``{x}``); when the catalogue has the
+    key's ``.one`` and ``.other`` forms, the one that agrees with the figure as shown ("1,5 an",
+    "2 ans"; "1 year", "1.5 years")."""
+    if f"{key}.one" in CATALOGUE[lang]:
+        key = f"{key}.{plural_form(lang, _half_up(value, decimals))}"
+    return translate(lang, key, x=number(value, decimals, lang))
+
+
+def points(value: float | None, lang: str, decimals: int = 1) -> str:
+    """Return a difference of two rates in percentage points: ``5,9 points``, ``-1,0 point``
+    (the singular by the language's plural rule, on the figure as shown)."""
     if _missing(value):
         return translate(lang, "common.na")
-    return translate(lang, "common.points", value=number(value * 100, 1))
+    return with_unit(lang, "common.points", value * 100, decimals)

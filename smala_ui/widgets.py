@@ -30,8 +30,10 @@ PRESENTING = "present"  # presentation.KEY: True while presenting (that module i
 log = logging.getLogger(__name__)
 
 
-def header(title_key: str, dates: bool = True) -> None:
-    """Draw the page title and, with ``dates``, the as-of date (and comparison) under it."""
+def header(title_key: str, dates: bool = True, compared: bool = True) -> None:
+    """Draw the page title and, with ``dates``, the as-of date under it, and the comparison date
+    unless the page's changes compare with something else (``compared=False``: the simulator's
+    differences are against its baseline)."""
     require_router()
     policy = current_policy()
     if policy is None or policy.role is None:  # the router sets it; a page never runs without
@@ -41,7 +43,7 @@ def header(title_key: str, dates: bool = True) -> None:
     sel = selection()
     if sel is None or not dates:
         return
-    compare = sel.compare.as_of if sel.compare is not None else None
+    compare = sel.compare.as_of if sel.compare is not None and compared else None
     st.caption(fmt.dates_line(sel.as_of.as_of, compare, lang()))
 
 

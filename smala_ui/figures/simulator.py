@@ -162,8 +162,7 @@ def option_label(spec: LeverSpec, value: str, lang: str) -> str:
     """Return an option as the slider shows it, in the lever's unit."""
     x = float(value)
     decimals = 0 if x == int(x) else (1 if round(x, 1) == x else 2)
-    number = fmt.number(x, decimals)
-    return translate(lang, f"simulator.unit.{spec.unit}", x=number)
+    return fmt.with_unit(lang, f"simulator.unit.{spec.unit}", x, decimals)  # "1 an", "2 ans"
 
 
 def changed_text(view: SimulatorView, lang: str) -> str:
@@ -173,8 +172,11 @@ def changed_text(view: SimulatorView, lang: str) -> str:
     for name in view.changed:
         if name == "cap":  # the cap's rate: the one part of the cap the page moves
             label = translate(lang, "simulator.lever.cap_rate")
-            before = fmt.percent(view.baseline_levers.cap.rate)
-            after = fmt.percent(view.scenario.levers.cap.rate)
+            # as its slider writes it: 5,25 % par an, not a rounded 5,3 %
+            before, after = (
+                option_label(CAP_RATE, option(round(levers.cap.rate * 100, 6)), lang)
+                for levers in (view.baseline_levers, view.scenario.levers)
+            )
         else:
             spec = by_name[name]
             label = translate(lang, f"simulator.lever.{name}")
@@ -292,6 +294,8 @@ def horizon_tiles(view: SimulatorView, lang: str) -> list[dict]:
                 "label": translate(lang, f"simulator.horizon.{key}", year=view.horizon_year),
                 "value": shown,
                 "delta": delta,
+                # the difference is the scenario's against the baseline, not a change since a date
+                "delta_description": translate(lang, "simulator.tile.vs_baseline") if delta else None,
                 "help": translate(lang, f"simulator.series.{key}.help"),
             }
         )

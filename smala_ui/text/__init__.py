@@ -79,7 +79,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "common.download_csv": "Télécharger (CSV)",
         "common.empty": "Aucune donnée pour cette date.",
         "common.na": "n.d.",
-        "common.points": "{value}\u00a0points",
+        "common.points.one": "{x}\u00a0point",
+        "common.points.other": "{x}\u00a0points",
         "coming.cooperative": "les membres par rôle dans le temps, le capital par classe de parts, "
         "les fondateurs, la fidélisation, les provinces, les thèmes et la progression vers l'impact.",
         "coming.support": "les services gratuits par type et par mois, la couverture, la charge des "
@@ -287,7 +288,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "common.download_csv": "Download (CSV)",
         "common.empty": "No data for this date.",
         "common.na": "n/a",
-        "common.points": "{value}\u00a0points",
+        "common.points.one": "{x}\u00a0point",
+        "common.points.other": "{x}\u00a0points",
         "coming.cooperative": "members by role over time, share capital by class, founders, retention, "
         "provinces, themes and progress toward an impact approach.",
         "coming.support": "free services by kind and month, coverage, mentor load, the mentoring and "

@@ -1,0 +1,88 @@
+"""Words and numbers (issue 29, items 3, 5, 6, 10 and 11): each language writes numbers by its own
+CLDR conventions, a difference of rates agrees with its figure ("1,0 point"), one value has one
+precision and one rounding rule wherever it shows, and one name means one definition."""
+
+import datetime as dt
+import random
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_currency, format_decimal
+
+from smala_ui import fmt
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        # en_GB: a comma groups, a point marks decimals, the euro sign comes first, no space before %
+        (lambda: fmt.number(2000, 0, "en"), "2,000"),
+        (lambda: fmt.number(1.4234, 2, "en"), "1.42"),
+        (lambda: fmt.percent(0.03, 1, "en"), "3.0%"),
+        (lambda: fmt.percent(-0.134, 1, "en"), "-13.4%"),
+        (lambda: fmt.money(Decimal("1234567.89"), 2, "en"), "€1,234,567.89"),
+        (lambda: fmt.money(-1500, 0, "en"), "-€1,500"),
+        (lambda: fmt.money_short(6_512_345, "en"), "€6.51m"),
+        (lambda: fmt.money_short(850_000, "en"), "€850k"),
+        (lambda: fmt.money_short(-296_000, "en"), "-€296k"),
+        (lambda: fmt.money_short(9_400, "en"), "€9,400"),
+        (lambda: fmt.hours(1758.4, "en"), f"1,758{NBSP}h"),
+        (lambda: fmt.multiple(0.97, "en"), f"0.97{NBSP}×"),
+        (lambda: fmt.rate(0.123, "en"), "12.3%"),
+        (lambda: fmt.signed(fmt.money(-0.4, 0, "en")), "€0"),
+        (lambda: fmt.signed(fmt.money_short(4_420_000, "en")), "+€4.42m"),
+        # fr_BE, as before
+        (lambda: fmt.number(2000, 0, "fr"), f"2{NNBSP}000"),
+        (lambda: fmt.percent(0.03, 1, "fr"), f"3,0{NBSP}%"),
+        (lambda: fmt.money_short(13_889_300, "fr"), f"13,89{NBSP}M{NBSP}€"),
+        (lambda: fmt.money_short(-296_000, "fr"), f"-296{NBSP}k{NBSP}€"),
+    ],
+)
+def test_each_language_writes_numbers_its_own_way(value, text):
+    assert value() == text
+
+
+def test_outside_a_streamlit_run_the_language_is_french():
+    assert fmt.number(1234.5, 1) == f"1{NNBSP}234,5"
+    assert fmt.money_short(850_000) == f"850{NBSP}k{NBSP}€"
+
+
+def test_fast_number_formatting_equals_babel_en_gb():
+    rng = random.Random(7)
+    for _ in range(2000):
+        value = Decimal(rng.randint(-(10**10), 10**10)) / 100
+        for decimals in (0, 1, 2):
+            rounded = fmt._half_up(value, decimals)
+            pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+            assert fmt.number(value, decimals, "en") == format_decimal(rounded, pattern, locale="en_GB")
+            assert fmt.money(value, decimals, "en") == format_currency(
+                rounded, "EUR", "¤" + pattern, locale="en_GB", currency_digits=False
+            )
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [
+        # French: CLDR "one" is every figure below 2 (0, 1,0, 1,5), so "point"
+        (-0.010, "fr", f"-1,0{NBSP}point"),
+        (0.015, "fr", f"1,5{NBSP}point"),
+        (0.0, "fr", f"0,0{NBSP}point"),
+        (0.0196, "fr", f"2,0{NBSP}points"),  # rounds to 2,0: the figure shown decides
+        (-0.134, "fr", f"-13,4{NBSP}points"),
+        # English: "one" only for a bare 1; 1.0 is plural
+        (-0.010, "en", f"-1.0{NBSP}points"),
+        (0.059, "en", f"5.9{NBSP}points"),
+    ],
+)
+def test_points_agree_with_the_figure_shown(value, lang, text):
+    assert fmt.points(value, lang) == text
+
+
+def test_points_with_no_decimal_use_the_singular_for_one():
+    assert fmt.points(0.01, "en", decimals=0) == f"1{NBSP}point"
+
+
+def test_dates_keep_following_the_language():
+    assert fmt.date(dt.date(2026, 9, 30), "en") == "30 Sept 2026"

@@ -1,0 +1,76 @@
+"""Words and numbers on the pages (issue 29, items 3, 5, 6, 10 and 11), through the router
+(AppTest, demo data), in French and English: each change figure says what it compares with, one
+value shows with one precision, a figure of English screens is written the English way."""
+
+import re
+
+import pytest
+from conftest import DEMO_DATES, open_page
+
+from smala_ui.text import CATALOGUE
+
+NBSP = "\u00a0"
+LATEST, JUNE = DEMO_DATES[-1], "2026-06-30"
+
+
+def metric_deltas(at) -> dict[str, tuple[str, str]]:
+    """Each tile's label: its delta and what the delta says it compares with."""
+    return {m.label: (m.proto.delta, m.proto.delta_description) for m in at.metric}
+
+
+# Item 3: the simulator's differences are against its baseline, not since the comparison date.
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_simulator_deltas_say_they_are_against_the_baseline(lang, monkeypatch):
+    at = open_page(
+        "simulator", lang, LATEST, monkeypatch=monkeypatch, compare=JUNE, sim_private_commitments_eur="400000"
+    )
+    against = CATALOGUE[lang]["simulator.tile.vs_baseline"]
+    dated = CATALOGUE[lang]["simulator.tile.baseline"].split("{")[0]  # the target tiles' own text
+    horizon = [(d, note) for d, note in metric_deltas(at).values() if d and not d.startswith(dated)]
+    assert len(horizon) == 3  # supported, hard commitments, impact reserve at the horizon
+    assert all(note == against for _, note in horizon), horizon
+    # the page's dates line names no comparison date: nothing on it compares with that date
+    dates = at.caption[0].value
+    assert dates.startswith(CATALOGUE[lang]["common.as_of"].split("{")[0])
+    assert ("30 juin 2026" if lang == "fr" else "30 Jun 2026") not in dates
+
+
+# Item 11: one value, one precision: the cap's rate reads in the banner as on its slider.
+
+
+@pytest.mark.parametrize(("lang", "before", "after"), [("fr", "3", "5,25"), ("en", "3", "5.25")])
+def test_the_scenario_banner_writes_the_cap_as_its_slider(lang, before, after, monkeypatch):
+    at = open_page("simulator", lang, LATEST, monkeypatch=monkeypatch, sim_cap_rate="5.25")
+    slider = at.select_slider(key="sim_cap_rate")
+    (banner,) = [w.value for w in at.warning if "→" in w.value]
+    unit = CATALOGUE[lang]["simulator.unit.percent_year"]
+    assert unit.format(x=after) in banner, banner
+    assert unit.format(x=before) in banner
+    assert slider.value == "5.25"
+    assert "5,3" not in banner and "5.3%" not in banner
+
+
+def page_text(at) -> str:
+    """What a reader sees of a page's words and figures: tiles (value, delta, help), captions,
+    banners and Markdown."""
+    parts = [f"{m.value} {m.proto.delta} {m.help}" for m in at.metric]
+    parts += [e.value for kind in (at.caption, at.info, at.warning, at.markdown) for e in kind]
+    return " ".join(parts)
+
+
+DECIMAL_COMMA = re.compile(r"\d,\d{1,2}(?!\d)")  # 1,42 (a grouping comma has three digits)
+DECIMAL_POINT = re.compile(r"\d\.\d")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_simulator_numbers_follow_the_language(lang, monkeypatch):
+    at = open_page("simulator", lang, LATEST, monkeypatch=monkeypatch, sim_holding_years="1.5")
+    text = page_text(at)
+    if lang == "en":
+        assert not DECIMAL_COMMA.search(text), DECIMAL_COMMA.findall(text)
+        assert "1.5 years" in text  # the lever moved, in the banner
+    else:
+        assert not DECIMAL_POINT.search(text), DECIMAL_POINT.findall(text)
+        assert f"1,5{NBSP}an" in text and f"1,5{NBSP}ans" not in text
