@@ -62,7 +62,7 @@ def test_summary_of_snapshot_a(snaps, con):
     s = c.summary(con, snaps[0])
     # 2025 to 31 Dec: I5 2 000 (invoiced) + I6 500.25 = 2 500.25 over 2.5 days; 2024 had nothing.
     assert s.revenue_ytd_eur == pytest.approx(2500.25)
-    assert s.revenue_last_year_eur == 0
+    assert s.revenue_last_year_eur is None  # the history starts in 2025: no same period in 2024
     assert s.growth is None  # no base to compare with
     assert s.daily_rate_eur == pytest.approx(1000.10)  # 2 500.25 / 2.5
     assert (s.pipeline_eur, s.pipeline_count) == (0, 0)
@@ -172,14 +172,15 @@ def test_model_of_snapshot_b_against_a(snaps, con):
     assert view.summary == c.summary(con, snaps[1])
     assert not view.is_empty and view.billed_this_year and view.has_last_year
     d = view.deltas
-    # YTD 2 950.50 against A's 2 500.25: +450.25; pipeline 3 000 against nothing: +3 000.
-    assert d.revenue_ytd_eur == pytest.approx(450.25)
+    # YTD 2 950.50 against the same period of 2025 (I6, 500.25): +2 450.25, whatever the
+    # comparison snapshot; pipeline 3 000 against nothing: +3 000.
+    assert view.summary.ytd.delta_eur == pytest.approx(2450.25)
+    assert not hasattr(d, "revenue_ytd_eur") and not hasattr(d, "growth")
     assert d.pipeline_eur == pytest.approx(3000.0)
     # Receivables 1 350.50 against A's 2 000: -649.50 (good news).
     assert d.receivables_eur == pytest.approx(-649.50)
     # Daily rate 843.00 against A's 2 500.25 / 2.5 = 1 000.10: -157.10.
     assert d.daily_rate_eur == pytest.approx(-157.10)
-    assert d.growth is None  # A had no 2024 revenue: no growth to compare with
     # The rate chart keeps the themes billed since 1 January: planet 800, society 900.33.
     assert list(view.rates["theme"]) == ["planet", "society"]
     assert list(view.rates["rate_eur"]) == pytest.approx([800.0, 900.3333], abs=1e-4)
@@ -220,20 +221,24 @@ def test_kpi_tiles_read_the_model(snaps, con):
         for tile in fc.kpi_tiles(consultancy_view(con, snaps[1], snaps[0], Settings()), "fr")
     }
     revenue = tiles["CA depuis le 1er janvier"]
+    # against the same period of 2025 (500.25), as on the Overview, not against snapshot A
     assert (revenue["value"], revenue["delta"], revenue["delta_color"]) == (
         f"2{TH}951{NB}€",
-        f"+450{NB}€",
+        f"+2{TH}450{NB}€",
         "normal",
     )
+    assert revenue["delta_description"] == "vs même période 2025"
     assert tiles["Évolution sur un an"]["value"] == f"+489,8{NB}%"
-    assert "delta" not in tiles["Évolution sur un an"]  # A has no growth: no delta
+    assert "delta" not in tiles["Évolution sur un an"]  # itself the comparison: no change of it
     # A fall of receivables is good news: "inverse" shows it green.
     receivables = tiles["Créances ouvertes"]
     assert (receivables["delta"], receivables["delta_color"]) == (f"-650{NB}€", "inverse")
     assert tiles["Tarif journalier moyen"]["delta"] == f"-157{NB}€"
     assert "3,5 jours" in tiles["Tarif journalier moyen"]["help"]
     alone = fc.kpi_tiles(consultancy_view(con, snaps[1], None, Settings()), "en")
-    assert all("delta" not in tile for tile in alone)
+    # without a comparison date, only the year to date keeps its comparison, with last year
+    assert [tile["label"] for tile in alone if "delta" in tile] == ["Revenue year to date"]
+    assert alone[0]["delta_description"] == "vs same period 2025"
     assert fc.metric_delta(f"0{NB}€", True) == {
         "delta": f"0{NB}€",
         "delta_color": "off",
@@ -369,8 +374,9 @@ def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     write_fixture(tmp_path)
     at = run("fr", "2026-03-31", tmp_path, monkeypatch)
     tiles = {m.label: (m.value, m.delta) for m in at.metric}
-    # 2 950.50 YTD; A's 2 500.25 before: +450.25. Receivables 1 350.50 against A's 2 000: -649.50.
-    assert tiles["CA depuis le 1er janvier"] == (f"2{TH}951{NB}€", f"+450{NB}€")
+    # 2 950.50 YTD; the same period of 2025 500.25: +2 450.25 (the Overview's comparison).
+    # Receivables 1 350.50 against A's 2 000: -649.50.
+    assert tiles["CA depuis le 1er janvier"] == (f"2{TH}951{NB}€", f"+2{TH}450{NB}€")
     assert tiles["Évolution sur un an"][0] == f"+489,8{NB}%"
     assert tiles["Pipeline (devis)"] == (f"3{TH}000{NB}€", f"+3{TH}000{NB}€")
     assert tiles["Créances ouvertes"] == (f"1{TH}351{NB}€", f"-650{NB}€")

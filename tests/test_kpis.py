@@ -8,6 +8,7 @@ from fixture_data import AS_OF_A, AS_OF_B
 
 from analytics.board import kpis
 from analytics.config import Settings
+from analytics.cooperative import consultancy
 from analytics.fund import metrics as fund
 from analytics.store.snapshots import list_snapshots
 from analytics.views import overview
@@ -215,8 +216,8 @@ def test_a_year_to_date_delta_needs_a_history_reaching_back_a_year(con, snaps):
     assert kpis.ytd_consultancy_revenue_year_before(con, b) == 500.25
     later = overview.overview_view(con, a, b, Settings())
     assert later.kpi("consultancy_ytd") == overview.Kpi("consultancy_ytd", 2500.25, None, None, "year_before")
-    assert kpis.one_year_before(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
-    assert kpis.one_year_before(AS_OF_B) == dt.date(2025, 3, 31)
+    assert consultancy.same_day_last_year(dt.date(2028, 2, 29)) == dt.date(2027, 2, 28)
+    assert consultancy.same_day_last_year(AS_OF_B) == dt.date(2025, 3, 31)
 
 
 def test_compare_kpis_has_no_delta_when_a_value_is_missing():

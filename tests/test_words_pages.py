@@ -74,3 +74,20 @@ def test_simulator_numbers_follow_the_language(lang, monkeypatch):
     else:
         assert not DECIMAL_POINT.search(text), DECIMAL_POINT.findall(text)
         assert f"1,5{NBSP}an" in text and f"1,5{NBSP}ans" not in text
+
+
+# Item 5: one figure, one change: the year to date compares with the same period last year on the
+# Overview and on the Consultancy page alike, and says so; its growth has no change of a change.
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_year_to_date_has_one_comparison_on_both_screens(lang, monkeypatch):
+    overview = open_page("overview", lang, LATEST, monkeypatch=monkeypatch, compare=JUNE)
+    page = open_page("consultancy", lang, LATEST, monkeypatch=monkeypatch, compare=JUNE)
+    label = CATALOGUE[lang]["kpi.consultancy_ytd"]
+    on_overview = metric_deltas(overview)[label]
+    on_page = metric_deltas(page)[CATALOGUE[lang]["consultancy.kpi.revenue_ytd"]]
+    assert on_overview == on_page
+    assert on_page[1] == CATALOGUE[lang]["kpi.year_before"].format(year=2025)
+    growth = metric_deltas(page)[CATALOGUE[lang]["consultancy.kpi.growth"]]
+    assert growth == ("", "")  # the growth is that comparison: it has no change of its own

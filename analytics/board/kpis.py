@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from analytics.cooperative import consultancy
 from analytics.store.db import fetch_df, fetch_one
 from analytics.store.snapshots import Snapshot
 
@@ -22,15 +23,6 @@ Connection = duckdb.DuckDBPyConnection
 def quarter_start(day: dt.date) -> dt.date:
     """Return the first day of the calendar quarter containing ``day``."""
     return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-
-
-def year_start(day: dt.date) -> dt.date:
-    return dt.date(day.year, 1, 1)
-
-
-def one_year_before(day: dt.date) -> dt.date:
-    """Return the same day one year earlier (29 February gives 28 February)."""
-    return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else day.day))
 
 
 def active_members(con: Connection, snap: Snapshot, role: str) -> int:
@@ -68,27 +60,15 @@ def quarter_service_hours(con: Connection, snap: Snapshot) -> float:
     return service_hours(con, snap, quarter_start(snap.as_of), snap.as_of)
 
 
-def consultancy_revenue(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> float:
-    """Return the revenue of invoices invoiced or paid, dated ``start`` to ``end`` (EUR)."""
-    return fetch_one(
-        con, "consultancy_revenue", consultancy=snap.table_path("consultancy"), start=start, end=end
-    )[0]
-
-
 def ytd_consultancy_revenue(con: Connection, snap: Snapshot) -> float:
     """Return the consultancy revenue from 1 January to as-of (EUR)."""
-    return consultancy_revenue(con, snap, year_start(snap.as_of), snap.as_of)
+    return consultancy.year_to_date(con, snap).revenue_eur
 
 
 def ytd_consultancy_revenue_year_before(con: Connection, snap: Snapshot) -> float | None:
-    """Return the consultancy revenue over the same period one year earlier: from 1 January to
-    the same day of the previous year (EUR), as this snapshot records it; None when its invoices
-    start after that day (the data does not reach back to that period)."""
-    day = one_year_before(snap.as_of)
-    (first,) = fetch_one(con, "consultancy_history_start", consultancy=snap.table_path("consultancy"))
-    if first is None or first > day:
-        return None
-    return consultancy_revenue(con, snap, year_start(day), day)
+    """Return the consultancy revenue over the same period one year earlier (EUR), None when the
+    snapshot's history does not reach back: ``consultancy.year_to_date``, the one definition."""
+    return consultancy.year_to_date(con, snap).year_before_eur
 
 
 @dataclass(frozen=True)

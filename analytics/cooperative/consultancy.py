@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from analytics.store.db import fetch_df
+from analytics.store.db import fetch_df, fetch_one
 from analytics.store.schema import IMPACT_THEMES
 from analytics.store.snapshots import Snapshot
 
@@ -39,26 +39,80 @@ def same_day_last_year(day: dt.date) -> dt.date:
         return dt.date(day.year - 1, 2, 28)
 
 
+def revenue(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> float:
+    """Return the revenue of invoices invoiced or paid, dated ``start`` to ``end`` (EUR)."""
+    return float(
+        fetch_one(
+            con, "consultancy_revenue", consultancy=snap.table_path("consultancy"), start=start, end=end
+        )[0]
+    )
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    """The year-to-date comparison, the one every screen shows (the Overview's tile, the
+    Consultancy page's): revenue from 1 January to as-of against the same period one year
+    earlier, 1 January to the same day (EUR), both as one snapshot records them.
+
+    ``year_before_eur`` is None when the snapshot's invoices start after that period's end: its
+    history does not reach back, so there is nothing to compare with (not a year of 0)."""
+
+    revenue_eur: float
+    year_before_eur: float | None
+    year_before_end: dt.date
+
+    @property
+    def delta_eur(self) -> float | None:
+        """Return the revenue minus the same period's a year earlier (EUR), None without it."""
+        return None if self.year_before_eur is None else self.revenue_eur - self.year_before_eur
+
+    @property
+    def growth(self) -> float | None:
+        """Return revenue / the same period a year earlier - 1 (a ratio), None when that is 0 or
+        missing."""
+        if self.year_before_eur is None or self.year_before_eur <= 0:
+            return None
+        return self.revenue_eur / self.year_before_eur - 1
+
+
+def year_to_date(con: Connection, snap: Snapshot) -> YearToDate:
+    """Return the snapshot's revenue since 1 January against the same period one year earlier."""
+    as_of = snap.as_of
+    day = same_day_last_year(as_of)
+    (first,) = fetch_one(con, "consultancy_history_start", consultancy=snap.table_path("consultancy"))
+    before = None if first is None or first > day else revenue(con, snap, dt.date(day.year, 1, 1), day)
+    return YearToDate(revenue(con, snap, dt.date(as_of.year, 1, 1), as_of), before, day)
+
+
 @dataclass(frozen=True)
 class Summary:
     """Headline consultancy figures of one snapshot (EUR unless said otherwise)."""
 
-    revenue_ytd_eur: float
+    ytd: YearToDate  # revenue since 1 January against the same period a year earlier
     days_ytd: float  # billed days of the YTD revenue
     invoices_ytd: int
-    revenue_last_year_eur: float  # 1 January to the same day last year
-    last_year_end: dt.date
     pipeline_eur: float
     pipeline_count: int
     receivables_eur: float
     receivables_count: int
 
     @property
+    def revenue_ytd_eur(self) -> float:
+        return self.ytd.revenue_eur
+
+    @property
+    def revenue_last_year_eur(self) -> float | None:
+        """1 January to the same day last year; None when the history does not reach back."""
+        return self.ytd.year_before_eur
+
+    @property
+    def last_year_end(self) -> dt.date:
+        return self.ytd.year_before_end
+
+    @property
     def growth(self) -> float | None:
-        """Return YTD revenue / the same period last year - 1 (a ratio), None when last year is 0."""
-        if self.revenue_last_year_eur <= 0:
-            return None
-        return self.revenue_ytd_eur / self.revenue_last_year_eur - 1
+        """Return YTD revenue / the same period last year - 1 (a ratio), None without a base."""
+        return self.ytd.growth
 
     @property
     def daily_rate_eur(self) -> float | None:
@@ -69,22 +123,17 @@ class Summary:
 def summary(con: Connection, snap: Snapshot) -> Summary:
     """Return revenue YTD and the same period last year, pipeline and receivables of one snapshot."""
     as_of = snap.as_of
-    last_end = same_day_last_year(as_of)
     row = fetch_df(
         con,
         "consultancy_summary",
         consultancy=snap.table_path("consultancy"),
         as_of=as_of,
         ytd_start=dt.date(as_of.year, 1, 1),
-        last_start=dt.date(as_of.year - 1, 1, 1),
-        last_end=last_end,
     ).iloc[0]
     return Summary(
-        revenue_ytd_eur=float(row["revenue_ytd_eur"]),
+        ytd=year_to_date(con, snap),
         days_ytd=float(row["days_ytd"]),
         invoices_ytd=int(row["invoices_ytd"]),
-        revenue_last_year_eur=float(row["revenue_last_year_eur"]),
-        last_year_end=last_end,
         pipeline_eur=float(row["pipeline_eur"]),
         pipeline_count=int(row["pipeline_count"]),
         receivables_eur=float(row["receivables_eur"]),

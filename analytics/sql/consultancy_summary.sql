@@ -1,15 +1,10 @@
--- Consultancy headline figures in EUR and days: revenue YTD and same period last year, pipeline, receivables.
+-- Consultancy headline figures: days and invoices billed YTD, pipeline and receivables (EUR). The
+-- YTD revenue and its comparison are analytics.cooperative.consultancy.year_to_date's.
 with ytd as (
     select
-        coalesce(sum(amount_eur::double), 0) as revenue_eur,
         coalesce(sum(days), 0) as days,
         count(*) as invoices
     from revenue_lines($consultancy, $ytd_start, $as_of)
-),
-
-last_year as (
-    select coalesce(sum(amount_eur::double), 0) as revenue_eur
-    from revenue_lines($consultancy, $last_start, least($last_end, $as_of))
 ),
 
 open_items as (
@@ -23,14 +18,11 @@ open_items as (
 )
 
 select
-    y.revenue_eur as revenue_ytd_eur,
     y.days as days_ytd,
     y.invoices as invoices_ytd,
-    l.revenue_eur as revenue_last_year_eur,
     o.pipeline_eur,
     o.pipeline_count,
     o.receivables_eur,
     o.receivables_count
 from ytd as y
-cross join last_year as l
 cross join open_items as o

@@ -20,10 +20,12 @@ Connection = duckdb.DuckDBPyConnection
 
 @dataclass(frozen=True)
 class ConsultancyDeltas:
-    """Headline figures on as-of minus the same on the comparison snapshot (None when either is n/a)."""
+    """Headline figures on as-of minus the same on the comparison snapshot (None when either is n/a).
 
-    revenue_ytd_eur: float  # EUR
-    growth: float | None  # ratio difference (0.01 = 1 point)
+    The revenue since 1 January compares with the same period a year earlier instead, whatever
+    the comparison date (``cons.YearToDate``, in ``summary.ytd``): its growth is that comparison,
+    and a change of it since another date would be a change of a change."""
+
     pipeline_eur: float  # EUR
     receivables_eur: float  # EUR; a fall is good news
     daily_rate_eur: float | None  # EUR per billed day
@@ -60,8 +62,6 @@ def _difference(now: float | None, before: float | None) -> float | None:
 def deltas(now: cons.Summary, before: cons.Summary) -> ConsultancyDeltas:
     """Return ``now`` minus ``before`` for the headline tiles (EUR, ratio points, EUR per day)."""
     return ConsultancyDeltas(
-        revenue_ytd_eur=now.revenue_ytd_eur - before.revenue_ytd_eur,
-        growth=_difference(now.growth, before.growth),
         pipeline_eur=now.pipeline_eur - before.pipeline_eur,
         receivables_eur=now.receivables_eur - before.receivables_eur,
         daily_rate_eur=_difference(now.daily_rate_eur, before.daily_rate_eur),

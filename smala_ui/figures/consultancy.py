@@ -88,18 +88,23 @@ def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
                 date=fmt.date(view.as_of, lang),
                 invoices=invoices_text(lang, s.invoices_ytd),
             ),
-            **_delta(fmt.money_short, change("revenue_ytd_eur"), True),
+            # the year-to-date comparison (the Overview's too), whatever the comparison date
+            **_delta(fmt.money_short, s.ytd.delta_eur, True),
+            **(
+                {"delta_description": t("kpi.year_before", year=view.last_year)}
+                if s.ytd.delta_eur is not None
+                else {}
+            ),
         },
-        {
+        {  # itself the year-to-date comparison: no change of a change
             "label": t("consultancy.kpi.growth"),
             "value": t("common.na") if s.growth is None else fmt.signed(fmt.percent(s.growth)),
             "help": t(
                 "consultancy.kpi.growth.help",
                 this=fmt.money_short(s.revenue_ytd_eur),
-                last=fmt.money_short(s.revenue_last_year_eur),
+                last=_money_or_na(s.revenue_last_year_eur, lang),
                 date=last_end,
             ),
-            **_delta(lambda v: fmt.points(v, lang), change("growth"), True),
         },
         {
             "label": t("consultancy.kpi.pipeline"),
@@ -129,9 +134,14 @@ def last_year_caption(view: ConsultancyView, lang: str) -> str:
         lang,
         "consultancy.last_year_caption",
         this=fmt.money_short(s.revenue_ytd_eur),
-        last=fmt.money_short(s.revenue_last_year_eur),
+        last=_money_or_na(s.revenue_last_year_eur, lang),
         date=fmt.date(s.last_year_end, lang),
     )
+
+
+def _money_or_na(value: float | None, lang: str) -> str:
+    """Return an amount as on a tile, n.d. / n/a when the data does not reach back to it."""
+    return translate(lang, "common.na") if value is None else fmt.money_short(value, lang)
 
 
 def revenue_by_month(grid: pd.DataFrame, lang: str) -> go.Figure:

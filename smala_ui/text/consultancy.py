@@ -18,12 +18,11 @@ TEXT: dict[str, dict[str, str]] = {
         "consultancy.bucket.90_plus": "Plus de 90 jours",
         "consultancy.kpi.revenue_ytd": "CA depuis le 1er janvier",
         "consultancy.kpi.revenue_ytd.help": "Montant des factures « facturées » ou « payées » datées du "
-        "1er janvier au {date} ({invoices}). L'écart compare le même chiffre calculé sur l'instantané "
-        "de comparaison.",
+        "1er janvier au {date} ({invoices}). L'écart compare avec la même période de l'an dernier, "
+        "comme sur la vue d'ensemble, pas avec la date de comparaison.",
         "consultancy.kpi.growth": "Évolution sur un an",
         "consultancy.kpi.growth.help": "Chiffre d'affaires depuis le 1er janvier ({this}) comparé à la "
-        "même période de l'an dernier, du 1er janvier au {date} ({last}), lue dans l'instantané affiché. "
-        "L'écart est en points par rapport à l'instantané de comparaison.",
+        "même période de l'an dernier, du 1er janvier au {date} ({last}), lue dans l'instantané affiché.",
         "consultancy.kpi.pipeline": "Pipeline (devis)",
         "consultancy.kpi.pipeline.help": "Montant des devis en attente (statut « devis ») : {quotes}.",
         "consultancy.kpi.receivables": "Créances ouvertes",
@@ -90,11 +89,11 @@ TEXT: dict[str, dict[str, str]] = {
         "consultancy.bucket.90_plus": "Over 90 days",
         "consultancy.kpi.revenue_ytd": "Revenue year to date",
         "consultancy.kpi.revenue_ytd.help": "Amount of invoices 'invoiced' or 'paid' dated 1 January to "
-        "{date} ({invoices}). The delta compares the same figure computed on the comparison snapshot.",
+        "{date} ({invoices}). The delta compares with the same period last year, as on the Overview, "
+        "not with the comparison date.",
         "consultancy.kpi.growth": "Change over one year",
         "consultancy.kpi.growth.help": "Revenue since 1 January ({this}) against the same period last "
-        "year, 1 January to {date} ({last}), read from the snapshot shown. The delta is in points "
-        "against the comparison snapshot.",
+        "year, 1 January to {date} ({last}), read from the snapshot shown.",
         "consultancy.kpi.pipeline": "Pipeline (quotes)",
         "consultancy.kpi.pipeline.help": "Amount of open quotes (status 'quoted'): {quotes}.",
         "consultancy.kpi.receivables": "Open receivables",
