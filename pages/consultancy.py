@@ -113,3 +113,7 @@ titled_chart(
     lambda: figure("clients"),
     "consultancy_clients",
 )
+if not not_billed and not fmt.parts_add_up(view.clients["revenue_eur"], view.summary.revenue_ytd_eur):
+    left.caption(
+        t("consultancy.clients_rounded", total=fmt.money_short(view.summary.revenue_ytd_eur, language))
+    )

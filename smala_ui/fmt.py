@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale
@@ -113,6 +114,18 @@ def money_short(value: Number, lang: str | None = None) -> str:
     if abs(value) >= 10_000:
         return _euro(number(float(value) / 1_000, 0, lang), _THOUSANDS[lang])
     return money(value, 0, lang)
+
+
+def short_as_shown(value: Number) -> Decimal:
+    """Return the amount :func:`money_short` shows, as a number: 477 412 shows as 477 000."""
+    unit = 10_000 if abs(_half_up(value, -3)) >= 1_000_000 else 1_000 if abs(value) >= 10_000 else 1
+    return _half_up(Decimal(str(value)) / unit, 0) * unit
+
+
+def parts_add_up(parts: Iterable[Number], total: Number) -> bool:
+    """Return True when ``parts``, each as :func:`money_short` shows it, add up to ``total`` as
+    shown: 211 600 + 265 800 show as 212 k + 266 k, 478 k, under a total of 477 k: False."""
+    return sum((short_as_shown(p) for p in parts), Decimal(0)) == short_as_shown(total)
 
 
 def hours(value: Number, lang: str | None = None) -> str:

@@ -243,9 +243,13 @@ def test_tiles_and_slide_render_the_model(variant, con):
     tiles = [fi.metric_tile(tile, view.newest_period, "fr") for tile in view.tiles]
     jobs = tiles[0]
     # on a tile the unit may go under its figure (a plain space); in a sentence it stays beside
-    assert (jobs["label"], jobs["value"], jobs["delta"]) == ("Emplois créés", "5,0 ETP", "-2,5 ETP")
+    assert (jobs["label"], jobs["value"], jobs["delta"]) == (
+        "Emplois créés par les membres",
+        "5,0 ETP",
+        "-2,5 ETP",
+    )
     assert f"90,0{NB}ETP" in jobs["help"]  # the configured target is said
-    assert tiles[3]["label"] == "Emplois (total) · T4 2025"  # not reported for the newest period
+    assert tiles[3]["label"] == "Emplois des membres (total) · T4 2025"  # not reported for the newest period
     assert (tiles[3]["delta"], tiles[3]["delta_color"], tiles[3]["delta_arrow"]) == (
         "0,0 ETP",
         "off",
@@ -256,7 +260,7 @@ def test_tiles_and_slide_render_the_model(variant, con):
         "Latest period reported: Q1 2026. Deltas: the same metric computed on the snapshot of 31 Dec 2025."
     )
     invested = {tile["label"]: tile["value"] for tile in fi.invested_tiles(view, "fr")}
-    assert invested["Emplois créés par M€ investi"] == "30,00 ETP"
+    assert invested["Emplois créés dans le portefeuille par M€ investi"] == "30,00 ETP"
     assert invested["Coût des tickets actifs"] == f"150{NB}k{NB}€"
     # The board slide (and pack) shows the page's tiles, then those per EUR invested (issue 29,
     # item 4: every part of the slide); its charts: the metrics over time, then the targets
@@ -286,7 +290,7 @@ def test_formats_and_labels():
     assert fi.format_value("jobs_fte", 72.14, "fr", short=True) == "72,1 ETP"
     assert fi.format_delta("jobs_created_fte", 9.1, "fr") == "+9,1 ETP"
     assert fi.format_delta("jobs_created_fte", -2.5, "fr") == "-2,5 ETP"
-    assert fi.format_delta("women_in_leadership_pct", 12.5, "en") == f"+12,5{NB}points"
+    assert fi.format_delta("women_in_leadership_pct", 12.5, "en") == f"+12.5{NB}points"
     assert fi.format_ratio("jobs_created_fte", 29.9999, "fr") == "30,00 ETP"
     assert fi.period_label(D("2026-03-31"), "fr") == "T1 2026"
     assert fi.period_label(D("2026-02-28"), "en") == "28 Feb 2026"  # not a quarter's end
@@ -321,14 +325,17 @@ def test_metrics_over_time_has_one_titled_panel_per_metric():
     titles = [a.text for a in fig.layout.annotations if "<b>" in (a.text or "")]
     assert len(titles) == len(METRICS) == 7
     # the unit under the name: two panels a row at 1366 pixels hold the longest names so
-    assert titles[1] == "<b>Emplois créés</b><br><span style='font-size:14px'>ETP · IRIS+ PI3687</span>"
+    assert (
+        titles[1]
+        == "<b>Emplois créés par les membres</b><br><span style='font-size:14px'>ETP · IRIS+ PI3687</span>"
+    )
     assert "moyenne simple" in titles[6] and "IRIS+ PI7869" in titles[6]
     assert "sans code IRIS+" in titles[3]  # beneficiaries
     # Four metrics have data: one line each; the other three panels say "non déclaré".
     assert [tr.name for tr in fig.data] == [
-        "Emplois (total)",
-        "Emplois créés",
-        "Émissions de GES évitées",
+        "Emplois des membres (total)",
+        "Emplois créés par les membres",
+        "GES évités par les membres",
         "Femmes dans les équipes de direction",
     ]
     jobs = fig.data[1]
@@ -340,7 +347,7 @@ def test_metrics_over_time_has_one_titled_panel_per_metric():
     assert fig.layout.xaxis.ticktext == ("T4 2025", "T1 2026")
     assert fig.layout.height == 4 * fi.PANEL_HEIGHT + 60  # 7 panels, 2 to a row
     english = fi.metrics_over_time(hand_series(), "en")
-    assert english.data[1].name == "Jobs created"
+    assert english.data[1].name == "Jobs created by members"
     assert english.data[1].customdata[1] == f"Q1 2026: 5,0{NB}FTE<br>reporting members: 3"
 
 
@@ -436,8 +443,8 @@ def test_sdg_cards_and_csv():
         "ODD 8 · Travail décent et croissance économique",
     ]
     assert cards[1][1] == [
-        f"**Emplois créés** : 5,0{NB}ETP · T1 2026 · IRIS+ PI3687",
-        "**Chiffre d'affaires** : non déclaré · sans code IRIS+",
+        f"**Emplois créés par les membres** : 5,0{NB}ETP · T1 2026 · IRIS+ PI3687",
+        "**Chiffre d'affaires des membres** : non déclaré · sans code IRIS+",
     ]
     csv = fi.sdg_csv(rows, "en")
     assert csv.iloc[0].tolist() == [
@@ -478,13 +485,13 @@ def test_targets_chart_colours_each_bar_by_its_light():
     fig = fi.targets_chart(hand_targets(), "fr")
     bars = fig.data[0]
     assert list(bars.y) == [
-        "Emplois créés",
-        "Émissions de GES évitées",
+        "Emplois créés par les membres",
+        "GES évités par les membres",
         "Femmes dans les équipes de direction",
     ]
     assert list(bars.x) == pytest.approx([80.0, 40.0, 118.75])  # jobs_fte has no target: no bar
     assert list(bars.marker.color) == [theme.ORANGE, "#C44536", theme.GREEN]
-    assert beside(fig)["Emplois créés"] == f"120,0{NB}ETP sur 150{NB}ETP (80{NB}%)"
+    assert beside(fig)["Emplois créés par les membres"] == f"120,0{NB}ETP sur 150{NB}ETP (80{NB}%)"
     assert beside(fig)["Femmes dans les équipes de direction"] == f"47,5{NB}% sur 40{NB}% (119{NB}%)"
     assert [s.x0 for s in fig.layout.shapes] == [75, 100]  # the amber and green thresholds
     assert fig.layout.xaxis.title.text == "Part de la cible atteinte"
@@ -495,7 +502,7 @@ def test_targets_table_says_no_target_and_colours_the_light():
     shown = fi.targets_display(hand_targets(), "en")
     assert list(shown.columns) == ["Metric", "Period", "Actual", "Target", "Share of target", "Light"]
     assert shown.iloc[0].tolist() == [
-        "Jobs created",
+        "Jobs created by members",
         "Q1 2026",
         f"120,0{NB}FTE",
         f"150{NB}FTE",
@@ -503,7 +510,7 @@ def test_targets_table_says_no_target_and_colours_the_light():
         "close",
     ]
     assert shown.iloc[3].tolist() == [
-        "Jobs (total)",
+        "Members' jobs (total)",
         "Q4 2025",
         f"3,0{NB}FTE",
         "no target",
@@ -515,7 +522,15 @@ def test_targets_table_says_no_target_and_colours_the_light():
     assert ("background-color", theme.GREEN) in styles[(2, 5)]
     assert (3, 5) not in styles or not any(k == "background-color" for k, _ in styles[(3, 5)])
     csv = fi.targets_csv(hand_targets(), "fr")
-    assert csv.iloc[0].tolist() == ["Emplois créés", "ETP", D(Q1), 120.0, 150.0, 80.0, "proche"]
+    assert csv.iloc[0].tolist() == [
+        "Emplois créés par les membres",
+        "ETP",
+        D(Q1),
+        120.0,
+        150.0,
+        80.0,
+        "proche",
+    ]
     assert csv.iloc[3].isna().tolist()[4:6] == [True, True]
 
 
@@ -535,14 +550,14 @@ def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     at = run_impact(monkeypatch, "fr", data_dir=variant[0])
     got = metrics(at)
     # B's latest period is 2026-03-31; A (2025-12-31) is the comparison, its latest period Q4 2025.
-    assert got["Emplois créés"] == ("5,0 ETP", "-2,5 ETP")  # 7.5 -> 5.0
-    assert got["Émissions de GES évitées"] == ("14,0 t éq. CO₂", "+4,0 t éq. CO₂")  # 10 -> 14
+    assert got["Emplois créés par les membres"] == ("5,0 ETP", "-2,5 ETP")  # 7.5 -> 5.0
+    assert got["GES évités par les membres"] == ("14,0 t éq. CO₂", "+4,0 t éq. CO₂")  # 10 -> 14
     assert got["Femmes dans les équipes de direction"] == (f"47,5{NB}%", f"+12,5{NB}points")  # 35 -> 47.5
-    assert got["Emplois (total) · T4 2025"] == ("3,0 ETP", "0,0 ETP")  # not reported for Q1
+    assert got["Emplois des membres (total) · T4 2025"] == ("3,0 ETP", "0,0 ETP")  # not reported for Q1
     assert got["Bénéficiaires"] == ("100 personnes", "")  # not reported on A: no delta
     # Per EUR 1M: 4.5 FTE and 14 tCO2e over 150,000.50 EUR of active tickets.
-    assert got["Emplois créés par M€ investi"][0] == "30,00 ETP"
-    assert got["GES évités par M€ investi"][0] == "93,3 t éq. CO₂"
+    assert got["Emplois créés dans le portefeuille par M€ investi"][0] == "30,00 ETP"
+    assert got["GES évités dans le portefeuille par M€ investi"][0] == "93,3 t éq. CO₂"
     assert got["Sociétés en portefeuille"][0] == "2"
     assert got["Coût des tickets actifs"][0] == f"150{NB}k{NB}€"
     companies = at.dataframe[0].value
@@ -550,7 +565,7 @@ def test_impact_page_shows_the_variants_figures(variant, monkeypatch):
     assert list(companies["GES évités par M€"]) == ["140,0", "non déclaré"]
     targets = at.dataframe[1].value.set_index("Indicateur")
     # the configured defaults: 90 FTE, 50 %
-    assert targets.loc["Emplois créés", "Part de la cible"] == f"6{NB}%"  # 5 / 90 = 5.6 %
+    assert targets.loc["Emplois créés par les membres", "Part de la cible"] == f"6{NB}%"  # 5 / 90 = 5.6 %
     assert targets.loc["Femmes dans les équipes de direction", "Feu"] == "proche"  # 47.5 / 50 = 95 %
     assert targets.loc["Personnes formées", "Cible"] == "pas de cible"
     assert any("ODD 8 · Travail décent" in m.value for m in at.markdown)

@@ -56,7 +56,7 @@ def test_the_baseline_says_it_is_a_projection_and_no_scenario(monkeypatch):
     [
         ("sim_supported_joiners", "15", "Entrepreneurs soutenus", "+"),
         ("sim_supported_leavers", "5", "Entrepreneurs soutenus", "-"),
-        ("sim_shares_per_joiner_eur", "5000", "Capital souscrit", "+"),
+        ("sim_shares_per_joiner_eur", "5000", "Capital social", "+"),
         ("sim_hours_per_supporting", "20", "Heures manquantes", "-"),
         ("sim_daily_rate_eur", "1500", "Consultance (trimestre)", "+"),
         ("sim_private_commitments_eur", "400000", "Engagements fermes", "+"),

@@ -112,7 +112,7 @@ def test_the_app_serves_a_data_folder_on_object_storage(s3_data_dir, monkeypatch
         assert not at.exception and not at.error, key
     at = run_page("overview", "fr", data_dir=str(s3_data_dir), monkeypatch=monkeypatch)
     tiles = {m.label: m.value for m in at.metric}
-    assert tiles["Capital souscrit"] == "8\u202f500\u00a0€"  # by hand: see test_kpis
+    assert tiles["Capital social"] == "8\u202f500\u00a0€"  # by hand: see test_kpis
 
 
 def test_the_audit_trail_and_scenarios_on_object_storage_are_objects_never_rewritten(s3_data_dir):

@@ -86,3 +86,80 @@ def test_points_with_no_decimal_use_the_singular_for_one():
 
 def test_dates_keep_following_the_language():
     assert fmt.date(dt.date(2026, 9, 30), "en") == "30 Sept 2026"
+
+
+# Item 6: parts that add up to their total as shown, or a word saying they are rounded.
+
+
+@pytest.mark.parametrize(
+    ("parts", "total", "adds_up"),
+    [
+        ((211_600, 265_800), 477_400, False),  # 212 k + 266 k = 478 k under 477 k
+        ((211_400, 265_800), 477_200, True),  # 211 k + 266 k = 477 k
+        ((520_000, 500_000), 1_020_000, True),  # 520 k + 500 k = 1,02 M
+        ((4_000.4, 5_000.4), 9_000.8, False),  # to the euro: 4 000 + 5 000 = 9 000 under 9 001
+    ],
+)
+def test_parts_add_up_as_shown(parts, total, adds_up):
+    assert fmt.parts_add_up(parts, total) is adds_up
+
+
+def test_short_amounts_as_shown():
+    assert fmt.short_as_shown(477_412) == 477_000
+    assert fmt.short_as_shown(13_889_300) == 13_890_000  # 13,89 M €
+    assert fmt.short_as_shown(9_400.4) == 9_400
+
+
+# Item 6: one name per definition, its scope in the name.
+
+from smala_ui.text import CATALOGUE  # noqa: E402
+
+PORTFOLIO = {"fr": "dans le portefeuille", "en": "in the portfolio"}
+MEMBERS = {"fr": "par les membres", "en": "by members"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_one_name_per_definition_with_its_scope(lang):
+    c = CATALOGUE[lang]
+    # the share register's sum: one name on the Overview, the Cooperative page and the simulator
+    assert c["kpi.share_capital"] == c["cooperative.kpi.capital"] == c["simulator.series.share_capital"]
+    # jobs created and GHG avoided: all reporting members on Impact, the portfolio elsewhere
+    for metric, series, invested in (
+        ("jobs_created_fte", "jobs", "jobs"),
+        ("ghg_avoided_tco2e", "ghg_avoided", "ghg"),
+    ):
+        assert MEMBERS[lang] in c[f"impact.metric.{metric}"]
+        assert PORTFOLIO[lang] in c[f"simulator.series.{series}"]
+        assert PORTFOLIO[lang] in c[f"impact.invested.{invested}"]
+    assert c["simulator.chart.jobs"] == c["simulator.series.jobs"]
+    # the members' reported revenue is not the cooperative's consultancy revenue
+    assert c["impact.metric.revenue_eur"] != c["consultancy.fig.revenue_axis"]
+    # an SDG is not a target
+    assert c["impact.col.sdg_name"] != c["figure.target"]
+
+
+def test_no_two_things_share_a_name_across_pages():
+    """A label of one page's figure is not another page's label for another figure (the pairs
+    that name the same definition are listed)."""
+    same_definition = [
+        {"kpi.supported", "figure.supported", "cooperative.kpi.supported", "support.role.supported"},
+        {"simulator.chart.supported", "simulator.series.supported"},
+    ]
+    labels = ("impact.metric.", "simulator.series.", "kpi.", "cooperative.kpi.", "consultancy.kpi.")
+    for lang in ("fr", "en"):
+        seen: dict[str, str] = {}
+        for key, text in CATALOGUE[lang].items():
+            if not key.startswith(labels) or key.endswith(".help") or "{" in text:
+                continue
+            other = seen.setdefault(text.lower(), key)
+            if other != key and other.split(".")[0] != key.split(".")[0]:
+                assert any({key, other} <= group for group in same_definition) or text.lower() in {
+                    "entrepreneurs soutenus",
+                    "entrepreneurs soutenants",
+                    "supported entrepreneurs",
+                    "supporting entrepreneurs",
+                    "capital social",
+                    "share capital",
+                    "engagements fermes",
+                    "hard commitments",
+                }, (lang, key, other, text)

@@ -91,3 +91,17 @@ def test_the_year_to_date_has_one_comparison_on_both_screens(lang, monkeypatch):
     assert on_page[1] == CATALOGUE[lang]["kpi.year_before"].format(year=2025)
     growth = metric_deltas(page)[CATALOGUE[lang]["consultancy.kpi.growth"]]
     assert growth == ("", "")  # the growth is that comparison: it has no change of its own
+
+
+# Item 6: members and non-members shown as 212 k € + 266 k € under a 477 k € total say they are
+# rounded.
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rounded_parts_under_a_total_say_so(lang, monkeypatch):
+    at = open_page("consultancy", lang, LATEST, monkeypatch=monkeypatch)
+    total = CATALOGUE[lang]["kpi.consultancy_ytd"]
+    note = CATALOGUE[lang]["consultancy.clients_rounded"].split("{")[0]
+    captions = [c.value for c in at.caption if c.value.startswith(note)]
+    tile = {m.label: m.value for m in at.metric}[CATALOGUE[lang]["consultancy.kpi.revenue_ytd"]]
+    assert captions == [CATALOGUE[lang]["consultancy.clients_rounded"].format(total=tile)], total

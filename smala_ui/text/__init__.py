@@ -100,7 +100,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "tard ce jour-là, pas encore sortis). Objectif : {target}.",
         "kpi.supporting": "Entrepreneurs soutenants",
         "kpi.supporting.help": "Membres actifs de rôle « soutenant », qui apportent leur expérience.",
-        "kpi.share_capital": "Capital souscrit",
+        "kpi.share_capital": "Capital social",
         "kpi.share_capital.help": "Somme du registre des parts jusqu'à la date de situation : quantité × "
         "valeur unitaire, en plus pour les souscriptions et cessions reçues, en moins pour les "
         "remboursements et cessions données.",
@@ -296,7 +296,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "introduction network, and members not helped for 90 days.",
         "coming.consultancy": "revenue by theme and month, year to date against last year, pipeline, "
         "receivables, and member and non-member clients.",
-        "coming.fund": "progress to EUR 10M, private and public, the projected date to reach the target, "
+        "coming.fund": "progress to €10m, private and public, the projected date to reach the target, "
         "the portfolio, fund metrics and the cooperators-only rule.",
         "coming.capped": "per ticket and for the fund, gross and capped returns, the excess and where it "
         "goes, with what-if sliders.",

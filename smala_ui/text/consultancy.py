@@ -50,6 +50,8 @@ TEXT: dict[str, dict[str, str]] = {
         "les contient toutes.",
         "consultancy.clients": "Clients membres et non membres (depuis le 1er janvier)",
         "consultancy.clients_empty": "Aucune facture émise depuis le 1er janvier {year}.",
+        "consultancy.clients_rounded": "Montants arrondis : leur somme peut s'écarter du total, "
+        "arrondi lui aussi, de {total}.",
         "consultancy.rate": "Tarif journalier moyen par thème (depuis le 1er janvier)",
         "consultancy.col.client": "Client",
         "consultancy.col.member": "Membre",
@@ -117,6 +119,8 @@ TEXT: dict[str, dict[str, str]] = {
         "consultancy.receivables_shown": "The {shown} oldest of {total}; the download holds them all.",
         "consultancy.clients": "Member and non-member clients (since 1 January)",
         "consultancy.clients_empty": "No invoice sent since 1 January {year}.",
+        "consultancy.clients_rounded": "Amounts rounded: their sum may differ from the total, rounded "
+        "too, of {total}.",
         "consultancy.rate": "Average daily rate by theme (since 1 January)",
         "consultancy.col.client": "Client",
         "consultancy.col.member": "Member",
