@@ -105,3 +105,47 @@ def test_rounded_parts_under_a_total_say_so(lang, monkeypatch):
     captions = [c.value for c in at.caption if c.value.startswith(note)]
     tile = {m.label: m.value for m in at.metric}[CATALOGUE[lang]["consultancy.kpi.revenue_ytd"]]
     assert captions == [CATALOGUE[lang]["consultancy.clients_rounded"].format(total=tile)], total
+
+
+# Item 11: one money rule for sentences and tiles (README, *Rounding*): 13 889 300 € in a sentence
+# reads 13,89 M €. Item 10: each language writes its numbers its own way on every page.
+
+SENTENCE_PAGES = (
+    "overview",
+    "simulator",
+    "cooperative",
+    "support",
+    "consultancy",
+    "fund",
+    "capped_returns",
+    "impact",
+    "studio",
+)
+FULL_AMOUNT = {
+    "fr": re.compile(r"(?<![\d\u202f,])\d{1,3}(?:\u202f\d{3})+(?:,\d+)?\u00a0€"),  # 13 889 300 €
+    "en": re.compile(r"€\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d.,km])"),  # €13,889,300
+}
+
+
+def sentences(at) -> list[str]:
+    """The page's sentences: captions, banners and Markdown (tables and charts have their own rule)."""
+    kinds = (at.caption, at.info, at.warning, at.success, at.error, at.markdown)
+    return [e.value for kind in kinds for e in kind]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("page", SENTENCE_PAGES)
+def test_sentences_round_amounts_as_tiles_do(page, lang, monkeypatch):
+    at = open_page(page, lang, LATEST, monkeypatch=monkeypatch, role="director", compare=JUNE)
+    found = [(m.group(), s) for s in sentences(at) for m in FULL_AMOUNT[lang].finditer(s)]
+    full = [
+        (amount, s)
+        for amount, s in found
+        if int(re.sub(r"\D", "", amount.split(",")[0] if lang == "fr" else amount.split(".")[0])) >= 10_000
+    ]
+    assert not full, full
+    text = " ".join(sentences(at) + [f"{m.value} {m.proto.delta}" for m in at.metric])
+    wrong = DECIMAL_POINT if lang == "fr" else DECIMAL_COMMA
+    assert not wrong.findall(text), [
+        text[max(0, m.start() - 40) : m.end() + 20] for m in wrong.finditer(text)
+    ]

@@ -81,16 +81,19 @@ def period_label(day: dt.date, lang: str) -> str:
     return fmt.date(day, lang)
 
 
-def format_value(key: str, value: float | None, lang: str, short: bool = False, whole: bool = False) -> str:
+def format_value(
+    key: str, value: float | None, lang: str, short: bool = False, whole: bool = False, rounded: bool = False
+) -> str:
     """Return a metric's value with its unit: ``72,1 ETP``, ``924,3 t éq. CO₂``, ``46,1 %``,
-    ``14 820 600 €`` (``short``: ``14,82 M €``); "not reported" when missing. ``whole`` drops
-    the decimals of a whole number (a target: ``150 ETP``, ``40 %``)."""
+    ``14 820 600 €`` (``short`` or ``rounded``, in a sentence or a chart's text: ``14,82 M €``);
+    "not reported" when missing. ``whole`` drops the decimals of a whole number (a target:
+    ``150 ETP``, ``40 %``)."""
     if _missing(value):
         return translate(lang, "impact.not_reported")
     metric = METRICS.get(key)
     unit = metric.unit if metric else ""
     if unit == "EUR":
-        return fmt.money_short(value) if short else fmt.money(value)
+        return fmt.money_short(value) if short or rounded else fmt.money(value)
     decimals = 0 if whole and float(value) == round(float(value)) else DECIMALS.get(unit, 1)
     if unit == "%":
         return fmt.percent(value / 100, decimals)
@@ -437,7 +440,7 @@ def sdg_cards(rows: pd.DataFrame, lang: str) -> list[tuple[str, list[str]]]:
                         lang,
                         "impact.sdg.line",
                         metric=name,
-                        value=format_value(r.metric, r.value, lang),
+                        value=format_value(r.metric, r.value, lang, rounded=True),  # a sentence
                         period=period_label(r.period_end, lang),
                         iris=iris,
                     )
@@ -544,8 +547,8 @@ def targets_chart(targets: pd.DataFrame, lang: str) -> go.Figure:
     texts = [
         t(
             "impact.fig.target_text",
-            actual=format_value(k, a, lang),
-            target=format_value(k, g, lang, whole=True),
+            actual=format_value(k, a, lang, rounded=True),  # a chart's own text
+            target=format_value(k, g, lang, whole=True, rounded=True),
             share=fmt.percent(r, 0),
         )
         for k, a, g, r in zip(shown["metric"], shown["actual"], shown["target"], shown["ratio"], strict=True)
