@@ -37,13 +37,8 @@ as_of = date_column.date_input(
     help=t("importing.as_of_help"),
     key="import_as_of",
 )
-upload = file_column.file_uploader(
-    t("importing.file"),
-    type=sections.FILE_TYPES,
-    help=t("importing.file_help"),
-    # a new key after a publish: the uploader comes back empty
-    key=f"import_file_{st.session_state.get(sections.UPLOADS, 0)}",
-)
+# a new key after a publish: the uploader comes back empty
+upload = sections.uploader(file_column, key=f"import_file_{st.session_state.get(sections.UPLOADS, 0)}")
 replace = False
 if date_taken(data_dir, as_of):
     date_column.info(t("importing.date_exists", date=fmt.date(as_of, lang())), icon=":material/info:")

@@ -37,13 +37,57 @@ from smala_ui.findings import finding_rows, sheet_label, table_rows
 from smala_ui.login import viewer_policy
 from smala_ui.navigation import PAGES
 from smala_ui.session import AS_OF_KEY, COMPARE_KEY, lang, t
-from smala_ui.text import plural
+from smala_ui.text import plural, translate
 from smala_ui.widgets import bullets, csv_download, group_sentences, kpi_tiles, problem_text
 
 PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
 UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
 AUDIT_FAILED = "import_audit_failed"
 FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
+
+
+UPLOADER_KEY = "import_uploader"  # the container of the uploader: the scope of its words' CSS
+
+# Streamlit (1.67) draws the uploader's button and its size and types line in English, with no
+# option to name them: our words replace them, in this uploader only (its container's class).
+_UPLOADER_CSS = """<style>
+.st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after
+{{ content: "{button}"; font-size: 1rem; }}
+.st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span::after
+{{ content: "{limit}"; font-size: 0.875rem; }}
+</style>"""
+
+
+def _css_string(text: str) -> str:
+    """Return ``text`` as the inside of a CSS string (our own words, escaped all the same)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
+
+
+def uploader_words(language: str) -> str:
+    """Return the style that writes the uploader's button and its size and types line in
+    ``language``: "Choisir un fichier", "Jusqu'à 200 Mo par fichier · XLSX, XLSM, CSV, ZIP"."""
+    size = fmt.number(st.get_option("server.maxUploadSize"), 0, language)
+    limit = translate(
+        language, "importing.file_limit", size=size, types=", ".join(t.upper() for t in FILE_TYPES)
+    )
+    button = translate(language, "importing.file_button")
+    return _UPLOADER_CSS.format(key=UPLOADER_KEY, button=_css_string(button), limit=_css_string(limit))
+
+
+def uploader(into, key: str):
+    """Draw the file uploader in ``into`` (a column), its words in the interface language, and
+    return the uploaded file (or None)."""
+    language = lang()
+    with into.container(key=UPLOADER_KEY):
+        st.html(uploader_words(language))
+        return st.file_uploader(
+            t("importing.file"),
+            type=FILE_TYPES,
+            help=t("importing.file_help"),
+            key=key,
+        )
 
 
 def drop_plan() -> None:

@@ -30,6 +30,8 @@ TEXT: dict[str, dict[str, str]] = {
         "importing.as_of_help": "L'instantané décrit l'état de toutes les tables à cette date "
         "(en général la fin d'un trimestre).",
         "importing.file": "Fichier à importer",
+        "importing.file_button": "Choisir un fichier",
+        "importing.file_limit": "Jusqu'à {size}\u00a0Mo par fichier · {types}",
         "importing.file_help": "Classeur .xlsx, zip de CSV ou CSV nommé d'après une table.",
         "importing.date_exists": "Un instantané du {date} existe déjà.",
         "importing.replace": "Remplacer l'instantané existant de cette date (il est d'abord archivé)",
@@ -220,6 +222,8 @@ TEXT: dict[str, dict[str, str]] = {
         "importing.as_of_help": "The snapshot holds the state of every table on this date (usually the "
         "end of a quarter).",
         "importing.file": "File to import",
+        "importing.file_button": "Choose a file",
+        "importing.file_limit": "Up to {size}\u00a0MB per file · {types}",
         "importing.file_help": "An .xlsx workbook, a zip of CSV files or a CSV named after a table.",
         "importing.date_exists": "A snapshot of {date} exists already.",
         "importing.replace": "Replace the existing snapshot of this date (it is archived first)",

@@ -1,0 +1,60 @@
+"""Words Streamlit draws itself, in a real browser (issue 29, item 10): the Import page's file
+uploader says its button and its size and types line in the interface language, not Streamlit's
+English ("Upload", "200MB per file • XLSX, XLSM, CSV, ZIP")."""
+
+import os
+
+import pytest
+
+from smala_ui.browser import running_app
+from smala_ui.text import CATALOGUE
+
+from .test_pages import wait_for_page
+
+DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+BUTTON_TEXT = f'{DROPZONE} button [data-testid="stMarkdownContainer"] p'
+LIMIT_TEXT = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+
+# What the reader sees of an element: its own text when it has a size, else its ::after's.
+SHOWN = """e => {
+    const own = getComputedStyle(e), after = getComputedStyle(e, '::after');
+    const content = after.content && after.content !== 'none' ? JSON.parse(after.content) : '';
+    return {own: parseFloat(own.fontSize) > 0 ? e.innerText : '', after: content,
+            afterSize: parseFloat(after.fontSize), width: e.getBoundingClientRect().width};
+}"""
+
+
+@pytest.fixture(scope="module")
+def director_server(tmp_path_factory):
+    """The app on the demo data, opened to a director (the Import page is theirs)."""
+    config = tmp_path_factory.mktemp("words") / "smala.toml"
+    config.write_text('[access]\nopen_access = "director"\n', encoding="utf-8")
+    env = dict(os.environ, SMALA_CONFIG=str(config))
+    with running_app(env) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("lang", "button", "limit"),
+    [
+        ("fr", "Choisir un fichier", "Jusqu'à 200\u00a0Mo par fichier · XLSX, XLSM, CSV, ZIP"),
+        ("en", "Choose a file", "Up to 200\u00a0MB per file · XLSX, XLSM, CSV, ZIP"),
+    ],
+)
+def test_the_uploader_speaks_the_interface_language(browser, director_server, lang, button, limit):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        page.goto(f"{director_server}/importing?lang={lang}")
+        wait_for_page(page, CATALOGUE[lang]["page.importing"])
+        shown_button = page.locator(BUTTON_TEXT).evaluate(SHOWN)
+        shown_limit = page.locator(LIMIT_TEXT).evaluate(SHOWN)
+        # Streamlit's English is there but takes no room; ours is drawn in its place, readable
+        assert (shown_button["own"], shown_button["after"]) == ("", button)
+        assert (shown_limit["own"], shown_limit["after"]) == ("", limit)
+        assert shown_button["afterSize"] >= 14 and shown_limit["afterSize"] >= 12
+        assert shown_button["width"] > 60 and shown_limit["width"] > 200  # the words take their room
+        # the style is the uploader's alone: the page's other paragraphs keep their size
+        intro = page.locator('[data-testid="stMarkdownContainer"] p').first
+        assert float(intro.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 14
+    finally:
+        page.close()
