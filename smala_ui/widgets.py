@@ -144,16 +144,27 @@ def guarded(query, snap: Snapshot, *args):
         st.stop()
 
 
+def _problem_param(value: object, lang_: str) -> object:
+    """Return a problem's parameter as its text shows it: a count written the language's way
+    (1 234 / 1,234), what came from the data escaped."""
+    if isinstance(value, (bool, float)):
+        return value
+    if isinstance(value, int):
+        return fmt.number(value, 0, lang_)
+    return md_escape(value)
+
+
 def problem_text(problem: Problem) -> str:
     """Return a problem in the interface language, naming its file, row and column, as Markdown:
     what came from the data (the file, the column, a value or a reader's message quoted in the
     params) is escaped, our own text and the numbers are not."""
     key = f"problem.{problem.code}"
-    params = {k: v if isinstance(v, (int, float)) else md_escape(v) for k, v in problem.params.items()}
+    language = lang()
+    params = {k: _problem_param(v, language) for k, v in problem.params.items()}
     for bound in ("minimum", "maximum"):  # a rule's bound, written as a figure
         if isinstance(problem.params.get(bound), (int, float)):
             value = problem.params[bound]
-            params[bound] = fmt.number(value, 2 if value % 1 else 0)
+            params[bound] = fmt.number(value, 2 if value % 1 else 0, language)
     try:  # a code the catalogue has no text for (KeyError) shows the problem's own message
         message = counted(lang(), key, count_in(problem.params), **params)
     except (KeyError, IndexError):

@@ -499,5 +499,8 @@ def counted(lang: str, key: str, n: int, /, **values: object) -> str:
 def plural(lang: str, key: str, n: int, /, **values: object) -> str:
     """Return the singular (``key.one``) or plural (``key.other``) text for a count ``n``, by the
     language's own rule (CLDR, through Babel): French says "0 erreur", English "0 errors"."""
+    from smala_ui.fmt import number  # fmt reads this catalogue: imported at call time
+
     form = "one" if Locale.parse(lang).plural_form(abs(n)) == "one" else "other"
-    return translate(lang, f"{key}.{form}", **({"n": n} | values))  # a formatted n in values wins
+    # the count written the language's way (1 234 / 1,234); a formatted n in values wins
+    return translate(lang, f"{key}.{form}", **({"n": number(n, 0, lang)} | values))

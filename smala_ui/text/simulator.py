@@ -9,7 +9,7 @@ TEXT: dict[str, dict[str, str]] = {
         "mesurée des jours facturés, chaque ticket actif sorti à sa propre date). Ce rythme n'est connu "
         "que par quatre trimestres : chaque trajectoire tire d'abord le sien (la moyenne de quatre "
         "trimestres tirés au hasard parmi eux), puis chaque trimestre à venir parmi ces trimestres "
-        "passés, ramenés à la valeur du levier ; 2\u00a0000 trajectoires donnent la médiane (trait) et "
+        "passés, ramenés à la valeur du levier ; 2\u202f000 trajectoires donnent la médiane (trait) et "
         "la bande de 80\u00a0% entre P10 et P90.",
         "simulator.limits": "Limites du modèle : les trimestres à venir sont tirés indépendamment les uns "
         "des autres (un bon trimestre ne rend pas le suivant meilleur) ; quatre trimestres disent peu des "
@@ -96,7 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
         "simulator.tile.fund": "{target} d'engagements fermes atteints",
         "simulator.tile.baseline": "référence : {when}",
         "simulator.tile.vs_baseline": "vs référence",
-        "simulator.tile.help": "Trimestre médian (P50) des 2\u00a0000 trajectoires.",
+        "simulator.tile.help": "Trimestre médian (P50) des 2\u202f000 trajectoires.",
         "simulator.reached.already": "déjà atteint",
         "simulator.reached.never": "pas avant l'horizon",
         "simulator.reached.later": "après l'horizon",
