@@ -90,9 +90,9 @@ def test_the_board_page_on_the_fixture(snaps, monkeypatch):
     assert at.selectbox(key="compare").value == "2025-12-31"  # an old ?board= link: the comparison
     assert "board" not in at.query_params and "compare" not in at.query_params  # B's default
     tiles = {m.label: (m.value, m.delta) for m in at.metric}
-    assert tiles["Share capital"] == ("8\u202f500\u00a0€", "+1\u202f000\u00a0€")
+    assert tiles["Share capital"] == ("€8,500", "+€1,000")  # English figures (CLDR en_GB)
     assert tiles["Support sessions"][0] == "3"
-    assert tiles["Consultancy invoiced"][0] == "2\u202f951\u00a0€"  # 2,950.50 rounded half up
+    assert tiles["Consultancy invoiced"][0] == "€2,951"  # 2,950.50 rounded half up
     assert len(at.markdown[-1].value.splitlines()) == 11  # 7 kinds of change, capital, fund, 2 flows
 
 

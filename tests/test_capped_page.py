@@ -108,7 +108,7 @@ def test_tiles_and_the_ticket_table_format_the_model(con, b):
     # (tests/test_fund.py), to the thousand on a tile (README, Rounding)
     assert values == [f"250{NB}k{NB}€", f"228{NB}k{NB}€", f"3{TH}867{NB}€", f"18{NB}k{NB}€"]
     returns = {tile["label"]: tile["value"] for tile in figures_capped.return_tiles(v, "en")}
-    assert returns["TVPI without the cap"] == f"1,13{NB}×"  # 1.125
+    assert returns["TVPI without the cap"] == f"1.13{NB}×"  # 1.125
     table = pd.DataFrame(figures_capped.ticket_table(ticket_returns(v), "fr")).set_index("Entreprise")
     # T3: sold for 80,000, capped at 76,133.47: excess 3,866.53.
     assert table.loc["Company M3", "Valeur plafonnée"] == f"76{TH}133{NB}€"
@@ -202,8 +202,13 @@ def scenario_warnings(at, lang):
 
 
 def euros(text):
-    """Return the number in a Belgian-formatted amount: '2 890 582 €', '232 k €', '2,89 M €'."""
-    figure = text.replace(TH, "").replace(f"{NB}€", "").replace(",", ".")
+    """Return the number in a formatted amount: '2 890 582 €', '232 k €', '2,89 M €' in French,
+    '€2,890,582', '€232k', '€2.89m' in English."""
+    if "€" in text and not text.endswith("€"):  # English: the sign first, a grouping comma
+        figure = text.replace("€", "").replace(",", "")
+        figure = figure.replace("k", f"{NB}k").replace("m", f"{NB}M")
+    else:
+        figure = text.replace(TH, "").replace(f"{NB}€", "").replace(",", ".")
     for suffix, scale in ((f"{NB}k", 1e3), (f"{NB}M", 1e6)):
         if figure.endswith(suffix):
             return round(float(figure.removesuffix(suffix)) * scale)
@@ -280,7 +285,7 @@ def test_the_banner_and_the_tiles_put_the_actual_figures_beside_the_scenario(con
     assert [tile["delta"] for tile in tiles[:2]] == [f"250{NB}k{NB}€", f"228{NB}k{NB}€"]
     assert all(tile["delta_description"] == "réel" and tile["delta_color"] == "off" for tile in tiles)
     returns = figures_capped.return_tiles(shown, "en", model.actual)
-    assert returns[0]["delta"] == f"1,13{NB}×" and returns[0]["delta_description"] == "actual"
+    assert returns[0]["delta"] == f"1.13{NB}×" and returns[0]["delta_description"] == "actual"
     # the actual figures themselves carry no banner and no second figure
     same = capped_scenario(actual, actual, configured)
     assert figures_capped.scenario_banner(same, b.as_of, "fr") is None
