@@ -149,3 +149,26 @@ def test_sentences_round_amounts_as_tiles_do(page, lang, monkeypatch):
     assert not wrong.findall(text), [
         text[max(0, m.start() - 40) : m.end() + 20] for m in wrong.finditer(text)
     ]
+
+
+def french_fragments() -> set[str]:
+    """Every run of French words of 12 characters or more the catalogue writes (between its
+    placeholders) that no English text shares."""
+    english = " ".join(CATALOGUE["en"].values())
+    parts = {
+        part.strip(" .:;,()«»\n")
+        for text in CATALOGUE["fr"].values()
+        for part in re.split(r"\{[^}]*\}|<[^>]*>|\*\*", text)
+    }
+    return {p for p in parts if len(p) >= 12 and re.search(r"[a-zà-ÿ]{3}", p) and p not in english}
+
+
+@pytest.mark.parametrize("page", SENTENCE_PAGES)
+def test_english_screens_have_no_french(page, monkeypatch):
+    at = open_page(page, "en", LATEST, monkeypatch=monkeypatch, role="director", compare=JUNE)
+    shown = sentences(at) + [f"{m.label} {m.value} {m.proto.delta} {m.help}" for m in at.metric]
+    shown += [" ".join(map(str, frame.value.columns)) for frame in at.dataframe]
+    shown += [w.label for kind in (at.selectbox, at.slider, at.select_slider, at.radio) for w in kind]
+    text = " ".join(shown)
+    french = sorted(p for p in french_fragments() if p in text)
+    assert not french, french
