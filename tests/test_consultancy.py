@@ -220,7 +220,7 @@ def test_kpi_tiles_read_the_model(snaps, con):
         tile["label"]: tile
         for tile in fc.kpi_tiles(consultancy_view(con, snaps[1], snaps[0], Settings()), "fr")
     }
-    revenue = tiles["CA depuis le 1er janvier"]
+    revenue = tiles["Consultance depuis le 1er janvier"]
     # against the same period of 2025 (500.25), as on the Overview, not against snapshot A
     assert (revenue["value"], revenue["delta"], revenue["delta_color"]) == (
         f"2{TH}951{NB}€",
@@ -237,7 +237,7 @@ def test_kpi_tiles_read_the_model(snaps, con):
     assert "3,5 jours" in tiles["Tarif journalier moyen"]["help"]
     alone = fc.kpi_tiles(consultancy_view(con, snaps[1], None, Settings()), "en")
     # without a comparison date, only the year to date keeps its comparison, with last year
-    assert [tile["label"] for tile in alone if "delta" in tile] == ["Revenue year to date"]
+    assert [tile["label"] for tile in alone if "delta" in tile] == ["Consultancy since 1 January"]
     assert alone[0]["delta_description"] == "vs same period 2025"
     assert fc.metric_delta(f"0{NB}€", True) == {
         "delta": f"0{NB}€",
@@ -376,7 +376,7 @@ def test_the_page_shows_the_fixtures_figures(tmp_path, monkeypatch):
     tiles = {m.label: (m.value, m.delta) for m in at.metric}
     # 2 950.50 YTD; the same period of 2025 500.25: +2 450.25 (the Overview's comparison).
     # Receivables 1 350.50 against A's 2 000: -649.50.
-    assert tiles["CA depuis le 1er janvier"] == (f"2{TH}951{NB}€", f"+2{TH}450{NB}€")
+    assert tiles["Consultance depuis le 1er janvier"] == (f"2{TH}951{NB}€", f"+2{TH}450{NB}€")
     assert tiles["Évolution sur un an"][0] == f"+489,8{NB}%"
     assert tiles["Pipeline (devis)"] == (f"3{TH}000{NB}€", f"+3{TH}000{NB}€")
     assert tiles["Créances ouvertes"] == (f"1{TH}351{NB}€", f"-650{NB}€")

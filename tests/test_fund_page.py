@@ -159,7 +159,7 @@ def test_tiles_show_the_models_figures_with_their_deltas(view_b):
     capital = {tile["label"]: tile["value"] for tile in ff.capital_tiles(view_b, "fr")}
     assert capital == {
         "Capital appelé": f"200{NB}k{NB}€",
-        "Investi (coût)": f"225{NB}k{NB}€",
+        "Montant investi": f"225{NB}k{NB}€",
         "Disponible à investir": f"3,27{NB}M{NB}€",  # 3,500,000 - 225,000.50
         "Non appelé": f"3,30{NB}M{NB}€",
     }

@@ -31,6 +31,9 @@ def test_simulator_deltas_say_they_are_against_the_baseline(lang, monkeypatch):
     horizon = [(d, note) for d, note in metric_deltas(at).values() if d and not d.startswith(dated)]
     assert len(horizon) == 3  # supported, hard commitments, impact reserve at the horizon
     assert all(note == against for _, note in horizon), horizon
+    # the table's differences say so too
+    assert at.dataframe[0].value.columns[-1] == CATALOGUE[lang]["simulator.col.difference"]
+    assert {"fr": "référence", "en": "baseline"}[lang] in CATALOGUE[lang]["simulator.col.difference"]
     # the page's dates line names no comparison date: nothing on it compares with that date
     dates = at.caption[0].value
     assert dates.startswith(CATALOGUE[lang]["common.as_of"].split("{")[0])

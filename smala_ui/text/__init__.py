@@ -104,10 +104,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kpi.share_capital.help": "Somme du registre des parts jusqu'à la date de situation : quantité × "
         "valeur unitaire, en plus pour les souscriptions et cessions reçues, en moins pour les "
         "remboursements et cessions données.",
-        "kpi.service_hours": "Accompagnement ({quarter})",
+        "kpi.service_hours": "Heures d'accompagnement ({quarter})",
         "kpi.service_hours.help": "Heures de services gratuits (coups de pouce, mentorat, mises en "
         "relation, communication, animations) du début du trimestre à la date de situation.",
-        "kpi.consultancy_ytd": "Consultance (année)",
+        "kpi.consultancy_ytd": "Consultance depuis le 1er janvier",
         "kpi.consultancy_ytd.help": "Montant des factures de consultance facturées ou payées, datées du "
         "1er janvier à la date de situation. Les devis et annulations ne comptent pas. Sa variation "
         "compare avec la même période de l'année précédente, pas avec la date de comparaison.",
@@ -315,7 +315,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kpi.service_hours": "Support hours ({quarter})",
         "kpi.service_hours.help": "Hours of free services (boost sessions, mentoring, introductions, "
         "communication, events) from the start of the quarter to the as-of date.",
-        "kpi.consultancy_ytd": "Consultancy YTD",
+        "kpi.consultancy_ytd": "Consultancy since 1 January",
         "kpi.consultancy_ytd.help": "Amount of consultancy invoices invoiced or paid, dated from 1 January "
         "to the as-of date. Quotes and cancellations do not count. Its change compares with the same "
         "period of the previous year, not with the comparison date.",

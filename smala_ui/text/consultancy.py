@@ -16,7 +16,7 @@ TEXT: dict[str, dict[str, str]] = {
         "consultancy.bucket.31_60": "31 à 60 jours",
         "consultancy.bucket.61_90": "61 à 90 jours",
         "consultancy.bucket.90_plus": "Plus de 90 jours",
-        "consultancy.kpi.revenue_ytd": "CA depuis le 1er janvier",
+        "consultancy.kpi.revenue_ytd": "Consultance depuis le 1er janvier",
         "consultancy.kpi.revenue_ytd.help": "Montant des factures « facturées » ou « payées » datées du "
         "1er janvier au {date} ({invoices}). L'écart compare avec la même période de l'an dernier, "
         "comme sur la vue d'ensemble, pas avec la date de comparaison.",
@@ -89,7 +89,7 @@ TEXT: dict[str, dict[str, str]] = {
         "consultancy.bucket.31_60": "31 to 60 days",
         "consultancy.bucket.61_90": "61 to 90 days",
         "consultancy.bucket.90_plus": "Over 90 days",
-        "consultancy.kpi.revenue_ytd": "Revenue year to date",
+        "consultancy.kpi.revenue_ytd": "Consultancy since 1 January",
         "consultancy.kpi.revenue_ytd.help": "Amount of invoices 'invoiced' or 'paid' dated 1 January to "
         "{date} ({invoices}). The delta compares with the same period last year, as on the Overview, "
         "not with the comparison date.",

@@ -82,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.kpi.called": "Capital appelé",
         "fund.kpi.called.help": "Somme des appels de fonds aux investisseurs jusqu'à la date de "
         "situation : {share} des engagements fermes.",
-        "fund.kpi.invested": "Investi (coût)",
+        "fund.kpi.invested": "Montant investi",
         "fund.kpi.invested.help": "Coût de tous les tickets investis jusqu'à la date de situation, y "
         "compris ceux déjà sortis ou passés en perte.",
         "fund.kpi.dry_powder": "Disponible à investir",
@@ -349,7 +349,7 @@ TEXT: dict[str, dict[str, str]] = {
         "fund.kpi.called": "Capital called",
         "fund.kpi.called.help": "Sum of the capital calls to investors up to the as-of date: {share} of "
         "hard commitments.",
-        "fund.kpi.invested": "Invested (cost)",
+        "fund.kpi.invested": "Amount invested",
         "fund.kpi.invested.help": "Cost of every ticket invested up to the as-of date, including those "
         "already exited or written off.",
         "fund.kpi.dry_powder": "Dry powder",

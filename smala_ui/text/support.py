@@ -27,7 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
         "support.kpi.sessions": "Séances ({quarter})",
         "support.kpi.sessions.help": "Services gratuits (toutes sortes) datés du premier jour du trimestre "
         "à la date de situation.",
-        "support.kpi.hours": "Heures ({quarter})",
+        "support.kpi.hours": "Heures d'accompagnement ({quarter})",
         "support.kpi.hours.help": "Heures de services gratuits datés du premier jour du trimestre à la "
         "date de situation.",
         "support.kpi.coverage": "Couverture (90 jours)",
@@ -136,7 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
         "support.kpi.sessions": "Sessions ({quarter})",
         "support.kpi.sessions.help": "Free services (every kind) dated from the first day of the quarter "
         "to the as-of date.",
-        "support.kpi.hours": "Hours ({quarter})",
+        "support.kpi.hours": "Support hours ({quarter})",
         "support.kpi.hours.help": "Hours of free services dated from the first day of the quarter to the "
         "as-of date.",
         "support.kpi.coverage": "Coverage (90 days)",
