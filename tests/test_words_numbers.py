@@ -180,3 +180,15 @@ def test_no_two_things_share_a_name_across_pages():
             other = seen.setdefault(text.lower(), key)
             if other != key and other.split(".")[0] != key.split(".")[0]:
                 assert any({key, other} <= group for group in SAME_DEFINITION), (lang, key, other, text)
+
+
+def test_a_simulator_tiles_delta_text_names_the_baseline():
+    """What a slide writes under a horizon tile (smala_ui.slides.simulator can call it)."""
+    from smala_ui.figures.simulator import tile_delta_text
+
+    tile = {
+        "delta": f"+4,42{NBSP}M{NBSP}€",
+        "delta_description": CATALOGUE["fr"]["simulator.tile.vs_baseline"],
+    }
+    assert tile_delta_text(tile) == f"+4,42{NBSP}M{NBSP}€ vs référence"
+    assert tile_delta_text({"delta": None, "delta_description": None}) == ""
