@@ -192,3 +192,30 @@ def test_a_simulator_tiles_delta_text_names_the_baseline():
     }
     assert tile_delta_text(tile) == f"+4,42{NBSP}M{NBSP}€ vs référence"
     assert tile_delta_text({"delta": None, "delta_description": None}) == ""
+
+
+# Item 10: a count in a sentence is a number like any other (CLDR grouping).
+
+
+def test_counts_in_sentences_are_grouped_the_languages_way():
+    from smala_ui.text import plural
+
+    assert plural("fr", "data.checks_failed", 1234) == "1\u202f234 règles non respectées :"
+    assert plural("en", "data.checks_failed", 1234) == "1,234 rules broken:"
+    assert plural("fr", "data.checks_failed", 1) == "1 règle non respectée :"
+
+
+def test_a_problems_count_is_grouped():
+    from analytics.store.snapshots import Problem
+    from smala_ui.widgets import problem_text
+
+    many = Problem("rule_null", "members.parquet", "x", column="role", params={"count": 12_345})
+    assert problem_text(many) == (
+        "members\\.parquet, colonne role : 12\u202f345 lignes : valeur vide dans une colonne obligatoire"
+    )
+
+
+def test_numbers_written_in_the_catalogue_follow_fmt():
+    """A figure the catalogue writes itself (the simulator's 2 000 paths) is grouped as fmt groups."""
+    assert fmt.number(2000, 0, "fr") in CATALOGUE["fr"]["simulator.tile.help"]
+    assert fmt.number(2000, 0, "en") in CATALOGUE["en"]["simulator.tile.help"]
