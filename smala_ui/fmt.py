@@ -35,15 +35,27 @@ Number = int | float | Decimal
 LANGS = tuple(DATE_LOCALES)
 
 
+_run_context = None  # Streamlit's get_script_run_ctx, imported at the first call (not by the CLI)
+
+
 def current_language() -> str:
-    """Return the language of the Streamlit session this run draws, French outside a run."""
-    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+    """Return the language of the Streamlit session this run draws (``smala_ui.session.lang``'s
+    rule: the sidebar's choice, else the configured default, else French), French outside a run.
+    Read straight from the run's session state: a table formats thousands of cells."""
+    global _run_context
+    if _run_context is None:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-    if get_script_run_ctx(suppress_warning=True) is None:
+        _run_context = get_script_run_ctx
+    ctx = _run_context(suppress_warning=True)
+    if ctx is None:
         return "fr"
-    from smala_ui.session import lang  # the session reads this module: imported at call time
-
-    return lang()
+    state = ctx.session_state
+    for key in ("lang", "default_language"):  # session.LANG_KEY, then the configured default
+        if key in state:
+            value = state[key]
+            return value if value in DATE_LOCALES else "fr"
+    return "fr"
 
 
 def _lang(lang: str | None) -> str:
