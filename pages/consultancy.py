@@ -95,7 +95,7 @@ else:
         right = [t("consultancy.col.amount"), t("consultancy.col.days")]
         text_table(display, "consultancy_receivables", 10, right=right, into=table)
         if len(view.receivables) > MAX_ROWS_SHOWN:
-            total = fmt.number(len(view.receivables))
+            total = fmt.number(len(view.receivables), 0, language)
             table.caption(t("consultancy.receivables_shown", shown=MAX_ROWS_SHOWN, total=total))
         with table:
             download_table(

@@ -77,7 +77,7 @@ if presentation.shows("invested") and view.invested_shown:
             rows_withheld()
         else:
             if view.company_count > MAX_COMPANIES:
-                total = fmt.number(view.company_count)
+                total = fmt.number(view.company_count, 0, lang())
                 st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=total))
             investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
             rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls

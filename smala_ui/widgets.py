@@ -185,17 +185,17 @@ def _kpi_format(key: str, settings, as_of: dt.date, lang_: str) -> tuple[str, Ca
     """Return a headline KPI's label, formatter and help-text values."""
     if key == "service_hours":
         label = translate(lang_, "kpi.service_hours", quarter=fmt.quarter(as_of, lang_))
-        return label, fmt.hours, {}
+        return label, lambda v: fmt.hours(v, lang_), {}
     formatter = {
-        "supported": fmt.number,
-        "supporting": fmt.number,
+        "supported": lambda v: fmt.number(v, 0, lang_),
+        "supporting": lambda v: fmt.number(v, 0, lang_),
         "tvpi_capped": lambda v: fmt.multiple(v, lang_),
-    }.get(key, fmt.money_short)
+    }.get(key, lambda v: fmt.money_short(v, lang_))
     help_values = {
         "supported": {"target": settings.supported_target},
-        "fund_hard": {"target": fmt.money_short(settings.fund_target_eur)},
-        "impact_realised": {"rate": fmt.percent(settings.cap_rate)},
-        "impact_unrealised": {"rate": fmt.percent(settings.cap_rate)},
+        "fund_hard": {"target": fmt.money_short(settings.fund_target_eur, lang_)},
+        "impact_realised": {"rate": fmt.percent(settings.cap_rate, 1, lang_)},
+        "impact_unrealised": {"rate": fmt.percent(settings.cap_rate, 1, lang_)},
     }.get(key, {})
     return translate(lang_, f"kpi.{key}"), formatter, help_values
 
@@ -409,7 +409,7 @@ def group_sentences(
             names=translate(lang_, "changes.names", names=_names(list(g.subjects), lang_, escape))
             if g.named
             else "",
-            amount=fmt.money_short(g.total_eur),
+            amount=fmt.money_short(g.total_eur, lang_),
         )
         for g in groups
     ]

@@ -219,3 +219,21 @@ def test_numbers_written_in_the_catalogue_follow_fmt():
     """A figure the catalogue writes itself (the simulator's 2 000 paths) is grouped as fmt groups."""
     assert fmt.number(2000, 0, "fr") in CATALOGUE["fr"]["simulator.tile.help"]
     assert fmt.number(2000, 0, "en") in CATALOGUE["en"]["simulator.tile.help"]
+
+
+def test_the_headline_kpis_follow_the_language_they_are_asked_in_outside_a_page():
+    """The board pack formats the Overview's tiles outside a page (``kpi_view``): its language is
+    the one asked for, not the default."""
+    from analytics.config import Settings
+    from analytics.views.overview import Kpi
+    from smala_ui.widgets import group_sentences, kpi_view
+
+    as_of = dt.date(2026, 9, 30)
+    shown = kpi_view(Kpi("share_capital", 305_250.0, 283_250.0, 22_000.0), Settings(), as_of, "en")
+    assert (shown.value, shown.delta) == ("€305k", "+€22k")
+    hours = kpi_view(Kpi("service_hours", 1_758.4, 1_700.0, 58.4), Settings(), as_of, "en")
+    assert (hours.value, hours.delta) == (f"1,758{NBSP}h", f"+58{NBSP}h")
+    from analytics.board.kpis import ChangeGroup
+
+    group = ChangeGroup("commitment_signed", 2, ("A", "B"), 1_250_000.0)
+    assert "€1.25m" in group_sentences([group], "en")[0]
