@@ -46,7 +46,7 @@ def test_a_scenario_saved_on_another_date_says_so_on_its_slide_in_english():
     scenario = SavedScenario("old", "Old plan", catalogue[-3].as_of, levers, "", AT)
     (slide,) = board_slides(latest, None, catalogue, Settings(), "en", [scenario])[-1:]
     assert slide.sentences[0].startswith("Saved scenario “Old plan”")
-    assert "Cap on capital gains: 3% a year → 4% a year." in slide.sentences[0]
+    assert "Cap on capital gains: 3.0% a year → 4.0% a year." in slide.sentences[0]
     assert slide.sentences[1].startswith("Saved as of ")
     assert (
         slide.sentences[2]

@@ -7,6 +7,7 @@ import re
 import pytest
 from conftest import DEMO_DATES, open_page
 
+from smala_ui.figures import capped as figures_capped
 from smala_ui.text import CATALOGUE
 
 NBSP = "\u00a0"
@@ -43,7 +44,7 @@ def test_simulator_deltas_say_they_are_against_the_baseline(lang, monkeypatch):
 # Item 11: one value, one precision: the cap's rate reads in the banner as on its slider.
 
 
-@pytest.mark.parametrize(("lang", "before", "after"), [("fr", "3", "5,25"), ("en", "3", "5.25")])
+@pytest.mark.parametrize(("lang", "before", "after"), [("fr", "3,0", "5,25"), ("en", "3.0", "5.25")])
 def test_the_scenario_banner_writes_the_cap_as_its_slider(lang, before, after, monkeypatch):
     at = open_page("simulator", lang, LATEST, monkeypatch=monkeypatch, sim_cap_rate="5.25")
     slider = at.select_slider(key="sim_cap_rate")
@@ -52,6 +53,8 @@ def test_the_scenario_banner_writes_the_cap_as_its_slider(lang, before, after, m
     assert unit.format(x=after) in banner, banner
     assert unit.format(x=before) in banner
     assert slider.value == "5.25"
+    # one precision for percentages: the same 3,0 % as the Capped returns page writes it
+    assert unit.format(x=before).split()[0].replace("%", "") in figures_capped.cap_rate_label(0.03, lang)
     assert "5,3" not in banner and "5.3%" not in banner
 
 

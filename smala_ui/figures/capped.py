@@ -78,11 +78,11 @@ def ticket_bars(capped: pd.DataFrame, lang: str, limit: int = 25) -> go.Figure:
 # The scenario: which levers moved, said on every screen that shows its figures ----------------
 
 
-def cap_rate_label(rate: float) -> str:
+def cap_rate_label(rate: float, lang: str | None = None) -> str:
     """Return a cap rate as the page writes it: one decimal ("3,0 %"), two for a quarter point
     ("3,25 %")."""
     tenths = rate * 1000
-    return fmt.percent(rate, 1 if math.isclose(tenths, round(tenths), abs_tol=1e-9) else 2)
+    return fmt.percent(rate, 1 if math.isclose(tenths, round(tenths), abs_tol=1e-9) else 2, lang)
 
 
 def lever_text(lever: ChangedLever, as_of: dt.date, lang: str) -> str:
@@ -91,8 +91,8 @@ def lever_text(lever: ChangedLever, as_of: dt.date, lang: str) -> str:
     if lever.lever == "rate":
         return t(
             "capped.scenario.rate",
-            scenario=cap_rate_label(lever.scenario),
-            actual=cap_rate_label(lever.actual),
+            scenario=cap_rate_label(lever.scenario, lang),
+            actual=cap_rate_label(lever.actual, lang),
         )
     if lever.lever == "basis":
         return t(

@@ -162,6 +162,8 @@ def option_label(spec: LeverSpec, value: str, lang: str) -> str:
     """Return an option as the slider shows it, in the lever's unit."""
     x = float(value)
     decimals = 0 if x == int(x) else (1 if round(x, 1) == x else 2)
+    if spec.unit.startswith("percent"):  # a percentage has one decimal at least, as everywhere
+        decimals = max(decimals, 1)  # (3,0 % par an on this slider and on Capped returns')
     return fmt.with_unit(lang, f"simulator.unit.{spec.unit}", x, decimals)  # "1 an", "2 ans"
 
 
