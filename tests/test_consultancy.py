@@ -233,6 +233,7 @@ def test_kpi_tiles_read_the_model(snaps, con):
     # A fall of receivables is good news: "inverse" shows it green.
     receivables = tiles["Créances ouvertes"]
     assert (receivables["delta"], receivables["delta_color"]) == (f"-650{NB}€", "inverse")
+    assert receivables["delta_description"] == "depuis le 31 déc. 2025"  # snapshot A's date
     assert tiles["Tarif journalier moyen"]["delta"] == f"-157{NB}€"
     assert "3,5 jours" in tiles["Tarif journalier moyen"]["help"]
     alone = fc.kpi_tiles(consultancy_view(con, snaps[1], None, Settings()), "en")

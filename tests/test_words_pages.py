@@ -95,6 +95,9 @@ def test_the_year_to_date_has_one_comparison_on_both_screens(lang, monkeypatch):
     on_page = metric_deltas(page)[CATALOGUE[lang]["consultancy.kpi.revenue_ytd"]]
     assert on_overview == on_page
     assert on_page[1] == CATALOGUE[lang]["kpi.year_before"].format(year=2025)
+    # the tiles that compare with the comparison date say that date
+    since = {"fr": "depuis le 30 juin 2026", "en": "since 30 Jun 2026"}[lang]
+    assert metric_deltas(page)[CATALOGUE[lang]["consultancy.kpi.pipeline"]][1] == since
     growth = metric_deltas(page)[CATALOGUE[lang]["consultancy.kpi.growth"]]
     assert growth == ("", "")  # the growth is that comparison: it has no change of its own
 

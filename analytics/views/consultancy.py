@@ -40,6 +40,7 @@ class ConsultancyView:
     last_year: int  # the year before, the comparison of the year to date
     summary: cons.Summary  # revenue YTD and last year's same period, pipeline, receivables (EUR)
     deltas: ConsultancyDeltas | None  # None without a comparison snapshot
+    compare_as_of: dt.date | None  # the comparison snapshot's date: what ``deltas`` compare with
     is_empty: bool  # no revenue since 1 January last year, no quote and no receivable
     # month, theme, revenue_eur (EUR), days, invoices, from 1 January last year to as-of
     by_month: pd.DataFrame
@@ -86,6 +87,7 @@ def consultancy_view(
         last_year=as_of.year - 1,
         summary=summary,
         deltas=deltas(summary, cons.summary(con, compare)) if compare is not None else None,
+        compare_as_of=compare.as_of if compare is not None else None,
         is_empty=by_month.empty and pipeline.empty and receivables.empty,
         by_month=by_month,
         revenue_grid=cons.revenue_grid(by_month, dt.date(as_of.year - 1, 1, 1), as_of),

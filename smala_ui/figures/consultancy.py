@@ -75,6 +75,11 @@ def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
     """Return the five headline tiles as ``st.metric`` arguments (label, value, help, delta)."""
     t, s, d = _t(lang), view.summary, view.deltas
     last_end = fmt.date(s.last_year_end, lang)
+    money = lambda value: fmt.money_short(value, lang)  # noqa: E731
+    # each delta says what it is against: the comparison date, or (year to date) last year
+    since = (
+        {} if d is None else {"delta_description": t("kpi.since", date=fmt.date(view.compare_as_of, lang))}
+    )
 
     def change(field: str) -> float | None:
         return None if d is None else getattr(d, field)
@@ -82,14 +87,14 @@ def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
     return [
         {
             "label": t("consultancy.kpi.revenue_ytd"),
-            "value": fmt.money_short(s.revenue_ytd_eur),
+            "value": money(s.revenue_ytd_eur),
             "help": t(
                 "consultancy.kpi.revenue_ytd.help",
                 date=fmt.date(view.as_of, lang),
                 invoices=invoices_text(lang, s.invoices_ytd),
             ),
             # the year-to-date comparison (the Overview's too), whatever the comparison date
-            **_delta(fmt.money_short, s.ytd.delta_eur, True),
+            **_delta(money, s.ytd.delta_eur, True),
             **(
                 {"delta_description": t("kpi.year_before", year=view.last_year)}
                 if s.ytd.delta_eur is not None
@@ -98,31 +103,36 @@ def kpi_tiles(view: ConsultancyView, lang: str) -> list[dict]:
         },
         {  # itself the year-to-date comparison: no change of a change
             "label": t("consultancy.kpi.growth"),
-            "value": t("common.na") if s.growth is None else fmt.signed(fmt.percent(s.growth)),
+            "value": t("common.na") if s.growth is None else fmt.signed(fmt.percent(s.growth, 1, lang)),
             "help": t(
                 "consultancy.kpi.growth.help",
-                this=fmt.money_short(s.revenue_ytd_eur),
+                this=money(s.revenue_ytd_eur),
                 last=_money_or_na(s.revenue_last_year_eur, lang),
                 date=last_end,
             ),
         },
         {
             "label": t("consultancy.kpi.pipeline"),
-            "value": fmt.money_short(s.pipeline_eur),
+            "value": money(s.pipeline_eur),
             "help": t("consultancy.kpi.pipeline.help", quotes=quotes_text(lang, s.pipeline_count)),
-            **_delta(fmt.money_short, change("pipeline_eur"), True),
+            **_delta(money, change("pipeline_eur"), True),
+            **since,
         },
         {
             "label": t("consultancy.kpi.receivables"),
-            "value": fmt.money_short(s.receivables_eur),
+            "value": money(s.receivables_eur),
             "help": t("consultancy.kpi.receivables.help", invoices=invoices_text(lang, s.receivables_count)),
-            **_delta(fmt.money_short, change("receivables_eur"), False),
+            **_delta(money, change("receivables_eur"), False),
+            **since,
         },
         {
             "label": t("consultancy.kpi.rate"),
-            "value": t("common.na") if s.daily_rate_eur is None else fmt.money_short(s.daily_rate_eur),
-            "help": t("consultancy.kpi.rate.help", days=fmt.number(s.days_ytd, 1 if s.days_ytd % 1 else 0)),
-            **_delta(fmt.money_short, change("daily_rate_eur"), True),
+            "value": t("common.na") if s.daily_rate_eur is None else money(s.daily_rate_eur),
+            "help": t(
+                "consultancy.kpi.rate.help", days=fmt.number(s.days_ytd, 1 if s.days_ytd % 1 else 0, lang)
+            ),
+            **_delta(money, change("daily_rate_eur"), True),
+            **(since if change("daily_rate_eur") is not None else {}),
         },
     ]
 
@@ -133,7 +143,7 @@ def last_year_caption(view: ConsultancyView, lang: str) -> str:
     return translate(
         lang,
         "consultancy.last_year_caption",
-        this=fmt.money_short(s.revenue_ytd_eur),
+        this=fmt.money_short(s.revenue_ytd_eur, lang),
         last=_money_or_na(s.revenue_last_year_eur, lang),
         date=fmt.date(s.last_year_end, lang),
     )

@@ -112,6 +112,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "1er janvier à la date de situation. Les devis et annulations ne comptent pas. Sa variation "
         "compare avec la même période de l'année précédente, pas avec la date de comparaison.",
         "kpi.year_before": "vs même période {year}",
+        "kpi.since": "depuis le {date}",
         "kpi.fund_hard": "Fonds : engagements fermes",
         "kpi.fund_hard.help": "Engagements signés au plus tard à la date de situation, face à l'objectif "
         "de {target}. Les promesses (engagements souples) sont montrées à part, jamais additionnées.",
@@ -320,6 +321,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "to the as-of date. Quotes and cancellations do not count. Its change compares with the same "
         "period of the previous year, not with the comparison date.",
         "kpi.year_before": "vs same period {year}",
+        "kpi.since": "since {date}",
         "kpi.fund_hard": "Fund: hard commitments",
         "kpi.fund_hard.help": "Commitments signed on or before the as-of date, against the {target} "
         "target. Pledges (soft commitments) are shown apart, never added.",
