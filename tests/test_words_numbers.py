@@ -182,18 +182,6 @@ def test_no_two_things_share_a_name_across_pages():
                 assert any({key, other} <= group for group in SAME_DEFINITION), (lang, key, other, text)
 
 
-def test_a_simulator_tiles_delta_text_names_the_baseline():
-    """What a slide writes under a horizon tile (smala_ui.slides.simulator can call it)."""
-    from smala_ui.figures.simulator import tile_delta_text
-
-    tile = {
-        "delta": f"+4,42{NBSP}M{NBSP}€",
-        "delta_description": CATALOGUE["fr"]["simulator.tile.vs_baseline"],
-    }
-    assert tile_delta_text(tile) == f"+4,42{NBSP}M{NBSP}€ vs référence"
-    assert tile_delta_text({"delta": None, "delta_description": None}) == ""
-
-
 # Item 10: a count in a sentence is a number like any other (CLDR grouping).
 
 
@@ -237,3 +225,21 @@ def test_the_headline_kpis_follow_the_language_they_are_asked_in_outside_a_page(
 
     group = ChangeGroup("commitment_signed", 2, ("A", "B"), 1_250_000.0)
     assert "€1.25m" in group_sentences([group], "en")[0]
+
+
+def test_the_simulator_slide_says_its_differences_are_against_the_baseline():
+    """The pack draws the page's tiles: a horizon tile's difference says "vs référence" there too."""
+    from pathlib import Path
+
+    from analytics.config import Settings
+    from analytics.simulator.scenarios import SavedScenario
+    from analytics.store.snapshots import list_snapshots
+    from smala_ui.slides import board_slides
+
+    catalogue = list_snapshots(Path(__file__).resolve().parent.parent / "data")
+    levers = {"sim_private_commitments_eur": "400000"}
+    when = dt.datetime(2026, 11, 2, tzinfo=dt.UTC)
+    scenario = SavedScenario("plan", "Plan", catalogue[-1].as_of, levers, "d@smala.be", when)
+    slide = board_slides(catalogue[-1], None, catalogue, Settings(), "fr", [scenario])[-1]
+    horizon = [tile for tile in slide.tiles if tile.delta and not tile.delta.startswith("référence")]
+    assert len(horizon) == 3 and {tile.description for tile in horizon} == {"vs référence"}

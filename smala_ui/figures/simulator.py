@@ -304,12 +304,6 @@ def horizon_tiles(view: SimulatorView, lang: str) -> list[dict]:
     return tiles
 
 
-def tile_delta_text(tile: dict) -> str:
-    """Return a tile's delta with what it compares against, as one line of a slide or a text
-    ("+4,42 M € vs référence"); "" without a delta."""
-    return " ".join(part for part in (tile.get("delta"), tile.get("delta_description")) if part)
-
-
 def _format(unit: str, value: float, lang: str) -> str:
     """Return a projected value in its unit: people and hours to the unit, EUR as on a tile."""
     if unit == "eur":
