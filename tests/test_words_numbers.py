@@ -243,3 +243,14 @@ def test_the_simulator_slide_says_its_differences_are_against_the_baseline():
     slide = board_slides(catalogue[-1], None, catalogue, Settings(), "fr", [scenario])[-1]
     horizon = [tile for tile in slide.tiles if tile.delta and not tile.delta.startswith("référence")]
     assert len(horizon) == 3 and {tile.description for tile in horizon} == {"vs référence"}
+
+
+def test_english_texts_write_their_own_figures_the_english_way():
+    """Figures the English catalogue writes itself: 80%, not 80 % (the import's examples of a
+    Belgian file's cells, 1,5 and 1 234,50, are the file's format, not the interface's)."""
+    import re
+
+    files = {"import.bad_double", "import.bad_decimal"}
+    for key, text in CATALOGUE["en"].items():
+        if key not in files:
+            assert not re.search(r"\d[\s\u00a0\u202f]%|\d,\d{1,2}\b", text), (key, text)

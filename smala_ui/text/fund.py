@@ -333,7 +333,7 @@ TEXT: dict[str, dict[str, str]] = {
         "private money at the measured ratio. That pace is known from {n} quarters only: each of the "
         "{runs} paths first draws its own (the mean of {n} quarters drawn at random from them), then every "
         "future quarter from those quarters, independently of each other. P50 is the median date; P10–P90 "
-        "spans 80 % of the paths.",
+        "spans 80% of the paths.",
         "fund.projection.reached_text": "The {target} target is met: no projection is needed.",
         "fund.projection.stalled": "No projection: no private hard commitment was signed in the last {n} "
         "complete quarters (public money follows private money there).",

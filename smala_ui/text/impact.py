@@ -239,8 +239,8 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.sdg.line": "**{metric}**: {value} · {period} · {iris}",
         "impact.sdg.line_none": "**{metric}**: not reported · {iris}",
         "impact.targets": "Targets vs actuals",
-        "impact.targets.caption": "Traffic light: green at 100 % of the target or more, amber from 75 % "
-        "to 100 %, red below 75 %. Targets set in the configuration, compared with each "
+        "impact.targets.caption": "Traffic light: green at 100% of the target or more, amber from 75% "
+        "to 100%, red below 75%. Targets set in the configuration, compared with each "
         "metric's latest reported period.",
         "impact.targets.none": "The configuration sets no impact target.",
         "impact.status.green": "met",
@@ -250,7 +250,7 @@ TEXT: dict[str, dict[str, str]] = {
         "impact.status.no_data": "no data",
         "impact.fig.target_text": "{actual} of {target} ({share})",
         "impact.fig.target_axis": "Share of the target reached",
-        "impact.fig.amber_line": "75 %",
+        "impact.fig.amber_line": "75%",
         "impact.fig.target_line": "target",
         "impact.file.series": "impact_by_period",
         "impact.file.investees": "impact_per_eur_invested",
