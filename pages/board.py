@@ -30,9 +30,13 @@ board = sel.compare
 if board is None or board.as_of >= snap.as_of:
     st.info(t("board.choose", date=fmt.date(snap.as_of, language)), icon=":material/event:")
     st.stop()
-st.caption(t("board.last_board", date=fmt.date(board.as_of, language)))
 view = guarded(board_view, snap, board, settings)
-st.caption(board_period(view, language))
+last_board = t("board.last_board", date=fmt.date(board.as_of, language))
+if presentation.is_on():  # a slide's header is one line of dates
+    st.caption(f"{last_board} · {board_period(view, language)}")
+else:
+    st.caption(last_board)
+    st.caption(board_period(view, language))
 
 if presentation.shows("stocks"):
     st.subheader(t("board.stocks"))
@@ -41,6 +45,7 @@ if presentation.shows("stocks"):
 if presentation.shows("activity"):
     st.subheader(t("board.activity"))
     metric_tiles(activity_tiles(view.activity))
+if presentation.shows("sentences"):
     st.subheader(t("board.sentences"))
     sentences = board_sentences(view, language)
     if sentences:

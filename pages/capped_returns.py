@@ -16,7 +16,8 @@ header("page.capped")
 sel = selection()
 settings = st.session_state["settings"]
 as_of = sel.as_of.as_of
-st.caption(t("capped.method"))
+if presentation.shows("values"):  # on a slide, with the figures it explains (its first part)
+    st.caption(t("capped.method"))
 
 # Controls: raw option strings, as they appear in the URL.
 RATES = sorted({f"{r / 4:g}" for r in range(0, 41)} | {f"{settings.cap_rate * 100:g}"}, key=float)
@@ -109,6 +110,7 @@ def scenario() -> None:
     if presentation.shows("values"):
         metric_row(figures_capped.value_tiles(view, language, actual))
         st.caption(t(f"capped.excess.help.{excess_to}"))
+    if presentation.shows("returns"):
         metric_row(figures_capped.return_tiles(view, language, actual))
 
     if presentation.shows("tickets"):
@@ -122,7 +124,9 @@ def scenario() -> None:
         bars = SLIDE_BARS if presentation.is_on() else BARS
         if view.ticket_count > bars:
             st.caption(t("capped.largest", shown=bars, total=fmt.number(view.ticket_count)))
-        chart(figures_capped.ticket_bars(view.tickets, language, limit=bars), "capped_ticket_bars")
+        # on a slide, under the heading, the caption and a scenario's banner
+        figure = figures_capped.ticket_bars(view.tickets, language, limit=bars)
+        chart(presentation.fit(figure, 8 + 4 * model.is_scenario), "capped_ticket_bars")
 
     if presentation.is_on() or not view.rows_shown:  # the table is looked up at a desk, not on a slide
         return

@@ -4,13 +4,13 @@ capped, the portfolio with filters and a download, and concentration. Renders ``
 
 import streamlit as st
 
-from analytics.store.schema import IMPACT_THEMES, INSTRUMENTS, INVESTMENT_STATUSES
 from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.escape import md_escape
 from smala_ui.figures import fund as ff
 from smala_ui.sections.fund import fund_metrics, investor_accounts
 from smala_ui.session import lang, selection, t
+from smala_ui.slide_rows import FUND_FILTERS
 from smala_ui.text import plural
 from smala_ui.widgets import (
     chart,
@@ -22,9 +22,7 @@ from smala_ui.widgets import (
     text_table,
 )
 
-MAX_TABLE_ROWS = 25
-SLIDE_TABLE_ROWS = 14  # what a slide holds under its heading
-FILTERS = (("status", INVESTMENT_STATUSES), ("instrument", INSTRUMENTS), ("theme", IMPACT_THEMES))
+MAX_TABLE_ROWS = 25  # then it scrolls; a slide shows them all, over parts (presentation.rows)
 
 
 header("page.fund")
@@ -58,7 +56,7 @@ if presentation.shows("over_time"):
     elif not view.history_has_data:
         st.info(t("fund.over_time_empty"))
     else:
-        chart(cache.over_time_figure(*key, language), "fund_over_time")
+        chart(presentation.fit(cache.over_time_figure(*key, language)), "fund_over_time")
 
 if presentation.shows("investors"):
     left, right = st.columns([2, 3], gap="large")
@@ -68,7 +66,7 @@ if presentation.shows("investors"):
         if view.hard_eur == 0 and view.soft_eur == 0:
             column.info(t("fund.by_investor_empty"))
         else:
-            figure = cache.by_investor_figure(*key, by, language)
+            figure = presentation.fit(cache.by_investor_figure(*key, by, language))
             chart(figure, f"fund_by_{by.removeprefix('investor_')}", into=column)
 
 # Capital called, invested and dry powder ---------------------------------------------------
@@ -105,16 +103,16 @@ if presentation.shows("portfolio"):
                 placeholder=t("fund.filter.all"),
                 select_all=False,  # Streamlit's own words, in English only
             )
-            for column, (kind, options) in zip(st.columns(3), FILTERS, strict=True)
+            for column, (kind, options) in zip(st.columns(3), FUND_FILTERS, strict=True)
         ]
         selected, shown = cache.portfolio_table(*key, tuple(tuple(c) for c in chosen), language)
         if selected.count == 0:
             st.info(t("fund.filter_empty"))
         else:
             helps = ff.portfolio_column_help(language)
-            rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls
-            text_table(shown, "fund_portfolio", rows, helps, helps)
-            st.caption(ff.portfolio_caption(selected, language))
+            text_table(presentation.rows("portfolio", shown), "fund_portfolio", MAX_TABLE_ROWS, helps, helps)
+            if presentation.table_ends("portfolio"):
+                st.caption(ff.portfolio_caption(selected, language))
             csv_download(
                 t("fund.download"),
                 lambda: ff.portfolio_csv_table(selected.rows, language),
@@ -129,15 +127,16 @@ if view.company_count == 0:
         st.subheader(t("fund.concentration"))
         st.info(t("fund.concentration_empty"))
 else:
-    if presentation.shows("concentration"):
+    if presentation.shows("at_risk"):
         st.subheader(t("fund.at_risk"))
         metric_row(ff.at_risk_tiles(view, language), height="stretch")
+    if presentation.shows("concentration"):
         st.subheader(t("fund.concentration"))
         st.caption(t("fund.concentration.caption", total=fmt.money_short(view.concentration_total_eur)))
         metric_row(ff.concentration_tiles(view, language))
     if presentation.shows("top_companies") and view.rows_shown:
         st.markdown(f"#### {t('fund.concentration_chart', n=len(view.top_companies))}")
-        chart(cache.concentration_figure(*key, language), "fund_concentration")
+        chart(presentation.fit(cache.concentration_figure(*key, language)), "fund_concentration")
     elif presentation.shows("top_companies"):
         rows_withheld()
 

@@ -11,8 +11,8 @@ from analytics.store.schema import METRICS
 from smala_ui import fmt, presentation
 from smala_ui.cache.impact import impact_view, over_time_figure
 from smala_ui.figures import impact as fi
-from smala_ui.navigation import SLIDE_PARTS
 from smala_ui.session import lang, selection, t
+from smala_ui.slide_rows import IMPACT_MAX_COMPANIES as MAX_COMPANIES
 from smala_ui.widgets import (
     chart,
     download_table,
@@ -25,9 +25,7 @@ from smala_ui.widgets import (
 
 SDG_COLUMNS = 4
 SLIDE_PANELS = 4  # metrics over time on one slide: two rows of two
-MAX_TABLE_ROWS = 20
-SLIDE_TABLE_ROWS = 10  # what a slide holds under the tiles
-MAX_COMPANIES = 50  # on screen; the download holds every portfolio company
+MAX_TABLE_ROWS = 20  # then it scrolls; a slide shows them all, over parts (presentation.rows)
 
 
 def tiles(specs: list[dict]) -> None:
@@ -58,30 +56,34 @@ if not presentation.is_on():
     download_table(
         fi.series_csv(view.series, language), key="impact_download_series", file_stem=t("impact.file.series")
     )
-for n, part in enumerate(p for p in SLIDE_PARTS["impact"] if p.startswith("over_time")):
+for n, part in enumerate(("over_time", "over_time_2")):
     if presentation.is_on() and presentation.shows(part):
         st.subheader(t("impact.over_time"), help=definition)  # in the help: the panels need room
         metrics = tuple(METRICS)[n * SLIDE_PANELS : (n + 1) * SLIDE_PANELS]
-        chart(over_time_figure(snap, sel.compare, settings, language, metrics), f"impact_over_time_{n}")
+        figure = presentation.fit(over_time_figure(snap, sel.compare, settings, language, metrics))
+        chart(figure, f"impact_over_time_{n}")
 
 # Per EUR invested ----------------------------------------------------------------------------
 # the fund's portfolio: not in a member's scope, and company by company only for those who list rows
-if presentation.shows("invested") and view.invested_shown:
+# (on a slide, the tiles on one part, the companies on the next ones: a heading on each)
+invested, investees = presentation.shows("invested"), presentation.shows("investees")
+if (invested or investees) and view.invested_shown:
     st.subheader(t("impact.invested"))
     if view.company_count == 0:
         st.info(t("impact.invested.empty"))
     else:
-        tiles(fi.invested_tiles(view, language))
-        st.caption(t("impact.invested.caption"))
-        if not view.rows_shown:
+        if invested:
+            tiles(fi.invested_tiles(view, language))
+            st.caption(t("impact.invested.caption"))
+        if investees and not view.rows_shown:
             rows_withheld()
-        else:
+        elif investees:
             if view.company_count > MAX_COMPANIES:
                 total = fmt.number(view.company_count, 0, lang())
                 st.caption(t("impact.invested.top", shown=MAX_COMPANIES, total=total))
             investees = fi.investees_display(view.companies, language, MAX_COMPANIES)
-            rows = SLIDE_TABLE_ROWS if presentation.is_on() else MAX_TABLE_ROWS  # then it scrolls
-            text_table(investees, "impact_investees", rows, right=investees.columns[1:])
+            shown = presentation.rows("investees", investees)
+            text_table(shown, "impact_investees", MAX_TABLE_ROWS, right=investees.columns[1:])
             download_table(
                 fi.investees_csv(view.companies, language),
                 key="impact_download_investees",
@@ -89,11 +91,14 @@ if presentation.shows("invested") and view.invested_shown:
             )
 
 # Metrics by SDG ------------------------------------------------------------------------------
-if presentation.shows("sdg"):
+# (on a small screen, the first row of cards on one part, the others on the next)
+if presentation.shows("sdg") or presentation.shows("sdg_2"):
     st.subheader(t("impact.sdg"))
     st.caption(t("impact.sdg.caption"))
     cards = fi.sdg_cards(view.sdgs, language)
     for start in range(0, len(cards), SDG_COLUMNS):
+        if not presentation.shows("sdg" if start == 0 else "sdg_2"):
+            continue
         row = st.columns(SDG_COLUMNS)
         for column, (title, lines) in zip(row, cards[start : start + SDG_COLUMNS], strict=False):
             with column.container(border=True, height="stretch"):
@@ -102,15 +107,18 @@ if presentation.shows("sdg"):
     download_table(fi.sdg_csv(view.sdgs, language), key="impact_download_sdg", file_stem=t("impact.file.sdg"))
 
 # Targets vs actuals --------------------------------------------------------------------------
-if presentation.shows("targets"):
+# (on a slide, the chart on one part, the table on the next ones: a heading on each)
+if presentation.shows("targets") or presentation.shows("targets_table"):
     st.subheader(t("impact.targets"))
     st.caption(t("impact.targets.caption"))
     if not view.has_targets:
         st.info(t("impact.targets.none"))
-    elif view.has_lights:
-        chart(fi.targets_chart(view.targets, language), "impact_targets_chart")
-    shown = fi.targets_display(view.targets, language)
-    styled = fi.targets_styler(shown, list(view.targets["status"]))
+    elif view.has_lights and presentation.shows("targets"):
+        chart(presentation.fit(fi.targets_chart(view.targets, language), 5.5), "impact_targets_chart")
+if presentation.shows("targets_table"):
+    shown = presentation.rows("targets_table", fi.targets_display(view.targets, language))
+    statuses = list(view.targets["status"])  # by position, as the table's own (0, 1, ...)
+    styled = fi.targets_styler(shown, [statuses[i] for i in shown.index])
     text_table(shown, "impact_targets", MAX_TABLE_ROWS, right=shown.columns[2:-1], styled=styled)
     download_table(
         fi.targets_csv(view.targets, language),

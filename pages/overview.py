@@ -14,6 +14,7 @@ settings = st.session_state["settings"]
 view = guarded(overview_view, sel.as_of, sel.compare, settings)
 if presentation.shows("kpis"):
     kpi_tiles(view.kpis, settings, view.as_of)
+if presentation.shows("progress"):
     st.subheader(t("overview.progress"))
     chart(figures.progress_chart(view.progress, lang()), "overview_progress")
 

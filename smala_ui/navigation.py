@@ -60,18 +60,88 @@ NO_SNAPSHOT_PAGES: tuple[str, ...] = ("data", "importing")
 
 # The board meeting's slides, in order (presentation mode).
 BOARD_SLIDES: tuple[str, ...] = ("overview", "board", "fund", "capped_returns", "impact")
-# A slide taller than one 1920x1080 screen is shown in parts, one screen each, in this order;
-# the page draws a part where ``presentation.shows(part)`` says so (every part when browsing).
-SLIDE_PARTS: dict[str, tuple[str, ...]] = {
-    "overview": ("kpis", "changes"),
-    "board": ("stocks", "activity"),
-    "fund": (
-        *("progress", "over_time", "investors", "capital", "metrics", "portfolio"),
-        *("concentration", "top_companies"),
-    ),
-    "capped_returns": ("values", "tickets"),
-    # the seven catalogue metrics over time, four to a slide (pages/impact.py SLIDE_PANELS)
-    "impact": ("kpis", "over_time", "over_time_2", "invested", "sdg", "targets"),
-    # not a board slide, but a saved scenario is projected (the banner on every part)
-    "simulator": ("targets", "paths", "paths_2", "paths_3", "differences"),
+
+# Presentation's screens, smallest first, by the height of the browser's window
+# (``smala_ui.viewport`` reports it): a projector at 1280x720 or 1366x768, a laptop at 1440x900, a
+# screen at 1920x1080. Until the window has said its size, a slide is cut for the smallest.
+SCREENS: tuple[str, ...] = ("small", "medium", "large")
+SCREEN_MIN_HEIGHT: dict[str, int] = {"small": 0, "medium": 850, "large": 1000}
+
+
+def screen_for(height: int | None) -> str:
+    """Return the screen a window ``height`` pixels tall is (the smallest when unknown)."""
+    found = SCREENS[0]
+    for screen in SCREENS:
+        if height is not None and height >= SCREEN_MIN_HEIGHT[screen]:
+            found = screen
+    return found
+
+
+# A slide taller than one screen is shown in parts, one screen each, in this order: each part
+# draws some of the page's sections (the page draws a section where ``presentation.shows(section)``
+# says so; every section when browsing). The smaller the screen, the fewer sections a part holds.
+# A table's section (``TABLE_ROWS``) holds at most that many of its rows: longer, its rows go on
+# over the parts that follow (``presentation.slide_parts``), so no row is left out of sight.
+_FUND = (("progress",), ("over_time",), ("investors",), ("capital",), ("metrics",), ("portfolio",))
+_SIMULATOR_PATHS = (("paths",), ("paths_2",), ("paths_3",))
+SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
+    "large": {
+        "overview": (("kpis", "progress"), ("changes",)),
+        "board": (("stocks",), ("activity", "sentences")),
+        "fund": (*_FUND, ("at_risk", "concentration"), ("top_companies",)),
+        "capped_returns": (("values", "returns"), ("tickets",)),
+        # the seven catalogue metrics over time, four to a slide (pages/impact.py SLIDE_PANELS)
+        "impact": (
+            *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
+            *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
+        ),
+        # not a board slide, but a saved scenario is projected (the banner on every part)
+        "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
+    },
+    "medium": {
+        "overview": (("kpis", "progress"), ("changes",)),
+        "board": (("stocks",), ("activity",), ("sentences",)),
+        "fund": (*_FUND, ("at_risk",), ("concentration",), ("top_companies",)),
+        "capped_returns": (("values", "returns"), ("tickets",)),
+        "impact": (
+            *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
+            *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
+        ),
+        "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
+    },
+    "small": {
+        "overview": (("kpis",), ("progress",), ("changes",)),
+        "board": (("stocks",), ("activity",), ("sentences",)),
+        "fund": (*_FUND, ("at_risk",), ("concentration",), ("top_companies",)),
+        "capped_returns": (("values",), ("returns",), ("tickets",)),
+        "impact": (
+            *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
+            *(("sdg",), ("sdg_2",), ("targets",), ("targets_table",)),
+        ),
+        "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
+    },
+}
+# The rows of a table a part holds at most, by screen: (page, section) -> rows.
+TABLE_ROWS: dict[str, dict[tuple[str, str], int]] = {
+    "large": {
+        ("fund", "metrics"): 12,
+        ("fund", "portfolio"): 15,
+        ("impact", "investees"): 15,
+        ("impact", "targets_table"): 14,
+        ("simulator", "differences"): 13,
+    },
+    "medium": {
+        ("fund", "metrics"): 12,
+        ("fund", "portfolio"): 13,
+        ("impact", "investees"): 13,
+        ("impact", "targets_table"): 12,
+        ("simulator", "differences"): 10,
+    },
+    "small": {
+        ("fund", "metrics"): 8,
+        ("fund", "portfolio"): 10,
+        ("impact", "investees"): 10,
+        ("impact", "targets_table"): 10,
+        ("simulator", "differences"): 7,
+    },
 }

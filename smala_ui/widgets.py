@@ -39,12 +39,20 @@ def header(title_key: str, dates: bool = True, compared: bool = True) -> None:
     if policy is None or policy.role is None:  # the router sets it; a page never runs without
         st.error(t("access.page_refused"), icon=":material/lock:")
         st.stop()
-    st.title(t(title_key))
     sel = selection()
-    if sel is None or not dates:
+    line = None
+    if sel is not None and dates:
+        compare = sel.compare.as_of if sel.compare is not None and compared else None
+        line = fmt.dates_line(sel.as_of.as_of, compare, lang())
+    if st.session_state.get(PRESENTING):  # a slide's header is one line: its room goes to figures
+        row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+        row.title(t(title_key), width="content")
+        if line:
+            row.caption(line, width="content")
         return
-    compare = sel.compare.as_of if sel.compare is not None and compared else None
-    st.caption(fmt.dates_line(sel.as_of.as_of, compare, lang()))
+    st.title(t(title_key))
+    if line:
+        st.caption(line)
 
 
 # st.plotly_chart's arguments on every page: our projector template (smala_ui.theme), not
@@ -83,7 +91,6 @@ def chart(figure: go.Figure, key: str, into=st, fill_slide: float | None = None)
 
 
 ROW_HEIGHT = 36  # pixels of a table row: tables show their rows without scrolling, up to a limit
-SLIDE_ROW_HEIGHT = 38  # the same on a slide, at the slide's 20-pixel type
 
 
 def table_height(rows: int, max_rows: int | None = None) -> int:
@@ -104,16 +111,17 @@ def text_table(
 ) -> None:
     """Draw a table of formatted text in ``into`` (a column, or the page): every row up to
     ``max_rows`` without scrolling, the ``right`` columns (numbers) aligned right with their
-    ``column_help`` tooltips; ``styled`` (a Styler of ``frame``) is drawn instead when given."""
+    ``column_help`` tooltips; ``styled`` (a Styler of ``frame``) is drawn instead when given.
+    On a slide every row is drawn, none to scroll to: a long table is given there in shares, one
+    a part (``presentation.rows``)."""
     if st.session_state.get(ON_SLIDE):
         # A slide's table takes the slide's type size (an interactive table keeps its own small
-        # one): the rows a desk would scroll through, at a projector's size.
+        # one), as tall as its rows: nobody scrolls a projected table.
         # (the table's own cell style wins over a plain declaration: measured in Chromium)
         style = (frame.style if styled is None else styled).set_properties(
             subset=list(right), **{"text-align": "right !important"}
         )
-        shown = len(frame) if max_rows is None else min(len(frame), max_rows)
-        into.table(style, hide_index=True, height=(shown + 1) * SLIDE_ROW_HEIGHT + 4)
+        into.table(style, hide_index=True, height="content")
         return
     helps = column_help or {}
     config = {c: st.column_config.TextColumn(help=helps.get(c), alignment="right") for c in right}

@@ -325,8 +325,9 @@ def test_the_page_and_its_slide_say_a_scenario_is_on(snaps, monkeypatch, lang, p
     if present is None:
         assert "(sc" in at.subheader[-2].value  # the chart's heading says scenario too
         return
-    # on a slide, the chart is the second part: the banner again, and the heading says it too
-    at = page(lang, **query, slide="2")
+    # on a slide, the chart is the last part (the third on the smallest screen, AppTest's): the
+    # banner again, and the heading says it too
+    at = page(lang, **query, slide="3")
     (banner,) = scenario_warnings(at, lang)
     assert title in banner.value
     assert "(sc" in at.subheader[-1].value

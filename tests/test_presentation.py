@@ -3,12 +3,14 @@ each part of a board slide shows its own share of the page, the parts together s
 shows at a desk, the part is read from the URL whatever it holds; and chart text for a projector.
 That each part fits one 1920x1080 screen is measured in a browser (tests/browser/test_readable.py)."""
 
+import re
+
 import plotly.graph_objects as go
 import pytest
 from conftest import open_page
 
-from smala_ui import theme
-from smala_ui.navigation import SLIDE_PARTS
+from smala_ui import presentation, theme
+from smala_ui.navigation import SLIDE_PARTS, screen_for
 from smala_ui.text import CATALOGUE
 
 FR = CATALOGUE["fr"]
@@ -23,31 +25,91 @@ def headings(at) -> list[str]:
     return [h.value for h in at.subheader] + small
 
 
-@pytest.mark.parametrize("key", list(SLIDE_PARTS))
+def parts_of(at) -> int:
+    """The number of parts the slide bar says the slide has."""
+    bar = " ".join(m.value for m in at.markdown)
+    return int(re.search(r"partie \d+ sur (\d+)", bar).group(1))
+
+
+@pytest.mark.parametrize("key", list(SLIDE_PARTS["small"]))
 def test_the_parts_of_a_slide_share_out_what_the_page_shows(key, monkeypatch):
+    """AppTest has no browser to say the window's size: the slide is cut for the smallest screen."""
     browsing = set(headings(open_page(key, monkeypatch=monkeypatch))) - DESK_ONLY
     seen: list[set[str]] = []
-    for n in range(1, len(SLIDE_PARTS[key]) + 1):
+    parts = len(SLIDE_PARTS["small"][key])  # at least: a long table adds parts
+    n = 1
+    while n <= parts:
         at = open_page(key, monkeypatch=monkeypatch, present="1", slide=str(n))
-        parts = len(SLIDE_PARTS[key])
+        parts = parts_of(at)
         bar = " ".join(m.value for m in at.markdown)
         assert f"partie {n} sur {parts}" in bar  # the slide bar says which part
         shown = set(headings(at))
         assert shown - DESK_ONLY == shown, f"{key} part {n} shows a desk-only section"
         assert shown or at.metric, f"{key} part {n} shows neither a section nor a tile"
         seen.append(shown)
-    # every section of the page is on a slide, and (over time aside, repeated on each of its
-    # parts) on one part only
+        n += 1
+    # every section of the page is on a slide, and (over time, and a section whose table goes
+    # over several parts, aside: their heading repeated) on one part only
     assert set().union(*seen) == browsing
     repeated = {h for h in browsing if sum(h in s for s in seen) > 1}
-    assert repeated <= {FR["impact.over_time"]}, repeated
+    split = ("impact.over_time", "impact.invested", "impact.sdg", "impact.targets", "fund.portfolio")
+    split += ("fund.metrics", "simulator.differences")
+    assert repeated <= {FR[k] for k in split}, repeated
 
 
-@pytest.mark.parametrize(("asked", "shown"), [("abc", 1), ("0", 1), ("-2", 1), ("99", 8), ("3", 3)])
+# The Fund slide on the smallest screen (no browser to say otherwise): nine parts of sections, the
+# twelve fund metrics in two parts (eight rows at most a part), the demo's 19 tickets in two (ten).
+FUND_SMALL = 9 + 1 + 1
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("abc", 1), ("0", 1), ("-2", 1), ("99", FUND_SMALL), ("3", 3)])
 def test_the_part_in_the_url_is_read_whatever_it_holds(asked, shown, monkeypatch):
     at = open_page("fund", monkeypatch=monkeypatch, present="1", slide=asked)
-    assert f"partie {shown} sur 8" in " ".join(m.value for m in at.markdown)
+    assert f"partie {shown} sur {FUND_SMALL}" in " ".join(m.value for m in at.markdown)
     assert at.query_params["slide"] == str(shown)  # the URL says what is shown
+
+
+def test_a_long_table_goes_over_parts_and_every_row_is_on_one(monkeypatch):
+    """Issue 29, item 8: the 19 tickets showed 14 on a slide. On the smallest screen, the
+    portfolio (parts 7 and 8: after six parts of sections and the metrics' two) holds 10 rows
+    then 9, the first ten tickets then the nine others; its caption under the last rows."""
+    browsing = open_page("fund", monkeypatch=monkeypatch)
+    (portfolio,) = [d for d in browsing.dataframe if len(d.value) == 19]
+    tickets = list(portfolio.value.iloc[:, 0])
+    shares = []
+    for part in (7, 8):
+        at = open_page("fund", monkeypatch=monkeypatch, present="1", slide=str(part))
+        assert FR["fund.portfolio"] in headings(at)
+        (table,) = at.table
+        shares.append(list(table.value.iloc[:, 0]))
+        captions = " ".join(c.value for c in at.caption)
+        assert ("19" in captions) == (part == 8)  # "19 tickets affichés sur 19", once, at the end
+    assert [len(s) for s in shares] == [10, 9]
+    assert shares[0] + shares[1] == tickets
+
+
+def test_the_parts_follow_the_screen():
+    """The smaller the screen, the more parts; a table's parts follow its rows."""
+    assert [screen_for(h) for h in (None, 720, 768, 849, 900, 1080, 1440)] == [
+        *("small", "small", "small", "small"),
+        *("medium", "large", "large"),
+    ]
+    small = presentation.cut("fund", "small", {"metrics": 12, "portfolio": 19})
+    assert [p.name for p in small] == [
+        *("progress", "over_time", "investors", "capital", "metrics_1", "metrics_2"),
+        *("portfolio_1", "portfolio_2", "at_risk", "concentration", "top_companies"),
+    ]
+    assert small[5] == presentation.Part(("metrics",), "metrics", 1, 2)  # the rows alone
+    large = presentation.cut("fund", "large", {"metrics": 12, "portfolio": 19})
+    assert [p.name for p in large] == [
+        *("progress", "over_time", "investors", "capital", "metrics", "portfolio_1", "portfolio_2"),
+        *("at_risk_concentration", "top_companies"),
+    ]
+    assert len(presentation.cut("fund", "large", {"metrics": 12, "portfolio": 15})) == 8  # 15 rows: one
+    assert len(presentation.cut("fund", "large", {})) == 8  # no table: a part each
+    assert [p.name for p in presentation.cut("overview", "small", {})] == ["kpis", "progress", "changes"]
+    assert [p.name for p in presentation.cut("overview", "large", {})] == ["kpis_progress", "changes"]
+    assert presentation.cut("cooperative", "small", {}) == ()
 
 
 def test_browsing_shows_every_part_and_keeps_no_part_in_the_url(monkeypatch):

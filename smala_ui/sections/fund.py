@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics.views.fund import FundView
+from smala_ui import presentation
 from smala_ui.browser import find_chromium
 from smala_ui.figures import fund as ff
 from smala_ui.session import t
@@ -29,9 +30,11 @@ def fund_metrics(view: FundView, language: str) -> None:
     for warning in ff.ledger_warnings(m, language):
         st.warning(warning, icon=":material/warning:")
     table = ff.metrics_table(view.metric_rows, language)
-    text_table(table, "fund_metrics", MAX_METRIC_ROWS, right=table.columns[1:])
-    st.caption(ff.metrics_caption(view, language))
-    st.markdown(ff.impact_sentence(m, view.cap.excess_to, language))
+    # on a slide, over as many parts as the screen needs
+    text_table(presentation.rows("metrics", table), "fund_metrics", MAX_METRIC_ROWS, right=table.columns[1:])
+    if presentation.table_ends("metrics"):
+        st.caption(ff.metrics_caption(view, language))
+        st.markdown(ff.impact_sentence(m, view.cap.excess_to, language))
 
 
 def investor_accounts(view: FundView, language: str) -> None:

@@ -275,7 +275,10 @@ def differences(view: SimulatorView, language: str) -> None:
     st.subheader(t("simulator.differences"))
     st.caption(t("simulator.differences.caption"))
     shown = fs.differences_display(view, language)
-    text_table(shown, "sim_differences", len(shown), right=shown.columns[1:])
+    # on a slide, over as many parts as the screen needs
+    text_table(
+        presentation.rows("differences", shown), "sim_differences", len(shown), right=shown.columns[1:]
+    )
     download_table(
         fs.differences_csv(view, language), key="sim_differences_csv", file_stem=t("simulator.file")
     )

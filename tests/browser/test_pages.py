@@ -90,10 +90,11 @@ def test_presentation_mode_hides_the_controls_and_its_slides_follow_each_other(p
     open_page(page, server, BOARD_SLIDES[first], "fr", present=1)
     # generous timeouts: on a loaded machine the slide's own run can outlast expect's 5 s default
     expect(page.get_by_text(text["present.previous"], exact=True)).to_be_visible(timeout=30_000)
+    # at 1920x1080 (the large screen's parts: the demo's tables there fit one part each)
     steps = [
-        (n, key, part, len(SLIDE_PARTS[key]))
+        (n, key, part, len(SLIDE_PARTS["large"][key]))
         for n, key in enumerate(BOARD_SLIDES[first:], start=first + 1)
-        for part in range(1, len(SLIDE_PARTS[key]) + 1)
+        for part in range(1, len(SLIDE_PARTS["large"][key]) + 1)
     ]
     for i, (n, key, part, parts) in enumerate(steps):
         if i > 0:
@@ -185,7 +186,8 @@ def test_no_editing_control_shows_on_a_slide_not_even_a_button_group(page, serve
 def test_a_tables_numbers_are_aligned_right_on_a_slide(page, server):
     """A slide's table is drawn in the slide's type (``st.table``): its number columns are still
     aligned right, its names left (the fund metrics: gross, capped and the cost of the cap)."""
-    open_page(page, server, "fund", "fr", present=1, slide=SLIDE_PARTS["fund"].index("metrics") + 1)
+    metrics = SLIDE_PARTS["large"]["fund"].index(("metrics",)) + 1
+    open_page(page, server, "fund", "fr", present=1, slide=metrics)
     table = page.locator("table").first
     expect(table).to_be_visible(timeout=30_000)
     aligns = table.evaluate(

@@ -14,6 +14,7 @@ at each size in turn, the window resized between them. A mode's tests run on one
 
 import pytest
 
+from smala_ui.browser import IDLE
 from smala_ui.navigation import PAGES, SLIDE_PARTS
 
 from .test_pages import open_page
@@ -89,7 +90,7 @@ def visits(present: bool) -> list[tuple[str, dict]]:
     return [
         (spec.key, {"present": 1, **({"slide": n} if len(parts) > 1 else {})})
         for spec in PAGES
-        for parts in [SLIDE_PARTS.get(spec.key, ("",))]
+        for parts in [SLIDE_PARTS["large"].get(spec.key, ("",))]  # loaded at 1920x1080
         for n in range(1, len(parts) + 1)
     ]
 
@@ -106,6 +107,9 @@ def measure(page, width: int, height: int, present: bool, key: str) -> dict[str,
     """What is wrong on the page as shown at ``width`` x ``height``: cut texts, crowded chart texts,
     and (a board slide presented on the projector) the content's bottom when below the screen."""
     page.set_viewport_size({"width": width, "height": height})
+    if present:  # a slide is cut again for the new size (smala_ui.viewport): once it is drawn
+        page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=30_000)
+        page.wait_for_selector(IDLE, state="attached", timeout=30_000)
     # measured in the app's own font (the first page of a tab may still show a fallback), and once
     # Plotly has laid the charts out at this width, a moment after the script run or the resize
     page.evaluate("document.fonts.ready.then(() => true)")
@@ -117,7 +121,7 @@ def measure(page, width: int, height: int, present: bool, key: str) -> dict[str,
             page.wait_for_timeout(1000)
             if result := page.evaluate(check):
                 found[name] = result
-    on_slide = present and (width, height) == PROJECTOR and key in SLIDE_PARTS
+    on_slide = present and (width, height) == PROJECTOR and key in SLIDE_PARTS["large"]
     if on_slide and page.evaluate(CONTENT_BOTTOM) > height:  # settled, as above
         page.wait_for_timeout(1000)
         if (bottom := page.evaluate(CONTENT_BOTTOM)) > height:

@@ -1,0 +1,127 @@
+"""Every part of every board slide fits one screen on the screens a board meets (issue 29, items
+7 and 8): at 1920x1080, 1440x900, 1366x768 and 1280x720, in presentation mode, the content ends
+above the screen's bottom and no table hides a row (a table on a slide is never scrolled).
+
+One server, one browser tab: at each size the board's slides are walked from the first part to
+the last by the slide bar's Next link (the one list of parts the bar, the URL and the counter
+follow), then a scenario's slides the same way. The window's size reaches the server through
+``smala_ui.viewport``: a part is measured once the page has been drawn for it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from smala_ui.browser import IDLE
+from smala_ui.navigation import BOARD_SLIDES
+from smala_ui.text import CATALOGUE
+
+from .test_pages import open_page, problems_on
+
+SIZES = ((1920, 1080), (1440, 900), (1366, 768), (1280, 720))
+# a scenario shown as slides: the simulator with two levers moved (its banner on every part)
+SCENARIO = {"sim_private_commitments_eur": 400000, "sim_cap_rate": 4}
+BAR = ".st-key-slidebar"
+NEXT = CATALOGUE["fr"]["present.next"]
+
+# Where the content ends (px from the top of the page, scrolled or not), and each visible table's
+# rows against the rows seen inside its box and the window.
+MEASURE = """() => {
+    const content = document.querySelector('[data-testid="stMainBlockContainer"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    const bottom = content.getBoundingClientRect().bottom + (main ? main.scrollTop : 0);
+    const tables = [];
+    for (const table of document.querySelectorAll('.stMain [data-testid="stTable"]')) {
+        if (!table.offsetParent) continue;
+        const box = table.getBoundingClientRect();
+        const limit = Math.min(box.bottom, window.innerHeight) + 1;
+        const rows = [...table.querySelectorAll("tbody tr")];
+        const seen = rows.filter(r => r.getBoundingClientRect().bottom <= limit);
+        tables.push({rows: rows.length, seen: seen.length});
+    }
+    for (const frame of document.querySelectorAll('.stMain [data-testid="stDataFrame"]')) {
+        if (!frame.offsetParent) continue;
+        const scroller = frame.querySelector(".dvn-scroller");
+        const rows = Number(frame.querySelector("[aria-rowcount]")?.getAttribute("aria-rowcount") || 0) - 1;
+        const hidden = scroller && scroller.scrollHeight > scroller.clientHeight + 1;
+        tables.push({rows, seen: hidden ? -1 : rows});
+    }
+    return {bottom: Math.ceil(bottom), tables};
+}"""
+# Every chart laid out (its svg drawn): its height counts in the content's.
+CHARTS_DRAWN = """() => [...document.querySelectorAll(".stMain .js-plotly-plot")]
+    .every(plot => plot.querySelector(".main-svg"))"""
+
+
+def settled(page, width: int, height: int) -> None:
+    """Wait until the page's run is over, drawn for this window's size (once the app has a
+    viewport component: the size it was told is the window's), fonts and charts in."""
+    page.wait_for_selector(IDLE, state="attached", timeout=30_000)
+    if page.locator("[data-viewport]").count():
+        page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=30_000)
+        page.wait_for_selector(IDLE, state="attached", timeout=30_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.wait_for_function(CHARTS_DRAWN, timeout=10_000)
+
+
+def bar_text(page) -> str:
+    return re.sub(r"\s+", " ", page.locator(BAR).inner_text())
+
+
+def walk(page, width: int, height: int) -> dict[str, dict]:
+    """Measure every part from the one shown to the last, by the Next link: {bar text: found}."""
+    found: dict[str, dict] = {}
+    while True:
+        settled(page, width, height)
+        where = bar_text(page)
+        assert where not in found, f"the Next link came back to {where}"
+        measured = page.evaluate(MEASURE)
+        found[where] = {
+            "too_tall": measured["bottom"] if measured["bottom"] > height else None,
+            "rows_hidden": [t for t in measured["tables"] if t["seen"] != t["rows"]],
+            "problems": problems_on(page),
+        }
+        following = page.locator(BAR).get_by_text(NEXT, exact=True)
+        if following.count() == 0:
+            return found
+        following.click()
+        page.wait_for_function(
+            "([sel, before]) => document.querySelector(sel)?.innerText.replace(/\\s+/g, ' ') !== before",
+            arg=[BAR, where],
+            timeout=30_000,
+        )
+
+
+@pytest.fixture(scope="module")
+def measured(browser, server):
+    """Every part of the board's slides and of a scenario's, at each size: {size: {part: found}}."""
+    context = browser.new_context(viewport={"width": SIZES[0][0], "height": SIZES[0][1]})
+    page = context.new_page()
+    by_size = {}
+    try:
+        for width, height in SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            open_page(page, server, BOARD_SLIDES[0], "fr", present=1, slide=1)
+            by_size[(width, height)] = walk(page, width, height)
+            open_page(page, server, "simulator", "fr", present=1, slide=1, **SCENARIO)
+            by_size[(width, height)] |= walk(page, width, height)
+    finally:
+        context.close()
+    return by_size
+
+
+@pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_part_of_every_slide_fits_the_screen(measured, width, height):
+    found = measured[(width, height)]
+    slides = {re.search(r"(\w+ · \d+ / \d+|Simulateur)", where).group(1) for where in found}
+    assert len(slides) == len(BOARD_SLIDES) + 1  # every board slide, and the scenario's
+    too_tall = {where: f["too_tall"] for where, f in found.items() if f["too_tall"]}
+    hidden = {where: f["rows_hidden"] for where, f in found.items() if f["rows_hidden"]}
+    problems = {where: f["problems"] for where, f in found.items() if f["problems"]}
+    assert not problems
+    print(f"{width}x{height}: {len(too_tall)} of {len(found)} parts too tall: {too_tall}")
+    assert not too_tall, (
+        f"{len(too_tall)} of {len(found)} parts below the screen (content bottom, px): {too_tall}"
+    )
+    assert not hidden, f"tables with rows out of sight (rows, seen): {hidden}"
