@@ -1,14 +1,18 @@
-"""Regenerate the screenshots for review: every page at 1920x1080, 1440x900 and 1366x768, browsing
-and presenting (each part of a board slide apart), plus the README's own images.
+"""Regenerate the screenshots for review: every page at 1920x1080, 1440x900 and 1366x768 while
+browsing, and presenting at those and 1280x720 (every part of every slide apart, as cut for that
+screen), plus the README's own images.
 
     python scripts/screenshots.py            # writes docs/screenshots/**/*.png
     python scripts/screenshots.py --readme   # the README's four images only
     python scripts/screenshots.py --pages fund capped_returns   # these pages only (and the README's)
+    python scripts/screenshots.py --presenting   # the slides only
     python scripts/screenshots.py --access   # who sees what: docs/screenshots/access/
 
 A page shot while browsing holds the whole page (the window made as tall as the page); a slide's
-shot is one screen, as the projector shows it. Files: ``docs/screenshots/<width>x<height>/
-<browsing|presenting>/<page>[_<part>].png``. It serves the app on the shipped demo data on a free
+shot is one screen, as the projector shows it. The parts of a slide depend on the screen: they are
+walked by the slide bar's Next link, the board's slides from the first, then each other page's
+own parts. Files: ``docs/screenshots/<width>x<height>/browsing/<page>.png`` and
+``.../presenting/<page>[_<part>].png``. It serves the app on the shipped demo data on a free
 loopback port and drives the system's Chromium (Debian's chromium package) with Playwright.
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -23,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from smala_ui.browser import IDLE, LAUNCH_ARGS, find_chromium, running_app  # noqa: E402
-from smala_ui.navigation import PAGES, SLIDE_PARTS  # noqa: E402
+from smala_ui.navigation import BOARD_SLIDES, PAGES  # noqa: E402
+from smala_ui.text import CATALOGUE  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 README_SHOTS = {
@@ -32,7 +38,8 @@ README_SHOTS = {
     "presentation.png": "/capped_returns?present=1&slide=1",
     "presentation_board.png": "/board?present=1&slide=1",
 }
-SIZES = ((1920, 1080), (1440, 900), (1366, 768))
+SIZES = ((1920, 1080), (1440, 900), (1366, 768))  # browsing
+SLIDE_SIZES = (*SIZES, (1280, 720))  # presenting: a projector may be 1280x720 too
 # A page shot with more in its address: the simulator with two levers moved, so its screen shows
 # a scenario beside the baseline, as in a meeting (its banner, the deltas, both lines).
 SHOT_QUERY = {"simulator": "sim_private_commitments_eur=400000&sim_cap_rate=4"}
@@ -44,22 +51,52 @@ CONTENT_BOTTOM = """() => {
 
 
 def shots() -> list[tuple[str, str, bool]]:
-    """Return (file under OUT, address, whole page?) for every page, size and mode."""
+    """Return (file under OUT, address, whole page?) for every page while browsing, by size."""
     found = []
     for width, height in SIZES:
-        size = f"{width}x{height}"
         for spec in PAGES:
             more = SHOT_QUERY.get(spec.key)
-            found.append(
-                (f"{size}/browsing/{spec.key}.png", f"/{spec.key}" + (f"?{more}" if more else ""), True)
-            )
-            parts = SLIDE_PARTS.get(spec.key, ("",))
-            for n, part in enumerate(parts, start=1):
-                name = f"{spec.key}_{n}_{part}" if len(parts) > 1 else spec.key
-                query = f"present=1&slide={n}" if len(parts) > 1 else "present=1"
-                query += f"&{more}" if more else ""
-                found.append((f"{size}/presenting/{name}.png", f"/{spec.key}?{query}", False))
+            address = f"/{spec.key}" + (f"?{more}" if more else "")
+            found.append((f"{width}x{height}/browsing/{spec.key}.png", address, True))
     return found
+
+
+def slide_starts(pages: list[str] | None) -> list[tuple[str, str]]:
+    """Return (page, address) of each run of slides to walk: the board's from its first slide,
+    then every other page presented, from its first part."""
+    board = [] if pages and not set(pages) & set(BOARD_SLIDES) else [(BOARD_SLIDES[0], "")]
+    found = [(key, f"/{key}?present=1&slide=1") for key, _ in board]
+    for spec in PAGES:
+        if spec.key in BOARD_SLIDES or (pages and spec.key not in pages):
+            continue
+        more = SHOT_QUERY.get(spec.key)
+        found.append((spec.key, f"/{spec.key}?present=1&slide=1" + (f"&{more}" if more else "")))
+    return found
+
+
+PART = re.compile(r"partie (\d+) sur \d+")  # in the slide bar (the French one)
+
+
+def walk_slides(page, url: str, address: str, width: int, height: int, pages: list[str] | None) -> None:
+    """Shoot every part from ``address`` on, following the slide bar's Next link, at this size."""
+    page.goto(url + address)
+    following = page.locator(".st-key-slidebar").get_by_text(CATALOGUE["fr"]["present.next"], exact=True)
+    while True:
+        settle(page, (width, height))
+        key = page.evaluate("location.pathname").strip("/") or PAGES[0].key
+        bar = page.locator(".st-key-slidebar").inner_text()
+        part = PART.search(bar)
+        name = f"{key}_{part.group(1)}" if part else key
+        if not pages or key in pages:
+            save(page, f"{width}x{height}/presenting/{name}.png")
+        if following.count() == 0:
+            return
+        following.click()
+        page.wait_for_function(
+            "before => document.querySelector('.st-key-slidebar')?.innerText !== before",
+            arg=bar,
+            timeout=60_000,
+        )
 
 
 def shrink(path: Path) -> None:
@@ -80,10 +117,14 @@ ACCESS_SIZES = ((1920, 1080), (1366, 768))
 ACCESS_USERS = {"board": "conseil@example.org", "unknown": "inconnu@example.org"}
 
 
-def settle(page) -> None:
-    """Wait until the page's run is over, its fonts in and its charts drawn."""
+def settle(page, size: tuple[int, int] | None = None) -> None:
+    """Wait until the page's run is over, its fonts in and its charts drawn; presenting at
+    ``size``, once the app has been told the window's size and drawn the slide for it."""
     page.wait_for_selector('[data-testid="stHeading"]', timeout=60_000)
     page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+    if size is not None:
+        page.wait_for_selector(f'[data-viewport="{size[0]}x{size[1]}"]', state="attached", timeout=60_000)
+        page.wait_for_selector(IDLE, state="attached", timeout=60_000)
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_timeout(1200)  # charts finish drawing
 
@@ -180,6 +221,7 @@ def main() -> int:
     parser.add_argument("--readme", action="store_true", help="only the README's images")
     parser.add_argument("--pages", nargs="+", metavar="KEY", help="only these pages (e.g. fund)")
     parser.add_argument("--access", action="store_true", help="only who sees what (login, roles)")
+    parser.add_argument("--presenting", action="store_true", help="only the slides, at every size")
     args = parser.parse_args()
     chromium = find_chromium()
     if chromium is None:
@@ -193,8 +235,8 @@ def main() -> int:
             access_shots(browser, Path(work))
             browser.close()
         return 0
-    todo = [(name, path, False) for name, path in README_SHOTS.items()]
-    if not args.readme:
+    todo = [] if args.presenting else [(name, path, False) for name, path in README_SHOTS.items()]
+    if not args.readme and not args.presenting:
         todo += [s for s in shots() if not args.pages or s[1].split("?")[0][1:] in args.pages]
     env = {k: v for k, v in os.environ.items() if k not in ("SMALA_DATA_DIR", "SMALA_CONFIG")}
     with running_app(env) as url, sync_playwright() as playwright:
@@ -204,10 +246,15 @@ def main() -> int:
             width, height = size_of(name) if "/" in name else (1920, 1080)
             page.set_viewport_size({"width": width, "height": height})
             page.goto(url + path)
-            settle(page)
+            settle(page, (width, height) if "present=1" in path else None)
             if whole:
                 whole_page(page, width, height)
             save(page, name)
+        if not args.readme:
+            for width, height in SLIDE_SIZES:
+                page.set_viewport_size({"width": width, "height": height})
+                for _key, address in slide_starts(args.pages):
+                    walk_slides(page, url, address, width, height, args.pages)
         browser.close()
     return 0
 
