@@ -5,6 +5,8 @@ Renders ``analytics.views.impact.ImpactView`` (definitions: analytics/cooperativ
 computes nothing.
 """
 
+import math
+
 import streamlit as st
 
 from analytics.store.schema import METRICS
@@ -24,7 +26,6 @@ from smala_ui.widgets import (
 )
 
 SDG_COLUMNS = 4
-SLIDE_PANELS = 4  # metrics over time on one slide: two rows of two
 MAX_TABLE_ROWS = 20  # then it scrolls; a slide shows them all, over parts (presentation.rows)
 
 
@@ -56,10 +57,12 @@ if not presentation.is_on():
     download_table(
         fi.series_csv(view.series, language), key="impact_download_series", file_stem=t("impact.file.series")
     )
-for n, part in enumerate(("over_time", "over_time_2")):
+over_time_parts = presentation.sections_from("impact", "over_time")
+panels = math.ceil(len(METRICS) / max(len(over_time_parts), 1))  # on each of them
+for n, part in enumerate(over_time_parts):
     if presentation.is_on() and presentation.shows(part):
         st.subheader(t("impact.over_time"), help=definition)  # in the help: the panels need room
-        metrics = tuple(METRICS)[n * SLIDE_PANELS : (n + 1) * SLIDE_PANELS]
+        metrics = tuple(METRICS)[n * panels : (n + 1) * panels]
         figure = presentation.fit(over_time_figure(snap, sel.compare, settings, language, metrics))
         chart(figure, f"impact_over_time_{n}")
 

@@ -90,7 +90,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
         "board": (("stocks",), ("activity", "sentences")),
         "fund": (*_FUND, ("at_risk", "concentration"), ("top_companies",)),
         "capped_returns": (("values", "returns"), ("tickets",)),
-        # the seven catalogue metrics over time, four to a slide (pages/impact.py SLIDE_PANELS)
+        # the seven catalogue metrics over time, shared out over the over_time parts (four to one)
         "impact": (
             *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
             *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
@@ -114,8 +114,10 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
         "board": (("stocks",), ("activity",), ("sentences",)),
         "fund": (*_FUND, ("at_risk",), ("concentration",), ("top_companies",)),
         "capped_returns": (("values",), ("returns",), ("tickets",)),
+        # the metrics over time two to a part (one row of panels): four rows crowd a small screen
         "impact": (
-            *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
+            *(("kpis",), ("over_time",), ("over_time_2",), ("over_time_3",), ("over_time_4",)),
+            *(("invested",), ("investees",)),
             *(("sdg",), ("sdg_2",), ("targets",), ("targets_table",)),
         ),
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),

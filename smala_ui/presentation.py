@@ -119,6 +119,13 @@ def slide_parts(page_key: str) -> tuple[Part, ...]:
     return cut(page_key, viewport.screen(), table_rows(page_key))
 
 
+def sections_from(page_key: str, prefix: str) -> list[str]:
+    """Return the sections of ``page_key``'s slide on this screen named ``prefix...``, in order
+    (a page sharing its panels out over them)."""
+    parts = SLIDE_PARTS[viewport.screen()].get(page_key, ())
+    return [s for sections in parts for s in sections if s.startswith(prefix)]
+
+
 def part_number(page_key: str, parts: tuple[Part, ...] | None = None) -> int:
     """Return the part of ``page_key``'s slide the URL asks for, from 1 (1 for anything else)."""
     parts = slide_parts(page_key) if parts is None else parts

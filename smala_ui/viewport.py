@@ -20,32 +20,45 @@ _SIZE = "_viewport_size"  # (width, height) last reported, kept for the session
 # The window's size, sent when it differs from the size the server knows (``data``); the element
 # carries the size the server knows (``data-viewport``), for a test to wait on.
 _JS = """
+// One listener for the page's life (the module is imported once): Streamlit calls the function
+// again when ``data`` changes without undoing the call before, so the state lives up here.
+let known = "";
 let sent = null;
+let sentAt = 0;
+let send = null;
+let listening = false;
+// sent again if the server still does not know the size a while later (a message lost in a rerun)
+const report = () => {
+    const now = `${window.innerWidth}x${window.innerHeight}`;
+    if (send && now !== known && (now !== sent || Date.now() - sentAt > 3000)) {
+        sent = now;
+        sentAt = Date.now();
+        send({ width: window.innerWidth, height: window.innerHeight });
+    }
+};
 export default function ({ data, parentElement, setStateValue }) {
-    const known = data ? `${data.width}x${data.height}` : "";
+    known = data ? `${data.width}x${data.height}` : "";
+    const mine = (size) => setStateValue("size", size);
+    send = mine;
     let mark = parentElement.querySelector("[data-viewport]");
     if (!mark) {
         mark = document.createElement("div");
         parentElement.appendChild(mark);
     }
     mark.setAttribute("data-viewport", known);
-    const report = () => {
-        const now = `${window.innerWidth}x${window.innerHeight}`;
-        if (now !== known && now !== sent) {
-            sent = now;
-            setStateValue("size", { width: window.innerWidth, height: window.innerHeight });
-        }
-    };
+    if (!listening) {
+        listening = true;
+        let timer = null;
+        window.addEventListener("resize", () => {
+            clearTimeout(timer);
+            timer = setTimeout(report, 150);
+        });
+        setInterval(report, 1000);
+    }
     report();
-    let timer = null;
-    const resized = () => {
-        clearTimeout(timer);
-        timer = setTimeout(report, 150);
-    };
-    window.addEventListener("resize", resized);
+    // unmounted (presenting is over), unless a newer mount already took over
     return () => {
-        window.removeEventListener("resize", resized);
-        clearTimeout(timer);
+        if (send === mine) send = null;
     };
 }
 """
