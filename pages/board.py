@@ -31,12 +31,9 @@ if board is None or board.as_of >= snap.as_of:
     st.info(t("board.choose", date=fmt.date(snap.as_of, language)), icon=":material/event:")
     st.stop()
 view = guarded(board_view, snap, board, settings)
-last_board = t("board.last_board", date=fmt.date(board.as_of, language))
-if presentation.is_on():  # a slide's header is one line of dates
-    st.caption(f"{last_board} · {board_period(view, language)}")
-else:
-    st.caption(last_board)
-    st.caption(board_period(view, language))
+if not presentation.is_on():  # on a slide, the header's dates say it; how to change it is desk work
+    st.caption(t("board.last_board", date=fmt.date(board.as_of, language)))
+st.caption(board_period(view, language))
 
 if presentation.shows("stocks"):
     st.subheader(t("board.stocks"))
