@@ -254,8 +254,6 @@ def _params(snaps) -> dict[str, dict]:
             "consultancy": p["consultancy"],
             "as_of": as_of,
             "ytd_start": year,
-            "last_start": D("2025-01-01"),
-            "last_end": D("2025-03-31"),
         },
         "consultancy_history_start": {"consultancy": p["consultancy"]},
         "cooperative_active_by_snapshot": {"member_files": [s.table_path("members") for s in snaps]},
@@ -423,19 +421,17 @@ EXPECTED = {
             (D("2026-02-01"), "society", 1350.5, 1.5, 1),
         ],
     ),
-    # YTD: I1 + I2 = 2,950.50, 3.5 days; Q1 2025: I6 500.25; pipeline I3; receivables I2.
+    # YTD: I1 + I2, 3.5 days; pipeline I3; receivables I2 (the YTD revenue is year_to_date's).
     "consultancy_summary": (
         [
-            "revenue_ytd_eur",
             "days_ytd",
             "invoices_ytd",
-            "revenue_last_year_eur",
             "pipeline_eur",
             "pipeline_count",
             "receivables_eur",
             "receivables_count",
         ],
-        [(2950.5, 3.5, 2, 500.25, 3000.0, 1, 1350.5, 1)],
+        [(3.5, 2, 3000.0, 1, 1350.5, 1)],
     ),
     # A: supported M2, M3, M6, supporting M1; B: supported M2, M4, supporting M1, M5.
     "cooperative_active_by_snapshot": (

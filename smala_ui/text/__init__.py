@@ -104,7 +104,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kpi.share_capital.help": "Somme du registre des parts jusqu'à la date de situation : quantité × "
         "valeur unitaire, en plus pour les souscriptions et cessions reçues, en moins pour les "
         "remboursements et cessions données.",
-        "kpi.service_hours": "Heures d'accompagnement ({quarter})",
+        "kpi.service_hours": "Accompagnement ({quarter})",
         "kpi.service_hours.help": "Heures de services gratuits (coups de pouce, mentorat, mises en "
         "relation, communication, animations) du début du trimestre à la date de situation.",
         "kpi.consultancy_ytd": "Consultance depuis le 1er janvier",

@@ -27,7 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
         "support.kpi.sessions": "Séances ({quarter})",
         "support.kpi.sessions.help": "Services gratuits (toutes sortes) datés du premier jour du trimestre "
         "à la date de situation.",
-        "support.kpi.hours": "Heures d'accompagnement ({quarter})",
+        "support.kpi.hours": "Accompagnement ({quarter})",
         "support.kpi.hours.help": "Heures de services gratuits datés du premier jour du trimestre à la "
         "date de situation.",
         "support.kpi.coverage": "Couverture (90 jours)",
