@@ -5,12 +5,15 @@ browser and in presentation mode, on every page:
   measures, an element whose text is wider than its box (``scrollWidth`` above ``clientWidth``),
   which Streamlit ends with "…";
 - no chart text (tick labels, titles, legends, texts beside bars, names in the network) reaches
-  outside its chart or into another text, and no tick label is turned;
-- presenting at 1920x1080, each part of each board slide fits the screen (issue 11, item 10).
+  outside its chart or into another text, and no tick label is turned.
 
-Each mode loads every page once (presenting, every part of a board slide) and the checks run on it
-at each size in turn, the window resized between them. A mode's tests run on one worker
-(``conftest.work_unit``), so its pages are loaded once in the whole run."""
+The board's slides, presented part by part at four sizes, are ``test_slides_fit``'s, which runs
+these checks on each part beside its own (fits the screen, no row out of sight); presenting here
+covers the other pages, shown as they are with larger type.
+
+Each mode loads every page once and the checks run on it at each size in turn, the window resized
+between them. A mode's tests run on one worker (``conftest.work_unit``), so its pages are loaded
+once in the whole run."""
 
 import pytest
 
@@ -74,25 +77,12 @@ CHART_TEXT = """() => {
 }"""
 
 
-# Where the page's content ends, in pixels from the top of the page (scrolled or not).
-CONTENT_BOTTOM = """() => {
-    const content = document.querySelector('[data-testid="stMainBlockContainer"]');
-    const main = document.querySelector('[data-testid="stMain"]');
-    return content.getBoundingClientRect().bottom + (main ? main.scrollTop : 0);
-}"""
-PROJECTOR = (1920, 1080)  # the screen a slide must fit
-
-
 def visits(present: bool) -> list[tuple[str, dict]]:
-    """Each page once when browsing; presenting, each part of a board slide once."""
+    """Each page once when browsing; presenting, each page that is not shown in parts (those are
+    walked part by part by ``test_slides_fit``)."""
     if not present:
         return [(spec.key, {}) for spec in PAGES]
-    return [
-        (spec.key, {"present": 1, **({"slide": n} if len(parts) > 1 else {})})
-        for spec in PAGES
-        for parts in [SLIDE_PARTS["large"].get(spec.key, ("",))]  # loaded at 1920x1080
-        for n in range(1, len(parts) + 1)
-    ]
+    return [(spec.key, {"present": 1}) for spec in PAGES if spec.key not in SLIDE_PARTS["large"]]
 
 
 # Every chart drawn at its container's width: after the window changes size, Plotly has laid the
@@ -104,10 +94,9 @@ CHARTS_FIT = """() => [...document.querySelectorAll(".js-plotly-plot")].every(pl
 
 
 def measure(page, width: int, height: int, present: bool, key: str) -> dict[str, object]:
-    """What is wrong on the page as shown at ``width`` x ``height``: cut texts, crowded chart texts,
-    and (a board slide presented on the projector) the content's bottom when below the screen."""
+    """What is wrong on the page as shown at ``width`` x ``height``: cut texts, crowded chart texts."""
     page.set_viewport_size({"width": width, "height": height})
-    if present:  # a slide is cut again for the new size (smala_ui.viewport): once it is drawn
+    if present:  # a page presented is drawn again for the new size (smala_ui.viewport)
         page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=30_000)
         page.wait_for_selector(IDLE, state="attached", timeout=30_000)
     # measured in the app's own font (the first page of a tab may still show a fallback), and once
@@ -121,11 +110,6 @@ def measure(page, width: int, height: int, present: bool, key: str) -> dict[str,
             page.wait_for_timeout(1000)
             if result := page.evaluate(check):
                 found[name] = result
-    on_slide = present and (width, height) == PROJECTOR and key in SLIDE_PARTS["large"]
-    if on_slide and page.evaluate(CONTENT_BOTTOM) > height:  # settled, as above
-        page.wait_for_timeout(1000)
-        if (bottom := page.evaluate(CONTENT_BOTTOM)) > height:
-            found["too_tall"] = round(bottom)
     return found
 
 
@@ -164,8 +148,6 @@ def test_no_text_is_cut_or_overlapping_on_any_page(shown, width, height, present
     found = shown(present)[(width, height)]
     cut = {where: f["cut"] for where, f in found.items() if "cut" in f}
     crowded = {where: f["crowded"] for where, f in found.items() if "crowded" in f}
-    too_tall = {where: f["too_tall"] for where, f in found.items() if "too_tall" in f}
     assert len(found) == len(visits(present))  # every page (every part presenting) was measured
     assert not cut
     assert not crowded
-    assert not too_tall, f"slides longer than one {PROJECTOR} screen (content bottom, px): {too_tall}"

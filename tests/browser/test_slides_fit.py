@@ -1,6 +1,8 @@
 """Every part of every board slide fits one screen on the screens a board meets (issue 29, items
 7 and 8): at 1920x1080, 1440x900, 1366x768 and 1280x720, in presentation mode, the content ends
-above the screen's bottom and no table hides a row (a table on a slide is never scrolled).
+above the screen's bottom and no table hides a row (a table on a slide is never scrolled); and,
+as ``test_readable`` checks every page while browsing, no tile or link text is cut and no chart
+text runs out of its chart or into another (its checks, run here on every part at every size).
 
 One server, one browser tab: at each size the board's slides are walked from the first part to
 the last by the slide bar's Next link (the one list of parts the bar, the URL and the counter
@@ -18,6 +20,7 @@ from smala_ui.navigation import BOARD_SLIDES
 from smala_ui.text import CATALOGUE
 
 from .test_pages import open_page, problems_on
+from .test_readable import CHART_TEXT, CUT_TEXT
 
 SIZES = ((1920, 1080), (1440, 900), (1366, 768), (1280, 720))
 # a scenario shown as slides: the simulator with two levers moved (its banner on every part)
@@ -69,6 +72,18 @@ def bar_text(page) -> str:
     return re.sub(r"\s+", " ", page.locator(BAR).inner_text())
 
 
+def unreadable(page) -> dict[str, list[str]]:
+    """Cut tile or link texts and crowded chart texts, as the page settles on them (a frame of
+    its drawing does not count: looked at again a second later)."""
+    page.wait_for_timeout(300)
+    found = {}
+    for name, check in (("cut", CUT_TEXT), ("crowded", CHART_TEXT)):
+        if page.evaluate(check):
+            page.wait_for_timeout(1000)
+        found[name] = page.evaluate(check)
+    return found
+
+
 def walk(page, width: int, height: int) -> dict[str, dict]:
     """Measure every part from the one shown to the last, by the Next link: {bar text: found}."""
     found: dict[str, dict] = {}
@@ -81,6 +96,7 @@ def walk(page, width: int, height: int) -> dict[str, dict]:
             "too_tall": measured["bottom"] if measured["bottom"] > height else None,
             "rows_hidden": [t for t in measured["tables"] if t["seen"] != t["rows"]],
             "problems": problems_on(page),
+            **unreadable(page),
         }
         following = page.locator(BAR).get_by_text(NEXT, exact=True)
         if following.count() == 0:
@@ -125,3 +141,5 @@ def test_every_part_of_every_slide_fits_the_screen(measured, width, height):
         f"{len(too_tall)} of {len(found)} parts below the screen (content bottom, px): {too_tall}"
     )
     assert not hidden, f"tables with rows out of sight (rows, seen): {hidden}"
+    assert not {where: f["cut"] for where, f in found.items() if f["cut"]}
+    assert not {where: f["crowded"] for where, f in found.items() if f["crowded"]}
