@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from smala_ui.browser import IDLE
 from smala_ui.navigation import BOARD_SLIDES
@@ -69,6 +70,12 @@ def settled(page, width: int, height: int) -> None:
 
 
 def bar_text(page) -> str:
+    """The slide bar's text; without a bar, a failure that says what the page showed instead."""
+    try:
+        page.wait_for_selector(BAR, state="attached", timeout=60_000)
+    except PlaywrightTimeout:
+        body = re.sub(r"\s+", " ", page.inner_text("body"))[:600]
+        raise AssertionError(f"no slide bar at {page.url}: {problems_on(page)} {body}") from None
     return re.sub(r"\s+", " ", page.locator(BAR).inner_text())
 
 
