@@ -8,7 +8,7 @@ from analytics.fund.cap import BASES, DESTINATIONS, CapParams, ExitScenario
 from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
-from smala_ui.session import lang, selection, t, url_widget
+from smala_ui.session import lang, selection, t, url_widget, write_address
 from smala_ui.text import translate
 from smala_ui.widgets import chart, csv_download, guarded, header, metric_row, rows_withheld
 
@@ -35,8 +35,8 @@ DEFAULTS = {
 
 
 def reset() -> None:
-    for key, value in DEFAULTS.items():
-        st.session_state[key] = value
+    st.session_state.update(DEFAULTS)
+    write_address(dict.fromkeys(DEFAULTS))  # every control leaves the address at once: one entry
 
 
 @st.fragment
