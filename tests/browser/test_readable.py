@@ -15,7 +15,10 @@ Each mode loads every page once and the checks run on it at each size in turn, t
 between them. A mode's tests run on one worker (``conftest.work_unit``), so its pages are loaded
 once in the whole run."""
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from smala_ui.browser import IDLE
 from smala_ui.navigation import PAGES, SLIDE_PARTS
@@ -96,8 +99,11 @@ CHARTS_FIT = """() => [...document.querySelectorAll(".js-plotly-plot")].every(pl
 def measure(page, width: int, height: int, present: bool, key: str) -> dict[str, object]:
     """What is wrong on the page as shown at ``width`` x ``height``: cut texts, crowded chart texts."""
     page.set_viewport_size({"width": width, "height": height})
-    if present:  # a page presented is drawn again for the new size (smala_ui.viewport)
-        page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=30_000)
+    if present:  # a page presented is drawn again once the server knows the new size
+        # (smala_ui.viewport). The pages presented here are not cut in parts: their layout follows
+        # the window in CSS, so a size report slow to arrive under load is not waited for long.
+        with contextlib.suppress(PlaywrightTimeout):
+            page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=10_000)
         page.wait_for_selector(IDLE, state="attached", timeout=30_000)
     # measured in the app's own font (the first page of a tab may still show a fallback), and once
     # Plotly has laid the charts out at this width, a moment after the script run or the resize
