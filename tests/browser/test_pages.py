@@ -88,6 +88,9 @@ def test_presentation_mode_hides_the_controls_and_its_slides_follow_each_other(p
     part_of = text["present.slide_part"].split("** · ")[1].split(" · ")[0]  # "partie {part} sur {parts}"
     first = BOARD_SLIDES.index("capped_returns")  # a slide with controls to hide, then the last one
     open_page(page, server, BOARD_SLIDES[first], "fr", present=1)
+    # the large screen's parts once the server knows the window's size (slow to come under load)
+    page.wait_for_selector('[data-viewport="1920x1080"]', state="attached", timeout=60_000)
+    page.wait_for_selector(IDLE, state="attached", timeout=30_000)
     # generous timeouts: on a loaded machine the slide's own run can outlast expect's 5 s default
     expect(page.get_by_text(text["present.previous"], exact=True)).to_be_visible(timeout=30_000)
     # at 1920x1080 (the large screen's parts: the demo's tables there fit one part each)
