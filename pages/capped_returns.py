@@ -9,6 +9,7 @@ from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
 from smala_ui.session import lang, selection, t, url_widget, write_address
+from smala_ui.slides.fund import CAPPED_BARS
 from smala_ui.text import translate
 from smala_ui.widgets import chart, csv_download, guarded, header, metric_row, rows_withheld
 
@@ -23,7 +24,6 @@ if presentation.shows("values"):  # on a slide, with the figures it explains (it
 RATES = sorted({f"{r / 4:g}" for r in range(0, 41)} | {f"{settings.cap_rate * 100:g}"}, key=float)
 MULTIPLES = ["fv", *(f"{m / 4:g}" for m in range(0, 13))]
 BARS = 25  # tickets drawn in the chart; the table lists them all
-SLIDE_BARS = 12  # on a slide, what one screen holds at a projector's size
 YEARS = [str(y) for y in range(as_of.year, as_of.year + 11)]
 DEFAULTS = {
     "cap_rate": f"{settings.cap_rate * 100:g}",
@@ -121,7 +121,7 @@ def scenario() -> None:
         if not view.rows_shown:  # ticket by ticket: the model left them out
             rows_withheld()
             return
-        bars = SLIDE_BARS if presentation.is_on() else BARS
+        bars = CAPPED_BARS if presentation.is_on() else BARS  # the pack's too
         if view.ticket_count > bars:
             st.caption(t("capped.largest", shown=bars, total=fmt.number(view.ticket_count)))
         # on a slide, under the heading, the caption and a scenario's banner

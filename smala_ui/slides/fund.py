@@ -23,8 +23,8 @@ from smala_ui.slides.pack import (
 )
 from smala_ui.text import plural, translate
 
-# Tickets drawn on the capped-returns slide: what its page shows there (pages/capped_returns.py,
-# SLIDE_BARS); the pack draws the same ones.
+# Tickets drawn on the capped-returns slide, one screen at a projector's size: the page draws this
+# many on a slide (pages/capped_returns.py imports it) and the pack the same ones.
 CAPPED_BARS = 12
 NO_FILTER = ((), (), ())  # the portfolio as the page shows it before any filter is chosen
 
