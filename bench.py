@@ -54,6 +54,7 @@ from analytics.board import kpis  # noqa: E402
 from analytics.store import db  # noqa: E402
 from analytics.store.snapshots import Snapshot, list_snapshots  # noqa: E402
 from smala_ui.navigation import PAGE_KEYS as PAGES  # noqa: E402
+from smala_ui.text import CATALOGUE  # noqa: E402
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:
@@ -550,7 +551,9 @@ def bench_browser(runs: int, work: Path) -> None:
         # the scenario banner on screen throughout, as when a board explores. The press is timed
         # to the banner naming the new rate: the tiles round to the thousand euros, and a quarter
         # point may leave their text as it was (the banner is drawn with them, from one model)
-        slider = page.get_by_role("slider").first
+        # by its name: the sliders are drawn after the run, each when its code has loaded, and
+        # "the first slider" can for a moment be the exit multiple's
+        slider = page.get_by_role("slider", name=CATALOGUE["fr"]["capped.rate"])  # French by default
         slider.focus()
         slider.press("ArrowRight")
         page.wait_for_selector(SCENARIO_BANNER, timeout=60_000)

@@ -68,10 +68,14 @@ def test_moving_the_cap_rate_slider_changes_the_capped_value(page, server):
     open_page(page, server, "capped_returns", "fr")
     value = page.locator('[data-testid="stMetric"]').nth(1).locator('[data-testid="stMetricValue"]')
     before = value.inner_text()
-    slider = page.get_by_role("slider").first
+    # By its name: Streamlit draws the sliders after the run, each when its code has loaded, so
+    # "the first slider" was once the exit multiple's (a loaded CI run moved it, and the rate down)
+    slider = page.get_by_role("slider", name=CATALOGUE["fr"]["capped.rate"])
+    start = int(slider.get_attribute("value", timeout=30_000))
     slider.focus()
-    for _ in range(8):  # 8 steps of 0.25 point: 3 % -> 5 %
+    for step in range(1, 9):  # 8 steps of 0.25 point: 3 % -> 5 %, at a person's pace
         slider.press("ArrowRight")
+        expect(slider).to_have_value(str(start + step), timeout=30_000)
     # the locator, not an element handle: the scenario banner coming in redraws the tiles below it
     expect(value).not_to_have_text(before, timeout=30_000)
     assert value.inner_text() != before
