@@ -48,8 +48,9 @@ FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
 
 UPLOADER_KEY = "import_uploader"  # the container of the uploader: the scope of its words' CSS
 
-# Streamlit (1.67) draws the uploader's button and its size and types line in English, with no
-# option to name them: our words replace them, in this uploader only (its container's class).
+# Streamlit (1.67) draws the uploader's button, its size and types line, and the words over it
+# while a file is dragged (a div with one span, no test id) in English, with no option to name
+# them: our words replace them, in this uploader only (its container's class).
 _UPLOADER_CSS = """<style>
 .st-key-{key} [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
 .st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
@@ -57,6 +58,9 @@ _UPLOADER_CSS = """<style>
 {{ content: "{button}"; font-size: 1rem; }}
 .st-key-{key} [data-testid="stFileUploaderDropzoneInstructions"] span::after
 {{ content: "{limit}"; font-size: 0.875rem; }}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span {{ font-size: 0; }}
+.st-key-{key} [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after
+{{ content: "{drop}"; font-size: 0.875rem; }}
 </style>"""
 
 
@@ -66,14 +70,18 @@ def _css_string(text: str) -> str:
 
 
 def uploader_words(language: str) -> str:
-    """Return the style that writes the uploader's button and its size and types line in
-    ``language``: "Choisir un fichier", "Jusqu'à 200 Mo par fichier · XLSX, XLSM, CSV, ZIP"."""
+    """Return the style that writes the uploader's button, its size and types line and its words
+    while a file is dragged over it in ``language``: "Choisir un fichier", "Jusqu'à 200 Mo par
+    fichier · XLSX, XLSM, CSV, ZIP", "Déposez le fichier ici"."""
     size = fmt.number(st.get_option("server.maxUploadSize"), 0, language)
     limit = translate(
         language, "importing.file_limit", size=size, types=", ".join(t.upper() for t in FILE_TYPES)
     )
     button = translate(language, "importing.file_button")
-    return _UPLOADER_CSS.format(key=UPLOADER_KEY, button=_css_string(button), limit=_css_string(limit))
+    drop = translate(language, "importing.file_drop")
+    return _UPLOADER_CSS.format(
+        key=UPLOADER_KEY, button=_css_string(button), limit=_css_string(limit), drop=_css_string(drop)
+    )
 
 
 def uploader(into, key: str):

@@ -1,6 +1,7 @@
 """Words Streamlit draws itself, in a real browser (issue 29, item 10): the Import page's file
 uploader says its button and its size and types line in the interface language, not Streamlit's
-English ("Upload", "200MB per file • XLSX, XLSM, CSV, ZIP")."""
+English ("Upload", "200MB per file • XLSX, XLSM, CSV, ZIP", and "Drag and drop files here" while a
+file is dragged over it)."""
 
 import os
 
@@ -14,6 +15,15 @@ from .test_pages import wait_for_page
 DROPZONE = '[data-testid="stFileUploaderDropzone"]'
 BUTTON_TEXT = f'{DROPZONE} button [data-testid="stMarkdownContainer"] p'
 LIMIT_TEXT = '[data-testid="stFileUploaderDropzoneInstructions"] span'
+# drawn over the dropzone while a file is dragged over it: a div with one span (no test id)
+DRAG_TEXT = f"{DROPZONE} > div:not([data-testid]) > span"
+
+# A file dragged over the dropzone, as the browser announces it (react-dropzone reads the types)
+DRAG_ENTER = """zone => {
+    const data = new DataTransfer();
+    data.items.add(new File(["id"], "membres.csv", {type: "text/csv"}));
+    zone.dispatchEvent(new DragEvent("dragenter", {bubbles: true, dataTransfer: data}));
+}"""
 
 # What the reader sees of an element: its own text when it has a size, else its ::after's.
 SHOWN = """e => {
@@ -35,13 +45,18 @@ def director_server(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    ("lang", "button", "limit"),
+    ("lang", "button", "limit", "drag"),
     [
-        ("fr", "Choisir un fichier", "Jusqu'à 200\u00a0Mo par fichier · XLSX, XLSM, CSV, ZIP"),
-        ("en", "Choose a file", "Up to 200\u00a0MB per file · XLSX, XLSM, CSV, ZIP"),
+        (
+            "fr",
+            "Choisir un fichier",
+            "Jusqu'à 200\u00a0Mo par fichier · XLSX, XLSM, CSV, ZIP",
+            "Déposez le fichier ici",
+        ),
+        ("en", "Choose a file", "Up to 200\u00a0MB per file · XLSX, XLSM, CSV, ZIP", "Drop the file here"),
     ],
 )
-def test_the_uploader_speaks_the_interface_language(browser, director_server, lang, button, limit):
+def test_the_uploader_speaks_the_interface_language(browser, director_server, lang, button, limit, drag):
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
         page.goto(f"{director_server}/importing?lang={lang}")
@@ -56,5 +71,11 @@ def test_the_uploader_speaks_the_interface_language(browser, director_server, la
         # the style is the uploader's alone: the page's other paragraphs keep their size
         intro = page.locator('[data-testid="stMarkdownContainer"] p').first
         assert float(intro.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 14
+        # a file dragged over it: Streamlit's "Drag and drop files here" gives way to ours
+        page.locator(DROPZONE).evaluate(DRAG_ENTER)
+        page.wait_for_selector(DRAG_TEXT, timeout=10_000)
+        shown_drag = page.locator(DRAG_TEXT).evaluate(SHOWN)
+        assert (shown_drag["own"], shown_drag["after"]) == ("", drag)
+        assert shown_drag["afterSize"] >= 12 and shown_drag["width"] > 100
     finally:
         page.close()
