@@ -231,15 +231,17 @@ def target_marks(y: float, text: str, corner: tuple[str, str] = ("left", "above"
         "text": text,
         "showarrow": False,
         "font": {"size": 16},
+        # a band's edge or a grid line under the words does not cut them
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
     }
     return line, label
 
 
-# A target line's label on a plot, for :func:`label_corner`: its type (16 px) takes a line of
-# about 26 pixels and 8.5 pixels a character; the smallest plot it is drawn on (the simulator's
-# half-width charts at 1366 pixels) is about 240 pixels high and 520 wide. Larger plots only
-# leave the label more room.
-LABEL_LINE_PX, LABEL_CHAR_PX, SMALL_PLOT_PX = 26, 8.5, (520, 240)
+# A target line's label on a plot, for :func:`label_corner`, measured where it has least room: the
+# simulator's half-width charts on a slide at 1280x720, whose plot is about 400 pixels wide and
+# 165 high, the label's type 16 px times PROJECTOR_SCALE (20 px): a line of about 32 pixels and
+# 10.6 pixels a character. Larger plots and the browsing type only leave the label more room.
+LABEL_LINE_PX, LABEL_CHAR_PX, SMALL_PLOT_PX = 32, 10.6, (400, 165)
 CORNERS = (("left", "above"), ("right", "above"), ("left", "below"), ("right", "below"))
 
 
@@ -262,26 +264,27 @@ def label_corner(
     text: str,
     lines: list[tuple[list[float], list[float]]],
     y_range: tuple[float, float],
+    edges: list[tuple[list[float], list[float]]] = (),
 ) -> tuple[str, str]:
-    """Return the corner (``CORNERS``) where the label of a target line at ``y`` crosses none
-    of ``lines`` (each: x from 0 to 1 across the plot, and its values, a band's edges included),
-    the first in ``CORNERS``' order; with none free, the one the lines cross least.
+    """Return the corner (``CORNERS``) for the label of a target line at ``y``: the one that
+    the fewest ``lines`` cross, then the fewest band ``edges`` (each: x from 0 to 1 across the
+    plot, and its values), then the first in ``CORNERS``' order.
 
-    Written at the left end above its line, "Objectif : 100" was crossed by the paths that
-    start below the target and rise through it (issue 29)."""
-    crossings = []
-    for corner in CORNERS:
-        x0, x1, y0, y1 = label_box(y, text, corner, y_range)
+    A solid line through the words makes them unreadable; a light band's edge under them does
+    not, the label having a background. Written at the left end above its line, "Objectif : 100"
+    was crossed by the paths that rise through it; counted alike with the band's edges, the
+    median crossed "Objectif : 10 M €" on a slide at 1366x768 (issue 29)."""
+
+    def crossings(series: list[tuple[list[float], list[float]]], box: tuple[float, ...]) -> int:
+        x0, x1, y0, y1 = box
         samples = [x0 + (x1 - x0) * i / 40 for i in range(41)]
-        crossed = 0
-        for xs, values in lines:
-            for x in samples:
-                value = float(np.interp(x, xs, values))
-                crossed += y0 <= value <= y1
-        if not crossed:
-            return corner
-        crossings.append((crossed, corner))
-    return min(crossings)[1]
+        return sum(y0 <= float(np.interp(x, xs, values)) <= y1 for xs, values in series for x in samples)
+
+    scored = []
+    for order, corner in enumerate(CORNERS):
+        box = label_box(y, text, corner, y_range)
+        scored.append((crossings(lines, box), crossings(edges, box), order, corner))
+    return min(scored)[3]
 
 
 def target_line(fig: go.Figure, y: float, text: str, corner: tuple[str, str] = ("left", "above")) -> None:

@@ -97,25 +97,45 @@ def test_a_baseline_equal_to_the_scenario_stays_visible_and_the_legend_says_so()
 
 def test_the_target_label_goes_where_no_line_crosses_it():
     """Paths that start just under the target (92 people against 100) and rise through it crossed
-    the label at the left end. Drawn on 240 x 520 pixels (the smallest chart), the axis runs from
-    0 to 200 + 8 % = 216 people; "Objectif : 100" (14 characters) takes 26 px of height, 23.4
-    people, and (10 + 8.5 x 14) / 520 = 24.8 % of the width. At the left, the median reaches
-    92 + 48 x 0.248 / 0.5 = 115.8 inside the label's 100 to 123.4; at the right, from 75.2 % on,
-    the lowest line (P10) is at 130 + 50 x 0.504 = 155.2 and more, above the label's top."""
+    the label at the left end. Measured on the smallest plot (400 x 165 pixels, a slide at
+    1280x720) at projector type, the axis runs from 0 to 200 + 8 % = 216 people; "Objectif : 100"
+    (14 characters) takes 32 px of height, 41.9 people, and (10 + 10.6 x 14) / 400 = 39.6 % of the
+    width. Left, above (100 to 141.9): the median reaches 92 + 48 x 0.396 / 0.5 = 130.0. Right,
+    above: the median clears it (150.4 at 60.4 %), the band's lower edge does not (140.4). Right,
+    below (58.1 to 100): every line is at 130 and more from 60.4 % on: nothing crosses it."""
     rising = band([90, 130, 180], [92, 140, 190], [94, 150, 200])
     fig = projection_chart(view(False, "supported", base=rising), "supported", "fr", target=100)
     assert tuple(fig.layout.yaxis.range) == pytest.approx((0, 216))
     (label,) = fig.layout.annotations
     assert (label.x, label.xanchor, label.xref) == (1, "right", "paper")
-    assert (label.y, label.yanchor) == (100, "bottom")  # from the line up
-    box = theme.label_box(100, label.text, ("right", "above"), (0, 216))
-    assert box == pytest.approx((1 - 129 / 520, 1, 100, 100 + 26 / 240 * 216))
-    for trace in fig.data:  # each line's lowest value across the label's width clears its top
+    assert (label.y, label.yanchor) == (100, "top")  # from the line down
+    box = theme.label_box(100, label.text, ("right", "below"), (0, 216))
+    assert box == pytest.approx((1 - 158.4 / 400, 1, 100 - 32 / 165 * 216, 100))
+    for trace in fig.data:  # each line's lowest value across the label's width clears the line
         at_left_edge = np.interp(box[0], [0, 0.5, 1], ys(trace))
         assert at_left_edge > box[3]
     # a target far above every line keeps the label at the left, above its line
     high = projection_chart(view(False, "supported", base=rising), "supported", "fr", target=400)
     assert (high.layout.annotations[0].xanchor, high.layout.annotations[0].yanchor) == ("left", "bottom")
+
+
+def test_a_line_through_the_label_weighs_more_than_the_band_under_it():
+    """The slide at 1366x768 (issue 29): "Objectif : 10 M €" was put where the scenario's median
+    crossed it, as the band's edge crossed the other corner more often. Axis 0 to 25 M; the label
+    (17 characters) takes (10 + 10.6 x 17) / 400 = 47.55 % of the width and 32 / 165 x 25 = 4.85 M.
+    Left, above (10 to 14.85 M): the medians stay under 10 M (8.85 M and 7.9 M at 47.55 %),
+    the band's top (10.5 to 20 M) runs inside it. Right, above: the scenario's median, 10 M at
+    2/3 of the way, 12 M at the end. Both corners below: a median at 6 to 10 M."""
+    across = [0.0, 1.0]
+    medians = [(across, [6.0, 12.0]), (across, [6.0, 10.0])]  # scenario, baseline
+    edges = [(across, [7.5, 8.5]), (across, [10.5, 20.0])]  # P10, P90
+    text = "Objectif : 10 M €"
+    assert theme.label_corner(10.0, text, medians, (0.0, 25.0), edges) == ("left", "above")
+    # counted alike, the band's top (about 40 samples) outweighed the median (about 28)
+    assert theme.label_corner(10.0, text, medians + edges, (0.0, 25.0)) == ("right", "above")
+    # on the chart, the label has a background: the band's edge under it does not cut the words
+    label = theme.target_marks(10.0, text, ("left", "above"))[1]
+    assert label["bgcolor"].startswith("rgba(255, 255, 255")
 
 
 @pytest.mark.parametrize(

@@ -418,7 +418,8 @@ def projection_chart(
         amount = round_money(target) if money else fmt.number(target)
         text = t("simulator.figure.target", target=amount)
         across = [i / max(len(quarters) - 1, 1) for i in range(len(quarters))]
-        corner = theme.label_corner(target, text, [(across, list(v)) for v in drawn], tuple(yaxis["range"]))
+        medians, band_edges = ([(across, list(v)) for v in vs] for vs in (drawn[2:], drawn[:2]))
+        corner = theme.label_corner(target, text, medians, tuple(yaxis["range"]), band_edges)
         line, label = theme.target_marks(target, text, corner)
         layout |= {"shapes": [line], "annotations": [label]}
     return theme.figure(lang, traces, layout)
