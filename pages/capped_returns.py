@@ -8,10 +8,11 @@ from analytics.fund.cap import BASES, DESTINATIONS, CapParams, ExitScenario
 from smala_ui import fmt, presentation
 from smala_ui.cache import fund as cache
 from smala_ui.figures import capped as figures_capped
+from smala_ui.sections.capped import ticket_table
 from smala_ui.session import lang, selection, t, url_widget, write_address
 from smala_ui.slides.fund import CAPPED_BARS
 from smala_ui.text import translate
-from smala_ui.widgets import chart, csv_download, guarded, header, metric_row, rows_withheld
+from smala_ui.widgets import chart, guarded, header, metric_row, rows_withheld
 
 header("page.capped")
 sel = selection()
@@ -130,19 +131,7 @@ def scenario() -> None:
 
     if presentation.is_on() or not view.rows_shown:  # the table is looked up at a desk, not on a slide
         return
-    st.subheader(t("capped.table"))
-    # Off by default: redrawing the table costs about 65 ms in the browser on every slider move.
-    if not st.toggle(t("capped.show_table"), key="capped_show_table"):
-        return
-    tickets = guarded(cache.ticket_returns, sel.as_of, params, exit_scenario)
-    st.dataframe(figures_capped.ticket_table(tickets, language), hide_index=True, key="capped_table")
-    note = figures_capped.scenario_note(model, as_of, language)
-    csv_download(  # numbers stay numbers, in the table's columns
-        t("capped.download"),
-        lambda: figures_capped.ticket_csv(tickets, language, note),
-        f"smala_rendements_plafonnes_{'scenario_' if note else ''}{sel.as_of.label}.csv",
-        "capped_download",
-    )
+    ticket_table(sel.as_of, params, exit_scenario, model, language)
 
 
 if not presentation.is_on():  # the controls are hidden on a slide; the scenario still applies

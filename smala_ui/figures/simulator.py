@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from analytics.config import Settings
 from analytics.fund.forecast import PACE_QUARTERS
 from analytics.simulator.scenarios import SavedScenario
 from analytics.simulator.simulate import MAX_HORIZON_YEAR, Band, Levers, Reached
@@ -352,6 +353,19 @@ def differences_csv(view: SimulatorView, lang: str) -> pd.DataFrame:
 
 # The unit of each projected series (``analytics.views.simulator``), for its chart's value axis.
 SERIES_UNITS = dict(DIFFERENCE_ROWS)
+
+
+def projected_series(settings: Settings) -> tuple[tuple[str, float | None, bool], ...]:
+    """Return the projection charts in their order, on the page as in the pack: each series'
+    key, its target (EUR or people, drawn as a line; None without one) and whether it is money."""
+    return (
+        ("supported", settings.supported_target, False),
+        ("fund_hard", settings.fund_target_eur, True),
+        ("hours_gap", None, False),
+        ("consultancy_revenue", None, True),
+        ("impact_reserve", None, True),
+        ("jobs", None, False),
+    )
 
 
 def projection_chart(

@@ -249,14 +249,7 @@ SLIDE_AROUND_CHART = 27
 
 def projections(view: SimulatorView, settings: Settings, language: str) -> None:
     """Draw the projection charts, two to a row; on a slide, a row to a part, the target paths first."""
-    charts = (  # the series, its target (drawn as a line) and whether it is money
-        ("supported", settings.supported_target, False),
-        ("fund_hard", settings.fund_target_eur, True),
-        ("hours_gap", None, False),
-        ("consultancy_revenue", None, True),
-        ("impact_reserve", None, True),
-        ("jobs", None, False),
-    )
+    charts = fs.projected_series(settings)
     for part, start in zip(("paths", "paths_2", "paths_3"), range(0, len(charts), 2), strict=True):
         if not presentation.shows(part):
             continue

@@ -43,14 +43,7 @@ def simulator_slide(
         ),
         Text(t("simulator.limits")),
     ]
-    charts = (  # as the page's sections.projections: the series, its target line, money or not
-        ("supported", settings.supported_target, False),
-        ("fund_hard", settings.fund_target_eur, True),
-        ("hours_gap", None, False),
-        ("consultancy_revenue", None, True),
-        ("impact_reserve", None, True),
-        ("jobs", None, False),
-    )
+    charts = fs.projected_series(settings)  # as on the page
     for start in range(0, len(charts), 2):
         row = []
         for key, target, money in charts[start : start + 2]:
