@@ -37,7 +37,7 @@ from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402
 from analytics.store.snapshots import list_snapshots  # noqa: E402
 from smala_ui import fmt  # noqa: E402
-from smala_ui.findings import finding_line, sorted_findings  # noqa: E402
+from smala_ui.findings import finding_line, sorted_findings, source_label  # noqa: E402
 from smala_ui.text import plural, translate  # noqa: E402
 from smala_ui.widgets import group_sentences, kpi_view  # noqa: E402
 
@@ -84,9 +84,7 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
         warnings=plural(lang, "importing.warnings", len(plan.warnings)),
     )
     for source in plan.tables:
-        origin = source.origin or translate(
-            lang, "import.cli.from_latest", date=fmt.date(plan.latest.as_of, lang) if plan.latest else "-"
-        )
+        origin = source_label(source, plan.latest, lang)
         before = "-" if source.latest_rows is None else fmt.number(source.latest_rows)
         print(f"  {source.table:<12} {fmt.number(source.rows):>10}  ({before})  {origin}", file=out)
     if plan.preview is not None:

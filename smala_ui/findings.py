@@ -41,6 +41,8 @@ def _values(f: Finding, lang: str) -> dict:
     values = {**f.params, "value": f.value or "", "header": f.header or ""}
     if "table" in f.params:
         values["sheet"] = sheet_label(f.params["table"], lang)
+    if "tables" in f.params:  # tables named in a list: their sheets, in the reader's language
+        values["sheets"] = ", ".join(sheet_label(table, lang) for table in f.params["tables"])
     if "target" in f.params:
         values["target"] = _target(f.params["target"], lang)
     for bound in ("minimum", "maximum"):  # a rule's bound, written as a figure
@@ -121,6 +123,19 @@ def finding_rows(findings: Iterable[Finding], lang: str) -> list[dict]:
     ]
 
 
+def source_label(source, latest, lang: str) -> str:
+    """Return where an import's table comes from (a ``TableSource``), in ``lang``: the file or
+    sheet, "taken from the latest snapshot (date)", "not in the file: published empty" on a first
+    import, or "missing"."""
+    if source.origin is not None:
+        return source.origin
+    if source.published_empty:
+        return translate(lang, "importing.published_empty")
+    if latest is not None:
+        return translate(lang, "importing.from_latest", date=fmt.date(latest.as_of, lang))
+    return translate(lang, "importing.missing")
+
+
 def table_rows(plan, lang: str) -> list[dict]:
     """Return one row per table of an ``ImportPlan`` under translated column names: the table's
     sheet name, rows imported, rows in the latest snapshot (None without one) and where the rows
@@ -129,12 +144,7 @@ def table_rows(plan, lang: str) -> list[dict]:
     latest_date = fmt.date(latest.as_of, lang) if latest is not None else ""
     rows = []
     for source in plan.tables:
-        if source.origin is not None:
-            where = source.origin
-        elif latest is not None:
-            where = translate(lang, "importing.from_latest", date=latest_date)
-        else:
-            where = translate(lang, "importing.missing")
+        where = source_label(source, latest, lang)
         row = {
             translate(lang, "importing.col.table"): sheet_label(source.table, lang),
             translate(lang, "importing.col.rows"): source.rows,

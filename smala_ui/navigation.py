@@ -39,6 +39,25 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("importing", "importing", ":material/upload_file:", "nav.data"),
 )
 PAGE_KEYS: tuple[str, ...] = tuple(p.key for p in PAGES)
+# The tables whose figures each page shows: one of them holding no row yet (nothing imported:
+# ``Snapshot.empty_tables``) is named at the top of the page, so that its empty charts and
+# tiles read as "not there yet", not as facts.
+_EVERY_TABLE = (
+    "members", "shares", "services", "consultancy", "commitments", "fund_flows", "investments", "impact",
+    "ideas",
+)  # fmt: skip
+PAGE_TABLES: dict[str, tuple[str, ...]] = {
+    "overview": _EVERY_TABLE,
+    "board": _EVERY_TABLE,
+    "simulator": ("members", "services", "consultancy", "commitments", "investments", "impact"),
+    "cooperative": ("members", "shares"),
+    "support": ("services",),
+    "consultancy": ("consultancy",),
+    "fund": ("commitments", "fund_flows", "investments"),
+    "capped_returns": ("investments",),
+    "impact": ("impact",),
+    "studio": ("ideas",),
+}
 # The pages each role opens (analytics.access.policy says what each role is): a page a role may not
 # open is left out of its navigation, so its address is no page for that viewer.
 ROLE_PAGES: dict[Role, tuple[str, ...]] = {

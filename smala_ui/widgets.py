@@ -20,7 +20,9 @@ from analytics.store.snapshots import Problem, Snapshot
 from analytics.views.overview import Kpi
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape
+from smala_ui.findings import sheet_label
 from smala_ui.login import current_policy
+from smala_ui.navigation import PAGE_TABLES, PAGES
 from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
 
@@ -53,6 +55,20 @@ def header(title_key: str, dates: bool = True, compared: bool = True) -> None:
     st.title(t(title_key))
     if line:
         st.caption(line)
+    if sel is not None:
+        not_imported_yet(sel.as_of, title_key)
+
+
+def not_imported_yet(snap, title_key: str) -> None:
+    """Name the tables of the page titled ``title_key`` (``PAGE_TABLES``) that hold no row in
+    ``snap`` yet (a first import of the register alone): its empty tiles and charts are then
+    no data, not zeros."""
+    key = next((spec.key for spec in PAGES if f"page.{spec.title}" == title_key), None)
+    empty = [table for table in PAGE_TABLES.get(key, ()) if table in snap.empty_tables()]
+    if empty:
+        sheets = ", ".join(sheet_label(table, lang()) for table in empty)
+        text = counted(lang(), "data.not_imported_yet", len(empty), sheets=sheets)
+        st.info(text, icon=":material/hourglass_empty:")
 
 
 # st.plotly_chart's arguments on every page: our projector template (smala_ui.theme), not

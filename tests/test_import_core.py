@@ -423,3 +423,31 @@ def test_a_table_rewritten_by_another_tool_is_checked_again(with_broken_rule):
         assert checks.snapshot_problems(con, snap) == []  # checked again: the fix is seen
     finally:
         con.close()
+
+
+def test_a_sheet_is_its_table_when_its_headers_are_the_table_s():
+    """Issue 30, item 7: "Registre des parts" holds the seven headers of Parts (all required):
+    it is Parts. Headers of no table, or a table already given by its name, give no table."""
+    from analytics.ingest.vocabulary import table_of_headers
+
+    parts = [
+        "Identifiant écriture",
+        "Identifiant membre",
+        "Date",
+        "Opération",
+        "Catégorie de parts",
+        "Nombre de parts",
+        "Valeur unitaire (€)",
+    ]
+    assert table_of_headers(parts) == "shares"
+    assert table_of_headers([*parts, "Commentaire"]) == "shares"  # a column of the treasurer's own
+    assert table_of_headers(parts[:-1]) is None  # the unit value is required: not Parts
+    assert table_of_headers(parts, taken={"shares"}) is None
+    assert table_of_headers(["Remarque", "Date"]) is None
+    # in English and as the contract's names, the same table
+    assert (
+        table_of_headers(
+            ["entry_id", "member_id", "date", "kind", "share_class", "quantity", "unit_value_eur"]
+        )
+        == "shares"
+    )

@@ -27,6 +27,7 @@ from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource, located
 from analytics.ingest.read import read_source
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from analytics.store import db
+from analytics.store.checks import CROSS_RULES
 from analytics.store.publish import PublishError, publish_staged, stage_snapshot
 from analytics.store.schema import TABLES
 from analytics.store.snapshots import (
@@ -44,17 +45,27 @@ from analytics.views.overview import OverviewView, overview_view
 # text a spreadsheet would run; the treasurer can fix it at the source before it spreads.
 BLOCKING_AT_IMPORT = frozenset({"rule_formula"})
 
+# A cooperative's first import (no snapshot yet) needs its register: members and their shares.
+# Every other table may be absent (no fund yet, no consultancy, no impact data): it is published
+# empty, said in a warning, and the pages say that nothing is there yet.
+FIRST_IMPORT_TABLES = ("members", "shares")
+
+# Names that a sheet or file left out of the import has (``read._tables_of``).
+UNKNOWN_SHEET_CODES = ("unknown_sheet", "unknown_table")
+
 
 @dataclass(frozen=True)
 class TableSource:
     """Where one table of the new snapshot comes from: the input (``origin``: file or
-    "file › sheet") or, when the input lacks it, the latest snapshot (``origin`` None); its rows,
-    and the latest snapshot's rows of the same table (None without a latest snapshot)."""
+    "file › sheet") or, when the input lacks it, the latest snapshot (``origin`` None), or nowhere
+    on a first import (``published_empty``); its rows, and the latest snapshot's rows of the same
+    table (None without a latest snapshot)."""
 
     table: str
     origin: str | None
     rows: int
     latest_rows: int | None
+    published_empty: bool = False  # neither the input nor a snapshot has it (a first import)
 
 
 @dataclass
@@ -93,7 +104,7 @@ class ImportPlan:
 
     @property
     def tables_from_latest(self) -> list[str]:
-        return [t.table for t in self.tables if t.origin is None]
+        return [t.table for t in self.tables if t.origin is None and not t.published_empty]
 
 
 class ImportRefused(Exception):
@@ -136,6 +147,7 @@ def prepare_import(
 
     started = time.perf_counter()
     parts: dict[str, _Part | None] = {}
+    taken: list[str] = []  # the tables taken from the latest snapshot
     for sheet in raw.sheets:
         coerced = coerce_sheet(sheet)
         findings.extend(coerced.findings)
@@ -151,6 +163,7 @@ def prepare_import(
                     table=sheet.table,
                 )
             )
+            taken.append(sheet.table)
             continue
         parts[sheet.table] = (
             None
@@ -165,9 +178,20 @@ def prepare_import(
         for name in TABLES:
             if name in parts:
                 continue
-            if latest is None and TABLES[name].optional:
+            if latest is None and name not in FIRST_IMPORT_TABLES:
                 empty = TABLES[name].arrow_schema().empty_table()
                 parts[name] = _Part(empty, f"{name} (none)", np.arange(0, dtype=np.int64), {}, True)
+                if not TABLES[name].optional:  # a table the contract has always had: say so
+                    findings.append(
+                        located(
+                            WARNING,
+                            "table_empty",
+                            raw.name,
+                            f"the sheet {SHEETS[name].fr} ({name}) is not in the file and no snapshot "
+                            "has it: published empty",
+                            table=name,
+                        )
+                    )
             elif latest is None:
                 findings.append(
                     located(
@@ -184,6 +208,8 @@ def prepare_import(
                 origin = f"{latest.path.name}/{TABLES[name].file}"
                 rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
                 parts[name] = _Part(table, origin, rows, {}, True)
+                taken.append(name)
+        findings = _unknown_sheets_block(findings, taken)
     timings["type"] = time.perf_counter() - started
 
     latest_counts = latest.row_counts() if latest is not None else {}
@@ -193,14 +219,22 @@ def prepare_import(
             None if part is None or part.from_latest else part.origin,
             0 if part is None else part.table.num_rows,
             latest_counts.get(name) if latest is not None else None,
+            part is not None and part.from_latest and latest is None,
         )
         for name, part in ((n, parts.get(n)) for n in TABLES)
     )
     plan = ImportPlan(
         raw.name, raw.sha256, as_of, findings, sources, latest, None, None, date_exists, timings
     )
-    if any(parts.get(name) is None for name in TABLES):
+    # A table missing or unreadable blocks the publish, but the value rules still run on the
+    # tables given, an empty table standing in for each one lacking: every problem is reported
+    # at once, not the missing tables first and the rest after they are fixed.
+    stand_ins = {name for name in TABLES if parts.get(name) is None}
+    if len(stand_ins) == len(TABLES):
         return plan
+    for name in stand_ins:
+        empty = TABLES[name].arrow_schema().empty_table()
+        parts[name] = _Part(empty, "", np.arange(0, dtype=np.int64), {}, True)
 
     for name, part in parts.items():
         date_column = TABLES[name].date_column
@@ -238,7 +272,10 @@ def prepare_import(
         findings.extend(located(ERROR, p.code, p.file, p.message, header=p.column) for p in exc.problems)
         return plan
     timings.update(stage_timings)
-    findings.extend(_located(problems, parts, findings))
+    findings.extend(_located([p for p in problems if not _about(p, stand_ins)], parts, findings))
+    if stand_ins:  # checked, never to be published
+        shutil.rmtree(folder, ignore_errors=True)
+        return plan
     plan.staged = verify_folder(folder)
 
     # A preview of what would be published: none while errors block the publish (its figures
@@ -254,6 +291,39 @@ def prepare_import(
             con.close()
         timings["preview"] = time.perf_counter() - started
     return plan
+
+
+def _unknown_sheets_block(findings: list[Finding], taken: list[str]) -> list[Finding]:
+    """Return ``findings`` with each sheet or file left out as unknown made an error when tables
+    (``taken``) are taken from the latest snapshot: the unknown sheet may be one of them renamed
+    ("Registre des parts"), and publishing the old rows instead would be silent (issue 30)."""
+    if not taken:
+        return findings
+    return [
+        located(
+            ERROR,
+            "unknown_sheet_blocks",
+            f.origin,
+            f"the name is not one of the tables while {', '.join(taken)} would be taken from the "
+            "latest snapshot: name the sheet after its table, or remove it",
+            value=f.value,
+            tables=tuple(taken),
+        )
+        if f.code in UNKNOWN_SHEET_CODES
+        else f
+        for f in findings
+    ]
+
+
+def _about(problem: Problem, tables: set[str]) -> bool:
+    """Return whether ``problem`` is about one of ``tables`` or reads one of them (an id not found
+    in an empty stand-in is no finding)."""
+    if not tables:
+        return False
+    table = problem.file.rsplit("/", 1)[-1].removesuffix(".parquet")
+    target = str(problem.params.get("target", "")).split(".")[0]
+    reads = next((rule.reads for rule in CROSS_RULES if rule.code == problem.code), ())
+    return table in tables or target in tables or bool(set(reads) & tables)
 
 
 def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Finding]) -> list[Finding]:

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource, located
-from analytics.ingest.vocabulary import TEMPLATE_SHEETS, normalise, table_of_sheet
+from analytics.ingest.vocabulary import TEMPLATE_SHEETS, normalise, table_of_headers, table_of_sheet
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
@@ -95,23 +95,42 @@ def _read_file(name: str, data: bytes, limits: Limits) -> tuple[list[RawSheet], 
 
 
 def _tables_of(grids: list[RawSheet], name: str) -> tuple[list[RawSheet], list[Finding]]:
-    """Return the grids whose sheet or file name is a table's, matched to it (one per table),
-    and a warning for each other one but the template's read-me and lists."""
-    sheets, findings = [], []
+    """Return the grids whose sheet or file name is a table's, matched to it (one per table);
+    then those whose headers are a table's the names left untaken, each with a warning saying
+    so; and a warning for each other one but the template's read-me and lists."""
+    sheets, findings, unnamed = [], [], []
     for grid in grids:
         table = table_of_sheet(grid.name)
         if table is not None:
             sheets.append(replace(grid, table=table))
         elif not any(word in normalise(grid.name) for word in README_NAMES):
+            unnamed.append(grid)
+    named = {sheet.table for sheet in sheets}
+    for grid in unnamed:
+        table = table_of_headers([column.header for column in grid.columns], named)
+        if table is not None:
+            named.add(table)
+            sheets.append(replace(grid, table=table))
             findings.append(
                 _finding(
-                    "unknown_sheet" if grid.origin == f"{name} › {grid.name}" else "unknown_table",
+                    "table_by_headers",
                     grid.origin,
-                    "the sheet's or file's name is not one of the tables: left out of the import",
+                    f"the name is not a table's; its headers are those of {table}: read as that table",
                     severity=WARNING,
                     value=grid.name,
+                    table=table,
                 )
             )
+            continue
+        findings.append(
+            _finding(
+                "unknown_sheet" if grid.origin == f"{name} › {grid.name}" else "unknown_table",
+                grid.origin,
+                "the sheet's or file's name is not one of the tables: left out of the import",
+                severity=WARNING,
+                value=grid.name,
+            )
+        )
     sheets, more = _one_per_table(sheets)
     return sheets, findings + more
 

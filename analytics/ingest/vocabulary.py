@@ -567,6 +567,24 @@ def table_of_sheet(name: str) -> str | None:
     return SHEET_INDEX.get(normalise(name))
 
 
+def table_of_headers(headers: list[str], taken: set[str] = frozenset()) -> str | None:
+    """Return the one table, not in ``taken``, whose every required column (not nullable) is
+    under one of ``headers``, the most of its columns recognised breaking a tie; None when no
+    table or several fit alike. A sheet renamed by the treasurer ("Registre des parts") is still
+    its table when its headers say so."""
+    fits = []
+    for name, table in TABLES.items():
+        if name in taken:
+            continue
+        known = {HEADER_INDEX[name].get(normalise(header)) for header in headers} - {None}
+        if all(column.name in known for column in table.columns if not column.nullable):
+            fits.append((len(known) / len(table.columns), name))
+    fits.sort(reverse=True)
+    if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
+        return None
+    return fits[0][1]
+
+
 def column_of_header(table: str, header: str) -> str | None:
     """Return the contract column a header stands for in ``table``, or None when unknown."""
     return HEADER_INDEX[table].get(normalise(header))

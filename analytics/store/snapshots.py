@@ -141,6 +141,18 @@ class Snapshot:
             return {}
         return {name: int(t.get("rows", 0)) for name, t in self.manifest["tables"].items()}
 
+    def empty_tables(self) -> tuple[str, ...]:
+        """Return the contract's required tables that hold no row in this snapshot: nothing of
+        theirs imported yet (a cooperative's first import of its register alone). Optional
+        tables, often empty by nature (a fund with no receipts yet), are left out; so is every
+        table of a snapshot without a manifest, whose rows are not counted."""
+        counts = self.row_counts()
+        if not counts:
+            return ()
+        return tuple(
+            name for name, table in TABLES.items() if not table.optional and counts.get(name, 0) == 0
+        )
+
 
 @functools.cache
 def empty_table_file(table: str) -> str:

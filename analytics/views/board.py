@@ -55,6 +55,9 @@ class BoardView:
 
 
 def _moved(before: Value, after: Value) -> StockChange | None:
+    """Return a stock's change, None when it did not move; a stock not imported yet (None) counts
+    from nothing."""
+    before, after = before or 0.0, after or 0.0
     return StockChange(before, after) if after != before else None
 
 
@@ -77,5 +80,5 @@ def board_view(
         changes=changes,
         capital=_moved(before["share_capital"], current["share_capital"]),
         fund_hard=fund_hard,
-        fund_hard_share=current["fund_hard"] / settings.fund_target_eur if fund_hard else None,
+        fund_hard_share=fund_hard.after / settings.fund_target_eur if fund_hard else None,
     )

@@ -25,6 +25,24 @@ Value = float | int | None
 HEADLINE_KPIS = (*kpis.OVERVIEW_KPIS, "tvpi_capped", "impact_realised", "impact_unrealised")
 
 
+# The tables each headline KPI is computed from. With every one of them empty in a snapshot
+# (``Snapshot.empty_tables``: nothing imported yet), the KPI is None, shown as no data: a 0 there
+# would read as a fact ("Consultancy 0 €" for a cooperative that has not imported its invoices).
+KPI_TABLES = {
+    "supported": ("members",),
+    "supporting": ("members",),
+    "share_capital": ("shares",),
+    "service_hours": ("services",),
+    "consultancy_ytd": ("consultancy",),
+    "fund_hard": ("commitments",),
+    "fund_soft": ("commitments",),
+    "invested": ("investments",),
+    "tvpi_capped": ("investments",),
+    "impact_realised": ("investments",),
+    "impact_unrealised": ("investments",),
+}
+
+
 def headline(con: Connection, snap: Snapshot, settings: Settings) -> dict[str, Value]:
     """Return the headline KPIs of one snapshot, keyed and ordered as ``HEADLINE_KPIS``.
 
@@ -32,13 +50,17 @@ def headline(con: Connection, snap: Snapshot, settings: Settings) -> dict[str, V
     paid-in, None before any call) and the value left for impact (EUR, gross minus capped value) in
     its two parts: ``impact_realised`` on the tickets that ended and ``impact_unrealised`` on the
     active tickets' fair values, which may never happen; all under the configured cap and the
-    as-of valuations (no exit scenario).
+    as-of valuations (no exit scenario). A KPI whose tables (``KPI_TABLES``) hold no row yet is None.
     """
     values: dict[str, Value] = dict(kpis.overview_kpis(con, snap))
     metrics = actual_metrics(fund_inputs(con, snap), settings.cap)
     values["tvpi_capped"] = metrics.capped.tvpi
     values["impact_realised"] = metrics.excess_realised_eur
     values["impact_unrealised"] = metrics.excess_unrealised_eur
+    empty = set(snap.empty_tables())
+    for key, tables in KPI_TABLES.items():
+        if empty.issuperset(tables):
+            values[key] = None
     return values
 
 
@@ -165,11 +187,11 @@ def overview_view(
         as_of=snap.as_of,
         compare_as_of=compare.as_of if compare is not None else None,
         kpis=compare_kpis(current, previous, year_before(con, snap) if previous is not None else None),
-        progress=target_progress(
-            current["supported"],
+        progress=target_progress(  # toward the targets from nothing when nothing is imported yet
+            current["supported"] or 0,
             settings.supported_target,
-            current["fund_hard"],
-            current["fund_soft"],
+            current["fund_hard"] or 0.0,
+            current["fund_soft"] or 0.0,
             settings.fund_target_eur,
         ),
         compare_is_later=later,

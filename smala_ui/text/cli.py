@@ -5,7 +5,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.cli.read": "Lu : {name} (sha256 {sha}…)",
         "import.cli.summary": "{errors}, {warnings}. Tables du nouvel instantané "
         "(lignes, entre parenthèses celles du dernier instantané, et leur origine) :",
-        "import.cli.from_latest": "reprise du dernier instantané ({date})",
         "import.cli.preview": "Aperçu : ce qui changerait par rapport à l'instantané du {date}",
         "import.cli.refused": "Rien n'est publié : corrigez les erreurs ci-dessus puis relancez l'import.",
         "import.cli.dry_run": "Essai à blanc : rien n'est publié.",
@@ -19,7 +18,6 @@ TEXT: dict[str, dict[str, str]] = {
         "import.cli.read": "Read: {name} (sha256 {sha}…)",
         "import.cli.summary": "{errors}, {warnings}. Tables of the new snapshot (rows, "
         "in brackets those of the latest snapshot, and where they come from):",
-        "import.cli.from_latest": "taken from the latest snapshot ({date})",
         "import.cli.preview": "Preview: what would change against the snapshot of {date}",
         "import.cli.refused": "Nothing is published: fix the errors above and run the import again.",
         "import.cli.dry_run": "Dry run: nothing is published.",

@@ -4,6 +4,12 @@ TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "data.rows_count.one": "{count} ligne",
         "data.rows_count.other": "{count} lignes",
+        "data.not_imported_yet.one": "Pas encore de données dans la table {sheets} : ces chiffres "
+        "viendront avec son import (page Importer) ; d'ici là, un zéro ou un vide ici veut dire « pas "
+        "encore importé ».",
+        "data.not_imported_yet.other": "Pas encore de données dans les tables {sheets} : ces chiffres "
+        "viendront avec leur import (page Importer) ; d'ici là, un zéro ou un vide ici veut dire « pas "
+        "encore importé ».",
         "data.checks_warnings.one": "{n} avertissement : ce fait ne fausse aucun chiffre, mais mérite d'être "
         "vu.",
         "data.checks_warnings.other": "{n} avertissements : ces faits ne faussent aucun chiffre, mais "
@@ -33,6 +39,10 @@ TEXT: dict[str, dict[str, str]] = {
     "en": {
         "data.rows_count.one": "{count} row",
         "data.rows_count.other": "{count} rows",
+        "data.not_imported_yet.one": "No data yet in the table {sheets}: these figures come with its "
+        'import (Import page); until then, a zero or a blank here means "not imported yet".',
+        "data.not_imported_yet.other": "No data yet in the tables {sheets}: these figures come with their "
+        'import (Import page); until then, a zero or a blank here means "not imported yet".',
         "data.checks_warnings.one": "{n} warning: this fact makes no figure wrong, but deserves to be seen.",
         "data.checks_warnings.other": "{n} warnings: these facts make no figure wrong, but deserve to be "
         "seen.",

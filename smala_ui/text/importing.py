@@ -75,6 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
         "importing.col.source": "Source",
         "importing.from_latest": "pris du dernier instantané ({date})",
         "importing.missing": "absente",
+        "importing.published_empty": "absente du fichier : publiée vide",
         "importing.from_latest_note": "Tables absentes du fichier, reprises telles quelles du dernier "
         "instantané ({date}) : {tables}.",
         "importing.kpis": "Indicateurs clés (écart avec le {date})",
@@ -146,6 +147,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ligne laissée de côté",
         "import.encoding_cp1252": "lu en Windows-1252 (pas en UTF-8) : vérifiez les accents",
         "import.unknown_sheet": "le nom de la feuille ne correspond à aucune table : laissée de côté",
+        "import.unknown_sheet_blocks": "le nom ne correspond à aucune table, alors que {sheets} serai(en)t "
+        "repris du dernier instantané : nommez la feuille d'après sa table, ou retirez-la",
+        "import.table_by_headers": "le nom ne correspond à aucune table, mais les en-têtes sont ceux de "
+        "{sheet} : lue comme cette table",
+        "import.table_empty": "la feuille {sheet} n'est pas dans le fichier et aucun instantané ne l'a : "
+        "publiée vide (les pages diront qu'il n'y a encore rien)",
         "import.merged_cells": "cellules fusionnées : défusionnez-les et remplissez chaque cellule",
         "import.formula_uncomputed": "formule jamais calculée (le fichier n'a pas été enregistré par "
         "Excel) : ouvrez-le et enregistrez-le dans Excel, ou collez les valeurs",
@@ -265,6 +272,7 @@ TEXT: dict[str, dict[str, str]] = {
         "importing.col.source": "Source",
         "importing.from_latest": "taken from the latest snapshot ({date})",
         "importing.missing": "missing",
+        "importing.published_empty": "not in the file: published empty",
         "importing.from_latest_note": "Tables the file lacks, taken as they are from the latest "
         "snapshot ({date}): {tables}.",
         "importing.kpis": "Headline KPIs (change since {date})",
@@ -332,6 +340,12 @@ TEXT: dict[str, dict[str, str]] = {
         "left out",
         "import.encoding_cp1252": "read as Windows-1252 (not UTF-8): check the accents",
         "import.unknown_sheet": "the sheet's name is not one of the tables: left out",
+        "import.unknown_sheet_blocks": "the name is not one of the tables, while {sheets} would be taken "
+        "from the latest snapshot: name the sheet after its table, or remove it",
+        "import.table_by_headers": "the name is not one of the tables, but its headers are those of "
+        "{sheet}: read as that table",
+        "import.table_empty": "sheet {sheet} is not in the file and no snapshot has it: published empty "
+        "(the pages will say nothing is there yet)",
         "import.merged_cells": "merged cells: unmerge them and fill each cell",
         "import.formula_uncomputed": "a formula never computed (the file was not saved by Excel): open "
         "and save it in Excel, or paste the values",
