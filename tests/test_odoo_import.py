@@ -433,3 +433,74 @@ def test_an_xlsx_export_reads_like_the_csv(tmp_path):
     assert values(by_table["members"]) == MEMBERS
     assert values(by_table["shares"]) == SHARES
     assert by_table["shares"].origin == "subscription_register.xlsx › Sheet1"
+
+
+HEADER_ONLY = {
+    # kind: (file the headers come from, severity, the findings besides the empty export's)
+    "partners": (FIXTURES / "technical" / "res_partner.csv", ERROR),
+    "register": (FIXTURES / "technical" / "subscription_register.csv", ERROR),
+    "share_lines": (FIXTURES / "labels_en" / "share.line.csv", None),  # ignored anyway
+    "complement": (None, WARNING),
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("kind", list(HEADER_ONLY))
+def test_a_header_only_export_is_a_located_finding(tmp_path, kind, fmt):
+    """Odoo writes the headers of an export whose list is empty (a filter matching nothing). Each
+    kind of file with headers and no rows, as CSV and as XLSX, is reported at its file, never a
+    crash (the register's raised ArrowNotImplementedError in ``_Export.filled``). An empty
+    cooperators or register export blocks the import (error); an empty complement only warns."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name in ("res_partner.csv", "subscription_register.csv"):
+        shutil.copy(FIXTURES / "technical" / name, folder)
+    source_file, severity = HEADER_ONLY[kind]
+    stem = source_file.stem if source_file else "membres"
+    header = (
+        source_file.read_text(encoding="utf-8").splitlines()[0] if source_file else "Identifiant membre,Rôle"
+    )
+    (folder / f"{stem}.csv").unlink(missing_ok=True)
+    written = tmp_path / f"{stem}.csv"
+    written.write_text(header + "\n", encoding="utf-8")
+    if fmt == "csv":
+        shutil.copy(written, folder)
+        origin = f"{stem}.csv"
+    else:
+        _write_xlsx(written, folder / f"{stem}.xlsx")
+        origin = f"{stem}.xlsx › Sheet1"
+    source = read_cooperator_export(folder, previous_members=PREVIOUS)
+    empty = [
+        (f.severity, f.origin, f.params["kind"]) for f in source.findings if f.code == "odoo_empty_export"
+    ]
+    if severity is None:
+        assert empty == []
+        assert [(f.code, f.origin) for f in source.findings] == [("odoo_share_lines_ignored", origin)]
+    else:
+        assert empty == [(severity, origin, kind)]
+    if kind == "partners":  # no partner: the register's lines are not each reported as unknown
+        assert [f.code for f in source.findings] == ["odoo_empty_export"]
+        assert values(sheets(source)["members"])["member_id"] == []
+    if kind == "register":
+        assert values(sheets(source)["shares"])["entry_id"] == []
+        assert "odoo_missing_file" not in {f.code for f in source.findings}  # the file is there
+
+
+def test_an_empty_file_or_sheet_is_a_located_finding(tmp_path):
+    """A 0-byte register is the core reader's ``empty_file`` (and the register is then missing);
+    a workbook's blank sheet beside the exported one is left out with a warning."""
+    import xlsxwriter
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "technical" / "res_partner.csv", folder)
+    (folder / "subscription_register.csv").write_bytes(b"")
+    workbook = xlsxwriter.Workbook(str(folder / "notes.xlsx"))
+    workbook.add_worksheet("Feuil1")
+    workbook.close()
+    source = read_cooperator_export(folder, previous_members=PREVIOUS)
+    assert [(f.severity, f.code, f.origin) for f in source.findings] == [
+        (ERROR, "empty_file", "subscription_register.csv"),
+        (WARNING, "odoo_blank_sheet", "notes.xlsx › Feuil1"),
+        (ERROR, "odoo_missing_file", "export"),
+    ]

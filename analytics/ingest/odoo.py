@@ -139,6 +139,14 @@ PROVINCE_RANGES: tuple[tuple[int, int, str], ...] = (
     (7000, 7999, "BE-WHT"),
 )
 
+# What each kind of file is, in the findings' English messages.
+KIND_NAMES = {
+    PARTNERS: "cooperators (res.partner)",
+    REGISTER: "subscription register",
+    SHARE_LINES: "share lines",
+    COMPLEMENT: "members complement",
+}
+
 # Members columns Odoo does not hold: from the complement file, else the previous snapshot.
 NOT_IN_ODOO = ("role", "sector", "impact_theme", "impact_stage", "women_led")
 
@@ -216,7 +224,8 @@ class _Export:
 
     def filled(self) -> list[bool]:
         """Return, per row, whether any cell of the row holds a value."""
-        filled = pa.array([False] * len(self.rows))
+        # typed: an empty list alone would be a null array, which ``or`` refuses (a header-only file)
+        filled = pa.array([False] * len(self.rows), pa.bool_())
         for column in self.sheet.columns:
             filled = pc.or_(filled, pc.is_valid(read_cells(Column("", STRING), column, False)[0]))
         return filled.to_pylist()
@@ -757,7 +766,21 @@ def _read_folder(folder: Path, reader: _Reader, limits: Limits) -> tuple[dict[st
     reader.findings.extend(found)
     for sheet in sheets:
         export = _Export(sheet.origin.split(" › ")[0], sheet)
+        if not sheet.columns:  # an empty sheet of a workbook: no headers, no rows
+            reader.find(WARNING, "odoo_blank_sheet", export.origin, "nothing in this sheet: left out")
+            continue
         kind = _classify(export)
+        if kind not in (None, SHARE_LINES) and not any(export.filled()):  # share lines are not read
+            # Odoo writes the headers even when the list it exports is empty (a filter that
+            # matches nothing): the file is that export, with no line to read
+            reader.find(
+                ERROR if kind in (PARTNERS, REGISTER) else WARNING,
+                "odoo_empty_export",
+                export.origin,
+                f"the {KIND_NAMES[kind]} export has headers but no rows: in Odoo, remove the filters "
+                "that hide the lines, tick the box of the header to select them all, and export again",
+                kind=kind,
+            )
         if kind is None:
             reader.find(
                 WARNING, "odoo_unknown_file", export.origin, "not an export this import knows: ignored"
@@ -807,10 +830,14 @@ def read_cooperator_export(
         )
     if COMPLEMENT in exports:
         reader.read_complement(exports[COMPLEMENT])
-    for kind, what in ((PARTNERS, "cooperators (res.partner)"), (REGISTER, "subscription register")):
+    for kind in (PARTNERS, REGISTER):
         if kind not in exports:
             reader.find(
-                ERROR, "odoo_missing_file", folder.name, f"no export of the {what} in the folder", kind=kind
+                ERROR,
+                "odoo_missing_file",
+                folder.name,
+                f"no export of the {KIND_NAMES[kind]} in the folder",
+                kind=kind,
             )
     sheets: list[RawSheet] = []
     if PARTNERS in exports:
@@ -818,7 +845,8 @@ def read_cooperator_export(
         partner_export.map(PARTNER_INDEX)
         partners = _PartnerIndex(partner_export, reader.flags(partner_export, "is_company"))
         entries: list[_Entry] = []
-        if REGISTER in exports:
+        # with no partner, every register line would be reported as naming an unknown one
+        if REGISTER in exports and partners.partners:
             register = exports[REGISTER]
             register.map(REGISTER_INDEX)
             entries = reader.read_register(register, partners)

@@ -178,7 +178,11 @@ TEXT: dict[str, dict[str, str]] = {
         # the export of Odoo's cooperator module
         "import.odoo_ambiguous_partner": "plusieurs coopérateurs portent ce nom : exportez aussi le "
         "numéro de coopérateur ou l'identifiant externe",
+        "import.odoo_blank_sheet": "feuille vide (ni en-têtes ni lignes) : laissée de côté",
         "import.odoo_duplicate_file": "un second export du même type (le premier est {first})",
+        "import.odoo_empty_export": "l'export a des en-têtes mais aucune ligne : dans Odoo, retirez les "
+        "filtres qui cachent les lignes, cochez la case de l'en-tête pour toutes les sélectionner, puis "
+        "exportez à nouveau",
         "import.odoo_incomplete_conversion": "une conversion demande le nouveau type de part, son nombre "
         "de parts et son prix",
         "import.odoo_left_on_unknown": "ancien coopérateur selon Odoo, mais sans opération au registre : "
@@ -361,7 +365,10 @@ TEXT: dict[str, dict[str, str]] = {
         "import.schema_version": "schema version {found}, expected {expected}",
         "import.odoo_ambiguous_partner": "several cooperators have this name: export the cooperator "
         "number or the external id too",
+        "import.odoo_blank_sheet": "an empty sheet (no headers, no rows): left out",
         "import.odoo_duplicate_file": "a second export of the same kind (the first is {first})",
+        "import.odoo_empty_export": "the export has headers but no rows: in Odoo, remove the filters that "
+        "hide the lines, tick the header's box to select them all, then export again",
         "import.odoo_incomplete_conversion": "a conversion needs the new share type, its number of "
         "shares and its price",
         "import.odoo_left_on_unknown": "an old cooperator according to Odoo, but no operation in the "
