@@ -10,6 +10,9 @@ Files of the folder, recognised by their headers (then by their names):
 - share lines (``share.line``), read but not used: they hold the current holdings, which Odoo
   rewrites on a sell back, a transfer or a conversion (``operation_request.hand_share_over``),
   so they are no ledger;
+- optionally the share types (``product.template``: Cooperators > Configuration > Share type):
+  each type's full name and list price, which price a conversion (Odoo never writes
+  ``share_to_unit_price``) and give the founder class when the register holds short names;
 - optionally a members complement (headers of the template's Members sheet, with the member id):
   it gives, for new members, the columns Odoo does not have (role, sector, impact...).
 
@@ -33,6 +36,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
@@ -49,6 +53,7 @@ PARTNERS = "partners"
 REGISTER = "register"
 SHARE_LINES = "share_lines"
 COMPLEMENT = "complement"
+SHARE_TYPES = "share_types"
 
 # Accepted spellings of each Odoo field we read: technical name, English label, French label.
 # The cooperator fields' labels come from the module's models and its fr.po / fr_BE.po; the
@@ -110,7 +115,26 @@ REGISTER_FIELDS: dict[str, tuple[str, ...]] = {
         "Nom du type de part après conversion",
     ),
     "quantity_to": ("quantity_to", "Number of share to", "Nombre de parts à"),
+    # a stored field that operation_request.execute_operation never writes (12.0, 14.0, 16.0):
+    # exported as 0 or empty, it is used only when a fork fills it
     "unit_price_to": ("share_to_unit_price", "Share to price", "Prix du type de part après conversion"),
+    # the share type's own price (product list_price), a sub-field the export dialog offers
+    "list_price": ("share_product_id/list_price", "Share type/Sales Price", "Type de part/Prix de vente"),
+    "list_price_to": (
+        "share_to_product_id/list_price",
+        "Share to type/Sales Price",
+        "Nom du type de part après conversion/Prix de vente",
+    ),
+}
+
+# The share types (product.template with is_share; Cooperators > Configuration > Share type):
+# product's own fields, labelled by Odoo's product module, and the module's short_name.
+SHARE_TYPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "Name", "Nom"),
+    "display_name": ("display_name", "Display Name", "Nom affiché"),
+    "short_name": ("short_name", "Short name", "Nom court"),
+    "code": ("default_code", "Internal Reference", "Référence interne"),
+    "list_price": ("list_price", "Sales Price", "Prix de vente"),
 }
 
 # subscription.register.type: Odoo exports a selection as its (translated) label.
@@ -145,6 +169,7 @@ KIND_NAMES = {
     REGISTER: "subscription register",
     SHARE_LINES: "share lines",
     COMPLEMENT: "members complement",
+    SHARE_TYPES: "share types",
 }
 
 # Members columns Odoo does not hold: from the complement file, else the previous snapshot.
@@ -165,6 +190,7 @@ def _index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 PARTNER_INDEX = _index(PARTNER_FIELDS)
 REGISTER_INDEX = _index(REGISTER_FIELDS)
+SHARE_TYPE_INDEX = _index(SHARE_TYPE_FIELDS)
 OPERATION_INDEX = _index(OPERATION_TYPES)
 
 
@@ -243,6 +269,13 @@ def _classify(export: _Export) -> str | None:
         return REGISTER
     if "type" not in register_keys and "effective_date" in partner_keys and "share_type" in register_keys:
         return SHARE_LINES
+    share_type_keys = {SHARE_TYPE_INDEX.get(h) for h in normalised}
+    if (
+        "number" not in partner_keys
+        and "list_price" in share_type_keys
+        and share_type_keys & {"name", "short_name"}
+    ):
+        return SHARE_TYPES
     if "number" in partner_keys or {"name", "is_company"} <= partner_keys or {"name", "zip"} <= partner_keys:
         return PARTNERS
     stem = normalise(Path(export.file).stem)
@@ -250,6 +283,8 @@ def _classify(export: _Export) -> str | None:
         return REGISTER
     if "shareline" in stem or "lignedepart" in stem:
         return SHARE_LINES
+    if "sharetype" in stem or "typedepart" in stem or "producttemplate" in stem:
+        return SHARE_TYPES
     if "partner" in stem or "cooperat" in stem:
         return PARTNERS
     return None
@@ -296,6 +331,55 @@ def share_class_of(share_type: str) -> str:
     """Return ``founder`` when the share type's name names founders, else ``ordinary``."""
     name = normalise(share_type)
     return "founder" if any(word in name for word in FOUNDER_WORDS) else "ordinary"
+
+
+def _type_key(share_type: str) -> str:
+    """Return the key of a share type's name as Odoo writes it: a product with an internal
+    reference is shown as ``[share_a] Share A - Founder``, the reference dropped here."""
+    return normalise(re.sub(r"^\s*\[[^\]]*\]\s*", "", share_type))
+
+
+class _ShareTypes:
+    """The share types the folder tells of, by each of their spellings (name, short name,
+    internal reference, display name): the type's full name, its list price (the product's
+    unit price) and the prices its register lines were written at."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.list_prices: dict[str, tuple[Decimal, str]] = {}  # key -> (price, where it was read)
+        self.register_prices: dict[str, set[Decimal]] = defaultdict(set)
+
+    def add(self, name: str, spellings: list[str], price: Decimal | None = None, where: str = "") -> None:
+        """Record a share type's full ``name`` under each of its ``spellings`` (and its own), and
+        its list price when given (the first one read wins)."""
+        for spelling in [name, *spellings]:
+            key = _type_key(spelling) if spelling else ""
+            if not key:
+                continue
+            self.names.setdefault(key, name)
+            if price:
+                self.list_prices.setdefault(key, (price, where))
+
+    def name(self, spelling: str) -> str:
+        """Return the full name of the share type written ``spelling`` (as written when unknown)."""
+        return self.names.get(_type_key(spelling), spelling)
+
+    def share_class(self, spelling: str) -> str:
+        """Return the share class of a share type, read from its full name: a short name such as
+        "Share A" does not say "Founder", the type's name does."""
+        return share_class_of(self.name(spelling)) if spelling else ""
+
+    def price(self, spelling: str) -> tuple[Decimal | None, str]:
+        """Return a share type's unit price and where it was read: its list price (share types
+        export), else the one price its register lines were written at; (None, "") when
+        neither is known or the register lines disagree."""
+        key = _type_key(spelling)
+        if key in self.list_prices:
+            return self.list_prices[key]
+        seen = self.register_prices.get(key, set())
+        if len(seen) == 1:
+            return next(iter(seen)), "register"
+        return None, ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -399,6 +483,7 @@ class _Reader:
             for record in previous_members.to_pylist():
                 self.previous[str(record.get("member_id"))] = record
         self.complement: dict[str, dict[str, str]] = {}
+        self.share_types = _ShareTypes()
         self.register_read = False  # set once a register with every needed column is read
 
     def find(self, severity: str, code: str, origin: str, message: str, **located: object) -> None:
@@ -441,6 +526,18 @@ class _Reader:
             member_id = values.pop("member_id", "")
             if member_id:
                 self.complement[_register_number(member_id) or member_id] = values
+
+    def read_share_types(self, export: _Export) -> None:
+        """Keep the names and list prices of the share types export (product.template)."""
+        export.map(SHARE_TYPE_INDEX)
+        names, shorts = export.first("name", "display_name"), export.text("short_name")
+        codes, prices = export.text("code"), export.typed("list_price", DECIMAL)
+        for i in range(len(export.rows)):
+            if prices[1][i]:
+                self.at(export, i, "list_price", prices[2], f"not {EXPECTED[DECIMAL]}", expected=DECIMAL)
+            where = f"{export.origin} › {export.header('list_price')}"  # as written: any language
+            if names[i] or shorts[i]:
+                self.share_types.add(names[i] or shorts[i], [shorts[i], codes[i]], prices[0][i], where)
 
     # -- register -------------------------------------------------------------------------------
 
@@ -521,12 +618,14 @@ class _Reader:
         types, numbers = export.text("type"), export.text(number_key)
         dates, date_texts = export.typed("date", DATE)[0], export.text("date")
 
+        self.learn_share_types(export)
+
         def side(share_type: str, short_name: str, quantity: str, unit: str) -> tuple[list, ...]:
             """Return, per row, the share class, number of shares (value and contract text) and
             price (value and contract text) of one side of a line: before or after a conversion."""
             quantities, units = export.typed(quantity, INT)[0], export.typed(unit, DECIMAL)[0]
             return (
-                [share_class_of(t) if t else "" for t in export.first(share_type, short_name)],
+                [self.share_types.share_class(t) for t in export.first(share_type, short_name)],
                 quantities,
                 list(map(_contract_text, quantities, export.text(quantity))),
                 units,
@@ -574,17 +673,10 @@ class _Reader:
                     ("-in", receiver, "transfer_in", False),
                 ]
             elif operation == "convert":  # out of the old share type, into the new one
-                classes_to, quantities_to, _, units_to, _ = sides[True]
-                if not (classes_to[i] and quantities_to[i] and units_to[i]):
-                    self.at(
-                        export,
-                        i,
-                        "type",
-                        "odoo_incomplete_conversion",
-                        "a conversion needs the new share type, its number of shares and its price "
-                        "(export share_to_product_id, quantity_to and share_to_unit_price)",
-                    )
+                price_to = self.conversion_price(export, i, sides)
+                if price_to is None:
                     continue
+                sides[True][4][i] = _contract_text(price_to, "")
                 planned = [("-out", member_id, "redemption", False), ("-in", member_id, "subscription", True)]
             else:
                 kind = "subscription" if operation == "subscription" else "redemption"
@@ -602,6 +694,97 @@ class _Reader:
                 }
                 entries.append(_Entry(export.rows[i], cells, dates[i], quantities[i]))
         return entries
+
+    def learn_share_types(self, export: _Export) -> None:
+        """Add to the share types what the register tells of them: the full name beside the
+        short name, the list price when exported as a sub-field, and the price each line was
+        written at (``share_unit_price``: the type's price on the line's date)."""
+        types = self.share_types
+        units = export.typed("unit_price", DECIMAL)[0]
+        for name_key, short_key, price_key in (
+            ("share_type", "share_short_name", "list_price"),
+            ("share_to_type", "share_to_short_name", "list_price_to"),
+        ):
+            names, shorts = export.text(name_key), export.text(short_key)
+            prices = export.typed(price_key, DECIMAL)[0]
+            for i in range(len(export.rows)):
+                if names[i] or shorts[i]:
+                    where = f"{export.origin} › {export.header(price_key)}"
+                    types.add(names[i] or shorts[i], [shorts[i]], prices[i], where)
+        for name, short, unit in zip(
+            export.text("share_type"), export.text("share_short_name"), units, strict=True
+        ):
+            if unit:
+                for spelling in {name, short} - {""}:
+                    types.register_prices[_type_key(spelling)].add(unit)
+
+    def conversion_price(
+        self, export: _Export, i: int, sides: dict[bool, tuple[list, ...]]
+    ) -> Decimal | None:
+        """Return the unit price of the shares a conversion line (row ``i``) gives, after
+        checking that the conversion keeps their value (shares out x price = shares in x price);
+        None, with a located finding, when the line cannot be read as a conversion.
+
+        Odoo never writes ``share_to_unit_price`` on a conversion (``operation_request.
+        execute_operation``, 12.0 to 16.0): the price is the new share type's, which Odoo used
+        to compute ``quantity_to``: from the line's own price when a fork wrote it, the
+        exported sub-field ``share_to_product_id/list_price``, the share types export, else the
+        one price the register's lines of that type were written at."""
+        written = export.first("share_to_type", "share_to_short_name")[i]
+        type_key = "share_to_type" if export.has("share_to_type") else "share_to_short_name"
+        quantity_to = sides[True][1][i]
+        if not (written and quantity_to):
+            self.at(
+                export,
+                i,
+                type_key if not written else "quantity_to",
+                "odoo_incomplete_conversion",
+                "a conversion needs the new share type and its number of shares "
+                "(export share_to_product_id and quantity_to)",
+            )
+            return None
+        own, listed = sides[True][3][i], export.typed("list_price_to", DECIMAL)[0][i]
+        if own:
+            price, source = own, f"{export.origin} › {export.header('unit_price_to')}"
+        elif listed:
+            price, source = listed, f"{export.origin} › {export.header('list_price_to')}"
+        else:
+            price, source = self.share_types.price(written)
+            source = export.origin if source == "register" else source
+        if price is None:
+            self.at(
+                export,
+                i,
+                type_key,
+                "odoo_conversion_price_unknown",
+                "the price of the share type after the conversion is nowhere in the export (Odoo "
+                "does not write share_to_unit_price): export the field Share to type > Sales Price "
+                "(share_to_product_id/list_price), or add the export of the share types "
+                "(Cooperators > Configuration > Share type: Name, Short name, Sales Price)",
+            )
+            return None
+        quantity, unit = sides[False][1][i], sides[False][3][i]
+        if quantity is not None and unit is not None and quantity * unit != quantity_to * price:
+            self.at(
+                export,
+                i,
+                "quantity_to",
+                "odoo_conversion_value_changed",
+                f"the conversion does not keep the shares' value: {quantity} x {unit} = "
+                f"{quantity * unit} out, {quantity_to} x {price} = {quantity_to * price} in (the "
+                f"price of {written} read in {source}); correct that price to the one of the "
+                f"conversion's date",
+                quantity=quantity,
+                unit=str(unit),
+                out=str(quantity * unit),
+                quantity_to=quantity_to,
+                price=str(price),
+                into=str(quantity_to * price),
+                share_type=written,
+                source=source,
+            )
+            return None
+        return price
 
     # -- members --------------------------------------------------------------------------------
 
@@ -830,6 +1013,8 @@ def read_cooperator_export(
         )
     if COMPLEMENT in exports:
         reader.read_complement(exports[COMPLEMENT])
+    if SHARE_TYPES in exports:
+        reader.read_share_types(exports[SHARE_TYPES])
     for kind in (PARTNERS, REGISTER):
         if kind not in exports:
             reader.find(

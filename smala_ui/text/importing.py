@@ -183,8 +183,15 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_empty_export": "l'export a des en-têtes mais aucune ligne : dans Odoo, retirez les "
         "filtres qui cachent les lignes, cochez la case de l'en-tête pour toutes les sélectionner, puis "
         "exportez à nouveau",
-        "import.odoo_incomplete_conversion": "une conversion demande le nouveau type de part, son nombre "
-        "de parts et son prix",
+        "import.odoo_conversion_price_unknown": "le prix du type de part après conversion ne figure nulle "
+        "part (Odoo n'écrit pas le « Prix du type de part après conversion ») : exportez le champ "
+        "« Nom du type de part après conversion › Prix de vente », ou ajoutez au dossier l'export des "
+        "types de part (Coopérateurs › Configuration › Type de part : Nom, Nom court, Prix de vente)",
+        "import.odoo_conversion_value_changed": "la conversion ne garde pas la valeur des parts : "
+        "{quantity} × {unit} = {out} sortent, {quantity_to} × {price} = {into} entrent (prix de "
+        "{share_type} lu dans {source}) : corrigez ce prix, celui de la date de la conversion",
+        "import.odoo_incomplete_conversion": "une conversion demande le nouveau type de part et son "
+        "nombre de parts (exportez « Nom du type de part après conversion » et « Nombre de parts à »)",
         "import.odoo_left_on_unknown": "ancien coopérateur selon Odoo, mais sans opération au registre : "
         "la date de départ ne peut pas être datée",
         "import.odoo_missing_column": "colonne absente : {column} (exportée sous : {spellings})",
@@ -369,8 +376,15 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_duplicate_file": "a second export of the same kind (the first is {first})",
         "import.odoo_empty_export": "the export has headers but no rows: in Odoo, remove the filters that "
         "hide the lines, tick the header's box to select them all, then export again",
-        "import.odoo_incomplete_conversion": "a conversion needs the new share type, its number of "
-        "shares and its price",
+        "import.odoo_conversion_price_unknown": "the price of the share type after the conversion is "
+        "nowhere (Odoo does not write the “Share to price”): export the field “Share to type › Sales "
+        "Price”, or add the export of the share types to the folder (Cooperators › Configuration › "
+        "Share type: Name, Short name, Sales Price)",
+        "import.odoo_conversion_value_changed": "the conversion does not keep the shares' value: "
+        "{quantity} × {unit} = {out} out, {quantity_to} × {price} = {into} in (the price of "
+        "{share_type} read in {source}): correct that price to the one of the conversion's date",
+        "import.odoo_incomplete_conversion": "a conversion needs the new share type and its number of "
+        "shares (export “Share to type” and “Number of share to”)",
         "import.odoo_left_on_unknown": "an old cooperator according to Odoo, but no operation in the "
         "register: the leaving date cannot be dated",
         "import.odoo_missing_column": "column missing: {column} (exported as: {spellings})",
