@@ -289,7 +289,7 @@ def test_missing_files_and_columns_are_reported(tmp_path):
     )
     source = read_cooperator_export(no_price)
     assert [(f.code, f.params["column"]) for f in source.findings] == [
-        ("odoo_missing_column", "share_unit_price")
+        ("odoo_missing_read_only_column", "share_unit_price")  # the register's fields are read-only
     ]
     assert values(sheets(source)["shares"])["entry_id"] == []
 
@@ -648,3 +648,112 @@ def test_a_conversion_that_does_not_keep_the_value_is_a_located_error(tmp_path):
         "120.00",
         "share_type.csv › Sales Price",
     )
+
+
+def test_an_import_compatible_export_is_refused_with_the_fix(tmp_path):
+    """Odoo's import-compatible export ("I want to update data") hides read-only fields (the
+    export dialog skips them): on subscription.register every field is read-only
+    (cooperator/models/subscription_register.py), so such a register holds only the External ID;
+    on the cooperators, cooperator_register_number is read-only. Each missing column says so."""
+    folder = tmp_path / "compat"
+    folder.mkdir()
+    (folder / "res_partner.csv").write_text(
+        '"id","name","is_company","parent_id","zip","country_id"\n'
+        '"__export__.res_partner_41_a1","Virginie Leloup","False","","5101","Belgium"\n',
+        encoding="utf-8",
+    )
+    (folder / "subscription_register.csv").write_text(
+        '"id"\n"__export__.subscription_register_1_b1"\n', encoding="utf-8"
+    )
+    source = read_cooperator_export(folder)
+    found = [(f.code, f.origin, f.params["column"]) for f in source.findings]
+    register_columns = [
+        "register_number_operation",
+        "type",
+        "partner_id",
+        "date",
+        "quantity",
+        "share_unit_price",
+        "share_product_id",
+    ]
+    assert found == [
+        *[("odoo_missing_read_only_column", "subscription_register.csv", c) for c in register_columns],
+        ("odoo_missing_read_only_column", "res_partner.csv", "cooperator_register_number"),
+    ]
+    assert all("import-compatible" in f.message for f in source.findings)
+
+
+def test_an_import_compatible_export_without_the_dates_is_a_warning(tmp_path):
+    """Cooperator numbers given, but the import-compatible export (first column ``id``) hid the
+    effective date and the old cooperator flag: the dates come from the register alone."""
+    folder = _oca16_folder(tmp_path)
+    (folder / "res_partner.csv").write_text(
+        '"id","name","cooperator_register_number","zip"\n'
+        '"__export__.res_partner_41_a1","Virginie Leloup","1","5101"\n'
+        '"__export__.res_partner_42_a2","Houssine Intégrale","2","5101"\n'
+        '"__export__.res_partner_43_a3","Vincent Bixolon 2000","3","5101"\n',
+        encoding="utf-8",
+    )
+    source = read_cooperator_export(folder)
+    assert [(f.severity, f.code, f.params.get("columns")) for f in source.findings] == [
+        (WARNING, "odoo_import_compatible", "effective_date, old_member")
+    ]
+    assert values(sheets(source)["members"])["joined_on"] == ["2023-01-10", "2023-01-10", "2023-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        # 16.0's Cooperators list exported with Display Name: a contact of a company is
+        # "Company, Person" (Related Company exported beside it)
+        ("Display Name", ["Virginie Leloup", "Houssine Intégrale", "Vincent Bixolon 2000"]),
+        # 16.0's Registers > Cooperator Register (cooperative.membership): the Partner column
+        ("Partner", ["Virginie Leloup", "Houssine Intégrale", "Vincent Bixolon 2000"]),
+    ],
+)
+def test_the_name_may_come_as_display_name_or_partner(tmp_path, header, names):
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    text = path.read_text(encoding="utf-8").replace('"Name"', f'"{header}"', 1)
+    if header == "Display Name":
+        text = text.replace(
+            '"Vincent Bixolon 2000","3","2023-03-01","True","False","False",""',
+            '"Bixolon SRL, Vincent Bixolon 2000","3","2023-03-01","True","False","False","Bixolon SRL"',
+        )
+    path.write_text(text, encoding="utf-8")
+    source = read_cooperator_export(folder)
+    assert [f for f in source.findings if f.is_error] == []
+    assert values(sheets(source)["members"])["name"] == names
+    assert _capital(source) == Decimal("400.00")
+
+
+def test_a_former_cooperator_hidden_by_the_default_filter_is_named_with_the_fix(tmp_path):
+    """The Cooperators list's default filter keeps current cooperators: Vincent, had he left,
+    would be missing from the partners file while his register lines name him."""
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:3]) + "\n", encoding="utf-8")
+    source = read_cooperator_export(folder)
+    found = [(f.code, f.row, f.value) for f in source.findings]
+    assert found == [
+        ("odoo_unknown_partner", 4, "Vincent Bixolon 2000"),
+        ("odoo_unknown_partner", 5, "Vincent Bixolon 2000"),
+    ]
+    assert all("'Cooperators' hides former cooperators" in f.message for f in source.findings)
+
+
+def test_a_current_member_without_a_cooperator_number_is_listed(tmp_path):
+    """An effective cooperator with no cooperator number (0) and no register line is not a
+    member of the import; a warning names them at their row, never a silent drop."""
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '"Rémy Commit","0","","True","False","False","","5101","Belgium","remy@demo.net"\n',
+        encoding="utf-8",
+    )
+    source = read_cooperator_export(folder)
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in source.findings] == [
+        (WARNING, "odoo_member_without_number", "res_partner.csv", 5, "Cooperator Number", "0")
+    ]
+    assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3"]

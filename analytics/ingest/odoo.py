@@ -62,6 +62,9 @@ PARTNER_FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", ".id", "External ID", "ID externe"),
     "name": ("name", "Name", "Nom"),
     "display_name": ("display_name", "Display Name", "Nom affiché"),
+    # 16.0's Registers > Cooperator Register lists cooperative.membership, whose partner_id
+    # ("Partner") names the cooperator
+    "partner_name": ("partner_id", "Partner", "Partenaire"),
     "number": ("cooperator_register_number", "Cooperator Number", "Numéro de coopérateur"),
     "effective_date": ("effective_date", "Effective Date", "Date effective"),
     "member": ("member", "Effective cooperator", "Coopérateur effectif"),
@@ -162,6 +165,11 @@ PROVINCE_RANGES: tuple[tuple[int, int, str], ...] = (
     (6600, 6999, "BE-WLX"),
     (7000, 7999, "BE-WHT"),
 )
+
+# Fields Odoo shows read-only: its import-compatible export ("I want to update data") hides them
+# (web's export dialog skips a read-only field), so they are missing from such a file. Every
+# field of subscription.register is read-only.
+READ_ONLY_PARTNER_FIELDS = ("number", "effective_date", "member", "old_member")
 
 # What each kind of file is, in the findings' English messages.
 KIND_NAMES = {
@@ -276,7 +284,8 @@ def _classify(export: _Export) -> str | None:
         and share_type_keys & {"name", "short_name"}
     ):
         return SHARE_TYPES
-    if "number" in partner_keys or {"name", "is_company"} <= partner_keys or {"name", "zip"} <= partner_keys:
+    named = bool(partner_keys & {"name", "display_name", "partner_name"})
+    if "number" in partner_keys or (named and partner_keys & {"is_company", "zip"}):
         return PARTNERS
     stem = normalise(Path(export.file).stem)
     if "subscriptionregister" in stem or "registre" in stem:
@@ -428,6 +437,12 @@ class _Entry:
         return self.quantity if self.incoming else -self.quantity
 
 
+def _person_of(display: str, parent: str) -> str:
+    """Return a partner's own name from its display name: Odoo shows a contact of a company as
+    "Company, Person"."""
+    return display[len(parent) + 2 :] if parent and display.startswith(f"{parent}, ") else display
+
+
 class _PartnerIndex:
     """The partners of the export, found by cooperator number, external id or name."""
 
@@ -437,8 +452,16 @@ class _PartnerIndex:
         self.by_number: dict[str, _Partner] = {}
         self.by_key: dict[str, _Partner] = {}
         self.by_name: dict[str, list[_Partner]] = defaultdict(list)
-        names, keys, numbers = export.text("name"), export.text("id"), export.text("number")
+        self.names: list[str] = []
+        keys, numbers = export.text("id"), export.text("number")
         parents, displays = export.text("parent"), export.text("display_name")
+        names = [
+            name or _person_of(display, parent)
+            for name, display, parent in zip(
+                export.first("name", "partner_name"), displays, parents, strict=True
+            )
+        ]
+        self.names = names
         for i, row in enumerate(export.rows):
             name, key, parent = names[i], keys[i], parents[i]
             if not (name or key or numbers[i]):
@@ -508,11 +531,39 @@ class _Reader:
             self.at(export, i, key, code, f"not {EXPECTED[BOOL]}", expected=BOOL)
         return values
 
-    def missing_column(self, export: _Export, spellings: tuple[str, ...]) -> None:
-        """Record that a column the mapping needs is not in ``export``."""
+    def missing_column(self, export: _Export, spellings: tuple[str, ...], read_only: bool = False) -> None:
+        """Record that a column the mapping needs is not in ``export``; for a field Odoo shows
+        read-only, that the import-compatible export hides it."""
         names = " / ".join(spellings)
-        message = f"the column {spellings[0]} is missing (exported as: {names})"
-        self.find(ERROR, "odoo_missing_column", export.origin, message, column=spellings[0], spellings=names)
+        if read_only:
+            message = (
+                f"the column {spellings[0]} is missing (exported as: {names}): Odoo's "
+                "import-compatible export hides this read-only field; export again without ticking "
+                "'I want to update data (import-compatible export)'"
+            )
+            code = "odoo_missing_read_only_column"
+        else:
+            message = f"the column {spellings[0]} is missing (exported as: {names})"
+            code = "odoo_missing_column"
+        self.find(ERROR, code, export.origin, message, column=spellings[0], spellings=names)
+
+    def hidden_columns(self, export: _Export) -> None:
+        """Warn when an import-compatible export (its first column is Odoo's technical ``id``)
+        lacks the advised read-only fields of the cooperators: the dates then come from the
+        register alone."""
+        if not export.headers or export.headers[0] != "id" or not export.has("number"):
+            return
+        hidden = [PARTNER_FIELDS[k][0] for k in ("effective_date", "old_member") if not export.has(k)]
+        if hidden:
+            self.find(
+                WARNING,
+                "odoo_import_compatible",
+                export.origin,
+                f"an import-compatible export hides read-only fields ({', '.join(hidden)}): the "
+                "dates members joined and left come from the register alone; export again without "
+                "ticking 'I want to update data (import-compatible export)'",
+                columns=", ".join(hidden),
+            )
 
     def read_complement(self, export: _Export) -> None:
         """Keep, per member id, the cells of a members complement file (contract headers)."""
@@ -568,12 +619,25 @@ class _Reader:
             partner = candidates[0] if candidates else None
         if partner is None:
             partners_file = partners.export.origin
-            message = f"this cooperator is not in the partners file {partners_file}"
+            message = (
+                f"this cooperator is not in the partners file {partners_file}: if they left, the "
+                "list's default filter 'Cooperators' hides former cooperators; remove it and export "
+                "the cooperators again"
+            )
             self.at(export, i, key, "odoo_unknown_partner", message, partners_file=partners_file)
             return None
         if partner.member_id is None:
             self.missing_number(partners, partner, export.origin, export.rows[i])
         return partner.member_id
+
+    def reported(self, partners: _PartnerIndex, partner: _Partner) -> bool:
+        """Return whether the partner's missing cooperator number was reported already."""
+        return any(
+            f.code == "odoo_missing_register_number"
+            and f.origin == partners.export.origin
+            and f.row == partner.row
+            for f in self.findings
+        )
 
     def missing_number(
         self, partners: _PartnerIndex, partner: _Partner, register: str, register_row: int
@@ -607,8 +671,8 @@ class _Reader:
             ("share_type", "share_short_name"),
         )
         missing = [keys[0] for keys in required if not any(export.has(k) for k in keys)]
-        for key in missing:
-            self.missing_column(export, REGISTER_FIELDS[key])
+        for key in missing:  # every field of the register is read-only in Odoo
+            self.missing_column(export, REGISTER_FIELDS[key], read_only=True)
         if missing:
             return []
         self.register_read = True
@@ -806,10 +870,13 @@ class _Reader:
         cooperator number, in the file's order."""
         export = partners.export
         missing = [key for key in ("name", "number") if not export.has(key)]
+        if "name" in missing and (export.has("partner_name") or export.has("display_name")):
+            missing.remove("name")  # the name is read from Partner or Display Name
         for key in missing:
-            self.missing_column(export, PARTNER_FIELDS[key])
+            self.missing_column(export, PARTNER_FIELDS[key], read_only=key in READ_ONLY_PARTNER_FIELDS)
         if missing:
             return []
+        self.hidden_columns(export)
         by_member: dict[str, list[_Entry]] = defaultdict(list)
         for e in entries:
             by_member[e.member_id].append(e)
@@ -823,8 +890,23 @@ class _Reader:
         countries = export.first("country_code", "country_xmlid", "country")
         rows: list[tuple[int, dict[str, str]]] = []
         seen: set[str] = set()
+        is_effective = export.typed("member", BOOL)[0]
+        if export.has("member"):
+            self.flags(export, "member")
         for partner in partners.partners:
             member_id = partner.member_id
+            if member_id is None and is_effective[partner.index] and not self.reported(partners, partner):
+                self.at(
+                    export,
+                    partner.index,
+                    "number",
+                    "odoo_member_without_number",
+                    "Odoo marks this partner as an effective cooperator but gives no cooperator "
+                    "number (the member id): not imported as a member; give them their number in "
+                    "Odoo, or export the field Cooperator Number",
+                    severity=WARNING,
+                    value=partners.cell(partner, "number") or partner.name,
+                )
             if member_id is None or member_id in seen:
                 continue  # not a cooperator (a representative, a parent company), or a duplicate
             seen.add(member_id)

@@ -197,6 +197,15 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_missing_column": "colonne absente : {column} (exportée sous : {spellings})",
         "import.odoo_missing_file": "export manquant dans le dossier (coopérateurs ou registre des "
         "souscriptions)",
+        "import.odoo_missing_read_only_column": "colonne absente : {column} (exportée sous : {spellings}). "
+        "L'export compatible avec l'import cache ce champ en lecture seule : exportez à nouveau sans "
+        "cocher « Je souhaite mettre à jour des données (export compatible avec l'import) »",
+        "import.odoo_import_compatible": "export compatible avec l'import : les champs en lecture seule "
+        "({columns}) sont cachés, les dates d'entrée et de sortie viennent du seul registre ; exportez à "
+        "nouveau sans cocher « Je souhaite mettre à jour des données (export compatible avec l'import) »",
+        "import.odoo_member_without_number": "coopérateur effectif selon Odoo, mais sans numéro de "
+        "coopérateur (l'identifiant membre) : il n'est pas importé comme membre ; donnez-lui son numéro "
+        "dans Odoo, ou exportez le champ « Numéro de coopérateur »",
         "import.odoo_missing_operation_number": "le numéro d'opération est vide",
         "import.odoo_missing_partner": "le coopérateur est vide",
         "import.odoo_missing_register_number": "ce coopérateur n'a pas de numéro de coopérateur "
@@ -211,7 +220,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_operation": "type d'opération inconnu : attendu souscription, transfert, "
         "revente ou conversion",
         "import.odoo_unknown_partner": "ce coopérateur n'est pas dans le fichier des coopérateurs "
-        "{partners_file}",
+        "{partners_file} : s'il est parti, le filtre par défaut « Coopérateurs » de la liste cache les "
+        "anciens coopérateurs ; retirez-le et exportez à nouveau les coopérateurs",
         "import.odoo_unreadable_file": "fichier vide, trop volumineux ou illisible",
     },
     "en": {
@@ -390,6 +400,15 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_missing_column": "column missing: {column} (exported as: {spellings})",
         "import.odoo_missing_file": "an export is missing from the folder (cooperators or subscription "
         "register)",
+        "import.odoo_missing_read_only_column": "column missing: {column} (exported as: {spellings}). "
+        "The import-compatible export hides this read-only field: export again without ticking “I want "
+        "to update data (import-compatible export)”",
+        "import.odoo_import_compatible": "an import-compatible export: the read-only fields ({columns}) "
+        "are hidden, the dates members joined and left come from the register alone; export again "
+        "without ticking “I want to update data (import-compatible export)”",
+        "import.odoo_member_without_number": "an effective cooperator in Odoo, but with no cooperator "
+        "number (the member id): not imported as a member; give them their number in Odoo, or export "
+        "the field “Cooperator Number”",
         "import.odoo_missing_operation_number": "the operation number is empty",
         "import.odoo_missing_partner": "the cooperator is empty",
         "import.odoo_missing_register_number": "this cooperator has no cooperator number (the member "
@@ -403,7 +422,9 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_file": "not an export this import knows: left out",
         "import.odoo_unknown_operation": "unknown operation type: expected subscription, transfer, sell "
         "back or conversion",
-        "import.odoo_unknown_partner": "this cooperator is not in the cooperators file {partners_file}",
+        "import.odoo_unknown_partner": "this cooperator is not in the cooperators file {partners_file}: "
+        "if they left, the list's default filter “Cooperators” hides former cooperators; remove it and "
+        "export the cooperators again",
         "import.odoo_unreadable_file": "the file is empty, too large or unreadable",
     },
 }
