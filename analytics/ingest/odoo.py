@@ -1121,3 +1121,16 @@ def read_cooperator_export(
         members = reader.read_members(partners, entries)
         sheets.insert(0, _sheet("members", partner_export.origin, members))
     return RawSource(name=folder.name, sha256=sha256, sheets=tuple(sheets), findings=tuple(reader.findings))
+
+
+def read_export_with_latest(folder: Path, data_dir: Path, limits: Limits | None = None) -> RawSource:
+    """Return ``read_cooperator_export`` of ``folder`` with the members of the latest valid
+    snapshot of ``data_dir`` (none in an empty data folder): the command line's and the Import
+    page's reading of an Odoo export."""
+    import pyarrow.parquet as pq
+
+    from analytics.ingest.importer import latest_valid  # the importer does not import this module
+
+    latest = latest_valid(data_dir)
+    previous = pq.read_table(latest.table_path("members")) if latest is not None else None
+    return read_cooperator_export(folder, previous, limits)

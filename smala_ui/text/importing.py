@@ -24,8 +24,15 @@ TEXT: dict[str, dict[str, str]] = {
         "feuilles) ; un **.zip** de fichiers CSV, un par table ; un seul **CSV** nommé d'après une table "
         "(`membres.csv`, `members.csv`, ...). CSV belge (`;` et virgule décimale) ou international "
         "(`,` et point), UTF-8 ou Windows-1252. En-têtes en français ou en anglais. Une table absente "
-        "est reprise du dernier instantané. L'export du module coopérateur d'Odoo s'importe avec "
-        "la commande `./smala import`.",
+        "est reprise du dernier instantané. Les exports du module coopérateur d'Odoo : choisissez le "
+        "format « Exports Odoo » et déposez ensemble les coopérateurs, le registre de souscription et, "
+        "si besoin, les types de part et le complément des membres (CSV ou XLSX).",
+        "importing.format": "Format",
+        "importing.format.template": "Modèle ou CSV de la coopérative",
+        "importing.format.odoo": "Exports Odoo (module coopérateur)",
+        "importing.odoo_files": "Fichiers exportés d'Odoo",
+        "importing.odoo_help": "Les coopérateurs et le registre de souscription, plus, si besoin, les types "
+        "de part et le complément des membres : les exports à faire sont décrits dans docs/import-odoo.md.",
         "importing.as_of": "Date de situation",
         "importing.as_of_help": "L'instantané décrit l'état de toutes les tables à cette date "
         "(en général la fin d'un trimestre).",
@@ -238,8 +245,15 @@ TEXT: dict[str, dict[str, str]] = {
         "sheets); a **.zip** of CSV files, one per table; a single **CSV** named after a table "
         "(`members.csv`, `membres.csv`, ...). Belgian CSV (`;` and decimal comma) or international "
         "(`,` and point), UTF-8 or Windows-1252. Headers in French or English. A table left out "
-        "is taken from the latest snapshot. The export of Odoo's cooperator module is imported with "
-        "the `./smala import` command.",
+        "is taken from the latest snapshot. The exports of Odoo's cooperator module: choose the "
+        "“Odoo exports” format and drop the cooperators, the subscription register and, if needed, the "
+        "share types and the members complement together (CSV or XLSX).",
+        "importing.format": "Format",
+        "importing.format.template": "The cooperative's template or CSV",
+        "importing.format.odoo": "Odoo exports (cooperator module)",
+        "importing.odoo_files": "Files exported from Odoo",
+        "importing.odoo_help": "The cooperators and the subscription register, plus, if needed, the share "
+        "types and the members complement: the exports to make are described in docs/import-odoo.md.",
         "importing.as_of": "As-of date",
         "importing.as_of_help": "The snapshot holds the state of every table on this date (usually the "
         "end of a quarter).",
