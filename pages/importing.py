@@ -15,6 +15,7 @@ from smala_ui import fmt
 from smala_ui.findings import last_quarter_end
 from smala_ui.sections import importing as sections
 from smala_ui.session import lang, t
+from smala_ui.text import translate
 from smala_ui.widgets import header
 
 header("page.importing", dates=False)  # an import is not about the selected snapshot
@@ -29,6 +30,16 @@ with st.expander(
     st.markdown(t("importing.steps"))
     st.markdown(t("importing.formats"))
 
+language = lang()
+source_format = st.radio(
+    t("importing.format"),
+    sections.FORMATS,
+    # the language bound now: a format_func may be called outside the script's run
+    format_func=lambda key, language=language: translate(language, f"importing.format.{key}"),
+    horizontal=True,
+    key="import_format",
+)
+odoo = source_format == "odoo"
 date_column, file_column = st.columns([1, 2])
 as_of = date_column.date_input(
     t("importing.as_of"),
@@ -38,7 +49,8 @@ as_of = date_column.date_input(
     key="import_as_of",
 )
 # a new key after a publish: the uploader comes back empty
-upload = sections.uploader(file_column, key=f"import_file_{st.session_state.get(sections.UPLOADS, 0)}")
+uploads = st.session_state.get(sections.UPLOADS, 0)
+upload = sections.uploader(file_column, key=f"import_{'odoo' if odoo else 'file'}_{uploads}", odoo=odoo)
 replace = False
 if date_taken(data_dir, as_of):
     date_column.info(t("importing.date_exists", date=fmt.date(as_of, lang())), icon=":material/info:")
@@ -46,7 +58,9 @@ if date_taken(data_dir, as_of):
         t("importing.replace"), help=t("importing.replace_help"), key="import_replace"
     )
 
-if upload is not None:
+if odoo and upload:  # the list of the exported files
+    sections.prepare_odoo([(f.name, f.getvalue()) for f in upload], as_of, settings)
+elif not odoo and upload is not None:
     sections.prepare(upload.name, upload.getvalue(), as_of, settings)
 elif sections.PLAN_KEY in st.session_state:  # the file was removed from the uploader
     sections.drop_plan()

@@ -27,7 +27,6 @@ from analytics.access.audit import AuditError  # noqa: E402
 from analytics.config import ConfigError, load_settings  # noqa: E402
 from analytics.ingest.importer import (  # noqa: E402
     ImportPlan,
-    latest_valid,
     prepare_import,
     publish_import,
     record_publish,
@@ -98,11 +97,9 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
 
 def run_import(args: argparse.Namespace, settings, lang: str) -> int:
     if args.format == "odoo":
-        from analytics.ingest.odoo import read_cooperator_export
+        from analytics.ingest.odoo import read_export_with_latest
 
-        latest = latest_valid(settings.data_dir)
-        previous = pq.read_table(latest.table_path("members")) if latest is not None else None
-        source = read_cooperator_export(args.source, previous)
+        source = read_export_with_latest(args.source, settings.data_dir)
     else:
         source = read_source(args.source)
     with tempfile.TemporaryDirectory(prefix="smala-import-") as work:

@@ -371,3 +371,61 @@ def test_the_command_line_publishes_and_the_trail_says_who(fixture_dir, monkeypa
         "2026-06-30",
         "members.csv",
     )
+
+
+ODOO_FIXTURE = ROOT / "tests" / "fixtures" / "odoo" / "oca16_en"
+
+
+def odoo_files(changes: dict[str, tuple[str, str]] | None = None) -> list[tuple[str, bytes, str]]:
+    """The OCA 16.0 demo export (tests/fixtures/odoo/oca16_en), each file as the uploader takes it,
+    with text ``changes`` by file name (old, new)."""
+    files = []
+    for path in sorted(ODOO_FIXTURE.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        if changes and path.name in changes:
+            text = text.replace(*changes[path.name])
+        files.append((path.name, text.encode(), "text/csv"))
+    return files
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_page_reads_odoo_exports_chosen_as_the_format(lang, fixture_dir, monkeypatch):
+    """Choosing the Odoo format offers an uploader of several CSV or XLSX files; the exports are
+    read as ``./smala import --format odoo`` reads a folder, and the Odoo reader's findings are
+    shown where the treasurer finds them: the share types export prices the founder share at 60,
+    so the conversion of 4 x 25 = 100 into 2 x 60 = 120 is refused at the register's row 5."""
+    at = run_page("importing", lang, data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
+    assert_clean(at)
+    choice = at.radio(key="import_format")
+    assert choice.label == CATALOGUE[lang]["importing.format"]
+    assert choice.options == [
+        CATALOGUE[lang]["importing.format.template"],
+        CATALOGUE[lang]["importing.format.odoo"],
+    ]
+    choice.set_value("odoo").run()
+    assert_clean(at)
+    uploader = at.file_uploader(key="import_odoo_0")
+    assert uploader.accept_multiple_files
+    assert uploader.allowed_type == [".csv", ".xlsx"]
+    assert uploader.label == CATALOGUE[lang]["importing.odoo_files"]
+    at.date_input(key="import_as_of").set_value(NEW_DATE).run()
+    at.file_uploader(key="import_odoo_0").set_value(
+        odoo_files({"share_type.csv": ('"50.0"', '"60.0"')})
+    ).run()
+    assert not at.exception
+    findings = at.dataframe[0].value
+    columns = [CATALOGUE[lang][f"importing.col.{c}"] for c in ("origin", "row", "column", "value", "problem")]
+    rows = findings[columns].values.tolist()
+    expected = CATALOGUE[lang]["import.odoo_conversion_value_changed"].format(
+        quantity=4,
+        unit="25.00",
+        out="100.00",
+        quantity_to=2,
+        price="60.00",
+        into="120.00",
+        share_type="[share_a] Share A - Founder",
+        source="share_type.csv › Sales Price",
+    )
+    assert ["subscription_register.csv", 5, "Number of share to", "2", expected] in rows
+    assert at.button(key="import_publish").disabled
+    assert [s.label for s in list_snapshots(fixture_dir)] == ["2025-12-31", "2026-03-31"]

@@ -9,6 +9,7 @@ import hashlib
 import re
 import shutil
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
@@ -288,7 +289,7 @@ def test_missing_files_and_columns_are_reported(tmp_path):
     )
     source = read_cooperator_export(no_price)
     assert [(f.code, f.params["column"]) for f in source.findings] == [
-        ("odoo_missing_column", "share_unit_price")
+        ("odoo_missing_read_only_column", "share_unit_price")  # the register's fields are read-only
     ]
     assert values(sheets(source)["shares"])["entry_id"] == []
 
@@ -433,3 +434,326 @@ def test_an_xlsx_export_reads_like_the_csv(tmp_path):
     assert values(by_table["members"]) == MEMBERS
     assert values(by_table["shares"]) == SHARES
     assert by_table["shares"].origin == "subscription_register.xlsx › Sheet1"
+
+
+HEADER_ONLY = {
+    # kind: (file the headers come from, severity, the findings besides the empty export's)
+    "partners": (FIXTURES / "technical" / "res_partner.csv", ERROR),
+    "register": (FIXTURES / "technical" / "subscription_register.csv", ERROR),
+    "share_lines": (FIXTURES / "labels_en" / "share.line.csv", None),  # ignored anyway
+    "complement": (None, WARNING),
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("kind", list(HEADER_ONLY))
+def test_a_header_only_export_is_a_located_finding(tmp_path, kind, fmt):
+    """Odoo writes the headers of an export whose list is empty (a filter matching nothing). Each
+    kind of file with headers and no rows, as CSV and as XLSX, is reported at its file, never a
+    crash (the register's raised ArrowNotImplementedError in ``_Export.filled``). An empty
+    cooperators or register export blocks the import (error); an empty complement only warns."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name in ("res_partner.csv", "subscription_register.csv"):
+        shutil.copy(FIXTURES / "technical" / name, folder)
+    source_file, severity = HEADER_ONLY[kind]
+    stem = source_file.stem if source_file else "membres"
+    header = (
+        source_file.read_text(encoding="utf-8").splitlines()[0] if source_file else "Identifiant membre,Rôle"
+    )
+    (folder / f"{stem}.csv").unlink(missing_ok=True)
+    written = tmp_path / f"{stem}.csv"
+    written.write_text(header + "\n", encoding="utf-8")
+    if fmt == "csv":
+        shutil.copy(written, folder)
+        origin = f"{stem}.csv"
+    else:
+        _write_xlsx(written, folder / f"{stem}.xlsx")
+        origin = f"{stem}.xlsx › Sheet1"
+    source = read_cooperator_export(folder, previous_members=PREVIOUS)
+    empty = [
+        (f.severity, f.origin, f.params["kind"]) for f in source.findings if f.code == "odoo_empty_export"
+    ]
+    if severity is None:
+        assert empty == []
+        assert [(f.code, f.origin) for f in source.findings] == [("odoo_share_lines_ignored", origin)]
+    else:
+        assert empty == [(severity, origin, kind)]
+    if kind == "partners":  # no partner: the register's lines are not each reported as unknown
+        assert [f.code for f in source.findings] == ["odoo_empty_export"]
+        assert values(sheets(source)["members"])["member_id"] == []
+    if kind == "register":
+        assert values(sheets(source)["shares"])["entry_id"] == []
+        assert "odoo_missing_file" not in {f.code for f in source.findings}  # the file is there
+
+
+def test_an_empty_file_or_sheet_is_a_located_finding(tmp_path):
+    """A 0-byte register is the core reader's ``empty_file`` (and the register is then missing);
+    a workbook's blank sheet beside the exported one is left out with a warning."""
+    import xlsxwriter
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "technical" / "res_partner.csv", folder)
+    (folder / "subscription_register.csv").write_bytes(b"")
+    workbook = xlsxwriter.Workbook(str(folder / "notes.xlsx"))
+    workbook.add_worksheet("Feuil1")
+    workbook.close()
+    source = read_cooperator_export(folder, previous_members=PREVIOUS)
+    assert [(f.severity, f.code, f.origin) for f in source.findings] == [
+        (ERROR, "empty_file", "subscription_register.csv"),
+        (WARNING, "odoo_blank_sheet", "notes.xlsx › Feuil1"),
+        (ERROR, "odoo_missing_file", "export"),
+    ]
+
+
+# The OCA module's own demo data (OCA/cooperative, cooperator/demo/coop.xml): the share types
+# "Share A - Founder" (short name "Share A", internal reference share_a, list price 50) and
+# "Share B - Worker" ("Share B", share_b, 25) on 16.0, "Part A - Founder" / "Part B - Worker" on
+# 12.0 and 14.0; the cooperators Virginie Leloup, Houssine Intégrale and Vincent Bixolon 2000
+# (zip 5101, Namur). The conversion follows cooperator/tests/test_cooperator.py
+# (test_convert_operation): shares of the worker type (25) converted into founder shares (50).
+# What a conversion line holds, read in cooperator/models/operation_request.py (execute_operation,
+# 12.0, 14.0, 16.0): partner_id, quantity, share_product_id and share_unit_price of the old
+# type, type "convert", date, share_to_product_id and quantity_to =
+# int(quantity x share_unit_price / share_to_product_id.list_price); share_to_unit_price, a stored
+# field of subscription.register (cooperator/models/subscription_register.py), is never written.
+OCA_SHARES = {
+    "entry_id": ["1", "2", "3", "4-out", "4-in"],
+    "member_id": ["1", "2", "3", "3", "3"],
+    "date": ["2023-01-10", "2023-01-10", "2023-03-01", "2023-06-21", "2023-06-21"],
+    "kind": ["subscription", "subscription", "subscription", "redemption", "subscription"],
+    # Vincent's 4 worker shares out, 2 founder shares in: 4 x 25 = 100 = 2 x 50
+    "share_class": ["founder", "founder", "ordinary", "ordinary", "founder"],
+    "quantity": ["2", "4", "4", "4", "2"],
+    "unit_value_eur": ["50.00", "50.00", "25.00", "25.00", "50.00"],
+}
+
+
+def _capital(source) -> Decimal:
+    """Return the share capital of the source's shares sheet once coerced (the contract's rule:
+    quantity x unit value, positive in, negative out)."""
+    coerced = coerce_sheet(sheets(source)["shares"])
+    assert coerced.findings == []
+    sign = {"subscription": 1, "transfer_in": 1, "redemption": -1, "transfer_out": -1}
+    return sum(
+        sign[row["kind"]] * row["quantity"] * row["unit_value_eur"] for row in coerced.table.to_pylist()
+    )
+
+
+def _oca16_folder(tmp_path: Path, without: tuple[str, ...] = ()) -> Path:
+    folder = tmp_path / "oca16"
+    shutil.copytree(FIXTURES / "oca16_en", folder)
+    for name in without:
+        (folder / name).unlink()
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("folder", "fmt"), [("oca16_en", "csv"), ("oca16_en", "xlsx"), ("oca12_fr", "csv"), ("oca12_fr", "xlsx")]
+)
+def test_a_conversion_as_odoo_writes_it_takes_the_new_share_types_price(tmp_path, folder, fmt):
+    """A conversion line without share_to_unit_price (0.0, as Odoo leaves it) is priced by the
+    new share type's list price from the share types export (Cooperators > Configuration >
+    Share type). 16.0's English labels with display names ("[share_a] Share A - Founder"); 12.0's
+    French labels with short names only ("Part A"): the founder class is read from the type's
+    name in the share types export ("Part A - Founder"), not from its short name.
+
+    Share capital by hand: 2 x 50 + 4 x 50 + 4 x 25 - 4 x 25 + 2 x 50 = 400.00."""
+    source_folder = FIXTURES / folder
+    if fmt == "xlsx":
+        source_folder = tmp_path / folder
+        source_folder.mkdir()
+        for path in (FIXTURES / folder).iterdir():
+            text = path.read_text(encoding="utf-8")
+            # the XLSX export holds the same cells: rewrite the French CSV with commas for the helper
+            if ";" in text.splitlines()[0]:
+                text = "\n".join(
+                    ",".join(f'"{cell}"' for cell in line.replace(",", ".").split(";"))
+                    for line in text.splitlines()
+                )
+            written = tmp_path / path.name
+            written.write_text(text + "\n", encoding="utf-8")
+            _write_xlsx(written, source_folder / f"{path.stem}.xlsx")
+    source = read_cooperator_export(source_folder)
+    assert [f for f in source.findings if f.is_error] == []
+    assert values(sheets(source)["shares"]) == OCA_SHARES
+    assert sheets(source)["shares"].row_numbers.to_pylist() == [2, 3, 4, 5, 5]
+    members = values(sheets(source)["members"])
+    assert members["is_founder"] == ["true", "true", "true"]  # Vincent through the conversion
+    assert members["province"] == ["BE-WNA"] * 3  # 5101
+    assert _capital(source) == Decimal("400.00")
+
+
+def test_without_a_share_types_export_the_price_is_the_one_the_register_shows_for_that_type(tmp_path):
+    """Without the share types export, the founder type's price is read on the register's own
+    lines of that type (2 x 50.0 and 4 x 50.0 subscribed): the one price 50."""
+    source = read_cooperator_export(_oca16_folder(tmp_path, without=("share_type.csv",)))
+    assert [f for f in source.findings if f.is_error] == []
+    assert values(sheets(source)["shares"]) == OCA_SHARES
+    assert _capital(source) == Decimal("400.00")
+
+
+def test_the_share_types_sales_price_exported_as_a_sub_field_prices_the_conversion(tmp_path):
+    """The register's sub-field "Share to type/Sales Price" (share_to_product_id/list_price)
+    gives the price when no other line of that type holds one: only the conversion is left.
+
+    Capital by hand: 4 x 25 (subscription) - 4 x 25 + 2 x 50 = 100.00."""
+    folder = _oca16_folder(tmp_path, without=("share_type.csv",))
+    path = folder / "subscription_register.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ',"Share to type/Sales Price"'] + [line + ',"50.0"' for line in lines[3:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    source = read_cooperator_export(folder)
+    assert [f for f in source.findings if f.is_error] == []
+    assert values(sheets(source)["shares"])["unit_value_eur"] == ["25.00", "25.00", "50.00"]
+    assert _capital(source) == Decimal("100.00")
+
+
+def test_a_conversion_with_no_known_price_is_a_located_error(tmp_path):
+    """No share types export, no sub-field, no other line of the founder type: the price is
+    nowhere, and the finding says which export gives it."""
+    folder = _oca16_folder(tmp_path, without=("share_type.csv",))
+    path = folder / "subscription_register.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *lines[3:]]) + "\n", encoding="utf-8")
+    source = read_cooperator_export(folder)
+    assert [(f.code, f.origin, f.row, f.header, f.value) for f in source.findings] == [
+        (
+            "odoo_conversion_price_unknown",
+            "subscription_register.csv",
+            3,
+            "Share to type",
+            "[share_a] Share A - Founder",
+        )
+    ]
+    assert "Sales Price" in source.findings[0].message
+    assert values(sheets(source)["shares"])["entry_id"] == ["3"]  # the line is not guessed
+
+
+def test_a_conversion_that_does_not_keep_the_value_is_a_located_error(tmp_path):
+    """The share types export gives the founder type's price as 60 (raised since): 4 x 25.00 =
+    100.00 out, 2 x 60.00 = 120.00 in. Capital would grow by 20 with no money paid: refused."""
+    folder = _oca16_folder(tmp_path)
+    path = folder / "share_type.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace('"50.0"', '"60.0"'), encoding="utf-8")
+    source = read_cooperator_export(folder)
+    found = [(f.code, f.origin, f.row, f.header, f.value) for f in source.findings]
+    assert found == [
+        ("odoo_conversion_value_changed", "subscription_register.csv", 5, "Number of share to", "2")
+    ]
+    params = source.findings[0].params
+    assert (params["out"], params["into"], params["source"]) == (
+        "100.00",
+        "120.00",
+        "share_type.csv › Sales Price",
+    )
+
+
+def test_an_import_compatible_export_is_refused_with_the_fix(tmp_path):
+    """Odoo's import-compatible export ("I want to update data") hides read-only fields (the
+    export dialog skips them): on subscription.register every field is read-only
+    (cooperator/models/subscription_register.py), so such a register holds only the External ID;
+    on the cooperators, cooperator_register_number is read-only. Each missing column says so."""
+    folder = tmp_path / "compat"
+    folder.mkdir()
+    (folder / "res_partner.csv").write_text(
+        '"id","name","is_company","parent_id","zip","country_id"\n'
+        '"__export__.res_partner_41_a1","Virginie Leloup","False","","5101","Belgium"\n',
+        encoding="utf-8",
+    )
+    (folder / "subscription_register.csv").write_text(
+        '"id"\n"__export__.subscription_register_1_b1"\n', encoding="utf-8"
+    )
+    source = read_cooperator_export(folder)
+    found = [(f.code, f.origin, f.params["column"]) for f in source.findings]
+    register_columns = [
+        "register_number_operation",
+        "type",
+        "partner_id",
+        "date",
+        "quantity",
+        "share_unit_price",
+        "share_product_id",
+    ]
+    assert found == [
+        *[("odoo_missing_read_only_column", "subscription_register.csv", c) for c in register_columns],
+        ("odoo_missing_read_only_column", "res_partner.csv", "cooperator_register_number"),
+    ]
+    assert all("import-compatible" in f.message for f in source.findings)
+
+
+def test_an_import_compatible_export_without_the_dates_is_a_warning(tmp_path):
+    """Cooperator numbers given, but the import-compatible export (first column ``id``) hid the
+    effective date and the old cooperator flag: the dates come from the register alone."""
+    folder = _oca16_folder(tmp_path)
+    (folder / "res_partner.csv").write_text(
+        '"id","name","cooperator_register_number","zip"\n'
+        '"__export__.res_partner_41_a1","Virginie Leloup","1","5101"\n'
+        '"__export__.res_partner_42_a2","Houssine Intégrale","2","5101"\n'
+        '"__export__.res_partner_43_a3","Vincent Bixolon 2000","3","5101"\n',
+        encoding="utf-8",
+    )
+    source = read_cooperator_export(folder)
+    assert [(f.severity, f.code, f.params.get("columns")) for f in source.findings] == [
+        (WARNING, "odoo_import_compatible", "effective_date, old_member")
+    ]
+    assert values(sheets(source)["members"])["joined_on"] == ["2023-01-10", "2023-01-10", "2023-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("header", "names"),
+    [
+        # 16.0's Cooperators list exported with Display Name: a contact of a company is
+        # "Company, Person" (Related Company exported beside it)
+        ("Display Name", ["Virginie Leloup", "Houssine Intégrale", "Vincent Bixolon 2000"]),
+        # 16.0's Registers > Cooperator Register (cooperative.membership): the Partner column
+        ("Partner", ["Virginie Leloup", "Houssine Intégrale", "Vincent Bixolon 2000"]),
+    ],
+)
+def test_the_name_may_come_as_display_name_or_partner(tmp_path, header, names):
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    text = path.read_text(encoding="utf-8").replace('"Name"', f'"{header}"', 1)
+    if header == "Display Name":
+        text = text.replace(
+            '"Vincent Bixolon 2000","3","2023-03-01","True","False","False",""',
+            '"Bixolon SRL, Vincent Bixolon 2000","3","2023-03-01","True","False","False","Bixolon SRL"',
+        )
+    path.write_text(text, encoding="utf-8")
+    source = read_cooperator_export(folder)
+    assert [f for f in source.findings if f.is_error] == []
+    assert values(sheets(source)["members"])["name"] == names
+    assert _capital(source) == Decimal("400.00")
+
+
+def test_a_former_cooperator_hidden_by_the_default_filter_is_named_with_the_fix(tmp_path):
+    """The Cooperators list's default filter keeps current cooperators: Vincent, had he left,
+    would be missing from the partners file while his register lines name him."""
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:3]) + "\n", encoding="utf-8")
+    source = read_cooperator_export(folder)
+    found = [(f.code, f.row, f.value) for f in source.findings]
+    assert found == [
+        ("odoo_unknown_partner", 4, "Vincent Bixolon 2000"),
+        ("odoo_unknown_partner", 5, "Vincent Bixolon 2000"),
+    ]
+    assert all("'Cooperators' hides former cooperators" in f.message for f in source.findings)
+
+
+def test_a_current_member_without_a_cooperator_number_is_listed(tmp_path):
+    """An effective cooperator with no cooperator number (0) and no register line is not a
+    member of the import; a warning names them at their row, never a silent drop."""
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '"Rémy Commit","0","","True","False","False","","5101","Belgium","remy@demo.net"\n',
+        encoding="utf-8",
+    )
+    source = read_cooperator_export(folder)
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in source.findings] == [
+        (WARNING, "odoo_member_without_number", "res_partner.csv", 5, "Cooperator Number", "0")
+    ]
+    assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3"]

@@ -10,6 +10,9 @@ Files of the folder, recognised by their headers (then by their names):
 - share lines (``share.line``), read but not used: they hold the current holdings, which Odoo
   rewrites on a sell back, a transfer or a conversion (``operation_request.hand_share_over``),
   so they are no ledger;
+- optionally the share types (``product.template``: Cooperators > Configuration > Share type):
+  each type's full name and list price, which price a conversion (Odoo never writes
+  ``share_to_unit_price``) and give the founder class when the register holds short names;
 - optionally a members complement (headers of the template's Members sheet, with the member id):
   it gives, for new members, the columns Odoo does not have (role, sector, impact...).
 
@@ -33,6 +36,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
@@ -49,6 +53,7 @@ PARTNERS = "partners"
 REGISTER = "register"
 SHARE_LINES = "share_lines"
 COMPLEMENT = "complement"
+SHARE_TYPES = "share_types"
 
 # Accepted spellings of each Odoo field we read: technical name, English label, French label.
 # The cooperator fields' labels come from the module's models and its fr.po / fr_BE.po; the
@@ -57,6 +62,9 @@ PARTNER_FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", ".id", "External ID", "ID externe"),
     "name": ("name", "Name", "Nom"),
     "display_name": ("display_name", "Display Name", "Nom affiché"),
+    # 16.0's Registers > Cooperator Register lists cooperative.membership, whose partner_id
+    # ("Partner") names the cooperator
+    "partner_name": ("partner_id", "Partner", "Partenaire"),
     "number": ("cooperator_register_number", "Cooperator Number", "Numéro de coopérateur"),
     "effective_date": ("effective_date", "Effective Date", "Date effective"),
     "member": ("member", "Effective cooperator", "Coopérateur effectif"),
@@ -110,7 +118,26 @@ REGISTER_FIELDS: dict[str, tuple[str, ...]] = {
         "Nom du type de part après conversion",
     ),
     "quantity_to": ("quantity_to", "Number of share to", "Nombre de parts à"),
+    # a stored field that operation_request.execute_operation never writes (12.0, 14.0, 16.0):
+    # exported as 0 or empty, it is used only when a fork fills it
     "unit_price_to": ("share_to_unit_price", "Share to price", "Prix du type de part après conversion"),
+    # the share type's own price (product list_price), a sub-field the export dialog offers
+    "list_price": ("share_product_id/list_price", "Share type/Sales Price", "Type de part/Prix de vente"),
+    "list_price_to": (
+        "share_to_product_id/list_price",
+        "Share to type/Sales Price",
+        "Nom du type de part après conversion/Prix de vente",
+    ),
+}
+
+# The share types (product.template with is_share; Cooperators > Configuration > Share type):
+# product's own fields, labelled by Odoo's product module, and the module's short_name.
+SHARE_TYPE_FIELDS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "Name", "Nom"),
+    "display_name": ("display_name", "Display Name", "Nom affiché"),
+    "short_name": ("short_name", "Short name", "Nom court"),
+    "code": ("default_code", "Internal Reference", "Référence interne"),
+    "list_price": ("list_price", "Sales Price", "Prix de vente"),
 }
 
 # subscription.register.type: Odoo exports a selection as its (translated) label.
@@ -139,6 +166,20 @@ PROVINCE_RANGES: tuple[tuple[int, int, str], ...] = (
     (7000, 7999, "BE-WHT"),
 )
 
+# Fields Odoo shows read-only: its import-compatible export ("I want to update data") hides them
+# (web's export dialog skips a read-only field), so they are missing from such a file. Every
+# field of subscription.register is read-only.
+READ_ONLY_PARTNER_FIELDS = ("number", "effective_date", "member", "old_member")
+
+# What each kind of file is, in the findings' English messages.
+KIND_NAMES = {
+    PARTNERS: "cooperators (res.partner)",
+    REGISTER: "subscription register",
+    SHARE_LINES: "share lines",
+    COMPLEMENT: "members complement",
+    SHARE_TYPES: "share types",
+}
+
 # Members columns Odoo does not hold: from the complement file, else the previous snapshot.
 NOT_IN_ODOO = ("role", "sector", "impact_theme", "impact_stage", "women_led")
 
@@ -157,6 +198,7 @@ def _index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 PARTNER_INDEX = _index(PARTNER_FIELDS)
 REGISTER_INDEX = _index(REGISTER_FIELDS)
+SHARE_TYPE_INDEX = _index(SHARE_TYPE_FIELDS)
 OPERATION_INDEX = _index(OPERATION_TYPES)
 
 
@@ -216,7 +258,8 @@ class _Export:
 
     def filled(self) -> list[bool]:
         """Return, per row, whether any cell of the row holds a value."""
-        filled = pa.array([False] * len(self.rows))
+        # typed: an empty list alone would be a null array, which ``or`` refuses (a header-only file)
+        filled = pa.array([False] * len(self.rows), pa.bool_())
         for column in self.sheet.columns:
             filled = pc.or_(filled, pc.is_valid(read_cells(Column("", STRING), column, False)[0]))
         return filled.to_pylist()
@@ -234,13 +277,23 @@ def _classify(export: _Export) -> str | None:
         return REGISTER
     if "type" not in register_keys and "effective_date" in partner_keys and "share_type" in register_keys:
         return SHARE_LINES
-    if "number" in partner_keys or {"name", "is_company"} <= partner_keys or {"name", "zip"} <= partner_keys:
+    share_type_keys = {SHARE_TYPE_INDEX.get(h) for h in normalised}
+    if (
+        "number" not in partner_keys
+        and "list_price" in share_type_keys
+        and share_type_keys & {"name", "short_name"}
+    ):
+        return SHARE_TYPES
+    named = bool(partner_keys & {"name", "display_name", "partner_name"})
+    if "number" in partner_keys or (named and partner_keys & {"is_company", "zip"}):
         return PARTNERS
     stem = normalise(Path(export.file).stem)
     if "subscriptionregister" in stem or "registre" in stem:
         return REGISTER
     if "shareline" in stem or "lignedepart" in stem:
         return SHARE_LINES
+    if "sharetype" in stem or "typedepart" in stem or "producttemplate" in stem:
+        return SHARE_TYPES
     if "partner" in stem or "cooperat" in stem:
         return PARTNERS
     return None
@@ -289,6 +342,55 @@ def share_class_of(share_type: str) -> str:
     return "founder" if any(word in name for word in FOUNDER_WORDS) else "ordinary"
 
 
+def _type_key(share_type: str) -> str:
+    """Return the key of a share type's name as Odoo writes it: a product with an internal
+    reference is shown as ``[share_a] Share A - Founder``, the reference dropped here."""
+    return normalise(re.sub(r"^\s*\[[^\]]*\]\s*", "", share_type))
+
+
+class _ShareTypes:
+    """The share types the folder tells of, by each of their spellings (name, short name,
+    internal reference, display name): the type's full name, its list price (the product's
+    unit price) and the prices its register lines were written at."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.list_prices: dict[str, tuple[Decimal, str]] = {}  # key -> (price, where it was read)
+        self.register_prices: dict[str, set[Decimal]] = defaultdict(set)
+
+    def add(self, name: str, spellings: list[str], price: Decimal | None = None, where: str = "") -> None:
+        """Record a share type's full ``name`` under each of its ``spellings`` (and its own), and
+        its list price when given (the first one read wins)."""
+        for spelling in [name, *spellings]:
+            key = _type_key(spelling) if spelling else ""
+            if not key:
+                continue
+            self.names.setdefault(key, name)
+            if price:
+                self.list_prices.setdefault(key, (price, where))
+
+    def name(self, spelling: str) -> str:
+        """Return the full name of the share type written ``spelling`` (as written when unknown)."""
+        return self.names.get(_type_key(spelling), spelling)
+
+    def share_class(self, spelling: str) -> str:
+        """Return the share class of a share type, read from its full name: a short name such as
+        "Share A" does not say "Founder", the type's name does."""
+        return share_class_of(self.name(spelling)) if spelling else ""
+
+    def price(self, spelling: str) -> tuple[Decimal | None, str]:
+        """Return a share type's unit price and where it was read: its list price (share types
+        export), else the one price its register lines were written at; (None, "") when
+        neither is known or the register lines disagree."""
+        key = _type_key(spelling)
+        if key in self.list_prices:
+            return self.list_prices[key]
+        seen = self.register_prices.get(key, set())
+        if len(seen) == 1:
+            return next(iter(seen)), "register"
+        return None, ""
+
+
 # ---------------------------------------------------------------------------------------------
 # Partners
 
@@ -335,6 +437,12 @@ class _Entry:
         return self.quantity if self.incoming else -self.quantity
 
 
+def _person_of(display: str, parent: str) -> str:
+    """Return a partner's own name from its display name: Odoo shows a contact of a company as
+    "Company, Person"."""
+    return display[len(parent) + 2 :] if parent and display.startswith(f"{parent}, ") else display
+
+
 class _PartnerIndex:
     """The partners of the export, found by cooperator number, external id or name."""
 
@@ -344,8 +452,16 @@ class _PartnerIndex:
         self.by_number: dict[str, _Partner] = {}
         self.by_key: dict[str, _Partner] = {}
         self.by_name: dict[str, list[_Partner]] = defaultdict(list)
-        names, keys, numbers = export.text("name"), export.text("id"), export.text("number")
+        self.names: list[str] = []
+        keys, numbers = export.text("id"), export.text("number")
         parents, displays = export.text("parent"), export.text("display_name")
+        names = [
+            name or _person_of(display, parent)
+            for name, display, parent in zip(
+                export.first("name", "partner_name"), displays, parents, strict=True
+            )
+        ]
+        self.names = names
         for i, row in enumerate(export.rows):
             name, key, parent = names[i], keys[i], parents[i]
             if not (name or key or numbers[i]):
@@ -390,6 +506,7 @@ class _Reader:
             for record in previous_members.to_pylist():
                 self.previous[str(record.get("member_id"))] = record
         self.complement: dict[str, dict[str, str]] = {}
+        self.share_types = _ShareTypes()
         self.register_read = False  # set once a register with every needed column is read
 
     def find(self, severity: str, code: str, origin: str, message: str, **located: object) -> None:
@@ -414,11 +531,39 @@ class _Reader:
             self.at(export, i, key, code, f"not {EXPECTED[BOOL]}", expected=BOOL)
         return values
 
-    def missing_column(self, export: _Export, spellings: tuple[str, ...]) -> None:
-        """Record that a column the mapping needs is not in ``export``."""
+    def missing_column(self, export: _Export, spellings: tuple[str, ...], read_only: bool = False) -> None:
+        """Record that a column the mapping needs is not in ``export``; for a field Odoo shows
+        read-only, that the import-compatible export hides it."""
         names = " / ".join(spellings)
-        message = f"the column {spellings[0]} is missing (exported as: {names})"
-        self.find(ERROR, "odoo_missing_column", export.origin, message, column=spellings[0], spellings=names)
+        if read_only:
+            message = (
+                f"the column {spellings[0]} is missing (exported as: {names}): Odoo's "
+                "import-compatible export hides this read-only field; export again without ticking "
+                "'I want to update data (import-compatible export)'"
+            )
+            code = "odoo_missing_read_only_column"
+        else:
+            message = f"the column {spellings[0]} is missing (exported as: {names})"
+            code = "odoo_missing_column"
+        self.find(ERROR, code, export.origin, message, column=spellings[0], spellings=names)
+
+    def hidden_columns(self, export: _Export) -> None:
+        """Warn when an import-compatible export (its first column is Odoo's technical ``id``)
+        lacks the advised read-only fields of the cooperators: the dates then come from the
+        register alone."""
+        if not export.headers or export.headers[0] != "id" or not export.has("number"):
+            return
+        hidden = [PARTNER_FIELDS[k][0] for k in ("effective_date", "old_member") if not export.has(k)]
+        if hidden:
+            self.find(
+                WARNING,
+                "odoo_import_compatible",
+                export.origin,
+                f"an import-compatible export hides read-only fields ({', '.join(hidden)}): the "
+                "dates members joined and left come from the register alone; export again without "
+                "ticking 'I want to update data (import-compatible export)'",
+                columns=", ".join(hidden),
+            )
 
     def read_complement(self, export: _Export) -> None:
         """Keep, per member id, the cells of a members complement file (contract headers)."""
@@ -432,6 +577,18 @@ class _Reader:
             member_id = values.pop("member_id", "")
             if member_id:
                 self.complement[_register_number(member_id) or member_id] = values
+
+    def read_share_types(self, export: _Export) -> None:
+        """Keep the names and list prices of the share types export (product.template)."""
+        export.map(SHARE_TYPE_INDEX)
+        names, shorts = export.first("name", "display_name"), export.text("short_name")
+        codes, prices = export.text("code"), export.typed("list_price", DECIMAL)
+        for i in range(len(export.rows)):
+            if prices[1][i]:
+                self.at(export, i, "list_price", prices[2], f"not {EXPECTED[DECIMAL]}", expected=DECIMAL)
+            where = f"{export.origin} › {export.header('list_price')}"  # as written: any language
+            if names[i] or shorts[i]:
+                self.share_types.add(names[i] or shorts[i], [shorts[i], codes[i]], prices[0][i], where)
 
     # -- register -------------------------------------------------------------------------------
 
@@ -462,12 +619,25 @@ class _Reader:
             partner = candidates[0] if candidates else None
         if partner is None:
             partners_file = partners.export.origin
-            message = f"this cooperator is not in the partners file {partners_file}"
+            message = (
+                f"this cooperator is not in the partners file {partners_file}: if they left, the "
+                "list's default filter 'Cooperators' hides former cooperators; remove it and export "
+                "the cooperators again"
+            )
             self.at(export, i, key, "odoo_unknown_partner", message, partners_file=partners_file)
             return None
         if partner.member_id is None:
             self.missing_number(partners, partner, export.origin, export.rows[i])
         return partner.member_id
+
+    def reported(self, partners: _PartnerIndex, partner: _Partner) -> bool:
+        """Return whether the partner's missing cooperator number was reported already."""
+        return any(
+            f.code == "odoo_missing_register_number"
+            and f.origin == partners.export.origin
+            and f.row == partner.row
+            for f in self.findings
+        )
 
     def missing_number(
         self, partners: _PartnerIndex, partner: _Partner, register: str, register_row: int
@@ -501,8 +671,8 @@ class _Reader:
             ("share_type", "share_short_name"),
         )
         missing = [keys[0] for keys in required if not any(export.has(k) for k in keys)]
-        for key in missing:
-            self.missing_column(export, REGISTER_FIELDS[key])
+        for key in missing:  # every field of the register is read-only in Odoo
+            self.missing_column(export, REGISTER_FIELDS[key], read_only=True)
         if missing:
             return []
         self.register_read = True
@@ -512,12 +682,14 @@ class _Reader:
         types, numbers = export.text("type"), export.text(number_key)
         dates, date_texts = export.typed("date", DATE)[0], export.text("date")
 
+        self.learn_share_types(export)
+
         def side(share_type: str, short_name: str, quantity: str, unit: str) -> tuple[list, ...]:
             """Return, per row, the share class, number of shares (value and contract text) and
             price (value and contract text) of one side of a line: before or after a conversion."""
             quantities, units = export.typed(quantity, INT)[0], export.typed(unit, DECIMAL)[0]
             return (
-                [share_class_of(t) if t else "" for t in export.first(share_type, short_name)],
+                [self.share_types.share_class(t) for t in export.first(share_type, short_name)],
                 quantities,
                 list(map(_contract_text, quantities, export.text(quantity))),
                 units,
@@ -565,17 +737,10 @@ class _Reader:
                     ("-in", receiver, "transfer_in", False),
                 ]
             elif operation == "convert":  # out of the old share type, into the new one
-                classes_to, quantities_to, _, units_to, _ = sides[True]
-                if not (classes_to[i] and quantities_to[i] and units_to[i]):
-                    self.at(
-                        export,
-                        i,
-                        "type",
-                        "odoo_incomplete_conversion",
-                        "a conversion needs the new share type, its number of shares and its price "
-                        "(export share_to_product_id, quantity_to and share_to_unit_price)",
-                    )
+                price_to = self.conversion_price(export, i, sides)
+                if price_to is None:
                     continue
+                sides[True][4][i] = _contract_text(price_to, "")
                 planned = [("-out", member_id, "redemption", False), ("-in", member_id, "subscription", True)]
             else:
                 kind = "subscription" if operation == "subscription" else "redemption"
@@ -593,6 +758,97 @@ class _Reader:
                 }
                 entries.append(_Entry(export.rows[i], cells, dates[i], quantities[i]))
         return entries
+
+    def learn_share_types(self, export: _Export) -> None:
+        """Add to the share types what the register tells of them: the full name beside the
+        short name, the list price when exported as a sub-field, and the price each line was
+        written at (``share_unit_price``: the type's price on the line's date)."""
+        types = self.share_types
+        units = export.typed("unit_price", DECIMAL)[0]
+        for name_key, short_key, price_key in (
+            ("share_type", "share_short_name", "list_price"),
+            ("share_to_type", "share_to_short_name", "list_price_to"),
+        ):
+            names, shorts = export.text(name_key), export.text(short_key)
+            prices = export.typed(price_key, DECIMAL)[0]
+            for i in range(len(export.rows)):
+                if names[i] or shorts[i]:
+                    where = f"{export.origin} › {export.header(price_key)}"
+                    types.add(names[i] or shorts[i], [shorts[i]], prices[i], where)
+        for name, short, unit in zip(
+            export.text("share_type"), export.text("share_short_name"), units, strict=True
+        ):
+            if unit:
+                for spelling in {name, short} - {""}:
+                    types.register_prices[_type_key(spelling)].add(unit)
+
+    def conversion_price(
+        self, export: _Export, i: int, sides: dict[bool, tuple[list, ...]]
+    ) -> Decimal | None:
+        """Return the unit price of the shares a conversion line (row ``i``) gives, after
+        checking that the conversion keeps their value (shares out x price = shares in x price);
+        None, with a located finding, when the line cannot be read as a conversion.
+
+        Odoo never writes ``share_to_unit_price`` on a conversion (``operation_request.
+        execute_operation``, 12.0 to 16.0): the price is the new share type's, which Odoo used
+        to compute ``quantity_to``: from the line's own price when a fork wrote it, the
+        exported sub-field ``share_to_product_id/list_price``, the share types export, else the
+        one price the register's lines of that type were written at."""
+        written = export.first("share_to_type", "share_to_short_name")[i]
+        type_key = "share_to_type" if export.has("share_to_type") else "share_to_short_name"
+        quantity_to = sides[True][1][i]
+        if not (written and quantity_to):
+            self.at(
+                export,
+                i,
+                type_key if not written else "quantity_to",
+                "odoo_incomplete_conversion",
+                "a conversion needs the new share type and its number of shares "
+                "(export share_to_product_id and quantity_to)",
+            )
+            return None
+        own, listed = sides[True][3][i], export.typed("list_price_to", DECIMAL)[0][i]
+        if own:
+            price, source = own, f"{export.origin} › {export.header('unit_price_to')}"
+        elif listed:
+            price, source = listed, f"{export.origin} › {export.header('list_price_to')}"
+        else:
+            price, source = self.share_types.price(written)
+            source = export.origin if source == "register" else source
+        if price is None:
+            self.at(
+                export,
+                i,
+                type_key,
+                "odoo_conversion_price_unknown",
+                "the price of the share type after the conversion is nowhere in the export (Odoo "
+                "does not write share_to_unit_price): export the field Share to type > Sales Price "
+                "(share_to_product_id/list_price), or add the export of the share types "
+                "(Cooperators > Configuration > Share type: Name, Short name, Sales Price)",
+            )
+            return None
+        quantity, unit = sides[False][1][i], sides[False][3][i]
+        if quantity is not None and unit is not None and quantity * unit != quantity_to * price:
+            self.at(
+                export,
+                i,
+                "quantity_to",
+                "odoo_conversion_value_changed",
+                f"the conversion does not keep the shares' value: {quantity} x {unit} = "
+                f"{quantity * unit} out, {quantity_to} x {price} = {quantity_to * price} in (the "
+                f"price of {written} read in {source}); correct that price to the one of the "
+                f"conversion's date",
+                quantity=quantity,
+                unit=str(unit),
+                out=str(quantity * unit),
+                quantity_to=quantity_to,
+                price=str(price),
+                into=str(quantity_to * price),
+                share_type=written,
+                source=source,
+            )
+            return None
+        return price
 
     # -- members --------------------------------------------------------------------------------
 
@@ -614,10 +870,13 @@ class _Reader:
         cooperator number, in the file's order."""
         export = partners.export
         missing = [key for key in ("name", "number") if not export.has(key)]
+        if "name" in missing and (export.has("partner_name") or export.has("display_name")):
+            missing.remove("name")  # the name is read from Partner or Display Name
         for key in missing:
-            self.missing_column(export, PARTNER_FIELDS[key])
+            self.missing_column(export, PARTNER_FIELDS[key], read_only=key in READ_ONLY_PARTNER_FIELDS)
         if missing:
             return []
+        self.hidden_columns(export)
         by_member: dict[str, list[_Entry]] = defaultdict(list)
         for e in entries:
             by_member[e.member_id].append(e)
@@ -631,8 +890,23 @@ class _Reader:
         countries = export.first("country_code", "country_xmlid", "country")
         rows: list[tuple[int, dict[str, str]]] = []
         seen: set[str] = set()
+        is_effective = export.typed("member", BOOL)[0]
+        if export.has("member"):
+            self.flags(export, "member")
         for partner in partners.partners:
             member_id = partner.member_id
+            if member_id is None and is_effective[partner.index] and not self.reported(partners, partner):
+                self.at(
+                    export,
+                    partner.index,
+                    "number",
+                    "odoo_member_without_number",
+                    "Odoo marks this partner as an effective cooperator but gives no cooperator "
+                    "number (the member id): not imported as a member; give them their number in "
+                    "Odoo, or export the field Cooperator Number",
+                    severity=WARNING,
+                    value=partners.cell(partner, "number") or partner.name,
+                )
             if member_id is None or member_id in seen:
                 continue  # not a cooperator (a representative, a parent company), or a duplicate
             seen.add(member_id)
@@ -757,7 +1031,21 @@ def _read_folder(folder: Path, reader: _Reader, limits: Limits) -> tuple[dict[st
     reader.findings.extend(found)
     for sheet in sheets:
         export = _Export(sheet.origin.split(" › ")[0], sheet)
+        if not sheet.columns:  # an empty sheet of a workbook: no headers, no rows
+            reader.find(WARNING, "odoo_blank_sheet", export.origin, "nothing in this sheet: left out")
+            continue
         kind = _classify(export)
+        if kind not in (None, SHARE_LINES) and not any(export.filled()):  # share lines are not read
+            # Odoo writes the headers even when the list it exports is empty (a filter that
+            # matches nothing): the file is that export, with no line to read
+            reader.find(
+                ERROR if kind in (PARTNERS, REGISTER) else WARNING,
+                "odoo_empty_export",
+                export.origin,
+                f"the {KIND_NAMES[kind]} export has headers but no rows: in Odoo, remove the filters "
+                "that hide the lines, tick the box of the header to select them all, and export again",
+                kind=kind,
+            )
         if kind is None:
             reader.find(
                 WARNING, "odoo_unknown_file", export.origin, "not an export this import knows: ignored"
@@ -807,10 +1095,16 @@ def read_cooperator_export(
         )
     if COMPLEMENT in exports:
         reader.read_complement(exports[COMPLEMENT])
-    for kind, what in ((PARTNERS, "cooperators (res.partner)"), (REGISTER, "subscription register")):
+    if SHARE_TYPES in exports:
+        reader.read_share_types(exports[SHARE_TYPES])
+    for kind in (PARTNERS, REGISTER):
         if kind not in exports:
             reader.find(
-                ERROR, "odoo_missing_file", folder.name, f"no export of the {what} in the folder", kind=kind
+                ERROR,
+                "odoo_missing_file",
+                folder.name,
+                f"no export of the {KIND_NAMES[kind]} in the folder",
+                kind=kind,
             )
     sheets: list[RawSheet] = []
     if PARTNERS in exports:
@@ -818,7 +1112,8 @@ def read_cooperator_export(
         partner_export.map(PARTNER_INDEX)
         partners = _PartnerIndex(partner_export, reader.flags(partner_export, "is_company"))
         entries: list[_Entry] = []
-        if REGISTER in exports:
+        # with no partner, every register line would be reported as naming an unknown one
+        if REGISTER in exports and partners.partners:
             register = exports[REGISTER]
             register.map(REGISTER_INDEX)
             entries = reader.read_register(register, partners)
@@ -826,3 +1121,16 @@ def read_cooperator_export(
         members = reader.read_members(partners, entries)
         sheets.insert(0, _sheet("members", partner_export.origin, members))
     return RawSource(name=folder.name, sha256=sha256, sheets=tuple(sheets), findings=tuple(reader.findings))
+
+
+def read_export_with_latest(folder: Path, data_dir: Path, limits: Limits | None = None) -> RawSource:
+    """Return ``read_cooperator_export`` of ``folder`` with the members of the latest valid
+    snapshot of ``data_dir`` (none in an empty data folder): the command line's and the Import
+    page's reading of an Odoo export."""
+    import pyarrow.parquet as pq
+
+    from analytics.ingest.importer import latest_valid  # the importer does not import this module
+
+    latest = latest_valid(data_dir)
+    previous = pq.read_table(latest.table_path("members")) if latest is not None else None
+    return read_cooperator_export(folder, previous, limits)

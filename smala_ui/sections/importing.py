@@ -9,6 +9,7 @@ preview) is ``analytics.ingest.importer``'s, the decisions about a plan ``analyt
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -25,6 +26,7 @@ from analytics.ingest.importer import (
     publish_import,
     record_publish,
 )
+from analytics.ingest.odoo import read_export_with_latest
 from analytics.ingest.read import read_bytes
 from analytics.store.publish import PublishError
 from analytics.store.snapshots import date_taken
@@ -44,6 +46,9 @@ PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
 UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
 AUDIT_FAILED = "import_audit_failed"
 FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
+ODOO_TYPES = ["csv", "xlsx"]  # the export dialog's two formats
+FORMATS = ("template", "odoo")
+ODOO_FOLDER = "odoo-export"  # the folder the uploaded exports are written to: the source's name
 
 
 UPLOADER_KEY = "import_uploader"  # the container of the uploader: the scope of its words' CSS
@@ -69,14 +74,12 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
 
 
-def uploader_words(language: str) -> str:
+def uploader_words(language: str, types: list[str] = FILE_TYPES) -> str:
     """Return the style that writes the uploader's button, its size and types line and its words
     while a file is dragged over it in ``language``: "Choisir un fichier", "Jusqu'à 200 Mo par
     fichier · XLSX, XLSM, CSV, ZIP", "Déposez le fichier ici"."""
     size = fmt.number(st.get_option("server.maxUploadSize"), 0, language)
-    limit = translate(
-        language, "importing.file_limit", size=size, types=", ".join(t.upper() for t in FILE_TYPES)
-    )
+    limit = translate(language, "importing.file_limit", size=size, types=", ".join(t.upper() for t in types))
     button = translate(language, "importing.file_button")
     drop = translate(language, "importing.file_drop")
     return _UPLOADER_CSS.format(
@@ -84,16 +87,18 @@ def uploader_words(language: str) -> str:
     )
 
 
-def uploader(into, key: str):
+def uploader(into, key: str, odoo: bool = False):
     """Draw the file uploader in ``into`` (a column), its words in the interface language, and
-    return the uploaded file (or None)."""
+    return the uploaded file (or None); for Odoo's exports, the list of uploaded files."""
     language = lang()
+    types = ODOO_TYPES if odoo else FILE_TYPES
     with into.container(key=UPLOADER_KEY):
-        st.html(uploader_words(language))
+        st.html(uploader_words(language, types))
         return st.file_uploader(
-            t("importing.file"),
-            type=FILE_TYPES,
-            help=t("importing.file_help"),
+            t("importing.odoo_files" if odoo else "importing.file"),
+            type=types,
+            accept_multiple_files=odoo,
+            help=t("importing.odoo_help" if odoo else "importing.file_help"),
             key=key,
         )
 
@@ -123,6 +128,38 @@ def prepare(name: str, data: bytes, as_of: dt.date, settings: Settings) -> None:
         except Exception as exc:  # never crash the page on a file; nothing was published
             st.error(
                 t("importing.failed", file=md_escape(name), error=md_escape(exc)), icon=":material/error:"
+            )
+            return
+    st.session_state[PLAN] = plan
+
+
+def prepare_odoo(files: list[tuple[str, bytes]], as_of: dt.date, settings: Settings) -> None:
+    """Prepare the plan of Odoo's exports (name, content) for ``as_of``, once per (files, date):
+    they are written to a folder of a fresh work folder and read as ``./smala import --format
+    odoo`` reads a folder, with the latest snapshot's members."""
+    digest = b"".join(f"{name}\0".encode() + hashlib.sha256(data).digest() for name, data in sorted(files))
+    key = plan_key(digest, as_of)
+    if st.session_state.get(PLAN_KEY) == key:
+        return
+    drop_plan()
+    workdir = tempfile.mkdtemp(prefix="smala-import-")
+    st.session_state[WORKDIR] = workdir
+    st.session_state[PLAN_KEY] = key
+    folder = Path(workdir) / ODOO_FOLDER
+    folder.mkdir()
+    names = ", ".join(name for name, _ in files)
+    with st.spinner(t("importing.preparing", file=md_escape(names))):
+        try:
+            for name, data in files:
+                # the browser gives a base name; a path or a hidden name is never written as such
+                (folder / (Path(name).name.lstrip(".") or "export")).write_bytes(data)
+            source = read_export_with_latest(folder, settings.data_dir)
+            staging = Path(workdir) / "staging"
+            staging.mkdir()
+            plan = prepare_import(source, as_of, settings.data_dir, staging, settings)
+        except Exception as exc:  # never crash the page on a file; nothing was published
+            st.error(
+                t("importing.failed", file=md_escape(names), error=md_escape(exc)), icon=":material/error:"
             )
             return
     st.session_state[PLAN] = plan

@@ -24,8 +24,15 @@ TEXT: dict[str, dict[str, str]] = {
         "feuilles) ; un **.zip** de fichiers CSV, un par table ; un seul **CSV** nommé d'après une table "
         "(`membres.csv`, `members.csv`, ...). CSV belge (`;` et virgule décimale) ou international "
         "(`,` et point), UTF-8 ou Windows-1252. En-têtes en français ou en anglais. Une table absente "
-        "est reprise du dernier instantané. L'export du module coopérateur d'Odoo s'importe avec "
-        "la commande `./smala import`.",
+        "est reprise du dernier instantané. Les exports du module coopérateur d'Odoo : choisissez le "
+        "format « Exports Odoo » et déposez ensemble les coopérateurs, le registre de souscription et, "
+        "si besoin, les types de part et le complément des membres (CSV ou XLSX).",
+        "importing.format": "Format",
+        "importing.format.template": "Modèle ou CSV de la coopérative",
+        "importing.format.odoo": "Exports Odoo (module coopérateur)",
+        "importing.odoo_files": "Fichiers exportés d'Odoo",
+        "importing.odoo_help": "Les coopérateurs et le registre de souscription, plus, si besoin, les types "
+        "de part et le complément des membres : les exports à faire sont décrits dans docs/import-odoo.md.",
         "importing.as_of": "Date de situation",
         "importing.as_of_help": "L'instantané décrit l'état de toutes les tables à cette date "
         "(en général la fin d'un trimestre).",
@@ -185,14 +192,34 @@ TEXT: dict[str, dict[str, str]] = {
         # the export of Odoo's cooperator module
         "import.odoo_ambiguous_partner": "plusieurs coopérateurs portent ce nom : exportez aussi le "
         "numéro de coopérateur ou l'identifiant externe",
+        "import.odoo_blank_sheet": "feuille vide (ni en-têtes ni lignes) : laissée de côté",
         "import.odoo_duplicate_file": "un second export du même type (le premier est {first})",
-        "import.odoo_incomplete_conversion": "une conversion demande le nouveau type de part, son nombre "
-        "de parts et son prix",
+        "import.odoo_empty_export": "l'export a des en-têtes mais aucune ligne : dans Odoo, retirez les "
+        "filtres qui cachent les lignes, cochez la case de l'en-tête pour toutes les sélectionner, puis "
+        "exportez à nouveau",
+        "import.odoo_conversion_price_unknown": "le prix du type de part après conversion ne figure nulle "
+        "part (Odoo n'écrit pas le « Prix du type de part après conversion ») : exportez le champ "
+        "« Nom du type de part après conversion › Prix de vente », ou ajoutez au dossier l'export des "
+        "types de part (Coopérateurs › Configuration › Type de part : Nom, Nom court, Prix de vente)",
+        "import.odoo_conversion_value_changed": "la conversion ne garde pas la valeur des parts : "
+        "{quantity} × {unit} = {out} sortent, {quantity_to} × {price} = {into} entrent (prix de "
+        "{share_type} lu dans {source}) : corrigez ce prix, celui de la date de la conversion",
+        "import.odoo_incomplete_conversion": "une conversion demande le nouveau type de part et son "
+        "nombre de parts (exportez « Nom du type de part après conversion » et « Nombre de parts à »)",
         "import.odoo_left_on_unknown": "ancien coopérateur selon Odoo, mais sans opération au registre : "
         "la date de départ ne peut pas être datée",
         "import.odoo_missing_column": "colonne absente : {column} (exportée sous : {spellings})",
         "import.odoo_missing_file": "export manquant dans le dossier (coopérateurs ou registre des "
         "souscriptions)",
+        "import.odoo_missing_read_only_column": "colonne absente : {column} (exportée sous : {spellings}). "
+        "L'export compatible avec l'import cache ce champ en lecture seule : exportez à nouveau sans "
+        "cocher « Je souhaite mettre à jour des données (export compatible avec l'import) »",
+        "import.odoo_import_compatible": "export compatible avec l'import : les champs en lecture seule "
+        "({columns}) sont cachés, les dates d'entrée et de sortie viennent du seul registre ; exportez à "
+        "nouveau sans cocher « Je souhaite mettre à jour des données (export compatible avec l'import) »",
+        "import.odoo_member_without_number": "coopérateur effectif selon Odoo, mais sans numéro de "
+        "coopérateur (l'identifiant membre) : il n'est pas importé comme membre ; donnez-lui son numéro "
+        "dans Odoo, ou exportez le champ « Numéro de coopérateur »",
         "import.odoo_missing_operation_number": "le numéro d'opération est vide",
         "import.odoo_missing_partner": "le coopérateur est vide",
         "import.odoo_missing_register_number": "ce coopérateur n'a pas de numéro de coopérateur "
@@ -207,7 +234,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_operation": "type d'opération inconnu : attendu souscription, transfert, "
         "revente ou conversion",
         "import.odoo_unknown_partner": "ce coopérateur n'est pas dans le fichier des coopérateurs "
-        "{partners_file}",
+        "{partners_file} : s'il est parti, le filtre par défaut « Coopérateurs » de la liste cache les "
+        "anciens coopérateurs ; retirez-le et exportez à nouveau les coopérateurs",
         "import.odoo_unreadable_file": "fichier vide, trop volumineux ou illisible",
     },
     "en": {
@@ -224,8 +252,15 @@ TEXT: dict[str, dict[str, str]] = {
         "sheets); a **.zip** of CSV files, one per table; a single **CSV** named after a table "
         "(`members.csv`, `membres.csv`, ...). Belgian CSV (`;` and decimal comma) or international "
         "(`,` and point), UTF-8 or Windows-1252. Headers in French or English. A table left out "
-        "is taken from the latest snapshot. The export of Odoo's cooperator module is imported with "
-        "the `./smala import` command.",
+        "is taken from the latest snapshot. The exports of Odoo's cooperator module: choose the "
+        "“Odoo exports” format and drop the cooperators, the subscription register and, if needed, the "
+        "share types and the members complement together (CSV or XLSX).",
+        "importing.format": "Format",
+        "importing.format.template": "The cooperative's template or CSV",
+        "importing.format.odoo": "Odoo exports (cooperator module)",
+        "importing.odoo_files": "Files exported from Odoo",
+        "importing.odoo_help": "The cooperators and the subscription register, plus, if needed, the share "
+        "types and the members complement: the exports to make are described in docs/import-odoo.md.",
         "importing.as_of": "As-of date",
         "importing.as_of_help": "The snapshot holds the state of every table on this date (usually the "
         "end of a quarter).",
@@ -375,14 +410,33 @@ TEXT: dict[str, dict[str, str]] = {
         "import.schema_version": "schema version {found}, expected {expected}",
         "import.odoo_ambiguous_partner": "several cooperators have this name: export the cooperator "
         "number or the external id too",
+        "import.odoo_blank_sheet": "an empty sheet (no headers, no rows): left out",
         "import.odoo_duplicate_file": "a second export of the same kind (the first is {first})",
-        "import.odoo_incomplete_conversion": "a conversion needs the new share type, its number of "
-        "shares and its price",
+        "import.odoo_empty_export": "the export has headers but no rows: in Odoo, remove the filters that "
+        "hide the lines, tick the header's box to select them all, then export again",
+        "import.odoo_conversion_price_unknown": "the price of the share type after the conversion is "
+        "nowhere (Odoo does not write the “Share to price”): export the field “Share to type › Sales "
+        "Price”, or add the export of the share types to the folder (Cooperators › Configuration › "
+        "Share type: Name, Short name, Sales Price)",
+        "import.odoo_conversion_value_changed": "the conversion does not keep the shares' value: "
+        "{quantity} × {unit} = {out} out, {quantity_to} × {price} = {into} in (the price of "
+        "{share_type} read in {source}): correct that price to the one of the conversion's date",
+        "import.odoo_incomplete_conversion": "a conversion needs the new share type and its number of "
+        "shares (export “Share to type” and “Number of share to”)",
         "import.odoo_left_on_unknown": "an old cooperator according to Odoo, but no operation in the "
         "register: the leaving date cannot be dated",
         "import.odoo_missing_column": "column missing: {column} (exported as: {spellings})",
         "import.odoo_missing_file": "an export is missing from the folder (cooperators or subscription "
         "register)",
+        "import.odoo_missing_read_only_column": "column missing: {column} (exported as: {spellings}). "
+        "The import-compatible export hides this read-only field: export again without ticking “I want "
+        "to update data (import-compatible export)”",
+        "import.odoo_import_compatible": "an import-compatible export: the read-only fields ({columns}) "
+        "are hidden, the dates members joined and left come from the register alone; export again "
+        "without ticking “I want to update data (import-compatible export)”",
+        "import.odoo_member_without_number": "an effective cooperator in Odoo, but with no cooperator "
+        "number (the member id): not imported as a member; give them their number in Odoo, or export "
+        "the field “Cooperator Number”",
         "import.odoo_missing_operation_number": "the operation number is empty",
         "import.odoo_missing_partner": "the cooperator is empty",
         "import.odoo_missing_register_number": "this cooperator has no cooperator number (the member "
@@ -396,7 +450,9 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_file": "not an export this import knows: left out",
         "import.odoo_unknown_operation": "unknown operation type: expected subscription, transfer, sell "
         "back or conversion",
-        "import.odoo_unknown_partner": "this cooperator is not in the cooperators file {partners_file}",
+        "import.odoo_unknown_partner": "this cooperator is not in the cooperators file {partners_file}: "
+        "if they left, the list's default filter “Cooperators” hides former cooperators; remove it and "
+        "export the cooperators again",
         "import.odoo_unreadable_file": "the file is empty, too large or unreadable",
     },
 }
