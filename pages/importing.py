@@ -58,8 +58,17 @@ if date_taken(data_dir, as_of):
         t("importing.replace"), help=t("importing.replace_help"), key="import_replace"
     )
 
+mapping = None
+if odoo:  # the reviewed matches of cooperator numbers with member ids, when switching to Odoo
+    mapping = file_column.file_uploader(
+        t("importing.odoo_mapping"),
+        type=["csv", "xlsx"],
+        help=t("importing.odoo_mapping_help"),
+        key=f"import_odoo_mapping_{uploads}",
+    )
 if odoo and upload:  # the list of the exported files
-    sections.prepare_odoo([(f.name, f.getvalue()) for f in upload], as_of, settings)
+    given = (mapping.name, mapping.getvalue()) if mapping is not None else None
+    sections.prepare_odoo([(f.name, f.getvalue()) for f in upload], as_of, settings, given)
 elif not odoo and upload is not None:
     sections.prepare(upload.name, upload.getvalue(), as_of, settings)
 elif sections.PLAN_KEY in st.session_state:  # the file was removed from the uploader
@@ -70,6 +79,7 @@ if plan is None:
     st.info(t("importing.waiting"), icon=":material/upload_file:")
 else:
     sections.show_report(plan)
+    sections.crosswalk_download(plan)
     if plan.staged is not None:
         sections.show_preview(plan, settings)
     sections.show_publish(plan, data_dir, replace, as_of)

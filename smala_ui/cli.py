@@ -64,6 +64,18 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="odoo: a folder of the cooperator module's exports",
     )
+    imp.add_argument(
+        "--map",
+        type=Path,
+        default=None,
+        help="with --format odoo: the reviewed file matching cooperator numbers to member ids",
+    )
+    imp.add_argument(
+        "--propose-map",
+        type=Path,
+        default=None,
+        help="with --format odoo: write the proposed matches with the latest snapshot's members, for review",
+    )
     imp.add_argument("--lang", choices=("fr", "en"), default=None, help="language of the report")
     tpl = verbs.add_parser("template", help="write the workbook template")
     tpl.add_argument("--from", dest="from_date", type=_date, help="fill it with that snapshot's rows")
@@ -96,10 +108,12 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
 
 
 def run_import(args: argparse.Namespace, settings, lang: str) -> int:
+    if args.format == "odoo" and args.propose_map is not None:
+        return write_proposals(args, settings, lang)
     if args.format == "odoo":
         from analytics.ingest.odoo import read_export_with_latest
 
-        source = read_export_with_latest(args.source, settings.data_dir)
+        source = read_export_with_latest(args.source, settings.data_dir, mapping_file=args.map)
     else:
         source = read_source(args.source)
     with tempfile.TemporaryDirectory(prefix="smala-import-") as work:
@@ -125,6 +139,25 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
         except AuditError as exc:
             print(translate(lang, "audit.failed", error=str(exc)), file=sys.stderr)
         return 0
+
+
+def write_proposals(args: argparse.Namespace, settings, lang: str) -> int:
+    """Write the proposed matches of the register's members with the latest snapshot's (a CSV to
+    review, then to give back with --map) and say how many of each kind."""
+    from collections import Counter
+
+    from analytics.ingest.crosswalk import HOW_WORDS, proposals_csv
+    from analytics.ingest.odoo import crosswalk_proposals
+
+    proposals = crosswalk_proposals(args.source, settings.data_dir)
+    if not proposals:
+        print(translate(lang, "import.cli.no_proposals"), file=sys.stderr)
+        return 1
+    args.propose_map.write_bytes(proposals_csv(proposals, lang))
+    print(translate(lang, "import.cli.proposals_written", file=str(args.propose_map), count=len(proposals)))
+    for how, count in Counter(p.how for p in proposals).most_common():
+        print(f"  {HOW_WORDS[lang][how]}: {fmt.number(count)}")
+    return 0
 
 
 def run_template(args: argparse.Namespace, settings, lang: str) -> int:

@@ -429,3 +429,27 @@ def test_the_page_reads_odoo_exports_chosen_as_the_format(lang, fixture_dir, mon
     assert ["subscription_register.csv", 5, "Number of share to", "2", expected] in rows
     assert at.button(key="import_publish").disabled
     assert [s.label for s in list_snapshots(fixture_dir)] == ["2025-12-31", "2026-03-31"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_switching_to_odoo_offers_the_matches_and_takes_the_reviewed_file(lang, fixture_dir, monkeypatch):
+    """The fixture's members are M1-M6; the OCA export's cooperator numbers are 1-3: the page
+    says the numbers are no member ids (issue 30, item 4) and offers the proposed matches; the
+    reviewed file (1 -> M1, 2 -> M2, 3 -> M4) dropped in the mapping uploader is read with the
+    exports, and the numbers are the members' ids again."""
+    at = run_page("importing", lang, data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
+    at.radio(key="import_format").set_value("odoo").run()
+    at.date_input(key="import_as_of").set_value(NEW_DATE).run()
+    at.file_uploader(key="import_odoo_0").set_value(odoo_files()).run()
+    assert not at.exception
+    problems = at.dataframe[0].value[CATALOGUE[lang]["importing.col.problem"]].tolist()
+    differ = CATALOGUE[lang]["import.odoo_ids_differ"].format(count=3, total=3, example="M1")
+    assert differ in problems
+    (download,) = [e for e in at.get("download_button") if e.proto.id.endswith("import_odoo_proposals")]
+    assert download.proto.label == CATALOGUE[lang]["importing.odoo_proposals"]
+    mapping = "Numéro de coopérateur;Identifiant membre\n1;M1\n2;M2\n3;M4\n".encode()
+    at.file_uploader(key="import_odoo_mapping_0").set_value([("map.csv", mapping, "text/csv")]).run()
+    assert not at.exception
+    problems = at.dataframe[0].value[CATALOGUE[lang]["importing.col.problem"]].tolist()
+    assert differ not in problems
+    assert not [e for e in at.get("download_button") if e.proto.id.endswith("import_odoo_proposals")]

@@ -6,8 +6,9 @@ consultancy, investments, impact, ideas) refers to the old ids. The crosswalk sa
 is which member:
 
 - ``propose`` matches each Odoo member with an existing one, by the same id, then the company
-  number (BCE/KBO), then the name and company as written, then normalised (case, accents,
-  punctuation and the legal form left out). A candidate that several members fit, or a member
+  number (BCE/KBO), then the person's name as written (case aside), then normalised (accents,
+  punctuation and spacing aside). The company is not compared: Odoo often has none for a person
+  whose snapshot names one. A candidate that several members fit, or a member
   that several numbers fit, is left for the treasurer to decide. Emails are not compared: the
   data contract holds none (a member's email is personal data the dashboard never needs).
 - The proposals are written as a two-column file (``proposals_csv``) for review; the reviewed
@@ -48,13 +49,21 @@ NUMBER_HEADERS = frozenset(
         "register number",
     )
 )
-MEMBER_HEADERS = frozenset(normalise(h) for h in ("member_id", "member id", "identifiant membre", "identifiant"))
+MEMBER_HEADERS = frozenset(
+    normalise(h) for h in ("member_id", "member id", "identifiant membre", "identifiant")
+)
 
 # Legal forms left out of a company name before it is compared ("Menuiserie Dubois SRL" is
 # "Menuiserie Dubois"): Belgian forms in French, Dutch and English, old and new (CSA/WVV).
 LEGAL_FORMS = frozenset(
-    "srl sprl sa sc scrl scs snc asbl sca bv bvba nv cv cvba vzw comm v ltd sas sarl gmbh".split()
+    (
+        *("srl", "sprl", "sa", "sc", "scrl", "scs", "snc", "asbl", "sca"),  # French
+        *("bv", "bvba", "nv", "cv", "cvba", "vzw", "commv"),  # Dutch
+        *("ltd", "sas", "sarl", "gmbh"),  # abroad
+    )
 )
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell a spreadsheet would run
 
 # How a proposal was found, strongest first.
 HOW = ("same_id", "company_number", "name", "name_normalised")
@@ -90,7 +99,7 @@ def company_digits(text: str) -> str:
 
 
 def name_key(name: str, company: str = "") -> str:
-    """Return a name and company compared loosely: normalised words, the legal form left out."""
+    """Return a name (and a company) compared loosely: normalised words, a legal form left out."""
     words = []
     for part in (name, company):
         for word in str(part or "").replace("&", " et ").split():
@@ -106,8 +115,8 @@ def _keys(person: Person, how: str) -> str:
     if how == "company_number":
         return company_digits(person.company_number)
     if how == "name":
-        return f"{person.name.strip().casefold()}\x00{person.company.strip().casefold()}"
-    return name_key(person.name, person.company)
+        return person.name.strip().casefold()
+    return name_key(person.name)
 
 
 def propose(odoo: Iterable[Person], existing: Iterable[Person]) -> list[Proposal]:
@@ -208,7 +217,9 @@ def proposals_csv(proposals: list[Proposal], lang: str) -> bytes:
     writer.writerow(PROPOSAL_HEADERS[lang])
     for p in proposals:
         row = (p.number, p.member_id or "", HOW_WORDS[lang][p.how], p.odoo_name, p.member_name)
-        writer.writerow([f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row])
+        writer.writerow(
+            [f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row]
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -251,7 +262,9 @@ def read_mapping(path: Path, known: set[str]) -> tuple[dict[str, str], list[Find
             continue
         where = {"row": row, "header": number_column.header, "value": number}
         if number in mapping:
-            findings.append(located(ERROR, "crosswalk_number_twice", grid.origin, "a number given twice", **where))
+            findings.append(
+                located(ERROR, "crosswalk_number_twice", grid.origin, "a number given twice", **where)
+            )
             continue
         if not member:
             continue  # a new member: keeps its number as id
@@ -296,7 +309,9 @@ def rekey_previous(previous: pa.Table, mapping: dict[str, str]) -> pa.Table:
     back = {member: number for number, member in mapping.items()}
     ids = [back.get(member, member) for member in previous.column("member_id").to_pylist()]
     index = previous.column_names.index("member_id")
-    return previous.set_column(index, previous.schema.field(index), pa.array(ids, previous.column("member_id").type))
+    return previous.set_column(
+        index, previous.schema.field(index), pa.array(ids, previous.column("member_id").type)
+    )
 
 
 def rename_members(raw: RawSource, mapping: dict[str, str]) -> RawSource:

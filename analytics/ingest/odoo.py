@@ -32,6 +32,7 @@ The mapping and its rules are documented in ``docs/import-odoo.md``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -1123,14 +1124,79 @@ def read_cooperator_export(
     return RawSource(name=folder.name, sha256=sha256, sheets=tuple(sheets), findings=tuple(reader.findings))
 
 
-def read_export_with_latest(folder: Path, data_dir: Path, limits: Limits | None = None) -> RawSource:
+def read_export_with_latest(
+    folder: Path, data_dir: Path, limits: Limits | None = None, mapping_file: Path | None = None
+) -> RawSource:
     """Return ``read_cooperator_export`` of ``folder`` with the members of the latest valid
     snapshot of ``data_dir`` (none in an empty data folder): the command line's and the Import
-    page's reading of an Odoo export."""
+    page's reading of an Odoo export.
+
+    With ``mapping_file`` (a reviewed crosswalk: cooperator number -> member id, see
+    ``crosswalk``), the members it maps are read as the snapshot's members they are, and carry
+    their old ids. Without one, register numbers that are not the snapshot's member ids (most
+    of them) are an error that says how to make the file: the other tables refer to the old ids.
+    """
+    from analytics.ingest import crosswalk
+
+    previous = _latest_members(data_dir)
+    mapping: dict[str, str] = {}
+    found: list[Finding] = []
+    if mapping_file is not None:
+        known = set(previous.column("member_id").to_pylist()) if previous is not None else set()
+        mapping, found = crosswalk.read_mapping(mapping_file, known)
+    rekeyed = crosswalk.rekey_previous(previous, mapping) if previous is not None and mapping else previous
+    raw = crosswalk.rename_members(read_cooperator_export(folder, rekeyed, limits), mapping)
+    if previous is not None and mapping_file is None:
+        found.extend(_ids_differ(raw, previous))
+    return dataclasses.replace(raw, findings=(*raw.findings, *found))
+
+
+def _latest_members(data_dir: Path) -> pa.Table | None:
     import pyarrow.parquet as pq
 
     from analytics.ingest.importer import latest_valid  # the importer does not import this module
 
     latest = latest_valid(data_dir)
-    previous = pq.read_table(latest.table_path("members")) if latest is not None else None
-    return read_cooperator_export(folder, previous, limits)
+    return pq.read_table(latest.table_path("members")) if latest is not None else None
+
+
+def _ids_differ(raw: RawSource, previous: pa.Table) -> list[Finding]:
+    """Return an error when most of the register's members are not members of the latest
+    snapshot under the same id (the cooperative switching to Odoo: ``M0042`` against ``42``)."""
+    members = next((sheet for sheet in raw.sheets if sheet.table == "members"), None)
+    if members is None or previous.num_rows == 0:
+        return []
+    ids = [i for i in members.column("member_id").text.to_pylist() if i]
+    known = set(previous.column("member_id").to_pylist())
+    same = sum(i in known for i in ids)
+    if not ids or same * 2 >= len(ids):
+        return []
+    example = next(iter(sorted(known - set(ids))), "")
+    return [
+        make_finding(
+            ERROR,
+            "odoo_ids_differ",
+            members.origin,
+            f"{len(ids) - same} of {len(ids)} cooperator numbers are no member id of the latest snapshot "
+            f"(its ids look like {example}): write the proposed matches (--propose-map FILE, or the "
+            "Import page's download), check them, and import with that file (--map FILE)",
+            count=len(ids) - same,
+            total=len(ids),
+            example=example,
+        )
+    ]
+
+
+def crosswalk_proposals(folder: Path, data_dir: Path, limits: Limits | None = None) -> list:
+    """Return the proposed matches of the register's members with the latest snapshot's
+    (``crosswalk.propose``; empty without a snapshot)."""
+    from analytics.ingest import crosswalk
+
+    previous = _latest_members(data_dir)
+    if previous is None:
+        return []
+    raw = read_cooperator_export(folder, None, limits)
+    members = next((sheet for sheet in raw.sheets if sheet.table == "members"), None)
+    if members is None:
+        return []
+    return crosswalk.propose(crosswalk.people(members), crosswalk.people(previous))

@@ -19,6 +19,7 @@ import streamlit as st
 
 from analytics.access.audit import AuditError
 from analytics.config import Settings
+from analytics.ingest.crosswalk import proposals_csv
 from analytics.ingest.importer import (
     ImportPlan,
     ImportRefused,
@@ -26,7 +27,7 @@ from analytics.ingest.importer import (
     publish_import,
     record_publish,
 )
-from analytics.ingest.odoo import read_export_with_latest
+from analytics.ingest.odoo import crosswalk_proposals, read_export_with_latest
 from analytics.ingest.read import read_bytes
 from analytics.store.publish import PublishError
 from analytics.store.snapshots import date_taken
@@ -40,7 +41,14 @@ from smala_ui.login import viewer_policy
 from smala_ui.navigation import PAGES
 from smala_ui.session import AS_OF_KEY, COMPARE_KEY, lang, t
 from smala_ui.text import plural, translate
-from smala_ui.widgets import bullets, csv_download, group_sentences, kpi_tiles, problem_text
+from smala_ui.widgets import (
+    bullets,
+    csv_download,
+    download_button,
+    group_sentences,
+    kpi_tiles,
+    problem_text,
+)
 
 PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
 UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
@@ -133,11 +141,18 @@ def prepare(name: str, data: bytes, as_of: dt.date, settings: Settings) -> None:
     st.session_state[PLAN] = plan
 
 
-def prepare_odoo(files: list[tuple[str, bytes]], as_of: dt.date, settings: Settings) -> None:
-    """Prepare the plan of Odoo's exports (name, content) for ``as_of``, once per (files, date):
-    they are written to a folder of a fresh work folder and read as ``./smala import --format
-    odoo`` reads a folder, with the latest snapshot's members."""
-    digest = b"".join(f"{name}\0".encode() + hashlib.sha256(data).digest() for name, data in sorted(files))
+def prepare_odoo(
+    files: list[tuple[str, bytes]],
+    as_of: dt.date,
+    settings: Settings,
+    mapping: tuple[str, bytes] | None = None,
+) -> None:
+    """Prepare the plan of Odoo's exports (name, content) for ``as_of``, once per (files,
+    mapping, date): they are written to a folder of a fresh work folder and read as ``./smala
+    import --format odoo [--map FILE]`` reads a folder, with the latest snapshot's members and the
+    reviewed ``mapping`` file of cooperator numbers to member ids, when given."""
+    given = sorted(files) + ([("\0mapping:" + mapping[0], mapping[1])] if mapping else [])
+    digest = b"".join(f"{name}\0".encode() + hashlib.sha256(data).digest() for name, data in given)
     key = plan_key(digest, as_of)
     if st.session_state.get(PLAN_KEY) == key:
         return
@@ -153,7 +168,11 @@ def prepare_odoo(files: list[tuple[str, bytes]], as_of: dt.date, settings: Setti
             for name, data in files:
                 # the browser gives a base name; a path or a hidden name is never written as such
                 (folder / (Path(name).name.lstrip(".") or "export")).write_bytes(data)
-            source = read_export_with_latest(folder, settings.data_dir)
+            mapping_file = None
+            if mapping is not None:
+                mapping_file = Path(workdir) / f"mapping{Path(mapping[0]).suffix.lower()}"
+                mapping_file.write_bytes(mapping[1])
+            source = read_export_with_latest(folder, settings.data_dir, mapping_file=mapping_file)
             staging = Path(workdir) / "staging"
             staging.mkdir()
             plan = prepare_import(source, as_of, settings.data_dir, staging, settings)
@@ -305,3 +324,23 @@ def publish(plan: ImportPlan, data_dir: Path, replace: bool) -> None:
     st.session_state[AS_OF_KEY] = plan.as_of.isoformat()
     st.session_state.pop(COMPARE_KEY, None)
     st.query_params.pop(COMPARE_KEY, None)
+
+
+def crosswalk_download(plan: ImportPlan) -> None:
+    """When the register's numbers are not the snapshot's member ids, offer the proposed matches
+    (``crosswalk``) as a CSV to review and give back as the mapping file. Names: directors only,
+    as the Import page, and the download is recorded."""
+    workdir = st.session_state.get(WORKDIR)
+    if workdir is None or not any(f.code == "odoo_ids_differ" for f in plan.findings):
+        return
+    settings = st.session_state["settings"]
+    language = lang()
+    download_button(
+        t("importing.odoo_proposals"),
+        lambda: proposals_csv(crosswalk_proposals(Path(workdir) / ODOO_FOLDER, settings.data_dir), language),
+        "correspondances_odoo.csv" if language == "fr" else "odoo_mapping.csv",
+        "text/csv",
+        "import_odoo_proposals",
+        icon=":material/download:",
+        help=t("importing.odoo_proposals_help"),
+    )

@@ -3,6 +3,10 @@
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "import.cli.read": "Lu : {name} (sha256 {sha}…)",
+        "import.cli.no_proposals": "Aucune correspondance à proposer : il faut un instantané publié et un "
+        "export des coopérateurs lisible.",
+        "import.cli.proposals_written": "{count} correspondances proposées écrites dans {file} : vérifiez "
+        "chaque ligne (complétez ou videz l'identifiant membre), puis importez avec --map {file}.",
         "import.cli.summary": "{errors}, {warnings}. Tables du nouvel instantané "
         "(lignes, entre parenthèses celles du dernier instantané, et leur origine) :",
         "import.cli.preview": "Aperçu : ce qui changerait par rapport à l'instantané du {date}",
@@ -16,6 +20,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "import.cli.read": "Read: {name} (sha256 {sha}…)",
+        "import.cli.no_proposals": "No match to propose: it needs a published snapshot and a readable "
+        "cooperators export.",
+        "import.cli.proposals_written": "{count} proposed matches written to {file}: check each line (fill "
+        "in or clear the member id), then import with --map {file}.",
         "import.cli.summary": "{errors}, {warnings}. Tables of the new snapshot (rows, "
         "in brackets those of the latest snapshot, and where they come from):",
         "import.cli.preview": "Preview: what would change against the snapshot of {date}",

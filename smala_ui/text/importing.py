@@ -194,6 +194,24 @@ TEXT: dict[str, dict[str, str]] = {
         "numéro de coopérateur ou l'identifiant externe",
         "import.odoo_blank_sheet": "feuille vide (ni en-têtes ni lignes) : laissée de côté",
         "import.odoo_duplicate_file": "un second export du même type (le premier est {first})",
+        "importing.odoo_mapping": "Correspondances numéro → identifiant membre (facultatif)",
+        "importing.odoo_mapping_help": "En passant à Odoo : le fichier des correspondances proposées, "
+        "vérifié (deux colonnes : Numéro de coopérateur, Identifiant membre). Les autres tables gardent "
+        "ainsi leurs références.",
+        "importing.odoo_proposals": "Télécharger les correspondances proposées",
+        "importing.odoo_proposals_help": "Chaque numéro de coopérateur et le membre qui lui correspond "
+        "(même identifiant, numéro d'entreprise, puis nom) : vérifiez chaque ligne, complétez ou videz "
+        "l'identifiant, puis déposez le fichier ci-dessus.",
+        "import.odoo_ids_differ": "{count} numéros de coopérateur sur {total} ne sont l'identifiant "
+        "d'aucun membre du dernier instantané (ses identifiants ressemblent à {example}) : téléchargez les "
+        "correspondances proposées (ou ./smala import --propose-map FICHIER), vérifiez-les, puis importez "
+        "avec ce fichier (--map FICHIER)",
+        "import.crosswalk_unreadable": "fichier de correspondances illisible ou vide",
+        "import.crosswalk_missing_column": "colonne « {value} » absente : le fichier a deux colonnes, le "
+        "numéro de coopérateur et l'identifiant membre",
+        "import.crosswalk_number_twice": "ce numéro de coopérateur est déjà donné plus haut",
+        "import.crosswalk_unknown_member": "aucun membre du dernier instantané n'a cet identifiant",
+        "import.crosswalk_member_twice": "cet identifiant membre est déjà donné pour le numéro {first}",
         "import.odoo_empty_export": "l'export a des en-têtes mais aucune ligne : dans Odoo, retirez les "
         "filtres qui cachent les lignes, cochez la case de l'en-tête pour toutes les sélectionner, puis "
         "exportez à nouveau",
@@ -412,6 +430,21 @@ TEXT: dict[str, dict[str, str]] = {
         "number or the external id too",
         "import.odoo_blank_sheet": "an empty sheet (no headers, no rows): left out",
         "import.odoo_duplicate_file": "a second export of the same kind (the first is {first})",
+        "importing.odoo_mapping": "Cooperator number → member id matches (optional)",
+        "importing.odoo_mapping_help": "When switching to Odoo: the file of proposed matches, checked (two "
+        "columns: Cooperator number, Member id). The other tables then keep their references.",
+        "importing.odoo_proposals": "Download the proposed matches",
+        "importing.odoo_proposals_help": "Each cooperator number and the member it matches (same id, company "
+        "number, then name): check each line, fill in or clear the id, then drop the file above.",
+        "import.odoo_ids_differ": "{count} of {total} cooperator numbers are the id of no member of the "
+        "latest snapshot (its ids look like {example}): download the proposed matches (or ./smala import "
+        "--propose-map FILE), check them, then import with that file (--map FILE)",
+        "import.crosswalk_unreadable": "the mapping file cannot be read, or is empty",
+        "import.crosswalk_missing_column": 'no column "{value}": the file has two columns, the cooperator '
+        "number and the member id",
+        "import.crosswalk_number_twice": "this cooperator number is already given above",
+        "import.crosswalk_unknown_member": "no member of the latest snapshot has this id",
+        "import.crosswalk_member_twice": "this member id is already given for number {first}",
         "import.odoo_empty_export": "the export has headers but no rows: in Odoo, remove the filters that "
         "hide the lines, tick the header's box to select them all, then export again",
         "import.odoo_conversion_price_unknown": "the price of the share type after the conversion is "
