@@ -19,7 +19,7 @@ from test_store import rewrite_with_manifest
 from analytics.ingest.coerce import coerce_sheet
 from analytics.ingest.importer import prepare_import, publish_import
 from analytics.ingest.raw import WARNING
-from analytics.ingest.read import read_bytes
+from analytics.ingest.read import read_bytes, sheet_of_file
 from analytics.ingest.vocabulary import column_of_header
 from analytics.store import checks, db
 from analytics.store.publish import publish_snapshot
@@ -223,6 +223,26 @@ def test_a_workbook_keeps_text_ids_and_reads_numbers_and_serial_dates():
     assert column(result, "quantity") == [2, 1, None]
     assert column(result, "unit_value_eur") == [Decimal("1234.50"), Decimal("1000.00"), Decimal("1000.00")]
     assert codes(result.findings) == [("bad_int", 4, "Nombre de parts", "1.5")]
+
+
+@pytest.mark.parametrize(
+    ("stem", "sheet"),
+    [
+        ("modele-Parts", "Parts"),  # LibreOffice's name for the sheet Parts of modele.ods
+        ("smala-modele-2026-Flux du fonds", "Flux du fonds"),  # a workbook name with dashes
+        ("book-Shares", "Shares"),
+        ("Flux du fonds", "Flux du fonds"),  # already a table's name
+        ("fund-flows", "fund-flows"),  # "fund-flows" is fund_flows itself, not a sheet "flows"
+        ("modele-Lisez-moi - Read me", "modele-Lisez-moi - Read me"),  # no table: as it is
+    ],
+)
+def test_the_csv_file_names_libreoffice_gives_each_sheet(stem, sheet):
+    assert sheet_of_file(stem) == sheet
+
+
+def test_a_libreoffice_csv_of_one_sheet_is_its_table():
+    source = read_bytes("modele-Parts.csv", shares_csv("E1;M1;2026-01-01;subscription;ordinary;1;1000"))
+    assert [(s.table, s.origin) for s in source.sheets] == [("shares", "modele-Parts.csv")]
 
 
 # ------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pyarrow as pa
@@ -261,3 +262,43 @@ def test_the_generator_writes_the_cases_asked_and_their_index(tmp_path):
         {"code": "bad_bool", "origin": "members.csv", "row": 7, "header": "women_led"}
     ]
     assert index[0]["as_of"] == AS_OF.isoformat()
+
+
+# ------------------------------------------------------------------------------------------
+# Workbooks saved by LibreOffice (tests/fixtures/libreoffice: how each file was made is in its
+# make_fixtures.py; CI has no LibreOffice, the committed files are the input)
+
+LIBREOFFICE = Path(__file__).resolve().parent / "fixtures" / "libreoffice"
+
+
+def test_the_template_saved_as_ods_by_libreoffice_imports_back(fixture_copy, tmp_path):
+    """modele.ods is the template filled with snapshot B, saved by LibreOffice: every table
+    reads back to B's rows (6 members, 9 share entries, ...), with no error."""
+    plan = prepare_import(LIBREOFFICE / "modele.ods", NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    sources = {t.table: t.origin for t in plan.tables}
+    assert sources["members"] == "modele.ods › Membres"
+    assert sources["shares"] == "modele.ods › Parts"
+    assert_same_rows(publish_import(plan, fixture_copy))
+
+
+@pytest.mark.parametrize("form", ["folder", "zip"])
+def test_every_sheet_saved_as_csv_by_libreoffice_imports_back(form, fixture_copy, tmp_path):
+    """LibreOffice names each sheet's CSV "<workbook>-<sheet>.csv": modele-Parts.csv is the
+    shares, modele-Flux du fonds.csv the fund flows; the read-me's file is left out. Its CSV
+    dialog's defaults write "," and amounts as shown ("1,250.00"): B's rows come back."""
+    source = LIBREOFFICE / "csv"
+    if form == "zip":
+        source = tmp_path / "modele.zip"
+        with zipfile.ZipFile(source, "w") as archive:
+            for path in sorted((LIBREOFFICE / "csv").iterdir()):
+                archive.write(path, f"modele/{path.name}")
+    plan = prepare_import(source, NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    sources = {t.table: t.origin for t in plan.tables}
+    prefix = "modele.zip › modele/" if form == "zip" else ""
+    assert sources["shares"] == prefix + "modele-Parts.csv"
+    assert sources["fund_flows"] == prefix + "modele-Flux du fonds.csv"
+    assert sources["ideas"] == prefix + "modele-Idées.csv"
+    assert not [f for f in plan.warnings if f.code in ("unknown_table", "unknown_file")]
+    assert_same_rows(publish_import(plan, fixture_copy))

@@ -268,7 +268,7 @@ def test_page_without_upload_shows_the_how_to(lang, monkeypatch):
     assert at.title[0].value == CATALOGUE[lang]["page.importing"]
     assert at.expander[0].label == CATALOGUE[lang]["importing.howto"]
     assert any(m.value == CATALOGUE[lang]["importing.steps"] for m in at.markdown)
-    assert at.file_uploader(key="import_file_0").allowed_type == [".xlsx", ".xlsm", ".csv", ".zip"]
+    assert at.file_uploader(key="import_file_0").allowed_type == [".xlsx", ".xlsm", ".ods", ".csv", ".zip"]
     # the demo's 2026-09-30 exists: choosing it offers the replace box
     at.date_input(key="import_as_of").set_value(dt.date(2026, 9, 30)).run()
     assert_clean(at)

@@ -43,7 +43,7 @@ from smala_ui.widgets import bullets, csv_download, group_sentences, kpi_tiles, 
 PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
 UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
 AUDIT_FAILED = "import_audit_failed"
-FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
+FILE_TYPES = ["xlsx", "xlsm", "ods", "csv", "zip"]
 
 
 UPLOADER_KEY = "import_uploader"  # the container of the uploader: the scope of its words' CSS
