@@ -302,3 +302,30 @@ def test_every_sheet_saved_as_csv_by_libreoffice_imports_back(form, fixture_copy
     assert sources["ideas"] == prefix + "modele-Idées.csv"
     assert not [f for f in plan.warnings if f.code in ("unknown_table", "unknown_file")]
     assert_same_rows(publish_import(plan, fixture_copy))
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_helper_column_of_formulas_in_errors_blocks_nothing(suffix, fixture_copy, tmp_path):
+    """aide.<suffix>: B's six members and a helper column "Contrôle" of =VALUE(company), each
+    #VALUE! once LibreOffice computed it. The column is no field: left out with one warning,
+    its six errors are no finding, and the members publish as B's."""
+    plan = prepare_import(LIBREOFFICE / f"aide.{suffix}", NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    origin = f"aide.{suffix} › Membres"
+    assert [(f.code, f.origin, f.header) for f in plan.findings if f.header == "Contrôle"] == [
+        ("unknown_column", origin, "Contrôle")
+    ]
+    assert not [f for f in plan.findings if f.code.startswith("formula")]
+    folder = publish_import(plan, fixture_copy)
+    got = pq.read_table(folder / "members.parquet")
+    assert contract_sorted("members", got).equals(contract_sorted("members", tables_b()["members"]))
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_formula_in_error_in_a_real_field_still_blocks(suffix, fixture_copy, tmp_path):
+    """erreur.<suffix>: B's share register whose unit value of E2 (row 3) is =F3*"x", #VALUE!:
+    an error located on that cell, and nothing publishable."""
+    plan = prepare_import(LIBREOFFICE / f"erreur.{suffix}", NEW_DATE, fixture_copy, tmp_path / "work")
+    formula = [(f.code, f.origin, f.row, f.header, f.value, f.is_error) for f in plan.findings]
+    assert ("formula_error", f"erreur.{suffix} › Parts", 3, "Valeur unitaire (€)", "#VALUE!", True) in formula
+    assert not plan.can_publish

@@ -540,7 +540,7 @@ def _formula_findings(
 ) -> list[Finding]:
     """Return the formula cells under the header: an error when the result was never computed
     or is an Excel error (#DIV/0!...), else one warning per column (its computed values are
-    taken, as Excel shows them)."""
+    taken, as Excel shows them); nothing for a column that is no field of the contract."""
     first_row = int(grid.row_numbers[0].as_py()) if grid.num_rows else None
     if first_row is None:
         return []
