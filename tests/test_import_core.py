@@ -185,6 +185,49 @@ def test_an_unknown_column_is_reported_and_dropped():
     ]
 
 
+def test_provinces_written_by_their_names_read_as_their_codes():
+    """Province names in French, Dutch, English (and with "Province de") give the contract's
+    codes, worked out by hand from DESIGN.md: Liège BE-WLG, Brabant wallon BE-WBR, Hainaut
+    BE-WHT, Namur BE-WNA, Luxembourg BE-WLX, Brussels BE-BRU, a Flemish province "other"; a word
+    that names no province is left as written, for the allowed-values rule to report."""
+    written = [
+        "Liège",
+        "Brabant wallon",
+        "Hainaut",
+        "Luik",
+        "Waals-Brabant",
+        "Henegouwen",
+        "Walloon Brabant",
+        "Province de Namur",
+        "LUXEMBOURG",
+        "Brussels",
+        "Antwerpen",
+        "be-wlg",
+        "Mars",
+    ]
+    header = MEMBERS.splitlines()[0]
+    rows = [
+        f"M{i};Nom {i};Société {i};supported;non;2024-01-01;;{p};M;planet;exploring;oui"
+        for i, p in enumerate(written, start=1)
+    ]
+    _, result = coerced("members.csv", "\n".join([header, *rows]).encode())
+    assert column(result, "province") == [
+        "BE-WLG",
+        "BE-WBR",
+        "BE-WHT",
+        "BE-WLG",
+        "BE-WBR",
+        "BE-WHT",
+        "BE-WBR",
+        "BE-WNA",
+        "BE-WLX",
+        "BE-BRU",
+        "other",
+        "BE-WLG",
+        "Mars",
+    ]
+
+
 def test_identifiers_keep_their_leading_zeros():
     data = shares_csv("007;0042;2026-01-01;subscription;ordinary;1;1000")
     _, result = coerced("shares.csv", data)
