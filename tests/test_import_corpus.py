@@ -329,3 +329,25 @@ def test_a_formula_in_error_in_a_real_field_still_blocks(suffix, fixture_copy, t
     formula = [(f.code, f.origin, f.row, f.header, f.value, f.is_error) for f in plan.findings]
     assert ("formula_error", f"erreur.{suffix} › Parts", 3, "Valeur unitaire (€)", "#VALUE!", True) in formula
     assert not plan.can_publish
+
+
+def test_a_company_named_at_home_is_text_not_a_formula(fixture_copy, tmp_path):
+    """members.csv with M2's company "@Home Services SRL" (row 3): a warning that it starts like
+    a formula and is kept as text, no error; it publishes as written, and the CSV download
+    writes it after an apostrophe ("'@Home Services SRL"), so no spreadsheet runs it."""
+    grids = csv_grids()
+    grids["members"].set("M2", "company", "@Home Services SRL")
+    source = write_csv_folder(tmp_path / CSV_FOLDER, grids)
+    plan = prepare_import(source, NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    formula = [f for f in plan.findings if "formula" in f.code]
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in formula] == [
+        ("warning", "formula_like_text", "members.csv", 3, "company", "@Home Services SRL")
+    ]
+    folder = publish_import(plan, fixture_copy)
+    members = pq.read_table(folder / "members.parquet")
+    companies = dict(zip(members["member_id"].to_pylist(), members["company"].to_pylist(), strict=True))
+    assert companies["M2"] == "@Home Services SRL"
+    from analytics.output.export import to_csv_bytes
+
+    assert ";'@Home Services SRL;" in to_csv_bytes(members).decode("utf-8-sig")

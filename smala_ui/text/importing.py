@@ -107,6 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "identifiant introuvable dans {target}",
         "import.rule_unique": "identifiant en double : chaque ligne doit avoir le sien",
         "import.rule_formula": "texte commençant par = + - ou @, qu'un tableur prendrait pour une formule",
+        "import.formula_like_text": "texte commençant par = + - ou @, gardé tel quel : les téléchargements "
+        "l'écrivent précédé d'une apostrophe, pour qu'un tableur ne le prenne pas pour une formule",
         "import.rule_introduction": "rempli alors que le service n'est pas une introduction : "
         "laissez vide, ou choisissez le type introduction",
         "import.rule_cooperator": "l'entreprise n'était pas membre active à la date de l'investissement "
@@ -296,6 +298,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "id not found in {target}",
         "import.rule_unique": "duplicate id: each row needs its own",
         "import.rule_formula": "text starting with = + - or @, which a spreadsheet would run as a formula",
+        "import.formula_like_text": "text starting with = + - or @, kept as it is: downloads write it "
+        "after an apostrophe, so that a spreadsheet never takes it for a formula",
         "import.rule_introduction": "filled in although the service is not an introduction: leave it "
         "empty, or choose the kind introduction",
         "import.rule_cooperator": "the company was not an active member on the investment date "
