@@ -32,6 +32,7 @@ from analytics.ingest.importer import (  # noqa: E402
     publish_import,
     record_publish,
 )
+from analytics.ingest.raw import group_findings  # noqa: E402
 from analytics.ingest.read import read_source  # noqa: E402
 from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402
@@ -76,7 +77,7 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
     """Print the located problems, errors first, then the preview of what would change."""
     say = lambda key, **kw: print(translate(lang, key, **kw), file=out)  # noqa: E731
     say("import.cli.read", name=plan.input_name, sha=plan.input_sha256[:12])
-    for finding in sorted_findings(plan.findings):
+    for finding in sorted_findings(group_findings(plan.findings)):
         print(f"  {finding_line(finding, lang)}", file=out)
     say(
         "import.cli.summary",

@@ -4,6 +4,7 @@ and the rule results stored at publish time. Every expected value is worked out 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 from decimal import Decimal
@@ -16,14 +17,17 @@ import xlsxwriter
 from fixture_data import AS_OF_B, tables_b
 from test_store import rewrite_with_manifest
 
+from analytics.config import load_settings
 from analytics.ingest.coerce import coerce_sheet
 from analytics.ingest.importer import prepare_import, publish_import
-from analytics.ingest.raw import WARNING
+from analytics.ingest.raw import ERROR, WARNING, Finding, group_findings
 from analytics.ingest.read import read_bytes, sheet_of_file
 from analytics.ingest.vocabulary import column_of_header
 from analytics.store import checks, db
 from analytics.store.publish import publish_snapshot
 from analytics.store.snapshots import list_snapshots, sha256_of
+from smala_ui.cli import print_plan
+from smala_ui.findings import finding_rows
 
 SHARES_HEADER = "entry_id;member_id;date;kind;share_class;quantity;unit_value_eur"
 
@@ -486,3 +490,62 @@ def test_a_table_rewritten_by_another_tool_is_checked_again(with_broken_rule):
         assert checks.snapshot_problems(con, snap) == []  # checked again: the fix is seen
     finally:
         con.close()
+
+
+# ------------------------------------------------------------------------------------------
+# The same problem on many rows is one finding with its row ranges
+
+
+def test_findings_that_differ_only_by_row_are_one_with_row_ranges():
+    """Rows 2, 3, 4 and 7 with the same problem in the same column give "2-4, 7"; another
+    column, another message or a finding about no row stays apart; the values found, when they
+    differ, are named (the first three, then "…")."""
+    f = functools.partial(Finding, ERROR, "bad_date", "m.xlsx › Membres", "not a date")
+    findings = [
+        f(row=2, header="Date", value="a"),
+        f(row=3, header="Date", value="b"),
+        Finding(WARNING, "unknown_column", "m.xlsx › Membres", "unknown column", row=1, header="X"),
+        f(row=4, header="Date", value="c"),
+        f(row=7, header="Date", value="d"),
+        f(row=5, header="Date de sortie", value="x"),
+        Finding(ERROR, "table_missing", "m.xlsx", "the sheet Parts is missing"),
+    ]
+    grouped = group_findings(findings)
+    assert [(g.code, g.header, g.row_text, g.value) for g in grouped] == [
+        ("bad_date", "Date", "2-4, 7", "a, b, c, …"),
+        ("unknown_column", "X", "1", None),
+        ("bad_date", "Date de sortie", "5", "x"),
+        ("table_missing", None, "", None),
+    ]
+    assert grouped[0].where() == 'm.xlsx › Membres, rows 2-4, 7, column "Date"'
+
+
+def test_169_formulas_never_computed_are_one_line_of_the_report(fixture_data_dir, tmp_path):
+    """A share register of 169 entries (rows 2 to 170) whose quantity is a formula XlsxWriter
+    never computed: one finding "rows 2-170" in the report and the command line's print, not 169;
+    the download's rows (finding_rows without grouping) still list each row."""
+    header = ["Identifiant écriture", "Identifiant membre", "Date", "Opération", "Catégorie de parts"]
+    header += ["Nombre de parts", "Valeur unitaire (€)"]
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet("Parts")
+    sheet.write_row(0, 0, header)
+    for r in range(1, 170):
+        sheet.write_row(r, 0, [f"E{r}", "M1", "01/01/2026", "subscription", "ordinary"])
+        sheet.write_formula(r, 5, "=1+1")
+        sheet.write_number(r, 6, 1000)
+    workbook.close()
+    plan = prepare_import(
+        read_bytes("parts.xlsx", buffer.getvalue()), dt.date(2026, 6, 30), fixture_data_dir, tmp_path
+    )
+    uncomputed = [f for f in group_findings(plan.findings) if f.code == "formula_uncomputed"]
+    assert [(f.origin, f.header, f.rows) for f in uncomputed] == [
+        ("parts.xlsx › Parts", "Nombre de parts", tuple(range(2, 171)))
+    ]
+    out = io.StringIO()
+    print_plan(plan, "fr", load_settings(), out)
+    lines = [line for line in out.getvalue().splitlines() if "formule jamais calculée" in line]
+    assert len(lines) == 1
+    assert "parts.xlsx › Parts, lignes 2-170, colonne « Nombre de parts »" in lines[0]
+    download = [r for r in finding_rows(plan.findings, "fr") if r["Problème"].startswith("formule jamais")]
+    assert [r["Ligne"] for r in download] == list(range(2, 171))
