@@ -7,6 +7,7 @@ import datetime as dt
 import getpass
 import json
 import tempfile
+from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_page
@@ -371,3 +372,37 @@ def test_the_command_line_publishes_and_the_trail_says_who(fixture_dir, monkeypa
         "2026-06-30",
         "members.csv",
     )
+
+
+def test_the_command_line_reads_a_relative_path_from_the_callers_folder(
+    fixture_dir, monkeypatch, tmp_path, capsys
+):
+    """./smala changes to the repository before it runs: it passes the folder the command was
+    typed in (SMALA_CALLER_DIR), and "members.csv" is read from there, not from the repository."""
+    caller = tmp_path / "treasurer"
+    caller.mkdir()
+    (caller / "members.csv").write_bytes(members_csv())
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    monkeypatch.setenv("SMALA_CALLER_DIR", str(caller))
+    monkeypatch.chdir(tmp_path)  # the repository's folder, where no members.csv is
+    assert cli.main(["import", "members.csv", "--as-of", NEW_DATE.isoformat(), "--dry-run"]) == 0
+    assert "members.csv" in capsys.readouterr().out
+    script = (Path(cli.__file__).resolve().parents[1] / "smala").read_text(encoding="utf-8")
+    assert script.index('export SMALA_CALLER_DIR="$PWD"') < script.index('cd "$(dirname "$0")"')
+
+
+def test_the_command_line_preview_prints_names_as_text(fixture_dir, monkeypatch, tmp_path, capsys):
+    """A new member's company "Van den Bossche & Fils" reads as written in the terminal: the
+    Markdown escapes are the page's ("\\&"), never the command line's."""
+    extra = ";".join(["M7", "Person M7", "Van den Bossche & Fils", "supported", "non", "01/05/2026"])
+    source = tmp_path / "members.csv"
+    source.write_bytes(members_csv() + (extra + ";;BE-WLG;M;planet;exploring;non\n").encode())
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    assert (
+        cli.main(["import", str(source), "--as-of", NEW_DATE.isoformat(), "--dry-run", "--lang", "fr"]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "  - 1 nouveau membre : Van den Bossche & Fils." in out.splitlines()
+    assert "\\" not in out
