@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -31,6 +32,7 @@ from analytics.ingest.importer import (  # noqa: E402
     publish_import,
     record_publish,
 )
+from analytics.ingest.raw import group_findings  # noqa: E402
 from analytics.ingest.read import read_source  # noqa: E402
 from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402
@@ -38,7 +40,7 @@ from analytics.store.snapshots import list_snapshots  # noqa: E402
 from smala_ui import fmt  # noqa: E402
 from smala_ui.findings import finding_line, sorted_findings, source_label  # noqa: E402
 from smala_ui.text import plural, translate  # noqa: E402
-from smala_ui.widgets import group_sentences, kpi_view  # noqa: E402
+from smala_ui.widgets import group_sentences, kpi_view, plain  # noqa: E402
 
 
 def _date(text: str) -> dt.date:
@@ -46,6 +48,20 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not a date as 2026-12-31: {text!r}") from exc
+
+
+# ``./smala`` changes to the repository's folder before it runs this: it passes the folder it was
+# called from, against which a relative path given on the command line is read.
+CALLER_DIR = "SMALA_CALLER_DIR"
+
+
+def from_caller(path: Path) -> Path:
+    """Return ``path`` as the caller meant it: a relative path is read from the folder the
+    command was typed in (``SMALA_CALLER_DIR``, set by ``./smala``), else from here."""
+    caller = os.environ.get(CALLER_DIR)
+    if path.is_absolute() or not caller:
+        return path
+    return Path(caller) / path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,11 +99,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
-    """Print the located problems, errors first, then the preview of what would change."""
+def print_plan(plan: ImportPlan, lang: str, settings, out=None) -> None:
+    """Print the located problems, errors first, then the preview of what would change, to
+    ``out`` (the standard output as it is when called, by default)."""
+    out = out if out is not None else sys.stdout
     say = lambda key, **kw: print(translate(lang, key, **kw), file=out)  # noqa: E731
     say("import.cli.read", name=plan.input_name, sha=plan.input_sha256[:12])
-    for finding in sorted_findings(plan.findings):
+    for finding in sorted_findings(group_findings(plan.findings)):
         print(f"  {finding_line(finding, lang)}", file=out)
     say(
         "import.cli.summary",
@@ -103,7 +121,8 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=sys.stdout) -> None:
         for kpi in plan.preview.kpis:
             shown = kpi_view(kpi, settings, plan.as_of, lang)
             print(f"  {shown.label}: {shown.value} ({shown.delta_text or '='})", file=out)
-        for sentence in group_sentences(plan.preview.changes or (), lang):
+        # a terminal shows text as it is: no Markdown escapes ("Van den Bossche & Fils", not "\\&")
+        for sentence in group_sentences(plan.preview.changes or (), lang, escape=plain):
             print(f"  - {sentence}", file=out)
 
 
@@ -179,6 +198,9 @@ def run_template(args: argparse.Namespace, settings, lang: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    for name in ("source", "out"):  # the file to import, the template to write
+        if getattr(args, name, None) is not None:
+            setattr(args, name, from_caller(getattr(args, name)))
     try:
         settings = load_settings()
     except ConfigError as exc:

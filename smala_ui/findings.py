@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from analytics.ingest.raw import ERROR, Finding
+from analytics.ingest.raw import ERROR, Finding, group_findings
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from smala_ui import fmt
 from smala_ui.escape import md_escape  # noqa: F401  (the Import page's and the tests' import)
@@ -68,10 +68,11 @@ def finding_line(f: Finding, lang: str) -> str:
     """Return one finding as a line of text: severity, where (file or sheet, row, column as
     written), the value found and the problem, e.g. for the command line."""
     column = f"« {f.header} »" if lang == "fr" else f'"{f.header}"'
+    rows = "s" if len(f.rows) > 1 else ""  # a finding that stands for several rows: "rows 2-170"
     if f.row is not None and f.header:
-        where = translate(lang, "data.where_row_col", file=f.origin, row=f.row, column=column)
+        where = translate(lang, f"data.where_row{rows}_col", file=f.origin, row=f.row_text, column=column)
     elif f.row is not None:
-        where = translate(lang, "data.where_row", file=f.origin, row=f.row)
+        where = translate(lang, f"data.where_row{rows}", file=f.origin, row=f.row_text)
     elif f.header:
         where = translate(lang, "data.where_col", file=f.origin, column=column)
     else:
@@ -105,16 +106,21 @@ def column_names(lang: str) -> dict[str, str]:
     return {c: translate(lang, f"importing.col.{c}") for c in COLUMNS}
 
 
-def finding_rows(findings: Iterable[Finding], lang: str) -> list[dict]:
+def finding_rows(findings: Iterable[Finding], lang: str, grouped: bool = False) -> list[dict]:
     """Return one row per finding, errors first, under translated column names: severity, file or
     sheet, row (as the spreadsheet shows it, None when the finding is not about one row), column
-    (the header as written), the value found and the problem (incl. what was expected)."""
+    (the header as written), the value found and the problem (incl. what was expected).
+
+    ``grouped``: the same problem on many rows of one column is one row whose row is text, as
+    ranges ("2-170, 175"; ``group_findings``), for a table to read; else one row per finding
+    (the download)."""
     names = column_names(lang)
+    findings = group_findings(list(findings)) if grouped else findings
     return [
         {
             names["severity"]: severity_label(f, lang),
             names["origin"]: f.origin,
-            names["row"]: f.row,
+            names["row"]: f.row_text if grouped else f.row,
             names["column"]: f.header or "",
             names["value"]: f.value if f.value is not None else "",
             names["problem"]: finding_text(f, lang),

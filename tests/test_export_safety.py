@@ -146,12 +146,20 @@ def test_libreoffice_reads_no_formula_and_keeps_the_rows(tmp_path):
     book = CalamineWorkbook.from_path(str(tmp_path / "hostile.xlsx"))
     sheet = book.get_sheet_by_index(0)
     rows = sheet.to_python()
-    assert len(rows) == 1 + len(HOSTILE_VALUES)  # no row split by a line break
+    # no row split by a line break (calamine ends a sheet at its last non-empty row: the values'
+    # last row, all empty, is not read back)
+    written = HOSTILE_VALUES[:-1] if HOSTILE_VALUES[-1] == "" else HOSTILE_VALUES
+    assert len(rows) == 1 + len(written)
     # no cell was evaluated: each one reads back as the text written (the guard's apostrophe is
     # Calc's text prefix): a formula run would read back as its result
-    assert [[unguarded(str(c)) for c in row] for row in rows[1:]] == [
-        [v] * len(HOSTILE_HEADERS) for v in HOSTILE_VALUES
-    ]
+    # (Calc keeps a line break inside a cell as its own: a carriage return reads back as "\n",
+    # the guard's apostrophe before it included)
+    cell = lambda text: text.replace("\r\n", "\n").replace("\r", "\n")  # noqa: E731
+    read = [[cell(str(c)) for c in row] for row in rows[1:]]
+    assert [
+        [c[1:] if c.startswith(("'\n", *(f"'{s}" for s in FORMULA_STARTS))) else c for c in row]
+        for row in read
+    ] == [[cell(v)] * len(HOSTILE_HEADERS) for v in written]
 
 
 # Extra columns ---------------------------------------------------------------------------------

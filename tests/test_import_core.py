@@ -4,6 +4,7 @@ and the rule results stored at publish time. Every expected value is worked out 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 from decimal import Decimal
@@ -16,14 +17,17 @@ import xlsxwriter
 from fixture_data import AS_OF_B, tables_b
 from test_store import rewrite_with_manifest
 
+from analytics.config import load_settings
 from analytics.ingest.coerce import coerce_sheet
 from analytics.ingest.importer import prepare_import, publish_import
-from analytics.ingest.raw import WARNING
-from analytics.ingest.read import read_bytes
+from analytics.ingest.raw import ERROR, WARNING, Finding, group_findings
+from analytics.ingest.read import read_bytes, sheet_of_file
 from analytics.ingest.vocabulary import column_of_header
 from analytics.store import checks, db
 from analytics.store.publish import publish_snapshot
 from analytics.store.snapshots import list_snapshots, sha256_of
+from smala_ui.cli import print_plan
+from smala_ui.findings import finding_rows
 
 SHARES_HEADER = "entry_id;member_id;date;kind;share_class;quantity;unit_value_eur"
 
@@ -185,6 +189,49 @@ def test_an_unknown_column_is_reported_and_dropped():
     ]
 
 
+def test_provinces_written_by_their_names_read_as_their_codes():
+    """Province names in French, Dutch, English (and with "Province de") give the contract's
+    codes, worked out by hand from DESIGN.md: Liège BE-WLG, Brabant wallon BE-WBR, Hainaut
+    BE-WHT, Namur BE-WNA, Luxembourg BE-WLX, Brussels BE-BRU, a Flemish province "other"; a word
+    that names no province is left as written, for the allowed-values rule to report."""
+    written = [
+        "Liège",
+        "Brabant wallon",
+        "Hainaut",
+        "Luik",
+        "Waals-Brabant",
+        "Henegouwen",
+        "Walloon Brabant",
+        "Province de Namur",
+        "LUXEMBOURG",
+        "Brussels",
+        "Antwerpen",
+        "be-wlg",
+        "Mars",
+    ]
+    header = MEMBERS.splitlines()[0]
+    rows = [
+        f"M{i};Nom {i};Société {i};supported;non;2024-01-01;;{p};M;planet;exploring;oui"
+        for i, p in enumerate(written, start=1)
+    ]
+    _, result = coerced("members.csv", "\n".join([header, *rows]).encode())
+    assert column(result, "province") == [
+        "BE-WLG",
+        "BE-WBR",
+        "BE-WHT",
+        "BE-WLG",
+        "BE-WBR",
+        "BE-WHT",
+        "BE-WBR",
+        "BE-WNA",
+        "BE-WLX",
+        "BE-BRU",
+        "other",
+        "BE-WLG",
+        "Mars",
+    ]
+
+
 def test_identifiers_keep_their_leading_zeros():
     data = shares_csv("007;0042;2026-01-01;subscription;ordinary;1;1000")
     _, result = coerced("shares.csv", data)
@@ -223,6 +270,26 @@ def test_a_workbook_keeps_text_ids_and_reads_numbers_and_serial_dates():
     assert column(result, "quantity") == [2, 1, None]
     assert column(result, "unit_value_eur") == [Decimal("1234.50"), Decimal("1000.00"), Decimal("1000.00")]
     assert codes(result.findings) == [("bad_int", 4, "Nombre de parts", "1.5")]
+
+
+@pytest.mark.parametrize(
+    ("stem", "sheet"),
+    [
+        ("modele-Parts", "Parts"),  # LibreOffice's name for the sheet Parts of modele.ods
+        ("smala-modele-2026-Flux du fonds", "Flux du fonds"),  # a workbook name with dashes
+        ("book-Shares", "Shares"),
+        ("Flux du fonds", "Flux du fonds"),  # already a table's name
+        ("fund-flows", "fund-flows"),  # "fund-flows" is fund_flows itself, not a sheet "flows"
+        ("modele-Lisez-moi - Read me", "modele-Lisez-moi - Read me"),  # no table: as it is
+    ],
+)
+def test_the_csv_file_names_libreoffice_gives_each_sheet(stem, sheet):
+    assert sheet_of_file(stem) == sheet
+
+
+def test_a_libreoffice_csv_of_one_sheet_is_its_table():
+    source = read_bytes("modele-Parts.csv", shares_csv("E1;M1;2026-01-01;subscription;ordinary;1;1000"))
+    assert [(s.table, s.origin) for s in source.sheets] == [("shares", "modele-Parts.csv")]
 
 
 # ------------------------------------------------------------------------------------------
@@ -451,3 +518,62 @@ def test_a_sheet_is_its_table_when_its_headers_are_the_table_s():
         )
         == "shares"
     )
+
+
+# ------------------------------------------------------------------------------------------
+# The same problem on many rows is one finding with its row ranges
+
+
+def test_findings_that_differ_only_by_row_are_one_with_row_ranges():
+    """Rows 2, 3, 4 and 7 with the same problem in the same column give "2-4, 7"; another
+    column, another message or a finding about no row stays apart; the values found, when they
+    differ, are named (the first three, then "…")."""
+    f = functools.partial(Finding, ERROR, "bad_date", "m.xlsx › Membres", "not a date")
+    findings = [
+        f(row=2, header="Date", value="a"),
+        f(row=3, header="Date", value="b"),
+        Finding(WARNING, "unknown_column", "m.xlsx › Membres", "unknown column", row=1, header="X"),
+        f(row=4, header="Date", value="c"),
+        f(row=7, header="Date", value="d"),
+        f(row=5, header="Date de sortie", value="x"),
+        Finding(ERROR, "table_missing", "m.xlsx", "the sheet Parts is missing"),
+    ]
+    grouped = group_findings(findings)
+    assert [(g.code, g.header, g.row_text, g.value) for g in grouped] == [
+        ("bad_date", "Date", "2-4, 7", "a, b, c, …"),
+        ("unknown_column", "X", "1", None),
+        ("bad_date", "Date de sortie", "5", "x"),
+        ("table_missing", None, "", None),
+    ]
+    assert grouped[0].where() == 'm.xlsx › Membres, rows 2-4, 7, column "Date"'
+
+
+def test_169_formulas_never_computed_are_one_line_of_the_report(fixture_data_dir, tmp_path):
+    """A share register of 169 entries (rows 2 to 170) whose quantity is a formula XlsxWriter
+    never computed: one finding "rows 2-170" in the report and the command line's print, not 169;
+    the download's rows (finding_rows without grouping) still list each row."""
+    header = ["Identifiant écriture", "Identifiant membre", "Date", "Opération", "Catégorie de parts"]
+    header += ["Nombre de parts", "Valeur unitaire (€)"]
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = workbook.add_worksheet("Parts")
+    sheet.write_row(0, 0, header)
+    for r in range(1, 170):
+        sheet.write_row(r, 0, [f"E{r}", "M1", "01/01/2026", "subscription", "ordinary"])
+        sheet.write_formula(r, 5, "=1+1")
+        sheet.write_number(r, 6, 1000)
+    workbook.close()
+    plan = prepare_import(
+        read_bytes("parts.xlsx", buffer.getvalue()), dt.date(2026, 6, 30), fixture_data_dir, tmp_path
+    )
+    uncomputed = [f for f in group_findings(plan.findings) if f.code == "formula_uncomputed"]
+    assert [(f.origin, f.header, f.rows) for f in uncomputed] == [
+        ("parts.xlsx › Parts", "Nombre de parts", tuple(range(2, 171)))
+    ]
+    out = io.StringIO()
+    print_plan(plan, "fr", load_settings(), out)
+    lines = [line for line in out.getvalue().splitlines() if "formule jamais calculée" in line]
+    assert len(lines) == 1
+    assert "parts.xlsx › Parts, lignes 2-170, colonne « Nombre de parts »" in lines[0]
+    download = [r for r in finding_rows(plan.findings, "fr") if r["Problème"].startswith("formule jamais")]
+    assert [r["Ligne"] for r in download] == list(range(2, 171))

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pyarrow as pa
@@ -261,3 +262,92 @@ def test_the_generator_writes_the_cases_asked_and_their_index(tmp_path):
         {"code": "bad_bool", "origin": "members.csv", "row": 7, "header": "women_led"}
     ]
     assert index[0]["as_of"] == AS_OF.isoformat()
+
+
+# ------------------------------------------------------------------------------------------
+# Workbooks saved by LibreOffice (tests/fixtures/libreoffice: how each file was made is in its
+# make_fixtures.py; CI has no LibreOffice, the committed files are the input)
+
+LIBREOFFICE = Path(__file__).resolve().parent / "fixtures" / "libreoffice"
+
+
+def test_the_template_saved_as_ods_by_libreoffice_imports_back(fixture_copy, tmp_path):
+    """modele.ods is the template filled with snapshot B, saved by LibreOffice: every table
+    reads back to B's rows (6 members, 9 share entries, ...), with no error."""
+    plan = prepare_import(LIBREOFFICE / "modele.ods", NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    sources = {t.table: t.origin for t in plan.tables}
+    assert sources["members"] == "modele.ods › Membres"
+    assert sources["shares"] == "modele.ods › Parts"
+    assert_same_rows(publish_import(plan, fixture_copy))
+
+
+@pytest.mark.parametrize("form", ["folder", "zip"])
+def test_every_sheet_saved_as_csv_by_libreoffice_imports_back(form, fixture_copy, tmp_path):
+    """LibreOffice names each sheet's CSV "<workbook>-<sheet>.csv": modele-Parts.csv is the
+    shares, modele-Flux du fonds.csv the fund flows; the read-me's file is left out. Its CSV
+    dialog's defaults write "," and amounts as shown ("1,250.00"): B's rows come back."""
+    source = LIBREOFFICE / "csv"
+    if form == "zip":
+        source = tmp_path / "modele.zip"
+        with zipfile.ZipFile(source, "w") as archive:
+            for path in sorted((LIBREOFFICE / "csv").iterdir()):
+                archive.write(path, f"modele/{path.name}")
+    plan = prepare_import(source, NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    sources = {t.table: t.origin for t in plan.tables}
+    prefix = "modele.zip › modele/" if form == "zip" else ""
+    assert sources["shares"] == prefix + "modele-Parts.csv"
+    assert sources["fund_flows"] == prefix + "modele-Flux du fonds.csv"
+    assert sources["ideas"] == prefix + "modele-Idées.csv"
+    assert not [f for f in plan.warnings if f.code in ("unknown_table", "unknown_file")]
+    assert_same_rows(publish_import(plan, fixture_copy))
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_helper_column_of_formulas_in_errors_blocks_nothing(suffix, fixture_copy, tmp_path):
+    """aide.<suffix>: B's six members and a helper column "Contrôle" of =VALUE(company), each
+    #VALUE! once LibreOffice computed it. The column is no field: left out with one warning,
+    its six errors are no finding, and the members publish as B's."""
+    plan = prepare_import(LIBREOFFICE / f"aide.{suffix}", NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    origin = f"aide.{suffix} › Membres"
+    assert [(f.code, f.origin, f.header) for f in plan.findings if f.header == "Contrôle"] == [
+        ("unknown_column", origin, "Contrôle")
+    ]
+    assert not [f for f in plan.findings if f.code.startswith("formula")]
+    folder = publish_import(plan, fixture_copy)
+    got = pq.read_table(folder / "members.parquet")
+    assert contract_sorted("members", got).equals(contract_sorted("members", tables_b()["members"]))
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_a_formula_in_error_in_a_real_field_still_blocks(suffix, fixture_copy, tmp_path):
+    """erreur.<suffix>: B's share register whose unit value of E2 (row 3) is =F3*"x", #VALUE!:
+    an error located on that cell, and nothing publishable."""
+    plan = prepare_import(LIBREOFFICE / f"erreur.{suffix}", NEW_DATE, fixture_copy, tmp_path / "work")
+    formula = [(f.code, f.origin, f.row, f.header, f.value, f.is_error) for f in plan.findings]
+    assert ("formula_error", f"erreur.{suffix} › Parts", 3, "Valeur unitaire (€)", "#VALUE!", True) in formula
+    assert not plan.can_publish
+
+
+def test_a_company_named_at_home_is_text_not_a_formula(fixture_copy, tmp_path):
+    """members.csv with M2's company "@Home Services SRL" (row 3): a warning that it starts like
+    a formula and is kept as text, no error; it publishes as written, and the CSV download
+    writes it after an apostrophe ("'@Home Services SRL"), so no spreadsheet runs it."""
+    grids = csv_grids()
+    grids["members"].set("M2", "company", "@Home Services SRL")
+    source = write_csv_folder(tmp_path / CSV_FOLDER, grids)
+    plan = prepare_import(source, NEW_DATE, fixture_copy, tmp_path / "work")
+    assert plan.errors == []
+    formula = [f for f in plan.findings if "formula" in f.code]
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in formula] == [
+        ("warning", "formula_like_text", "members.csv", 3, "company", "@Home Services SRL")
+    ]
+    folder = publish_import(plan, fixture_copy)
+    members = pq.read_table(folder / "members.parquet")
+    companies = dict(zip(members["member_id"].to_pylist(), members["company"].to_pylist(), strict=True))
+    assert companies["M2"] == "@Home Services SRL"
+    from analytics.output.export import to_csv_bytes
+
+    assert ";'@Home Services SRL;" in to_csv_bytes(members).decode("utf-8-sig")

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet
-from analytics.ingest.vocabulary import HEADERS, column_of_header, normalise
+from analytics.ingest.vocabulary import HEADERS, column_of_header, normalise, province_code
 from analytics.store.schema import (
     ARROW_TYPES,
     BOOL,
@@ -28,6 +28,7 @@ from analytics.store.schema import (
     DOUBLE,
     INT,
     MONEY,
+    PROVINCES,
     STRING,
     STRING_LIST,
     TABLES,
@@ -262,11 +263,13 @@ def _typed_number(column: Column, normal: pa.Array) -> pa.Array:
 
 def _canonical_choices(values: pa.Array, allowed: tuple[str, ...]) -> pa.Array:
     """Return values with an allowed value written in another case or with accents or spaces
-    ("Supporting ", "be-wlg") replaced by the contract's spelling; others are left as written
-    for the value rules to report."""
+    ("Supporting ", "be-wlg"), or a province written by its name ("Liège", "Henegouwen"),
+    replaced by the contract's spelling; others are left as written for the value rules to
+    report."""
     by_key = {normalise(a): a for a in allowed}
+    named = province_code if allowed == PROVINCES else (lambda _: None)
     unique = pc.unique(values).to_pylist()
-    mapping = {v: by_key.get(normalise(v), v) for v in unique if v is not None}
+    mapping = {v: by_key.get(normalise(v)) or named(v) or v for v in unique if v is not None}
     changed = {k: v for k, v in mapping.items() if k != v}
     if not changed:
         return values

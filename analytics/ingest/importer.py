@@ -11,6 +11,7 @@ archived first when ``replace`` is asked, never overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -44,6 +45,11 @@ from analytics.views.overview import OverviewView, overview_view
 # Rules that only warn on a published snapshot but block an import: a name typed as "=..." is
 # text a spreadsheet would run; the treasurer can fix it at the source before it spreads.
 BLOCKING_AT_IMPORT = frozenset({"rule_formula"})
+# Of the texts starting like a formula, those that read as one block the import: "=...", a
+# function called after + - @ ("@SUM(", "-cmd("), or a DDE pipe ("+cmd|' /C calc'!A0"). A
+# company named "@Home Services SRL" or a phone "+32 ..." is text: kept, with a warning that a
+# download writes it with a leading apostrophe (analytics.output.export).
+RUNNABLE_FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\(|[+\-@].*\|)")
 
 # A cooperative's first import (no snapshot yet) needs its register: members and their shares.
 # Every other table may be absent (no fund yet, no consultancy, no impact data): it is published
@@ -356,19 +362,21 @@ def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Findi
             if problem.code == "rule_null" and (part.origin, row, header) in unreadable:
                 continue
             listed += 1
+            code, message, shown = problem.code, problem.message.split(": ", 1)[-1], severity
+            if code == "rule_formula" and not RUNNABLE_FORMULA.match(str(value)):
+                code = "formula_like_text"
+                shown = WARNING
+                message = "text starting with = + - or @, kept as text: downloads write it with an apostrophe"
             found.append(
-                Finding(
-                    severity,
-                    problem.code,
-                    part.origin,
-                    problem.message.split(": ", 1)[-1],
-                    row=row,
-                    header=header,
-                    value=value,
-                    params=params,
-                )
+                Finding(shown, code, part.origin, message, row=row, header=header, value=value, params=params)
             )
         more = int(problem.params.get("count", 0)) - len(problem.examples)
+        if more > 0 and problem.code == "rule_formula":
+            # beyond the rows listed: an error only when one of them reads as a formula
+            runnable = _runnable(part.table.column(problem.column)) - sum(
+                1 for _, v in problem.examples if RUNNABLE_FORMULA.match(str(v))
+            )
+            severity = ERROR if runnable > 0 else WARNING
         if more > 0:
             found.append(
                 Finding(
@@ -387,6 +395,12 @@ def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Findi
                 )
             )
     return found
+
+
+def _runnable(column: pa.ChunkedArray) -> int:
+    """Return how many texts of ``column`` read as a formula (``RUNNABLE_FORMULA``)."""
+    texts = pc.drop_null(column.cast(pa.string()))
+    return sum(1 for v in texts.to_pylist() if RUNNABLE_FORMULA.match(v))
 
 
 def record_publish(data_dir: Path, plan: ImportPlan, replace: bool, who: str, role: str) -> None:

@@ -34,15 +34,26 @@ class Finding:
     header: str | None = None
     value: str | None = None
     params: dict = field(default_factory=dict, compare=False)
+    # the rows of a finding that stands for several (``group_findings``); empty for one row
+    rows: tuple[int, ...] = field(default=(), compare=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    @property
+    def row_text(self) -> str:
+        """Return the finding's rows as text: "7", or ranges "2-170, 175"; "" when it has none."""
+        if self.rows:
+            return row_ranges(self.rows)
+        return "" if self.row is None else str(self.row)
+
     def where(self) -> str:
-        """Return 'origin, row N, column "H"' with the parts that are known."""
+        """Return 'origin, row N, column "H"' (or 'rows 2-170') with the parts that are known."""
         parts = [self.origin]
-        if self.row is not None:
+        if len(self.rows) > 1:
+            parts.append(f"rows {self.row_text}")
+        elif self.row is not None:
             parts.append(f"row {self.row}")
         if self.header is not None:
             parts.append(f'column "{self.header}"')
@@ -51,6 +62,66 @@ class Finding:
     def __str__(self) -> str:
         found = f" (found {self.value!r})" if self.value is not None else ""
         return f"{self.severity}: {self.where()}: {self.message}{found}"
+
+
+def row_ranges(rows: tuple[int, ...] | list[int]) -> str:
+    """Return row numbers as ranges of consecutive rows: (2, 3, 4, 7) gives "2-4, 7"."""
+    ordered = sorted(set(rows))
+    parts, start = [], None
+    for i, row in enumerate(ordered):
+        if start is None:
+            start = row
+        if i + 1 == len(ordered) or ordered[i + 1] != row + 1:
+            parts.append(str(start) if start == row else f"{start}-{row}")
+            start = None
+    return ", ".join(parts)
+
+
+MAX_VALUES_SHOWN = 3  # distinct values a grouped finding names before "…"
+
+
+def group_findings(findings: list[Finding]) -> list[Finding]:
+    """Return the findings with those about single rows that share severity, file or sheet,
+    column, code and message made one, whose ``rows`` hold every row (169 "formula never
+    computed" on rows 2 to 170 are one finding, "rows 2-170"), in the order first met.
+
+    A group's value is the one its rows share, or its first distinct values joined ("a, b, c, …").
+    Findings about a whole file or column, and rows found once, are kept as they are."""
+    groups: dict[tuple, list[Finding]] = {}
+    order: list[tuple] = []
+    for i, f in enumerate(findings):
+        key = (f.severity, f.code, f.origin, f.header, f.message) if f.row is not None else (i,)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(f)
+    merged = []
+    for key in order:
+        group = groups[key]
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        values = list(dict.fromkeys(f.value for f in group if f.value not in (None, "")))
+        if len(values) <= 1 and all(f.value == group[0].value for f in group):
+            value = group[0].value
+        else:
+            value = ", ".join(values[:MAX_VALUES_SHOWN]) + (", …" if len(values) > MAX_VALUES_SHOWN else "")
+        rows = tuple(sorted({f.row for f in group}))
+        first = group[0]
+        merged.append(
+            Finding(
+                first.severity,
+                first.code,
+                first.origin,
+                first.message,
+                row=rows[0],
+                header=first.header,
+                value=value,
+                params=first.params,
+                rows=rows,
+            )
+        )
+    return merged
 
 
 def located(severity: str, code: str, origin: str, message: str, **kw: object) -> Finding:

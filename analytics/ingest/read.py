@@ -23,11 +23,19 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource, located
-from analytics.ingest.vocabulary import TEMPLATE_SHEETS, normalise, table_of_headers, table_of_sheet
+from analytics.ingest.vocabulary import (
+    HEADER_INDEX,
+    TEMPLATE_SHEETS,
+    normalise,
+    table_of_headers,
+    table_of_sheet,
+)
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+# What an OpenDocument spreadsheet (LibreOffice's own .ods) says it is, in its "mimetype" member.
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 CSV_SUFFIXES = (".csv", ".txt")
 # Sheets that hold no table: the template's own (its read-me, its hidden lists of allowed
 # values), and a read-me a treasurer renamed ("Lisez-moi", "Readme").
@@ -158,21 +166,34 @@ def read_grids(name: str, data: bytes, limits: Limits = Limits()) -> tuple[list[
             if bomb:
                 return [], [_finding("zip_bomb", name, bomb)]
             members = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            ods = "mimetype" in members and archive.read("mimetype").strip() == ODS_MIMETYPE
+        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
             return [], [_finding("damaged_file", name, f"a damaged or truncated file ({exc})")]
-        if "xl/workbook.xml" in members or suffix in WORKBOOK_SUFFIXES:
+        if "xl/workbook.xml" in members or ods or suffix in WORKBOOK_SUFFIXES:
             return _read_workbook(name, data)
         if suffix in CSV_SUFFIXES:
             return [], [_finding("wrong_format", name, "a zip archive named as a CSV file: rename it .zip")]
         return _read_zip(name, archive)
-    if suffix in WORKBOOK_SUFFIXES or suffix in (".xls", ".zip", ".ods"):
+    if suffix in WORKBOOK_SUFFIXES or suffix in (".xls", ".zip"):
         return [], [
             _finding(
                 "wrong_format", name, f"the content is not a {suffix} file: its extension does not match"
             )
         ]
-    grid, findings = _read_csv(name, data, Path(name).stem)
+    grid, findings = _read_csv(name, data, sheet_of_file(Path(name).stem))
     return ([grid] if grid is not None else []), findings
+
+
+def sheet_of_file(stem: str) -> str:
+    """Return the sheet a CSV file's name stands for: its stem, or the sheet's name when the file
+    is one LibreOffice wrote for each sheet of a workbook ("<workbook>-<sheet>.csv", as in
+    ``modele-Parts.csv`` or ``book-Flux du fonds.csv``) and its stem names no table itself."""
+    if table_of_sheet(stem) is not None:
+        return stem
+    for at in (i for i, ch in enumerate(stem) if ch == "-"):
+        if table_of_sheet(stem[at + 1 :]) is not None:
+            return stem[at + 1 :]
+    return stem
 
 
 def _zip_bomb(archive: zipfile.ZipFile, limits: Limits) -> str | None:
@@ -250,7 +271,7 @@ def _read_zip(name: str, archive: zipfile.ZipFile) -> tuple[list[RawSheet], list
         except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
             findings.append(_finding("damaged_file", origin, f"a damaged or encrypted member ({exc})"))
             continue
-        grid, found = _read_csv(origin, data, member.stem)
+        grid, found = _read_csv(origin, data, sheet_of_file(member.stem))
         findings.extend(found)
         if grid is not None:
             grids.append(grid)
@@ -408,7 +429,7 @@ def _read_workbook(name: str, data: bytes) -> tuple[list[RawSheet], list[Finding
     except Exception as exc:  # calamine raises its own error types for damaged files
         return [], [_finding("damaged_file", name, f"the workbook could not be opened ({exc})")]
     grids, findings = [], []
-    formulas, uncomputed = _formula_cells(data)
+    formulas, uncomputed = _ods_formula_cells(data) if _is_ods(data) else _formula_cells(data)
     for sheet_name in sheet_names:
         origin = f"{name} › {sheet_name}"
         try:
@@ -474,6 +495,64 @@ def _formula_cells(data: bytes) -> tuple[dict[str, list[tuple[int, int, str | No
     return found, uncomputed
 
 
+def _is_ods(data: bytes) -> bool:
+    """Return True when a zip's bytes are an OpenDocument spreadsheet (LibreOffice's .ods)."""
+    try:
+        return zipfile.ZipFile(io.BytesIO(data)).read("mimetype").strip() == ODS_MIMETYPE
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return False
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
+_ODS_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+
+
+def _ods_formula_cells(data: bytes) -> tuple[dict[str, list[tuple[int, int, str | None]]], bool]:
+    """Return, per sheet name, the formula cells of an .ods workbook as ``_formula_cells`` gives
+    them for .xlsx (row number, column index from 0, the error shown when the result is one).
+    LibreOffice always saves the results it computed, so none is "never computed".
+
+    The sheets are in content.xml, where a run of equal cells or rows is written once with a
+    repeat count: the positions are counted through those."""
+    found: dict[str, list[tuple[int, int, str | None]]] = {}
+    try:
+        content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return found, False
+    if b"table:formula" not in content:
+        return found, False
+    sheet, row = "", 0
+    try:
+        for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
+            if event == "start":
+                if element.tag == f"{_TABLE}table":
+                    sheet, row = element.get(f"{_TABLE}name", ""), 0
+                continue
+            if element.tag != f"{_TABLE}table-row":
+                continue
+            repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+            col, cells = 0, []
+            for cell in element:
+                if cell.tag not in _ODS_CELLS:
+                    continue
+                span = int(cell.get(f"{_TABLE}number-columns-repeated", "1"))
+                if cell.get(f"{_TABLE}formula") is not None:
+                    error = None
+                    if cell.get(f"{_CALCEXT}value-type") == "error":
+                        error = "".join(cell.itertext()).strip() or "#VALUE!"
+                    cells.extend((c, error) for c in range(col, col + span))
+                col += span
+            if cells:
+                rows = range(row + 1, row + 1 + min(repeat, 1_048_576))
+                found.setdefault(sheet, []).extend((r, c, e) for r in rows for c, e in cells)
+            row += repeat
+            element.clear()
+    except (ElementTree.ParseError, ValueError):
+        return found, False
+    return found, False
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for letter in letters:
@@ -486,7 +565,7 @@ def _formula_findings(
 ) -> list[Finding]:
     """Return the formula cells under the header: an error when the result was never computed
     or is an Excel error (#DIV/0!...), else one warning per column (its computed values are
-    taken, as Excel shows them)."""
+    taken, as Excel shows them); nothing for a column that is no field of the contract."""
     first_row = int(grid.row_numbers[0].as_py()) if grid.num_rows else None
     if first_row is None:
         return []
@@ -496,6 +575,10 @@ def _formula_findings(
         if row < first_row:
             continue
         header = headers[col] if col < len(headers) else None
+        if not _is_field(grid.name, header):
+            # a helper column of the treasurer's (its #VALUE! included) is left out of the
+            # import, and the unknown column's warning says so: its formulas block nothing
+            continue
         if uncomputed or error is not None:
             findings.append(
                 _finding(
@@ -524,6 +607,18 @@ def _formula_findings(
                 )
             )
     return findings
+
+
+def _is_field(sheet_name: str, header: str | None) -> bool:
+    """Return True when ``header`` names a column of the contract: of the sheet's table when the
+    sheet's name gives one, else of any table (a column that no table has is left out anyway)."""
+    if not header or not str(header).strip():
+        return False
+    key = normalise(header)
+    table = table_of_sheet(sheet_name)
+    if table is not None:
+        return key in HEADER_INDEX[table]
+    return any(key in index for index in HEADER_INDEX.values())
 
 
 def _cell_text(value: object) -> tuple[str | None, float | None]:

@@ -558,6 +558,58 @@ def _sheet_index() -> dict[str, str]:
     return index
 
 
+# A province as a treasurer writes it, in French, Dutch, English or German, "Province de" or
+# not: its code in the contract (DESIGN.md: ISO 3166-2:BE for Wallonia's five and Brussels,
+# "other" elsewhere; "Luxembourg" is the Belgian province here, the members being Belgian).
+PROVINCE_NAMES: dict[str, tuple[str, ...]] = {
+    "BE-WLG": ("Liège", "Luik", "Lüttich", "Liege"),
+    "BE-WNA": ("Namur", "Namen"),
+    "BE-WHT": ("Hainaut", "Henegouwen", "Hennegau"),
+    "BE-WBR": ("Brabant wallon", "Waals-Brabant", "Walloon Brabant", "Wallonisch-Brabant"),
+    "BE-WLX": ("Luxembourg", "Luxemburg"),
+    "BE-BRU": (
+        "Bruxelles",
+        "Brussel",
+        "Brussels",
+        "Brüssel",
+        "Bruxelles-Capitale",
+        "Région de Bruxelles-Capitale",
+        "Brussels-Capital",
+        "Brussels Capital Region",
+        "Brussels Hoofdstedelijk Gewest",
+    ),
+    "other": (
+        "Anvers",
+        "Antwerpen",
+        "Antwerp",
+        "Limbourg",
+        "Limburg",
+        "Flandre orientale",
+        "Oost-Vlaanderen",
+        "East Flanders",
+        "Flandre occidentale",
+        "West-Vlaanderen",
+        "West Flanders",
+        "Brabant flamand",
+        "Vlaams-Brabant",
+        "Flemish Brabant",
+    ),
+}
+_PROVINCE_PREFIXES = ("provincede", "provincedu", "provinceof", "provincie", "province", "provinz")
+
+
+def province_code(name: str) -> str | None:
+    """Return the contract's code of a province written by its name ("Liège", "Luik", "Province
+    de Hainaut", "Brabant wallon"), or None when the text names none."""
+    key = normalise(name)
+    for prefix in _PROVINCE_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix) :]
+            break
+    return _PROVINCE_INDEX.get(key)
+
+
+_PROVINCE_INDEX = {normalise(n): code for code, names in PROVINCE_NAMES.items() for n in names}
 HEADER_INDEX = _header_index()
 SHEET_INDEX = _sheet_index()
 

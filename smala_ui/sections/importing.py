@@ -53,7 +53,7 @@ from smala_ui.widgets import (
 PLAN, PLAN_KEY, WORKDIR = "import_plan", "import_plan_key", "import_workdir"
 UPLOADS, PUBLISHED, FAILED = "import_uploads", "import_published", "import_failed"
 AUDIT_FAILED = "import_audit_failed"
-FILE_TYPES = ["xlsx", "xlsm", "csv", "zip"]
+FILE_TYPES = ["xlsx", "xlsm", "ods", "csv", "zip"]
 ODOO_TYPES = ["csv", "xlsx"]  # the export dialog's two formats
 FORMATS = ("template", "odoo")
 ODOO_FOLDER = "odoo-export"  # the folder the uploaded exports are written to: the source's name
@@ -216,12 +216,13 @@ def show_report(plan: ImportPlan) -> None:
         st.success(t("importing.all_good"), icon=":material/check_circle:")
     if not plan.findings:
         return
-    rows = finding_rows(plan.findings, lang())
-    st.dataframe(rows, hide_index=True, key="import_findings", height=min(36 * (len(rows) + 1) + 4, 600))
+    # the same problem on many rows is one line of the table ("2-170"); the download lists each row
+    shown = finding_rows(plan.findings, lang(), grouped=True)
+    st.dataframe(shown, hide_index=True, key="import_findings", height=min(36 * (len(shown) + 1) + 4, 600))
     st.caption(t("importing.personal_caption"))
     csv_download(
         t("importing.download_report"),
-        lambda: pa.Table.from_pylist(rows),
+        lambda: pa.Table.from_pylist(finding_rows(plan.findings, lang())),
         f"smala_import_{plan.as_of.isoformat()}_problemes.csv"
         if lang() == "fr"
         else f"smala_import_{plan.as_of.isoformat()}_problems.csv",

@@ -21,7 +21,9 @@ TEXT: dict[str, dict[str, str]] = {
         "déposez-le à nouveau.\n"
         "5. Vérifiez l'aperçu, puis cliquez sur « Publier ».",
         "importing.formats": "Formats acceptés : le modèle **.xlsx** (ou tout classeur avec les mêmes "
-        "feuilles) ; un **.zip** de fichiers CSV, un par table ; un seul **CSV** nommé d'après une table "
+        "feuilles, aussi en **.ods** de LibreOffice) ; un **.zip** de fichiers CSV, un par table (les noms "
+        "que LibreOffice donne à chaque feuille, `modele-Parts.csv`, sont reconnus) ; un seul **CSV** "
+        "nommé d'après une table "
         "(`membres.csv`, `members.csv`, ...). CSV belge (`;` et virgule décimale) ou international "
         "(`,` et point), UTF-8 ou Windows-1252. En-têtes en français ou en anglais. Une table absente "
         "est reprise du dernier instantané. Les exports du module coopérateur d'Odoo : choisissez le "
@@ -40,7 +42,7 @@ TEXT: dict[str, dict[str, str]] = {
         "importing.file_button": "Choisir un fichier",
         "importing.file_drop": "Déposez le fichier ici",
         "importing.file_limit": "Jusqu'à {size}\u00a0Mo par fichier · {types}",
-        "importing.file_help": "Classeur .xlsx, zip de CSV ou CSV nommé d'après une table.",
+        "importing.file_help": "Classeur .xlsx ou .ods, zip de CSV ou CSV nommé d'après une table.",
         "importing.date_exists": "Un instantané du {date} existe déjà.",
         "importing.replace": "Remplacer l'instantané existant de cette date (il est d'abord archivé)",
         "importing.replace_help": "L'ancien instantané est déplacé dans les archives : rien n'est perdu.",
@@ -113,6 +115,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "identifiant introuvable dans {target}",
         "import.rule_unique": "identifiant en double : chaque ligne doit avoir le sien",
         "import.rule_formula": "texte commençant par = + - ou @, qu'un tableur prendrait pour une formule",
+        "import.formula_like_text": "texte commençant par = + - ou @, gardé tel quel : les téléchargements "
+        "l'écrivent précédé d'une apostrophe, pour qu'un tableur ne le prenne pas pour une formule",
         "import.rule_introduction": "rempli alors que le service n'est pas une introduction : "
         "laissez vide, ou choisissez le type introduction",
         "import.rule_cooperator": "l'entreprise n'était pas membre active à la date de l'investissement "
@@ -267,7 +271,9 @@ TEXT: dict[str, dict[str, str]] = {
         "4. Fix each problem listed (sheet, row, column) in your file, then upload it again.\n"
         "5. Check the preview, then click “Publish”.",
         "importing.formats": "Accepted formats: the **.xlsx** template (or any workbook with the same "
-        "sheets); a **.zip** of CSV files, one per table; a single **CSV** named after a table "
+        "sheets, LibreOffice's **.ods** too); a **.zip** of CSV files, one per table (the names "
+        "LibreOffice gives each sheet, `modele-Parts.csv`, are recognised); a single **CSV** named "
+        "after a table "
         "(`members.csv`, `membres.csv`, ...). Belgian CSV (`;` and decimal comma) or international "
         "(`,` and point), UTF-8 or Windows-1252. Headers in French or English. A table left out "
         "is taken from the latest snapshot. The exports of Odoo's cooperator module: choose the "
@@ -286,7 +292,7 @@ TEXT: dict[str, dict[str, str]] = {
         "importing.file_button": "Choose a file",
         "importing.file_drop": "Drop the file here",
         "importing.file_limit": "Up to {size}\u00a0MB per file · {types}",
-        "importing.file_help": "An .xlsx workbook, a zip of CSV files or a CSV named after a table.",
+        "importing.file_help": "An .xlsx or .ods workbook, a zip of CSV files or a CSV named after a table.",
         "importing.date_exists": "A snapshot of {date} exists already.",
         "importing.replace": "Replace the existing snapshot of this date (it is archived first)",
         "importing.replace_help": "The old snapshot is moved to the archive: nothing is lost.",
@@ -353,6 +359,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "id not found in {target}",
         "import.rule_unique": "duplicate id: each row needs its own",
         "import.rule_formula": "text starting with = + - or @, which a spreadsheet would run as a formula",
+        "import.formula_like_text": "text starting with = + - or @, kept as it is: downloads write it "
+        "after an apostrophe, so that a spreadsheet never takes it for a formula",
         "import.rule_introduction": "filled in although the service is not an introduction: leave it "
         "empty, or choose the kind introduction",
         "import.rule_cooperator": "the company was not an active member on the investment date "

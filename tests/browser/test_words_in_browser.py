@@ -50,10 +50,15 @@ def director_server(tmp_path_factory):
         (
             "fr",
             "Choisir un fichier",
-            "Jusqu'à 200\u00a0Mo par fichier · XLSX, XLSM, CSV, ZIP",
+            "Jusqu'à 200\u00a0Mo par fichier · XLSX, XLSM, ODS, CSV, ZIP",
             "Déposez le fichier ici",
         ),
-        ("en", "Choose a file", "Up to 200\u00a0MB per file · XLSX, XLSM, CSV, ZIP", "Drop the file here"),
+        (
+            "en",
+            "Choose a file",
+            "Up to 200\u00a0MB per file · XLSX, XLSM, ODS, CSV, ZIP",
+            "Drop the file here",
+        ),
     ],
 )
 def test_the_uploader_speaks_the_interface_language(browser, director_server, lang, button, limit, drag):
