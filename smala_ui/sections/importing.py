@@ -120,16 +120,23 @@ def drop_plan() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def prepare(name: str, data: bytes, as_of: dt.date, settings: Settings) -> None:
-    """Prepare the plan of an uploaded file for ``as_of`` in a fresh work folder, once per
-    (file content, date): reruns reuse it."""
-    key = plan_key(data, as_of)
+def _new_workdir(key: str) -> str | None:
+    """Return a fresh work folder for the plan ``key`` (the previous plan's is removed), or None
+    when the session holds that plan already: reruns reuse it."""
     if st.session_state.get(PLAN_KEY) == key:
-        return
+        return None
     drop_plan()
     workdir = tempfile.mkdtemp(prefix="smala-import-")
     st.session_state[WORKDIR] = workdir
     st.session_state[PLAN_KEY] = key
+    return workdir
+
+
+def prepare(name: str, data: bytes, as_of: dt.date, settings: Settings) -> None:
+    """Prepare the plan of an uploaded file for ``as_of`` in a fresh work folder, once per
+    (file content, date): reruns reuse it."""
+    if (workdir := _new_workdir(plan_key(data, as_of))) is None:
+        return
     with st.spinner(t("importing.preparing", file=md_escape(name))):
         try:
             plan = prepare_import(read_bytes(name, data), as_of, settings.data_dir, Path(workdir), settings)
@@ -153,13 +160,8 @@ def prepare_odoo(
     reviewed ``mapping`` file of cooperator numbers to member ids, when given."""
     given = sorted(files) + ([("\0mapping:" + mapping[0], mapping[1])] if mapping else [])
     digest = b"".join(f"{name}\0".encode() + hashlib.sha256(data).digest() for name, data in given)
-    key = plan_key(digest, as_of)
-    if st.session_state.get(PLAN_KEY) == key:
+    if (workdir := _new_workdir(plan_key(digest, as_of))) is None:
         return
-    drop_plan()
-    workdir = tempfile.mkdtemp(prefix="smala-import-")
-    st.session_state[WORKDIR] = workdir
-    st.session_state[PLAN_KEY] = key
     folder = Path(workdir) / ODOO_FOLDER
     folder.mkdir()
     names = ", ".join(name for name, _ in files)
