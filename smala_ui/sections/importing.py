@@ -120,7 +120,7 @@ def drop_plan() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _new_workdir(key: str) -> str | None:
+def _new_workdir(key: tuple[str, str]) -> str | None:
     """Return a fresh work folder for the plan ``key`` (the previous plan's is removed), or None
     when the session holds that plan already: reruns reuse it."""
     if st.session_state.get(PLAN_KEY) == key:
