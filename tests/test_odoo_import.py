@@ -739,7 +739,7 @@ def test_a_former_cooperator_hidden_by_the_default_filter_is_named_with_the_fix(
         ("odoo_unknown_partner", 4, "Vincent Bixolon 2000"),
         ("odoo_unknown_partner", 5, "Vincent Bixolon 2000"),
     ]
-    assert all("'Cooperators' hides former cooperators" in f.message for f in source.findings)
+    assert all("'Old Cooperators'" in f.message for f in source.findings)
 
 
 def test_a_current_member_without_a_cooperator_number_is_listed(tmp_path):

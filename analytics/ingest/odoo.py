@@ -694,8 +694,11 @@ class _Reader:
             partners_file = partners.export.origin
             message = (
                 f"this cooperator is not in the partners file {partners_file}: if they left, the "
-                "list's default filter 'Cooperators' hides former cooperators; remove it and export "
-                "the cooperators again"
+                "Cooperators list as it opens shows current cooperators only (12.0 and 14.0: its "
+                "menu's domain; 16.0: its default filter); export the cooperators again with the "
+                "filters 'Cooperators' and 'Old Cooperators' (Odoo 16: Cooperators > Contacts > "
+                "Cooperators; Odoo 12 and 14: Invoicing > Customers > Customers, without the "
+                "'Customers' filter)"
             )
             self.at(export, i, key, "odoo_unknown_partner", message, partners_file=partners_file)
             return None

@@ -266,8 +266,10 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_operation": "type d'opération inconnu : attendu souscription, transfert, "
         "revente ou conversion",
         "import.odoo_unknown_partner": "ce coopérateur n'est pas dans le fichier des coopérateurs "
-        "{partners_file} : s'il est parti, le filtre par défaut « Coopérateurs » de la liste cache les "
-        "anciens coopérateurs ; retirez-le et exportez à nouveau les coopérateurs",
+        "{partners_file} : s'il est parti, la liste des coopérateurs telle qu'elle s'ouvre ne montre que les "
+        "coopérateurs actuels ; exportez à nouveau les coopérateurs avec les filtres « Coopérateurs » et "
+        "« Anciens coopérateurs » (Odoo 16 : Coopérateurs > Contacts > Coopérateurs ; Odoo 12 et 14 : "
+        "Facturation > Clients > Clients, sans le filtre « Clients »)",
         "import.odoo_zip_without_province": "aucune province ne se lit dans ce code postal : attendu un "
         "code postal belge de 4 chiffres, ou le pays d'une adresse à l'étranger (exportez le champ "
         "Pays) ; ou donnez la province dans le fichier complémentaire",
@@ -514,8 +516,10 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_operation": "unknown operation type: expected subscription, transfer, sell "
         "back or conversion",
         "import.odoo_unknown_partner": "this cooperator is not in the cooperators file {partners_file}: "
-        "if they left, the list's default filter “Cooperators” hides former cooperators; remove it and "
-        "export the cooperators again",
+        "if they left, the Cooperators list as it opens shows current cooperators only; export the "
+        "cooperators again with the filters “Cooperators” and “Old Cooperators” (Odoo 16: Cooperators > "
+        "Contacts > Cooperators; Odoo 12 and 14: Invoicing > Customers > Customers, without the "
+        "“Customers” filter)",
         "import.odoo_zip_without_province": "no province can be read from this postal code: expected a "
         "Belgian postal code of 4 digits, or the country of a foreign address (export the field "
         "Country); or give the province in the completion file",
