@@ -739,7 +739,7 @@ def test_a_former_cooperator_hidden_by_the_default_filter_is_named_with_the_fix(
         ("odoo_unknown_partner", 4, "Vincent Bixolon 2000"),
         ("odoo_unknown_partner", 5, "Vincent Bixolon 2000"),
     ]
-    assert all("'Cooperators' hides former cooperators" in f.message for f in source.findings)
+    assert all("'Old Cooperators'" in f.message for f in source.findings)
 
 
 def test_a_current_member_without_a_cooperator_number_is_listed(tmp_path):
@@ -757,3 +757,155 @@ def test_a_current_member_without_a_cooperator_number_is_listed(tmp_path):
         (WARNING, "odoo_member_without_number", "res_partner.csv", 5, "Cooperator Number", "0")
     ]
     assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3"]
+
+
+def _write_rows_xlsx(rows: list[list], path: Path) -> None:
+    """Write rows as Odoo's XLSX export does: text as text, numbers as numbers, a header row first."""
+    import xlsxwriter
+
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet()
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write(r, c, value)
+    workbook.close()
+
+
+def _grouped_register(tmp_path: Path, groups: list[tuple[str, list[int]]], nested: bool = False) -> Path:
+    """Return an oca16 folder whose register is an XLSX export of the list grouped by share type:
+    before each group's lines, the row Odoo's GroupExportXlsxWriter writes ("<group> (<count>)",
+    integer sums as text, float sums as numbers). With ``nested``, each share type is grouped again
+    by operation type, its header indented by four spaces."""
+    import csv
+
+    folder = _oca16_folder(tmp_path)
+    register = folder / "subscription_register.csv"
+    with register.open(encoding="utf-8", newline="") as handle:
+        header, *lines = list(csv.reader(handle))
+    register.unlink()
+
+    def typed(line: list[str]) -> list:
+        return [float(v) if re.fullmatch(r"\d+\.\d+", v) else v for v in line]
+
+    def group_row(label: str, members: list[list[str]]) -> list:
+        # Number of share (integer: its sum as text), Share price, Total amount line (float:
+        # numbers), Number of share to (integer), Share to price (float); other cells ''
+        row = [label] + [""] * (len(header) - 1)
+        for column, as_text in ((6, True), (7, False), (8, False), (11, True), (12, False)):
+            total = sum(float(m[column] or 0) for m in members)
+            row[column] = str(int(total)) if as_text else total
+        return row
+
+    rows: list[list] = [header]
+    for label, numbers in groups:
+        members = [lines[n - 1] for n in numbers]
+        rows.append(group_row(f"{label} ({len(members)})", members))
+        if nested:
+            by_kind: dict[str, list[list[str]]] = {}
+            for m in members:
+                by_kind.setdefault(m[9], []).append(m)
+            for kind, kind_members in by_kind.items():
+                rows.append(group_row(f"    {kind} ({len(kind_members)})", kind_members))
+                rows.extend(typed(m) for m in kind_members)
+        else:
+            rows.extend(typed(m) for m in members)
+    _write_rows_xlsx(rows, folder / "subscription_register.xlsx")
+    return folder
+
+
+def test_a_grouped_xlsx_export_leaves_out_its_group_headers_with_a_warning(tmp_path):
+    """The register's list grouped by Share type and exported as XLSX: the rows
+    "[share_a] Share A - Founder (2)" (row 2) and "[share_b] Share B - Worker (2)" (row 5) hold
+    the group's name and count, and sums (6 shares; 150.0 ...). They are left out, each named;
+    the lines read as in the plain export: capital 400.00 (2 x 50 + 4 x 50 + 4 x 25 - 4 x 25 +
+    2 x 50)."""
+    folder = _grouped_register(
+        tmp_path, [("[share_a] Share A - Founder", [1, 2]), ("[share_b] Share B - Worker", [3, 4])]
+    )
+    source = read_cooperator_export(folder)
+    origin = "subscription_register.xlsx › Sheet1"
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in source.findings] == [
+        (WARNING, "odoo_group_header", origin, 2, "Number Operation", "[share_a] Share A - Founder (2)"),
+        (WARNING, "odoo_group_header", origin, 5, "Number Operation", "[share_b] Share B - Worker (2)"),
+    ]
+    assert values(sheets(source)["shares"]) == OCA_SHARES
+    assert sheets(source)["shares"].row_numbers.to_pylist() == [3, 4, 6, 7, 7]
+    assert _capital(source) == Decimal("400.00")
+
+
+def test_a_grouped_export_with_sub_groups_leaves_out_every_level(tmp_path):
+    """Grouped by share type then by operation type: Share B's group (row 5) holds the
+    sub-groups "    Subscription (1)" (row 6) and "    Conversion (1)" (row 8)."""
+    folder = _grouped_register(
+        tmp_path,
+        [("[share_a] Share A - Founder", [1, 2]), ("[share_b] Share B - Worker", [3, 4])],
+        nested=True,
+    )
+    source = read_cooperator_export(folder)
+    assert [(f.code, f.row, f.value) for f in source.findings] == [
+        ("odoo_group_header", 2, "[share_a] Share A - Founder (2)"),
+        ("odoo_group_header", 3, "Subscription (2)"),
+        ("odoo_group_header", 6, "[share_b] Share B - Worker (2)"),
+        ("odoo_group_header", 7, "Subscription (1)"),
+        ("odoo_group_header", 9, "Conversion (1)"),
+    ]
+    assert values(sheets(source)["shares"]) == OCA_SHARES
+    assert _capital(source) == Decimal("400.00")
+
+
+def test_group_headers_whose_counts_do_not_match_the_rows_are_refused_with_the_fix(tmp_path):
+    """A first row that reads as a group header, "(3)", over two lines and a second header: the
+    rows cannot be told apart safely, so the import is refused and says to remove the Group By."""
+    folder = _grouped_register(
+        tmp_path, [("[share_a] Share A - Founder", [1, 2]), ("[share_b] Share B - Worker", [3, 4])]
+    )
+    path = folder / "subscription_register.xlsx"
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    rows[1][0] = "[share_a] Share A - Founder (3)"
+    _write_rows_xlsx(rows, path)
+    source = read_cooperator_export(folder)
+    refused = [(f.severity, f.row, f.value) for f in source.findings if f.code == "odoo_grouped_unclear"]
+    assert refused == [(ERROR, 2, "[share_a] Share A - Founder (3)")]
+    assert (
+        "remove the Group By" in next(f for f in source.findings if f.code == "odoo_grouped_unclear").message
+    )
+
+
+def test_a_postcode_that_maps_to_no_province_is_reported_on_the_zip_column(tmp_path):
+    """Vincent's postal code written 51010 (five digits, Belgium): no province reads from it, and
+    no complement or snapshot gives one. The finding names the Zip column as exported, his row (4)
+    and the value."""
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace('"","5101","Belgium","vincent', '"","51010","Belgium","vincent'), encoding="utf-8"
+    )
+    source = read_cooperator_export(folder)
+    assert [(f.severity, f.code, f.origin, f.row, f.header, f.value) for f in source.findings] == [
+        (ERROR, "odoo_zip_without_province", "res_partner.csv", 4, "Zip", "51010")
+    ]
+    assert "completion file" in source.findings[0].message
+
+
+def test_short_share_names_without_the_share_types_export_warn_that_the_founder_class_is_unknown(tmp_path):
+    """12.0's French register gives "Part A" and "Part B" only; without types_de_part.csv the
+    founder class ("Part A - Founder") cannot be read: a warning names the short names and the
+    export to add, and every share reads as ordinary."""
+    folder = tmp_path / "oca12"
+    shutil.copytree(FIXTURES / "oca12_fr", folder)
+    (folder / "types_de_part.csv").unlink()
+    source = read_cooperator_export(folder)
+    assert [(f.severity, f.code, f.origin, f.header, f.value) for f in source.findings] == [
+        (
+            WARNING,
+            "odoo_founder_class_unknown",
+            "registre_souscription.csv",
+            "Nom du type de part",
+            "Part A, Part B",
+        )
+    ]
+    assert "Share type" in source.findings[0].message
+    assert set(values(sheets(source)["shares"])["share_class"]) == {"ordinary"}

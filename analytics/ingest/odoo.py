@@ -184,6 +184,12 @@ KIND_NAMES = {
 # Members columns Odoo does not hold: from the complement file, else the previous snapshot.
 NOT_IN_ODOO = ("role", "sector", "impact_theme", "impact_stage", "women_led")
 
+# A group header row of a grouped list exported as XLSX (web's GroupExportXlsxWriter.
+# _write_group_header, 12.0 to 16.0): "<4 spaces per depth><group> (<count>)" in the first column,
+# the other cells empty or the group's aggregates (sums, written as numbers or as their text).
+GROUP_HEADER = re.compile(r"( *)(.+) \((\d+)\)")
+AGGREGATE = re.compile(r"-?\d+(?:\.\d+)?")
+
 # Files handed to the core reader; it refuses an old .xls with a finding saying what to do.
 SUFFIXES = CSV_SUFFIXES + WORKBOOK_SUFFIXES + (".xls",)
 
@@ -264,6 +270,72 @@ class _Export:
         for column in self.sheet.columns:
             filled = pc.or_(filled, pc.is_valid(read_cells(Column("", STRING), column, False)[0]))
         return filled.to_pylist()
+
+
+def _group_counts(sheet: RawSheet) -> list[tuple[int, int] | None]:
+    """Return, per row, (depth, count) when the row reads as the group header a grouped XLSX
+    export writes, else None."""
+    if not sheet.columns:
+        return []
+    firsts = sheet.columns[0].text.to_pylist()
+    others = [column.text.to_pylist() for column in sheet.columns[1:]]
+    counts: list[tuple[int, int] | None] = []
+    for i, first in enumerate(firsts):
+        match = GROUP_HEADER.fullmatch(first or "")
+        aggregates = all(not (c[i] or "").strip() or AGGREGATE.fullmatch(c[i].strip()) for c in others)
+        counts.append((len(match.group(1)) // 4, int(match.group(3))) if match and aggregates else None)
+    return counts
+
+
+def _group_headers(sheet: RawSheet) -> tuple[list[int], bool]:
+    """Return the positions of the group header rows of a grouped XLSX export (Odoo writes one
+    before each group's lines, and a group's count is the lines under it, sub-groups included)
+    and whether every count matches the rows below. An export is grouped when its first row is a
+    group header; ([], True) when it is not."""
+    counts = _group_counts(sheet)
+    if not counts or counts[0] is None:
+        return [], True
+    headers: list[int] = []
+
+    def group(pos: int) -> int | None:
+        """Read the group whose header is at ``pos``; return the position after it, or None
+        when the rows below do not add up to its count."""
+        depth, count = counts[pos]  # type: ignore[misc]
+        headers.append(pos)
+        pos += 1
+        nested = pos < len(counts) and counts[pos] is not None and counts[pos][0] > depth
+        if not nested:  # a group of lines: the next ``count`` rows
+            return pos + count if pos + count <= len(counts) else None
+        lines = 0
+        while lines < count:
+            if pos >= len(counts) or counts[pos] is None or counts[pos][0] <= depth:
+                return None
+            lines += counts[pos][1]
+            next_pos = group(pos)
+            if next_pos is None:
+                return None
+            pos = next_pos
+        return pos if lines == count else None
+
+    pos: int | None = 0
+    while pos is not None and pos < len(counts):
+        pos = group(pos) if counts[pos] is not None and counts[pos][0] == 0 else None
+    return headers, pos is not None
+
+
+def _without_rows(sheet: RawSheet, positions: list[int]) -> RawSheet:
+    """Return ``sheet`` without the rows at ``positions``."""
+    dropped = set(positions)
+    keep = pa.array([i not in dropped for i in range(sheet.num_rows)], pa.bool_())
+    columns = tuple(
+        RawColumn(
+            column.header,
+            pc.filter(column.text, keep),
+            None if column.number is None else pc.filter(column.number, keep),
+        )
+        for column in sheet.columns
+    )
+    return dataclasses.replace(sheet, columns=columns, row_numbers=pc.filter(sheet.row_numbers, keep))
 
 
 def _classify(export: _Export) -> str | None:
@@ -622,8 +694,11 @@ class _Reader:
             partners_file = partners.export.origin
             message = (
                 f"this cooperator is not in the partners file {partners_file}: if they left, the "
-                "list's default filter 'Cooperators' hides former cooperators; remove it and export "
-                "the cooperators again"
+                "Cooperators list as it opens shows current cooperators only (12.0 and 14.0: its "
+                "menu's domain; 16.0: its default filter); export the cooperators again with the "
+                "filters 'Cooperators' and 'Old Cooperators' (Odoo 16: Cooperators > Contacts > "
+                "Cooperators; Odoo 12 and 14: Invoicing > Customers > Customers, without the "
+                "'Customers' filter)"
             )
             self.at(export, i, key, "odoo_unknown_partner", message, partners_file=partners_file)
             return None
@@ -683,6 +758,7 @@ class _Reader:
         types, numbers = export.text("type"), export.text(number_key)
         dates, date_texts = export.typed("date", DATE)[0], export.text("date")
 
+        self.founder_class_unknown(export)
         self.learn_share_types(export)
 
         def side(share_type: str, short_name: str, quantity: str, unit: str) -> tuple[list, ...]:
@@ -759,6 +835,37 @@ class _Reader:
                 }
                 entries.append(_Entry(export.rows[i], cells, dates[i], quantities[i]))
         return entries
+
+    def founder_class_unknown(self, export: _Export) -> None:
+        """Warn when the register names share types by their short name only ("Part A") and no
+        share types export gives their full names: the founder class is in the full name
+        ("Part A - Founder"), so every share is then read as ordinary."""
+        unknown: set[str] = set()
+        header = ""
+        for name_key, short_key in (
+            ("share_type", "share_short_name"),
+            ("share_to_type", "share_to_short_name"),
+        ):
+            if export.has(name_key) or not export.has(short_key):
+                continue
+            shorts = {s for s in export.text(short_key) if s and _type_key(s) not in self.share_types.names}
+            shorts = {s for s in shorts if share_class_of(s) != "founder"}
+            if shorts:
+                unknown |= shorts
+                header = header or export.header(short_key)
+        if unknown:
+            self.find(
+                WARNING,
+                "odoo_founder_class_unknown",
+                export.origin,
+                "the register names the share types by their short name only: the founder class "
+                "cannot be read (it is in the type's full name, such as 'Part A - Founder'), every "
+                "share is read as ordinary; add the export of the share types (Cooperators > "
+                "Configuration > Share type: Name, Short name, Sales Price)",
+                row=1,
+                header=header,
+                value=", ".join(sorted(unknown)),
+            )
 
     def learn_share_types(self, export: _Export) -> None:
         """Add to the share types what the register tells of them: the full name beside the
@@ -952,8 +1059,20 @@ class _Reader:
                 old_member = bool(old_members[partner.index])
             cells["left_on"] = self.left_on(partners, partner, own, old_member)
 
-            province = province_of(partners.cell(partner, "zip"), countries[partner.index])
+            zip_code = partners.cell(partner, "zip")
+            province = province_of(zip_code, countries[partner.index])
             cells["province"] = province or self.fallback(member_id, "province")
+            if not cells["province"] and export.has("zip"):
+                # said on the column the user exported, not on the contract's province
+                self.at(
+                    export,
+                    partner.index,
+                    "zip",
+                    "odoo_zip_without_province",
+                    "no province can be read from this postal code: expected a Belgian postal code "
+                    "of 4 digits, or the country of a foreign address (export the field Country); "
+                    "or give the province in the completion file",
+                )
             for column in NOT_IN_ODOO:
                 cells[column] = self.fallback(member_id, column)
             rows.append((partner.row, cells))
@@ -1024,6 +1143,42 @@ def _sheet(table: str, origin: str, rows: list[tuple[int, dict[str, str]]]) -> R
     )
 
 
+def _ungrouped(export: _Export, reader: _Reader) -> _Export:
+    """Return the export without the group header rows of a grouped list (Odoo's XLSX export of
+    a list grouped by a field: "Share A (3)" before the group's lines), each named in a warning;
+    when the rows under a header do not add up to its count, an error says to export the list
+    without grouping, and the export is returned as read."""
+    headers, consistent = _group_headers(export.sheet)
+    if not headers:
+        return export
+    first = export.headers[0]
+    texts = export.sheet.columns[0].text.to_pylist()
+    if not consistent:
+        reader.find(
+            ERROR,
+            "odoo_grouped_unclear",
+            export.origin,
+            "this row reads as the header of a group (a list exported grouped by a field), but the "
+            "rows below it do not add up to its count: in Odoo, remove the Group By and export again",
+            row=export.rows[headers[0]],
+            header=first,
+            value=texts[headers[0]],
+        )
+        return export
+    for position in headers:
+        reader.find(
+            WARNING,
+            "odoo_group_header",
+            export.origin,
+            "the header of a group (the list was exported grouped by a field): left out; export the "
+            "list without Group By to be sure every line is there",
+            row=export.rows[position],
+            header=first,
+            value=texts[position].strip(),
+        )
+    return _Export(export.file, _without_rows(export.sheet, headers))
+
+
 def _read_folder(folder: Path, reader: _Reader, limits: Limits) -> tuple[dict[str, _Export], str]:
     """Read every export of ``folder`` through the core reader and sort them by kind; return
     them and the folder's sha256 (as ``read_source`` computes it for a folder)."""
@@ -1036,6 +1191,8 @@ def _read_folder(folder: Path, reader: _Reader, limits: Limits) -> tuple[dict[st
             reader.find(WARNING, "odoo_blank_sheet", export.origin, "nothing in this sheet: left out")
             continue
         kind = _classify(export)
+        if kind not in (None, COMPLEMENT):
+            export = _ungrouped(export, reader)
         if kind not in (None, SHARE_LINES) and not any(export.filled()):  # share lines are not read
             # Odoo writes the headers even when the list it exports is empty (a filter that
             # matches nothing): the file is that export, with no line to read

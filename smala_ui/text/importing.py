@@ -226,6 +226,16 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_conversion_value_changed": "la conversion ne garde pas la valeur des parts : "
         "{quantity} × {unit} = {out} sortent, {quantity_to} × {price} = {into} entrent (prix de "
         "{share_type} lu dans {source}) : corrigez ce prix, celui de la date de la conversion",
+        "import.odoo_founder_class_unknown": "le registre nomme les types de part par leur nom court "
+        "seulement : la classe fondateur ne peut pas être lue (elle est dans le nom complet du type, "
+        "comme « Part A - Founder »), chaque part est lue comme ordinaire ; ajoutez l'export des types "
+        "de part (Coopérateurs > Configuration > Type de part : Nom, Nom court, Prix de vente)",
+        "import.odoo_group_header": "l'en-tête d'un groupe (la liste a été exportée regroupée par un "
+        "champ) : laissé de côté ; exportez la liste sans « Regrouper par » pour être sûr que chaque "
+        "ligne y est",
+        "import.odoo_grouped_unclear": "cette ligne se lit comme l'en-tête d'un groupe (une liste "
+        "exportée regroupée par un champ), mais les lignes en dessous ne font pas son compte : dans "
+        "Odoo, retirez le « Regrouper par » et exportez à nouveau",
         "import.odoo_incomplete_conversion": "une conversion demande le nouveau type de part et son "
         "nombre de parts (exportez « Nom du type de part après conversion » et « Nombre de parts à »)",
         "import.odoo_left_on_unknown": "ancien coopérateur selon Odoo, mais sans opération au registre : "
@@ -256,8 +266,13 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_operation": "type d'opération inconnu : attendu souscription, transfert, "
         "revente ou conversion",
         "import.odoo_unknown_partner": "ce coopérateur n'est pas dans le fichier des coopérateurs "
-        "{partners_file} : s'il est parti, le filtre par défaut « Coopérateurs » de la liste cache les "
-        "anciens coopérateurs ; retirez-le et exportez à nouveau les coopérateurs",
+        "{partners_file} : s'il est parti, la liste des coopérateurs telle qu'elle s'ouvre ne montre que les "
+        "coopérateurs actuels ; exportez à nouveau les coopérateurs avec les filtres « Coopérateurs » et "
+        "« Anciens coopérateurs » (Odoo 16 : Coopérateurs > Contacts > Coopérateurs ; Odoo 12 et 14 : "
+        "Facturation > Clients > Clients, sans le filtre « Clients »)",
+        "import.odoo_zip_without_province": "aucune province ne se lit dans ce code postal : attendu un "
+        "code postal belge de 4 chiffres, ou le pays d'une adresse à l'étranger (exportez le champ "
+        "Pays) ; ou donnez la province dans le fichier complémentaire",
         "import.odoo_unreadable_file": "fichier vide, trop volumineux ou illisible",
     },
     "en": {
@@ -462,6 +477,15 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_conversion_value_changed": "the conversion does not keep the shares' value: "
         "{quantity} × {unit} = {out} out, {quantity_to} × {price} = {into} in (the price of "
         "{share_type} read in {source}): correct that price to the one of the conversion's date",
+        "import.odoo_founder_class_unknown": "the register names the share types by their short name "
+        "only: the founder class cannot be read (it is in the type's full name, such as 'Part A - "
+        "Founder'), every share is read as ordinary; add the export of the share types (Cooperators > "
+        "Configuration > Share type: Name, Short name, Sales Price)",
+        "import.odoo_group_header": "the header of a group (the list was exported grouped by a field): "
+        "left out; export the list without Group By to be sure every line is there",
+        "import.odoo_grouped_unclear": "this row reads as the header of a group (a list exported grouped "
+        "by a field), but the rows below it do not add up to its count: in Odoo, remove the Group By "
+        "and export again",
         "import.odoo_incomplete_conversion": "a conversion needs the new share type and its number of "
         "shares (export “Share to type” and “Number of share to”)",
         "import.odoo_left_on_unknown": "an old cooperator according to Odoo, but no operation in the "
@@ -492,8 +516,13 @@ TEXT: dict[str, dict[str, str]] = {
         "import.odoo_unknown_operation": "unknown operation type: expected subscription, transfer, sell "
         "back or conversion",
         "import.odoo_unknown_partner": "this cooperator is not in the cooperators file {partners_file}: "
-        "if they left, the list's default filter “Cooperators” hides former cooperators; remove it and "
-        "export the cooperators again",
+        "if they left, the Cooperators list as it opens shows current cooperators only; export the "
+        "cooperators again with the filters “Cooperators” and “Old Cooperators” (Odoo 16: Cooperators > "
+        "Contacts > Cooperators; Odoo 12 and 14: Invoicing > Customers > Customers, without the "
+        "“Customers” filter)",
+        "import.odoo_zip_without_province": "no province can be read from this postal code: expected a "
+        "Belgian postal code of 4 digits, or the country of a foreign address (export the field "
+        "Country); or give the province in the completion file",
         "import.odoo_unreadable_file": "the file is empty, too large or unreadable",
     },
 }
