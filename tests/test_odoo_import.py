@@ -888,6 +888,15 @@ def test_a_postcode_that_maps_to_no_province_is_reported_on_the_zip_column(tmp_p
         (ERROR, "odoo_zip_without_province", "res_partner.csv", 4, "Zip", "51010")
     ]
     assert "completion file" in source.findings[0].message
+    # through the import, his province is reported once, on the Zip: not again as an empty
+    # province (his other columns Odoo lacks, with no completion file, are empty: reported apart)
+    from analytics.ingest.importer import prepare_import
+
+    plan = prepare_import(source, date(2026, 6, 30), tmp_path / "data", tmp_path / "work")
+    on_row_4 = [(f.code, f.header) for f in plan.findings if f.origin == "res_partner.csv" and f.row == 4]
+    assert ("odoo_zip_without_province", "Zip") in on_row_4
+    assert not [header for _, header in on_row_4 if header == "province"]
+    assert ("rule_null", "company") in on_row_4
 
 
 def test_short_share_names_without_the_share_types_export_warn_that_the_founder_class_is_unknown(tmp_path):

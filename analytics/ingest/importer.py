@@ -335,8 +335,12 @@ def _about(problem: Problem, tables: set[str]) -> bool:
 def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Finding]) -> list[Finding]:
     """Return the broken value rules as findings located in the input: its sheet, the row number
     the spreadsheet shows and the header as written. A cell already reported as unreadable (now
-    empty) is not reported again as empty."""
+    empty) is not reported again as empty, nor a column a reader reported on the cell it comes
+    from (``params["column"]``: Odoo's postcode that gives no province)."""
     unreadable = {(f.origin, f.row, f.header) for f in known if f.row is not None}
+    unreadable |= {
+        (f.origin, f.row, f.params["column"]) for f in known if f.row is not None and "column" in f.params
+    }
     found = []
     for problem in problems:
         table = problem.file.rsplit("/", 1)[-1].removesuffix(".parquet")
@@ -359,7 +363,10 @@ def _located(problems: list[Problem], parts: dict[str, _Part], known: list[Findi
         listed = 0
         for file_row, value in problem.examples:
             row = int(part.source_rows[file_row - 1])
-            if problem.code == "rule_null" and (part.origin, row, header) in unreadable:
+            if (
+                problem.code == "rule_null"
+                and {(part.origin, row, header), (part.origin, row, problem.column)} & unreadable
+            ):
                 continue
             listed += 1
             code, message, shown = problem.code, problem.message.split(": ", 1)[-1], severity

@@ -1072,6 +1072,7 @@ class _Reader:
                     "no province can be read from this postal code: expected a Belgian postal code "
                     "of 4 digits, or the country of a foreign address (export the field Country); "
                     "or give the province in the completion file",
+                    column="province",  # the contract's column it stands for: said once, here
                 )
             for column in NOT_IN_ODOO:
                 cells[column] = self.fallback(member_id, column)
