@@ -60,12 +60,7 @@ if date_taken(data_dir, as_of):
 
 mapping = None
 if odoo:  # the reviewed matches of cooperator numbers with member ids, when switching to Odoo
-    mapping = file_column.file_uploader(
-        t("importing.odoo_mapping"),
-        type=["csv", "xlsx"],
-        help=t("importing.odoo_mapping_help"),
-        key=f"import_odoo_mapping_{uploads}",
-    )
+    mapping = sections.mapping_uploader(file_column, key=f"import_odoo_mapping_{uploads}")
 if odoo and upload:  # the list of the exported files
     given = (mapping.name, mapping.getvalue()) if mapping is not None else None
     sections.prepare_odoo([(f.name, f.getvalue()) for f in upload], as_of, settings, given)

@@ -60,6 +60,8 @@ ODOO_FOLDER = "odoo-export"  # the folder the uploaded exports are written to: t
 
 
 UPLOADER_KEY = "import_uploader"  # the container of the uploader: the scope of its words' CSS
+MAPPING_UPLOADER_KEY = "import_mapping_uploader"  # the crosswalk's file, under Odoo's exports
+MAPPING_TYPES = ["csv", "xlsx"]
 
 # Streamlit (1.67) draws the uploader's button, its size and types line, and the words over it
 # while a file is dragged (a div with one span, no test id) in English, with no option to name
@@ -82,7 +84,7 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("<", "\\3c ")
 
 
-def uploader_words(language: str, types: list[str] = FILE_TYPES) -> str:
+def uploader_words(language: str, types: list[str] = FILE_TYPES, key: str = UPLOADER_KEY) -> str:
     """Return the style that writes the uploader's button, its size and types line and its words
     while a file is dragged over it in ``language``: "Choisir un fichier", "Jusqu'à 200 Mo par
     fichier · XLSX, XLSM, CSV, ZIP", "Déposez le fichier ici"."""
@@ -91,7 +93,7 @@ def uploader_words(language: str, types: list[str] = FILE_TYPES) -> str:
     button = translate(language, "importing.file_button")
     drop = translate(language, "importing.file_drop")
     return _UPLOADER_CSS.format(
-        key=UPLOADER_KEY, button=_css_string(button), limit=_css_string(limit), drop=_css_string(drop)
+        key=key, button=_css_string(button), limit=_css_string(limit), drop=_css_string(drop)
     )
 
 
@@ -108,6 +110,16 @@ def uploader(into, key: str, odoo: bool = False):
             accept_multiple_files=odoo,
             help=t("importing.odoo_help" if odoo else "importing.file_help"),
             key=key,
+        )
+
+
+def mapping_uploader(into, key: str):
+    """Draw the uploader of the reviewed crosswalk (cooperator numbers to member ids) in ``into``,
+    its words in the interface language, and return the file (or None)."""
+    with into.container(key=MAPPING_UPLOADER_KEY):
+        st.html(uploader_words(lang(), MAPPING_TYPES, MAPPING_UPLOADER_KEY))
+        return st.file_uploader(
+            t("importing.odoo_mapping"), type=MAPPING_TYPES, help=t("importing.odoo_mapping_help"), key=key
         )
 
 
