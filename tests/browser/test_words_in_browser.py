@@ -82,5 +82,13 @@ def test_the_uploader_speaks_the_interface_language(browser, director_server, la
         shown_drag = page.locator(DRAG_TEXT).evaluate(SHOWN)
         assert (shown_drag["own"], shown_drag["after"]) == ("", drag)
         assert shown_drag["afterSize"] >= 12 and shown_drag["width"] > 100
+        # Odoo's format: the crosswalk's uploader under the exports' says the same words
+        page.get_by_text(CATALOGUE[lang]["importing.format.odoo"]).click()
+        mapping = page.locator(".st-key-import_mapping_uploader")
+        mapping.wait_for(timeout=30_000)
+        shown = mapping.locator(BUTTON_TEXT).evaluate(SHOWN)
+        assert (shown["own"], shown["after"]) == ("", button)
+        limit_csv = mapping.locator(LIMIT_TEXT).evaluate(SHOWN)["after"]
+        assert limit_csv == limit.replace("XLSX, XLSM, ODS, CSV, ZIP", "CSV, XLSX")
     finally:
         page.close()
