@@ -759,6 +759,25 @@ def test_a_current_member_without_a_cooperator_number_is_listed(tmp_path):
     assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3"]
 
 
+def test_a_current_member_without_a_register_line_is_listed(tmp_path):
+    """A cooperator with a number (4) and no line in the subscription register is a member of
+    the import, and the import's warning names them at their row (5): never a silent drop."""
+    from analytics.ingest.importer import prepare_import
+
+    folder = _oca16_folder(tmp_path)
+    path = folder / "res_partner.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + '"Rémy Commit","4","2024-05-01","True","False","False","","5101","Belgium","remy@demo.net"\n',
+        encoding="utf-8",
+    )
+    source = read_cooperator_export(folder)
+    assert values(sheets(source)["members"])["member_id"] == ["1", "2", "3", "4"]
+    plan = prepare_import(source, date(2026, 6, 30), tmp_path / "data", tmp_path / "work")
+    no_shares = [(f.severity, f.origin, f.row, f.value) for f in plan.findings if f.code == "rule_no_shares"]
+    assert no_shares == [(WARNING, "res_partner.csv", 5, "4")]
+
+
 def _write_rows_xlsx(rows: list[list], path: Path) -> None:
     """Write rows as Odoo's XLSX export does: text as text, numbers as numbers, a header row first."""
     import xlsxwriter
