@@ -25,9 +25,11 @@ import pytest
 from conftest import DEMO_DATA, open_page
 from fixture_data import AS_OF_B, tables_b
 
+from analytics.ingest.coerce import company_numbers
 from analytics.ingest.importer import prepare_import, publish_import
 from analytics.ingest.read import read_bytes
 from analytics.ingest.template import snapshot_template_bytes, template_bytes
+from analytics.output import demo
 from analytics.output.demo import company_number
 from analytics.store import checks, db
 from analytics.store.publish import publish_snapshot
@@ -106,11 +108,27 @@ def test_a_snapshot_with_valid_numbers_only_breaks_no_rule(tmp_path):
     assert [p for p in checks.check_snapshot(db.connect(), snap) if p.column == "company_number"] == []
 
 
+def test_a_table_given_without_the_column_is_published_with_it_empty(tmp_path):
+    tables = tables_b()
+    tables["members"] = tables["members"].drop_columns(["company_number"])
+    publish_snapshot(tmp_path / "data", AS_OF_B, tables, "written by a tool without the column")
+    (snap,) = list_snapshots(tmp_path / "data")
+    assert snap.is_valid and snap.absent == ()
+    members = pq.read_table(snap.table_path("members"))
+    assert members.column_names == [c.name for c in TABLES["members"].columns]
+    assert members["company_number"].to_pylist() == [None] * 6
+
+
 def test_the_demo_generator_gives_every_company_a_valid_number():
     # M0001: first eight 4 000 000 + 7 919 = 4 007 919; 97 x 41 318 = 4 007 846, remainder 73; 97 - 73 = 24
     assert company_number("M0001") == "0400791924"
     # M0100: 4 000 000 + 791 900 = 4 791 900; 97 x 49 401 = 4 791 897, remainder 3; 97 - 3 = 94
     assert company_number("M0100") == "0479190094"
+    # every member of the demo's last snapshot has one, and the import's reading keeps each
+    members = demo.snapshot_tables(demo.build_story(), demo.AS_OFS[-1])["members"]
+    numbers = members["company_number"]
+    assert numbers.null_count == 0
+    assert company_numbers(numbers.combine_chunks()).to_pylist() == numbers.to_pylist()
 
 
 # --- the import and the template ---------------------------------------------------------------
