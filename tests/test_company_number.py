@@ -245,3 +245,23 @@ def test_an_odoo_import_keeps_the_company_numbers_of_the_latest_snapshot():
     numbers = {c.header: c.text.to_pylist() for c in members.columns}["company_number"]
     # cooperators 1-4 are the previous members 1-4; 5 is new
     assert numbers == [VALID, None, OTHER_VALID, None, None]
+
+
+def test_an_odoo_complement_file_gives_a_company_number_as_written(tmp_path):
+    from test_odoo_import import FIXTURES, PREVIOUS
+
+    from analytics.ingest.odoo import read_cooperator_export
+
+    folder = tmp_path / "export"
+    shutil.copytree(FIXTURES / "technical", folder)
+    (folder / "membres.csv").write_text(
+        f"Identifiant membre;{HEADER_FR}\n5;BE 0200.065.765\n2;0123.456.789\n", encoding="utf-8"
+    )
+    source = read_cooperator_export(folder, previous_members=PREVIOUS)
+    members = next(s for s in source.sheets if s.table == "members")
+    numbers = {c.header: c.text.to_pylist() for c in members.columns}["company_number"]
+    assert numbers == [None, "0123.456.789", None, None, "BE 0200.065.765"]
+    # typed as any file: the good one as its ten digits, the bad one located on the partners' row
+    plan = prepare_import(source, dt.date(2026, 3, 31), tmp_path / "data", tmp_path / "work")
+    bad = [(f.code, f.value) for f in plan.errors if f.code == "bad_company_number"]
+    assert bad == [("bad_company_number", "0123.456.789")]
