@@ -28,7 +28,7 @@ from fixture_data import AS_OF_B, tables_b
 from analytics.ingest.coerce import company_numbers
 from analytics.ingest.importer import prepare_import, publish_import
 from analytics.ingest.read import read_bytes
-from analytics.ingest.template import snapshot_template_bytes, template_bytes
+from analytics.ingest.template import readme_lines, snapshot_template_bytes, template_bytes
 from analytics.output import demo
 from analytics.output.demo import company_number
 from analytics.store import checks, db
@@ -157,6 +157,15 @@ def test_the_import_reads_numbers_as_written_and_locates_a_bad_one(tmp_path):
     plan = prepare_import(read_bytes("again.xlsx", again), AS_OF_B, tmp_path / "data", tmp_path / "work2")
     assert plan.errors == []
     assert pq.read_table(plan.staged.table_path("members"))["company_number"].to_pylist() == stored
+
+
+def test_the_template_read_me_explains_the_column():
+    (line,) = [line for line in readme_lines() if line[3] == "members.company_number"]
+    assert line[1:3] == (HEADER_FR, "Company number (BCE/KBO)")
+    assert line[6] == "facultatif / optional"
+    assert "97 - (les huit premiers modulo 97)" in line[9]
+    assert "97 - (the first eight modulo 97)" in line[9]
+    assert line[10] == "0123.456.749"
 
 
 def test_the_english_header_and_a_nine_digit_number(tmp_path):
