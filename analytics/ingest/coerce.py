@@ -22,6 +22,7 @@ from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet
 from analytics.ingest.vocabulary import HEADERS, column_of_header, normalise, province_code
 from analytics.store.schema import (
     ARROW_TYPES,
+    BE_COMPANY_NUMBER,
     BOOL,
     DATE,
     DECIMAL,
@@ -51,6 +52,8 @@ EXPECTED = {
     DOUBLE: "a number such as 1,5",
     DECIMAL: "an amount in euros such as 1 234,50",
     BOOL: "oui or non",
+    BE_COMPANY_NUMBER: "a Belgian company number (BCE/KBO) such as 0123.456.749: ten digits, the last "
+    "two equal to 97 minus the first eight modulo 97",
 }
 
 
@@ -205,6 +208,9 @@ def read_cells(column: Column, raw: RawColumn, decimal_comma: bool) -> tuple[pa.
         values = pc.replace_substring_regex(values, r"^'([=+@\t\r-])", r"\1")
         if column.allowed:
             values = _canonical_choices(values, column.allowed)
+        if column.format == BE_COMPANY_NUMBER:
+            values = company_numbers(values)
+            return values, pc.and_(filled, pc.is_null(values)), "bad_company_number"
         if column.kind == STRING_LIST:
             # "M1, M2" or "M1; M2"; the empty pieces of "M1, , M2" and an empty cell give nothing
             values = pa.array(
@@ -259,6 +265,23 @@ def _typed_number(column: Column, normal: pa.Array) -> pa.Array:
     trimmed = pc.replace_substring_regex(trimmed, r"\.$", "")
     ok = _match(trimmed, rf"^[-+]?\d{{1,{MONEY_DIGITS}}}(\.\d{{1,2}})?$")
     return pc.cast(pc.if_else(ok, trimmed, pa.scalar(None, pa.string())), MONEY)
+
+
+def company_numbers(text: pa.Array) -> pa.Array:
+    """Return Belgian company numbers (BCE/KBO) as their ten digits, null where the text is not
+    one. Read as written: ``0123.456.749``, ``BE0123456749``, ``BE 0123 456 749``, ``0123-456-749``,
+    or the nine digits of an old number (``123.456.749``, or a cell a spreadsheet turned into the
+    number 123456749), which gets its leading 0. A number whose last two digits are not 97 minus
+    its first eight modulo 97 (the check digits) is no number: null too."""
+    bare = pc.replace_substring_regex(text, r"^\s*(?i:be)", "")
+    bare = pc.replace_substring_regex(bare, r"[\s.\-/\x{00a0}\x{202f}]", "")
+    bare = pc.if_else(_match(bare, r"^\d{9}$"), pc.binary_join_element_wise("0", bare, ""), bare)
+    digits = pc.if_else(_match(bare, r"^\d{10}$"), bare, pa.scalar(None, pa.string()))
+    first_eight = pc.cast(pc.utf8_slice_codeunits(digits, 0, 8), pa.int64())
+    check = pc.cast(pc.utf8_slice_codeunits(digits, 8, 10), pa.int64())
+    remainder = pc.subtract(first_eight, pc.multiply(pc.divide(first_eight, 97), 97))  # integer division
+    valid = pc.fill_null(pc.equal(check, pc.subtract(97, remainder)), False)
+    return pc.if_else(valid, digits, pa.scalar(None, pa.string()))
 
 
 def _canonical_choices(values: pa.Array, allowed: tuple[str, ...]) -> pa.Array:
@@ -321,7 +344,9 @@ def coerce_sheet(sheet: RawSheet) -> Coerced:
     headers = {name: str(raw.header) for name, raw in by_column.items()}
     rows = np.asarray(sheet.row_numbers.to_numpy(zero_copy_only=False), dtype=np.int64)
     missing = [c for c in spec.columns if c.name not in by_column]
-    for column in missing:
+    # a column that may be absent is one most files never had (an old template, an Odoo export):
+    # left out, it is empty without a word
+    for column in (c for c in missing if not c.may_be_absent):
         header = HEADERS[(sheet.table, column.name)]
         findings.append(
             Finding(
@@ -384,7 +409,7 @@ def _cell_findings(origin: str, raw: RawColumn, bad: pa.Array, rows: np.ndarray,
                 ERROR,
                 code,
                 origin,
-                f"not {EXPECTED.get(column.kind, column.kind)}",
+                f"not {EXPECTED.get(column.format or column.kind, column.kind)}",
                 row=int(rows[i]),
                 header=raw.header,
                 value=value,

@@ -30,7 +30,7 @@ from analytics.ingest.vocabulary import HEADERS, SHEETS
 from analytics.store import db
 from analytics.store.checks import CROSS_RULES
 from analytics.store.publish import PublishError, publish_staged, stage_snapshot
-from analytics.store.schema import TABLES
+from analytics.store.schema import TABLES, with_absent_columns
 from analytics.store.snapshots import (
     Problem,
     Snapshot,
@@ -210,7 +210,9 @@ def prepare_import(
                 )
                 parts[name] = None
             else:
-                table = read_table(latest.table_path(name)).cast(TABLES[name].arrow_schema())
+                # a snapshot written before a column existed lacks it: nulls, then the contract's types
+                table = with_absent_columns(read_table(latest.table_path(name)), name)
+                table = table.select(TABLES[name].arrow_schema().names).cast(TABLES[name].arrow_schema())
                 origin = f"{latest.path.name}/{TABLES[name].file}"
                 rows = np.arange(1, table.num_rows + 1, dtype=np.int64)
                 parts[name] = _Part(table, origin, rows, {}, True)

@@ -1076,6 +1076,8 @@ class _Reader:
                 )
             for column in NOT_IN_ODOO:
                 cells[column] = self.fallback(member_id, column)
+            # the company number (BCE/KBO) is kept from the latest snapshot, which may have none
+            cells["company_number"] = self.fallback(member_id, "company_number")
             rows.append((partner.row, cells))
         return rows
 
@@ -1133,6 +1135,8 @@ def _sheet(table: str, origin: str, rows: list[tuple[int, dict[str, str]]]) -> R
             text=pa.array([cells.get(column.name) or None for _, cells in rows], pa.string()),
         )
         for column in TABLES[table].columns
+        # a column that may be absent and that no row fills is left out, as a file without it
+        if not column.may_be_absent or any(cells.get(column.name) for _, cells in rows)
     )
     return RawSheet(
         table=table,

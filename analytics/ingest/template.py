@@ -33,6 +33,7 @@ from xlsxwriter.worksheet import Worksheet
 from analytics.access.personal_data import without_personal_data
 from analytics.ingest.vocabulary import HEADERS, LISTS_SHEET, README_SHEET, SHEETS, TEMPLATE_SHEETS  # noqa: F401
 from analytics.store.schema import (
+    BE_COMPANY_NUMBER,
     BOOL,
     DATE,
     DECIMAL,
@@ -309,6 +310,15 @@ def rule_of(table: str, column: Column) -> tuple[str, str]:
         parts.append((f">= {column.minimum:g}", f">= {column.minimum:g}"))
     if column.kind == DATE and not column.future_ok:
         parts.append(("au plus tard la date de situation", "on or before the as-of date"))
+    if column.format == BE_COMPANY_NUMBER:
+        parts.append(
+            (
+                "10 chiffres (un ancien numéro de 9 reçoit son 0) ; les deux derniers = 97 - (les huit "
+                "premiers modulo 97)",
+                "10 digits (an old 9-digit number gets its leading 0); the last two = 97 - (the first "
+                "eight modulo 97)",
+            )
+        )
     return "; ".join(fr for fr, _ in parts), "; ".join(en for _, en in parts)
 
 

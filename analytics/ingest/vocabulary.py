@@ -137,6 +137,15 @@ HEADERS: dict[tuple[str, str], Header] = {
         "The company is led by a woman: yes or no.",
         "oui",
     ),
+    ("members", "company_number"): H(
+        "Numéro d'entreprise (BCE)",
+        "Company number (BCE/KBO)",
+        "Numéro de l'entreprise à la Banque-Carrefour des Entreprises, écrit comme vous voulez "
+        "(0123.456.749, BE0123456749) ; ses deux derniers chiffres sont contrôlés. Facultatif.",
+        "The company's number at the Crossroads Bank for Enterprises (BCE/KBO), written as you like "
+        "(0123.456.749, BE0123456749); its last two digits are checked. Optional.",
+        "0123.456.749",
+    ),
     # shares
     ("shares", "entry_id"): H(
         "Identifiant écriture",

@@ -962,6 +962,14 @@ def build_story(seed: int = DEFAULT_SEED) -> Story:
 # Snapshots: the timeline as known on an as-of date
 
 
+def company_number(member_id: str) -> str:
+    """Return a made-up, valid Belgian company number (BCE/KBO) for a demo member: ten digits,
+    the first eight drawn from the member's number (no draw of the seeded generator, so every
+    other table stays as it was) and the last two 97 - (the first eight mod 97)."""
+    first_eight = 4_000_000 + 7_919 * int(member_id.removeprefix("M"))
+    return f"{first_eight:08d}{97 - first_eight % 97:02d}"
+
+
 def _money(cents: Iterable[int | None]) -> list[Decimal | None]:
     return [None if c is None else Decimal(c).scaleb(-2) for c in cents]
 
@@ -1007,6 +1015,7 @@ def snapshot_tables(story: Story, as_of: dt.date) -> dict[str, pa.Table]:
                 "impact_theme": [m.impact_theme for m in members],
                 "impact_stage": [m.stage_on(as_of) for m in members],
                 "women_led": [m.women_led for m in members],
+                "company_number": [company_number(m.member_id) for m in members],
             },
         ),
         "shares": _table(

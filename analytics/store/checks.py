@@ -22,6 +22,7 @@ import duckdb
 
 from analytics.store.db import query_cursor, sql
 from analytics.store.schema import (
+    BE_COMPANY_NUMBER,
     DATE,
     DECIMAL,
     DOUBLE,
@@ -74,8 +75,10 @@ def years_after(day: dt.date, years: int) -> dt.date:
 
 
 def is_free_text(column: Column) -> bool:
-    """Return True for a column of free text (a name, a title): no allowed list, no id."""
-    return column.kind == STRING and not (column.allowed or column.references or column.unique)
+    """Return True for a column of free text (a name, a title): no allowed list, no id, no format."""
+    return column.kind == STRING and not (
+        column.allowed or column.references or column.unique or column.format
+    )
 
 
 def _column_rules(column: Column, tag: str) -> list[Rule]:
@@ -186,6 +189,22 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
                 {f"{ref_table}_path": ref_table},
                 {"target": column.references},
                 f"id not found in {column.references} (orphan)",
+            )
+        )
+    if column.format == BE_COMPANY_NUMBER:
+        # ten digits whose last two are 97 - (the first eight mod 97); try_cast: DuckDB may
+        # evaluate the arithmetic on a value the pattern already refused
+        rules.append(
+            Rule(
+                column.name,
+                "rule_company_number",
+                f"{col} is not null and not coalesce(regexp_full_match({col}, '[0-9]{{10}}') "
+                f"and try_cast(substr({col}, 9, 2) as integer) "
+                f"= 97 - try_cast(substr({col}, 1, 8) as bigint) % 97, false)",
+                {},
+                {},
+                "not a Belgian company number (BCE/KBO): 10 digits, the last two equal to 97 minus "
+                "the first eight modulo 97",
             )
         )
     if is_free_text(column):
@@ -305,6 +324,34 @@ def _rows_condition() -> str:
     return "list_contains($rows, file_row_number + 1)"
 
 
+def _rules_of(table: Table, absent: frozenset[str] = frozenset()) -> list[tuple[Column, Rule]]:
+    """Return each value rule of ``table`` with its column, but those of the ``absent`` columns
+    (a file without a column that may be absent). Each rule's parameter names follow its
+    column's place in the whole table, so a file without a column checks as it did before that
+    column existed."""
+    return [
+        (c, rule)
+        for i, c in enumerate(table.columns)
+        if c.name not in absent
+        for rule in _column_rules(c, f"c{i}")
+    ]
+
+
+def _absent_in(con: Connection, table: Table, path: str) -> frozenset[str]:
+    """Return the columns that may be absent from ``table`` and that its file at ``path`` lacks
+    (empty for a table without such a column: no read)."""
+    optional = {c.name for c in table.columns if c.may_be_absent}
+    if not optional:
+        return frozenset()
+    try:
+        with query_cursor(con) as cur:
+            cur.execute("select * from read_parquet($path) limit 0", {"path": path})
+            names = {d[0] for d in cur.description}
+    except duckdb.Error:
+        return frozenset()  # an unreadable file: the rules' own query says so
+    return frozenset(optional - names)
+
+
 def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[Problem]:
     """Return every broken value rule of a verified snapshot (empty when all hold).
 
@@ -362,7 +409,8 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
         )
 
     for table in TABLES.values():
-        columns = [(c, rule) for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
+        lacking = _absent_in(con, table, paths[table.name]) if table.name in paths else frozenset()
+        columns = _rules_of(table, lacking)
         rules = [rule for _, rule in columns]
         params = {"path": paths[table.name]}
         for rule in rules:
@@ -387,7 +435,7 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
                     (_examples_query(column, rule.condition), own),
                 )
         for column in table.columns:
-            if column.unique:
+            if column.unique and column.name not in lacking:
                 row = execute(table, column.name, _unique_query(column), {"path": paths[table.name]})
                 if row is not None:
                     report(
@@ -415,17 +463,23 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
 
 
 @functools.cache
-def rule_book_id() -> str:
+def rule_book_id(absent: tuple[str, ...] = ()) -> str:
     """Return a digest of every rule's SQL and severity: stored results computed under another
-    rule book are not trusted (the rules changed since), and the snapshot is checked again."""
+    rule book are not trusted (the rules changed since), and the snapshot is checked again.
+
+    ``absent`` ("table.column") names the columns that may be absent and that a snapshot's files
+    lack: the digest is then of the rules that run on it. A snapshot written before such a column
+    existed thus keeps the digest it was stored under, and its stored results stay trusted: they
+    are what the rules would find on it today."""
     parts = []
     for table in TABLES.values():
-        rules = [rule for i, c in enumerate(table.columns) for rule in _column_rules(c, f"c{i}")]
+        lacking = frozenset(a.split(".", 1)[1] for a in absent if a.split(".", 1)[0] == table.name)
+        rules = [rule for _, rule in _rules_of(table, lacking)]
         parts.append(_table_rules_query(rules))
         parts.extend(
             f"{r.code}:{r.severity}:{json.dumps(r.params, sort_keys=True, default=str)}" for r in rules
         )
-        parts.extend(_unique_query(c) for c in table.columns if c.unique)
+        parts.extend(_unique_query(c) for c in table.columns if c.unique and c.name not in lacking)
     parts.extend(f"{r.code}:{r.severity}:{sql(r.query)}" for r in CROSS_RULES)
     parts.append(sql("_macros"))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
@@ -448,8 +502,9 @@ def stored_form(problems: list[Problem], table_checksums: dict[str, str]) -> dic
 def stored_problems(snap: Snapshot) -> list[Problem] | None:
     """Return the rule results stored at publish time, or None when there are none to trust:
     absent, unreadable, computed by another rule book or on other table files."""
+    book = rule_book_id(tuple(sorted(snap.absent)))
     entry = (snap.manifest or {}).get("checks")
-    if not isinstance(entry, dict) or entry.get("rule_book") != rule_book_id():
+    if not isinstance(entry, dict) or entry.get("rule_book") != book:
         return None
     path = snap.path / checks_file(snap.manifest)
     try:
@@ -457,7 +512,7 @@ def stored_problems(snap: Snapshot) -> list[Problem] | None:
             return None
         stored = json.loads(path.read_text(encoding="utf-8"))
         tables = {name: t.get("sha256") for name, t in snap.manifest["tables"].items()}
-        if stored.get("rule_book") != rule_book_id() or stored.get("tables") != tables:
+        if stored.get("rule_book") != book or stored.get("tables") != tables:
             return None
         return [
             Problem(

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 
 from analytics.store import checks, db
 from analytics.store.location import Location, is_remote, refresh
-from analytics.store.schema import SCHEMA_VERSION, TABLES
+from analytics.store.schema import SCHEMA_VERSION, TABLES, with_absent_columns
 from analytics.store.snapshots import (
     CHECKS,
     MANIFEST,
@@ -75,8 +75,9 @@ def stage_snapshot(
     manifest and the value rules it breaks.
 
     Every table of the contract must be given, with the contract's columns (else
-    ``PublishError``). Event tables are sorted by their date column (a stable sort, so a table
-    already sorted keeps its order) so DuckDB can skip row groups. The value rules
+    ``PublishError``; a column that may be absent is written as nulls when left out). Event
+    tables are sorted by their date column (a stable sort, so a table already sorted keeps its
+    order) so DuckDB can skip row groups. The value rules
     (``analytics.store.checks``) run on the written files; their results go to ``checks.json``, which
     the manifest's checksums cover, so the app need not run them again on first view.
     ``examples`` asks the checks for that many offending rows per broken rule. ``extra`` adds
@@ -102,7 +103,8 @@ def stage_snapshot(
     started = time.perf_counter()
     entries = {}
     for name, spec in TABLES.items():
-        table = tables[name].select([c.name for c in spec.columns])
+        # a column that may be absent is written as nulls: a snapshot published from now on has it
+        table = with_absent_columns(tables[name], name).select([c.name for c in spec.columns])
         if spec.date_column and table.num_rows:
             table = table.sort_by(spec.date_column)
         path = folder / spec.file

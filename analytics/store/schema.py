@@ -46,6 +46,9 @@ INVESTMENT_STATUSES = ("active", "exited", "written_off")
 TICKET_FLOW_KINDS = ("interest", "dividend", "repayment")
 FUND_COST_KINDS = ("management_fee", "expense")
 IDEA_STAGES = ("idea", "exploring", "building", "launched", "dropped")
+# A named format of text values, checked by a rule of its own (``analytics.store.checks``) and
+# read at import as a treasurer writes it (``analytics.ingest.coerce``).
+BE_COMPANY_NUMBER = "be_company_number"  # BCE/KBO: 10 digits, the last two 97 - (first eight mod 97)
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,13 @@ class Column:
     positive: bool = False  # strictly greater than zero
     maximum: float | None = None  # inclusive plausible upper bound (money: what decimal(14,2) holds)
     future_ok: bool = False  # for a date: may be after the snapshot's as-of date
+    # A column added to the contract after snapshots were written without it: a file may lack it
+    # (those snapshots stay valid) and it then reads as nulls, so it must be nullable. Its rules run
+    # only on the files that have it. Put such a column after the others: a rule's parameter names
+    # follow the column's place, and the rules of a file without it must read as they did before
+    # (``checks.rule_book_id``).
+    may_be_absent: bool = False
+    format: str | None = None  # a named text format its values follow (BE_COMPANY_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,7 @@ TABLES: dict[str, Table] = {
                 C("impact_theme", STRING, allowed=IMPACT_THEMES),
                 C("impact_stage", STRING, allowed=IMPACT_STAGES),
                 C("women_led", BOOL),
+                C("company_number", STRING, nullable=True, may_be_absent=True, format=BE_COMPANY_NUMBER),
             ),
             description="cooperative members, one row per member (leavers stay)",
         ),
@@ -297,6 +308,17 @@ TABLES: dict[str, Table] = {
 }
 
 TABLE_NAMES: tuple[str, ...] = tuple(TABLES)
+
+
+def with_absent_columns(table: pa.Table, table_name: str) -> pa.Table:
+    """Return ``table`` with every column of the contract that may be absent and is absent added
+    as nulls of its type (a snapshot written before the column existed): the table then has every
+    column of the contract, as ``Table.arrow_schema`` lists them."""
+    for column in TABLES[table_name].columns:
+        if column.may_be_absent and column.name not in table.column_names:
+            kind = ARROW_TYPES[column.kind]
+            table = table.append_column(pa.field(column.name, kind), pa.nulls(table.num_rows, kind))
+    return table
 
 
 def type_family(arrow_type: pa.DataType) -> str | None:

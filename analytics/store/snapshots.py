@@ -98,6 +98,9 @@ class Snapshot:
     manifest: dict | None
     problems: tuple[Problem, ...]
     scope: Scope = FULL_SCOPE
+    # the contract's columns that may be absent and that its files lack ("members.company_number"):
+    # their rules do not run on it, so its stored rule results are keyed by the rule book without them
+    absent: tuple[str, ...] = ()
 
     def seen_by(self, scope: Scope) -> Snapshot:
         """Return this snapshot as a viewer with ``scope`` reads it: its tables outside the scope
@@ -302,7 +305,27 @@ def verify_folder(folder: Path) -> Snapshot | None:
                 )
             )
         problems.extend(verify_files(folder, manifest, problems))
-    return Snapshot(as_of, folder, manifest, tuple(problems))
+    absent = absent_columns(folder, manifest) if manifest is not None and not problems else ()
+    return Snapshot(as_of, folder, manifest, tuple(problems), absent=absent)
+
+
+def absent_columns(folder: Path, manifest: dict) -> tuple[str, ...]:
+    """Return the columns that may be absent (``Column.may_be_absent``) and that a verified
+    snapshot's files lack, as "table.column": read from each such table's Parquet metadata (one
+    small read, only for tables with such a column)."""
+    absent = []
+    for name, table in TABLES.items():
+        optional = [c.name for c in table.columns if c.may_be_absent]
+        entry = manifest["tables"].get(name)
+        if not optional or entry is None:
+            continue  # an optional table not written reads from a file with every column
+        try:
+            with (folder / str(entry.get("file", table.file))).open("rb") as f:
+                names = set(pq.read_schema(f).names)
+        except (OSError, pa.ArrowException):  # gone since verified: the rules' own read says so
+            continue
+        absent.extend(f"{name}.{c}" for c in optional if c not in names)
+    return tuple(absent)
 
 
 def verify_files(folder: Path, manifest: dict, found: list[Problem] = ()) -> list[Problem]:
@@ -412,7 +435,7 @@ def _verify_table_file(path: Path, entry: dict, name: str, table: Table, label: 
         )
     problems.extend(schema_problems(schema, name, label))
     if not problems:
-        problems.extend(encoding_problems(path, table, label))
+        problems.extend(encoding_problems(path, table, label, frozenset(schema.names)))
     return problems
 
 
@@ -432,12 +455,20 @@ def _text_scan(columns: list[tuple[str, str]]) -> str:
     return f"select {lengths} from read_parquet($path) as t"
 
 
-def encoding_problems(path: Path, table: Table, label: str) -> list[Problem]:
+def encoding_problems(
+    path: Path, table: Table, label: str, present: frozenset[str] | None = None
+) -> list[Problem]:
     """Return one problem per text column of the contract holding a value that is not UTF-8,
     located at its first such row (1-based). Every page would otherwise stop on reading it, so
     such a file makes the snapshot unusable. One DuckDB scan of the text columns: ~0.25 s for a
-    snapshot at scale 1000; the slow search for the row runs only when a value is broken."""
-    columns = [(c.name, c.kind) for c in table.columns if c.kind in (STRING, STRING_LIST)]
+    snapshot at scale 1000; the slow search for the row runs only when a value is broken.
+    ``present``, when given, names the file's columns: one that may be absent is scanned only
+    when there."""
+    columns = [
+        (c.name, c.kind)
+        for c in table.columns
+        if c.kind in (STRING, STRING_LIST) and (present is None or c.name in present)
+    ]
     with _scanner().cursor() as cur:
         try:
             cur.execute(_text_scan(columns), {"path": str(path)}).fetchall()
@@ -503,10 +534,13 @@ def _first_undecodable_row(path: Path, column: str, is_list: bool) -> int | None
 
 
 def schema_problems(schema: pa.Schema, table_name: str, label: str) -> list[Problem]:
-    """Return the missing columns and wrong types of a file's Arrow schema against the contract."""
+    """Return the missing columns and wrong types of a file's Arrow schema against the contract
+    (a column that may be absent is not missing: ``Column.may_be_absent``)."""
     problems = []
     for column in TABLES[table_name].columns:
         idx = schema.get_field_index(column.name)
+        if idx < 0 and column.may_be_absent:
+            continue  # a file written before the column existed: it reads as nulls
         if idx < 0:
             problems.append(
                 make_problem(

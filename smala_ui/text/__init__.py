@@ -242,6 +242,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "correspondent pas au statut",
         "problem.rule_status.other": "{count} lignes : exited_on, proceeds_eur et fair_value_eur ne "
         "correspondent pas au statut",
+        "problem.rule_company_number.one": "{count} ligne : numéro d'entreprise (BCE) invalide (10 "
+        "chiffres, les deux derniers égaux à 97 moins le reste des huit premiers divisés par 97)",
+        "problem.rule_company_number.other": "{count} lignes : numéro d'entreprise (BCE) invalide (10 "
+        "chiffres, les deux derniers égaux à 97 moins le reste des huit premiers divisés par 97)",
         "problem.rule_unreadable": "contrôle impossible",
     },
     "en": {
@@ -451,6 +455,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "status",
         "problem.rule_status.other": "{count} rows: exited_on, proceeds_eur and fair_value_eur do not match "
         "the status",
+        "problem.rule_company_number.one": "{count} row: not a valid Belgian company number (BCE/KBO): "
+        "10 digits, the last two equal to 97 minus the first eight modulo 97",
+        "problem.rule_company_number.other": "{count} rows: not a valid Belgian company number (BCE/KBO): "
+        "10 digits, the last two equal to 97 minus the first eight modulo 97",
         "problem.rule_unreadable": "could not be checked",
     },
 }

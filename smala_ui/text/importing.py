@@ -107,6 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.bad_double": "attendu : un nombre comme 1,5",
         "import.bad_decimal": "attendu : un montant en euros comme 1 234,50",
         "import.bad_bool": "attendu : oui ou non",
+        "import.bad_company_number": "attendu : un numéro d'entreprise (BCE) comme 0123.456.749 : "
+        "10 chiffres, les deux derniers égaux à 97 moins le reste des huit premiers divisés par 97",
         "import.rule_null": "cellule vide dans une colonne obligatoire : attendu une valeur",
         "import.rule_allowed": "valeur inconnue : attendu une des valeurs : {allowed}",
         "import.rule_positive": "attendu : un nombre strictement positif",
@@ -127,6 +129,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_ticket_flow": "montant reçu daté avant l'investissement du ticket ou après sa sortie, "
         "ou reçus d'un ticket terminé au-delà de son produit",
         "import.rule_no_shares": "membre actuel sans aucune ligne dans la feuille Parts",
+        "import.rule_company_number": "numéro d'entreprise (BCE) invalide : attendu 10 chiffres, les deux "
+        "derniers égaux à 97 moins le reste des huit premiers divisés par 97",
         "import.rule_unreadable": "contrôle impossible",
         "import.more_rows.one": "et {count} autre ligne avec le même problème dans cette colonne",
         "import.more_rows.other": "et {count} autres lignes avec le même problème dans cette colonne",
@@ -366,6 +370,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.bad_double": "expected: a number such as 1,5",
         "import.bad_decimal": "expected: an amount in euros such as 1 234,50",
         "import.bad_bool": "expected: yes or no (oui or non)",
+        "import.bad_company_number": "expected: a Belgian company number (BCE/KBO) such as 0123.456.749: "
+        "10 digits, the last two equal to 97 minus the first eight modulo 97",
         "import.rule_null": "empty cell in a required column: a value is expected",
         "import.rule_allowed": "unknown value: expected one of: {allowed}",
         "import.rule_positive": "expected: a number greater than zero",
@@ -386,6 +392,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_ticket_flow": "a receipt dated before its ticket's investment or after its exit, or an "
         "ended ticket's receipts above its proceeds",
         "import.rule_no_shares": "a current member without any line in the Shares sheet",
+        "import.rule_company_number": "not a valid Belgian company number (BCE/KBO): 10 digits expected, "
+        "the last two equal to 97 minus the first eight modulo 97",
         "import.rule_unreadable": "could not be checked",
         "import.more_rows.one": "and {count} more row with the same problem in this column",
         "import.more_rows.other": "and {count} more rows with the same problem in this column",
