@@ -274,3 +274,26 @@ def test_an_odoo_complement_file_gives_a_company_number_as_written(tmp_path):
     plan = prepare_import(source, dt.date(2026, 3, 31), tmp_path / "data", tmp_path / "work")
     bad = [(f.code, f.value) for f in plan.errors if f.code == "bad_company_number"]
     assert bad == [("bad_company_number", "0123.456.789")]
+
+
+def test_a_members_sheet_without_the_column_keeps_the_latest_snapshot_s_numbers(tmp_path):
+    """The latest snapshot (B) gives M1 and M4 a number; a members CSV written without the column
+    (an old export) would drop both in silence: they are kept, member by member, with a warning
+    counting them (2 rows). A member the snapshot has no number for stays empty."""
+    created = dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
+    publish_snapshot(
+        tmp_path / "data", AS_OF_B, with_numbers([VALID, None, None, OTHER_VALID, None, None]), "B", created
+    )
+    members = tables_b()["members"].drop_columns(["company_number"])
+    csv = io.BytesIO()
+    pacsv.write_csv(members, csv)
+    source = read_bytes("members.csv", csv.getvalue())
+    plan = prepare_import(source, dt.date(2026, 6, 30), tmp_path / "data", tmp_path / "work")
+    kept = [
+        (f.severity, f.origin, f.header, f.params["count"])
+        for f in plan.findings
+        if f.code == "column_kept_from_latest"
+    ]
+    assert kept == [("warning", "members.csv", HEADER_FR, 2)]
+    stored = pq.read_table(plan.staged.table_path("members"))["company_number"].to_pylist()
+    assert stored == [VALID, None, None, OTHER_VALID, None, None]

@@ -218,6 +218,8 @@ def prepare_import(
                 parts[name] = _Part(table, origin, rows, {}, True)
                 taken.append(name)
         findings = _unknown_sheets_block(findings, taken)
+        if latest is not None:
+            findings.extend(_keep_absent_columns(parts, latest))
     timings["type"] = time.perf_counter() - started
 
     latest_counts = latest.row_counts() if latest is not None else {}
@@ -299,6 +301,44 @@ def prepare_import(
             con.close()
         timings["preview"] = time.perf_counter() - started
     return plan
+
+
+def _keep_absent_columns(parts: dict[str, _Part | None], latest: Snapshot) -> list[Finding]:
+    """Fill each column that may be absent (``Column.may_be_absent``: the company number) and
+    that a sheet of the input lacks from the latest snapshot, row by row on the table's unique
+    id, and return a warning for each column so kept: a members sheet written before the column
+    existed would otherwise drop every number in silence."""
+    found = []
+    for name, part in parts.items():
+        if part is None or part.from_latest:
+            continue
+        key = next((c.name for c in TABLES[name].columns if c.unique), None)
+        for column in TABLES[name].columns:
+            if not column.may_be_absent or column.name in part.headers or key is None:
+                continue
+            before = with_absent_columns(read_table(latest.table_path(name)), name)
+            known = dict(
+                zip(before.column(key).to_pylist(), before.column(column.name).to_pylist(), strict=True)
+            )
+            values = [known.get(k) for k in part.table.column(key).to_pylist()]
+            if not any(v is not None for v in values):
+                continue
+            index = part.table.column_names.index(column.name)
+            field = part.table.schema.field(index)
+            part.table = part.table.set_column(index, field, pa.array(values, field.type))
+            header = HEADERS[(name, column.name)].fr
+            found.append(
+                located(
+                    WARNING,
+                    "column_kept_from_latest",
+                    part.origin,
+                    f"no column {header}: its values are kept from the latest snapshot",
+                    header=header,
+                    table=name,
+                    count=sum(v is not None for v in values),
+                )
+            )
+    return found
 
 
 def _unknown_sheets_block(findings: list[Finding], taken: list[str]) -> list[Finding]:

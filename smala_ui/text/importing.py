@@ -162,6 +162,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ligne laissée de côté",
         "import.encoding_cp1252": "lu en Windows-1252 (pas en UTF-8) : vérifiez les accents",
         "import.unknown_sheet": "le nom de la feuille ne correspond à aucune table : laissée de côté",
+        "import.column_kept_from_latest.one": "pas de colonne « {header} » : sa valeur ({count} ligne) est "
+        "reprise du dernier instantané",
+        "import.column_kept_from_latest.other": "pas de colonne « {header} » : ses valeurs ({count} lignes) "
+        "sont reprises du dernier instantané",
         "import.unknown_sheet_blocks": "le nom ne correspond à aucune table, alors que {sheets} serai(en)t "
         "repris du dernier instantané : nommez la feuille d'après sa table, ou retirez-la",
         "import.table_by_headers": "le nom ne correspond à aucune table, mais les en-têtes sont ceux de "
@@ -424,6 +428,10 @@ TEXT: dict[str, dict[str, str]] = {
         "left out",
         "import.encoding_cp1252": "read as Windows-1252 (not UTF-8): check the accents",
         "import.unknown_sheet": "the sheet's name is not one of the tables: left out",
+        "import.column_kept_from_latest.one": 'no column "{header}": its value ({count} row) is kept from '
+        "the latest snapshot",
+        "import.column_kept_from_latest.other": 'no column "{header}": its values ({count} rows) are kept '
+        "from the latest snapshot",
         "import.unknown_sheet_blocks": "the name is not one of the tables, while {sheets} would be taken "
         "from the latest snapshot: name the sheet after its table, or remove it",
         "import.table_by_headers": "the name is not one of the tables, but its headers are those of "
