@@ -142,8 +142,7 @@ WHOLE_MODULES = {
     "tests/browser/test_login.py",
     # test_the_corpus_stays_fast reads the times the other tests of the module left
     "tests/test_import_corpus.py",
-    # every slide part walked at four sizes, and the pack printed, once for the module
-    "tests/browser/test_slides_fit.py",
+    # the pack printed once for the module
     "tests/browser/test_pack_pdf.py",
 }
 # each mode's pages are loaded once, and measured at the three sizes (the module's `shown`)

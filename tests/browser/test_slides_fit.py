@@ -4,7 +4,7 @@ above the screen's bottom and no table hides a row (a table on a slide is never 
 as ``test_readable`` checks every page while browsing, no tile or link text is cut and no chart
 text runs out of its chart or into another (its checks, run here on every part at every size).
 
-One server, one browser tab: at each size the board's slides are walked from the first part to
+One browser tab per size: at each size the board's slides are walked from the first part to
 the last by the slide bar's Next link (the one list of parts the bar, the URL and the counter
 follow), then a scenario's slides the same way. The window's size reaches the server through
 ``smala_ui.viewport``: a part is measured once the page has been drawn for it."""
@@ -116,27 +116,23 @@ def walk(page, width: int, height: int) -> dict[str, dict]:
         )
 
 
-@pytest.fixture(scope="module")
-def measured(browser, server):
-    """Every part of the board's slides and of a scenario's, at each size: {size: {part: found}}."""
-    context = browser.new_context(viewport={"width": SIZES[0][0], "height": SIZES[0][1]})
+def measure(browser, server, width: int, height: int) -> dict[str, dict]:
+    """Every part of the board's slides and of a scenario's at one size: {part: found}. (One size
+    per test: the sizes run side by side on the suite's workers, each with its own server.)"""
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
-    by_size = {}
     try:
-        for width, height in SIZES:
-            page.set_viewport_size({"width": width, "height": height})
-            open_page(page, server, BOARD_SLIDES[0], "fr", present=1, slide=1)
-            by_size[(width, height)] = walk(page, width, height)
-            open_page(page, server, "simulator", "fr", present=1, slide=1, **SCENARIO)
-            by_size[(width, height)] |= walk(page, width, height)
+        open_page(page, server, BOARD_SLIDES[0], "fr", present=1, slide=1)
+        found = walk(page, width, height)
+        open_page(page, server, "simulator", "fr", present=1, slide=1, **SCENARIO)
+        return found | walk(page, width, height)
     finally:
         context.close()
-    return by_size
 
 
 @pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_part_of_every_slide_fits_the_screen(measured, width, height):
-    found = measured[(width, height)]
+def test_every_part_of_every_slide_fits_the_screen(browser, server, width, height):
+    found = measure(browser, server, width, height)
     slides = {re.search(r"(\w+ · \d+ / \d+|Simulateur)", where).group(1) for where in found}
     assert len(slides) == len(BOARD_SLIDES) + 1  # every board slide, and the scenario's
     too_tall = {where: f["too_tall"] for where, f in found.items() if f["too_tall"]}
