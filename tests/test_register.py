@@ -19,13 +19,16 @@ M4 (2026-01-20), M5 (2026-03-31), M6 (2025-03-01, left 2026-03-31, still holding
 
 import datetime as dt
 
+import pyarrow as pa
 import pytest
 from conftest import DEMO_DATA
+from fixture_data import AS_OF_B, tables_b
 
 from analytics.board import kpis
 from analytics.config import ConfigError, load_settings
 from analytics.cooperative import membership as coop
 from analytics.cooperative import register as reg
+from analytics.store.publish import publish_snapshot
 from analytics.store.scope import Scope
 from analytics.store.snapshots import list_snapshots
 
@@ -230,3 +233,52 @@ def test_totals_by_class_equal_the_share_capital_kpi_on_every_demo_snapshot(con)
         expected = {r.share_class: r.capital_eur for r in rows.itertuples() if r.capital_eur}
         got = {r.share_class: r.paid_up_eur for r in register.totals.itertuples() if r.paid_up_eur}
         assert got == expected, quarter_end
+
+
+def test_a_ledger_that_breaks_the_rules_keeps_every_euro_of_the_capital(con, tmp_path):
+    """Snapshot B's ledger damaged (each a rule the Data page reports): E1 (M1's founder 2 x 1 250)
+    of an unknown kind "gift", E2 (M2) of a class "premium", E9 (M5) without a class, E4 (M6) of a
+    member M99 absent from the members, E6 (M2's transfer out) without a member, E7 (M4's transfer
+    in) without a quantity.
+
+    Share capital: E1 0 + E2 1 000 + E3 3 000 - E5 3 000 + E8 2 000 + E7 0 + E9 2 000 + E4 1 000
+    - E6 1 000 = 5 000, and so the register's totals and lines. By class: founder 0 holders, 0
+    shares, 0; ordinary M3 0 + M4 2 + M99 1 - 1 (no member) = 2 shares, holders M4 and M99, 2 000;
+    premium M2 1, 1 000; no class M5 2, 2 000. M99 is nobody's member: a line, no vote; the entry
+    without a member keeps its own line (-1 share, -1 000). Votes per share: M2 1, M4 2, M5 2 = 5.
+    """
+    tables = tables_b()
+    shares = tables["shares"].cast(pa.schema([f.with_nullable(True) for f in tables["shares"].schema]))
+    changes = {  # row index in tables_b's order -> column -> value
+        "kind": {0: "gift"},
+        "share_class": {1: "premium", 8: None},
+        "member_id": {3: "M99", 5: None},
+        "quantity": {6: None},
+    }
+    for column, rows in changes.items():
+        values = shares[column].to_pylist()
+        for row, value in rows.items():
+            values[row] = value
+        field = shares.schema.field(column)
+        shares = shares.set_column(shares.schema.get_field_index(column), field, pa.array(values, field.type))
+    tables["shares"] = shares
+    publish_snapshot(tmp_path, AS_OF_B, tables, "a damaged ledger")
+    (snap,) = list_snapshots(tmp_path)
+    register = reg.share_register(con, snap, AS_OF_B, voting="per_share")
+    assert kpis.share_capital(con, snap) == register.capital_eur == 5000.0
+    assert register.classes == ("founder", "ordinary", None, "premium")
+    assert class_totals(register) == [
+        ("founder", 0, 0, 0.0),
+        ("ordinary", 2, 2, 2000.0),
+        (None, 1, 2, 2000.0),
+        ("premium", 1, 1, 1000.0),
+    ]
+    assert register.lines["paid_up_eur"].sum() == 5000.0
+    by_member = {r.member_id: (r.shares, r.paid_up_eur, r.votes) for r in register.lines.itertuples()}
+    assert by_member["M99"] == (1, 1000.0, 0)
+    assert by_member["M5"] == (2, 2000.0, 2)
+    assert register.lines[reg.class_column(None)].tolist() == [0, 0, 0, 0, 2, 0, 0]
+    assert register.lines["member_id"].isna().sum() == 1
+    assert register.lines.loc[register.lines["member_id"].isna(), "shares"].tolist() == [-1]
+    assert register.votes == 5
+    assert len(register.movements) == 9

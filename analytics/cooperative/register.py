@@ -124,9 +124,11 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
     totals = fetch_df(con, "share_register_totals", shares=shares, as_of=as_of)
     totals["holders"] = totals["holders"].astype("int64")
     totals["shares"] = totals["shares"].astype("int64")
+    totals["share_class"] = _none_for_null(totals["share_class"])
     classes = tuple(order_like(totals["share_class"], SHARE_CLASSES))
     rank = {c: i for i, c in enumerate(classes)}
-    totals = totals.sort_values("share_class", key=lambda s: s.map(rank)).reset_index(drop=True)
+    totals = totals.iloc[sorted(range(len(totals)), key=lambda i: rank[totals["share_class"].iat[i]])]
+    totals = totals.reset_index(drop=True)
     capital = fetch_one(con, "share_capital", shares=shares, as_of=as_of)[0]
 
     holdings = fetch_df(
@@ -138,12 +140,13 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
         personal=snap.scope.personal_data,
         named=snap.scope.rows,
     )
+    holdings["share_class"] = _none_for_null(holdings["share_class"])
     lines = register_lines(holdings, classes, voting)
     shown = snap.scope.personal_data
     if shown:
         movements = fetch_df(con, "share_register_movements", shares=shares, as_of=as_of)
         movements = to_dates(movements, ["date"])
-        for column in ("quantity", "shares", "shares_after"):
+        for column in ("shares", "shares_after"):  # quantity as written: null where missing
             movements[column] = movements[column].astype("int64")
     else:
         movements = pd.DataFrame({column: [] for column in MOVEMENT_COLUMNS})
@@ -160,35 +163,49 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
     )
 
 
-def register_lines(holdings: pd.DataFrame, classes: tuple[str, ...], voting: str) -> pd.DataFrame:
+def _none_for_null(values: pd.Series) -> pd.Series:
+    """Return ``values`` as Python objects, None where missing (one kind of missing class)."""
+    return values.astype(object).where(values.notna(), None)
+
+
+def class_column(share_class: str | None) -> str:
+    """Return the name of the lines' column of a class's shares: ``shares_<class>``
+    (``shares_None`` for entries without a class, which a rule reports)."""
+    return f"shares_{share_class}"
+
+
+def register_lines(holdings: pd.DataFrame, classes: tuple[str | None, ...], voting: str) -> pd.DataFrame:
     """Return one line per member from ``share_register_holdings`` (one row per member and class):
-    ``member_id``, ``name``, ``company``, ``active``, ``shares_<class>`` for each of ``classes``
-    (shares; 0 for a class the member never held), ``shares``, ``paid_up_eur`` (EUR) and
-    ``votes`` under ``voting`` (see the module's definitions), in member-number order."""
-    class_columns = [f"shares_{c}" for c in classes]
+    ``member_id``, ``name``, ``company``, ``active``, ``class_column(c)`` for each ``c`` of
+    ``classes`` (shares; 0 for a class the member never held), ``shares``, ``paid_up_eur`` (EUR)
+    and ``votes`` under ``voting`` (see the module's definitions), in member-number order.
+
+    An entry without a member number or a class (a rule reports it) keeps its line or its column:
+    the lines add up to the totals whatever the data."""
+    class_columns = [class_column(c) for c in classes]
     columns = [*LINE_COLUMNS, *class_columns, "shares", "paid_up_eur", "votes"]
     if holdings.empty:
         return pd.DataFrame({column: [] for column in columns})
-    people = holdings.groupby("member_id", sort=True).agg(
+    by_member = holdings.groupby("member_id", sort=True, dropna=False)
+    people = by_member.agg(
         name=("name", "first"),
         company=("company", "first"),
         active=("active", "first"),
         shares=("shares", "sum"),
         paid_up_eur=("paid_up_eur", "sum"),
     )
-    by_class = holdings.pivot_table(
-        index="member_id", columns="share_class", values="shares", aggfunc="sum", fill_value=0
-    )
     for share_class, column in zip(classes, class_columns, strict=True):
-        people[column] = by_class.get(share_class, 0)
-    people["shares"] = people["shares"].astype("int64")
+        same = (
+            holdings["share_class"].isna() if share_class is None else holdings["share_class"] == share_class
+        )
+        people[column] = holdings["shares"].where(same, 0).groupby(holdings["member_id"], dropna=False).sum()
+    people = people.reset_index()
+    for column in ("shares", *class_columns):
+        people[column] = people[column].astype("int64")
     people["active"] = people["active"].astype(bool)
     holds = people["active"] & (people["shares"] > 0)
     people["votes"] = (holds if voting == PER_MEMBER else people["shares"].where(holds, 0)).astype("int64")
-    out = people.reset_index()
-    for column in class_columns:
-        out[column] = out[column].astype("int64")
-    return out[columns]
+    return people[columns]
 
 
 def member_statement(register: Register, member_id: str) -> Statement | None:

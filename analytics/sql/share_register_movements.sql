@@ -8,8 +8,9 @@ with entries as (
         share_class,
         quantity,
         unit_value_eur,
-        share_sign(kind) * quantity as shares,
-        share_sign(kind) * quantity * unit_value_eur as amount_eur
+        -- a missing quantity or value counts for nothing, as in the share capital's sum (a rule reports it)
+        coalesce(share_sign(kind) * quantity, 0) as shares,
+        coalesce(share_sign(kind) * quantity * unit_value_eur, 0) as amount_eur
     from read_parquet($shares)
     where date <= $as_of
 )
