@@ -72,13 +72,13 @@ class Register:
     """The share register on ``as_of``.
 
     - ``classes``: the share classes in the register, the contract's order (founder, ordinary),
-      any other after them;
+      any other after them (None for entries without a class; a rule reports both);
     - ``totals``: one row per class: ``share_class``, ``holders`` (members holding at least one
       share of it, people), ``shares`` (shares), ``paid_up_eur`` (EUR);
     - ``capital_eur``: the share capital on ``as_of`` (EUR), the dashboard's KPI's own query;
     - ``votes``: the votes of every line under ``voting`` (votes);
     - ``lines``: one row per member, in member-number order: ``member_id``, ``name``, ``company``,
-      ``active`` (a member on ``as_of``), ``shares_<class>`` per class of ``classes`` (shares),
+      ``active`` (a member on ``as_of``), ``class_column(c)`` per class of ``classes`` (shares),
       ``shares`` (all classes), ``paid_up_eur`` (EUR), ``votes``;
     - ``movements``: every entry up to ``as_of`` by member number, then date, then entry:
       ``member_id``, ``date``, ``entry_id``, ``kind``, ``share_class``, ``quantity`` (shares, as
@@ -90,7 +90,7 @@ class Register:
 
     as_of: dt.date
     voting: str
-    classes: tuple[str, ...]
+    classes: tuple[str | None, ...]
     totals: pd.DataFrame
     capital_eur: float
     votes: int
