@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from analytics.access.policy import Access, Role
+from analytics.cooperative.register import PER_MEMBER, VOTING_RULES
 from analytics.fund.cap import CapParams
 from analytics.store.location import setting as data_setting
 from analytics.store.schema import METRICS
@@ -42,6 +43,8 @@ class Settings:
     cap_basis: str = "simple"  # simple | compound | total
     excess_to: str = "impact_reserve"  # impact_reserve | entrepreneur
     default_language: str = "fr"
+    # How the share register counts votes: per_member (one member, one vote) | per_share (one per share).
+    voting: str = PER_MEMBER
     # DuckDB's memory budget for queries, MB: a larger query spills to a temporary folder instead
     # of growing the server (at scale 1000 the impact series alone took 400 MB without a budget).
     query_memory_mb: int = 128
@@ -77,6 +80,8 @@ class Settings:
             raise ConfigError(f"impact_targets: {', '.join(unknown)} not in the metric catalogue")
         if self.default_language not in LANGUAGES:
             raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
+        if self.voting not in VOTING_RULES:
+            raise ConfigError(f"voting must be one of {VOTING_RULES}, not {self.voting!r}")
         if self.catalogue_refresh_s < 1:
             raise ConfigError("catalogue_refresh_s must be at least 1 (second)")
         if self.query_memory_mb < 64:
@@ -98,6 +103,7 @@ TOML_TYPES: dict[str, tuple[type, ...]] = {
     "cap_basis": (str,),
     "excess_to": (str,),
     "default_language": (str,),
+    "voting": (str,),
     "query_memory_mb": (int,),
     "catalogue_refresh_s": (int,),
     "access": (dict,),
