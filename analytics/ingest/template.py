@@ -509,25 +509,33 @@ def safe_sheet_name(name: str) -> str:
 
 
 def table_workbook(target: str | PathLike | BinaryIO, table: pa.Table, sheet_name: str) -> None:
-    """Write ``table`` as a one-sheet workbook: the table's own column names as headers, real
-    numbers, dates (``dd/mm/yyyy``) and booleans, money as ``#,##0.00``, text as text cells.
+    """Write ``table`` as a one-sheet workbook (see :func:`tables_workbook`)."""
+    tables_workbook(target, {sheet_name: table})
 
-    Raises ``TooManyRowsError``, before writing anything, when the table does not fit in a sheet.
+
+def tables_workbook(target: str | PathLike | BinaryIO, tables: dict[str, pa.Table]) -> None:
+    """Write each table as a sheet named by its key: the table's own column names as headers,
+    real numbers, dates (``dd/mm/yyyy``) and booleans, money as ``#,##0.00``, text as text cells.
+
+    Raises ``TooManyRowsError``, before writing anything, when a table does not fit in a sheet.
     """
-    if not fits_in_a_sheet(table.num_rows):
-        raise TooManyRowsError(f"{sheet_name}: {table.num_rows} rows do not fit in an Excel sheet")
+    for sheet_name, table in tables.items():
+        if not fits_in_a_sheet(table.num_rows):
+            raise TooManyRowsError(f"{sheet_name}: {table.num_rows} rows do not fit in an Excel sheet")
     workbook = new_workbook(target)
     formats = Formats.of(workbook)
-    sheet = workbook.add_worksheet(safe_sheet_name(sheet_name))
-    columns = []
-    for col, field in enumerate(table.schema):
-        kind = type_family(field.type)
-        if kind is not None:
-            sheet.set_column(col, col, max(10, min(MAX_WIDTH, len(field.name) + 3)), formats.by_kind[kind])
-        sheet.write_string(0, col, field.name, formats.header)
-        columns.append((kind, table[field.name]))
-    sheet.freeze_panes(1, 0)
-    rows = write_rows(sheet, columns, formats, yes_no=False)
-    if table.num_columns:
-        sheet.autofilter(0, 0, max(rows, 1), table.num_columns - 1)
+    for sheet_name, table in tables.items():
+        sheet = workbook.add_worksheet(safe_sheet_name(sheet_name))
+        columns = []
+        for col, field in enumerate(table.schema):
+            kind = type_family(field.type)
+            if kind is not None:
+                width = max(10, min(MAX_WIDTH, len(field.name) + 3))
+                sheet.set_column(col, col, width, formats.by_kind[kind])
+            sheet.write_string(0, col, field.name, formats.header)
+            columns.append((kind, table[field.name]))
+        sheet.freeze_panes(1, 0)
+        rows = write_rows(sheet, columns, formats, yes_no=False)
+        if table.num_columns:
+            sheet.autofilter(0, 0, max(rows, 1), table.num_columns - 1)
     workbook.close()

@@ -20,6 +20,7 @@ from smala_ui.text.consultancy import TEXT as CONSULTANCY_TEXT
 from smala_ui.text.cooperative import TEXT as COOPERATIVE_TEXT
 from smala_ui.text.data import TEXT as DATA_TEXT
 from smala_ui.text.fund import TEXT as FUND_TEXT
+from smala_ui.text.governance import TEXT as GOVERNANCE_TEXT
 from smala_ui.text.impact import TEXT as IMPACT_TEXT
 from smala_ui.text.importing import TEXT as IMPORTING_TEXT
 from smala_ui.text.integrity import TEXT as INTEGRITY_TEXT
@@ -39,6 +40,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nav.data": "Données",
         "page.overview": "Vue d'ensemble",
         "page.cooperative": "Coopérative",
+        "page.governance": "Gouvernance",
         "page.support": "Accompagnement",
         "page.consultancy": "Consultance",
         "page.fund": "Fonds d'impact",
@@ -257,6 +259,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nav.data": "Data",
         "page.overview": "Overview",
         "page.cooperative": "Cooperative",
+        "page.governance": "Governance",
         "page.support": "Support",
         "page.consultancy": "Consultancy",
         "page.fund": "Impact fund",
@@ -484,6 +487,7 @@ _merge(
     CONSULTANCY_TEXT,
     IMPACT_TEXT,
     STUDIO_TEXT,
+    GOVERNANCE_TEXT,
     DATA_TEXT,
     IMPORTING_TEXT,
     CLI_TEXT,

@@ -1,0 +1,38 @@
+"""The Governance page's model (issue 31): the board's legal duties as a Belgian cooperative,
+checked before it decides. Plain data, no language, no formatting.
+
+This step holds the share register as at a date (``analytics.cooperative.register``); the CNC
+conditions, the refunds owed and the double test before a distribution join it in later steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import duckdb
+
+from analytics.config import Settings
+from analytics.cooperative.register import Register, share_register
+from analytics.store.snapshots import Snapshot
+
+Connection = duckdb.DuckDBPyConnection
+
+
+@dataclass(frozen=True)
+class GovernanceView:
+    """What the Governance page shows for one snapshot: the share ``register`` on ``on`` (a date
+    on or before the snapshot's as-of, EUR and shares), under the configured voting rule."""
+
+    as_of: dt.date
+    on: dt.date
+    register: Register
+
+
+def governance_view(
+    con: Connection, snap: Snapshot, settings: Settings, on: dt.date | None = None
+) -> GovernanceView:
+    """Return the Governance page's model of ``snap``: the register on ``on`` (default: the
+    snapshot's as-of; a later date is the as-of), votes counted as ``settings.voting`` says."""
+    day = min(on or snap.as_of, snap.as_of)
+    return GovernanceView(snap.as_of, day, share_register(con, snap, day, settings.voting))

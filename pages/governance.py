@@ -1,0 +1,69 @@
+"""Governance: the board's legal duties as a Belgian cooperative (issue 31). This step: the share
+register on any date up to the snapshot's, totals by class for every viewer, the members' lines,
+their movements and one member's statement for the directors, and the register as a workbook.
+
+Renders ``analytics.views.governance.GovernanceView``; it computes nothing."""
+
+import streamlit as st
+
+from analytics.cooperative.register import member_statement
+from smala_ui import fmt
+from smala_ui.cache.governance import governance_view
+from smala_ui.figures import governance as fg
+from smala_ui.session import lang, selection, t
+from smala_ui.widgets import download_button, guarded, header, metric_row, text_table
+
+MAX_TABLE_ROWS = 20  # rows shown without scrolling
+
+header("page.governance", compared=False)  # a register on a date: nothing compared
+sel = selection()
+snap, language = sel.as_of, lang()
+st.caption(t("governance.intro"))
+
+st.subheader(t("governance.register"))
+on = st.date_input(
+    t("governance.register_on"),
+    value=snap.as_of,
+    max_value=snap.as_of,
+    format="DD/MM/YYYY",
+    help=t("governance.register_on.help"),
+    key="governance_on",
+)
+view = guarded(governance_view, snap, st.session_state["settings"], on)
+register = view.register
+if register.totals.empty:
+    st.info(t("governance.empty", date=fmt.date(view.on, language)), icon=":material/info:")
+    st.stop()
+metric_row(fg.register_tiles(view, language))
+st.caption(f"{t('governance.register_caption')} {fg.voting_rule_text(register, language)}")
+
+st.markdown(f"#### {t('governance.totals')}")
+totals = fg.totals_display(register, language)
+text_table(totals, "governance_totals", right=list(totals.columns[1:]))
+
+st.markdown(f"#### {t('governance.lines')}")
+if not register.lines_shown:  # names: the directors' only
+    st.caption(t("governance.names_withheld"))
+    st.stop()
+lines = fg.lines_frame(register, language, formatted=True)
+text_table(lines, "governance_lines", MAX_TABLE_ROWS, right=list(lines.columns[3:-1]))
+download_button(
+    t("governance.download"),
+    lambda: fg.register_workbook(register, language),
+    f"smala_registre_{view.on.isoformat()}.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "governance_download",
+    snapshot=snap.label,
+    icon=":material/download:",
+)
+
+st.markdown(f"#### {t('governance.statement')}")
+names = dict(zip(register.lines["member_id"], register.lines["name"], strict=True))
+member = st.selectbox(
+    t("governance.statement_pick"),
+    list(names),
+    format_func=lambda number: f"{number} · {names[number]}",
+    key="governance_member",
+)
+statement = member_statement(register, member)
+text_table(fg.movements_frame(statement.movements, language, formatted=True), "governance_statement")

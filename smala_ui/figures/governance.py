@@ -1,0 +1,148 @@
+"""The Governance page's tiles and tables, from its model (``GovernanceView``), in one language.
+No Streamlit and no figure computed here."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pyarrow as pa
+
+from analytics.cooperative.register import PER_SHARE, Register, class_column
+from analytics.ingest.template import tables_workbook
+from analytics.views.governance import GovernanceView
+from smala_ui import fmt
+from smala_ui.text import translate
+
+KINDS = ("subscription", "transfer_in", "transfer_out", "redemption")
+
+
+def class_label(share_class: str | None, lang: str) -> str:
+    """Return a share class as the cooperative page names it ("Parts de fondateur"); a class the
+    contract does not know, as written; no class, "?"."""
+    if share_class in ("founder", "ordinary"):
+        return translate(lang, f"cooperative.class.{share_class}")
+    return share_class or "?"
+
+
+def register_tiles(view: GovernanceView, lang: str) -> list[dict]:
+    """Return the register's three tiles as ``st.metric`` arguments: the share capital (EUR), the
+    shares issued and the votes under the configured rule, each naming its source and its date."""
+    register = view.register
+    day = fmt.date(view.on, lang)
+    rule = translate(lang, f"governance.voting.{register.voting}")
+    return [
+        {
+            "label": translate(lang, "kpi.share_capital"),  # the Overview's name: one figure, one name
+            "value": fmt.money_short(register.capital_eur, lang),  # a tile rounds, as the Overview's
+            "help": translate(lang, "governance.kpi.capital.help", date=day),
+        },
+        {
+            "label": translate(lang, "governance.kpi.shares"),
+            "value": fmt.number(int(register.totals["shares"].sum()), lang=lang),
+            "help": translate(lang, "governance.kpi.shares.help", date=day),
+        },
+        {
+            "label": translate(lang, "governance.kpi.votes"),
+            "value": fmt.number(register.votes, lang=lang),
+            "help": translate(lang, "governance.kpi.votes.help", rule=rule, date=day),
+        },
+    ]
+
+
+def totals_display(register: Register, lang: str) -> pd.DataFrame:
+    """Return the totals by class as the screen shows them (no name: every viewer sees them)."""
+
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    totals = register.totals
+    return pd.DataFrame(
+        {
+            t("governance.col.class"): [class_label(c, lang) for c in totals["share_class"]],
+            t("governance.col.holders"): [fmt.number(n, lang=lang) for n in totals["holders"]],
+            t("governance.col.shares"): [fmt.number(n, lang=lang) for n in totals["shares"]],
+            t("governance.col.paid_up"): [fmt.money(v, lang=lang) for v in totals["paid_up_eur"]],
+        }
+    )
+
+
+def lines_frame(register: Register, lang: str, formatted: bool) -> pd.DataFrame:
+    """Return the register's lines in the legal order (member number) under translated headers:
+    formatted for the screen, or raw numbers for a workbook."""
+
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    lines = register.lines
+
+    def number(values, money: bool = False) -> list:
+        if not formatted:
+            return [float(v) if money else int(v) for v in values]
+        return [fmt.money(v, lang=lang) if money else fmt.number(v, lang=lang) for v in values]
+
+    columns = {
+        t("governance.col.number"): list(lines["member_id"]),
+        t("governance.col.name"): list(lines["name"]),
+        t("governance.col.company"): list(lines["company"]),
+    }
+    for share_class in register.classes:
+        columns[class_label(share_class, lang)] = number(lines[class_column(share_class)])
+    columns[t("governance.col.shares")] = number(lines["shares"])
+    columns[t("governance.col.paid_up")] = number(lines["paid_up_eur"], money=True)
+    columns[t("governance.col.votes")] = number(lines["votes"])
+    member = [t("governance.member.active") if a else t("governance.member.former") for a in lines["active"]]
+    columns[t("governance.col.member")] = member
+    return pd.DataFrame(columns)
+
+
+def movements_frame(movements: pd.DataFrame, lang: str, formatted: bool) -> pd.DataFrame:
+    """Return movements (the register's, or one member's) under translated headers: the kind
+    in words, shares and amounts signed (+ in, - out), the member's shares of that class after."""
+
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    def shown(values, money: bool = False) -> list:
+        if not formatted:
+            return [float(v) if money else int(v) for v in values]
+        return [fmt.signed(fmt.money(v, lang=lang) if money else fmt.number(v, lang=lang)) for v in values]
+
+    return pd.DataFrame(
+        {
+            t("governance.col.number"): list(movements["member_id"]),
+            t("governance.col.date"): [fmt.date(d, lang) if formatted else d for d in movements["date"]],
+            t("governance.col.entry"): list(movements["entry_id"]),
+            t("governance.col.kind"): [
+                translate(lang, f"governance.kind.{k}") if k in KINDS else str(k) for k in movements["kind"]
+            ],
+            t("governance.col.class"): [class_label(c, lang) for c in movements["share_class"]],
+            t("governance.col.shares"): shown(movements["shares"]),
+            t("governance.col.amount"): shown(movements["amount_eur"], money=True),
+            t("governance.col.after"): (
+                [fmt.number(v, lang=lang) for v in movements["shares_after"]]
+                if formatted
+                else [int(v) for v in movements["shares_after"]]
+            ),
+        }
+    )
+
+
+def register_workbook(register: Register, lang: str) -> bytes:
+    """Return the register as an XLSX workbook: its lines in the legal order, then every movement,
+    real numbers and dates (a treasurer sums and filters them), text never run as a formula."""
+    buffer = io.BytesIO()
+    lines = lines_frame(register, lang, formatted=False)
+    movements = movements_frame(register.movements, lang, formatted=False)
+    sheets = {
+        translate(lang, "governance.sheet.lines"): pa.Table.from_pandas(lines, preserve_index=False),
+        translate(lang, "governance.sheet.movements"): pa.Table.from_pandas(movements, preserve_index=False),
+    }
+    tables_workbook(buffer, sheets)
+    return buffer.getvalue()
+
+
+def voting_rule_text(register: Register, lang: str) -> str:
+    """Return the sentence naming the voting rule in force (``voting`` in smala.toml)."""
+    key = "governance.voting_per_share" if register.voting == PER_SHARE else "governance.voting_per_member"
+    return translate(lang, key)

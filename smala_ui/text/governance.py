@@ -1,0 +1,114 @@
+"""Texts of the Governance page, merged into ``smala_ui.text.CATALOGUE``."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "fr": {
+        "governance.intro": "Les devoirs légaux du conseil d'une coopérative agréée (CSA, CNC), vérifiés "
+        "avant qu'il décide. Chaque chiffre aide son jugement : il ne remplace ni le comptable ni les "
+        "statuts.",
+        "governance.register": "Registre des parts",
+        "governance.register_on": "Registre au",
+        "governance.register_on.help": "Le registre à toute date jusqu'à celle de l'instantané : les "
+        "mouvements datés de ce jour ou avant.",
+        "governance.register_caption": "Registre des parts nominatives (CSA, art. 6:24) : une ligne "
+        "par membre qui a détenu des parts, dans l'ordre des numéros, puis chaque mouvement daté. Source : "
+        "la table Parts de l'instantané.",
+        "governance.totals": "Par catégorie de parts",
+        "governance.lines": "Membres et parts détenues",
+        "governance.movements": "Mouvements",
+        "governance.statement": "Relevé d'un membre",
+        "governance.statement_pick": "Membre",
+        "governance.statement_none": "Ce membre n'a détenu aucune part jusqu'à cette date.",
+        "governance.download": "Télécharger le registre (XLSX)",
+        "governance.empty": "Aucune part inscrite au registre au {date}.",
+        "governance.names_withheld": "Les lignes du registre nomment des personnes : elles sont réservées "
+        "aux administrateurs connectés (données personnelles). Les totaux ci-dessus ne nomment personne.",
+        "governance.kpi.capital.help": "Parts souscrites et reçues moins parts remboursées et cédées, "
+        "au {date}, à leur valeur unitaire (EUR) : le capital social de la vue d'ensemble, même définition.",
+        "governance.kpi.shares": "Parts émises",
+        "governance.kpi.shares.help": "Toutes les parts détenues au {date}, toutes catégories.",
+        "governance.kpi.votes": "Voix",
+        "governance.kpi.votes.help": "Les voix des membres au {date} : {rule} Un membre sorti qui détient "
+        "encore des parts (remboursement dû) n'a plus de voix.",
+        "governance.voting.per_member": 'un membre, une voix (voting = "per_member" dans smala.toml).',
+        "governance.voting.per_share": 'une voix par part (voting = "per_share" dans smala.toml).',
+        "governance.voting_per_member": "Vote : un membre, une voix.",
+        "governance.voting_per_share": "Vote : une voix par part.",
+        "governance.col.class": "Catégorie",
+        "governance.col.holders": "Détenteurs",
+        "governance.col.shares": "Parts",
+        "governance.col.paid_up": "Montant libéré",
+        "governance.col.number": "Numéro",
+        "governance.col.name": "Nom",
+        "governance.col.company": "Entreprise",
+        "governance.col.votes": "Voix",
+        "governance.col.member": "Membre",
+        "governance.col.date": "Date",
+        "governance.col.entry": "Écriture",
+        "governance.col.kind": "Mouvement",
+        "governance.col.amount": "Montant",
+        "governance.col.after": "Parts après",
+        "governance.member.active": "oui",
+        "governance.member.former": "sorti",
+        "governance.kind.subscription": "Souscription",
+        "governance.kind.transfer_in": "Cession reçue",
+        "governance.kind.transfer_out": "Cession",
+        "governance.kind.redemption": "Remboursement",
+        "governance.sheet.lines": "Registre",
+        "governance.sheet.movements": "Mouvements",
+    },
+    "en": {
+        "governance.intro": "The legal duties of an accredited cooperative's board (CSA, CNC), checked "
+        "before it decides. Each figure aids its judgement: it replaces neither the accountant nor the "
+        "statutes.",
+        "governance.register": "Share register",
+        "governance.register_on": "Register on",
+        "governance.register_on.help": "The register on any date up to the snapshot's: the movements "
+        "dated that day or before.",
+        "governance.register_caption": "Register of registered shares (CSA, art. 6:24): one line "
+        "per member who held shares, in number order, then every dated movement. Source: the snapshot's "
+        "Shares table.",
+        "governance.totals": "By share class",
+        "governance.lines": "Members and shares held",
+        "governance.movements": "Movements",
+        "governance.statement": "A member's statement",
+        "governance.statement_pick": "Member",
+        "governance.statement_none": "This member held no share up to this date.",
+        "governance.download": "Download the register (XLSX)",
+        "governance.empty": "No share in the register on {date}.",
+        "governance.names_withheld": "The register's lines name people: they are for logged-in directors "
+        "only (personal data). The totals above name nobody.",
+        "governance.kpi.capital.help": "Shares subscribed and received less shares redeemed and "
+        "transferred, on {date}, at their unit value (EUR): the Overview's share capital, one definition.",
+        "governance.kpi.shares": "Shares issued",
+        "governance.kpi.shares.help": "Every share held on {date}, all classes.",
+        "governance.kpi.votes": "Votes",
+        "governance.kpi.votes.help": "The members' votes on {date}: {rule} A member who left and still "
+        "holds shares (a refund owed) has no vote.",
+        "governance.voting.per_member": 'one member, one vote (voting = "per_member" in smala.toml).',
+        "governance.voting.per_share": 'one vote per share (voting = "per_share" in smala.toml).',
+        "governance.voting_per_member": "Voting: one member, one vote.",
+        "governance.voting_per_share": "Voting: one vote per share.",
+        "governance.col.class": "Class",
+        "governance.col.holders": "Holders",
+        "governance.col.shares": "Shares",
+        "governance.col.paid_up": "Paid up",
+        "governance.col.number": "Number",
+        "governance.col.name": "Name",
+        "governance.col.company": "Company",
+        "governance.col.votes": "Votes",
+        "governance.col.member": "Member",
+        "governance.col.date": "Date",
+        "governance.col.entry": "Entry",
+        "governance.col.kind": "Movement",
+        "governance.col.amount": "Amount",
+        "governance.col.after": "Shares after",
+        "governance.member.active": "yes",
+        "governance.member.former": "left",
+        "governance.kind.subscription": "Subscription",
+        "governance.kind.transfer_in": "Transfer received",
+        "governance.kind.transfer_out": "Transfer",
+        "governance.kind.redemption": "Redemption",
+        "governance.sheet.lines": "Register",
+        "governance.sheet.movements": "Movements",
+    },
+}
