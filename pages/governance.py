@@ -66,4 +66,5 @@ member = st.selectbox(
     key="governance_member",
 )
 statement = member_statement(register, member)
-text_table(fg.movements_frame(statement.movements, language, formatted=True), "governance_statement")
+moves = fg.movements_frame(statement.movements, language, formatted=True)
+text_table(moves, "governance_statement", right=list(moves.columns[-3:]))  # shares, amount, after
