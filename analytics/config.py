@@ -45,6 +45,9 @@ class Settings:
     default_language: str = "fr"
     # How the share register counts votes: per_member (one member, one vote) | per_share (one per share).
     voting: str = PER_MEMBER
+    # The statutes' delay for refunding a member who left: months after the close of the
+    # financial year (the calendar year) in which they left.
+    refund_months: int = 6
     # DuckDB's memory budget for queries, MB: a larger query spills to a temporary folder instead
     # of growing the server (at scale 1000 the impact series alone took 400 MB without a budget).
     query_memory_mb: int = 128
@@ -82,6 +85,8 @@ class Settings:
             raise ConfigError(f"default_language must be one of {LANGUAGES}, not {self.default_language!r}")
         if self.voting not in VOTING_RULES:
             raise ConfigError(f"voting must be one of {VOTING_RULES}, not {self.voting!r}")
+        if not 0 <= self.refund_months <= 60:
+            raise ConfigError("refund_months must be between 0 and 60 (months after the year's close)")
         if self.catalogue_refresh_s < 1:
             raise ConfigError("catalogue_refresh_s must be at least 1 (second)")
         if self.query_memory_mb < 64:
@@ -104,6 +109,7 @@ TOML_TYPES: dict[str, tuple[type, ...]] = {
     "excess_to": (str,),
     "default_language": (str,),
     "voting": (str,),
+    "refund_months": (int,),
     "query_memory_mb": (int,),
     "catalogue_refresh_s": (int,),
     "access": (dict,),

@@ -11,7 +11,7 @@ from smala_ui import fmt
 from smala_ui.cache.governance import governance_view
 from smala_ui.figures import governance as fg
 from smala_ui.session import lang, selection, t
-from smala_ui.widgets import download_button, guarded, header, metric_row, text_table
+from smala_ui.widgets import chart, download_button, guarded, header, metric_row, text_table
 
 MAX_TABLE_ROWS = 20  # rows shown without scrolling
 
@@ -41,7 +41,29 @@ st.markdown(f"#### {t('governance.totals')}")
 totals = fg.totals_display(register, language)
 text_table(totals, "governance_totals", right=list(totals.columns[1:]))
 
-st.markdown(f"#### {t('governance.lines')}")
+refunds = view.refunds
+st.subheader(t("governance.refunds"))
+st.caption(t("governance.refunds_caption", months=refunds.refund_months))
+if not refunds.members:
+    st.info(t("governance.refunds_none", date=fmt.date(view.as_of, language)), icon=":material/info:")
+else:
+    metric_row(fg.refund_tiles(refunds, language))
+    left, right = st.columns(2, gap="large")
+    left.markdown(f"#### {t('governance.refunds.timeline')}")
+    chart(fg.refund_timeline(refunds, language), "governance_refunds_timeline", into=left)
+    if refunds.overdue_eur:
+        left.caption(
+            t("governance.refunds.overdue_caption", amount=fmt.money(refunds.overdue_eur, lang=language))
+        )
+    if refunds.rows_shown:
+        owed = fg.owed_display(refunds, language)
+        right.markdown(f"#### {t('governance.kpi.leavers')}")
+        text_table(owed, "governance_owed", MAX_TABLE_ROWS, right=list(owed.columns[4:6]), into=right)
+st.markdown(f"#### {t('governance.refunds.paid')}")
+paid = fg.refunded_display(refunds, language)
+text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
+
+st.subheader(t("governance.lines"))
 if not register.lines_shown:  # names: the directors' only
     st.caption(t("governance.names_withheld"))
     st.stop()

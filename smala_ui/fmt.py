@@ -179,6 +179,11 @@ def date(day: dt.date, lang: str) -> str:
     return format_date(day, "medium", locale=DATE_LOCALES[lang])
 
 
+def month(day: dt.date, lang: str) -> str:
+    """Return the month of ``day`` in the interface language: ``déc. 2026`` / ``Dec 2026``."""
+    return format_date(day, "MMM y", locale=DATE_LOCALES[lang])
+
+
 def numeric_date(day: dt.date) -> str:
     """Return a date as digits, the same in every language: ``30/09/2026`` (the Belgian order)."""
     return day.strftime("%d/%m/%Y")

@@ -34,12 +34,20 @@ def test_a_director_sees_the_register_its_lines_and_a_members_statement(lang, fi
     at = run_page("governance", lang, data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     assert not at.exception and not at.error
     tiles = {m.label: plain(m.value) for m in at.metric}
+    euros = {"fr": "{} €", "en": "€{}"}[lang]
     assert tiles == {
-        text["kpi.share_capital"]: {"fr": "8 500 €", "en": "€8,500"}[lang],
+        text["kpi.share_capital"]: euros.format({"fr": "8 500", "en": "8,500"}[lang]),
         text["governance.kpi.shares"]: "8",
         text["governance.kpi.votes"]: "3",
+        # M6 left on the as-of still holding 1 share of 1 000 €, due 30 June 2027: beyond 12 months
+        text["governance.kpi.owed"]: euros.format({"fr": "1 000", "en": "1,000"}[lang]),
+        text["governance.kpi.leavers"]: "1",
+        text["governance.kpi.due_12m"]: euros.format("0"),
     }
-    totals, lines, statement = (d.value for d in at.dataframe)
+    totals, owed, refunded, lines, statement = (d.value for d in at.dataframe)
+    assert owed[text["governance.col.number"]].tolist() == ["M6"]
+    assert owed[text["governance.col.name"]].tolist() == ["Person M6"]  # a director sees the name
+    assert refunded[text["governance.col.year"]].tolist() == ["2026"]  # E5, M3's 3 000 €
     assert totals[text["governance.col.shares"]].tolist() == ["2", "6"]  # founder, ordinary
     assert lines[text["governance.col.number"]].tolist() == ["M1", "M2", "M3", "M4", "M5", "M6"]
     paid = [plain(v) for v in lines[text["governance.col.paid_up"]]]
@@ -54,7 +62,7 @@ def test_a_director_sees_the_register_its_lines_and_a_members_statement(lang, fi
     # M1's statement: one subscription of 2 founder shares
     assert statement[text["governance.col.entry"]].tolist() == ["E1"]
     at.selectbox(key="governance_member").set_value("M4").run()
-    statement = at.dataframe[2].value
+    statement = at.dataframe[4].value
     assert statement[text["governance.col.entry"]].tolist() == ["E8", "E7"]  # by date: 20 Jan, 1 Mar
     assert statement[text["governance.col.after"]].tolist() == ["2", "3"]
     # the register on an earlier date
@@ -68,10 +76,11 @@ def test_a_director_sees_the_register_its_lines_and_a_members_statement(lang, fi
 def test_without_a_directors_login_the_register_shows_totals_and_no_name(role, fixture_dir, monkeypatch):
     at = run_page("governance", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role=role)
     assert not at.exception and not at.error
-    assert len(at.dataframe) == 1  # the totals by class alone
+    # the totals by class and the refunds per year; the owed list only for the board (lists)
+    assert len(at.dataframe) == (3 if role == "board" else 2)
     assert CATALOGUE["fr"]["governance.names_withheld"] in [c.value for c in at.caption]
-    shown = " ".join(str(v) for v in at.dataframe[0].value.to_numpy().ravel())
-    assert "M1" not in shown
+    shown = " ".join(str(v) for d in at.dataframe for v in d.value.to_numpy().ravel())
+    assert "M1" not in shown and "Person" not in shown  # no line of the register, no person's name
 
 
 def test_the_register_workbook_holds_the_lines_and_the_movements_as_numbers(fixture_dir):

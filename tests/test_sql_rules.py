@@ -314,6 +314,14 @@ def _params(snaps) -> dict[str, dict]:
             "start": D("2025-04-01"),
             "end": as_of,
         },
+        "redemptions_by_year": {"shares": p["shares"], "as_of": as_of},
+        "refunds_owed": {
+            "shares": p["shares"],
+            "members": p["members"],
+            "as_of": as_of,
+            "personal": False,
+            "named": True,
+        },
         "service_hours": {"services": p["services"], "start": quarter, "end": as_of},
         "services_introduction_rule": {"path": p["services"], "examples": 3},
         "share_capital": {"shares": p["shares"], "as_of": as_of},
@@ -663,6 +671,14 @@ EXPECTED = {
                 1,
             ),
         ],
+    ),
+    # E5, M3's redemption of 3 x 1,000 on 2026-02-15: the only one.
+    "redemptions_by_year": (["year", "amount_eur", "members"], [(2026, Decimal("3000.00"), 1)]),
+    # Leavers: M3 (2026-02-15, refunded: 0 shares, not listed) and M6 (2026-03-31, still 1 share of
+    # 1,000: owed); no name without personal data.
+    "refunds_owed": (
+        ["member_id", "name", "company", "left_on", "shares", "amount_eur"],
+        [("M6", None, "Company M6", D("2026-03-31"), 1, Decimal("1000.00"))],
     ),
     # On as-of: founder M1's 2 x 1,250; ordinary held by M4 (3), M5 (2) and M6 (1), not M2 (0) nor M3 (0).
     "share_register_totals": (

@@ -1,8 +1,9 @@
 """The Governance page's model (issue 31): the board's legal duties as a Belgian cooperative,
 checked before it decides. Plain data, no language, no formatting.
 
-This step holds the share register as at a date (``analytics.cooperative.register``); the CNC
-conditions, the refunds owed and the double test before a distribution join it in later steps.
+It holds the share register as at a date (``analytics.cooperative.register``) and the refunds
+owed to members who left (``analytics.cooperative.refunds``); the CNC conditions and the double
+test before a distribution join them in later steps.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analytics.config import Settings
+from analytics.cooperative.refunds import Refunds, refunds
 from analytics.cooperative.register import Register, share_register
 from analytics.store.snapshots import Snapshot
 
@@ -22,11 +24,13 @@ Connection = duckdb.DuckDBPyConnection
 @dataclass(frozen=True)
 class GovernanceView:
     """What the Governance page shows for one snapshot: the share ``register`` on ``on`` (a date
-    on or before the snapshot's as-of, EUR and shares), under the configured voting rule."""
+    on or before the snapshot's as-of, EUR and shares), under the configured voting rule, and the
+    ``refunds`` owed on the as-of to members who left (EUR, under ``refund_months``)."""
 
     as_of: dt.date
     on: dt.date
     register: Register
+    refunds: Refunds
 
 
 def governance_view(
@@ -35,4 +39,5 @@ def governance_view(
     """Return the Governance page's model of ``snap``: the register on ``on`` (default: the
     snapshot's as-of; a later date is the as-of), votes counted as ``settings.voting`` says."""
     day = min(on or snap.as_of, snap.as_of)
-    return GovernanceView(snap.as_of, day, share_register(con, snap, day, settings.voting))
+    register = share_register(con, snap, day, settings.voting)
+    return GovernanceView(snap.as_of, day, register, refunds(con, snap, settings.refund_months))

@@ -6,12 +6,15 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import plotly.graph_objects as go
 import pyarrow as pa
 
+from analytics.cooperative.refunds import Refunds
 from analytics.cooperative.register import PER_SHARE, Register, class_column
 from analytics.ingest.template import tables_workbook
 from analytics.views.governance import GovernanceView
-from smala_ui import fmt
+from smala_ui import fmt, theme
+from smala_ui.figures.fund import money_axis
 from smala_ui.text import translate
 
 KINDS = ("subscription", "transfer_in", "transfer_out", "redemption")
@@ -146,3 +149,96 @@ def voting_rule_text(register: Register, lang: str) -> str:
     """Return the sentence naming the voting rule in force (``voting`` in smala.toml)."""
     key = "governance.voting_per_share" if register.voting == PER_SHARE else "governance.voting_per_member"
     return translate(lang, key)
+
+
+def refund_tiles(refunds: Refunds, lang: str) -> list[dict]:
+    """Return the refunds' three tiles: what is owed to members who left (EUR), how many they
+    are, and what falls due within twelve months (EUR), each naming its rule and its date."""
+    day = fmt.date(refunds.as_of, lang)
+    within = float(refunds.timeline["amount_eur"].sum()) + refunds.overdue_eur
+    return [
+        {
+            "label": translate(lang, "governance.kpi.owed"),
+            "value": fmt.money_short(refunds.total_owed_eur, lang),
+            "help": translate(lang, "governance.kpi.owed.help", date=day),
+        },
+        {
+            "label": translate(lang, "governance.kpi.leavers"),
+            "value": fmt.number(refunds.members, lang=lang),
+            "help": translate(lang, "governance.kpi.leavers.help", date=day),
+        },
+        {
+            "label": translate(lang, "governance.kpi.due_12m"),
+            "value": fmt.money_short(within, lang),
+            "help": translate(lang, "governance.kpi.due_12m.help", months=refunds.refund_months),
+        },
+    ]
+
+
+def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
+    """Return the refunds falling due in each of the twelve months after the as-of (EUR), one bar
+    a month; what fell due before and is unpaid is said in the title, not drawn as a month."""
+    months = [fmt.month(day, lang) for day in refunds.timeline["month_end"]]
+    amounts = [float(v) for v in refunds.timeline["amount_eur"]]
+    bars = go.Bar(
+        x=months,
+        y=amounts,
+        marker={"color": theme.ORANGE},
+        text=[fmt.money_short(v, lang) if v else "" for v in amounts],
+        textposition="outside",
+        customdata=[fmt.money(v, lang=lang) for v in amounts],
+        hovertemplate="%{x} : %{customdata}<extra></extra>",
+        name=translate(lang, "governance.refunds.due"),
+    )
+    layout = {
+        "height": 320,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "showlegend": False,
+        "yaxis": money_axis(max(max(amounts, default=0.0), 1.0)),
+        "xaxis": {"type": "category"},
+    }
+    return theme.figure(lang, [bars], layout)
+
+
+def owed_display(refunds: Refunds, lang: str) -> pd.DataFrame:
+    """Return the refunds owed, one member a line, as the screen shows them (names for the
+    directors only; the model leaves them out for anyone else)."""
+
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    owed = refunds.owed
+    status = [
+        t("governance.refunds.overdue")
+        if late
+        else t("governance.refunds.left" if left else "governance.refunds.notice")
+        for left, late in zip(owed["left"], owed["overdue"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("governance.col.number"): list(owed["member_id"]),
+            t("governance.col.name"): [n if isinstance(n, str) else "" for n in owed["name"]],
+            t("governance.col.company"): [c if isinstance(c, str) else "" for c in owed["company"]],
+            t("governance.col.left_on"): [fmt.date(d, lang) for d in owed["left_on"]],
+            t("governance.col.shares"): [fmt.number(n, lang=lang) for n in owed["shares"]],
+            t("governance.col.owed"): [fmt.money(v, lang=lang) for v in owed["amount_eur"]],
+            t("governance.col.due_on"): [fmt.date(d, lang) for d in owed["due_on"]],
+            t("governance.col.status"): status,
+        }
+    )
+
+
+def refunded_display(refunds: Refunds, lang: str) -> pd.DataFrame:
+    """Return the shares refunded per year (EUR, members), newest first."""
+
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    paid = refunds.refunded.iloc[::-1]
+    return pd.DataFrame(
+        {
+            t("governance.col.year"): [str(y) for y in paid["year"]],
+            t("governance.col.refunded"): [fmt.money(v, lang=lang) for v in paid["amount_eur"]],
+            t("governance.col.members"): [fmt.number(n, lang=lang) for n in paid["members"]],
+        }
+    )

@@ -55,6 +55,37 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.kind.redemption": "Remboursement",
         "governance.sheet.lines": "Registre",
         "governance.sheet.movements": "Mouvements",
+        "governance.refunds": "Remboursements dus",
+        "governance.refunds_caption": "Membres sortis (ou démissionnaires) qui détiennent encore des parts : "
+        "leur montant libéré leur est dû, à la valeur nominale inscrite (les statuts peuvent fixer une autre "
+        "valeur, plafonnée par l'actif net : à vérifier), {months} mois après la clôture de l'exercice "
+        "(l'année civile) de leur sortie (refund_months dans smala.toml). Source : les tables Parts et "
+        "Membres de l'instantané.",
+        "governance.refunds_none": "Aucun membre sorti ne détient encore de parts au {date} : rien à "
+        "rembourser.",
+        "governance.refunds.timeline": "Échéances des douze prochains mois",
+        "governance.refunds.overdue_caption": "Déjà échu et non remboursé : {amount}.",
+        "governance.refunds.due": "À rembourser",
+        "governance.refunds.left": "sorti",
+        "governance.refunds.notice": "démission donnée",
+        "governance.refunds.overdue": "échu",
+        "governance.refunds.paid": "Parts remboursées par année",
+        "governance.kpi.owed": "Remboursements dus",
+        "governance.kpi.owed.help": "Le montant libéré des parts que détiennent encore, au {date}, les "
+        "membres sortis ou démissionnaires.",
+        "governance.kpi.leavers": "Membres à rembourser",
+        "governance.kpi.leavers.help": "Les membres sortis ou démissionnaires qui détiennent encore des "
+        "parts au {date}.",
+        "governance.kpi.due_12m": "Dus dans les 12 mois",
+        "governance.kpi.due_12m.help": "Les remboursements qui tombent dans les douze mois, échus compris : "
+        "{months} mois après la clôture de l'exercice de la sortie (statuts).",
+        "governance.col.left_on": "Sortie",
+        "governance.col.owed": "Montant dû",
+        "governance.col.due_on": "Échéance",
+        "governance.col.status": "État",
+        "governance.col.year": "Année",
+        "governance.col.refunded": "Remboursé",
+        "governance.col.members": "Membres",
     },
     "en": {
         "governance.intro": "The legal duties of an accredited cooperative's board (CSA, CNC), checked "
@@ -110,5 +141,34 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.kind.redemption": "Redemption",
         "governance.sheet.lines": "Register",
         "governance.sheet.movements": "Movements",
+        "governance.refunds": "Refunds owed",
+        "governance.refunds_caption": "Members who left (or resigned) and still hold shares: their paid-up "
+        "amount is owed back, at the nominal value recorded (the statutes may set another value, capped by "
+        "the net assets: to be checked), {months} months after the close of the financial year (the "
+        "calendar year) in which they leave (refund_months in smala.toml). Source: the snapshot's Shares "
+        "and Members tables.",
+        "governance.refunds_none": "No member who left still holds shares on {date}: nothing to refund.",
+        "governance.refunds.timeline": "Falling due in the next twelve months",
+        "governance.refunds.overdue_caption": "Already due and not refunded: {amount}.",
+        "governance.refunds.due": "To refund",
+        "governance.refunds.left": "left",
+        "governance.refunds.notice": "notice given",
+        "governance.refunds.overdue": "overdue",
+        "governance.refunds.paid": "Shares refunded per year",
+        "governance.kpi.owed": "Refunds owed",
+        "governance.kpi.owed.help": "The paid-up amount of the shares that members who left or resigned "
+        "still hold on {date}.",
+        "governance.kpi.leavers": "Members to refund",
+        "governance.kpi.leavers.help": "Members who left or resigned and still hold shares on {date}.",
+        "governance.kpi.due_12m": "Due within 12 months",
+        "governance.kpi.due_12m.help": "The refunds falling due within twelve months, overdue ones "
+        "included: {months} months after the close of the year of leaving (statutes).",
+        "governance.col.left_on": "Leaves",
+        "governance.col.owed": "Owed",
+        "governance.col.due_on": "Due",
+        "governance.col.status": "Status",
+        "governance.col.year": "Year",
+        "governance.col.refunded": "Refunded",
+        "governance.col.members": "Members",
     },
 }

@@ -1,0 +1,30 @@
+-- Members who left or gave notice (left_on set) and still hold shares on $as_of: their shares and the paid-up amount owed back in EUR.
+with held as (
+    select
+        member_id,
+        -- a missing quantity or value counts for nothing, as in the share capital's sum
+        sum(coalesce(share_sign(kind) * quantity, 0)) as shares,
+        sum(coalesce(share_sign(kind) * quantity * unit_value_eur, 0)) as amount_eur
+    from read_parquet($shares)
+    where date <= $as_of
+    group by member_id
+),
+
+leavers as (
+    select member_id, name, company, left_on
+    from read_parquet($members)
+    where left_on is not null
+)
+
+select
+    l.member_id,
+    -- a person's name is personal data: only for a viewer whose scope has it
+    case when $personal then l.name end as name,
+    listed_name(l.company, $named) as company,
+    l.left_on,
+    h.shares::bigint as shares,
+    h.amount_eur::decimal(38, 2) as amount_eur
+from leavers as l
+inner join held as h using (member_id)
+where h.shares > 0
+order by l.left_on, l.member_id
