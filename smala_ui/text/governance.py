@@ -21,7 +21,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.download": "Télécharger le registre (XLSX)",
         "governance.empty": "Aucune part inscrite au registre au {date}.",
         "governance.names_withheld": "Les lignes du registre nomment des personnes : elles sont réservées "
-        "aux administrateurs connectés (données personnelles). Les totaux ci-dessus ne nomment personne.",
+        "aux administrateurs connectés (données personnelles). Les totaux par catégorie ne nomment personne.",
         "governance.kpi.capital.help": "Parts souscrites et reçues moins parts remboursées et cédées, "
         "au {date}, à leur valeur unitaire (EUR) : le capital social de la vue d'ensemble, même définition.",
         "governance.kpi.shares": "Parts émises",
@@ -107,7 +107,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.download": "Download the register (XLSX)",
         "governance.empty": "No share in the register on {date}.",
         "governance.names_withheld": "The register's lines name people: they are for logged-in directors "
-        "only (personal data). The totals above name nobody.",
+        "only (personal data). The totals by class name nobody.",
         "governance.kpi.capital.help": "Shares subscribed and received less shares redeemed and "
         "transferred, on {date}, at their unit value (EUR): the Overview's share capital, one definition.",
         "governance.kpi.shares": "Shares issued",
