@@ -41,6 +41,17 @@ st.markdown(f"#### {t('governance.totals')}")
 totals = fg.totals_display(register, language)
 text_table(totals, "governance_totals", right=list(totals.columns[1:]))
 
+st.subheader(t("governance.cnc"))
+st.caption(t("governance.cnc_caption"))
+check = view.dominance
+if not check.holds:  # a breach first, in red
+    st.error(fg.dominance_text(check, language), icon=":material/gavel:")
+st.markdown(f"#### {t('governance.cnc.dominance')}")
+gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+chart(fg.dominance_gauge(check, language), "governance_dominance", into=gauge)
+if check.holds:
+    words.markdown(fg.dominance_text(check, language))
+
 refunds = view.refunds
 st.subheader(t("governance.refunds"))
 st.caption(t("governance.refunds_caption", months=refunds.refund_months))

@@ -16,7 +16,8 @@ LIGHT_GREEN = "#8FC9A9"  # soft / pledged
 ORANGE = "#E07A1F"
 GREY = "#9AA5B1"
 BLUE = "#2E5EAA"
-PALETTE = (GREEN, BLUE, ORANGE, "#7B2D8B", "#C44536", "#3A9D9B", GREY)
+RED = "#C44536"  # a breach
+PALETTE = (GREEN, BLUE, ORANGE, "#7B2D8B", RED, "#3A9D9B", GREY)
 FONT = "Source Sans Pro, Arial, sans-serif"
 
 # Tiles on every page, in both modes: a tile's value and label are sized to the tile (``cqi``: a

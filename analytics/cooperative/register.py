@@ -77,6 +77,7 @@ class Register:
       share of it, people), ``shares`` (shares), ``paid_up_eur`` (EUR);
     - ``capital_eur``: the share capital on ``as_of`` (EUR), the dashboard's KPI's own query;
     - ``votes``: the votes of every line under ``voting`` (votes);
+    - ``top_votes``: the most votes one member has (votes; a figure without a name, for every viewer);
     - ``lines``: one row per member, in member-number order: ``member_id``, ``name``, ``company``,
       ``active`` (a member on ``as_of``), ``class_column(c)`` per class of ``classes`` (shares),
       ``shares`` (all classes), ``paid_up_eur`` (EUR), ``votes``;
@@ -94,6 +95,7 @@ class Register:
     totals: pd.DataFrame
     capital_eur: float
     votes: int
+    top_votes: int
     lines: pd.DataFrame
     movements: pd.DataFrame
     lines_shown: bool
@@ -157,6 +159,7 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
         totals=totals[list(TOTAL_COLUMNS)],
         capital_eur=float(capital),
         votes=int(lines["votes"].sum()),
+        top_votes=int(lines["votes"].max()) if len(lines) else 0,
         lines=lines if shown else lines.iloc[0:0].copy(),
         movements=movements[list(MOVEMENT_COLUMNS)],
         lines_shown=shown,

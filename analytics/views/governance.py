@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analytics.config import Settings
+from analytics.cooperative.cnc import Dominance, dominance
 from analytics.cooperative.refunds import Refunds, refunds
 from analytics.cooperative.register import Register, share_register
 from analytics.store.snapshots import Snapshot
@@ -25,12 +26,14 @@ Connection = duckdb.DuckDBPyConnection
 class GovernanceView:
     """What the Governance page shows for one snapshot: the share ``register`` on ``on`` (a date
     on or before the snapshot's as-of, EUR and shares), under the configured voting rule, and the
-    ``refunds`` owed on the as-of to members who left (EUR, under ``refund_months``)."""
+    ``refunds`` owed on the as-of to members who left (EUR, under ``refund_months``), and the CNC's
+    no-dominant-member condition on the register's date (``dominance``)."""
 
     as_of: dt.date
     on: dt.date
     register: Register
     refunds: Refunds
+    dominance: Dominance
 
 
 def governance_view(
@@ -40,4 +43,5 @@ def governance_view(
     snapshot's as-of; a later date is the as-of), votes counted as ``settings.voting`` says."""
     day = min(on or snap.as_of, snap.as_of)
     register = share_register(con, snap, day, settings.voting)
-    return GovernanceView(snap.as_of, day, register, refunds(con, snap, settings.refund_months))
+    owed = refunds(con, snap, settings.refund_months)
+    return GovernanceView(snap.as_of, day, register, owed, dominance(register))

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
+from analytics.cooperative.cnc import Dominance
 from analytics.cooperative.refunds import Refunds
 from analytics.cooperative.register import PER_SHARE, Register, class_column
 from analytics.ingest.template import tables_workbook
@@ -242,3 +243,32 @@ def refunded_display(refunds: Refunds, lang: str) -> pd.DataFrame:
             t("governance.col.members"): [fmt.number(n, lang=lang) for n in paid["members"]],
         }
     )
+
+
+def dominance_gauge(check: Dominance, lang: str) -> go.Figure:
+    """Return the no-dominant-member gauge: the largest member's part of the votes (%) against
+    the CNC's limit of a tenth, the bar green while it holds and red past it."""
+    value = 100 * check.top_share
+    limit = 100 * check.limit
+    top = max(2 * limit, 1.2 * value)
+    gauge = go.Indicator(
+        mode="gauge+number",
+        value=value,
+        number={"suffix": "\u00a0%", "valueformat": ".1f", "font": {"size": 40}},
+        gauge={
+            "axis": {"range": [0, top], "ticksuffix": "\u00a0%"},
+            "bar": {"color": theme.GREEN if check.holds else theme.RED},
+            "threshold": {"line": {"color": theme.INK, "width": 4}, "thickness": 0.9, "value": limit},
+        },
+        title={"text": translate(lang, "governance.cnc.dominance.gauge"), "font": {"size": 16}},
+    )
+    return theme.figure(lang, [gauge], {"height": 260, "margin": {"l": 30, "r": 30, "t": 60, "b": 10}})
+
+
+def dominance_text(check: Dominance, lang: str) -> str:
+    """Return the sentence under the gauge: the rule in force and whether the condition holds."""
+    if check.by_rule:
+        return translate(lang, "governance.cnc.dominance.by_rule")
+    share = fmt.percent(check.top_share, 1, lang)
+    key = "governance.cnc.dominance.holds" if check.holds else "governance.cnc.dominance.breach"
+    return translate(lang, key, share=share, limit=fmt.percent(check.limit, 0, lang))

@@ -55,6 +55,19 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.kind.redemption": "Remboursement",
         "governance.sheet.lines": "Registre",
         "governance.sheet.movements": "Mouvements",
+        "governance.cnc": "Conditions de l'agrément CNC",
+        "governance.cnc_caption": "Les conditions de l'arrêté royal du 8 janvier 1962 (agrément des "
+        "coopératives, modifié en 2016), vérifiées sur les données : une aide au jugement du conseil, pas "
+        "l'avis du comptable ni du CNC.",
+        "governance.cnc.dominance": "Aucun membre dominant",
+        "governance.cnc.dominance.gauge": "Part des voix du plus grand membre",
+        "governance.cnc.dominance.by_rule": 'Un membre, une voix (voting = "per_member") : aucun membre '
+        "ne peut dépasser le dixième des voix que la règle permet. La jauge montre la part d'une voix.",
+        "governance.cnc.dominance.holds": "Le plus grand membre a {share} des voix, sous la limite de "
+        "{limit} des voix présentes ou représentées (toutes les voix du registre comptées présentes).",
+        "governance.cnc.dominance.breach": "Le plus grand membre a {share} des voix : au-delà de la limite "
+        "de {limit} des voix présentes ou représentées. À régler avant l'assemblée (statuts, plafond des "
+        "voix).",
         "governance.refunds": "Remboursements dus",
         "governance.refunds_caption": "Membres sortis (ou démissionnaires) qui détiennent encore des parts : "
         "leur montant libéré leur est dû, à la valeur nominale inscrite (les statuts peuvent fixer une autre "
@@ -141,6 +154,19 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.kind.redemption": "Redemption",
         "governance.sheet.lines": "Register",
         "governance.sheet.movements": "Movements",
+        "governance.cnc": "CNC accreditation conditions",
+        "governance.cnc_caption": "The conditions of the Royal Decree of 8 January 1962 (accreditation of "
+        "cooperatives, amended in 2016), checked on the data: an aid to the board's judgement, not the "
+        "accountant's or the CNC's opinion.",
+        "governance.cnc.dominance": "No dominant member",
+        "governance.cnc.dominance.gauge": "The largest member's part of the votes",
+        "governance.cnc.dominance.by_rule": 'One member, one vote (voting = "per_member"): no member can '
+        "exceed a tenth of the votes the rule allows. The gauge shows one vote's part.",
+        "governance.cnc.dominance.holds": "The largest member has {share} of the votes, under the limit of "
+        "{limit} of the votes present or represented (every vote of the register counted present).",
+        "governance.cnc.dominance.breach": "The largest member has {share} of the votes: beyond the limit "
+        "of {limit} of the votes present or represented. To settle before the meeting (statutes, a cap on "
+        "votes).",
         "governance.refunds": "Refunds owed",
         "governance.refunds_caption": "Members who left (or resigned) and still hold shares: their paid-up "
         "amount is owed back, at the nominal value recorded (the statutes may set another value, capped by "

@@ -1,0 +1,69 @@
+"""The CNC's no-dominant-member condition (issue 31, item 2) on the fixture's snapshot B
+(tests/fixture_data.py), by hand. Active holders on 2026-03-31: M1 (2 founder shares), M4 (3
+ordinary), M5 (2 ordinary); M6 left that day, M2 and M3 hold none.
+
+- one member, one vote: 3 votes, the largest member 1 of 3 = 33.3 %, but the rule itself keeps any
+  member to one vote: the condition holds by the rule;
+- one vote per share: 2 + 3 + 2 = 7 votes, M4's 3 = 42.9 %, beyond the tenth: a breach.
+"""
+
+import datetime as dt
+
+import pytest
+from conftest import PAGE_FILES, new_app
+
+from analytics.cooperative.cnc import dominance
+from analytics.cooperative.register import share_register
+from analytics.store import db
+from analytics.store.snapshots import list_snapshots
+from smala_ui.figures.governance import dominance_gauge, dominance_text
+from smala_ui.text import CATALOGUE
+
+B = dt.date(2026, 3, 31)
+
+
+@pytest.fixture
+def snap_b(fixture_data_dir):
+    return next(s for s in list_snapshots(fixture_data_dir) if s.as_of == B)
+
+
+@pytest.mark.parametrize(
+    ("voting", "share", "holds", "by_rule"),
+    [("per_member", 1 / 3, True, True), ("per_share", 3 / 7, False, False)],
+)
+def test_the_largest_member_s_part_of_the_votes(snap_b, voting, share, holds, by_rule):
+    con = db.connect()
+    try:
+        check = dominance(share_register(con, snap_b, B, voting))
+    finally:
+        con.close()
+    assert check.top_share == pytest.approx(share)
+    assert (check.holds, check.by_rule, check.limit) == (holds, by_rule, 0.10)
+
+
+def test_the_gauge_is_red_past_the_tenth_and_its_sentence_says_so(snap_b):
+    con = db.connect()
+    try:
+        breach = dominance(share_register(con, snap_b, B, "per_share"))
+        held = dominance(share_register(con, snap_b, B, "per_member"))
+    finally:
+        con.close()
+    (red,) = dominance_gauge(breach, "fr").data
+    (green,) = dominance_gauge(held, "fr").data
+    assert red.value == pytest.approx(300 / 7) and red.gauge.threshold.value == 10
+    assert red.gauge.bar.color != green.gauge.bar.color
+    assert "42,9" in dominance_text(breach, "fr") and "10" in dominance_text(breach, "fr")
+    assert dominance_text(held, "en") == CATALOGUE["en"]["governance.cnc.dominance.by_rule"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_breach_is_shown_first_in_red_on_the_page(lang, fixture_data_dir, tmp_path, monkeypatch):
+    config = tmp_path / "smala.toml"
+    config.write_text('voting = "per_share"\n', encoding="utf-8")
+    monkeypatch.setenv("SMALA_CONFIG", str(config))
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_data_dir))
+    at = new_app(lang)
+    at.switch_page(PAGE_FILES["governance"]).run()
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith(CATALOGUE[lang]["governance.cnc.dominance.breach"].split("{")[0])
