@@ -382,7 +382,7 @@ def test_a_partial_import_takes_the_other_tables_from_the_latest_snapshot(fixtur
     assert sorted(plan.tables_from_latest) == sorted(
         [
             *("members", "services", "consultancy", "commitments", "fund_flows", "investments"),
-            *("ticket_flows", "fund_costs", "impact", "ideas"),
+            *("ticket_flows", "fund_costs", "accounts", "dividends", "impact", "ideas"),
         ]
     )
     shares = next(t for t in plan.tables if t.table == "shares")

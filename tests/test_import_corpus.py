@@ -192,8 +192,8 @@ def test_the_fixture_exported_imports_back_to_the_same_rows_as_the_latest_snapsh
         source = write_workbook(tmp_path / WORKBOOK, workbook_sheets())
     plan = prepare_import(source, NEW_DATE, fixture_copy, tmp_path / "work")
     assert plan.errors == []
-    # the files carry every required table; the two optional ones (no sheet) come from the latest
-    assert plan.tables_from_latest == ["ticket_flows", "fund_costs"]
+    # the files carry every required table; the four optional ones (no sheet) come from the latest
+    assert plan.tables_from_latest == ["ticket_flows", "fund_costs", "accounts", "dividends"]
     assert plan.can_publish
     folder = publish_import(plan, fixture_copy)
     assert folder == fixture_copy / "snapshots" / "as_of=2026-06-30"

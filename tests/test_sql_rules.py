@@ -292,6 +292,9 @@ def _params(snaps) -> dict[str, dict]:
         "ticket_receipts": {"ticket_flows": p["ticket_flows"], "as_of": as_of},
         "investor_flows": {"fund_flows": p["fund_flows"], "as_of": as_of},
         "fund_costs_to_date": {"fund_costs": p["fund_costs"], "as_of": as_of},
+        "dividends_above_cnc_rule": {"path": p["dividends"], "cnc_max_rate": 0.06, "examples": 3},
+        "dividends_year_rule": {"path": p["dividends"], "as_of": as_of, "examples": 3},
+        "dividends_paid_rule": {"path": p["dividends"], "examples": 3},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
         "portfolio": {
             "investments": p["investments"],
@@ -542,6 +545,10 @@ EXPECTED = {
     "investments_status_rule": (RULE_COLUMNS, [(0, None, None)]),
     "ticket_flows_rule": (RULE_COLUMNS, [(0, None, None)]),  # the fixture has no receipt
     "members_without_shares": (RULE_COLUMNS, [(0, None, None)]),
+    # The fixture has no dividend (the rules on hand-written rows: test_accounts_dividends.py).
+    "dividends_above_cnc_rule": (RULE_COLUMNS, [(0, None, None)]),
+    "dividends_year_rule": (RULE_COLUMNS, [(0, None, None)]),
+    "dividends_paid_rule": (RULE_COLUMNS, [(0, None, None)]),
     "portfolio": (
         [
             "investment_id",

@@ -43,6 +43,8 @@ TABLE_SHEETS = [
     "Investissements",
     "Reçus des tickets",
     "Frais du fonds",
+    "Comptes",
+    "Dividendes",
     "Impact",
     "Idées",
 ]
@@ -205,7 +207,7 @@ def test_the_read_me_explains_every_column_of_every_table(empty):
     by_column = {line[3]: dict(zip(header, line, strict=True)) for line in lines}
     expected = [f"{t}.{c.name}" for t, table in TABLES.items() for c in table.columns]
     assert [line[3] for line in lines] == expected  # one line each, in contract order
-    assert len(expected) == 13 + 7 + 8 + 8 + 7 + 5 + 9 + 5 + 4 + 4 + 6
+    assert len(expected) == 13 + 7 + 8 + 8 + 7 + 5 + 9 + 5 + 4 + 8 + 7 + 4 + 6
 
     quantity = by_column["shares.quantity"]
     assert quantity["Feuille / Sheet"] == "Parts / Shares"

@@ -51,6 +51,8 @@ SHEETS: dict[str, Sheet] = {
     "investments": Sheet("Investissements", "Investments"),
     "ticket_flows": Sheet("Reçus des tickets", "Ticket receipts"),
     "fund_costs": Sheet("Frais du fonds", "Fund costs"),
+    "accounts": Sheet("Comptes", "Accounts"),
+    "dividends": Sheet("Dividendes", "Dividends"),
     "impact": Sheet("Impact", "Impact"),
     "ideas": Sheet("Idées", "Ideas"),
 }
@@ -472,6 +474,125 @@ HEADERS: dict[tuple[str, str], Header] = {
         "Amount the fund paid in euros, greater than zero.",
         "12 500,00",
         "EUR",
+    ),
+    # accounts (optional: the cooperative's figures, for the double test before a distribution)
+    ("accounts", "period_end"): H(
+        "Date des comptes",
+        "Period end",
+        "Date à laquelle les chiffres sont arrêtés ; une ligne par date.",
+        "Date the figures are drawn up at; one row per date.",
+        "31/12/2025",
+    ),
+    ("accounts", "kind"): H(
+        "Type de comptes",
+        "Kind",
+        "closed (comptes annuels approuvés) ou interim (situation intermédiaire).",
+        "closed (approved annual accounts) or interim (figures between two closings).",
+        "closed",
+    ),
+    ("accounts", "net_assets_eur"): H(
+        "Actif net (€)",
+        "Net assets (EUR)",
+        "Capitaux propres à cette date, en euros (peut être négatif).",
+        "Equity at that date, in euros (may be negative).",
+        "245 000,00",
+        "EUR",
+    ),
+    ("accounts", "unavailable_reserves_eur"): H(
+        "Capitaux propres indisponibles (€)",
+        "Unavailable reserves (EUR)",
+        "Part des capitaux propres que la loi ou les statuts rendent indisponible (0 ou plus).",
+        "The part of equity that the law or the statutes make unavailable (0 or more).",
+        "2 500,00",
+        "EUR",
+    ),
+    ("accounts", "cash_eur"): H(
+        "Trésorerie (€)",
+        "Cash (EUR)",
+        "Liquidités disponibles à cette date (0 ou plus).",
+        "Cash available at that date (0 or more).",
+        "61 000,00",
+        "EUR",
+    ),
+    ("accounts", "inflows_12m_eur"): H(
+        "Recettes attendues sur 12 mois (€)",
+        "Inflows next 12 months (EUR)",
+        "Recettes attendues sur les 12 mois suivants (0 ou plus).",
+        "Receipts expected over the next 12 months (0 or more).",
+        "152 000,00",
+        "EUR",
+    ),
+    ("accounts", "outflows_12m_eur"): H(
+        "Dépenses attendues sur 12 mois (€)",
+        "Outflows next 12 months (EUR)",
+        "Paiements attendus sur les 12 mois suivants, hors dividendes et remboursements de parts "
+        "(0 ou plus).",
+        "Payments expected over the next 12 months, dividends and refunds of shares excluded (0 or more).",
+        "163 000,00",
+        "EUR",
+    ),
+    ("accounts", "training_eur"): H(
+        "Information et formation des membres (€)",
+        "Members' training (EUR)",
+        "Montant du résultat réservé à l'information et à la formation des membres ; vide si les "
+        "comptes ne le disent pas.",
+        "Amount of the year's income reserved for members' information and training; empty when "
+        "the accounts do not say.",
+        "2 650,00",
+        "EUR",
+    ),
+    # dividends (optional: one row per financial year and share class)
+    ("dividends", "dividend_id"): H(
+        "Identifiant dividende",
+        "Dividend id",
+        "Code unique du dividende.",
+        "Unique code of the dividend.",
+        "D2025-O",
+    ),
+    ("dividends", "financial_year"): H(
+        "Exercice",
+        "Financial year",
+        "Année de l'exercice dont le résultat est distribué (nombre entier).",
+        "Year of the financial year whose income is paid out (a whole number).",
+        "2025",
+    ),
+    ("dividends", "share_class"): H(
+        "Catégorie de parts",
+        "Share class",
+        "founder (part de fondateur) ou ordinary (part ordinaire).",
+        "founder or ordinary.",
+        "ordinary",
+    ),
+    ("dividends", "rate"): H(
+        "Taux",
+        "Rate",
+        "Dividende en fraction de la valeur nominale de la part, entre 0 et 1 (0,04 = 4 %). Au-delà "
+        "de 0,06 (6 %, le plafond du CNC), un avertissement le signale.",
+        "Dividend as a fraction of the share's nominal value, between 0 and 1 (0.04 = 4 %). Above "
+        "0.06 (6 %, the CNC's ceiling), a warning says so.",
+        "0,03",
+    ),
+    ("dividends", "amount_eur"): H(
+        "Montant (€)",
+        "Amount (EUR)",
+        "Montant total du dividende de cette catégorie, en euros (0 ou plus).",
+        "Total dividend of that class, in euros (0 or more).",
+        "6 120,00",
+        "EUR",
+    ),
+    ("dividends", "decided_on"): H(
+        "Décidé le",
+        "Decided on",
+        "Date de la décision de l'assemblée générale ; vide si pas encore décidé.",
+        "Date the general assembly decided it; empty until decided.",
+        "21/05/2026",
+    ),
+    ("dividends", "paid_on"): H(
+        "Payé le",
+        "Paid on",
+        "Date du paiement ; vide tant qu'il n'est pas payé. Pas avant la décision.",
+        "Date paid; empty until paid. Not before the decision.",
+        "15/06/2026",
     ),
     # impact
     ("impact", "member_id"): H(

@@ -959,6 +959,112 @@ def build_story(seed: int = DEFAULT_SEED) -> Story:
 
 
 # --------------------------------------------------------------------------------------------
+# The cooperative's books (the optional tables accounts and dividends): written by hand, not
+# drawn, so that every other table stays as the seed made it. Financial years are calendar years.
+# The board has interim figures at each quarter end; a year's accounts become ``closed`` on the
+# general assembly that approves them, which also decides the year's dividend.
+
+GENERAL_ASSEMBLIES = {2024: dt.date(2025, 5, 22), 2025: dt.date(2026, 5, 21)}  # approve the year
+DIVIDEND_PAID_ON = {2025: dt.date(2026, 6, 15)}
+# Dividend rates by financial year and class (a fraction of nominal value, at most the CNC's 6 %).
+# 2024: none, the liquidity being tight (below); 2025: 4 % on founder shares, 3 % on ordinary ones.
+DIVIDEND_RATES = {2024: {"founder": 0.0, "ordinary": 0.0}, 2025: {"founder": 0.04, "ordinary": 0.03}}
+RESERVE_SHARE = 0.10  # of a year's profit, made unavailable by the statutes once approved
+TRAINING_SHARE = 0.05  # of a year's profit, reserved for members' information and training
+# Per quarter end, in EUR: the quarter's result, cash, and the receipts and payments expected
+# over the next 12 months (distributions and refunds of shares excluded). The fit-out of the
+# premises (60 000 EUR, planned at the 2024 close and paid in Q1 2025) makes the year 2025 tight:
+# cash + receipts - payments is 12 500 at the 2024 close against 11 000 of shares to refund
+# within 12 months, 13 300 against 13 000 at the end of March 2025.
+BOOKS: dict[dt.date, tuple[int, int, int, int]] = {
+    dt.date(2024, 3, 31): (-2_100, 48_000, 96_000, 118_000),
+    dt.date(2024, 6, 30): (700, 71_000, 104_000, 131_000),
+    dt.date(2024, 9, 30): (2_300, 88_000, 108_000, 139_000),
+    dt.date(2024, 12, 31): (2_900, 96_500, 112_000, 196_000),
+    dt.date(2025, 3, 31): (-1_200, 41_800, 118_000, 146_500),
+    dt.date(2025, 6, 30): (5_300, 38_900, 124_000, 151_000),
+    dt.date(2025, 9, 30): (5_500, 52_400, 131_000, 158_500),
+    dt.date(2025, 12, 31): (11_400, 61_000, 152_000, 163_000),
+    dt.date(2026, 3, 31): (2_300, 70_500, 158_000, 166_000),
+    dt.date(2026, 6, 30): (4_100, 68_200, 163_000, 170_000),
+    dt.date(2026, 9, 30): (3_600, 79_600, 168_000, 173_500),
+}
+
+
+def capital_cents(shares: list[ShareEntry], day: dt.date, share_class: str | None = None) -> int:
+    """Return the share capital on ``day`` in cents (of one class, or of all)."""
+    return sum(
+        (1 if s.kind in ("subscription", "transfer_in") else -1) * s.quantity * s.unit_cents
+        for s in shares
+        if s.date <= day and share_class in (None, s.share_class)
+    )
+
+
+def year_result_cents(year: int) -> int:
+    """Return a financial year's result in cents (its four quarters of ``BOOKS``)."""
+    return sum(r for day, (r, *_) in BOOKS.items() if day.year == year) * 100
+
+
+def dividend_rows(
+    story: Story, as_of: dt.date
+) -> list[tuple[str, int, str, float, int, dt.date, dt.date | None]]:
+    """Return the dividends decided on or before ``as_of``: (id, financial year, class, rate,
+    amount in cents, decided on, paid on or None), the amount being the rate on the class's
+    capital at the year's close (its shares times their nominal value)."""
+    rows = []
+    for year, rates in DIVIDEND_RATES.items():
+        decided = GENERAL_ASSEMBLIES[year]
+        if decided > as_of:
+            continue
+        paid = DIVIDEND_PAID_ON.get(year)
+        for share_class, rate in rates.items():
+            base = capital_cents(story.shares, dt.date(year, 12, 31), share_class)
+            rows.append(
+                (
+                    f"D{year}-{share_class[0].upper()}",
+                    year,
+                    share_class,
+                    rate,
+                    round(base * rate),
+                    decided,
+                    paid if paid is not None and paid <= as_of else None,
+                )
+            )
+    return rows
+
+
+def account_rows(story: Story, as_of: dt.date) -> list[tuple]:
+    """Return the accounts known on ``as_of``, one per quarter end: (period end, kind, net assets,
+    unavailable reserves, cash, inflows, outflows, training or None), money in cents. Net assets
+    are the capital plus the results so far less the dividends paid; a year's close is
+    ``closed`` once its general assembly approved it."""
+    paid = [(r[6], r[4]) for r in dividend_rows(story, as_of) if r[6] is not None]
+    rows = []
+    for day, (_, cash, inflows, outflows) in BOOKS.items():
+        if day > as_of:
+            break
+        results = sum(r for d, (r, *_) in BOOKS.items() if d <= day) * 100
+        distributed = sum(amount for on, amount in paid if on <= day)
+        approved = [y for y, on in GENERAL_ASSEMBLIES.items() if on <= min(as_of, day)]
+        reserves = sum(max(0, round(year_result_cents(y) * RESERVE_SHARE)) for y in approved)
+        closed = day.month == 12 and day.year in GENERAL_ASSEMBLIES and GENERAL_ASSEMBLIES[day.year] <= as_of
+        training = round(year_result_cents(day.year) * TRAINING_SHARE) if closed else None
+        rows.append(
+            (
+                day,
+                "closed" if closed else "interim",
+                capital_cents(story.shares, day) + results - distributed,
+                reserves,
+                cash * 100,
+                inflows * 100,
+                outflows * 100,
+                training,
+            )
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
 # Snapshots: the timeline as known on an as-of date
 
 
@@ -994,6 +1100,8 @@ def snapshot_tables(story: Story, as_of: dt.date) -> dict[str, pa.Table]:
     tickets = [t for t in story.tickets if t.invested_on <= as_of]
     impact = [r for r in story.impact if r.period_end <= as_of]
     ideas = [(i.stage_on(as_of), i) for i in story.ideas if i.created_on <= as_of]
+    accounts = account_rows(story, as_of)
+    dividends = dividend_rows(story, as_of)
 
     def closed(t: Ticket) -> bool:
         return t.exited_on is not None and t.exited_on <= as_of
@@ -1095,6 +1203,25 @@ def snapshot_tables(story: Story, as_of: dt.date) -> dict[str, pa.Table]:
         # The demo fund reports no receipt before an exit and no cost of its own (both optional).
         "ticket_flows": TABLES["ticket_flows"].arrow_schema().empty_table(),
         "fund_costs": TABLES["fund_costs"].arrow_schema().empty_table(),
+        "accounts": _table(
+            "accounts",
+            {
+                name: _money(r[i] for r in accounts) if i > 1 else [r[i] for r in accounts]
+                for i, name in enumerate(TABLES["accounts"].arrow_schema().names)
+            },
+        ),
+        "dividends": _table(
+            "dividends",
+            {
+                "dividend_id": [r[0] for r in dividends],
+                "financial_year": [r[1] for r in dividends],
+                "share_class": [r[2] for r in dividends],
+                "rate": [r[3] for r in dividends],
+                "amount_eur": _money(r[4] for r in dividends),
+                "decided_on": [r[5] for r in dividends],
+                "paid_on": [r[6] for r in dividends],
+            },
+        ),
         "impact": _table(
             "impact",
             {
@@ -1130,9 +1257,12 @@ ID_COLUMNS: dict[str, tuple[str, ...]] = {
     "commitments": ("commitment_id", "investor_name"),
     "fund_flows": ("flow_id", "commitment_id"),
     "investments": ("investment_id", "member_id"),
+    "dividends": ("dividend_id",),
     "impact": ("member_id",),
     "ideas": ("idea_id",),
 }
+# One row per date: the books of K copies of the cooperative are one set of books, K times larger.
+SUMMED_TABLES = ("accounts",)
 LIST_ID_COLUMNS: dict[str, tuple[str, ...]] = {"ideas": ("origin_member_ids",)}
 
 
@@ -1149,6 +1279,8 @@ def replicate(table: pa.Table, scale: int, name: str) -> pa.Table:
     """
     if scale == 1:
         return table
+    if name in SUMMED_TABLES:
+        return summed(table, scale)
     rows = table.num_rows
     suffixes = copy_suffixes(scale)
     copy_of_row = np.repeat(np.arange(scale, dtype=np.int64), rows)
@@ -1164,6 +1296,15 @@ def replicate(table: pa.Table, scale: int, name: str) -> pa.Table:
         rebuilt = pa.ListArray.from_arrays(lists.offsets, values, type=lists.type)
         tiled = tiled.set_column(tiled.schema.get_field_index(column), column, rebuilt)
     return tiled.cast(table.schema)
+
+
+def summed(table: pa.Table, scale: int) -> pa.Table:
+    """Return ``table`` with every amount (decimal column) ``scale`` times larger, its rows kept."""
+    for i, f in enumerate(table.schema):
+        if pa.types.is_decimal(f.type):
+            times = pa.scalar(Decimal(scale), pa.decimal128(14, 0))
+            table = table.set_column(i, f, pc.multiply_checked(table[f.name], times).cast(f.type))
+    return table
 
 
 def scale_tables(tables: dict[str, pa.Table], scale: int) -> dict[str, pa.Table]:

@@ -23,6 +23,7 @@ import duckdb
 from analytics.store.db import query_cursor, sql
 from analytics.store.schema import (
     BE_COMPANY_NUMBER,
+    CNC_MAX_DIVIDEND_RATE,
     DATE,
     DECIMAL,
     DOUBLE,
@@ -253,6 +254,13 @@ class CrossRule:
     reads: tuple[str, ...]
     message: str
     severity: str = ERROR
+    params: tuple[tuple[str, object], ...] = ()  # bound values of its own ($name, value)
+
+    def digest(self) -> str:
+        """Return what the rule book digests of this rule (its bound values only when it has any,
+        so that the rules written before they could have some keep their digest)."""
+        own = f":{json.dumps(dict(self.params), sort_keys=True)}" if self.params else ""
+        return f"{self.code}:{self.severity}:{sql(self.query)}{own}"
 
 
 CROSS_RULES = (
@@ -290,6 +298,33 @@ CROSS_RULES = (
         ("investments",),
         "a receipt dated before its ticket's investment or after its exit, or an ended ticket's "
         "receipts above its proceeds",
+    ),
+    # A dividend above the CNC's ceiling is a fact the governance gauge shows, not a data error.
+    CrossRule(
+        "dividends",
+        "rate",
+        "rule_dividend_cnc",
+        "dividends_above_cnc_rule",
+        (),
+        f"a dividend above {CNC_MAX_DIVIDEND_RATE:.0%} of the shares' nominal value (the CNC's ceiling)",
+        WARNING,
+        (("cnc_max_rate", CNC_MAX_DIVIDEND_RATE),),
+    ),
+    CrossRule(
+        "dividends",
+        "financial_year",
+        "rule_dividend_year",
+        "dividends_year_rule",
+        (),
+        "a financial year after the snapshot's as-of year",
+    ),
+    CrossRule(
+        "dividends",
+        "paid_on",
+        "rule_dividend_paid",
+        "dividends_paid_rule",
+        (),
+        "a dividend paid before it was decided",
     ),
     CrossRule(
         "members",
@@ -450,7 +485,13 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
                     )
     for rule in CROSS_RULES:
         table = TABLES[rule.table]
-        params = {"path": paths[rule.table], **{name: paths[name] for name in rule.reads}}
+        params = {
+            "path": paths[rule.table],
+            **{name: paths[name] for name in rule.reads},
+            **dict(rule.params),
+        }
+        if "$as_of" in sql(rule.query):
+            params["as_of"] = snap.as_of
         row = execute(table, rule.column, sql(rule.query), {**params, "examples": examples})
         if row is not None:
             count, first, rows = row
@@ -467,12 +508,17 @@ def rule_book_id(absent: tuple[str, ...] = ()) -> str:
     """Return a digest of every rule's SQL and severity: stored results computed under another
     rule book are not trusted (the rules changed since), and the snapshot is checked again.
 
-    ``absent`` ("table.column") names the columns that may be absent and that a snapshot's files
-    lack: the digest is then of the rules that run on it. A snapshot written before such a column
-    existed thus keeps the digest it was stored under, and its stored results stay trusted: they
-    are what the rules would find on it today."""
+    ``absent`` names what a snapshot lacks of the contract: the columns that may be absent and that
+    its files lack ("table.column"), and the optional tables its manifest does not list ("table").
+    The digest is then of the rules that run on it (an absent table reads as empty: its rules, and
+    the rules across tables that read it, find nothing). A snapshot written before such a column or
+    table existed thus keeps the digest it was stored under, and its stored results stay trusted:
+    they are what the rules would find on it today."""
+    tables_absent = {a for a in absent if "." not in a}
     parts = []
     for table in TABLES.values():
+        if table.name in tables_absent:
+            continue
         lacking = frozenset(a.split(".", 1)[1] for a in absent if a.split(".", 1)[0] == table.name)
         rules = [rule for _, rule in _rules_of(table, lacking)]
         parts.append(_table_rules_query(rules))
@@ -480,7 +526,7 @@ def rule_book_id(absent: tuple[str, ...] = ()) -> str:
             f"{r.code}:{r.severity}:{json.dumps(r.params, sort_keys=True, default=str)}" for r in rules
         )
         parts.extend(_unique_query(c) for c in table.columns if c.unique and c.name not in lacking)
-    parts.extend(f"{r.code}:{r.severity}:{sql(r.query)}" for r in CROSS_RULES)
+    parts.extend(r.digest() for r in CROSS_RULES if not tables_absent.intersection((r.table, *r.reads)))
     parts.append(sql("_macros"))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 

@@ -46,6 +46,11 @@ INVESTMENT_STATUSES = ("active", "exited", "written_off")
 TICKET_FLOW_KINDS = ("interest", "dividend", "repayment")
 FUND_COST_KINDS = ("management_fee", "expense")
 IDEA_STAGES = ("idea", "exploring", "building", "launched", "dropped")
+ACCOUNT_KINDS = ("closed", "interim")  # approved annual accounts, or the board's figures between
+# The CNC's ceiling on a dividend (Royal Decree of 8 January 1962, as amended in 2016): 6 % of the
+# shares' nominal value. Above it the rule warns (the governance gauge shows the breach); it is a
+# fact about the cooperative, not a data error, so it never blocks an import.
+CNC_MAX_DIVIDEND_RATE = 0.06
 # A named format of text values, checked by a rule of its own (``analytics.store.checks``) and
 # read at import as a treasurer writes it (``analytics.ingest.coerce``).
 BE_COMPANY_NUMBER = "be_company_number"  # BCE/KBO: 10 digits, the last two 97 - (first eight mod 97)
@@ -279,6 +284,38 @@ TABLES: dict[str, Table] = {
             ),
             date_column="date",
             description="the fund's own costs: management fees and expenses",
+            optional=True,
+        ),
+        Table(
+            "accounts",
+            (
+                C("period_end", DATE, unique=True),
+                C("kind", STRING, allowed=ACCOUNT_KINDS),
+                # net assets may be negative: that is what the net-asset test (CSA art. 6:115) looks for
+                C("net_assets_eur", DECIMAL, minimum=-MAX_MONEY),
+                C("unavailable_reserves_eur", DECIMAL, minimum=0),
+                C("cash_eur", DECIMAL, minimum=0),
+                C("inflows_12m_eur", DECIMAL, minimum=0),
+                C("outflows_12m_eur", DECIMAL, minimum=0),
+                C("training_eur", DECIMAL, nullable=True, minimum=0),
+            ),
+            date_column="period_end",
+            description="the cooperative's accounts, one row per date the board has figures for: "
+            "net assets, unavailable reserves, cash and the next 12 months' expected receipts and payments",
+            optional=True,
+        ),
+        Table(
+            "dividends",
+            (
+                C("dividend_id", STRING, unique=True),
+                C("financial_year", INT, minimum=int(FIRST_PLAUSIBLE_DATE[:4])),
+                C("share_class", STRING, allowed=SHARE_CLASSES),
+                C("rate", DOUBLE, minimum=0, maximum=1),  # a fraction of the nominal value: 0.04
+                C("amount_eur", DECIMAL, minimum=0),
+                C("decided_on", DATE, nullable=True),
+                C("paid_on", DATE, nullable=True),
+            ),
+            description="dividends on shares, one row per financial year and share class",
             optional=True,
         ),
         Table(

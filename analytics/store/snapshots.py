@@ -98,8 +98,9 @@ class Snapshot:
     manifest: dict | None
     problems: tuple[Problem, ...]
     scope: Scope = FULL_SCOPE
-    # the contract's columns that may be absent and that its files lack ("members.company_number"):
-    # their rules do not run on it, so its stored rule results are keyed by the rule book without them
+    # the contract's columns that may be absent and that its files lack ("members.company_number"),
+    # and the optional tables its manifest does not list ("accounts"): their rules find nothing on
+    # it, so its stored rule results are keyed by the rule book without them
     absent: tuple[str, ...] = ()
 
     def seen_by(self, scope: Scope) -> Snapshot:
@@ -310,13 +311,16 @@ def verify_folder(folder: Path) -> Snapshot | None:
 
 
 def absent_columns(folder: Path, manifest: dict) -> tuple[str, ...]:
-    """Return the columns that may be absent (``Column.may_be_absent``) and that a verified
-    snapshot's files lack, as "table.column": read from each such table's Parquet metadata (one
+    """Return what a verified snapshot lacks of the contract: the optional tables its manifest
+    does not list, as "table", and the columns that may be absent (``Column.may_be_absent``) and
+    that its files lack, as "table.column" (read from each such table's Parquet metadata: one
     small read, only for tables with such a column)."""
     absent = []
     for name, table in TABLES.items():
         optional = [c.name for c in table.columns if c.may_be_absent]
         entry = manifest["tables"].get(name)
+        if entry is None and table.optional:
+            absent.append(name)  # written before the table existed: it reads as empty
         if not optional or entry is None:
             continue  # an optional table not written reads from a file with every column
         try:

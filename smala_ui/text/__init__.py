@@ -240,6 +240,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "problem.rule_ticket_flow.other": "{count} lignes : des montants reçus datés avant "
         "l'investissement du ticket ou après sa sortie, ou des reçus d'un ticket terminé au-delà de son "
         "produit.",
+        "problem.rule_dividend_cnc.one": "{count} dividende au-delà de 6 % de la valeur nominale des "
+        "parts (le plafond du CNC)",
+        "problem.rule_dividend_cnc.other": "{count} dividendes au-delà de 6 % de la valeur nominale des "
+        "parts (le plafond du CNC)",
+        "problem.rule_dividend_year.one": "{count} ligne : un exercice postérieur à l'année de la date "
+        "de situation",
+        "problem.rule_dividend_year.other": "{count} lignes : un exercice postérieur à l'année de la "
+        "date de situation",
+        "problem.rule_dividend_paid.one": "{count} ligne : un dividende payé avant d'être décidé",
+        "problem.rule_dividend_paid.other": "{count} lignes : des dividendes payés avant d'être décidés",
         "problem.rule_status.one": "{count} ligne : exited_on, proceeds_eur et fair_value_eur ne "
         "correspondent pas au statut",
         "problem.rule_status.other": "{count} lignes : exited_on, proceeds_eur et fair_value_eur ne "
@@ -454,6 +464,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "after its exit, or an ended ticket's receipts above its proceeds.",
         "problem.rule_ticket_flow.other": "{count} rows: receipts dated before their ticket's investment "
         "or after its exit, or an ended ticket's receipts above its proceeds.",
+        "problem.rule_dividend_cnc.one": "{count} dividend above 6 % of the shares' nominal value (the "
+        "CNC's ceiling)",
+        "problem.rule_dividend_cnc.other": "{count} dividends above 6 % of the shares' nominal value (the "
+        "CNC's ceiling)",
+        "problem.rule_dividend_year.one": "{count} row: a financial year after the as-of date's year",
+        "problem.rule_dividend_year.other": "{count} rows: a financial year after the as-of date's year",
+        "problem.rule_dividend_paid.one": "{count} row: a dividend paid before it was decided",
+        "problem.rule_dividend_paid.other": "{count} rows: dividends paid before they were decided",
         "problem.rule_status.one": "{count} row: exited_on, proceeds_eur and fair_value_eur do not match the "
         "status",
         "problem.rule_status.other": "{count} rows: exited_on, proceeds_eur and fair_value_eur do not match "

@@ -128,6 +128,10 @@ TEXT: dict[str, dict[str, str]] = {
         "juste valeur",
         "import.rule_ticket_flow": "montant reçu daté avant l'investissement du ticket ou après sa sortie, "
         "ou reçus d'un ticket terminé au-delà de son produit",
+        "import.rule_dividend_cnc": "dividende au-delà de 6 % de la valeur nominale des parts, le "
+        "plafond du CNC : publié, mais signalé",
+        "import.rule_dividend_year": "exercice postérieur à l'année de la date de situation de l'import",
+        "import.rule_dividend_paid": "payé avant la date de décision : vérifiez les deux dates",
         "import.rule_no_shares": "membre actuel sans aucune ligne dans la feuille Parts",
         "import.rule_company_number": "numéro d'entreprise (BCE) invalide : attendu 10 chiffres, les deux "
         "derniers égaux à 97 moins le reste des huit premiers divisés par 97",
@@ -395,6 +399,10 @@ TEXT: dict[str, dict[str, str]] = {
         "value",
         "import.rule_ticket_flow": "a receipt dated before its ticket's investment or after its exit, or an "
         "ended ticket's receipts above its proceeds",
+        "import.rule_dividend_cnc": "a dividend above 6 % of the shares' nominal value, the CNC's "
+        "ceiling: published, but flagged",
+        "import.rule_dividend_year": "a financial year after the year of the import's as-of date",
+        "import.rule_dividend_paid": "paid before the date it was decided: check both dates",
         "import.rule_no_shares": "a current member without any line in the Shares sheet",
         "import.rule_company_number": "not a valid Belgian company number (BCE/KBO): 10 digits expected, "
         "the last two equal to 97 minus the first eight modulo 97",

@@ -1,0 +1,12 @@
+-- Dividends paid before the general assembly decided them.
+with broken as (
+    select file_row_number
+    from read_parquet($path, file_row_number = true)
+    where paid_on < decided_on
+)
+
+select
+    count(*) as broken_rows,
+    min(file_row_number) + 1 as first_row,
+    list(file_row_number + 1 order by file_row_number)[1:$examples] as example_rows
+from broken
