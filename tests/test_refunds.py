@@ -42,6 +42,7 @@ def test_a_refund_falls_due_months_after_the_year_s_close():
     assert due_on(dt.date(2026, 12, 31), 0) == dt.date(2026, 12, 31)
     assert due_on(dt.date(2025, 1, 1), 14) == dt.date(2027, 2, 28)  # December 2025 + 14 months
     assert month_ends(dt.date(2026, 3, 31), 2) == [dt.date(2026, 4, 30), dt.date(2026, 5, 31)]
+    assert due_on(dt.date(9999, 12, 31), 6) == dt.date.max  # an impossible date holds the page
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from analytics.cooperative.register import as_counts
 from analytics.store.db import fetch_df, to_dates
 from analytics.store.snapshots import Snapshot
 
@@ -49,6 +50,8 @@ def due_on(left_on: dt.date, refund_months: int) -> dt.date:
     after 31 December of the year the member leaves (``refund_months`` 0: that 31 December)."""
     months = 12 * left_on.year + 11 + refund_months  # December of the leaving year, then on
     year, month = divmod(months, 12)
+    if year > dt.MAXYEAR:  # an impossible leaving date (a rule reports it): the last date there is
+        return dt.date.max
     return dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
 
 
@@ -102,7 +105,7 @@ def refunds(con: Connection, snap: Snapshot, refund_months: int) -> Refunds:
     )
     owed = to_dates(owed, ["left_on"])
     owed["amount_eur"] = owed["amount_eur"].astype(float)
-    owed["shares"] = owed["shares"].astype("int64")
+    owed["shares"] = as_counts(owed["shares"])
     owed["left"] = [day <= as_of for day in owed["left_on"]]
     owed["due_on"] = [due_on(day, refund_months) for day in owed["left_on"]]
     owed["overdue"] = [due < as_of for due in owed["due_on"]]

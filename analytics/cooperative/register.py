@@ -125,7 +125,7 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
     shares = snap.table_path("shares")
     totals = fetch_df(con, "share_register_totals", shares=shares, as_of=as_of)
     totals["holders"] = totals["holders"].astype("int64")
-    totals["shares"] = totals["shares"].astype("int64")
+    totals["shares"] = as_counts(totals["shares"])
     totals["share_class"] = _none_for_null(totals["share_class"])
     classes = tuple(order_like(totals["share_class"], SHARE_CLASSES))
     rank = {c: i for i, c in enumerate(classes)}
@@ -149,7 +149,7 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
         movements = fetch_df(con, "share_register_movements", shares=shares, as_of=as_of)
         movements = to_dates(movements, ["date"])
         for column in ("shares", "shares_after"):  # quantity as written: null where missing
-            movements[column] = movements[column].astype("int64")
+            movements[column] = as_counts(movements[column])
     else:
         movements = pd.DataFrame({column: [] for column in MOVEMENT_COLUMNS})
     return Register(
@@ -164,6 +164,20 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
         movements=movements[list(MOVEMENT_COLUMNS)],
         lines_shown=shown,
     )
+
+
+# Counts beyond this are no count of shares (2**53: a double's exact integers): an impossible
+# quantity in a snapshot, which a rule reports; the page shows it rather than overflowing.
+EXACT = 2**53
+
+
+def as_counts(values: pd.Series) -> pd.Series:
+    """Return share counts as integers (int64), or as they are (float64) when one is beyond what
+    a count of shares can be (``EXACT``) or missing."""
+    numbers = values.astype("float64")
+    if numbers.notna().all() and (numbers.abs() < EXACT).all():
+        return numbers.astype("int64")
+    return numbers
 
 
 def _none_for_null(values: pd.Series) -> pd.Series:
@@ -204,10 +218,10 @@ def register_lines(holdings: pd.DataFrame, classes: tuple[str | None, ...], voti
         people[column] = holdings["shares"].where(same, 0).groupby(holdings["member_id"], dropna=False).sum()
     people = people.reset_index()
     for column in ("shares", *class_columns):
-        people[column] = people[column].astype("int64")
+        people[column] = as_counts(people[column])
     people["active"] = people["active"].astype(bool)
     holds = people["active"] & (people["shares"] > 0)
-    people["votes"] = (holds if voting == PER_MEMBER else people["shares"].where(holds, 0)).astype("int64")
+    people["votes"] = as_counts(holds if voting == PER_MEMBER else people["shares"].where(holds, 0))
     return people[columns]
 
 

@@ -22,7 +22,8 @@ select
     case when $personal then l.name end as name,
     listed_name(l.company, $named) as company,
     l.left_on,
-    h.shares::bigint as shares,
+    -- a double: an impossible quantity (a rule reports it) must not overflow the page
+    h.shares::double as shares,
     h.amount_eur::decimal(38, 2) as amount_eur
 from leavers as l
 inner join held as h using (member_id)

@@ -33,7 +33,8 @@ select
     -- a holder missing from the members file (a rule reports it) is no active member
     coalesce(is_active(m.joined_on, m.left_on, $as_of), false) as active,
     h.share_class,
-    h.shares::bigint as shares,
+    -- a double: an impossible quantity (a rule reports it) must not overflow the page
+    h.shares::double as shares,
     h.paid_up_eur::decimal(38, 2) as paid_up_eur
 from held as h
 left join members as m using (member_id)

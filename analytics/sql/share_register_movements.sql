@@ -27,6 +27,6 @@ select
     amount_eur::decimal(38, 2) as amount_eur,
     sum(shares) over (
         partition by member_id, share_class order by date, entry_id rows between unbounded preceding and current row
-    )::bigint as shares_after
+    )::double as shares_after
 from entries
 order by member_id, date, entry_id

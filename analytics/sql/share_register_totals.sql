@@ -19,7 +19,7 @@ held as (
 select
     share_class,
     count(*) filter (where shares > 0) as holders,
-    sum(shares)::bigint as shares,
+    sum(shares)::double as shares,  -- an impossible quantity must not overflow the page
     sum(paid_up_eur)::decimal(38, 2) as paid_up_eur
 from held
 group by share_class
