@@ -43,14 +43,23 @@ text_table(totals, "governance_totals", right=list(totals.columns[1:]))
 
 st.subheader(t("governance.cnc"))
 st.caption(t("governance.cnc_caption"))
-check = view.dominance
-if not check.holds:  # a breach first, in red
-    st.error(fg.dominance_text(check, language), icon=":material/gavel:")
+check, dividends = view.dominance, view.dividends
+for breach, text in ((check, fg.dominance_text), (dividends, fg.dividend_text)):
+    if not breach.holds:  # a breach first, in red
+        st.error(text(breach, language), icon=":material/gavel:")
+st.markdown(f"#### {t('governance.cnc.dividend')}")
+gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+if dividends.latest_year is not None:
+    chart(fg.dividend_gauge(dividends, language), "governance_dividend", into=gauge)
+    words.markdown(fg.dividend_text(dividends, language))
+    table = fg.dividends_display(dividends, language)
+    text_table(table, "governance_dividends", MAX_TABLE_ROWS, right=list(table.columns[2:4]), into=words)
+else:
+    words.info(fg.dividend_text(dividends, language), icon=":material/info:")
 st.markdown(f"#### {t('governance.cnc.dominance')}")
 gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
 chart(fg.dominance_gauge(check, language), "governance_dominance", into=gauge)
-if check.holds:
-    words.markdown(fg.dominance_text(check, language))
+words.markdown(fg.dominance_text(check, language))
 
 refunds = view.refunds
 st.subheader(t("governance.refunds"))

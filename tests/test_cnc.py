@@ -12,11 +12,12 @@ import datetime as dt
 import pytest
 from conftest import PAGE_FILES, new_app
 
-from analytics.cooperative.cnc import dominance
+from analytics.cooperative.cnc import dividend_check, dominance
 from analytics.cooperative.register import share_register
 from analytics.store import db
 from analytics.store.snapshots import list_snapshots
-from smala_ui.figures.governance import dominance_gauge, dominance_text
+from smala_ui import theme
+from smala_ui.figures.governance import dividend_gauge, dividend_text, dominance_gauge, dominance_text
 from smala_ui.text import CATALOGUE
 
 B = dt.date(2026, 3, 31)
@@ -67,3 +68,69 @@ def test_a_breach_is_shown_first_in_red_on_the_page(lang, fixture_data_dir, tmp_
     assert not at.exception
     (error,) = at.error
     assert error.value.startswith(CATALOGUE[lang]["governance.cnc.dominance.breach"].split("{")[0])
+
+
+def publish_with_dividends(data_dir, rows):
+    """Publish the fixture's snapshot B with the dividends ``rows`` (id, year, class, rate,
+    amount, decided, paid)."""
+    from decimal import Decimal
+
+    import pyarrow as pa
+    from fixture_data import tables_b
+
+    from analytics.store.publish import publish_snapshot
+    from analytics.store.schema import TABLES
+
+    tables = tables_b()
+    schema = TABLES["dividends"].arrow_schema()
+    columns = {name: [r[i] for r in rows] for i, name in enumerate(schema.names)}
+    columns["amount_eur"] = [Decimal(a) for a in columns["amount_eur"]]
+    tables["dividends"] = pa.table(columns, schema=schema)
+    created = dt.datetime(2026, 4, 2, 9, 15, tzinfo=dt.UTC)
+    publish_snapshot(data_dir, B, tables, "B with dividends", created)
+    return next(s for s in list_snapshots(data_dir) if s.as_of == B)
+
+
+ROWS = [  # 2024: 5 % on both classes; 2025: 7 % on founder shares (flagged), 3 % on ordinary
+    ("D1", 2024, "founder", 0.05, "125.00", dt.date(2025, 5, 20), dt.date(2025, 6, 15)),
+    ("D2", 2024, "ordinary", 0.05, "250.00", dt.date(2025, 5, 20), dt.date(2025, 6, 15)),
+    ("D3", 2025, "founder", 0.07, "175.00", dt.date(2026, 3, 20), None),
+    ("D4", 2025, "ordinary", 0.03, "180.00", dt.date(2026, 3, 20), None),
+]
+
+
+def test_a_dividend_above_six_percent_is_flagged_with_its_year_and_class(tmp_path):
+    snap = publish_with_dividends(tmp_path / "data", ROWS)
+    con = db.connect()
+    try:
+        check = dividend_check(con, snap)
+    finally:
+        con.close()
+    assert (check.latest_year, check.latest_rate, check.limit, check.holds) == (2025, 0.07, 0.06, False)
+    assert check.by_year["above"].tolist() == [False, False, True, False]
+    text = dividend_text(check, "fr")
+    assert "2025 (Parts de fondateur 7,0\u00a0%)" in text and "6\u00a0%" in text
+    (bars,) = dividend_gauge(check, "en").data
+    assert bars.value == pytest.approx(7.0) and bars.gauge.threshold.value == pytest.approx(6.0)
+    assert bars.gauge.bar.color == theme.RED
+
+
+def test_no_dividend_recorded_is_said_plainly(fixture_data_dir, snap_b):
+    con = db.connect()
+    try:
+        check = dividend_check(con, snap_b)  # the fixture has no dividends table
+    finally:
+        con.close()
+    assert (check.latest_year, check.holds) == (None, True)
+    assert dividend_text(check, "en") == CATALOGUE["en"]["governance.cnc.dividend.none"]
+
+
+def test_the_dividend_breach_is_shown_first_on_the_page(tmp_path, monkeypatch):
+    publish_with_dividends(tmp_path / "data", ROWS)
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    monkeypatch.setenv("SMALA_DATA_DIR", str(tmp_path / "data"))
+    at = new_app("fr")
+    at.switch_page(PAGE_FILES["governance"]).run()
+    assert not at.exception
+    (error,) = at.error
+    assert "2025 (Parts de fondateur 7,0" in error.value

@@ -3,18 +3,29 @@ of accreditation of cooperatives, as amended in 2016), checked for the board (is
 Each check gives a figure, its limit and whether it holds: an aid to the board's judgement, never
 the accountant's or the CNC's verdict.
 
-This module holds the first: no dominant member. Under ``voting = "per_share"`` no member may have
-more than a tenth of the votes attached to the shares present or represented at the general
-meeting; the dashboard has no attendance, so it counts every vote of the register (all present):
-the strictest reading a board can check ahead. Under ``"per_member"`` (one member, one vote) no
-member can hold more than one vote, and the check says so.
+- The dividend (``dividend_check``): at most 6 % of the shares' nominal value. The decree's limit
+  is net of withholding tax and the contract records the rate decided, so a rate above 6 % is
+  flagged for the board to check against the net limit.
+- No dominant member (``dominance``): under ``voting = "per_share"`` no member may have more than
+  a tenth of the votes attached to the shares present or represented at the general meeting; the
+  dashboard has no attendance, so it counts every vote of the register (all present): the
+  strictest reading a board can check ahead. Under ``"per_member"`` (one member, one vote) no
+  member can hold more than one vote, and the check says so.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import duckdb
+import pandas as pd
+
 from analytics.cooperative.register import PER_MEMBER, Register
+from analytics.store.db import fetch_df, to_dates
+from analytics.store.schema import CNC_MAX_DIVIDEND_RATE
+from analytics.store.snapshots import Snapshot
+
+Connection = duckdb.DuckDBPyConnection
 
 DOMINANCE_LIMIT = 0.10  # a tenth of the votes present or represented
 
@@ -37,3 +48,33 @@ def dominance(register: Register) -> Dominance:
     share = register.top_votes / register.votes if register.votes else 0.0
     by_rule = register.voting == PER_MEMBER
     return Dominance(share, DOMINANCE_LIMIT, register.voting, by_rule or share <= DOMINANCE_LIMIT, by_rule)
+
+
+@dataclass(frozen=True)
+class DividendCheck:
+    """The dividends against the CNC's limit (``limit``: a fraction of nominal value).
+
+    - ``by_year``: one row per financial year and class up to the as-of's year:
+      ``financial_year``, ``share_class``, ``rate`` (fraction), ``amount_eur`` (EUR),
+      ``decided_on``, ``paid_on``, ``above`` (rate above the limit);
+    - ``latest_year`` and ``latest_rate``: the last year with a dividend row and its highest rate
+      (None without any row: no dividend recorded);
+    - ``holds``: no rate above the limit in any year.
+    """
+
+    by_year: pd.DataFrame
+    latest_year: int | None
+    latest_rate: float | None
+    limit: float
+    holds: bool
+
+
+def dividend_check(con: Connection, snap: Snapshot) -> DividendCheck:
+    """Return the dividends of ``snap`` up to its as-of's year against the CNC's 6 %."""
+    rows = fetch_df(con, "dividends_by_year", dividends=snap.table_path("dividends"), as_of=snap.as_of)
+    rows = to_dates(rows, ["decided_on", "paid_on"])
+    rows["financial_year"] = rows["financial_year"].astype("int64")
+    rows["above"] = rows["rate"] > CNC_MAX_DIVIDEND_RATE
+    latest = int(rows["financial_year"].max()) if len(rows) else None
+    rate = float(rows.loc[rows["financial_year"] == latest, "rate"].max()) if latest is not None else None
+    return DividendCheck(rows, latest, rate, CNC_MAX_DIVIDEND_RATE, not bool(rows["above"].any()))

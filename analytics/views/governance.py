@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import duckdb
 
 from analytics.config import Settings
-from analytics.cooperative.cnc import Dominance, dominance
+from analytics.cooperative.cnc import DividendCheck, Dominance, dividend_check, dominance
 from analytics.cooperative.refunds import Refunds, refunds
 from analytics.cooperative.register import Register, share_register
 from analytics.store.snapshots import Snapshot
@@ -27,13 +27,15 @@ class GovernanceView:
     """What the Governance page shows for one snapshot: the share ``register`` on ``on`` (a date
     on or before the snapshot's as-of, EUR and shares), under the configured voting rule, and the
     ``refunds`` owed on the as-of to members who left (EUR, under ``refund_months``), and the CNC's
-    no-dominant-member condition on the register's date (``dominance``)."""
+    no-dominant-member condition on the register's date (``dominance``) and the dividends against
+    the CNC's 6 % up to the as-of's year (``dividends``)."""
 
     as_of: dt.date
     on: dt.date
     register: Register
     refunds: Refunds
     dominance: Dominance
+    dividends: DividendCheck
 
 
 def governance_view(
@@ -44,4 +46,4 @@ def governance_view(
     day = min(on or snap.as_of, snap.as_of)
     register = share_register(con, snap, day, settings.voting)
     owed = refunds(con, snap, settings.refund_months)
-    return GovernanceView(snap.as_of, day, register, owed, dominance(register))
+    return GovernanceView(snap.as_of, day, register, owed, dominance(register), dividend_check(con, snap))

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pyarrow as pa
 
-from analytics.cooperative.cnc import Dominance
+from analytics.cooperative.cnc import DividendCheck, Dominance
 from analytics.cooperative.refunds import Refunds
 from analytics.cooperative.register import PER_SHARE, Register, class_column
 from analytics.ingest.template import tables_workbook
@@ -247,22 +247,10 @@ def refunded_display(refunds: Refunds, lang: str) -> pd.DataFrame:
 
 def dominance_gauge(check: Dominance, lang: str) -> go.Figure:
     """Return the no-dominant-member gauge: the largest member's part of the votes (%) against
-    the CNC's limit of a tenth, the bar green while it holds and red past it."""
-    value = 100 * check.top_share
-    limit = 100 * check.limit
-    top = max(2 * limit, 1.2 * value)
-    gauge = go.Indicator(
-        mode="gauge+number",
-        value=value,
-        number={"suffix": "\u00a0%", "valueformat": ".1f", "font": {"size": 40}},
-        gauge={
-            "axis": {"range": [0, top], "ticksuffix": "\u00a0%"},
-            "bar": {"color": theme.GREEN if check.holds else theme.RED},
-            "threshold": {"line": {"color": theme.INK, "width": 4}, "thickness": 0.9, "value": limit},
-        },
-        title={"text": translate(lang, "governance.cnc.dominance.gauge"), "font": {"size": 16}},
-    )
-    return theme.figure(lang, [gauge], {"height": 260, "margin": {"l": 30, "r": 30, "t": 60, "b": 10}})
+    the CNC's limit of a tenth, the bar green while it holds and red past it (one member one
+    vote: green, the rule itself holds it)."""
+    title = translate(lang, "governance.cnc.dominance.gauge")
+    return rate_gauge(check.top_share, check.limit, title, lang, check.holds)
 
 
 def dominance_text(check: Dominance, lang: str) -> str:
@@ -272,3 +260,67 @@ def dominance_text(check: Dominance, lang: str) -> str:
     share = fmt.percent(check.top_share, 1, lang)
     key = "governance.cnc.dominance.holds" if check.holds else "governance.cnc.dominance.breach"
     return translate(lang, key, share=share, limit=fmt.percent(check.limit, 0, lang))
+
+
+def rate_gauge(value: float, limit: float, title: str, lang: str, holds: bool | None = None) -> go.Figure:
+    """Return a gauge of a rate (a fraction, drawn in %) against its limit, a dark line: the bar
+    green while the condition holds (``holds``; by default, the rate within its limit), else red."""
+    holds = value <= limit if holds is None else holds
+    shown, line = 100 * value, 100 * limit
+    gauge = go.Indicator(
+        mode="gauge+number",
+        value=shown,
+        number={"suffix": "\u00a0%", "valueformat": ".1f", "font": {"size": 40}},
+        gauge={
+            "axis": {"range": [0, max(2 * line, 1.2 * shown)], "ticksuffix": "\u00a0%"},
+            "bar": {"color": theme.GREEN if holds else theme.RED},
+            "threshold": {"line": {"color": theme.INK, "width": 4}, "thickness": 0.9, "value": line},
+        },
+        title={"text": title, "font": {"size": 16}},
+    )
+    return theme.figure(lang, [gauge], {"height": 260, "margin": {"l": 30, "r": 30, "t": 60, "b": 10}})
+
+
+def dividend_gauge(check: DividendCheck, lang: str) -> go.Figure:
+    """Return the latest financial year's highest dividend rate against the CNC's 6 %."""
+    title = translate(lang, "governance.cnc.dividend.gauge", year=check.latest_year)
+    return rate_gauge(check.latest_rate or 0.0, check.limit, title, lang)
+
+
+def dividend_text(check: DividendCheck, lang: str) -> str:
+    """Return the sentence on the dividends: none recorded, within the limit, or which years and
+    classes are above it (to check against the limit net of withholding tax)."""
+    limit = fmt.percent(check.limit, 0, lang)
+    if check.latest_year is None:
+        return translate(lang, "governance.cnc.dividend.none")
+    if check.holds:
+        rate = fmt.percent(check.latest_rate, 1, lang)
+        return translate(
+            lang, "governance.cnc.dividend.holds", year=check.latest_year, rate=rate, limit=limit
+        )
+    above = check.by_year[check.by_year["above"]]
+    cases = ", ".join(
+        f"{year} ({class_label(share_class, lang)} {fmt.percent(rate, 1, lang)})"
+        for year, share_class, rate in zip(
+            above["financial_year"], above["share_class"], above["rate"], strict=True
+        )
+    )
+    return translate(lang, "governance.cnc.dividend.breach", cases=cases, limit=limit)
+
+
+def dividends_display(check: DividendCheck, lang: str) -> pd.DataFrame:
+    """Return the dividends by year and class as the screen shows them, newest first."""
+
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    rows = check.by_year.iloc[::-1]
+    return pd.DataFrame(
+        {
+            t("governance.col.year"): [str(y) for y in rows["financial_year"]],
+            t("governance.col.class"): [class_label(c, lang) for c in rows["share_class"]],
+            t("governance.col.rate"): [fmt.percent(r, 1, lang) for r in rows["rate"]],
+            t("governance.col.amount"): [fmt.money(v, lang=lang) for v in rows["amount_eur"]],
+            t("governance.col.paid_on"): [fmt.date(d, lang) if pd.notna(d) else "" for d in rows["paid_on"]],
+        }
+    )

@@ -68,6 +68,15 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.cnc.dominance.breach": "Le plus grand membre a {share} des voix : au-delà de la limite "
         "de {limit} des voix présentes ou représentées. À régler avant l'assemblée (statuts, plafond des "
         "voix).",
+        "governance.cnc.dividend": "Dividende limité",
+        "governance.cnc.dividend.gauge": "Plus haut taux de dividende, exercice {year}",
+        "governance.cnc.dividend.none": "Aucun dividende enregistré (table Dividendes) : rien à vérifier.",
+        "governance.cnc.dividend.holds": "Exercice {year} : le plus haut taux décidé est de {rate} de la "
+        "valeur nominale, dans la limite de {limit}. Source : la table Dividendes.",
+        "governance.cnc.dividend.breach": "Dividende au-delà de {limit} de la valeur nominale : {cases}. "
+        "La limite de l'arrêté s'entend après précompte mobilier : vérifiez le taux net avant de décider.",
+        "governance.col.rate": "Taux",
+        "governance.col.paid_on": "Payé le",
         "governance.refunds": "Remboursements dus",
         "governance.refunds_caption": "Membres sortis (ou démissionnaires) qui détiennent encore des parts : "
         "leur montant libéré leur est dû, à la valeur nominale inscrite (les statuts peuvent fixer une autre "
@@ -167,6 +176,15 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.cnc.dominance.breach": "The largest member has {share} of the votes: beyond the limit "
         "of {limit} of the votes present or represented. To settle before the meeting (statutes, a cap on "
         "votes).",
+        "governance.cnc.dividend": "A limited dividend",
+        "governance.cnc.dividend.gauge": "Highest dividend rate, financial year {year}",
+        "governance.cnc.dividend.none": "No dividend recorded (Dividends table): nothing to check.",
+        "governance.cnc.dividend.holds": "Financial year {year}: the highest rate decided is {rate} of the "
+        "nominal value, within the limit of {limit}. Source: the Dividends table.",
+        "governance.cnc.dividend.breach": "A dividend above {limit} of the nominal value: {cases}. The "
+        "decree's limit is after withholding tax: check the net rate before deciding.",
+        "governance.col.rate": "Rate",
+        "governance.col.paid_on": "Paid on",
         "governance.refunds": "Refunds owed",
         "governance.refunds_caption": "Members who left (or resigned) and still hold shares: their paid-up "
         "amount is owed back, at the nominal value recorded (the statutes may set another value, capped by "
