@@ -49,10 +49,10 @@ def test_the_gauge_is_red_past_the_tenth_and_its_sentence_says_so(snap_b):
         held = dominance(share_register(con, snap_b, B, "per_member"))
     finally:
         con.close()
-    (red,) = dominance_gauge(breach, "fr").data
-    (green,) = dominance_gauge(held, "fr").data
-    assert red.value == pytest.approx(300 / 7) and red.gauge.threshold.value == 10
-    assert red.gauge.bar.color != green.gauge.bar.color
+    red, green = dominance_gauge(breach, "fr"), dominance_gauge(held, "fr")
+    assert red.data[0].x[0] == pytest.approx(300 / 7) and red.layout.shapes[0].x0 == pytest.approx(10)
+    assert red.layout.annotations[1].text == "Limite : 10\u00a0%"
+    assert (red.data[0].marker.color, green.data[0].marker.color) == (theme.RED, theme.GREEN)
     assert "42,9" in dominance_text(breach, "fr") and "10" in dominance_text(breach, "fr")
     assert dominance_text(held, "en") == CATALOGUE["en"]["governance.cnc.dominance.by_rule"]
 
@@ -110,9 +110,10 @@ def test_a_dividend_above_six_percent_is_flagged_with_its_year_and_class(tmp_pat
     assert check.by_year["above"].tolist() == [False, False, True, False]
     text = dividend_text(check, "fr")
     assert "2025 (Parts de fondateur 7,0\u00a0%)" in text and "6\u00a0%" in text
-    (bars,) = dividend_gauge(check, "en").data
-    assert bars.value == pytest.approx(7.0) and bars.gauge.threshold.value == pytest.approx(6.0)
-    assert bars.gauge.bar.color == theme.RED
+    gauge = dividend_gauge(check, "en")
+    (bar,) = gauge.data
+    assert bar.x[0] == pytest.approx(7.0) and gauge.layout.shapes[0].x0 == pytest.approx(6.0)
+    assert bar.marker.color == theme.RED and gauge.layout.annotations[0].text == "<b>7.0%</b>"
 
 
 def test_no_dividend_recorded_is_said_plainly(fixture_data_dir, snap_b):

@@ -294,6 +294,7 @@ def _params(snaps) -> dict[str, dict]:
         "fund_costs_to_date": {"fund_costs": p["fund_costs"], "as_of": as_of},
         "dividends_above_cnc_rule": {"path": p["dividends"], "cnc_max_rate": 0.06, "examples": 3},
         "dividends_year_rule": {"path": p["dividends"], "as_of": as_of, "examples": 3},
+        "dividends_by_year": {"dividends": p["dividends"], "as_of": as_of},
         "dividends_paid_rule": {"path": p["dividends"], "examples": 3},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
         "portfolio": {
@@ -548,6 +549,11 @@ EXPECTED = {
     # The fixture has no dividend (the rules on hand-written rows: test_accounts_dividends.py).
     "dividends_above_cnc_rule": (RULE_COLUMNS, [(0, None, None)]),
     "dividends_year_rule": (RULE_COLUMNS, [(0, None, None)]),
+    # The fixture has no dividend (its snapshots were written without the table): none.
+    "dividends_by_year": (
+        ["financial_year", "share_class", "rate", "amount_eur", "decided_on", "paid_on"],
+        [],
+    ),
     "dividends_paid_rule": (RULE_COLUMNS, [(0, None, None)]),
     "portfolio": (
         [

@@ -263,22 +263,70 @@ def dominance_text(check: Dominance, lang: str) -> str:
 
 
 def rate_gauge(value: float, limit: float, title: str, lang: str, holds: bool | None = None) -> go.Figure:
-    """Return a gauge of a rate (a fraction, drawn in %) against its limit, a dark line: the bar
-    green while the condition holds (``holds``; by default, the rate within its limit), else red."""
+    """Return a gauge of a rate (a fraction, drawn in %) against its limit: one bar, green while
+    the condition holds (``holds``; by default, the rate within its limit), else red, and the
+    limit a dark line labelled with its value. ``title`` is the bar's name (its hover)."""
     holds = value <= limit if holds is None else holds
-    shown, line = 100 * value, 100 * limit
-    gauge = go.Indicator(
-        mode="gauge+number",
-        value=shown,
-        number={"suffix": "\u00a0%", "valueformat": ".1f", "font": {"size": 40}},
-        gauge={
-            "axis": {"range": [0, max(2 * line, 1.2 * shown)], "ticksuffix": "\u00a0%"},
-            "bar": {"color": theme.GREEN if holds else theme.RED},
-            "threshold": {"line": {"color": theme.INK, "width": 4}, "thickness": 0.9, "value": line},
-        },
-        title={"text": title, "font": {"size": 16}},
+    top = max(2 * limit, 1.25 * value)
+    ticks = [top * i / 4 for i in range(5)]
+    bar = go.Bar(
+        x=[100 * value],
+        y=[""],
+        orientation="h",
+        marker={"color": theme.GREEN if holds else theme.RED},
+        # the value is written above the plot, at its left: on the bar's end it met the limit's line
+        customdata=[fmt.percent(value, 1, lang)],
+        name=title,
+        hovertemplate=f"{title} : %{{customdata}}<extra></extra>",
+        width=0.5,
     )
-    return theme.figure(lang, [gauge], {"height": 260, "margin": {"l": 30, "r": 30, "t": 60, "b": 10}})
+    layout = {
+        "height": 170,
+        "margin": {"l": 10, "r": 30, "t": 44, "b": 10},
+        "showlegend": False,
+        "xaxis": {
+            "range": [0, 100 * top],
+            "tickvals": [100 * t for t in ticks],
+            "ticktext": [fmt.percent(t, 0, lang) for t in ticks],
+        },
+        "yaxis": {"showticklabels": False},
+        "shapes": [
+            {
+                "type": "line",
+                "x0": 100 * limit,
+                "x1": 100 * limit,
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": theme.INK, "width": 3, "dash": "dash"},
+            }
+        ],
+        "annotations": [
+            {
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "text": f"<b>{fmt.percent(value, 1, lang)}</b>",
+                "showarrow": False,
+                "font": {"size": 22, "color": theme.GREEN if holds else theme.RED},
+            },
+            {  # from the line rightwards: the value holds the left
+                "x": 100 * limit,
+                "xanchor": "left",
+                "xshift": 6,
+                "y": 1,
+                "yref": "paper",
+                "yanchor": "bottom",
+                "text": translate(lang, "governance.cnc.limit", limit=fmt.percent(limit, 0, lang)),
+                "showarrow": False,
+                "font": {"size": 16},
+            },
+        ],
+    }
+    return theme.figure(lang, [bar], layout)
 
 
 def dividend_gauge(check: DividendCheck, lang: str) -> go.Figure:

@@ -464,9 +464,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "after its exit, or an ended ticket's receipts above its proceeds.",
         "problem.rule_ticket_flow.other": "{count} rows: receipts dated before their ticket's investment "
         "or after its exit, or an ended ticket's receipts above its proceeds.",
-        "problem.rule_dividend_cnc.one": "{count} dividend above 6 % of the shares' nominal value (the "
+        "problem.rule_dividend_cnc.one": "{count} dividend above 6% of the shares' nominal value (the "
         "CNC's ceiling)",
-        "problem.rule_dividend_cnc.other": "{count} dividends above 6 % of the shares' nominal value (the "
+        "problem.rule_dividend_cnc.other": "{count} dividends above 6% of the shares' nominal value (the "
         "CNC's ceiling)",
         "problem.rule_dividend_year.one": "{count} row: a financial year after the as-of date's year",
         "problem.rule_dividend_year.other": "{count} rows: a financial year after the as-of date's year",

@@ -69,6 +69,7 @@ TEXT: dict[str, dict[str, str]] = {
         "de {limit} des voix présentes ou représentées. À régler avant l'assemblée (statuts, plafond des "
         "voix).",
         "governance.cnc.dividend": "Dividende limité",
+        "governance.cnc.limit": "Limite : {limit}",
         "governance.cnc.dividend.gauge": "Plus haut taux de dividende, exercice {year}",
         "governance.cnc.dividend.none": "Aucun dividende enregistré (table Dividendes) : rien à vérifier.",
         "governance.cnc.dividend.holds": "Exercice {year} : le plus haut taux décidé est de {rate} de la "
@@ -177,6 +178,7 @@ TEXT: dict[str, dict[str, str]] = {
         "of {limit} of the votes present or represented. To settle before the meeting (statutes, a cap on "
         "votes).",
         "governance.cnc.dividend": "A limited dividend",
+        "governance.cnc.limit": "Limit: {limit}",
         "governance.cnc.dividend.gauge": "Highest dividend rate, financial year {year}",
         "governance.cnc.dividend.none": "No dividend recorded (Dividends table): nothing to check.",
         "governance.cnc.dividend.holds": "Financial year {year}: the highest rate decided is {rate} of the "

@@ -399,7 +399,7 @@ TEXT: dict[str, dict[str, str]] = {
         "value",
         "import.rule_ticket_flow": "a receipt dated before its ticket's investment or after its exit, or an "
         "ended ticket's receipts above its proceeds",
-        "import.rule_dividend_cnc": "a dividend above 6 % of the shares' nominal value, the CNC's "
+        "import.rule_dividend_cnc": "a dividend above 6% of the shares' nominal value, the CNC's "
         "ceiling: published, but flagged",
         "import.rule_dividend_year": "a financial year after the year of the import's as-of date",
         "import.rule_dividend_paid": "paid before the date it was decided: check both dates",
