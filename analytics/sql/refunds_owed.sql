@@ -1,12 +1,7 @@
 -- Members who left or gave notice (left_on set) and still hold shares on $as_of: their shares and the paid-up amount owed back in EUR.
 with held as (
-    select
-        member_id,
-        -- a missing quantity or value counts for nothing, as in the share capital's sum
-        sum(coalesce(share_sign(kind) * quantity, 0)) as shares,
-        sum(coalesce(share_sign(kind) * quantity * unit_value_eur, 0)) as amount_eur
-    from read_parquet($shares)
-    where date <= $as_of
+    select member_id, sum(shares) as shares, sum(amount_eur) as amount_eur
+    from register_entries($shares, $as_of)
     group by member_id
 ),
 

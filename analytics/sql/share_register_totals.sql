@@ -1,18 +1,7 @@
 -- Holders, shares and paid-up capital in EUR by share class on $as_of (register entries dated on or before it).
-with entries as (
-    select
-        member_id,
-        share_class,
-        -- a missing quantity or value counts for nothing, as in the share capital's sum (a rule reports it)
-        coalesce(share_sign(kind) * quantity, 0) as shares,
-        coalesce(share_sign(kind) * quantity * unit_value_eur, 0) as amount_eur
-    from read_parquet($shares)
-    where date <= $as_of
-),
-
-held as (
+with held as (
     select member_id, share_class, sum(shares) as shares, sum(amount_eur) as paid_up_eur
-    from entries
+    from register_entries($shares, $as_of)
     group by member_id, share_class
 )
 

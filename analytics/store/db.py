@@ -36,7 +36,8 @@ SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 
 def connect(memory_mb: int | None = None) -> duckdb.DuckDBPyConnection:
     """Return a new in-memory DuckDB connection (the data stays in Parquet files), with the
-    shared rules of ``sql/_macros.sql`` (scalar and table macros) defined on it.
+    shared rules of ``sql/_macros.sql`` (scalar and table macros), ``_scope.sql`` and
+    ``_register.sql`` defined on it.
 
     With ``memory_mb``, queries keep within that many MB and spill what does not fit to a
     temporary folder of this process (removed by DuckDB when the connection closes)."""
@@ -47,6 +48,7 @@ def connect(memory_mb: int | None = None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(":memory:", config=config)
     con.execute(sql("_macros"))
     con.execute(sql("_scope"))
+    con.execute(sql("_register"))
     return con
 
 
