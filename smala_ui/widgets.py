@@ -64,7 +64,8 @@ def not_imported_yet(snap, title_key: str) -> None:
     ``snap`` yet (a first import of the register alone): its empty tiles and charts are then
     no data, not zeros."""
     key = next((spec.key for spec in PAGES if f"page.{spec.title}" == title_key), None)
-    empty = [table for table in PAGE_TABLES.get(key, ()) if table in snap.empty_tables()]
+    none_yet = snap.empty_tables()
+    empty = [table for table in PAGE_TABLES.get(key, ()) if table in none_yet]
     if empty:
         sheets = ", ".join(sheet_label(table, lang()) for table in empty)
         text = counted(lang(), "data.not_imported_yet", len(empty), sheets=sheets)
