@@ -1,6 +1,8 @@
-"""Governance: the board's legal duties as a Belgian cooperative (issue 31). This step: the share
-register on any date up to the snapshot's, totals by class for every viewer, the members' lines,
-their movements and one member's statement for the directors, and the register as a workbook.
+"""Governance: the board's legal duties as a Belgian cooperative (issue 31): the share register
+on any date up to the snapshot's (totals by class for every viewer; the members' lines, their
+movements and one member's statement for the directors, with the register as a workbook), the
+CNC's conditions, the refunds owed, and the double test before a distribution for a dividend rate
+the board considers (a what-if in a fragment, kept in the URL).
 
 Renders ``analytics.views.governance.GovernanceView``; it computes nothing."""
 
@@ -9,7 +11,9 @@ import streamlit as st
 from analytics.cooperative.register import member_statement
 from smala_ui import fmt
 from smala_ui.cache.governance import governance_view
+from smala_ui.figures import double_test as fd
 from smala_ui.figures import governance as fg
+from smala_ui.sections.double_test import double_test_section
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import chart, download_button, guarded, header, metric_row, text_table
 
@@ -60,6 +64,16 @@ st.markdown(f"#### {t('governance.cnc.dominance')}")
 gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
 chart(fg.dominance_gauge(check, language), "governance_dominance", into=gauge)
 words.markdown(fg.dominance_text(check, language))
+training = view.training
+if training.holds is False:
+    st.error(fd.training_text(training, language), icon=":material/gavel:")
+st.markdown(f"#### {t('governance.cnc.training')}")
+gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+if training.latest_year is not None:
+    chart(fd.training_bars(training, language), "governance_training", into=gauge)
+    words.markdown(fd.training_text(training, language))
+else:
+    words.info(fd.training_text(training, language), icon=":material/info:")
 
 refunds = view.refunds
 st.subheader(t("governance.refunds"))
@@ -82,6 +96,8 @@ else:
 st.markdown(f"#### {t('governance.refunds.paid')}")
 paid = fg.refunded_display(refunds, language)
 text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
+
+double_test_section(view)
 
 st.subheader(t("governance.lines"))
 if not register.lines_shown:  # names: the directors' only

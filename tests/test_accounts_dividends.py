@@ -222,22 +222,20 @@ def test_the_demo_closes_each_year_and_has_interim_figures_each_quarter(story):
 
 
 def test_the_demo_has_a_year_tight_on_liquidity(story):
-    """At the 2024 close: cash 96 500 + receipts 112 000 - payments 196 000 (the premises' fit-out
-    planned) = 12 500 EUR, against 11 000 EUR of shares refunded within 12 months (the 2025
-    redemptions: 1 + 1 + 1 + 5 + 2 + 1 ordinary shares of 1 000 EUR): 1 500 EUR of margin, less than
-    a 3 % dividend on 139 250 EUR of capital (4 177,50 EUR). At the 2025 close: 61 000 + 152 000 -
-    163 000 = 50 000 EUR against 8 000 EUR."""
+    """At the 2024 close: cash 96 500 + receipts 112 000 - payments 205 500 (the premises' fit-out
+    planned) = 3 000 EUR, less than a 3 % dividend on the 139 250 EUR of capital then (25 founder
+    shares of 1 250 EUR + 108 ordinary of 1 000 EUR; 4 177,50 EUR): the reason the general
+    assembly of May 2025 pays none for 2024. At the 2025 close: 61 000 + 152 000 - 163 000 =
+    50 000 EUR. (The double test itself on the shipped snapshot: tests/test_double_test.py.)"""
     books = {r["period_end"]: r for r in demo.snapshot_tables(story, demo.AS_OFS[-1])["accounts"].to_pylist()}
 
     def headroom(day: dt.date) -> Decimal:
         row = books[day]
         return row["cash_eur"] + row["inflows_12m_eur"] - row["outflows_12m_eur"]
 
-    refunds_2025 = sum(
-        s.quantity * s.unit_cents for s in story.shares if s.kind == "redemption" and s.date.year == 2025
-    )
-    assert refunds_2025 == 11_000_00
-    assert headroom(D("2024-12-31")) == Decimal("12500.00")
+    assert demo.capital_cents(story.shares, D("2024-12-31")) == (25 * 1_250 + 108 * 1_000) * 100
+    assert headroom(D("2024-12-31")) == Decimal("3000.00")
+    assert headroom(D("2024-12-31")) < Decimal("0.03") * Decimal("139250")
     assert headroom(D("2025-12-31")) == Decimal("50000.00")
 
 

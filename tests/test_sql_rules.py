@@ -295,6 +295,8 @@ def _params(snaps) -> dict[str, dict]:
         "dividends_above_cnc_rule": {"path": p["dividends"], "cnc_max_rate": 0.06, "examples": 3},
         "dividends_year_rule": {"path": p["dividends"], "as_of": as_of, "examples": 3},
         "dividends_by_year": {"dividends": p["dividends"], "as_of": as_of},
+        "accounts_latest": {"accounts": p["accounts"], "as_of": as_of},
+        "training_by_year": {"accounts": p["accounts"], "as_of": as_of},
         "dividends_paid_rule": {"path": p["dividends"], "examples": 3},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
         "portfolio": {
@@ -555,6 +557,20 @@ EXPECTED = {
         [],
     ),
     "dividends_paid_rule": (RULE_COLUMNS, [(0, None, None)]),
+    # Nor any accounts (hand-written books: tests/test_double_test.py): none.
+    "accounts_latest": (
+        [
+            "period_end",
+            "kind",
+            "net_assets_eur",
+            "unavailable_reserves_eur",
+            "cash_eur",
+            "inflows_12m_eur",
+            "outflows_12m_eur",
+        ],
+        [],
+    ),
+    "training_by_year": (["financial_year", "period_end", "training_eur"], []),
     "portfolio": (
         [
             "investment_id",

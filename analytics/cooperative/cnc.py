@@ -11,6 +11,11 @@ the accountant's or the CNC's verdict.
   dashboard has no attendance, so it counts every vote of the register (all present): the
   strictest reading a board can check ahead. Under ``"per_member"`` (one member, one vote) no
   member can hold more than one vote, and the check says so.
+- Members' information and training (``training_check``): the decree asks a cooperative to devote
+  part of its yearly resources to informing and training its members, present and potential, or
+  the public; it sets no minimum share. The contract's accounts give the amount (``training_eur``)
+  but not the year's income, so the check shows the amount each closed year reserved and holds
+  when the latest closed year reserved some; no share of income is computed.
 """
 
 from __future__ import annotations
@@ -78,3 +83,32 @@ def dividend_check(con: Connection, snap: Snapshot) -> DividendCheck:
     latest = int(rows["financial_year"].max()) if len(rows) else None
     rate = float(rows.loc[rows["financial_year"] == latest, "rate"].max()) if latest is not None else None
     return DividendCheck(rows, latest, rate, CNC_MAX_DIVIDEND_RATE, not bool(rows["above"].any()))
+
+
+@dataclass(frozen=True)
+class TrainingCheck:
+    """What the closed accounts reserve for members' information and training.
+
+    - ``by_year``: one row per closed financial year that gives it: ``financial_year``,
+      ``period_end``, ``training_eur`` (EUR);
+    - ``latest_year``, ``latest_eur``: the last such year and its amount (EUR; None: no closed
+      accounts give it);
+    - ``holds``: the latest year reserved a positive amount (None: the accounts do not say).
+    """
+
+    by_year: pd.DataFrame
+    latest_year: int | None
+    latest_eur: float | None
+    holds: bool | None
+
+
+def training_check(con: Connection, snap: Snapshot) -> TrainingCheck:
+    """Return the amounts the closed accounts of ``snap`` reserve for members' training (EUR)."""
+    rows = fetch_df(con, "training_by_year", accounts=snap.table_path("accounts"), as_of=snap.as_of)
+    rows = to_dates(rows, ["period_end"])
+    rows["financial_year"] = rows["financial_year"].astype("int64")
+    if rows.empty:
+        return TrainingCheck(rows, None, None, None)
+    last = rows.iloc[-1]
+    amount = float(last["training_eur"])
+    return TrainingCheck(rows, int(last["financial_year"]), amount, amount > 0)

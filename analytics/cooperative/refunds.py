@@ -90,6 +90,12 @@ class Refunds:
     refunded: pd.DataFrame
     rows_shown: bool
 
+    @property
+    def due_within_horizon_eur(self) -> float:
+        """Return the refunds owed that fall due within ``HORIZON_MONTHS`` of ``as_of`` or are
+        already overdue (EUR): what a distribution decided now must leave room for."""
+        return self.overdue_eur + float(self.timeline["amount_eur"].sum())
+
 
 def refunds(con: Connection, snap: Snapshot, refund_months: int) -> Refunds:
     """Return the refunds owed on ``snap``'s as-of (see the module's definitions)."""

@@ -15,6 +15,7 @@ from analytics.cooperative.register import PER_SHARE, Register, class_column
 from analytics.ingest.template import tables_workbook
 from analytics.views.governance import GovernanceView
 from smala_ui import fmt, theme
+from smala_ui.figures.double_test import limit_gauge
 from smala_ui.figures.fund import money_axis
 from smala_ui.text import translate
 
@@ -263,70 +264,21 @@ def dominance_text(check: Dominance, lang: str) -> str:
 
 
 def rate_gauge(value: float, limit: float, title: str, lang: str, holds: bool | None = None) -> go.Figure:
-    """Return a gauge of a rate (a fraction, drawn in %) against its limit: one bar, green while
-    the condition holds (``holds``; by default, the rate within its limit), else red, and the
-    limit a dark line labelled with its value. ``title`` is the bar's name (its hover)."""
+    """Return a gauge of a rate (a fraction, drawn in %) against its limit (``limit_gauge``):
+    green while the condition holds (``holds``; by default, the rate within its limit), else red.
+    ``title`` is the bar's name (its hover)."""
     holds = value <= limit if holds is None else holds
-    top = max(2 * limit, 1.25 * value)
-    ticks = [top * i / 4 for i in range(5)]
-    bar = go.Bar(
-        x=[100 * value],
-        y=[""],
-        orientation="h",
-        marker={"color": theme.GREEN if holds else theme.RED},
-        # the value is written above the plot, at its left: on the bar's end it met the limit's line
-        customdata=[fmt.percent(value, 1, lang)],
-        name=title,
-        hovertemplate=f"{title} : %{{customdata}}<extra></extra>",
-        width=0.5,
+    return limit_gauge(
+        100 * value,
+        100 * limit,
+        title,
+        holds,
+        fmt.percent(value, 1, lang),
+        translate(lang, "governance.cnc.limit", limit=fmt.percent(limit, 0, lang)),
+        lambda tick: fmt.percent(tick / 100, 0, lang),
+        lang,
+        top=100 * max(2 * limit, 1.25 * value),
     )
-    layout = {
-        "height": 170,
-        "margin": {"l": 10, "r": 30, "t": 44, "b": 10},
-        "showlegend": False,
-        "xaxis": {
-            "range": [0, 100 * top],
-            "tickvals": [100 * t for t in ticks],
-            "ticktext": [fmt.percent(t, 0, lang) for t in ticks],
-        },
-        "yaxis": {"showticklabels": False},
-        "shapes": [
-            {
-                "type": "line",
-                "x0": 100 * limit,
-                "x1": 100 * limit,
-                "yref": "paper",
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": theme.INK, "width": 3, "dash": "dash"},
-            }
-        ],
-        "annotations": [
-            {
-                "x": 0,
-                "xref": "paper",
-                "xanchor": "left",
-                "y": 1,
-                "yref": "paper",
-                "yanchor": "bottom",
-                "text": f"<b>{fmt.percent(value, 1, lang)}</b>",
-                "showarrow": False,
-                "font": {"size": 22, "color": theme.GREEN if holds else theme.RED},
-            },
-            {  # from the line rightwards: the value holds the left
-                "x": 100 * limit,
-                "xanchor": "left",
-                "xshift": 6,
-                "y": 1,
-                "yref": "paper",
-                "yanchor": "bottom",
-                "text": translate(lang, "governance.cnc.limit", limit=fmt.percent(limit, 0, lang)),
-                "showarrow": False,
-                "font": {"size": 16},
-            },
-        ],
-    }
-    return theme.figure(lang, [bar], layout)
 
 
 def dividend_gauge(check: DividendCheck, lang: str) -> go.Figure:

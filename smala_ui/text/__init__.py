@@ -19,6 +19,7 @@ from smala_ui.text.cli import TEXT as CLI_TEXT
 from smala_ui.text.consultancy import TEXT as CONSULTANCY_TEXT
 from smala_ui.text.cooperative import TEXT as COOPERATIVE_TEXT
 from smala_ui.text.data import TEXT as DATA_TEXT
+from smala_ui.text.double_test import TEXT as DOUBLE_TEST_TEXT
 from smala_ui.text.fund import TEXT as FUND_TEXT
 from smala_ui.text.governance import TEXT as GOVERNANCE_TEXT
 from smala_ui.text.impact import TEXT as IMPACT_TEXT
@@ -506,6 +507,7 @@ _merge(
     IMPACT_TEXT,
     STUDIO_TEXT,
     GOVERNANCE_TEXT,
+    DOUBLE_TEST_TEXT,
     DATA_TEXT,
     IMPORTING_TEXT,
     CLI_TEXT,
