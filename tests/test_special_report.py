@@ -220,8 +220,9 @@ def test_the_french_draft(con, snap_b):
         ["Total", "2", "2", "0", "4"],
     ]
     assert services[-1] == ["Total", "3", f"7{NBSP}h"]  # 6.5 h rounded half up, as everywhere
-    assert clients[1] == ["Membres", f"2{NNBSP}000{NBSP}€", "2,0", "1", f"80,0{NBSP}%"]
-    assert clients[-1][:2] == ["Total", f"2{NNBSP}500{NBSP}€"]
+    # Invoices to the cent, so that the rows add up to the total as shown.
+    assert clients[1] == ["Membres", f"2{NNBSP}000,00{NBSP}€", "2,0", "1", f"80,0{NBSP}%"]
+    assert clients[-1][:2] == ["Total", f"2{NNBSP}500,25{NBSP}€"]
     assert capital[1:] == [
         ["Parts de fondateur", "1", "2", f"2{NNBSP}500{NBSP}€"],
         ["Parts ordinaires", "3", "5", f"5{NNBSP}000{NBSP}€"],

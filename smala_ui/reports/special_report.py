@@ -35,6 +35,7 @@ from smala_ui.text import CATALOGUE, plural, translate
 FONT = "Arial"  # LibreOffice and Word both have it, or its metric twin (Liberation Sans)
 INK = RGBColor.from_string(theme.INK.lstrip("#"))
 GREEN = RGBColor.from_string(theme.GREEN.lstrip("#"))
+RED = RGBColor.from_string(theme.RED.lstrip("#"))
 HEADER_FILL = "E8EFEA"  # the tables' header row, a light tint of the theme's green
 
 
@@ -227,8 +228,10 @@ class _Writer:
     def number(self, value: float) -> str:
         return fmt.number(value, 0, self.lang)
 
-    def money(self, value: float) -> str:
-        return fmt.money(value, 0, self.lang)
+    def money(self, value: float, cents: bool = False) -> str:
+        """Return an amount to the euro, or to the cent (``cents``: invoices and dividends, whose
+        rows then add up to their total as shown)."""
+        return fmt.money(value, 2 if cents else 0, self.lang)
 
     def date(self, day: dt.date) -> str:
         return long_date(day, self.lang)
@@ -319,7 +322,7 @@ class _Writer:
         rows = [
             [
                 label(self.lang, "consultancy.client", c.client),
-                self.money(c.revenue_eur),
+                self.money(c.revenue_eur, cents=True),
                 fmt.number(c.days, 1, self.lang),
                 self.number(c.invoices),
                 fmt.percent(c.share, 1, self.lang),
@@ -329,7 +332,7 @@ class _Writer:
         revenue = sum(c.revenue_eur for c in report.clients)
         total = [
             self.t("special_report.total"),
-            self.money(revenue),
+            self.money(revenue, cents=True),
             fmt.number(sum(c.days for c in report.clients), 1, self.lang),
             self.number(sum(c.invoices for c in report.clients)),
             fmt.percent(1.0 if revenue > 0 else 0.0, 1, self.lang),
@@ -393,14 +396,18 @@ class _Writer:
                 [
                     class_label(d.share_class, self.lang),
                     fmt.percent(d.rate, 1, self.lang),
-                    self.money(d.amount_eur),
+                    self.money(d.amount_eur, cents=True),
                     fmt.numeric_date(d.decided_on) if d.decided_on else not_yet,
                     fmt.numeric_date(d.paid_on) if d.paid_on else not_yet,
                     self.t("special_report.dividend.above" if d.above else "special_report.dividend.within"),
                 ]
                 for d in report.dividends
             ]
-            self.table(header, rows, None, (4.2, 1.8, 2.4, 2.4, 2.4, 2.6))
+            table = self.table(header, rows, None, (4.2, 1.8, 2.4, 2.4, 2.4, 2.6))
+            for row, d in zip(table.rows[1:], report.dividends, strict=True):
+                if d.above:  # a breach in red, as on the page
+                    for run in row.cells[-1].paragraphs[0].runs:
+                        run.bold, run.font.color.rgb = True, RED
         self.todo("special_report.dividend.todo")
 
     def fund(self, report: SpecialReport) -> None:

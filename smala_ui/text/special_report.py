@@ -115,6 +115,10 @@ TEXT: dict[str, dict[str, str]] = {
         "special_report.conclusion.todo": "appréciation du conseil sur le respect des conditions "
         "d'agrément, date de la réunion du conseil qui arrête ce rapport, signatures des "
         "administrateurs",
+        "special_report.section": "Rapport spécial annuel",
+        "special_report.caption": "Le rapport du conseil sur la manière dont la coopérative a réalisé "
+        "les conditions de son agrément (CNC), en particulier sa finalité : un projet tiré des données, "
+        "dans la langue de l'interface, que le conseil d'administration complète et arrête.",
         "special_report.download": "Projet de rapport spécial (DOCX)",
         "special_report.year": "Exercice du rapport spécial",
         "special_report.year.help": "Le projet de rapport spécial annuel (CNC) pour cet exercice, à "
@@ -224,6 +228,10 @@ TEXT: dict[str, dict[str, str]] = {
         "special_report.conclusion": "8. Conclusion",
         "special_report.conclusion.todo": "the board's view on meeting the accreditation conditions, the "
         "date of the board meeting that adopts this report, the directors' signatures",
+        "special_report.section": "Annual special report",
+        "special_report.caption": "The board's report on how the cooperative met the conditions of its "
+        "accreditation (CNC), above all its purpose: a draft drawn from the data, in the interface's "
+        "language, which the board of directors completes and adopts.",
         "special_report.download": "Draft special report (DOCX)",
         "special_report.year": "Special report's financial year",
         "special_report.year.help": "The draft annual special report (CNC) for this financial year, for "
