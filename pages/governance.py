@@ -14,6 +14,7 @@ from smala_ui.cache.governance import governance_view
 from smala_ui.figures import double_test as fd
 from smala_ui.figures import governance as fg
 from smala_ui.sections.double_test import double_test_section
+from smala_ui.sections.special_report import special_report_section
 from smala_ui.session import lang, selection, t
 from smala_ui.widgets import chart, download_button, guarded, header, metric_row, text_table
 
@@ -98,6 +99,8 @@ paid = fg.refunded_display(refunds, language)
 text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
 
 double_test_section(view)
+
+special_report_section(snap)  # totals only: every viewer may draft it
 
 st.subheader(t("governance.lines"))
 if not register.lines_shown:  # names: the directors' only

@@ -41,3 +41,14 @@ def plotly_escape(text: object) -> str:
     ``<br>``... in text as markup (a company named ``<a href=...>`` became a live link on a
     chart), and shows ``&lt;`` ``&gt;`` ``&amp;`` as the characters, so these three are escaped."""
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# What an XML 1.0 document cannot hold (C0 controls but tab, line feed and carriage return; lone
+# surrogates; U+FFFE and U+FFFF), and the C1 controls, which it holds but no reader shows.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: object) -> str:
+    """Return ``text`` (any value, drawn with ``str``) without the characters an XML document
+    (a DOCX) cannot hold: python-docx refuses them, and one in a name would stop the download."""
+    return XML_UNSAFE.sub("", str(text))

@@ -340,6 +340,8 @@ def _params(snaps) -> dict[str, dict]:
         },
         "share_register_movements": {"shares": p["shares"], "as_of": D("2026-02-20")},
         "share_register_totals": {"shares": p["shares"], "as_of": as_of},
+        "special_report_first_day": {"members": p["members"], "shares": p["shares"], "as_of": as_of},
+        "special_report_members": {"members": p["members"], "start": year, "end": as_of},
         "studio_ideas": {
             "ideas": p["ideas"],
             "members": p["members"],
@@ -713,6 +715,14 @@ EXPECTED = {
     "share_register_totals": (
         ["share_class", "holders", "shares", "paid_up_eur"],
         [("founder", 1, 2, Decimal("2500.00")), ("ordinary", 3, 6, Decimal("6000.00"))],
+    ),
+    # M1 joined and E1 was entered on 2024-01-10, the first day of both.
+    "special_report_first_day": (["first_day"], [(D("2024-01-10"),)]),
+    # 2026 up to 31 March. Supported: M2, M3, M6 active on 31 Dec 2025; M4 joined; M3 and M6 left
+    # (M6 on 31 March itself); M2 and M4 on 31 March. Supporting: M1; M5 joined on 31 March.
+    "special_report_members": (
+        ["role", "at_start", "joiners", "leavers", "at_end"],
+        [("supported", 3, 1, 2, 2), ("supporting", 1, 1, 0, 2)],
     ),
     # ID1 comes from M2 and M4, whom S4 introduced on 2026-01-01, before its creation on 2026-01-10.
     "studio_ideas": (

@@ -271,12 +271,14 @@ def clients(con: Connection, snap: Snapshot) -> pd.DataFrame:
     """Return YTD revenue (EUR), billed days and invoices of ``member`` and ``non_member`` clients
     (column ``client``; both rows always present) and ``share``, each one's part of the revenue
     (0..1; 0 when nothing was billed)."""
+    return clients_between(con, snap, dt.date(snap.as_of.year, 1, 1), snap.as_of)
+
+
+def clients_between(con: Connection, snap: Snapshot, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Return ``clients``'s frame for the revenue dated ``start`` to ``end``, both inclusive (a
+    financial year, for the annual special report)."""
     frame = fetch_df(
-        con,
-        "consultancy_clients",
-        consultancy=snap.table_path("consultancy"),
-        start=dt.date(snap.as_of.year, 1, 1),
-        end=snap.as_of,
+        con, "consultancy_clients", consultancy=snap.table_path("consultancy"), start=start, end=end
     )
     known = {bool(r.is_member): r for r in frame.itertuples()}
     rows = []

@@ -26,6 +26,7 @@ from smala_ui.text.impact import TEXT as IMPACT_TEXT
 from smala_ui.text.importing import TEXT as IMPORTING_TEXT
 from smala_ui.text.integrity import TEXT as INTEGRITY_TEXT
 from smala_ui.text.simulator import TEXT as SIMULATOR_TEXT
+from smala_ui.text.special_report import TEXT as SPECIAL_REPORT_TEXT
 from smala_ui.text.studio import TEXT as STUDIO_TEXT
 from smala_ui.text.support import TEXT as SUPPORT_TEXT
 
@@ -508,6 +509,7 @@ _merge(
     STUDIO_TEXT,
     GOVERNANCE_TEXT,
     DOUBLE_TEST_TEXT,
+    SPECIAL_REPORT_TEXT,
     DATA_TEXT,
     IMPORTING_TEXT,
     CLI_TEXT,
