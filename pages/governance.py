@@ -96,7 +96,10 @@ else:
         text_table(owed, "governance_owed", MAX_TABLE_ROWS, right=list(owed.columns[4:6]), into=right)
 st.markdown(f"#### {t('governance.refunds.paid')}")
 paid = fg.refunded_display(refunds, language)
-text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
+if paid.empty:  # Streamlit's own word for an empty table is English ("empty")
+    st.caption(t("governance.refunds.paid_none", date=fmt.date(view.as_of, language)))
+else:
+    text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
 
 double_test_section(view)
 

@@ -207,3 +207,13 @@ def test_moving_the_rate_keeps_it_in_the_url_and_the_refunds_alone_still_count(
 def test_without_accounts_the_panel_says_what_to_import(fixture_data_dir, monkeypatch, tmp_path):
     at = governance_page("en", fixture_data_dir, monkeypatch, tmp_path)
     assert CATALOGUE["en"]["governance.double.no_accounts"] in [i.value for i in at.info]
+
+
+def test_no_share_refunded_yet_is_said_in_words_not_an_empty_table(fixture_data_dir, monkeypatch, tmp_path):
+    """Snapshot A (2025-12-31) has no redemption (M3's E5 comes on 2026-02-15)."""
+    settings_with(tmp_path, monkeypatch, "")
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_data_dir))
+    at = new_app("fr", as_of="2025-12-31")
+    at.switch_page(PAGE_FILES["governance"]).run()
+    assert not at.exception
+    assert "Aucune part remboursée jusqu'au 31 déc. 2025." in [c.value for c in at.caption]

@@ -35,16 +35,20 @@ def limit_gauge(
 ) -> go.Figure:
     """Return a gauge of ``value`` against ``limit`` (both in the axis' unit): one bar, green
     while the condition holds, else red, the limit a dark dashed line labelled ``limit_text``, and
-    ``value_text`` written above the plot at its left. ``title`` names the bar (its hover). A
-    negative value draws leftwards from 0 (net assets can be negative). ``top``: the axis' end
-    (default: a quarter beyond the larger of the two, so the limit's label has room)."""
+    ``value_text`` written above the plot, at its left unless the limit's label starts there.
+    ``title`` names the bar (its hover). A negative value draws leftwards from 0 (net assets can
+    be negative). ``top``: the axis' end (default: a quarter beyond the larger of the two, and at
+    least twice the limit, so the limit's label, which runs rightwards from its line, has room)."""
     low = min(0.0, value, limit)
     high = max(value, limit, 0.0)
     span = (high - low) or 1.0
-    top = high + 0.25 * span if top is None else top
+    top = max(high + 0.25 * span, 2 * limit) if top is None else top
     bottom = low - 0.1 * span if low < 0 else 0.0
     ticks = [bottom + (top - bottom) * i / 4 for i in range(5)]
     colour = theme.GREEN if holds else theme.RED
+    # At the left the value met a limit's label drawn near 0 (reserves, a nil payout): it goes
+    # to the right end then.
+    value_at_left = (limit - bottom) / (top - bottom) >= 0.3
     bar = go.Bar(
         x=[value],
         y=[""],
@@ -73,10 +77,10 @@ def limit_gauge(
             }
         ],
         "annotations": [
-            {  # above the plot, at its left: on the bar's end it met the limit's line
-                "x": 0,
+            {  # above the plot: on the bar's end it met the limit's line
+                "x": 0 if value_at_left else 1,
                 "xref": "paper",
-                "xanchor": "left",
+                "xanchor": "left" if value_at_left else "right",
                 "y": 1,
                 "yref": "paper",
                 "yanchor": "bottom",

@@ -82,6 +82,7 @@ TEXT = {
         "12 mois ({liquidity}) couvrent la distribution ({distribution}) avec {margin} de marge.",
         "governance.double.liquidity.fails": "Échoue de {gap} : trésorerie, recettes et dépenses attendues "
         "sur 12 mois ({liquidity}) ne couvrent pas la distribution ({distribution}).",
+        "governance.refunds.paid_none": "Aucune part remboursée jusqu'au {date}.",
         "governance.cnc.training": "Information et formation des membres",
         "governance.cnc.training.gauge": "Consacré à l'information et à la formation",
         "governance.cnc.training.none": "Les comptes approuvés ne donnent pas ce montant (colonne "
@@ -143,6 +144,7 @@ TEXT = {
         "12 months ({liquidity}) cover the distribution ({distribution}) with {margin} to spare.",
         "governance.double.liquidity.fails": "Fails by {gap}: cash and the receipts and payments expected "
         "over 12 months ({liquidity}) do not cover the distribution ({distribution}).",
+        "governance.refunds.paid_none": "No share refunded up to {date}.",
         "governance.cnc.training": "Members' information and training",
         "governance.cnc.training.gauge": "Devoted to information and training",
         "governance.cnc.training.none": "The approved accounts do not give this amount (the "
