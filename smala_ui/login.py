@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics.access.audit import ANONYMOUS, AuditError, Event, last_role, read_events, record
+from analytics.access.audit import ANONYMOUS, AnonymousLimiter, AuditError, Event, LoginGate, record
 from analytics.access.policy import Basis, Policy, policy_for
 from analytics.config import Settings
 from analytics.output.demo import SOURCE_PATTERN
@@ -79,9 +79,16 @@ def viewer_policy(settings: Settings, snapshots: list[Snapshot]) -> Policy:
     return policy
 
 
+@st.cache_resource(show_spinner=False)
+def audit_gates(data_dir: str) -> tuple[LoginGate, AnonymousLimiter]:
+    """Return this server's login gate and anonymous-download limiter for ``data_dir``."""
+    return LoginGate(), AnonymousLimiter()
+
+
 def note_login(policy: Policy, data_dir: Path) -> None:
-    """Record in the audit trail a login, once per session and address, and a role change, when
-    the role differs from the one last recorded for the address (``analytics.access.audit``)."""
+    """Record in the audit trail a login, once per address and role per half hour however many
+    sessions (reloads) it opens, and a role change, when the role differs from the one last
+    recorded for the address (``analytics.access.audit.LoginGate``)."""
     if policy.basis not in (Basis.LOGIN, Basis.NO_ACCESS):
         return
     role = policy.role_name
@@ -89,13 +96,11 @@ def note_login(policy: Policy, data_dir: Path) -> None:
     if seen == (policy.email, role):
         return
     try:
-        if seen is None or seen[0] != policy.email:
-            before = last_role(read_events(data_dir)[0], policy.email)
-            record(data_dir, Event(policy.email, role, "login"))
-        else:
-            before = seen[1]
-        if before is not None and before != role:
-            record(data_dir, Event(policy.email, role, "role_change", detail=before))
+        # one login line per person and role per half hour: a reload is a new session
+        new_session = seen is None or seen[0] != policy.email
+        gate = audit_gates(str(data_dir))[0]
+        for event in gate.note(data_dir, policy.email, role, new_session=new_session):
+            record(data_dir, event)
     except AuditError as exc:  # the viewer is not stopped by the trail; the server log says it
         log.warning("audit trail: %s", exc)
     st.session_state[AUDITED_KEY] = (policy.email, role)

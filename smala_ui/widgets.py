@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from analytics.access.audit import AuditError, Event, record
+from analytics.access.audit import ANONYMOUS, AuditError, Event, record
 from analytics.board.kpis import ChangeGroup
 from analytics.output.export import to_csv_bytes
 from analytics.store.snapshots import Problem, Snapshot
@@ -21,7 +21,7 @@ from analytics.views.overview import Kpi
 from smala_ui import fmt, theme
 from smala_ui.escape import md_escape
 from smala_ui.findings import sheet_label
-from smala_ui.login import current_policy
+from smala_ui.login import audit_gates, current_policy
 from smala_ui.navigation import PAGE_TABLES, PAGES
 from smala_ui.session import lang, require_router, selection, t
 from smala_ui.text import count_in, counted, plural, translate
@@ -338,8 +338,15 @@ def audited(build: Callable[[], bytes], file_name: str, snapshot: str | None = N
 
     def build_and_record() -> bytes:
         data = build()
+        detail = file_name
+        if who == ANONYMOUS:  # rate-limited: a visitor's clicks must not fill the disk
+            skipped = audit_gates(str(data_dir))[1].admit()
+            if skipped is None:
+                return data
+            if skipped:
+                detail = f"{file_name} (+{skipped} anonymous downloads not recorded)"
         try:
-            record(data_dir, Event(who, role, "download", shown, file_name))
+            record(data_dir, Event(who, role, "download", shown, detail))
         except AuditError as exc:  # the download goes on; the server log says the trail failed
             log.warning("audit trail: %s", exc)
         return data

@@ -8,7 +8,16 @@ import sys
 import pytest
 from conftest import ROOT
 
-from analytics.access.audit import AuditError, Event, filtered, last_role, read_events, record
+from analytics.access import audit
+from analytics.access.audit import (
+    AnonymousLimiter,
+    AuditError,
+    Event,
+    LoginGate,
+    filtered,
+    read_events,
+    record,
+)
 
 MAY = dt.datetime(2026, 5, 4, 10, 30, tzinfo=dt.UTC)
 JUNE = dt.datetime(2026, 6, 1, 8, 0, tzinfo=dt.UTC)
@@ -83,16 +92,58 @@ def test_an_unknown_action_is_refused():
         record(ROOT / "nowhere", Event("a@example.org", "director", "delete"))
 
 
-def test_last_role_is_the_role_of_the_last_login_or_change():
-    events = [
+def test_the_login_gate_reads_each_person_s_last_role_from_the_trail(tmp_path):
+    for event in (
         Event("a@example.org", "board", "login", at=MAY),
         Event("a@example.org", "board", "download", at=MAY),
         Event("a@example.org", "director", "role_change", detail="board", at=JUNE),
         Event("b@example.org", "member", "login", at=JUNE),
+    ):
+        record(tmp_path, event)
+    later = JUNE + dt.timedelta(days=1)
+    gate = LoginGate()
+    # a: last a director; logging in as a board member is a login and a change back
+    assert [(e.action, e.role, e.detail) for e in gate.note(tmp_path, "a@example.org", "board", later)] == [
+        ("login", "board", ""),
+        ("role_change", "board", "director"),
     ]
-    assert last_role(events, "a@example.org") == "director"
-    assert last_role(events, "b@example.org") == "member"
-    assert last_role(events, "c@example.org") is None
+    assert [e.action for e in gate.note(tmp_path, "c@example.org", "member", later)] == ["login"]
+
+
+def test_one_login_line_per_person_and_role_per_half_hour_however_many_reloads(tmp_path):
+    """A reload opens a new Streamlit session: 40 reloads a minute apart give two lines (at 0
+    and 30 minutes), not 40."""
+    gate = LoginGate()
+    lines = [
+        e.at
+        for minute in range(40)
+        for e in gate.note(tmp_path, "a@example.org", "board", MAY + dt.timedelta(minutes=minute))
+    ]
+    assert lines == [MAY, MAY + dt.timedelta(minutes=30)]
+
+
+def test_anonymous_downloads_are_rate_limited_and_the_next_line_counts_the_rest():
+    """20 a minute: the 21st to 25th in the first minute go unrecorded; the first one after the
+    minute is recorded and says 5 were not."""
+    limiter = AnonymousLimiter(per_minute=20)
+    admitted = [limiter.admit(now=second / 10) for second in range(25)]
+    assert admitted == [0] * 20 + [None] * 5
+    assert limiter.admit(now=61.0) == 5 and limiter.admit(now=61.5) == 0
+
+
+def test_a_month_s_file_continues_in_a_new_part_beyond_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(audit, "MAX_PART_BYTES", 300)
+    paths = [
+        record(tmp_path, Event("a@b.be", "board", "download", "2026-03-31", f"f{i}.xlsx", at=MAY))
+        for i in range(6)
+    ]
+    names = [p.name for p in paths]
+    size = len(Event("a@b.be", "board", "download", "2026-03-31", "f0.xlsx", at=MAY).to_json()) + 1
+    per_part = -(-300 // size)  # lines until a part reaches 300 bytes
+    assert names[:per_part] == ["audit-2026-05.jsonl"] * per_part
+    assert names[per_part] == "audit-2026-05.2.jsonl"
+    events, problems = read_events(tmp_path)
+    assert len(events) == 6 and problems == []
 
 
 def test_the_trail_filters_by_who_action_and_date():
