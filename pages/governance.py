@@ -7,20 +7,23 @@ Renders ``analytics.views.governance.GovernanceView``; it computes nothing."""
 import streamlit as st
 
 from analytics.cooperative.register import member_statement
-from smala_ui import fmt
+from smala_ui import fmt, presentation
 from smala_ui.cache.governance import governance_view
 from smala_ui.figures import governance as fg
 from smala_ui.session import lang, selection, t
+from smala_ui.slides.governance import DIVIDEND_ROWS
 from smala_ui.widgets import chart, download_button, guarded, header, metric_row, text_table
 
 MAX_TABLE_ROWS = 20  # rows shown without scrolling
+# On a slide, the refunds' part above its timeline (rem): its caption, tiles and heading.
+REFUNDS_ABOVE_REM = 14
 
 header("page.governance", compared=False)  # a register on a date: nothing compared
 sel = selection()
 snap, language = sel.as_of, lang()
-st.caption(t("governance.intro"))
-
-st.subheader(t("governance.register"))
+if presentation.shows("register"):
+    st.caption(t("governance.intro"))
+    st.subheader(t("governance.register"))
 on = st.date_input(
     t("governance.register_on"),
     value=snap.as_of,
@@ -29,60 +32,75 @@ on = st.date_input(
     help=t("governance.register_on.help"),
     key="governance_on",
 )
+if presentation.is_on():  # a slide's register is the one of the date in its bar (the pack's too)
+    on = snap.as_of
 view = guarded(governance_view, snap, st.session_state["settings"], on)
 register = view.register
 if register.totals.empty:
     st.info(t("governance.empty", date=fmt.date(view.on, language)), icon=":material/info:")
     st.stop()
-metric_row(fg.register_tiles(view, language))
-st.caption(f"{t('governance.register_caption')} {fg.voting_rule_text(register, language)}")
+if presentation.shows("register"):
+    metric_row(fg.register_tiles(view, language))
+    st.caption(f"{t('governance.register_caption')} {fg.voting_rule_text(register, language)}")
+    st.markdown(f"#### {t('governance.totals')}")
+    totals = fg.totals_display(register, language)
+    text_table(totals, "governance_totals", right=list(totals.columns[1:]))
 
-st.markdown(f"#### {t('governance.totals')}")
-totals = fg.totals_display(register, language)
-text_table(totals, "governance_totals", right=list(totals.columns[1:]))
-
-st.subheader(t("governance.cnc"))
-st.caption(t("governance.cnc_caption"))
 check, dividends = view.dominance, view.dividends
-for breach, text in ((check, fg.dominance_text), (dividends, fg.dividend_text)):
-    if not breach.holds:  # a breach first, in red
-        st.error(text(breach, language), icon=":material/gavel:")
-st.markdown(f"#### {t('governance.cnc.dividend')}")
-gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
-if dividends.latest_year is not None:
-    chart(fg.dividend_gauge(dividends, language), "governance_dividend", into=gauge)
-    words.markdown(fg.dividend_text(dividends, language))
-    table = fg.dividends_display(dividends, language)
-    text_table(table, "governance_dividends", MAX_TABLE_ROWS, right=list(table.columns[2:4]), into=words)
-else:
-    words.info(fg.dividend_text(dividends, language), icon=":material/info:")
-st.markdown(f"#### {t('governance.cnc.dominance')}")
-gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
-chart(fg.dominance_gauge(check, language), "governance_dominance", into=gauge)
-words.markdown(fg.dominance_text(check, language))
+if presentation.shows("dividend") or presentation.shows("dominance"):  # each part under its heading
+    st.subheader(t("governance.cnc"))
+if presentation.shows("dividend"):
+    st.caption(t("governance.cnc_caption"))
+    for breach, text in ((check, fg.dominance_text), (dividends, fg.dividend_text)):
+        if not breach.holds:  # a breach first, in red
+            st.error(text(breach, language), icon=":material/gavel:")
+    st.markdown(f"#### {t('governance.cnc.dividend')}")
+    gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+    if dividends.latest_year is not None:
+        chart(fg.dividend_gauge(dividends, language), "governance_dividend", into=gauge)
+        words.markdown(fg.dividend_text(dividends, language))
+        table = fg.dividends_display(dividends, language)
+        if presentation.is_on() and len(table) > DIVIDEND_ROWS:  # the latest years (the pack's too)
+            words.caption(t("governance.dividends_latest", shown=DIVIDEND_ROWS, total=len(table)))
+            table = table.head(DIVIDEND_ROWS)
+        text_table(table, "governance_dividends", MAX_TABLE_ROWS, right=list(table.columns[2:4]), into=words)
+    else:
+        words.info(fg.dividend_text(dividends, language), icon=":material/info:")
+if presentation.shows("dominance"):
+    st.markdown(f"#### {t('governance.cnc.dominance')}")
+    gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+    chart(fg.dominance_gauge(check, language), "governance_dominance", into=gauge)
+    words.markdown(fg.dominance_text(check, language))
 
 refunds = view.refunds
-st.subheader(t("governance.refunds"))
-st.caption(t("governance.refunds_caption", months=refunds.refund_months))
-if not refunds.members:
-    st.info(t("governance.refunds_none", date=fmt.date(view.as_of, language)), icon=":material/info:")
-else:
-    metric_row(fg.refund_tiles(refunds, language))
-    left, right = st.columns(2, gap="large")
-    left.markdown(f"#### {t('governance.refunds.timeline')}")
-    chart(fg.refund_timeline(refunds, language), "governance_refunds_timeline", into=left)
-    if refunds.overdue_eur:
-        left.caption(
-            t("governance.refunds.overdue_caption", amount=fmt.money(refunds.overdue_eur, lang=language))
-        )
-    if refunds.rows_shown:
-        owed = fg.owed_display(refunds, language)
-        right.markdown(f"#### {t('governance.kpi.leavers')}")
-        text_table(owed, "governance_owed", MAX_TABLE_ROWS, right=list(owed.columns[4:6]), into=right)
-st.markdown(f"#### {t('governance.refunds.paid')}")
-paid = fg.refunded_display(refunds, language)
-text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
+if presentation.shows("refunds") or presentation.shows("refunded"):  # each part under its heading
+    st.subheader(t("governance.refunds"))
+if presentation.shows("refunds"):
+    st.caption(t("governance.refunds_caption", months=refunds.refund_months))
+    if not refunds.members:
+        st.info(t("governance.refunds_none", date=fmt.date(view.as_of, language)), icon=":material/info:")
+    else:
+        metric_row(fg.refund_tiles(refunds, language))
+        # on a slide, no member's line: the timeline alone, as wide as the slide
+        left, right = st.columns(2, gap="large") if not presentation.is_on() else (st.container(), None)
+        left.markdown(f"#### {t('governance.refunds.timeline')}")
+        timeline = presentation.fit(fg.refund_timeline(refunds, language), REFUNDS_ABOVE_REM)
+        chart(timeline, "governance_refunds_timeline", into=left)
+        if refunds.overdue_eur:
+            left.caption(
+                t("governance.refunds.overdue_caption", amount=fmt.money(refunds.overdue_eur, lang=language))
+            )
+        if refunds.rows_shown and right is not None:
+            owed = fg.owed_display(refunds, language)
+            right.markdown(f"#### {t('governance.kpi.leavers')}")
+            text_table(owed, "governance_owed", MAX_TABLE_ROWS, right=list(owed.columns[4:6]), into=right)
+if presentation.shows("refunded"):
+    st.markdown(f"#### {t('governance.refunds.paid')}")
+    paid = fg.refunded_display(refunds, language)
+    text_table(paid, "governance_refunded", right=list(paid.columns[1:]))
 
+if presentation.is_on():  # the register's lines and a member's statement: at a desk, directors only
+    st.stop()
 st.subheader(t("governance.lines"))
 if not register.lines_shown:  # names: the directors' only
     st.caption(t("governance.names_withheld"))
