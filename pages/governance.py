@@ -15,8 +15,9 @@ from smala_ui.slides.governance import DIVIDEND_ROWS
 from smala_ui.widgets import chart, download_button, guarded, header, metric_row, text_table
 
 MAX_TABLE_ROWS = 20  # rows shown without scrolling
-# On a slide, the refunds' part above its timeline (rem): its caption, tiles and heading.
-REFUNDS_ABOVE_REM = 14
+# On a slide, the refunds' part above its timeline (rem): its heading, tiles and the timeline's
+# heading; under it, on the same part, the refunds paid by year: a heading and a row each (rem).
+REFUNDS_ABOVE_REM, REFUNDED_REM, ROW_REM = 17, 4.5, 1.7
 
 header("page.governance", compared=False)  # a register on a date: nothing compared
 sel = selection()
@@ -47,18 +48,23 @@ if presentation.shows("register"):
     text_table(totals, "governance_totals", right=list(totals.columns[1:]))
 
 check, dividends = view.dominance, view.dividends
+# on a slide: the rule in the heading's help, the gauges wider (a projector's larger chart text),
+# and a breach said once, in red above the gauges
+gauge_columns = [1, 1.3] if presentation.is_on() else [1, 2]
 if presentation.shows("dividend") or presentation.shows("dominance"):  # each part under its heading
-    st.subheader(t("governance.cnc"))
+    st.subheader(t("governance.cnc"), help=t("governance.cnc_caption") if presentation.is_on() else None)
 if presentation.shows("dividend"):
-    st.caption(t("governance.cnc_caption"))
+    if not presentation.is_on():
+        st.caption(t("governance.cnc_caption"))
     for breach, text in ((check, fg.dominance_text), (dividends, fg.dividend_text)):
         if not breach.holds:  # a breach first, in red
             st.error(text(breach, language), icon=":material/gavel:")
     st.markdown(f"#### {t('governance.cnc.dividend')}")
-    gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+    gauge, words = st.columns(gauge_columns, gap="large", vertical_alignment="center")
     if dividends.latest_year is not None:
         chart(fg.dividend_gauge(dividends, language), "governance_dividend", into=gauge)
-        words.markdown(fg.dividend_text(dividends, language))
+        if dividends.holds or not presentation.is_on():
+            words.markdown(fg.dividend_text(dividends, language))
         table = fg.dividends_display(dividends, language)
         if presentation.is_on() and len(table) > DIVIDEND_ROWS:  # the latest years (the pack's too)
             words.caption(t("governance.dividends_latest", shown=DIVIDEND_ROWS, total=len(table)))
@@ -68,15 +74,18 @@ if presentation.shows("dividend"):
         words.info(fg.dividend_text(dividends, language), icon=":material/info:")
 if presentation.shows("dominance"):
     st.markdown(f"#### {t('governance.cnc.dominance')}")
-    gauge, words = st.columns([1, 2], gap="large", vertical_alignment="center")
+    gauge, words = st.columns(gauge_columns, gap="large", vertical_alignment="center")
     chart(fg.dominance_gauge(check, language), "governance_dominance", into=gauge)
     words.markdown(fg.dominance_text(check, language))
 
 refunds = view.refunds
+refunds_caption = t("governance.refunds_caption", months=refunds.refund_months)
 if presentation.shows("refunds") or presentation.shows("refunded"):  # each part under its heading
-    st.subheader(t("governance.refunds"))
+    # on a slide, the rule in the heading's help: the timeline needs the room
+    st.subheader(t("governance.refunds"), help=refunds_caption if presentation.is_on() else None)
 if presentation.shows("refunds"):
-    st.caption(t("governance.refunds_caption", months=refunds.refund_months))
+    if not presentation.is_on():
+        st.caption(refunds_caption)
     if not refunds.members:
         st.info(t("governance.refunds_none", date=fmt.date(view.as_of, language)), icon=":material/info:")
     else:
@@ -84,7 +93,8 @@ if presentation.shows("refunds"):
         # on a slide, no member's line: the timeline alone, as wide as the slide
         left, right = st.columns(2, gap="large") if not presentation.is_on() else (st.container(), None)
         left.markdown(f"#### {t('governance.refunds.timeline')}")
-        timeline = presentation.fit(fg.refund_timeline(refunds, language), REFUNDS_ABOVE_REM)
+        below = REFUNDED_REM + ROW_REM * (1 + len(refunds.refunded)) if presentation.shows("refunded") else 0
+        timeline = presentation.fit(fg.refund_timeline(refunds, language), REFUNDS_ABOVE_REM + below)
         chart(timeline, "governance_refunds_timeline", into=left)
         if refunds.overdue_eur:
             left.caption(

@@ -107,11 +107,11 @@ def screen_for(height: int | None) -> str:
 # over the parts that follow (``presentation.slide_parts``), so no row is left out of sight.
 _FUND = (("progress",), ("over_time",), ("investors",), ("capital",), ("metrics",), ("portfolio",))
 _SIMULATOR_PATHS = (("paths",), ("paths_2",), ("paths_3",))
-# The Governance slide: the register's totals, the CNC's dividend and no-dominant-member gauges
-# (every breach first, on the dividend's part), the refunds owed then the refunds paid by year. A
-# section added to the page is one more name here (a part of its own at each size).
-_GOVERNANCE = (("register",), ("dividend", "dominance"), ("refunds", "refunded"))
-_GOVERNANCE_SMALL = (("register",), ("dividend",), ("dominance",), ("refunds",), ("refunded",))
+# The Governance slide: the register's totals, the CNC's dividend gauge (every breach first, in
+# red, above it) and no-dominant-member gauge, the refunds owed, and the refunds paid by year (with
+# them on a large screen). A section added to the page is one more part here.
+_GOVERNANCE = (("register",), ("dividend",), ("dominance",), ("refunds",), ("refunded",))
+_GOVERNANCE_LARGE = (*_GOVERNANCE[:3], ("refunds", "refunded"))
 SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
     "large": {
         "overview": (("kpis", "progress"), ("changes",)),
@@ -123,7 +123,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
             *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
         ),
-        "governance": _GOVERNANCE,
+        "governance": _GOVERNANCE_LARGE,
         # not a board slide, but a saved scenario is projected (the banner on every part)
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
@@ -150,7 +150,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("invested",), ("investees",)),
             *(("sdg",), ("sdg_2",), ("targets",), ("targets_table",)),
         ),
-        "governance": _GOVERNANCE_SMALL,
+        "governance": _GOVERNANCE,
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
 }

@@ -178,7 +178,8 @@ def refund_tiles(refunds: Refunds, lang: str) -> list[dict]:
 
 def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
     """Return the refunds falling due in each of the twelve months after the as-of (EUR), one bar
-    a month; what fell due before and is unpaid is said in the title, not drawn as a month."""
+    a month, its month written on two lines (twelve fit side by side on a projector, unturned);
+    what fell due before and is unpaid is said in the title, not drawn as a month."""
     months = [fmt.month(day, lang) for day in refunds.timeline["month_end"]]
     amounts = [float(v) for v in refunds.timeline["amount_eur"]]
     bars = go.Bar(
@@ -187,6 +188,7 @@ def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
         marker={"color": theme.ORANGE},
         text=[fmt.money_short(v, lang) if v else "" for v in amounts],
         textposition="outside",
+        cliponaxis=False,  # the highest bar's amount above the plot, in the top margin
         customdata=[fmt.money(v, lang=lang) for v in amounts],
         hovertemplate="%{x} : %{customdata}<extra></extra>",
         name=translate(lang, "governance.refunds.due"),
@@ -196,7 +198,11 @@ def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "showlegend": False,
         "yaxis": money_axis(max(max(amounts, default=0.0), 1.0)),
-        "xaxis": {"type": "category"},
+        "xaxis": {
+            "type": "category",
+            "tickvals": months,
+            "ticktext": [m.replace(" ", "<br>") for m in months],
+        },
     }
     return theme.figure(lang, [bars], layout)
 
@@ -268,6 +274,9 @@ def rate_gauge(value: float, limit: float, title: str, lang: str, holds: bool | 
     limit a dark line labelled with its value. ``title`` is the bar's name (its hover)."""
     holds = value <= limit if holds is None else holds
     top = max(2 * limit, 1.25 * value)
+    # the value is written at the plot's left, above it; far past the limit, the limit's line is
+    # near the left and its label would meet the value: the value goes to the right
+    at_right = limit / top < 0.4
     ticks = [top * i / 4 for i in range(5)]
     bar = go.Bar(
         x=[100 * value],
@@ -303,9 +312,9 @@ def rate_gauge(value: float, limit: float, title: str, lang: str, holds: bool | 
         ],
         "annotations": [
             {
-                "x": 0,
+                "x": 1 if at_right else 0,
                 "xref": "paper",
-                "xanchor": "left",
+                "xanchor": "right" if at_right else "left",
                 "y": 1,
                 "yref": "paper",
                 "yanchor": "bottom",

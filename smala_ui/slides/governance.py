@@ -61,7 +61,7 @@ def register_blocks(view: GovernanceView, lang: str) -> Blocks:
 
 def dividend_blocks(view: GovernanceView, lang: str) -> Blocks:
     """The CNC's conditions: every breach first, in red, then the dividend's gauge against 6 %
-    beside its sentence and the latest ``DIVIDEND_ROWS`` dividend lines."""
+    beside its sentence (a breach's is the red one) and the latest ``DIVIDEND_ROWS`` lines."""
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
     check, dividends = view.dominance, view.dividends
     blocks: Blocks = [Heading(t("governance.cnc")), Text(t("governance.cnc_caption"))]
@@ -72,7 +72,8 @@ def dividend_blocks(view: GovernanceView, lang: str) -> Blocks:
     if dividends.latest_year is None:
         return [*blocks, Text(fg.dividend_text(dividends, lang), "info")]
     table = fg.dividends_display(dividends, lang)
-    words: list = [Text(fg.dividend_text(dividends, lang), "text")]
+    # its sentence beside the gauge, unless it is the breach already said above, in red
+    words: list = [Text(fg.dividend_text(dividends, lang), "text")] if dividends.holds else []
     if len(table) > DIVIDEND_ROWS:
         words.append(Text(t("governance.dividends_latest", shown=DIVIDEND_ROWS, total=len(table))))
         table = table.head(DIVIDEND_ROWS)
