@@ -109,9 +109,9 @@ _FUND = (("progress",), ("over_time",), ("investors",), ("capital",), ("metrics"
 _SIMULATOR_PATHS = (("paths",), ("paths_2",), ("paths_3",))
 # The Governance slide: the register's totals, the CNC's dividend gauge (every breach first, in
 # red, above it) and no-dominant-member gauge, the refunds owed, and the refunds paid by year (with
-# them on a large screen). A section added to the page is one more part here.
-_GOVERNANCE = (("register",), ("dividend",), ("dominance",), ("refunds",), ("refunded",))
-_GOVERNANCE_LARGE = (*_GOVERNANCE[:3], ("refunds", "refunded"))
+# them but on a small screen). A section added to the page is one more part here.
+_GOVERNANCE = (("register",), ("dividend",), ("dominance",), ("refunds", "refunded"))
+_GOVERNANCE_SMALL = (*_GOVERNANCE[:3], ("refunds",), ("refunded",))
 SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
     "large": {
         "overview": (("kpis", "progress"), ("changes",)),
@@ -123,7 +123,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
             *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
         ),
-        "governance": _GOVERNANCE_LARGE,
+        "governance": _GOVERNANCE,
         # not a board slide, but a saved scenario is projected (the banner on every part)
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
@@ -150,7 +150,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("invested",), ("investees",)),
             *(("sdg",), ("sdg_2",), ("targets",), ("targets_table",)),
         ),
-        "governance": _GOVERNANCE,
+        "governance": _GOVERNANCE_SMALL,
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
 }
