@@ -79,8 +79,10 @@ def pages_for(role: Role | None) -> tuple[PageSpec, ...]:
 # the data folder's state, and the import that fills it.
 NO_SNAPSHOT_PAGES: tuple[str, ...] = ("data", "importing")
 
-# The board meeting's slides, in order (presentation mode).
-BOARD_SLIDES: tuple[str, ...] = ("overview", "board", "fund", "capped_returns", "impact")
+# The board meeting's slides, in order (presentation mode): the facts first (the cooperative, what
+# changed, the fund, its returns, the impact), then the board's legal duties, checked before it
+# decides (a distribution among them); saved scenarios follow.
+BOARD_SLIDES: tuple[str, ...] = ("overview", "board", "fund", "capped_returns", "impact", "governance")
 
 # Presentation's screens, smallest first, by the height of the browser's window
 # (``smala_ui.viewport`` reports it): a projector at 1280x720 or 1366x768, a laptop at 1440x900, a
@@ -105,6 +107,19 @@ def screen_for(height: int | None) -> str:
 # over the parts that follow (``presentation.slide_parts``), so no row is left out of sight.
 _FUND = (("progress",), ("over_time",), ("investors",), ("capital",), ("metrics",), ("portfolio",))
 _SIMULATOR_PATHS = (("paths",), ("paths_2",), ("paths_3",))
+# The Governance slide: the register's totals, the CNC's dividend gauge (every breach first, in
+# red, above it), no-dominant-member and training gauges, the refunds owed, the refunds paid by year
+# (with them but on a small screen), and the double test. A section added to the page is one more
+# part here.
+_GOVERNANCE = (
+    ("register",),
+    ("dividend",),
+    ("dominance",),
+    ("training",),
+    ("refunds", "refunded"),
+    ("distribution",),
+)
+_GOVERNANCE_SMALL = (*_GOVERNANCE[:4], ("refunds",), ("refunded",), ("distribution",))
 SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
     "large": {
         "overview": (("kpis", "progress"), ("changes",)),
@@ -116,6 +131,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
             *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
         ),
+        "governance": _GOVERNANCE,
         # not a board slide, but a saved scenario is projected (the banner on every part)
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
@@ -128,6 +144,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("kpis",), ("over_time",), ("over_time_2",), ("invested",), ("investees",)),
             *(("sdg", "sdg_2"), ("targets",), ("targets_table",)),
         ),
+        "governance": _GOVERNANCE,
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
     "small": {
@@ -141,6 +158,7 @@ SLIDE_PARTS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {
             *(("invested",), ("investees",)),
             *(("sdg",), ("sdg_2",), ("targets",), ("targets_table",)),
         ),
+        "governance": _GOVERNANCE_SMALL,
         "simulator": (("targets",), *_SIMULATOR_PATHS, ("differences",)),
     },
 }

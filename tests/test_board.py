@@ -111,7 +111,7 @@ def test_one_meeting_one_comparison_date_on_the_page_and_in_the_pack(monkeypatch
     catalogue = list_snapshots(ROOT / "data")
     latest, board = catalogue[-1], next(s for s in catalogue if s.label == "2026-03-31")
     slides = board_slides(latest, board, catalogue, Settings(), "fr")
-    assert len(slides) == 5
+    assert len(slides) == 6  # the BOARD_SLIDES, Governance last
     for slide in slides:
         assert "31 mars 2026" in slide.as_of, slide.title
         assert "30 juin" not in slide.as_of, slide.title
@@ -138,7 +138,7 @@ def test_presentation_mode_from_the_url_draws_the_slide_bar_and_can_be_left():
     at.query_params["present"] = "1"
     at.run()
     assert not at.exception
-    assert at.markdown[0].value.startswith("**Conseil · 1 / 5**")
+    assert at.markdown[0].value.startswith("**Conseil · 1 / 6**")
     assert at.toggle(key="present").value
     at.button(key="present_stop").click().run()
     assert not at.toggle(key="present").value

@@ -199,3 +199,46 @@ def test_the_capped_slide_draws_the_tickets_its_page_draws_on_a_slide(monkeypatc
     on_screen = json.loads(chart.proto.spec)["data"][0]["y"]
     slide = capped_slide(list_snapshots(ROOT / "data")[-1], Settings(), "fr")
     assert len(on_screen) == 12 and list(slide.figures[0].data[0].y) == on_screen
+
+
+def test_the_pack_ends_the_board_s_slides_with_governance_and_names_nobody(monkeypatch):
+    """Issue 31: the board's legal duties close the board's slides, before any scenario. On the
+    demo's latest snapshot (30 September 2026): 305 250 € of capital on 299 shares (25 founder, 274
+    ordinary), 121 votes; no refund owed; 11 000 € refunded in 2025 and 8 000 € in 2026; the 2025
+    dividends at 4 % (founder) and 3 % (ordinary), within the CNC's 6 %. No member is named."""
+    from conftest import ROOT
+
+    from analytics.store.snapshots import list_snapshots
+    from smala_ui.navigation import BOARD_SLIDES
+    from smala_ui.slides import board_slides
+
+    catalogue = list_snapshots(ROOT / "data")
+    latest, board = catalogue[-1], catalogue[-2]
+    slides = board_slides(latest, board, catalogue, Settings(), "fr")
+    assert BOARD_SLIDES[-1] == "governance" and len(slides) == len(BOARD_SLIDES)
+    governance = slides[-1]
+    assert governance.title == "Gouvernance"
+    assert governance.as_of == "Situation au 30 sept. 2026 · comparée au 30 juin 2026"  # one meeting
+    tiles = {tile.label: tile.value.replace("\u202f", " ").replace(NB, " ") for tile in governance.tiles}
+    # the register's tiles, then the double test's as the data stand (no dividend, no refund
+    # owed): net assets 332 680 € less 2 480 € unavailable; 79 600 + 168 000 - 173 500 € (demo)
+    assert tiles == {
+        "Capital social": "305 k €",
+        "Parts émises": "299",
+        "Voix": "121",
+        "Distribution envisagée": "0 €",
+        "Marge, test de l'actif net": "330 k €",
+        "Marge, test de liquidité": "74 k €",
+    }
+    totals, dividends, refunded = governance.tables
+    assert [row[2] for row in totals.rows] == ["25", "274"]
+    assert [(row[0], row[2]) for row in dividends.rows[:2]] == [("2025", f"3,0{NB}%"), ("2025", f"4,0{NB}%")]
+    paid = {row[0]: row[1].replace("\u202f", " ").replace(NB, " ") for row in refunded.rows}
+    assert paid == {"2026": "8 000 €", "2025": "11 000 €"}
+    assert CATALOGUE["fr"]["governance.refunds_none"].format(date="30 sept. 2026") in governance.sentences
+    page = to_html(slides, "La Smala · conseil", "fr").decode("utf-8")
+    assert page.count('<section class="slide"') == len(BOARD_SLIDES)
+    assert "<h1>Gouvernance</h1>" in page and "Parts remboursées par année" in page
+    assert CATALOGUE["fr"]["governance.col.name"] not in " ".join(
+        cell for table in governance.tables for cell in table.columns
+    )

@@ -15,8 +15,10 @@ from smala_ui.text import CATALOGUE
 
 FR = CATALOGUE["fr"]
 # Looked up at a desk, never shown on a slide: the board pack's downloads, the capped-returns
-# controls and ticket table (the scenario a link carries still applies on the slide).
+# controls and ticket table (the scenario a link carries still applies on the slide), and the
+# register's lines and a member's statement (personal data: the directors' own).
 DESK_ONLY = {FR["board.pack"], FR["capped.controls"], FR["capped.table"]}
+DESK_ONLY |= {FR["governance.lines"], FR["governance.statement"], FR["special_report.section"]}
 
 
 def headings(at) -> list[str]:
@@ -54,6 +56,7 @@ def test_the_parts_of_a_slide_share_out_what_the_page_shows(key, monkeypatch):
     repeated = {h for h in browsing if sum(h in s for s in seen) > 1}
     split = ("impact.over_time", "impact.invested", "impact.sdg", "impact.targets", "fund.portfolio")
     split += ("fund.metrics", "simulator.differences")
+    split += ("governance.cnc", "governance.refunds")  # over two parts on a small screen
     assert repeated <= {FR[k] for k in split}, repeated
 
 

@@ -21,7 +21,7 @@ def test_a_saved_scenario_follows_the_board_slides_and_says_it_is_a_scenario():
     levers = {"sim_private_commitments_eur": "400000", "sim_horizon": "2032"}
     scenario = SavedScenario("plan", "<b>Plan</b> & co", latest.as_of, levers, "d@smala.be", AT)
     slides = board_slides(latest, board, catalogue, Settings(), "fr", [scenario])
-    assert len(slides) == 6
+    assert len(slides) == 7  # the six board slides, then the scenario
     slide = slides[-1]
     assert slide.title == "Simulateur · <b>Plan</b> & co"
     assert "31 mars 2026" in slide.as_of  # one meeting, one comparison date

@@ -48,7 +48,7 @@ def limit_gauge(
     colour = theme.GREEN if holds else theme.RED
     # At the left the value met a limit's label drawn near 0 (reserves, a nil payout): it goes
     # to the right end then.
-    value_at_left = (limit - bottom) / (top - bottom) >= 0.3
+    value_at_left = (limit - bottom) / (top - bottom) >= 0.4
     bar = go.Bar(
         x=[value],
         y=[""],

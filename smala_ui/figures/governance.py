@@ -15,7 +15,7 @@ from analytics.cooperative.register import PER_SHARE, Register, class_column
 from analytics.ingest.template import tables_workbook
 from analytics.views.governance import GovernanceView
 from smala_ui import fmt, theme
-from smala_ui.figures.double_test import limit_gauge
+from smala_ui.figures.double_test import limit_gauge, training_text
 from smala_ui.figures.fund import money_axis
 from smala_ui.text import translate
 
@@ -179,7 +179,8 @@ def refund_tiles(refunds: Refunds, lang: str) -> list[dict]:
 
 def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
     """Return the refunds falling due in each of the twelve months after the as-of (EUR), one bar
-    a month; what fell due before and is unpaid is said in the title, not drawn as a month."""
+    a month, its month written on two lines (twelve fit side by side on a projector, unturned);
+    what fell due before and is unpaid is said in the title, not drawn as a month."""
     months = [fmt.month(day, lang) for day in refunds.timeline["month_end"]]
     amounts = [float(v) for v in refunds.timeline["amount_eur"]]
     bars = go.Bar(
@@ -188,6 +189,7 @@ def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
         marker={"color": theme.ORANGE},
         text=[fmt.money_short(v, lang) if v else "" for v in amounts],
         textposition="outside",
+        cliponaxis=False,  # the highest bar's amount above the plot, in the top margin
         customdata=[fmt.money(v, lang=lang) for v in amounts],
         hovertemplate="%{x} : %{customdata}<extra></extra>",
         name=translate(lang, "governance.refunds.due"),
@@ -197,7 +199,11 @@ def refund_timeline(refunds: Refunds, lang: str) -> go.Figure:
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "showlegend": False,
         "yaxis": money_axis(max(max(amounts, default=0.0), 1.0)),
-        "xaxis": {"type": "category"},
+        "xaxis": {
+            "type": "category",
+            "tickvals": months,
+            "ticktext": [m.replace(" ", "<br>") for m in months],
+        },
     }
     return theme.figure(lang, [bars], layout)
 
@@ -261,6 +267,17 @@ def dominance_text(check: Dominance, lang: str) -> str:
     share = fmt.percent(check.top_share, 1, lang)
     key = "governance.cnc.dominance.holds" if check.holds else "governance.cnc.dominance.breach"
     return translate(lang, key, share=share, limit=fmt.percent(check.limit, 0, lang))
+
+
+def cnc_breaches(view: GovernanceView, lang: str) -> list[str]:
+    """Return the sentences of the CNC conditions that do not hold on ``view``, in the page's
+    order (dividend, dominant member, training): shown first, in red, on the page and its slide."""
+    checks = (
+        (view.dividends.holds, lambda: dividend_text(view.dividends, lang)),
+        (view.dominance.holds, lambda: dominance_text(view.dominance, lang)),
+        (view.training.holds, lambda: training_text(view.training, lang)),
+    )
+    return [sentence() for holds, sentence in checks if holds is False]
 
 
 def rate_gauge(value: float, limit: float, title: str, lang: str, holds: bool | None = None) -> go.Figure:

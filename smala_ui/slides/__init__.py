@@ -11,6 +11,7 @@ from analytics.simulator.scenarios import SavedScenario
 from analytics.store.snapshots import Snapshot
 from smala_ui.navigation import BOARD_SLIDES
 from smala_ui.slides.fund import capped_slide, fund_slide
+from smala_ui.slides.governance import governance_slide
 from smala_ui.slides.impact import impact_slide
 from smala_ui.slides.overview import board_slide, overview_slide
 from smala_ui.slides.pack import Slide
@@ -38,6 +39,7 @@ def board_slides(
         "fund": lambda: fund_slide(snap, board, catalogue, settings, lang),
         "capped_returns": lambda: capped_slide(snap, settings, lang, board),
         "impact": lambda: impact_slide(snap, board, settings, lang),
+        "governance": lambda: governance_slide(snap, settings, lang, board),
     }
     slides = [builders[key]() for key in BOARD_SLIDES if key in builders]
     return slides + [simulator_slide(snap, settings, scenario, lang, board) for scenario in scenarios]

@@ -109,6 +109,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.col.year": "Année",
         "governance.col.refunded": "Remboursé",
         "governance.col.members": "Membres",
+        "governance.dividends_latest": "Les {shown} lignes les plus récentes, sur {total}.",
     },
     "en": {
         "governance.intro": "The legal duties of an accredited cooperative's board (CSA, CNC), checked "
@@ -216,5 +217,6 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.col.year": "Year",
         "governance.col.refunded": "Refunded",
         "governance.col.members": "Members",
+        "governance.dividends_latest": "The {shown} latest lines, of {total}.",
     },
 }

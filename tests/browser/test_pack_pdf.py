@@ -187,3 +187,22 @@ def test_nothing_is_cut_at_a_pages_bottom(printed, browser, tmp_path):
     assert [p["cut"] for p in pages if p["cut"]] == []
     whole = sum(len(s.tables) for s in printed.slides)
     assert len(tables) > whole and all(tables)  # a long table was split, its header on each part
+
+
+def test_governance_prints_its_checks_and_no_member_s_name(printed):
+    """The board's legal duties, last of the board's slides: the register's totals, the CNC's
+    checks and the refunds paid by year (11 000 € in 2025), and no name of the register's lines
+    (the demo's model is read with every right: its names are there to be left out)."""
+    from smala_ui.cache.governance import governance_view
+
+    latest, _, settings, _ = printed.key
+    pages = [text for text in printed.flat if text.startswith(FR["page.governance"])]
+    assert pages and printed.flat.index(pages[-1]) < len(printed.flat) - 2  # the scenario's follow
+    governance = " ".join(pages)
+    for key in ("governance.register", "governance.totals", "governance.cnc", "governance.cnc.dividend"):
+        assert words(FR[key]) in governance, key
+    for key in ("governance.cnc.dominance", "governance.refunds", "governance.refunds.paid"):
+        assert words(FR[key]) in governance, key
+    assert "2025 11 000 € 6" in governance.replace("\u202f", " ").replace("\u00a0", " ")
+    names = governance_view(latest, settings, latest.as_of).register.lines["name"]
+    assert len(names) > 100 and not [name for name in names if words(name) in governance]

@@ -91,12 +91,15 @@ def unreadable(page) -> dict[str, list[str]]:
     return found
 
 
-def walk(page, width: int, height: int) -> dict[str, dict]:
-    """Measure every part from the one shown to the last, by the Next link: {bar text: found}."""
+def walk(page, width: int, height: int, within: str | None = None) -> dict[str, dict]:
+    """Measure every part from the one shown to the last, by the Next link: {bar text: found};
+    ``within`` (a slide's "n / N" in the bar), those of that slide only."""
     found: dict[str, dict] = {}
     while True:
         settled(page, width, height)
         where = bar_text(page)
+        if within is not None and f"· {within} ·" not in where:  # the Next link left the slide
+            return found
         assert where not in found, f"the Next link came back to {where}"
         measured = page.evaluate(MEASURE)
         found[where] = {
@@ -144,5 +147,30 @@ def test_every_part_of_every_slide_fits_the_screen(browser, server, width, heigh
         f"{len(too_tall)} of {len(found)} parts below the screen (content bottom, px): {too_tall}"
     )
     assert not hidden, f"tables with rows out of sight (rows, seen): {hidden}"
+    assert not {where: f["cut"] for where, f in found.items() if f["cut"]}
+    assert not {where: f["crowded"] for where, f in found.items() if f["crowded"]}
+
+
+# Board slides also walked alone, part by part, at every size: a slide being reworked is checked
+# by itself (``-k governance``); the walk above goes through them all.
+ALONE = ("governance",)
+
+
+@pytest.mark.parametrize("key", ALONE)
+@pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_a_board_slide_alone_fits_the_screen_part_by_part(browser, server, key, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        open_page(page, server, key, "fr", present=1, slide=1)
+        n = BOARD_SLIDES.index(key) + 1
+        found = walk(page, width, height, within=f"{n} / {len(BOARD_SLIDES)}")
+    finally:
+        context.close()
+    parts = {int(re.search(r"partie (\d+) sur (\d+)", where).group(2)) for where in found}
+    assert len(found) > 1 and parts == {len(found)}  # every part of the slide, as many as the bar says
+    assert not {where: f["problems"] for where, f in found.items() if f["problems"]}
+    assert not {where: f["too_tall"] for where, f in found.items() if f["too_tall"]}
+    assert not {where: f["rows_hidden"] for where, f in found.items() if f["rows_hidden"]}
     assert not {where: f["cut"] for where, f in found.items() if f["cut"]}
     assert not {where: f["crowded"] for where, f in found.items() if f["crowded"]}
