@@ -118,7 +118,7 @@ TEXT: dict[str, dict[str, str]] = {
         "Debian chromium).",
         "governance.pdf.cooperative": "La Smala, société coopérative",
         "governance.pdf.title": "Registre des parts nominatives",
-        "governance.pdf.on": "Registre au {date}",
+        "governance.pdf.on": "au {date}",
         "governance.pdf.snapshot": "Données : instantané du {date} · source : {source}",
         "governance.pdf.order": "Code des sociétés et des associations, art. 6:24. Les membres dans l'ordre "
         "de leur numéro d'inscription ; pour chacun, ses parts par catégorie, le montant libéré et ses voix "
@@ -127,7 +127,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.pdf.col.member": "Membre · mouvement",
         "governance.pdf.col.total": "Total parts",
         "governance.pdf.former": "membre sorti",
-        "governance.pdf.entry": "écriture {entry} · {share_class} après : {after}",
+        "governance.pdf.entry": "écriture {entry} · après : {after}",
         "governance.pdf.no_movement": "aucun mouvement",
         "governance.pdf.totals": "Totaux par catégorie au {date}",
         "governance.pdf.total": "Total",
@@ -135,7 +135,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.pdf.note": "Établi par le tableau de bord à partir de l'instantané : un extrait fidèle "
         "des données, que le conseil d'administration vérifie et signe.",
         "governance.statement_pdf.title": "Relevé de parts du membre",
-        "governance.statement_pdf.on": "Relevé au {date}",
+        "governance.statement_pdf.on": "au {date}",
         "governance.statement_pdf.language.own": "Relevé rédigé en français, la langue du membre.",
         "governance.statement_pdf.language.unknown": "Relevé rédigé en français, la langue de la "
         "coopérative : aucune langue n'est connue pour ce membre.",
@@ -152,6 +152,7 @@ TEXT: dict[str, dict[str, str]] = {
         "du {date}.",
         "governance.language.fr": "français",
         "governance.language.en": "anglais",
+        "governance.statement_pdf.status": "Qualité",
     },
     "en": {
         "governance.intro": "The legal duties of an accredited cooperative's board (CSA, CNC), checked "
@@ -268,7 +269,7 @@ TEXT: dict[str, dict[str, str]] = {
         "chromium package).",
         "governance.pdf.cooperative": "La Smala, cooperative company",
         "governance.pdf.title": "Register of registered shares",
-        "governance.pdf.on": "Register as at {date}",
+        "governance.pdf.on": "as at {date}",
         "governance.pdf.snapshot": "Data: snapshot of {date} · source: {source}",
         "governance.pdf.order": "Code of Companies and Associations, art. 6:24. Members in the order of "
         "their register number; for each, their shares by class, the paid-up amount and their votes on "
@@ -277,7 +278,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.pdf.col.member": "Member · movement",
         "governance.pdf.col.total": "Total shares",
         "governance.pdf.former": "former member",
-        "governance.pdf.entry": "entry {entry} · {share_class} after: {after}",
+        "governance.pdf.entry": "entry {entry} · after: {after}",
         "governance.pdf.no_movement": "no movement",
         "governance.pdf.totals": "Totals by class on {date}",
         "governance.pdf.total": "Total",
@@ -285,7 +286,7 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.pdf.note": "Drawn up by the dashboard from the snapshot: a faithful extract of the "
         "data, for the board of directors to check and sign.",
         "governance.statement_pdf.title": "Member's share statement",
-        "governance.statement_pdf.on": "Statement as at {date}",
+        "governance.statement_pdf.on": "as at {date}",
         "governance.statement_pdf.language.own": "Statement written in English, the member's language.",
         "governance.statement_pdf.language.unknown": "Statement written in French, the cooperative's "
         "language: no language is known for this member.",
@@ -301,5 +302,6 @@ TEXT: dict[str, dict[str, str]] = {
         "(Code of Companies and Associations, art. 6:24), drawn up from the data of the snapshot of {date}.",
         "governance.language.fr": "French",
         "governance.language.en": "English",
+        "governance.statement_pdf.status": "Standing",
     },
 }

@@ -1,0 +1,1 @@
+"""Documents the directors download: PDFs and drafts built from the models."""
