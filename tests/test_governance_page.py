@@ -61,6 +61,9 @@ def test_a_director_sees_the_register_its_lines_and_a_members_statement(lang, fi
     assert lines[text["governance.col.votes"]].tolist() == ["1", "0", "0", "1", "1", "0"]
     # M1's statement: one subscription of 2 founder shares
     assert statement[text["governance.col.entry"]].tolist() == ["E1"]
+    # the register as XLSX and PDF, and the member's statement as PDF (Chromium: installed by CI)
+    for key in ("governance_download", "governance_download_pdf", "governance_statement_pdf"):
+        assert at.download_button(key=key).label, key
     at.selectbox(key="governance_member").set_value("M4").run()
     statement = at.dataframe[4].value
     assert statement[text["governance.col.entry"]].tolist() == ["E8", "E7"]  # by date: 20 Jan, 1 Mar
@@ -81,6 +84,8 @@ def test_without_a_directors_login_the_register_shows_totals_and_no_name(role, f
     assert CATALOGUE["fr"]["governance.names_withheld"] in [c.value for c in at.caption]
     shown = " ".join(str(v) for d in at.dataframe for v in d.value.to_numpy().ravel())
     assert "M1" not in shown and "Person" not in shown  # no line of the register, no person's name
+    keys = {b.key for b in at.get("download_button")}
+    assert not keys & {"governance_download", "governance_download_pdf", "governance_statement_pdf"}
 
 
 def test_the_register_workbook_holds_the_lines_and_the_movements_as_numbers(fixture_dir):

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 
 from analytics.store import db
+from analytics.store.snapshots import empty_table_file
 
 D = dt.date.fromisoformat
 
@@ -299,6 +300,7 @@ def _params(snaps) -> dict[str, dict]:
         "training_by_year": {"accounts": p["accounts"], "as_of": as_of},
         "dividends_paid_rule": {"path": p["dividends"], "examples": 3},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
+        "member_languages": {"members": p["members"], "contract_members": empty_table_file("members")},
         "portfolio": {
             "investments": p["investments"],
             "members": p["members"],
@@ -550,6 +552,8 @@ EXPECTED = {
     "investments_status_rule": (RULE_COLUMNS, [(0, None, None)]),
     "ticket_flows_rule": (RULE_COLUMNS, [(0, None, None)]),  # the fixture has no receipt
     "members_without_shares": (RULE_COLUMNS, [(0, None, None)]),
+    # The fixture gives no member a language: each is null, by member number.
+    "member_languages": (["member_id", "language"], [(f"M{i}", None) for i in range(1, 7)]),
     # The fixture has no dividend (the rules on hand-written rows: test_accounts_dividends.py).
     "dividends_above_cnc_rule": (RULE_COLUMNS, [(0, None, None)]),
     "dividends_year_rule": (RULE_COLUMNS, [(0, None, None)]),

@@ -207,7 +207,7 @@ def test_the_read_me_explains_every_column_of_every_table(empty):
     by_column = {line[3]: dict(zip(header, line, strict=True)) for line in lines}
     expected = [f"{t}.{c.name}" for t, table in TABLES.items() for c in table.columns]
     assert [line[3] for line in lines] == expected  # one line each, in contract order
-    assert len(expected) == 13 + 7 + 8 + 8 + 7 + 5 + 9 + 5 + 4 + 8 + 7 + 4 + 6
+    assert len(expected) == 14 + 7 + 8 + 8 + 7 + 5 + 9 + 5 + 4 + 8 + 7 + 4 + 6
 
     quantity = by_column["shares.quantity"]
     assert quantity["Feuille / Sheet"] == "Parts / Shares"
@@ -245,7 +245,7 @@ def test_every_column_with_allowed_values_has_a_dropdown(empty):
         found = validations(xml[SHEETS[table_name].fr])
         expected = {}
         for i, column in enumerate(table.columns):
-            letter = "ABCDEFGHIJKLM"[i]
+            letter = "ABCDEFGHIJKLMN"[i]
             if column.kind == "bool":
                 expected[f"{letter}2:{letter}10001"] = '"oui,non"'
             elif column.allowed:
@@ -327,6 +327,7 @@ def test_a_filled_template_reads_back_to_the_values_written(empty):
             "committed",
             "non",
             "",  # no company number: an empty cell
+            "",  # no language: an empty cell
         ],
         [
             "M2",
@@ -341,6 +342,7 @@ def test_a_filled_template_reads_back_to_the_values_written(empty):
             "society",
             "advanced",
             "oui",
+            "",
             "",
         ],
     ]

@@ -18,6 +18,9 @@ Definitions (DESIGN.md section 4, and the register's own where the brief is sile
   ``is_active`` rule) holding at least one share; ``per_share``, one vote per share held by a
   member active on d. A leaver who still holds shares (a refund owed) keeps them in the register
   and the capital, and has no vote: they are no longer a member;
+- each line's *language* is the member's (``members.language``, an optional column: ISO 639-1,
+  null when unknown or when the snapshot was written before the column); their own statement is
+  written in it when the app speaks it (``statement_language``), in French otherwise;
 - the *totals by class* (holders, shares, paid-up EUR) carry no name, for every viewer; the lines
   and the movements name people, and are given only to a viewer whose scope has personal data
   (the directors); any other viewer gets them empty, their columns kept.
@@ -38,8 +41,8 @@ import pandas as pd
 
 from analytics.cooperative.membership import order_like
 from analytics.store.db import fetch_df, fetch_one, to_dates
-from analytics.store.schema import SHARE_CLASSES
-from analytics.store.snapshots import Snapshot
+from analytics.store.schema import DEFAULT_LANGUAGE, DOCUMENT_LANGUAGES, SHARE_CLASSES
+from analytics.store.snapshots import Snapshot, empty_table_file
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -80,7 +83,8 @@ class Register:
     - ``top_votes``: the most votes one member has (votes; a figure without a name, for every viewer);
     - ``lines``: one row per member, in member-number order: ``member_id``, ``name``, ``company``,
       ``active`` (a member on ``as_of``), ``class_column(c)`` per class of ``classes`` (shares),
-      ``shares`` (all classes), ``paid_up_eur`` (EUR), ``votes``;
+      ``shares`` (all classes), ``paid_up_eur`` (EUR), ``votes``, ``language`` (the member's, ISO
+      639-1 as written; None when unknown);
     - ``movements``: every entry up to ``as_of`` by member number, then date, then entry:
       ``member_id``, ``date``, ``entry_id``, ``kind``, ``share_class``, ``quantity`` (shares, as
       written), ``unit_value_eur`` (EUR), ``shares`` (signed: + in, - out), ``amount_eur`` (EUR,
@@ -145,6 +149,7 @@ def share_register(con: Connection, snap: Snapshot, as_of: dt.date, voting: str 
     holdings["share_class"] = _none_for_null(holdings["share_class"])
     lines = register_lines(holdings, classes, voting)
     shown = snap.scope.personal_data
+    lines["language"] = _languages(con, snap, lines["member_id"]) if shown and len(lines) else None
     if shown:
         movements = fetch_df(con, "share_register_movements", shares=shares, as_of=as_of)
         movements = to_dates(movements, ["date"])
@@ -223,6 +228,24 @@ def register_lines(holdings: pd.DataFrame, classes: tuple[str | None, ...], voti
     holds = people["active"] & (people["shares"] > 0)
     people["votes"] = as_counts(holds if voting == PER_MEMBER else people["shares"].where(holds, 0))
     return people[columns]
+
+
+def _languages(con: Connection, snap: Snapshot, members: pd.Series) -> list[str | None]:
+    """Return the language of each of ``members`` (ISO 639-1 as written, None when unknown)."""
+    found = fetch_df(
+        con,
+        "member_languages",
+        members=snap.table_path("members"),
+        contract_members=empty_table_file("members"),
+    )
+    known = {m: v for m, v in zip(found["member_id"], found["language"], strict=True) if isinstance(v, str)}
+    return [known.get(m) for m in members]
+
+
+def statement_language(language: object) -> str:
+    """Return the language a member's own documents are written in: theirs when the app speaks it
+    (``DOCUMENT_LANGUAGES``: fr, en), French, the cooperative's, for any other value or none."""
+    return language if language in DOCUMENT_LANGUAGES else DEFAULT_LANGUAGE
 
 
 def member_statement(register: Register, member_id: str) -> Statement | None:

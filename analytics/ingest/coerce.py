@@ -28,6 +28,7 @@ from analytics.store.schema import (
     DECIMAL,
     DOUBLE,
     INT,
+    LANGUAGE_CODE,
     MONEY,
     PROVINCES,
     STRING,
@@ -211,6 +212,9 @@ def read_cells(column: Column, raw: RawColumn, decimal_comma: bool) -> tuple[pa.
         if column.format == BE_COMPANY_NUMBER:
             values = company_numbers(values)
             return values, pc.and_(filled, pc.is_null(values)), "bad_company_number"
+        if column.format == LANGUAGE_CODE:
+            # never unreadable: a value that is no code is kept as written, and a rule warns
+            return language_codes(values), pa.array(np.zeros(len(text), bool)), code
         if column.kind == STRING_LIST:
             # "M1, M2" or "M1; M2"; the empty pieces of "M1, , M2" and an empty cell give nothing
             values = pa.array(
@@ -282,6 +286,22 @@ def company_numbers(text: pa.Array) -> pa.Array:
     remainder = pc.subtract(first_eight, pc.multiply(pc.divide(first_eight, 97), 97))  # integer division
     valid = pc.fill_null(pc.equal(check, pc.subtract(97, remainder)), False)
     return pc.if_else(valid, digits, pa.scalar(None, pa.string()))
+
+
+# A language written as a code or a locale (``fr``, ``fr_BE``, ``fr-BE``, ``es_419``, ``sr@latin``):
+# its first two letters are its ISO 639-1 code.
+LOCALE = r"^[A-Za-z]{2}([_-][A-Za-z]{2}|[_-][0-9]{3})?(@[A-Za-z]+)?$"
+
+
+def language_codes(text: pa.Array) -> pa.Array:
+    """Return languages as their ISO 639-1 code: ``fr``, ``FR``, a locale such as ``fr_BE``,
+    ``fr-BE``, ``en_US``, ``es_419`` or ``sr@latin`` (Odoo's and a browser's) give their first two
+    letters, lowercase. Any other text is kept as written, trimmed (``xx_bad``, ``français``):
+    the store's rule warns about it, and a document in that member's language is in French."""
+    trimmed = pc.utf8_trim_whitespace(text)
+    locale = _match(trimmed, LOCALE)
+    code = pc.utf8_lower(pc.utf8_slice_codeunits(trimmed, 0, 2))
+    return pc.if_else(locale, code, trimmed)
 
 
 def _canonical_choices(values: pa.Array, allowed: tuple[str, ...]) -> pa.Array:

@@ -43,7 +43,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from analytics.ingest.coerce import EXPECTED, read_cells
+from analytics.ingest.coerce import EXPECTED, LOCALE, read_cells
 from analytics.ingest.raw import ERROR, WARNING, Finding, RawColumn, RawSheet, RawSource
 from analytics.ingest.raw import located as make_finding
 from analytics.ingest.read import CSV_SUFFIXES, WORKBOOK_SUFFIXES, Limits, read_folder_grids
@@ -78,6 +78,8 @@ PARTNER_FIELDS: dict[str, tuple[str, ...]] = {
     "country": ("country_id", "Country", "Pays"),
     "country_code": ("country_id/code", "country_code", "Country/Country Code", "Pays/Code du pays"),
     "country_xmlid": ("country_id/id", "Country/External ID", "Pays/ID externe"),
+    # the partner's language, a selection of res.lang codes (fr_BE, en_US, nl_BE)
+    "lang": ("lang", "Language", "Langue"),
 }
 
 REGISTER_FIELDS: dict[str, tuple[str, ...]] = {
@@ -389,6 +391,24 @@ def _register_number(text: str) -> str | None:
     """Return a cooperator register number as the member id (``12``), or None when the partner
     has none (Odoo exports an unset integer as 0 or an empty cell)."""
     return None if text in ("", "0") else text
+
+
+# Odoo exports a selection as its label unless the export is import-compatible: res.lang's
+# names ("French (BE) / Français (BE)", "English (US)", "Dutch (BE) / Nederlands (BE)") begin with
+# the language's English name.
+LANGUAGE_NAMES = {"french": "fr", "english": "en", "dutch": "nl", "german": "de"}
+
+
+def odoo_language(lang: str) -> str:
+    """Return the contract's language of an Odoo partner's ``lang``: a code such as ``fr_BE``,
+    ``en_US`` or ``nl_BE`` gives its first two letters (``fr``, ``en``, ``nl``), a label such as
+    "French (BE) / Français (BE)" its language's code; any other text as written (the import's
+    own reading keeps it, and a rule warns: that member's documents are in French); "" for none."""
+    text = lang.strip()
+    if re.match(LOCALE, text):
+        return text[:2].lower()
+    first = re.split(r"[\s(/]", text.casefold(), maxsplit=1)[0]
+    return LANGUAGE_NAMES.get(first, text)
 
 
 def province_of(zip_code: str, country: str | None = None) -> str | None:
@@ -1078,6 +1098,10 @@ class _Reader:
                 cells[column] = self.fallback(member_id, column)
             # the company number (BCE/KBO) is kept from the latest snapshot, which may have none
             cells["company_number"] = self.fallback(member_id, "company_number")
+            # the language: Odoo's (fr_BE gives fr), else the complement's or the latest snapshot's
+            cells["language"] = odoo_language(partners.cell(partner, "lang")) or self.fallback(
+                member_id, "language"
+            )
             rows.append((partner.row, cells))
         return rows
 

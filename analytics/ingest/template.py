@@ -39,6 +39,7 @@ from analytics.store.schema import (
     DECIMAL,
     DOUBLE,
     INT,
+    LANGUAGE_CODE,
     SCHEMA_VERSION,
     STRING,
     STRING_LIST,
@@ -317,6 +318,15 @@ def rule_of(table: str, column: Column) -> tuple[str, str]:
                 "premiers modulo 97)",
                 "10 digits (an old 9-digit number gets its leading 0); the last two = 97 - (the first "
                 "eight modulo 97)",
+            )
+        )
+    if column.format == LANGUAGE_CODE:
+        parts.append(
+            (
+                "code ISO 639-1 à deux lettres (fr, en) ; un autre texte est signalé, le relevé est "
+                "alors en français",
+                "ISO 639-1 two-letter code (fr, en); any other text is flagged, the statement is then "
+                "in French",
             )
         )
     return "; ".join(fr for fr, _ in parts), "; ".join(en for _, en in parts)

@@ -148,6 +148,15 @@ HEADERS: dict[tuple[str, str], Header] = {
         "(0123.456.749, BE0123456749); its last two digits are checked. Optional.",
         "0123.456.749",
     ),
+    ("members", "language"): H(
+        "Langue",
+        "Language",
+        "La langue du membre, son code à deux lettres (fr, en, nl) ; fr_BE ou en_US donnent fr ou "
+        "en. Son relevé est écrit en anglais pour en, en français sinon. Facultatif.",
+        "The member's language, its two-letter code (fr, en, nl); fr_BE or en_US give fr or en. "
+        "Their statement is written in English for en, in French otherwise. Optional.",
+        "fr",
+    ),
     # shares
     ("shares", "entry_id"): H(
         "Identifiant écriture",

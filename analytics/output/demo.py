@@ -1077,6 +1077,15 @@ def company_number(member_id: str) -> str:
     return f"{first_eight:08d}{97 - first_eight % 97:02d}"
 
 
+def member_language(member_id: str) -> str:
+    """Return a demo member's language (ISO 639-1), from their number alone (no draw of the seeded
+    generator, so every other table stays as it was): a Walloon cooperative's members write
+    French, every ninth English and every thirteenth Dutch (a language the app does not write:
+    their statement is in French)."""
+    number = int(member_id.removeprefix("M"))
+    return "en" if number % 9 == 0 else "nl" if number % 13 == 0 else "fr"
+
+
 def _money(cents: Iterable[int | None]) -> list[Decimal | None]:
     return [None if c is None else Decimal(c).scaleb(-2) for c in cents]
 
@@ -1125,6 +1134,7 @@ def snapshot_tables(story: Story, as_of: dt.date) -> dict[str, pa.Table]:
                 "impact_stage": [m.stage_on(as_of) for m in members],
                 "women_led": [m.women_led for m in members],
                 "company_number": [company_number(m.member_id) for m in members],
+                "language": [member_language(m.member_id) for m in members],
             },
         ),
         "shares": _table(

@@ -29,6 +29,7 @@ from analytics.store.schema import (
     DOUBLE,
     FIRST_PLAUSIBLE_DATE,
     FUTURE_MARGIN_YEARS,
+    LANGUAGE_CODE,
     MAX_MONEY,
     STRING,
     STRING_LIST,
@@ -206,6 +207,20 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
                 {},
                 "not a Belgian company number (BCE/KBO): 10 digits, the last two equal to 97 minus "
                 "the first eight modulo 97",
+            )
+        )
+    if column.format == LANGUAGE_CODE:
+        # a warning: a member's statement is then written in French, nothing else depends on it
+        rules.append(
+            Rule(
+                column.name,
+                "rule_language",
+                f"{col} is not null and not regexp_full_match({col}, '[a-z]{{2}}')",
+                {},
+                {},
+                "not a language code (ISO 639-1: two lowercase letters such as fr or en): the "
+                "member's documents are written in French",
+                WARNING,
             )
         )
     if is_free_text(column):

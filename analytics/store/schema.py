@@ -54,6 +54,12 @@ CNC_MAX_DIVIDEND_RATE = 0.06
 # A named format of text values, checked by a rule of its own (``analytics.store.checks``) and
 # read at import as a treasurer writes it (``analytics.ingest.coerce``).
 BE_COMPANY_NUMBER = "be_company_number"  # BCE/KBO: 10 digits, the last two 97 - (first eight mod 97)
+# A language as its ISO 639-1 code, two lowercase letters (``fr``, ``en``, ``nl``). Another value
+# is a warning, never an error: a document in a member's language is then in French.
+LANGUAGE_CODE = "language_code"
+# The languages the app writes documents in; any other, or none, is the cooperative's: French.
+DOCUMENT_LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
 
 
 @dataclass(frozen=True)
@@ -173,6 +179,8 @@ TABLES: dict[str, Table] = {
                 C("impact_stage", STRING, allowed=IMPACT_STAGES),
                 C("women_led", BOOL),
                 C("company_number", STRING, nullable=True, may_be_absent=True, format=BE_COMPANY_NUMBER),
+                # the member's language (ISO 639-1): their own statement is written in it
+                C("language", STRING, nullable=True, may_be_absent=True, format=LANGUAGE_CODE),
             ),
             description="cooperative members, one row per member (leavers stay)",
         ),

@@ -8,8 +8,16 @@ from analytics.cooperative.register import member_statement
 from analytics.store.snapshots import Snapshot
 from analytics.views.governance import GovernanceView
 from smala_ui import fmt, presentation
+from smala_ui.browser import find_chromium
 from smala_ui.figures import double_test as fd
 from smala_ui.figures import governance as fg
+from smala_ui.reports.register_pdf import (
+    member_language,
+    register_file_name,
+    register_pdf,
+    statement_file_name,
+    statement_pdf,
+)
 from smala_ui.session import t
 from smala_ui.slides.governance import DIVIDEND_ROWS
 from smala_ui.widgets import chart, download_button, metric_row, text_table
@@ -119,15 +127,31 @@ def register_lines_section(view: GovernanceView, snap: Snapshot, language: str) 
         return
     lines = fg.lines_frame(register, language, formatted=True)
     text_table(lines, "governance_lines", MAX_TABLE_ROWS, right=list(lines.columns[3:-1]))
+    xlsx, pdf = st.columns(2)
     download_button(
         t("governance.download"),
         lambda: fg.register_workbook(register, language),
         f"smala_registre_{view.on.isoformat()}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "governance_download",
+        into=xlsx,
         snapshot=snap.label,
         icon=":material/download:",
     )
+    chromium = find_chromium() is not None  # the PDFs are printed by it: none offered without
+    if chromium:
+        download_button(
+            t("governance.download_pdf"),
+            lambda: register_pdf(register, snap, language),
+            register_file_name(register),
+            "application/pdf",
+            "governance_download_pdf",
+            into=pdf,
+            snapshot=snap.label,
+            icon=":material/picture_as_pdf:",
+        )
+    else:
+        pdf.caption(t("governance.pdf.no_chromium"))
 
     st.markdown(f"#### {t('governance.statement')}")
     names = dict(zip(register.lines["member_id"], register.lines["name"], strict=True))
@@ -140,3 +164,19 @@ def register_lines_section(view: GovernanceView, snap: Snapshot, language: str) 
     statement = member_statement(register, member)
     moves = fg.movements_frame(statement.movements, language, formatted=True)
     text_table(moves, "governance_statement", right=list(moves.columns[-3:]))  # shares, amount, after
+    if chromium:
+        written_in = member_language(register, member)
+        download_button(
+            t("governance.statement_download"),
+            lambda: statement_pdf(register, member, snap),
+            statement_file_name(register, member),
+            "application/pdf",
+            "governance_statement_pdf",
+            snapshot=snap.label,
+            icon=":material/picture_as_pdf:",
+            help=t(
+                "governance.statement_download.help",
+                date=fmt.date(view.on, language),
+                language=t(f"governance.language.{written_in}"),
+            ),
+        )

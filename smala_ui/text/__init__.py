@@ -260,6 +260,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "chiffres, les deux derniers égaux à 97 moins le reste des huit premiers divisés par 97)",
         "problem.rule_company_number.other": "{count} lignes : numéro d'entreprise (BCE) invalide (10 "
         "chiffres, les deux derniers égaux à 97 moins le reste des huit premiers divisés par 97)",
+        "problem.rule_language.one": "{count} ligne : langue qui n'est pas un code à deux lettres (fr, "
+        "en) : les documents de ce membre sont écrits en français",
+        "problem.rule_language.other": "{count} lignes : langue qui n'est pas un code à deux lettres (fr, "
+        "en) : les documents de ces membres sont écrits en français",
         "problem.rule_unreadable": "contrôle impossible",
     },
     "en": {
@@ -482,6 +486,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "10 digits, the last two equal to 97 minus the first eight modulo 97",
         "problem.rule_company_number.other": "{count} rows: not a valid Belgian company number (BCE/KBO): "
         "10 digits, the last two equal to 97 minus the first eight modulo 97",
+        "problem.rule_language.one": "{count} row: a language that is not a two-letter code (fr, en): "
+        "this member's documents are written in French",
+        "problem.rule_language.other": "{count} rows: a language that is not a two-letter code (fr, en): "
+        "these members' documents are written in French",
         "problem.rule_unreadable": "could not be checked",
     },
 }

@@ -110,6 +110,50 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.col.refunded": "Remboursé",
         "governance.col.members": "Membres",
         "governance.dividends_latest": "Les {shown} lignes les plus récentes, sur {total}.",
+        # the register and a member's statement as PDF (smala_ui.reports.register_pdf)
+        "governance.download_pdf": "Télécharger le registre (PDF)",
+        "governance.statement_download": "Télécharger son relevé (PDF)",
+        "governance.statement_download.help": "Le relevé de ce membre au {date}, dans sa langue : "
+        "{language}.",
+        "governance.pdf.no_chromium": "PDF indisponible : aucun navigateur Chromium sur ce serveur (paquet "
+        "Debian chromium).",
+        "governance.pdf.cooperative": "La Smala, société coopérative",
+        "governance.pdf.title": "Registre des parts nominatives",
+        "governance.pdf.on": "au {date}",
+        "governance.pdf.snapshot": "Données : instantané du {date} · source : {source}",
+        "governance.pdf.order": "Code des sociétés et des associations, art. 6:24. Les membres dans l'ordre "
+        "de leur numéro d'inscription ; pour chacun, ses parts par catégorie, le montant libéré et ses voix "
+        "au {date}, puis ses mouvements datés (souscriptions, cessions, remboursements) par date.",
+        "governance.pdf.page": "page",
+        "governance.pdf.col.member": "Membre · mouvement",
+        "governance.pdf.col.total": "Total parts",
+        "governance.pdf.former": "membre sorti",
+        "governance.pdf.entry": "écriture {entry} · après : {after}",
+        "governance.pdf.no_movement": "aucun mouvement",
+        "governance.pdf.totals": "Totaux par catégorie au {date}",
+        "governance.pdf.total": "Total",
+        "governance.pdf.votes": "Voix au {date} : {votes}. {rule}",
+        "governance.pdf.note": "Établi par le tableau de bord à partir de l'instantané : un extrait fidèle "
+        "des données, que le conseil d'administration vérifie et signe.",
+        "governance.statement_pdf.title": "Relevé de parts du membre",
+        "governance.statement_pdf.on": "au {date}",
+        "governance.statement_pdf.language.own": "Relevé rédigé en français, la langue du membre.",
+        "governance.statement_pdf.language.unknown": "Relevé rédigé en français, la langue de la "
+        "coopérative : aucune langue n'est connue pour ce membre.",
+        "governance.statement_pdf.language.other": "Relevé rédigé en français, la langue de la coopérative : "
+        "la langue du membre ({code}) n'est pas proposée.",
+        "governance.statement_pdf.member": "Membre n° {number}",
+        "governance.statement_pdf.active": "membre au {date}",
+        "governance.statement_pdf.former": "ancien membre au {date}",
+        "governance.statement_pdf.holdings": "Parts détenues au {date}",
+        "governance.statement_pdf.movements": "Mouvements jusqu'au {date}",
+        "governance.statement_pdf.none": "Aucun mouvement jusqu'à cette date.",
+        "governance.statement_pdf.note": "Extrait du registre des parts nominatives de la coopérative "
+        "(Code des sociétés et des associations, art. 6:24), établi à partir des données de l'instantané "
+        "du {date}.",
+        "governance.language.fr": "français",
+        "governance.language.en": "anglais",
+        "governance.statement_pdf.status": "Qualité",
     },
     "en": {
         "governance.intro": "The legal duties of an accredited cooperative's board (CSA, CNC), checked "
@@ -218,5 +262,48 @@ TEXT: dict[str, dict[str, str]] = {
         "governance.col.refunded": "Refunded",
         "governance.col.members": "Members",
         "governance.dividends_latest": "The {shown} latest lines, of {total}.",
+        # the register and a member's statement as PDF (smala_ui.reports.register_pdf)
+        "governance.download_pdf": "Download the register (PDF)",
+        "governance.statement_download": "Download their statement (PDF)",
+        "governance.statement_download.help": "This member's statement on {date}, in their language: "
+        "{language}.",
+        "governance.pdf.no_chromium": "PDF unavailable: no Chromium browser on this server (Debian's "
+        "chromium package).",
+        "governance.pdf.cooperative": "La Smala, cooperative company",
+        "governance.pdf.title": "Register of registered shares",
+        "governance.pdf.on": "as at {date}",
+        "governance.pdf.snapshot": "Data: snapshot of {date} · source: {source}",
+        "governance.pdf.order": "Code of Companies and Associations, art. 6:24. Members in the order of "
+        "their register number; for each, their shares by class, the paid-up amount and their votes on "
+        "{date}, then their dated movements (subscriptions, transfers, redemptions) by date.",
+        "governance.pdf.page": "page",
+        "governance.pdf.col.member": "Member · movement",
+        "governance.pdf.col.total": "Total shares",
+        "governance.pdf.former": "former member",
+        "governance.pdf.entry": "entry {entry} · after: {after}",
+        "governance.pdf.no_movement": "no movement",
+        "governance.pdf.totals": "Totals by class on {date}",
+        "governance.pdf.total": "Total",
+        "governance.pdf.votes": "Votes on {date}: {votes}. {rule}",
+        "governance.pdf.note": "Drawn up by the dashboard from the snapshot: a faithful extract of the "
+        "data, for the board of directors to check and sign.",
+        "governance.statement_pdf.title": "Member's share statement",
+        "governance.statement_pdf.on": "as at {date}",
+        "governance.statement_pdf.language.own": "Statement written in English, the member's language.",
+        "governance.statement_pdf.language.unknown": "Statement written in French, the cooperative's "
+        "language: no language is known for this member.",
+        "governance.statement_pdf.language.other": "Statement written in French, the cooperative's "
+        "language: the member's language ({code}) is not offered.",
+        "governance.statement_pdf.member": "Member no. {number}",
+        "governance.statement_pdf.active": "member on {date}",
+        "governance.statement_pdf.former": "former member on {date}",
+        "governance.statement_pdf.holdings": "Shares held on {date}",
+        "governance.statement_pdf.movements": "Movements up to {date}",
+        "governance.statement_pdf.none": "No movement up to this date.",
+        "governance.statement_pdf.note": "Extract of the cooperative's register of registered shares "
+        "(Code of Companies and Associations, art. 6:24), drawn up from the data of the snapshot of {date}.",
+        "governance.language.fr": "French",
+        "governance.language.en": "English",
+        "governance.statement_pdf.status": "Standing",
     },
 }

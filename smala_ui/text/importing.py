@@ -135,6 +135,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_no_shares": "membre actuel sans aucune ligne dans la feuille Parts",
         "import.rule_company_number": "numéro d'entreprise (BCE) invalide : attendu 10 chiffres, les deux "
         "derniers égaux à 97 moins le reste des huit premiers divisés par 97",
+        "import.rule_language": "langue inconnue : attendu un code à deux lettres (fr, en, nl ; fr_BE "
+        "donne fr) ; le relevé de ce membre sera écrit en français",
         "import.rule_unreadable": "contrôle impossible",
         "import.more_rows.one": "et {count} autre ligne avec le même problème dans cette colonne",
         "import.more_rows.other": "et {count} autres lignes avec le même problème dans cette colonne",
@@ -406,6 +408,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_no_shares": "a current member without any line in the Shares sheet",
         "import.rule_company_number": "not a valid Belgian company number (BCE/KBO): 10 digits expected, "
         "the last two equal to 97 minus the first eight modulo 97",
+        "import.rule_language": "unknown language: a two-letter code is expected (fr, en, nl; fr_BE "
+        "gives fr); this member's statement will be written in French",
         "import.rule_unreadable": "could not be checked",
         "import.more_rows.one": "and {count} more row with the same problem in this column",
         "import.more_rows.other": "and {count} more rows with the same problem in this column",
