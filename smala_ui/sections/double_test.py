@@ -6,7 +6,7 @@ reminder that the board's judgement is required."""
 import streamlit as st
 
 from analytics.views.governance import GovernanceView
-from smala_ui import fmt
+from smala_ui import fmt, presentation
 from smala_ui.figures import double_test as fd
 from smala_ui.session import lang, t, url_widget
 from smala_ui.widgets import chart, metric_row
@@ -40,18 +40,22 @@ def double_test_panel(view: GovernanceView) -> None:
     for column, (title, gauge, text, key) in zip(st.columns(2, gap="large"), GAUGES, strict=True):
         column.markdown(f"#### {t(title)}")
         chart(gauge(test, language), key, into=column)
-        column.markdown(text(test, language))
+        if not presentation.is_on():  # on a slide, the tiles give the margins, a failure is in red
+            column.markdown(text(test, language))
 
 
 def double_test_section(view: GovernanceView) -> None:
     """Draw the double test's heading, the accounts it reads (or what to import) and its panel."""
     language = lang()
-    st.subheader(t("governance.double"))
+    facts = view.double_test(0.0)  # the refunds owed alone: no scenario
+    source = fd.accounts_words(facts, language) if view.accounts is not None else None
+    # on a slide, the source in the heading's help: the gauges need the room
+    st.subheader(t("governance.double"), help=source if presentation.is_on() else None)
     if view.accounts is None:
         st.info(t("governance.double.no_accounts"), icon=":material/info:")
         return
-    facts = view.double_test(0.0)  # the refunds owed alone: no scenario
-    st.caption(fd.accounts_words(facts, language))
+    if not presentation.is_on():
+        st.caption(source)
     if facts.stale:
         st.warning(
             t(
