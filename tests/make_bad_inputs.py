@@ -755,6 +755,28 @@ def _cases() -> list[Case]:
         E("rule_formula", "consultancy.csv", 3, "client_name"),
     )
 
+    add(
+        "xlsx_formula_behind_a_nul_in_name",
+        xlsx_case(lambda g: g["members"].set("M2", "name", '\x00=HYPERLINK("http://evil.example";"x")')),
+        E("rule_formula", WB + "Membres", 3, "Nom"),
+        E("rule_control", WB + "Membres", 3, "Nom"),
+        note="issue 33, item 4: a spreadsheet skips the NUL and runs the formula; the NUL counts as "
+        "the start of the cell (an error), and a control character in a text is a warning",
+    )
+    add(
+        "xlsx_control_character_in_company",
+        xlsx_case(lambda g: g["members"].set("M3", "company", "ACME\x07\x1b[31m SA")),
+        E("rule_control", WB + "Membres", 4, "Entreprise"),
+        publishable=True,
+        note="a control character in a text is invisible on screen: a warning naming the cell",
+    )
+    add(
+        "csv_nul_before_a_formula",
+        csv_case(lambda g: g["consultancy"].set("I2", "client_name", '\x00=HYPERLINK("http://x";"y")')),
+        E("not_text", "consultancy.csv"),
+        note="a NUL in a CSV file: not a text file, refused whole",
+    )
+
     # --- rules across columns and tables
     add(
         "csv_introduction_rule",

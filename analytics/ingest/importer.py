@@ -30,7 +30,7 @@ from analytics.ingest.vocabulary import HEADERS, SHEETS
 from analytics.store import db
 from analytics.store.checks import CROSS_RULES
 from analytics.store.publish import PublishError, publish_staged, stage_snapshot
-from analytics.store.schema import TABLES, with_absent_columns
+from analytics.store.schema import CONTROL_CHAR, TABLES, with_absent_columns
 from analytics.store.snapshots import (
     Problem,
     Snapshot,
@@ -48,8 +48,9 @@ BLOCKING_AT_IMPORT = frozenset({"rule_formula"})
 # Of the texts starting like a formula, those that read as one block the import: "=...", a
 # function called after + - @ ("@SUM(", "-cmd("), or a DDE pipe ("+cmd|' /C calc'!A0"). A
 # company named "@Home Services SRL" or a phone "+32 ..." is text: kept, with a warning that a
-# download writes it with a leading apostrophe (analytics.output.export).
-RUNNABLE_FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\(|[+\-@].*\|)")
+# download writes it with a leading apostrophe (analytics.output.export). Spaces and control
+# characters before it count as the start of the cell ("\x00=HYPERLINK(...)": Calc drops the NUL).
+RUNNABLE_FORMULA = re.compile(rf"^(?:\s|{CONTROL_CHAR})*(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\(|[+\-@].*\|)")
 
 # A cooperative's first import (no snapshot yet) needs its register: members and their shares.
 # Every other table may be absent (no fund yet, no consultancy, no impact data): it is published

@@ -24,10 +24,12 @@ from analytics.store.db import query_cursor, sql
 from analytics.store.schema import (
     BE_COMPANY_NUMBER,
     CNC_MAX_DIVIDEND_RATE,
+    CONTROL_CHAR,
     DATE,
     DECIMAL,
     DOUBLE,
     FIRST_PLAUSIBLE_DATE,
+    FORMULA_START,
     FUTURE_MARGIN_YEARS,
     MAX_MONEY,
     STRING,
@@ -38,10 +40,6 @@ from analytics.store.schema import (
 )
 from analytics.store.scope import FULL_SCOPE
 from analytics.store.snapshots import ERROR, WARNING, Problem, Snapshot, checks_file, sha256_of
-
-# Text that a spreadsheet would run as a formula when the cell is typed in (the CSV download
-# neutralises it; the import warns).
-FORMULA_START = "^[=+@\t\r-]"
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -209,6 +207,7 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
             )
         )
     if is_free_text(column):
+        # FORMULA_START: the CSV download neutralises it; the import refuses what reads as one
         rules.append(
             Rule(
                 column.name,
@@ -217,6 +216,19 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
                 {"formula_start": FORMULA_START},
                 {},
                 "text starting with = + - or @, which a spreadsheet would run as a formula",
+                WARNING,
+            )
+        )
+        # Invisible on screen, shown differently by each program, and skipped by a spreadsheet
+        # before a formula start ("\x00=HYPERLINK(...)" is caught by rule_formula as well).
+        rules.append(
+            Rule(
+                column.name,
+                "rule_control",
+                f"regexp_matches({col}, $control_char)",
+                {"control_char": CONTROL_CHAR},
+                {},
+                "text holding a control character (invisible: a NUL, a line break, a tab)",
                 WARNING,
             )
         )

@@ -117,6 +117,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "identifiant introuvable dans {target}",
         "import.rule_unique": "identifiant en double : chaque ligne doit avoir le sien",
         "import.rule_formula": "texte commençant par = + - ou @, qu'un tableur prendrait pour une formule",
+        "import.rule_control": "texte contenant un caractère de contrôle invisible (caractère nul, saut "
+        "de ligne, tabulation…) : retirez-le à la source",
         "import.formula_like_text": "texte commençant par = + - ou @, gardé tel quel : les téléchargements "
         "l'écrivent précédé d'une apostrophe, pour qu'un tableur ne le prenne pas pour une formule",
         "import.rule_introduction": "rempli alors que le service n'est pas une introduction : "
@@ -388,6 +390,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "id not found in {target}",
         "import.rule_unique": "duplicate id: each row needs its own",
         "import.rule_formula": "text starting with = + - or @, which a spreadsheet would run as a formula",
+        "import.rule_control": "text holding an invisible control character (a NUL, a line break, a "
+        "tab…): remove it at the source",
         "import.formula_like_text": "text starting with = + - or @, kept as it is: downloads write it "
         "after an apostrophe, so that a spreadsheet never takes it for a formula",
         "import.rule_introduction": "filled in although the service is not an introduction: leave it "
