@@ -53,6 +53,9 @@ from analytics.store.schema import TABLES  # noqa: E402
 # Every case imports at this date: a new date after the fixture's snapshots (2025-12-31 and
 # 2026-03-31), so the only thing that can stop a publish is the broken input itself.
 AS_OF = dt.date(2026, 6, 30)
+# The day every case is imported on (``prepare_import(..., today=TODAY)``): an as-of more than a
+# year after it is a typo, whatever day the corpus runs.
+TODAY = dt.date(2026, 7, 1)
 WORKBOOK = "modele.xlsx"
 CSV_FOLDER = "csv"
 MILLION = 1_048_576  # Excel's last row number, here as data rows
@@ -775,6 +778,16 @@ def _cases() -> list[Case]:
         csv_case(lambda g: g["consultancy"].set("I2", "client_name", '\x00=HYPERLINK("http://x";"y")')),
         E("not_text", "consultancy.csv"),
         note="a NUL in a CSV file: not a text file, refused whole",
+    )
+
+    add(
+        "csv_as_of_dated_2062",
+        lambda folder: write_csv_folder(folder / CSV_FOLDER, csv_grids()),
+        E("as_of_future", CSV_FOLDER),
+        as_of=dt.date(2062, 6, 30),
+        publishable=True,
+        note="issue 33, item 8: 2062 typed for 2026; a warning naming the date (the preview shows it), "
+        "and every page renders on such a snapshot",
     )
 
     # --- rules across columns and tables

@@ -596,12 +596,41 @@ def snapshot_problems(con: Connection, snap: Snapshot) -> list[Problem]:
     return stored if stored is not None else check_snapshot(con, snap)
 
 
-def problems_in_scope(con: Connection, snap: Snapshot) -> list[Problem]:
+# An as-of more than this many years after the day it is read is a typo (2062 for 2026): a
+# warning naming it, on the snapshot and at import. Not a rule of checks.json: it depends on the day.
+FUTURE_AS_OF_YEARS = 1
+
+
+def current_date() -> dt.date:
+    """Return the system's date: what an as-of is compared with (tests replace it)."""
+    return dt.date.today()
+
+
+def as_of_problem(as_of: dt.date, file: str, today: dt.date) -> Problem | None:
+    """Return a warning (``as_of_future``, at ``file``: the manifest, or the import's input) when
+    ``as_of`` lies more than ``FUTURE_AS_OF_YEARS`` after ``today``, else None."""
+    if as_of <= years_after(today, FUTURE_AS_OF_YEARS):
+        return None
+    return Problem(
+        "as_of_future",
+        file,
+        f"as-of {as_of.isoformat()} is more than {FUTURE_AS_OF_YEARS} year after today "
+        f"({today.isoformat()}): a typo in the date?",
+        params={"date": as_of.isoformat()},
+        severity=WARNING,
+    )
+
+
+def problems_in_scope(con: Connection, snap: Snapshot, today: dt.date | None = None) -> list[Problem]:
     """Return the value rules ``snap`` breaks as its scope may see them: the rules run on every
     table (a rule may read several), then only the problems of the tables the scope may read are
-    kept, and their example cells (which may hold a name) only for a scope with personal data."""
+    kept, and their example cells (which may hold a name) only for a scope with personal data;
+    then an as-of far after ``today`` (default: :func:`current_date`), for every scope."""
     scope = snap.scope
     problems = snapshot_problems(con, snap.seen_by(FULL_SCOPE))
     files = {TABLES[name].file: name for name in TABLES}
     kept = [p for p in problems if scope.may_read(files.get(p.file.rsplit("/", 1)[-1], ""))]
-    return kept if scope.personal_data else [dataclasses.replace(p, examples=()) for p in kept]
+    if not scope.personal_data:
+        kept = [dataclasses.replace(p, examples=()) for p in kept]
+    late = as_of_problem(snap.as_of, f"{snap.path.name}/manifest.json", today or current_date())
+    return kept if late is None else [*kept, late]

@@ -117,6 +117,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "identifiant introuvable dans {target}",
         "import.rule_unique": "identifiant en double : chaque ligne doit avoir le sien",
         "import.rule_formula": "texte commençant par = + - ou @, qu'un tableur prendrait pour une formule",
+        "import.as_of_future": "date de situation {date}, plus d'un an après aujourd'hui : une faute de "
+        "frappe dans la date ?",
         "import.rule_control": "texte contenant un caractère de contrôle invisible (caractère nul, saut "
         "de ligne, tabulation…) : retirez-le à la source",
         "import.formula_like_text": "texte commençant par = + - ou @, gardé tel quel : les téléchargements "
@@ -390,6 +392,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "id not found in {target}",
         "import.rule_unique": "duplicate id: each row needs its own",
         "import.rule_formula": "text starting with = + - or @, which a spreadsheet would run as a formula",
+        "import.as_of_future": "as-of date {date}, more than a year after today: a typo in the date?",
         "import.rule_control": "text holding an invisible control character (a NUL, a line break, a "
         "tab…): remove it at the source",
         "import.formula_like_text": "text starting with = + - or @, kept as it is: downloads write it "
