@@ -412,6 +412,30 @@ def test_the_command_line_publishes_and_the_trail_says_who(fixture_dir, monkeypa
     )
 
 
+def test_the_command_line_prints_line_breaks_in_names_and_values_as_escapes(
+    fixture_dir, monkeypatch, tmp_path, capsys
+):
+    """Issue 33, item 11: a file named with a line break printed a line of its own, a fake
+    "Erreur · ..." under the report; an escape sequence in a cell reached the terminal."""
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "membres\nErreur · tout est faux.csv").write_bytes(
+        members_csv({("M2", "role"): "x\x1b[2K\u2028forgé"})
+    )
+    assert (
+        cli.main(["import", str(folder), "--as-of", NEW_DATE.isoformat(), "--dry-run", "--lang", "fr"]) == 1
+    )
+    printed = capsys.readouterr()
+    lines = (printed.out + printed.err).splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("Erreur · tout")]
+    assert "\x1b" not in printed.out
+    (role,) = [line for line in lines if "forgé" in line]  # the bad role: one line, escaped
+    assert "membres\\nErreur · tout est faux.csv, ligne 3" in role
+    assert "« x\\x1b[2K\\u2028forgé »" in role
+
+
 ODOO_FIXTURE = ROOT / "tests" / "fixtures" / "odoo" / "oca16_en"
 
 
