@@ -855,6 +855,20 @@ def _cases() -> list[Case]:
         E("wrong_format", WORKBOOK),
     )
     add(
+        "zip_of_csv_named_xlsx",
+        file_case(WORKBOOK, lambda: _zip_bytes({f"{n}.csv": data for n, data in _csv_texts().items()})),
+        E("zip_not_workbook", WORKBOOK),
+        note="issue 33, item 11: the CSV files zipped and named .xlsx were called a damaged file",
+    )
+    add(
+        "csv_file_name_with_a_line_break",
+        csv_case(lambda g: {"members": "membres\nErreur · tout est faux.csv"}),
+        E("table_by_headers", "membres\nErreur · tout est faux.csv"),
+        publishable=True,
+        note="issue 33, item 11: the name is kept as it is; the command line prints its line break "
+        "as \\n (tests/test_import_page.py), the page escapes it",
+    )
+    add(
         "zip_named_csv_in_folder",
         csv_file_case("members.csv", lambda: _zip_bytes({"members.csv": _csv_texts()["members"]})),
         E("wrong_format", "members.csv"),

@@ -158,6 +158,8 @@ TEXT: dict[str, dict[str, str]] = {
         "(bombe zip)",
         "import.damaged_file": "fichier endommagé ou tronqué : ouvrez-le et enregistrez-le à nouveau",
         "import.wrong_format": "le contenu du fichier ne correspond pas à son extension",
+        "import.zip_not_workbook": "une archive zip, pas un classeur : renommez-la en .zip si elle contient "
+        "les fichiers CSV, ou enregistrez le classeur en .xlsx",
         "import.unknown_file": "pas un fichier CSV : laissé de côté",
         "import.table_twice": "la table {sheet} est déjà donnée par {first} : ce fichier est laissé de côté",
         "import.unknown_table": "le nom ne correspond à aucune table (Membres, Parts, ...) : laissé de côté",
@@ -431,6 +433,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.zip_bomb": "archive refused: it unpacks to far more than a real file (zip bomb)",
         "import.damaged_file": "a damaged or truncated file: open it and save it again",
         "import.wrong_format": "the file's content does not match its extension",
+        "import.zip_not_workbook": "a zip archive, not a workbook: rename it .zip if it holds the CSV files, "
+        "or save the workbook as .xlsx",
         "import.unknown_file": "not a CSV file: left out",
         "import.table_twice": "table {sheet} is already given by {first}: this file is left out",
         "import.unknown_table": "the name is not one of the tables (Members, Shares, ...): left out",
