@@ -85,3 +85,20 @@ def test_the_data_page_names_the_date(far_data_dir, monkeypatch, open_access):
     at = open_page("data", data_dir=far_data_dir, monkeypatch=monkeypatch)
     said = CATALOGUE["fr"]["problem.as_of_future"].format(date="2062\\-03\\-31")
     assert any(said in m.value for m in at.markdown), [m.value[:200] for m in at.markdown]
+
+
+def test_a_saved_scenario_slide_on_a_snapshot_dated_2062_says_there_is_no_horizon(far_data_dir, monkeypatch):
+    """The board pack puts saved scenarios after the board's slides: on 2062 it raised too."""
+    from analytics.config import load_settings
+    from analytics.simulator.scenarios import SavedScenario
+    from analytics.store.snapshots import list_snapshots
+    from smala_ui.slides.simulator import simulator_slide
+
+    monkeypatch.setenv("SMALA_DATA_DIR", str(far_data_dir))
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    snap = next(s for s in list_snapshots(far_data_dir) if s.as_of == TYPO)
+    scenario = SavedScenario("acceleration", "Accélération", dt.date(2026, 3, 31), {"sim_horizon": "2030"})
+    slide = simulator_slide(snap, load_settings(), scenario, "fr")
+    assert slide.title == CATALOGUE["fr"]["simulator.slide"].format(title="Accélération")
+    text = CATALOGUE["fr"]["simulator.beyond_horizon"].format(year=2035, date="31 mars 2062")
+    assert [(b.text, b.kind) for b in slide.blocks] == [(text, "info")]
