@@ -125,10 +125,10 @@ if selection is not None and navigation.url_path not in NO_SNAPSHOT_PAGES:
         st.warning(plural(lang(), "state.rules_broken", len(broken)), icon=":material/rule:")
 
 if presenting:
-    presentation.apply(navigation.url_path or PAGES[0].key)
+    presentation.apply(navigation.url_path or allowed[0].key)
 try:
     navigation.run()
 finally:  # st.stop and st.rerun raise through run(): the address is noted all the same
     remember_address()
 # reached only when the page ran to its end (st.stop and reruns raise through run())
-page_ran(navigation.url_path or PAGES[0].key)
+page_ran(navigation.url_path or allowed[0].key)

@@ -8,7 +8,8 @@ scenario saved under a name (``analytics.simulator.scenarios``) is reopened from
 
 import streamlit as st
 
-from smala_ui import presentation
+from analytics.simulator.simulate import MAX_HORIZON_YEAR, can_project
+from smala_ui import fmt, presentation
 from smala_ui.cache import simulator as cache
 from smala_ui.figures import simulator as fs
 from smala_ui.sections import simulator as sections
@@ -19,6 +20,12 @@ header("page.simulator", compared=False)  # its differences are against the base
 sel = selection()
 settings = st.session_state["settings"]
 snap = sel.as_of
+if not can_project(snap.as_of):  # no horizon left after its year: nothing to project
+    st.info(
+        t("simulator.beyond_horizon", date=fmt.date(snap.as_of, lang()), year=MAX_HORIZON_YEAR),
+        icon=":material/event_busy:",
+    )
+    st.stop()
 base = guarded(cache.baseline_levers, snap, settings)
 sim = sections.simulator(snap, settings, base)
 if not presentation.is_on():

@@ -38,9 +38,17 @@ from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402
 from analytics.store.snapshots import list_snapshots  # noqa: E402
 from smala_ui import fmt  # noqa: E402
+from smala_ui.escape import terminal_text  # noqa: E402
 from smala_ui.findings import finding_line, sorted_findings, source_label  # noqa: E402
 from smala_ui.text import plural, translate  # noqa: E402
 from smala_ui.widgets import group_sentences, kpi_view, plain  # noqa: E402
+
+
+def _print(text: object, file=None) -> None:
+    """Print one line: names, headers and values come from the files, and a line break or an
+    escape sequence in them is written as its escape (``terminal_text``), never acted on: a file
+    named "x\\nErreur · ..." cannot forge a line of the report."""
+    print(terminal_text(text), file=file if file is not None else sys.stdout)
 
 
 def _date(text: str) -> dt.date:
@@ -103,10 +111,10 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=None) -> None:
     """Print the located problems, errors first, then the preview of what would change, to
     ``out`` (the standard output as it is when called, by default)."""
     out = out if out is not None else sys.stdout
-    say = lambda key, **kw: print(translate(lang, key, **kw), file=out)  # noqa: E731
+    say = lambda key, **kw: _print(translate(lang, key, **kw), file=out)  # noqa: E731
     say("import.cli.read", name=plan.input_name, sha=plan.input_sha256[:12])
     for finding in sorted_findings(group_findings(plan.findings)):
-        print(f"  {finding_line(finding, lang)}", file=out)
+        _print(f"  {finding_line(finding, lang)}", file=out)
     say(
         "import.cli.summary",
         errors=plural(lang, "importing.errors", len(plan.errors)),
@@ -115,15 +123,15 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=None) -> None:
     for source in plan.tables:
         origin = source_label(source, plan.latest, lang)
         before = "-" if source.latest_rows is None else fmt.number(source.latest_rows)
-        print(f"  {source.table:<12} {fmt.number(source.rows):>10}  ({before})  {origin}", file=out)
+        _print(f"  {source.table:<12} {fmt.number(source.rows):>10}  ({before})  {origin}", file=out)
     if plan.preview is not None:
         say("import.cli.preview", date=fmt.date(plan.latest.as_of, lang))
         for kpi in plan.preview.kpis:
             shown = kpi_view(kpi, settings, plan.as_of, lang)
-            print(f"  {shown.label}: {shown.value} ({shown.delta_text or '='})", file=out)
+            _print(f"  {shown.label}: {shown.value} ({shown.delta_text or '='})", file=out)
         # a terminal shows text as it is: no Markdown escapes ("Van den Bossche & Fils", not "\\&")
         for sentence in group_sentences(plan.preview.changes or (), lang, escape=plain):
-            print(f"  - {sentence}", file=out)
+            _print(f"  - {sentence}", file=out)
 
 
 def run_import(args: argparse.Namespace, settings, lang: str) -> int:
@@ -139,24 +147,24 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
         plan = prepare_import(source, args.as_of, settings.data_dir, Path(work), settings)
         print_plan(plan, lang, settings)
         if plan.errors:
-            print(translate(lang, "import.cli.refused"), file=sys.stderr)
+            _print(translate(lang, "import.cli.refused"), file=sys.stderr)
             return 1
         if args.dry_run:
-            print(translate(lang, "import.cli.dry_run"))
+            _print(translate(lang, "import.cli.dry_run"))
             return 0
         try:
             folder = publish_import(plan, settings.data_dir, replace=args.replace)
         except PublishError as exc:
             for problem in exc.problems:
-                print(f"{problem.where()}: {problem.message}", file=sys.stderr)
+                _print(f"{problem.where()}: {problem.message}", file=sys.stderr)
             if plan.date_exists and not args.replace:
-                print(translate(lang, "import.cli.use_replace"), file=sys.stderr)
+                _print(translate(lang, "import.cli.use_replace"), file=sys.stderr)
             return 1
-        print(translate(lang, "import.cli.published", folder=str(folder)))
+        _print(translate(lang, "import.cli.published", folder=str(folder)))
         try:  # the trail names the command line's user: whoever can write the data folder
             record_publish(settings.data_dir, plan, args.replace, f"cli:{getpass.getuser()}", "")
         except AuditError as exc:
-            print(translate(lang, "audit.failed", error=str(exc)), file=sys.stderr)
+            _print(translate(lang, "audit.failed", error=str(exc)), file=sys.stderr)
         return 0
 
 
@@ -170,12 +178,12 @@ def write_proposals(args: argparse.Namespace, settings, lang: str) -> int:
 
     proposals = crosswalk_proposals(args.source, settings.data_dir)
     if not proposals:
-        print(translate(lang, "import.cli.no_proposals"), file=sys.stderr)
+        _print(translate(lang, "import.cli.no_proposals"), file=sys.stderr)
         return 1
     args.propose_map.write_bytes(proposals_csv(proposals, lang))
-    print(translate(lang, "import.cli.proposals_written", file=str(args.propose_map), count=len(proposals)))
+    _print(translate(lang, "import.cli.proposals_written", file=str(args.propose_map), count=len(proposals)))
     for how, count in Counter(p.how for p in proposals).most_common():
-        print(f"  {HOW_WORDS[lang][how]}: {fmt.number(count)}")
+        _print(f"  {HOW_WORDS[lang][how]}: {fmt.number(count)}")
     return 0
 
 
@@ -186,13 +194,14 @@ def run_template(args: argparse.Namespace, settings, lang: str) -> int:
     if args.from_date is not None:
         snap = next((s for s in list_snapshots(settings.data_dir) if s.as_of == args.from_date), None)
         if snap is None or not snap.is_valid:
-            print(translate(lang, "import.cli.no_snapshot", date=args.from_date.isoformat()), file=sys.stderr)
+            no_snapshot = translate(lang, "import.cli.no_snapshot", date=args.from_date.isoformat())
+            _print(no_snapshot, file=sys.stderr)
             return 1
         # The treasurer re-imports this file, so names (personal data) stay in it: the command
         # runs where the data folder is readable anyway.
         tables = {name: pq.read_table(snap.table_path(name)) for name in TABLES}
     write_template(args.out, tables)
-    print(translate(lang, "import.cli.template_written", file=str(args.out)))
+    _print(translate(lang, "import.cli.template_written", file=str(args.out)))
     return 0
 
 
@@ -204,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = load_settings()
     except ConfigError as exc:
-        print(exc, file=sys.stderr)
+        _print(exc, file=sys.stderr)
         return 2
     lang = getattr(args, "lang", None) or settings.default_language
     if args.verb == "import":

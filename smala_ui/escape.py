@@ -52,3 +52,22 @@ def xml_text(text: object) -> str:
     """Return ``text`` (any value, drawn with ``str``) without the characters an XML document
     (a DOCX) cannot hold: python-docx refuses them, and one in a name would stop the download."""
     return XML_UNSAFE.sub("", str(text))
+
+
+# What a terminal acts on rather than shows: control characters (a line feed in a file's name
+# started a line of its own, "Erreur : ..." forged under the real report; an escape sequence
+# recolours it), the Unicode line separators and the bidi controls that reorder what follows.
+TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_text(text: object) -> str:
+    """Return ``text`` (any value, drawn with ``str``) safe to print as one terminal line: each
+    character of ``TERMINAL_CONTROLS`` written as its escape (``\\n``, ``\\x1b``, ``\\u202e``),
+    everything else as it is."""
+
+    def escaped(match: re.Match) -> str:
+        c = match.group()
+        return _NAMED.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+    return TERMINAL_CONTROLS.sub(escaped, str(text))

@@ -53,6 +53,9 @@ from analytics.store.schema import TABLES  # noqa: E402
 # Every case imports at this date: a new date after the fixture's snapshots (2025-12-31 and
 # 2026-03-31), so the only thing that can stop a publish is the broken input itself.
 AS_OF = dt.date(2026, 6, 30)
+# The day every case is imported on (``prepare_import(..., today=TODAY)``): an as-of more than a
+# year after it is a typo, whatever day the corpus runs.
+TODAY = dt.date(2026, 7, 1)
 WORKBOOK = "modele.xlsx"
 CSV_FOLDER = "csv"
 MILLION = 1_048_576  # Excel's last row number, here as data rows
@@ -755,6 +758,38 @@ def _cases() -> list[Case]:
         E("rule_formula", "consultancy.csv", 3, "client_name"),
     )
 
+    add(
+        "xlsx_formula_behind_a_nul_in_name",
+        xlsx_case(lambda g: g["members"].set("M2", "name", '\x00=HYPERLINK("http://evil.example";"x")')),
+        E("rule_formula", WB + "Membres", 3, "Nom"),
+        E("rule_control", WB + "Membres", 3, "Nom"),
+        note="issue 33, item 4: a spreadsheet skips the NUL and runs the formula; the NUL counts as "
+        "the start of the cell (an error), and a control character in a text is a warning",
+    )
+    add(
+        "xlsx_control_character_in_company",
+        xlsx_case(lambda g: g["members"].set("M3", "company", "ACME\x07\x1b[31m SA")),
+        E("rule_control", WB + "Membres", 4, "Entreprise"),
+        publishable=True,
+        note="a control character in a text is invisible on screen: a warning naming the cell",
+    )
+    add(
+        "csv_nul_before_a_formula",
+        csv_case(lambda g: g["consultancy"].set("I2", "client_name", '\x00=HYPERLINK("http://x";"y")')),
+        E("not_text", "consultancy.csv"),
+        note="a NUL in a CSV file: not a text file, refused whole",
+    )
+
+    add(
+        "csv_as_of_dated_2062",
+        lambda folder: write_csv_folder(folder / CSV_FOLDER, csv_grids()),
+        E("as_of_future", CSV_FOLDER),
+        as_of=dt.date(2062, 6, 30),
+        publishable=True,
+        note="issue 33, item 8: 2062 typed for 2026; a warning naming the date (the preview shows it), "
+        "and every page renders on such a snapshot",
+    )
+
     # --- rules across columns and tables
     add(
         "csv_introduction_rule",
@@ -818,6 +853,20 @@ def _cases() -> list[Case]:
         "csv_named_xlsx",
         file_case(WORKBOOK, lambda: _csv_texts()["members"]),
         E("wrong_format", WORKBOOK),
+    )
+    add(
+        "zip_of_csv_named_xlsx",
+        file_case(WORKBOOK, lambda: _zip_bytes({f"{n}.csv": data for n, data in _csv_texts().items()})),
+        E("zip_not_workbook", WORKBOOK),
+        note="issue 33, item 11: the CSV files zipped and named .xlsx were called a damaged file",
+    )
+    add(
+        "csv_file_name_with_a_line_break",
+        csv_case(lambda g: {"members": "membres\nErreur · tout est faux.csv"}),
+        E("table_by_headers", "membres\nErreur · tout est faux.csv"),
+        publishable=True,
+        note="issue 33, item 11: the name is kept as it is; the command line prints its line break "
+        "as \\n (tests/test_import_page.py), the page escapes it",
     )
     add(
         "zip_named_csv_in_folder",

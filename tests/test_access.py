@@ -201,6 +201,19 @@ def test_a_member_sees_aggregates_only_on_their_pages(monkeypatch):
     assert len(board.dataframe) == 1
 
 
+@pytest.mark.parametrize("key", ROLE_PAGES["member"])
+def test_a_member_presents_their_pages_with_their_slides_only(key, fixture_data_dir, monkeypatch):
+    """Issue 33, item 3: a member presenting their first page (served at ``/``) had it taken for
+    the Overview, and its slide bar linked to a page they do not have: an exception. The board's
+    slides they have are the Impact slide alone, one of one; their other pages are no slide."""
+    at = new_app(data_dir=fixture_data_dir, monkeypatch=monkeypatch, role="member", present="1")
+    at.switch_page(PAGE_FILES[key]).run()
+    assert not at.exception and not at.error
+    bar = [m.value for m in at.markdown if m.value.startswith("**Conseil")]
+    expected = [True] if key == "impact" else []  # the Impact slide is in parts on a small screen
+    assert [b.startswith("**Conseil · 1 / 1** · partie 1 sur ") for b in bar] == expected
+
+
 def test_a_page_left_open_is_refused_once_the_role_no_longer_has_it(fixture_data_dir, monkeypatch):
     """A board member on the Fund page is made a member: their next run shows no fund figure
     (revocation takes effect at the next rerun)."""

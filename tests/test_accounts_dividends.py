@@ -38,8 +38,10 @@ from analytics.store.snapshots import CHECKS, MANIFEST, list_snapshots, sha256_o
 
 D = dt.date.fromisoformat
 # The rule book the shipped demo's results were stored under before the two tables existed
-# (data/snapshots/*/checks.json at commit 03344b7: its members file lacks the company number too).
-RULE_BOOK_BEFORE = "eb17aa0160efa26f"
+# (data/snapshots/*/checks.json at commit 03344b7: its members file lacks the company number too),
+# as the rules stand since (issue 33 added rule_control on names and titles: the book of every
+# snapshot changed, "eb17aa0160efa26f" before it). A rule added changes it again.
+RULE_BOOK_BEFORE = "04af2c031f0b5f8e"
 
 
 def dividends(rows: list[tuple]) -> pa.Table:

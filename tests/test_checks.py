@@ -47,6 +47,26 @@ def test_orphan_member_id_and_bad_value_are_located(data_dir):
     }
 
 
+def test_a_formula_behind_a_control_character_and_control_characters_are_located(data_dir):
+    """Issue 33, item 4: a NUL before "=" is skipped by a spreadsheet, which then runs the
+    formula; a control character anywhere in a name is a warning of its own."""
+    import pyarrow.parquet as pq
+
+    b = folder(data_dir, AS_OF_B)
+    members = pq.read_table(b / "members.parquet")
+    members = replace_value(members, "name", 1, '\x00=HYPERLINK("http://evil.example";"x")')
+    members = replace_value(members, "company", 2, "ACME\x07 SA")  # no formula: control only
+    members = replace_value(members, "company", 3, "\x85@SUM(1)")  # a C1 control before "@"
+    rewrite_with_manifest(b, "members", members)
+    got = {(p.code, p.row, p.column, p.severity, p.params["count"]) for p in problems_of(data_dir)}
+    assert got == {
+        ("rule_formula", 2, "name", "warning", 1),  # the file's rows, from 1
+        ("rule_control", 2, "name", "warning", 1),
+        ("rule_formula", 4, "company", "warning", 1),
+        ("rule_control", 3, "company", "warning", 2),  # rows 3 and 4, the first named
+    }
+
+
 def test_duplicate_id_negative_amount_and_broken_status(data_dir):
     import pyarrow.parquet as pq
 

@@ -39,6 +39,15 @@ from analytics.views.data import table_bytes
 from smala_ui.text import CATALOGUE
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Control characters a spreadsheet skips before the first visible one (Calc drops a NUL): written
+# by hand here, not taken from the code under test.
+INVISIBLE = "".join(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))  # C0, DEL and C1
+
+
+def starts_like_formula(cell: str) -> bool:
+    """A cell a spreadsheet could run: a tab or CR first, or = + - @ after any invisible ones."""
+    return cell.startswith(("\t", "\r")) or cell.lstrip(INVISIBLE).startswith(FORMULA_STARTS)
+
 
 # Values a spreadsheet would run, or that a naive writer would split across cells or rows.
 HOSTILE_VALUES = [
@@ -53,10 +62,20 @@ HOSTILE_VALUES = [
     'say "hi"; =1',
     "a;b;c",
     "\r\n",
+    '\x00=HYPERLINK("http://evil.example";"x")',  # issue 33, item 4: Calc dropped the NUL and ran it
+    "\x00\x01=1+1",
+    "\x1f-2+3",
+    "\x7f@SUM(1)",
+    "\x85+4+5",
+    "\n=3+3",
+    "\x00plain",
     "plain",
     "",
 ]
-HOSTILE_HEADERS = ["=cmd|' /C calc'!A0", "+h", "-h", "@h", "\th", "\rh", "ok;header", 'quote"d']
+HOSTILE_HEADERS = [
+    *("=cmd|' /C calc'!A0", "+h", "-h", "@h", "\th", "\rh", "ok;header", 'quote"d'),
+    *("\x00=1+1", "\x01@h"),
+]
 
 
 def sheets(data: bytes) -> dict[str, list[list]]:
@@ -73,7 +92,7 @@ def read_back(data: bytes) -> list[list[str]]:
 
 def unguarded(cell: str) -> str:
     """A cell without the apostrophe the guard put before a formula start."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+    return cell[1:] if cell.startswith("'") and starts_like_formula(cell[1:]) else cell
 
 
 def test_csv_quotes_line_breaks_and_separators_and_neutralises_every_formula_start():
@@ -84,7 +103,7 @@ def test_csv_quotes_line_breaks_and_separators_and_neutralises_every_formula_sta
     assert all(len(row) == len(HOSTILE_HEADERS) for row in rows)
     for row in rows:
         for cell in row:
-            assert not cell.startswith(FORMULA_STARTS), repr(cell)
+            assert not starts_like_formula(cell), repr(cell)
     assert [unguarded(c) for c in rows[0]] == HOSTILE_HEADERS
     for row, value in zip(rows[1:], HOSTILE_VALUES, strict=True):
         assert [unguarded(c) for c in row] == [value] * len(HOSTILE_HEADERS)
@@ -93,6 +112,8 @@ def test_csv_quotes_line_breaks_and_separators_and_neutralises_every_formula_sta
     assert rows[2][0] == "'=1+1"
     assert rows[7][0] == "'\r=2+2"
     assert rows[8][0] == 'line\n=HYPERLINK("http://evil.example")'  # starts with "l": left as is
+    assert rows[12][0] == '\'\x00=HYPERLINK("http://evil.example";"x")'  # the NUL counts as the start
+    assert rows[18][0] == "\x00plain"  # nothing runnable after the NUL: left as is
 
 
 def test_csv_keeps_numbers_dates_and_lists_as_a_belgian_spreadsheet_reads_them():
@@ -156,12 +177,14 @@ def test_libreoffice_reads_no_formula_and_keeps_the_rows(tmp_path):
     # Calc's text prefix): a formula run would read back as its result
     # (Calc keeps a line break inside a cell as its own: a carriage return reads back as "\n",
     # the guard's apostrophe before it included)
-    cell = lambda text: text.replace("\r\n", "\n").replace("\r", "\n")  # noqa: E731
-    read = [[cell(str(c)) for c in row] for row in rows[1:]]
-    assert [
-        [c[1:] if c.startswith(("'\n", *(f"'{s}" for s in FORMULA_STARTS))) else c for c in row]
-        for row in read
-    ] == [[cell(v)] * len(HOSTILE_HEADERS) for v in written]
+    # (and drops a NUL: the guard is there for what follows it)
+    cell = lambda text: text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")  # noqa: E731
+    read = [[cell(str(c)) for c in row] for row in rows]
+    unguard = lambda c: c[1:] if c.startswith("'") and (c[1:2] == "\n" or starts_like_formula(c[1:])) else c  # noqa: E731
+    assert [unguard(c) for c in read[0]] == [cell(h) for h in HOSTILE_HEADERS]
+    assert [[unguard(c) for c in row] for row in read[1:]] == [
+        [cell(v)] * len(HOSTILE_HEADERS) for v in written
+    ]
 
 
 # Extra columns ---------------------------------------------------------------------------------

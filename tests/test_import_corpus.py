@@ -26,6 +26,7 @@ from fixture_data import AS_OF_B, tables_b
 from make_bad_inputs import (
     AS_OF,
     CSV_FOLDER,
+    TODAY,
     WORKBOOK,
     cases,
     csv_grids,
@@ -109,7 +110,7 @@ def test_a_bad_input_is_located_and_nothing_is_published(case, fixture_data_dir,
     snapshots_before = sorted(p.name for p in (data_dir / "snapshots").glob("*"))
 
     started = time.perf_counter()
-    plan = prepare_import(source, case.as_of, data_dir, tmp_path / "work")
+    plan = prepare_import(source, case.as_of, data_dir, tmp_path / "work", today=TODAY)
     TIMES[case.name] = time.perf_counter() - started
 
     for expected in case.expect:

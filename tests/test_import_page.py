@@ -6,6 +6,7 @@ import ast
 import datetime as dt
 import getpass
 import json
+import os
 import tempfile
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from analytics.store.schema import BOOL, DATE, DECIMAL, DOUBLE, INT, TABLES
 from analytics.store.snapshots import list_snapshots
 from smala_ui import cli
 from smala_ui.findings import finding_rows, finding_text, last_quarter_end, md_escape, table_rows
+from smala_ui.sections.importing import sweep_work_folders
 from smala_ui.text import CATALOGUE
 
 SOURCES = [*sorted((ROOT / "analytics" / "ingest").glob("*.py")), ROOT / "analytics" / "store" / "checks.py"]
@@ -288,6 +290,41 @@ def upload(at, name: str, data: bytes):
     return at
 
 
+def test_work_folders_of_sessions_gone_and_of_stopped_servers_are_removed(tmp_path):
+    """Issue 33, item 11: an upload's work folder stayed after its tab closed."""
+    root = tmp_path / "smala-import"
+    for folder in ("100/open/plan-a", "100/closed/plan-b", "200/s/plan-c", "300/s/plan-d", "notes/x"):
+        (root / folder).mkdir(parents=True)
+        (root / folder / "members.parquet").write_bytes(b"PAR1")
+    # this process is 100, its session "open" still connected; process 200 runs, 300 stopped
+    removed = sweep_work_folders(root, 100, lambda session: session == "open", alive=lambda pid: pid == 200)
+    assert sorted(p.relative_to(root).as_posix() for p in removed) == ["100/closed", "300"]
+    left = sorted(p.parent.relative_to(root).as_posix() for p in root.rglob("members.parquet"))
+    assert left == ["100/open/plan-a", "200/s/plan-c", "notes/x"]  # a folder not ours: left alone
+
+
+def test_an_upload_s_work_folder_goes_with_its_session(fixture_dir, monkeypatch, tmp_path):
+    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
+    at.date_input(key="import_as_of").set_value(NEW_DATE).run()
+    upload(at, "membres.csv", members_csv())
+    assert_clean(at)
+    root = tmp_path / "smala-import"
+    process = root / str(os.getpid())
+    (session,) = process.iterdir()  # one folder for the session, holding the staged snapshot
+    assert [p.name for p in session.glob("plan-*/*")] == ["as_of=2026-06-30"]
+    # the tab is closed: the next plan of any session removes the folders of sessions gone
+    sweep_work_folders(root, os.getpid(), lambda session_id: False)
+    assert list(process.iterdir()) == []
+    # a session that comes back (a reconnect) prepares its plan again, and can publish it
+    at.run()
+    assert_clean(at)
+    assert [p.name for p in session.glob("plan-*/*")] == ["as_of=2026-06-30"]
+    at.button(key="import_publish").click().run()
+    assert_clean(at)
+    assert NEW_DATE in [s.as_of for s in list_snapshots(fixture_dir)]
+    assert list(session.iterdir()) == []  # published: the plan's folder went with it
+
+
 def test_page_reports_located_errors_and_refuses_to_publish(fixture_dir, monkeypatch):
     at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     at.date_input(key="import_as_of").set_value(NEW_DATE).run()
@@ -373,6 +410,30 @@ def test_the_command_line_publishes_and_the_trail_says_who(fixture_dir, monkeypa
         "2026-06-30",
         "members.csv",
     )
+
+
+def test_the_command_line_prints_line_breaks_in_names_and_values_as_escapes(
+    fixture_dir, monkeypatch, tmp_path, capsys
+):
+    """Issue 33, item 11: a file named with a line break printed a line of its own, a fake
+    "Erreur · ..." under the report; an escape sequence in a cell reached the terminal."""
+    monkeypatch.setenv("SMALA_DATA_DIR", str(fixture_dir))
+    monkeypatch.delenv("SMALA_CONFIG", raising=False)
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "membres\nErreur · tout est faux.csv").write_bytes(
+        members_csv({("M2", "role"): "x\x1b[2K\u2028forgé"})
+    )
+    assert (
+        cli.main(["import", str(folder), "--as-of", NEW_DATE.isoformat(), "--dry-run", "--lang", "fr"]) == 1
+    )
+    printed = capsys.readouterr()
+    lines = (printed.out + printed.err).splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("Erreur · tout")]
+    assert "\x1b" not in printed.out
+    (role,) = [line for line in lines if "forgé" in line]  # the bad role: one line, escaped
+    assert "membres\\nErreur · tout est faux.csv, ligne 3" in role
+    assert "« x\\x1b[2K\\u2028forgé »" in role
 
 
 ODOO_FIXTURE = ROOT / "tests" / "fixtures" / "odoo" / "oca16_en"

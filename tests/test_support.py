@@ -409,6 +409,26 @@ def test_network_graph():
     assert [a.x for a in names] == [a.x for a in again.layout.annotations]
 
 
+def test_a_member_whose_id_is_null_reads_not_given_in_the_network_hover(tmp_path, con):
+    """Issue 33, item 11: M1's member row with its id left empty; M1 still mentors M2 and M4 in
+    the services (S1, S6), so the network has a node M1 with no member row: its role read "nan"."""
+    tables = tables_b()
+    ids = tables["members"]["member_id"].to_pylist()
+    ids[0] = None  # M1 (a rule_null error; the page still draws)
+    tables["members"] = tables["members"].set_column(0, "member_id", pa.array(ids, pa.string()))
+    publish_snapshot(tmp_path, AS_OF_B, tables, "M1 without id", dt.datetime(2026, 4, 2, tzinfo=dt.UTC))
+    (snap,) = list_snapshots(tmp_path)
+    frame = support.network_edges(con, snap, months=12)
+    for lang, hover in (
+        ("fr", "(M1)<br>non renseigné<br>2 services sur la période"),
+        ("en", "(M1)<br>not given<br>2 services in the period"),
+    ):
+        fig = fs.network_graph(frame, lang)
+        texts = [h for tr in fig.data if tr.mode == "markers" and tr.hovertext for h in tr.hovertext]
+        assert hover in texts
+        assert not [h for h in texts if "nan" in h.lower().split("<br>")]
+
+
 def test_network_names_sit_clear_of_every_dot():
     """Names were written over the dots (issue 29): each name's box, at the pixel sizes of the
     narrowest screen, overlaps no member's dot and no other name. A crowded network (a star of

@@ -35,6 +35,7 @@ import pyarrow.compute as pc
 from analytics.ingest.raw import ERROR, Finding, RawColumn, RawSheet, RawSource, located
 from analytics.ingest.read import read_grids
 from analytics.ingest.vocabulary import normalise
+from analytics.output.export import starts_like_formula
 
 # The headers of a mapping file, compared normalised (case, accents and punctuation aside).
 NUMBER_HEADERS = frozenset(
@@ -62,8 +63,6 @@ LEGAL_FORMS = frozenset(
         *("ltd", "sas", "sarl", "gmbh"),  # abroad
     )
 )
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # a cell a spreadsheet would run
 
 # How a proposal was found, strongest first.
 HOW = ("same_id", "company_number", "name", "name_normalised")
@@ -217,9 +216,7 @@ def proposals_csv(proposals: list[Proposal], lang: str) -> bytes:
     writer.writerow(PROPOSAL_HEADERS[lang])
     for p in proposals:
         row = (p.number, p.member_id or "", HOW_WORDS[lang][p.how], p.odoo_name, p.member_name)
-        writer.writerow(
-            [f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row]
-        )
+        writer.writerow([f"'{cell}" if starts_like_formula(cell) else cell for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -28,9 +28,9 @@ from analytics.ingest.raw import ERROR, WARNING, Finding, RawSource, located
 from analytics.ingest.read import read_source
 from analytics.ingest.vocabulary import HEADERS, SHEETS
 from analytics.store import db
-from analytics.store.checks import CROSS_RULES
+from analytics.store.checks import CROSS_RULES, as_of_problem, current_date
 from analytics.store.publish import PublishError, publish_staged, stage_snapshot
-from analytics.store.schema import TABLES, with_absent_columns
+from analytics.store.schema import CONTROL_CHAR, TABLES, with_absent_columns
 from analytics.store.snapshots import (
     Problem,
     Snapshot,
@@ -48,8 +48,9 @@ BLOCKING_AT_IMPORT = frozenset({"rule_formula"})
 # Of the texts starting like a formula, those that read as one block the import: "=...", a
 # function called after + - @ ("@SUM(", "-cmd("), or a DDE pipe ("+cmd|' /C calc'!A0"). A
 # company named "@Home Services SRL" or a phone "+32 ..." is text: kept, with a warning that a
-# download writes it with a leading apostrophe (analytics.output.export).
-RUNNABLE_FORMULA = re.compile(r"^\s*(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\(|[+\-@].*\|)")
+# download writes it with a leading apostrophe (analytics.output.export). Spaces and control
+# characters before it count as the start of the cell ("\x00=HYPERLINK(...)": Calc drops the NUL).
+RUNNABLE_FORMULA = re.compile(rf"^(?:\s|{CONTROL_CHAR})*(=|[+\-@]\s*[A-Za-z_][\w.]*\s*\(|[+\-@].*\|)")
 
 # A cooperative's first import (no snapshot yet) needs its register: members and their shares.
 # Every other table may be absent (no fund yet, no consultancy, no impact data): it is published
@@ -139,15 +140,20 @@ def prepare_import(
     data_dir: Path,
     workdir: Path,
     settings: Settings | None = None,
+    today: dt.date | None = None,
 ) -> ImportPlan:
     """Read ``source`` (a file, a folder, or what a reader already returned), check it for the
     snapshot of ``as_of`` and stage it in ``workdir``; return the plan, never raising on bad
-    input. Tables the input lacks are taken from the latest valid snapshot of ``data_dir``."""
+    input. Tables the input lacks are taken from the latest valid snapshot of ``data_dir``.
+    ``today`` (default: ``checks.current_date``) tells an as-of far in the future (a typo)."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
     raw = source if isinstance(source, RawSource) else read_source(Path(source))
     timings["read"] = time.perf_counter() - started
     findings = list(raw.findings)
+    late = as_of_problem(as_of, raw.name, today or current_date())
+    if late is not None:
+        findings.append(located(late.severity, late.code, raw.name, late.message, **late.params))
     latest = latest_valid(data_dir)
     date_exists = date_taken(data_dir, as_of)
 

@@ -34,6 +34,7 @@ from analytics.ingest.vocabulary import (
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+OOXML_TYPES = "[Content_Types].xml"  # a member of every .xlsx and .xlsm (Open Packaging)
 # What an OpenDocument spreadsheet (LibreOffice's own .ods) says it is, in its "mimetype" member.
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 CSV_SUFFIXES = (".csv", ".txt")
@@ -169,8 +170,18 @@ def read_grids(name: str, data: bytes, limits: Limits = Limits()) -> tuple[list[
             ods = "mimetype" in members and archive.read("mimetype").strip() == ODS_MIMETYPE
         except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
             return [], [_finding("damaged_file", name, f"a damaged or truncated file ({exc})")]
-        if "xl/workbook.xml" in members or ods or suffix in WORKBOOK_SUFFIXES:
+        # An Office package has its content types first: one without its workbook is damaged,
+        # a zip without them is no workbook at all (a zip of CSV files renamed .xlsx).
+        if "xl/workbook.xml" in members or ods or (suffix in WORKBOOK_SUFFIXES and OOXML_TYPES in members):
             return _read_workbook(name, data)
+        if suffix in WORKBOOK_SUFFIXES:
+            return [], [
+                _finding(
+                    "zip_not_workbook",
+                    name,
+                    "a zip archive, not a workbook: rename it .zip if it holds the CSV files",
+                )
+            ]
         if suffix in CSV_SUFFIXES:
             return [], [_finding("wrong_format", name, "a zip archive named as a CSV file: rename it .zip")]
         return _read_zip(name, archive)

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import math
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from os import PathLike
@@ -21,9 +22,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from analytics.ingest.template import table_workbook
-from analytics.store.schema import TABLES
+from analytics.store.schema import FORMULA_START, TABLES
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = re.compile(FORMULA_START)
 
 
 def contract_columns(table_name: str, table: pa.Table) -> pa.Table:
@@ -55,10 +56,17 @@ def extra_columns(table_paths: TablePaths) -> list[str]:
     return found
 
 
+def starts_like_formula(value: str) -> bool:
+    """Return True when a spreadsheet could run ``value`` as a formula: = + - or @ first, control
+    characters before it counting as the start (Calc drops a NUL), or a tab or carriage return
+    first (``analytics.store.schema.FORMULA_START``)."""
+    return _FORMULA_START.match(value) is not None
+
+
 def _text(value: str) -> str:
-    """Return a text cell a spreadsheet shows as text: one starting with = + - @, a tab or a
-    carriage return (a formula start) gets a leading apostrophe."""
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+    """Return a text cell a spreadsheet shows as text: one that starts like a formula
+    (:func:`starts_like_formula`) gets a leading apostrophe."""
+    return "'" + value if starts_like_formula(value) else value
 
 
 def _cell(value: object) -> str:

@@ -258,6 +258,12 @@ def _mean(values: tuple[float, ...]) -> float:
     return float(np.mean(values)) if len(values) else 0.0
 
 
+def can_project(as_of: dt.date) -> bool:
+    """Return True when a horizon is left after ``as_of``'s year: the simulator offers the years
+    after it up to ``MAX_HORIZON_YEAR`` (none for a snapshot of 2035 or later, 2062 typed for 2026)."""
+    return as_of.year < MAX_HORIZON_YEAR
+
+
 def quarter_ends(as_of: dt.date, horizon_year: int) -> tuple[dt.date, ...]:
     """Return the quarter-ends after as-of's quarter, up to 31 December of ``horizon_year``."""
     if not as_of.year <= horizon_year <= MAX_HORIZON_YEAR:

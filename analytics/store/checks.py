@@ -24,10 +24,12 @@ from analytics.store.db import query_cursor, sql
 from analytics.store.schema import (
     BE_COMPANY_NUMBER,
     CNC_MAX_DIVIDEND_RATE,
+    CONTROL_CHAR,
     DATE,
     DECIMAL,
     DOUBLE,
     FIRST_PLAUSIBLE_DATE,
+    FORMULA_START,
     FUTURE_MARGIN_YEARS,
     LANGUAGE_CODE,
     MAX_MONEY,
@@ -39,10 +41,6 @@ from analytics.store.schema import (
 )
 from analytics.store.scope import FULL_SCOPE
 from analytics.store.snapshots import ERROR, WARNING, Problem, Snapshot, checks_file, sha256_of
-
-# Text that a spreadsheet would run as a formula when the cell is typed in (the CSV download
-# neutralises it; the import warns).
-FORMULA_START = "^[=+@\t\r-]"
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -224,6 +222,7 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
             )
         )
     if is_free_text(column):
+        # FORMULA_START: the CSV download neutralises it; the import refuses what reads as one
         rules.append(
             Rule(
                 column.name,
@@ -232,6 +231,19 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
                 {"formula_start": FORMULA_START},
                 {},
                 "text starting with = + - or @, which a spreadsheet would run as a formula",
+                WARNING,
+            )
+        )
+        # Invisible on screen, shown differently by each program, and skipped by a spreadsheet
+        # before a formula start ("\x00=HYPERLINK(...)" is caught by rule_formula as well).
+        rules.append(
+            Rule(
+                column.name,
+                "rule_control",
+                f"regexp_matches({col}, $control_char)",
+                {"control_char": CONTROL_CHAR},
+                {},
+                "text holding a control character (invisible: a NUL, a line break, a tab)",
                 WARNING,
             )
         )
@@ -599,12 +611,41 @@ def snapshot_problems(con: Connection, snap: Snapshot) -> list[Problem]:
     return stored if stored is not None else check_snapshot(con, snap)
 
 
-def problems_in_scope(con: Connection, snap: Snapshot) -> list[Problem]:
+# An as-of more than this many years after the day it is read is a typo (2062 for 2026): a
+# warning naming it, on the snapshot and at import. Not a rule of checks.json: it depends on the day.
+FUTURE_AS_OF_YEARS = 1
+
+
+def current_date() -> dt.date:
+    """Return the system's date: what an as-of is compared with (tests replace it)."""
+    return dt.date.today()
+
+
+def as_of_problem(as_of: dt.date, file: str, today: dt.date) -> Problem | None:
+    """Return a warning (``as_of_future``, at ``file``: the manifest, or the import's input) when
+    ``as_of`` lies more than ``FUTURE_AS_OF_YEARS`` after ``today``, else None."""
+    if as_of <= years_after(today, FUTURE_AS_OF_YEARS):
+        return None
+    return Problem(
+        "as_of_future",
+        file,
+        f"as-of {as_of.isoformat()} is more than {FUTURE_AS_OF_YEARS} year after today "
+        f"({today.isoformat()}): a typo in the date?",
+        params={"date": as_of.isoformat()},
+        severity=WARNING,
+    )
+
+
+def problems_in_scope(con: Connection, snap: Snapshot, today: dt.date | None = None) -> list[Problem]:
     """Return the value rules ``snap`` breaks as its scope may see them: the rules run on every
     table (a rule may read several), then only the problems of the tables the scope may read are
-    kept, and their example cells (which may hold a name) only for a scope with personal data."""
+    kept, and their example cells (which may hold a name) only for a scope with personal data;
+    then an as-of far after ``today`` (default: :func:`current_date`), for every scope."""
     scope = snap.scope
     problems = snapshot_problems(con, snap.seen_by(FULL_SCOPE))
     files = {TABLES[name].file: name for name in TABLES}
     kept = [p for p in problems if scope.may_read(files.get(p.file.rsplit("/", 1)[-1], ""))]
-    return kept if scope.personal_data else [dataclasses.replace(p, examples=()) for p in kept]
+    if not scope.personal_data:
+        kept = [dataclasses.replace(p, examples=()) for p in kept]
+    late = as_of_problem(snap.as_of, f"{snap.path.name}/manifest.json", today or current_date())
+    return kept if late is None else [*kept, late]

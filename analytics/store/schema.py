@@ -18,6 +18,13 @@ MAX_MONEY = 999_999_999_999.99  # the largest amount decimal(14, 2) holds
 # Plausible dates: none before the cooperative's world began, none far beyond as-of.
 FIRST_PLAUSIBLE_DATE = "1990-01-01"
 FUTURE_MARGIN_YEARS = 10  # a notice given ahead (left_on) may lie this far after as-of
+# Control characters (C0, DEL and C1): invisible in a cell, and a spreadsheet may skip them before
+# it reads the cell's first character (LibreOffice Calc drops a NUL and runs "\x00=HYPERLINK(...)").
+# One pattern for Python's ``re`` and DuckDB's RE2 alike.
+CONTROL_CHAR = r"[\x00-\x1f\x7f-\x9f]"
+# Text a spreadsheet would run as a formula: = + - or @ as its first character, control
+# characters before it counting as the start of the cell, or a tab or carriage return first.
+FORMULA_START = rf"^(?:{CONTROL_CHAR}*[=+@-]|[\t\r])"
 
 ROLES = ("supporting", "supported")
 PROVINCES = ("BE-WBR", "BE-WHT", "BE-WLG", "BE-WLX", "BE-WNA", "BE-BRU", "other")

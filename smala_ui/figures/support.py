@@ -47,7 +47,10 @@ def _t(lang: str):
 
 def label(lang: str, kind: str, value: object) -> str:
     """Return the translated label of an enumerated value (``kind``: ``kind``, ``role``, ``province``,
-    ``link``); a value outside the contract is shown as it is."""
+    ``link``); a missing value (None or NaN: a member id no member row has, a role left empty) reads
+    "not given", never "nan"; a value outside the contract is shown as it is."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return translate(lang, "support.not_given")
     try:
         return translate(lang, f"support.{kind}.{value}")
     except KeyError:

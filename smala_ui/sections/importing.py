@@ -1,6 +1,6 @@
 """The Import page's sections: the session's plan (prepared once per file and date, in a temporary
-work folder of its own, removed when another plan replaces it), the report of located findings,
-the preview, and the publish button with its callback.
+work folder of its own, removed when another plan replaces it or when the session is gone), the
+report of located findings, the preview, and the publish button with its callback.
 
 The plan lives in ``st.session_state[PLAN]``; the work (reading, typing, checking, staging,
 preview) is ``analytics.ingest.importer``'s, the decisions about a plan ``analytics.views.importing``'s.
@@ -8,14 +8,20 @@ preview) is ``analytics.ingest.importer``'s, the decisions about a plan ``analyt
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import functools
 import hashlib
+import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow as pa
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.access.audit import AuditError
 from analytics.config import Settings
@@ -132,13 +138,74 @@ def drop_plan() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
+# A plan's work folder (the staged snapshot, an Odoo export: personal data) lies in
+# <temp>/smala-import/<server process id>/<session id>/: Streamlit says nothing when a tab closes,
+# so each new plan first removes the folders of the sessions no longer connected and of the
+# server processes no longer running, and a process removes its own when it exits.
+WORK_ROOT = "smala-import"
+
+
+def _alive(pid: int) -> bool:
+    """Return True when a process ``pid`` runs (someone else's included)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_work_folders(
+    root: Path, pid: int, is_active: Callable[[str], bool], alive: Callable[[int], bool] = _alive
+) -> list[Path]:
+    """Remove, under ``root``, the work folders of this process's (``pid``) sessions that
+    ``is_active`` says are gone, and every folder of a process that no longer runs; return them."""
+    removed = []
+    for process in sorted(root.glob("*")) if root.is_dir() else ():
+        if not process.name.isdigit():
+            continue
+        if int(process.name) == pid:
+            gone = [folder for folder in sorted(process.iterdir()) if not is_active(folder.name)]
+        elif not alive(int(process.name)):
+            gone = [process]
+        else:
+            continue
+        for folder in gone:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+@functools.cache
+def _remove_at_exit(folder: Path) -> None:
+    """Remove ``folder`` when the server process exits (registered once)."""
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+
+
+def _session_folder() -> Path:
+    """Return this session's folder of work folders (made), after the sweep of those left."""
+    root = Path(tempfile.gettempdir()) / WORK_ROOT
+    process = root / str(os.getpid())
+    ctx = get_script_run_ctx()
+    session = ctx.session_id if ctx is not None else "no-session"
+    if Runtime.exists():  # a server's sessions (an AppTest has none: nothing to ask)
+        sweep_work_folders(root, os.getpid(), Runtime.instance().is_active_session)
+    _remove_at_exit(process)
+    folder = process / session
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def _new_workdir(key: tuple[str, str]) -> str | None:
     """Return a fresh work folder for the plan ``key`` (the previous plan's is removed), or None
-    when the session holds that plan already: reruns reuse it."""
-    if st.session_state.get(PLAN_KEY) == key:
+    when the session holds that plan already and its folder is there: reruns reuse it (a session
+    that came back after its folder was swept prepares its plan again)."""
+    workdir = st.session_state.get(WORKDIR)
+    if st.session_state.get(PLAN_KEY) == key and workdir and Path(workdir).is_dir():
         return None
     drop_plan()
-    workdir = tempfile.mkdtemp(prefix="smala-import-")
+    workdir = tempfile.mkdtemp(prefix="plan-", dir=_session_folder())
     st.session_state[WORKDIR] = workdir
     st.session_state[PLAN_KEY] = key
     return workdir

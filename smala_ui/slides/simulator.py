@@ -5,7 +5,9 @@ banner saying it is a scenario (and which levers it moves) heading every page of
 from __future__ import annotations
 
 from analytics.simulator.scenarios import SavedScenario
+from analytics.simulator.simulate import MAX_HORIZON_YEAR, can_project
 from analytics.store.snapshots import Snapshot
+from smala_ui import fmt
 from smala_ui.cache import simulator as cache
 from smala_ui.figures import simulator as fs
 from smala_ui.slides.pack import (
@@ -30,6 +32,10 @@ def simulator_slide(
     model's limits, the six paths two by two, and the differences at the horizon. ``compare`` only
     names the pack's comparison date under the title."""
     t = lambda key, **kw: translate(lang, key, **kw)  # noqa: E731
+    title = t("simulator.slide", title=scenario.title)
+    if not can_project(snap.as_of):  # no horizon left after its year: the page's words, no figure
+        beyond = t("simulator.beyond_horizon", date=fmt.date(snap.as_of, lang), year=MAX_HORIZON_YEAR)
+        return Slide(title, as_of_line(snap, lang, compare), (Text(beyond, "info"),))
     base = cache.baseline_levers(snap, settings)
     choices = fs.choices(base, snap.as_of)
     levers, horizon = fs.scenario_levers(base, choices.chosen(scenario.levers))
@@ -61,5 +67,4 @@ def simulator_slide(
         Text(t("simulator.differences.caption")),
         frame_table(shown, right=shown.columns[1:]),
     ]
-    title = t("simulator.slide", title=scenario.title)
     return Slide(title, as_of_line(snap, lang, compare), tuple(blocks), banner)

@@ -235,6 +235,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "comme une formule (gardé comme texte ; neutralisé dans les téléchargements)",
         "problem.rule_formula.other": "{count} textes commençant par = + - ou @, qu'un tableur exécuterait "
         "comme une formule (gardé comme texte ; neutralisé dans les téléchargements)",
+        "problem.as_of_future": "date de situation {date}, plus d'un an après aujourd'hui : une faute de "
+        "frappe dans la date ?",
+        "problem.rule_control.one": "{count} texte contenant un caractère de contrôle invisible (caractère "
+        "nul, saut de ligne, tabulation…) : à retirer à la source",
+        "problem.rule_control.other": "{count} textes contenant un caractère de contrôle invisible "
+        "(caractère nul, saut de ligne, tabulation…) : à retirer à la source",
         "problem.rule_no_shares.one": "{count} membre actuel sans aucune ligne au registre des parts",
         "problem.rule_no_shares.other": "{count} membres actuels sans aucune ligne au registre des parts",
         "problem.rule_ticket_flow.one": "{count} ligne : un montant reçu daté avant l'investissement "
@@ -464,6 +470,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "a formula (kept as text; neutralised in downloads)",
         "problem.rule_formula.other": "{count} texts starting with = + - or @, which a spreadsheet would run "
         "as a formula (kept as text; neutralised in downloads)",
+        "problem.as_of_future": "as-of date {date}, more than a year after today: a typo in the date?",
+        "problem.rule_control.one": "{count} text holding an invisible control character (a NUL, a line "
+        "break, a tab…): remove it at the source",
+        "problem.rule_control.other": "{count} texts holding an invisible control character (a NUL, a "
+        "line break, a tab…): remove it at the source",
         "problem.rule_no_shares.one": "{count} current member without any line in the share register",
         "problem.rule_no_shares.other": "{count} current members without any line in the share register",
         "problem.rule_ticket_flow.one": "{count} row: a receipt dated before its ticket's investment or "

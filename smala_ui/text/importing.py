@@ -117,6 +117,10 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "identifiant introuvable dans {target}",
         "import.rule_unique": "identifiant en double : chaque ligne doit avoir le sien",
         "import.rule_formula": "texte commençant par = + - ou @, qu'un tableur prendrait pour une formule",
+        "import.as_of_future": "date de situation {date}, plus d'un an après aujourd'hui : une faute de "
+        "frappe dans la date ?",
+        "import.rule_control": "texte contenant un caractère de contrôle invisible (caractère nul, saut "
+        "de ligne, tabulation…) : retirez-le à la source",
         "import.formula_like_text": "texte commençant par = + - ou @, gardé tel quel : les téléchargements "
         "l'écrivent précédé d'une apostrophe, pour qu'un tableur ne le prenne pas pour une formule",
         "import.rule_introduction": "rempli alors que le service n'est pas une introduction : "
@@ -156,6 +160,8 @@ TEXT: dict[str, dict[str, str]] = {
         "(bombe zip)",
         "import.damaged_file": "fichier endommagé ou tronqué : ouvrez-le et enregistrez-le à nouveau",
         "import.wrong_format": "le contenu du fichier ne correspond pas à son extension",
+        "import.zip_not_workbook": "une archive zip, pas un classeur : renommez-la en .zip si elle contient "
+        "les fichiers CSV, ou enregistrez le classeur en .xlsx",
         "import.unknown_file": "pas un fichier CSV : laissé de côté",
         "import.table_twice": "la table {sheet} est déjà donnée par {first} : ce fichier est laissé de côté",
         "import.unknown_table": "le nom ne correspond à aucune table (Membres, Parts, ...) : laissé de côté",
@@ -390,6 +396,9 @@ TEXT: dict[str, dict[str, str]] = {
         "import.rule_reference": "id not found in {target}",
         "import.rule_unique": "duplicate id: each row needs its own",
         "import.rule_formula": "text starting with = + - or @, which a spreadsheet would run as a formula",
+        "import.as_of_future": "as-of date {date}, more than a year after today: a typo in the date?",
+        "import.rule_control": "text holding an invisible control character (a NUL, a line break, a "
+        "tab…): remove it at the source",
         "import.formula_like_text": "text starting with = + - or @, kept as it is: downloads write it "
         "after an apostrophe, so that a spreadsheet never takes it for a formula",
         "import.rule_introduction": "filled in although the service is not an introduction: leave it "
@@ -428,6 +437,8 @@ TEXT: dict[str, dict[str, str]] = {
         "import.zip_bomb": "archive refused: it unpacks to far more than a real file (zip bomb)",
         "import.damaged_file": "a damaged or truncated file: open it and save it again",
         "import.wrong_format": "the file's content does not match its extension",
+        "import.zip_not_workbook": "a zip archive, not a workbook: rename it .zip if it holds the CSV files, "
+        "or save the workbook as .xlsx",
         "import.unknown_file": "not a CSV file: left out",
         "import.table_twice": "table {sheet} is already given by {first}: this file is left out",
         "import.unknown_table": "the name is not one of the tables (Members, Shares, ...): left out",

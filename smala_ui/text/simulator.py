@@ -3,6 +3,10 @@
 TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "page.simulator": "Simulateur",
+        "simulator.beyond_horizon": "Le simulateur projette jusqu'à la fin de {year} au plus tard, et la "
+        "date de situation de cet instantané ({date}) est au-delà. Choisissez une date de situation "
+        "antérieure dans la barre latérale (une date si lointaine est souvent une faute de frappe : "
+        "voir la page Données).",
         "simulator.method": "Projection trimestre par trimestre jusqu'à la fin de l'horizon. Chaque levier "
         "part du rythme mesuré sur les quatre derniers trimestres complets : c'est la référence, et elle "
         "part des chiffres réels à la date de situation (la réserve d'impact réalisée, la croissance "
@@ -155,6 +159,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "page.simulator": "Simulator",
+        "simulator.beyond_horizon": "The simulator projects to the end of {year} at the latest, and this "
+        "snapshot's as-of date ({date}) is beyond it. Choose an earlier as-of date in the sidebar (a date "
+        "so far ahead is often a typo: see the Data page).",
         "simulator.method": "A quarter-by-quarter projection to the end of the horizon. Each lever starts at "
         "the pace measured over the last four complete quarters: that is the baseline, and it starts from "
         "the actual figures on the as-of date (the realised impact reserve, the measured growth of billed "
