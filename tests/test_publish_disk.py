@@ -314,6 +314,11 @@ def test_a_killed_replace_that_cannot_be_completed_is_said_not_hidden(fixture_di
     (problem,) = snaps[-1].problems
     assert (problem.code, problem.file) == ("replace_interrupted", B_FOLDER)
     assert problem.params["staging"] == staging_leftovers(fixture_dir)[0].name
+    for key in ("overview", "data"):  # the app on the previous date, saying why
+        at = run_page(key, "en", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
+        assert not at.exception and not at.error
+        assert at.selectbox(key="as_of").value == "2025-12-31"
+        assert any(B_FOLDER in w.value.replace("\\", "") for w in at.warning)
     monkeypatch.undo()
     assert list_snapshots(fixture_dir)[-1].manifest["source"] == "the replacement"
 

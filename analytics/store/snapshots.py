@@ -5,8 +5,11 @@ Layout: ``<data_dir>/snapshots/as_of=YYYY-MM-DD/`` with one Parquet file per tab
 rules' results (``checks.json``) and a ``manifest.json`` whose checksums cover both. Publishing
 writes a staging folder beside the final one and renames it into place, so a reader never sees half
 a snapshot; an existing snapshot is never overwritten: replacing a date first moves the old folder
-to ``<data_dir>/archive/``, so nothing is lost. Verification never raises: it returns the problems
-it found, each naming file, row and column.
+to ``<data_dir>/archive/``, so nothing is lost; a replacement cut between its two renames is
+completed by the next listing (``complete_replacements``). Verification never raises: it returns
+the problems it found, each naming file, row and column; it decodes every value of every file
+once per file content (``decoding_problems``), so a page damaged under a correct checksum sets the
+snapshot aside instead of failing a page.
 """
 
 from __future__ import annotations
@@ -485,8 +488,9 @@ def decoding_problems(
     pages cannot be decompressed or decoded (a file damaged before its checksum was taken),
     and one per text column of the contract holding a value that is not UTF-8, at its first
     such row (1-based). Every page would otherwise stop on reading such a file, so it makes the
-    snapshot unusable. One DuckDB scan of every column: about 0.1 s for a table at scale 1000
-    ; the slow search for the column runs only when the scan fails.
+    snapshot unusable. One DuckDB scan of every column: 1.7 s for a whole snapshot at scale 1000
+    (6.7 M rows, 26 MB; 1.3 s for the text columns alone, as before) on two busy cores, paid once
+    per file content and process; the slow search for the column runs only when the scan fails.
     ``sha256``, the file's checksum when known, caches the outcome. ``present``, when given,
     names the file's columns: one that may be absent is scanned only when there."""
     key = (sha256, table.name, present) if sha256 else None
