@@ -157,6 +157,10 @@ def test_an_errno_only_in_the_message_is_read():
     # pyarrow and shutil.copytree give an OSError without errno, the number in the message
     refused = publish_module.write_refused(Path("/data/snapshots"), OSError("[errno 28] Error writing bytes"))
     assert refused.problems[0].code == "publish_disk_full"
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))  # chmod, for a user not root
+    assert publish_module.write_refused(Path("/data/snapshots"), denied).problems[0].code == (
+        "publish_no_permission"
+    )
     other = publish_module.write_refused(Path("/data/snapshots"), OSError(errno.EIO, "Input/output error"))
     assert other.problems[0].code == "publish_write_failed"
     assert other.problems[0].params["detail"] == "Input/output error"
