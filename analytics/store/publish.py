@@ -188,7 +188,12 @@ def _move_into_place(staging: Path, final: Path, data_dir: Path, replace: bool, 
     at the next listing (``snapshots.complete_replacements``). An error between them in this
     process puts the old snapshot back, and is raised: nothing was published."""
     if not final.exists():
-        os.rename(staging, final)
+        try:
+            os.rename(staging, final)
+        except OSError:
+            if final.is_dir():  # another publish of this date came first
+                raise _already_exists(final) from None
+            raise
         fsync_dir(final.parent)  # the rename itself is durable once its folder is synced
         return
     if not replace:
