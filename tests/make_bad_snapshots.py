@@ -1,4 +1,5 @@
-"""A corpus of damaged snapshots, each with the outcome it must give (issue 10).
+"""A corpus of damaged snapshots, each with the outcome it must give (issue 10; the classes of
+issue 33 say so with ``Case.issue``: a data page damaged under a correct checksum, item 1).
 
 Every case publishes the hand-written fixture (tests/fixture_data.py): snapshot A (2025-12-31,
 valid, never touched) and snapshot B (2026-03-31), then damages B the way a careless exporter,
