@@ -36,11 +36,11 @@ from analytics.ingest.raw import group_findings  # noqa: E402
 from analytics.ingest.read import read_source  # noqa: E402
 from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402
-from analytics.store.snapshots import list_snapshots  # noqa: E402
+from analytics.store.snapshots import Problem, list_snapshots  # noqa: E402
 from smala_ui import fmt  # noqa: E402
 from smala_ui.escape import terminal_text  # noqa: E402
 from smala_ui.findings import finding_line, sorted_findings, source_label  # noqa: E402
-from smala_ui.text import plural, translate  # noqa: E402
+from smala_ui.text import count_in, counted, plural, translate  # noqa: E402
 from smala_ui.widgets import group_sentences, kpi_view, plain  # noqa: E402
 
 
@@ -154,9 +154,9 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
             return 0
         try:
             folder = publish_import(plan, settings.data_dir, replace=args.replace)
-        except PublishError as exc:
+        except PublishError as exc:  # the date taken, or a disk that refused the writes
             for problem in exc.problems:
-                _print(f"{problem.where()}: {problem.message}", file=sys.stderr)
+                _print(problem_line(problem, lang), file=sys.stderr)
             if plan.date_exists and not args.replace:
                 _print(translate(lang, "import.cli.use_replace"), file=sys.stderr)
             return 1
@@ -166,6 +166,16 @@ def run_import(args: argparse.Namespace, settings, lang: str) -> int:
         except AuditError as exc:
             _print(translate(lang, "audit.failed", error=str(exc)), file=sys.stderr)
         return 0
+
+
+def problem_line(problem: Problem, lang: str) -> str:
+    """Return a refused publish's problem in ``lang``: where (a folder, a file), then what
+    (the catalogue's text, else the problem's own English message)."""
+    try:
+        message = counted(lang, f"problem.{problem.code}", count_in(problem.params), **problem.params)
+    except (KeyError, IndexError):
+        message = problem.message
+    return f"{problem.where()}{' : ' if lang == 'fr' else ': '}{message}"
 
 
 def write_proposals(args: argparse.Namespace, settings, lang: str) -> int:

@@ -1,4 +1,5 @@
-"""A corpus of damaged snapshots, each with the outcome it must give (issue 10).
+"""A corpus of damaged snapshots, each with the outcome it must give (issue 10; the classes of
+issue 33 say so with ``Case.issue``: a data page damaged under a correct checksum, item 1).
 
 Every case publishes the hand-written fixture (tests/fixture_data.py): snapshot A (2025-12-31,
 valid, never touched) and snapshot B (2026-03-31), then damages B the way a careless exporter,
@@ -101,7 +102,8 @@ class Case:
 
     ``build(data_dir)`` writes both under ``data_dir``. ``outcome``: see the module docstring.
     ``page``: the page the damage hits hardest (always run, with the Overview and the Data page).
-    ``item``: the issue's item (0: a class already handled before issue 10). ``xfail_verify`` /
+    ``item``: the item of ``issue`` (issue 10, unless said; 0: a class already handled before
+    issue 10). ``xfail_verify`` /
     ``xfail_pages``: why the store and checks, or the pages, do not hold yet (strict: the mark goes
     when the fix lands). ``folder``: B's folder name once built (a stray folder's own name).
     ``listed``: texts the Data page must show (an extra column's name).
@@ -117,6 +119,7 @@ class Case:
     listed: tuple[str, ...] = ()
     xfail_verify: str | None = None
     xfail_pages: str | None = None
+    issue: int = 10
 
 
 # --- damaging helpers -----------------------------------------------------------------------
@@ -340,6 +343,29 @@ def _invalid_utf8_company(data_dir: Path) -> None:
     company = pa.array(raw, type=pa.binary()).view(pa.string())
     idx = table.schema.get_field_index("company")
     _rewrite(folder, "members", table.set_column(idx, "company", company))
+
+
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+def _damaged_page(name: str, column: str):
+    """A build damaging the compressed bytes of one column's last page in B's ``name`` table (its
+    zstd frame header) and taking the file's sha256 afterwards: a file written damaged before its
+    checksum was taken (a foreign writer, a bad disk). Its metadata reads, and so does every other
+    column; only decoding that column's page fails."""
+
+    def build(data_dir: Path) -> None:
+        folder = _fixture(data_dir)
+        path = folder / f"{name}.parquet"
+        meta = pq.read_metadata(path)
+        chunk = meta.row_group(0).column(meta.schema.to_arrow_schema().get_field_index(column))
+        start = chunk.dictionary_page_offset or chunk.data_page_offset
+        data = bytearray(path.read_bytes())
+        frame = data.rindex(ZSTD_MAGIC, start, start + chunk.total_compressed_size)
+        data[frame + 4 : frame + 8] = b"\xff\xff\xff\xff"  # the frame's header: sizes that lie
+        _replace_bytes(folder, name, bytes(data))
+
+    return build
 
 
 def _with_column(name: str, column: str, values: list):
@@ -868,6 +894,47 @@ def _corpus() -> list[Case]:
             page="fund",
         ),
         _rejected("power_loss_checks_absent", 10, _deleted("checks.json"), "checksum_mismatch", CHECKS),
+        # issue 33, 1. a damaged page under a correct checksum: set aside, the column named
+        _rejected(
+            "damaged_page_date_column",
+            1,
+            _damaged_page("investments", "invested_on"),
+            "column_undecodable",
+            f"{B}/investments.parquet",
+            column="invested_on",
+            page="fund",
+            issue=33,
+        ),
+        _rejected(
+            "damaged_page_text_column",
+            1,
+            _damaged_page("members", "company"),
+            "column_undecodable",
+            f"{B}/members.parquet",
+            column="company",
+            page="cooperative",
+            issue=33,
+        ),
+        _rejected(
+            "damaged_page_decimal_column",
+            1,
+            _damaged_page("shares", "unit_value_eur"),
+            "column_undecodable",
+            f"{B}/shares.parquet",
+            column="unit_value_eur",
+            page="cooperative",
+            issue=33,
+        ),
+        _rejected(
+            "damaged_page_list_column",
+            1,
+            _damaged_page("ideas", "origin_member_ids"),
+            "column_undecodable",
+            f"{B}/ideas.parquet",
+            column="origin_member_ids",
+            page="studio",
+            issue=33,
+        ),
         # 0. classes handled before issue 10: the manifest
         _rejected("manifest_missing", 0, _deleted("manifest.json"), "manifest_missing", MANIFEST),
         _rejected("manifest_not_json", 0, _manifest_text("{not json"), "manifest_invalid", MANIFEST),
@@ -1415,6 +1482,7 @@ def write_corpus(out: Path) -> list[dict]:
         index.append(
             {
                 "name": case.name,
+                "issue": case.issue,
                 "item": case.item,
                 "outcome": case.outcome,
                 "folder": case.folder,

@@ -496,3 +496,31 @@ def test_text_that_is_not_utf8_inside_a_list_is_found_too(data_dir):
         ideas.num_rows,
         "origin_member_ids",
     )
+
+
+def test_each_file_is_decoded_once_per_content(local_data_dir, tmp_path, monkeypatch):
+    """Decoding every column (issue 33, item 1) is paid once per file content in a process: a
+    second verification, or the same files in another folder, reuse it by their sha256."""
+    monkeypatch.setattr(store, "_DECODED", type(store._DECODED)())
+    decoded = []
+    real = store._decode
+    monkeypatch.setattr(store, "_decode", lambda path, *args: decoded.append(path.name) or real(path, *args))
+    contents = {
+        (name, entry["sha256"])  # A and B share some contents (the optional tables, empty in both)
+        for day in (AS_OF_A, AS_OF_B)
+        for name, entry in json.loads((folder(local_data_dir, day) / "manifest.json").read_text())[
+            "tables"
+        ].items()
+    }
+    list_snapshots(local_data_dir)
+    assert len(decoded) == len(contents) > len(TABLES)
+    assert all(s.is_valid for s in list_snapshots(local_data_dir))
+    copy = tmp_path / "copy"
+    shutil.copytree(local_data_dir / "snapshots", copy / "snapshots")
+    assert all(s.is_valid for s in list_snapshots(copy))
+    assert len(decoded) == len(contents)  # the same contents: not decoded again
+    members = read_parquet(folder(copy, AS_OF_B) / "members.parquet")
+    reversed_rows = members.take(list(range(members.num_rows))[::-1])  # the same rows, a new file
+    _rewrite_with_checksum(folder(copy, AS_OF_B), "members", reversed_rows)
+    list_snapshots(copy)
+    assert decoded[len(contents) :] == ["members.parquet"]  # a new content: decoded, alone

@@ -2,14 +2,19 @@
 run (``analytics.store.checks``) and their results stored, then renamed into place, so a reader
 never sees half a snapshot; on object storage the manifest, written last and only if absent, is the
 commit. An existing snapshot is never overwritten: replacing a date first moves the old folder to
-``<data_dir>/archive/``, so nothing is lost.
+``<data_dir>/archive/``, so nothing is lost. A replacement cut between its two renames (a kill, a
+power loss) is completed at the next listing (``snapshots.complete_replacements``); one that fails
+there in this process is undone. A disk that refuses the writes (read-only, full) gives a
+``PublishError`` naming the folder and the cause, with nothing left behind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -31,7 +36,9 @@ from analytics.store.snapshots import (
     Snapshot,
     archive_dir,
     checks_file,
+    complete_replacements,
     folder_name,
+    fsync_dir,
     make_problem,
     read_manifest,
     schema_problems,
@@ -49,6 +56,30 @@ class PublishError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("; ".join(str(p) for p in problems))
+
+
+# A disk's refusal, by errno: the problem's code (its text names the cause) and its English words.
+DISK_REFUSALS = {
+    errno.EROFS: ("publish_read_only", "the folder is on a read-only disk"),
+    errno.EACCES: ("publish_no_permission", "no permission to write in this folder"),
+    errno.EPERM: ("publish_no_permission", "no permission to write in this folder"),
+    errno.ENOSPC: ("publish_disk_full", "no space left on the disk"),
+    errno.EDQUOT: ("publish_disk_full", "no space left on the disk"),
+}
+# pyarrow and shutil.copytree put the errno in their message only: "[Errno 28]", "[errno 28]"
+ERRNO_IN_MESSAGE = re.compile(r"\[errno (\d+)\]", re.IGNORECASE)
+
+
+def write_refused(folder: Path, exc: OSError) -> PublishError:
+    """Return the ``PublishError`` of a disk that refused a publish's writes in ``folder``: the
+    folder named, the cause said (read-only, no permission, full, or the system's words)."""
+    number = exc.errno
+    if number is None and (m := ERRNO_IN_MESSAGE.search(str(exc))):
+        number = int(m.group(1))
+    detail = (os.strerror(number) if number else "") or exc.strerror or str(exc) or type(exc).__name__
+    code, cause = DISK_REFUSALS.get(number, ("publish_write_failed", f"could not write ({detail})"))
+    message = f"{cause}: nothing was published, the snapshots already there are unchanged"
+    return PublishError([make_problem(code, str(folder), message, detail=detail)])
 
 
 def _already_exists(final: Path) -> PublishError:
@@ -143,20 +174,6 @@ def fsync_file(path: Path) -> None:
         os.fsync(f.fileno())
 
 
-def fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries (created, renamed files) to the disk, where the system allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # some systems cannot open a folder
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_json(path: Path, data: object) -> None:
     with open(path, "w", encoding="utf-8") as f:
         json.dump(data, f, indent=2, ensure_ascii=False, default=str)
@@ -164,22 +181,49 @@ def _write_json(path: Path, data: object) -> None:
         os.fsync(f.fileno())
 
 
-def _move_into_place(staging: Path, final: Path, data_dir: Path, replace: bool) -> None:
+def _move_into_place(staging: Path, final: Path, data_dir: Path, replace: bool, token: str) -> None:
     """Rename a complete staging folder to its final name. With ``replace``, an existing snapshot
-    of that date is first moved to the archive (never deleted)."""
-    if final.exists():
-        if not replace:
-            raise _already_exists(final)
-        archive = archive_dir(data_dir)
-        archive.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = archive / f"{final.name}.replaced-{stamp}"
-        if target.exists():  # two replacements in one second
-            target = archive / f"{target.name}-{uuid.uuid4().hex[:6]}"
-        os.rename(final, target)
-        fsync_dir(archive)
-    os.rename(staging, final)
-    fsync_dir(final.parent)  # the rename itself is durable once its folder is synced
+    of that date is first moved to the archive (never deleted), under a name ending in the
+    publish's ``token``, as the staging folder's does: a kill between the two renames is completed
+    at the next listing (``snapshots.complete_replacements``). An error between them in this
+    process puts the old snapshot back, and is raised: nothing was published."""
+    if not final.exists():
+        try:
+            os.rename(staging, final)
+        except OSError:
+            if final.is_dir():  # another publish of this date came first
+                raise _already_exists(final) from None
+            raise
+        fsync_dir(final.parent)  # the rename itself is durable once its folder is synced
+        return
+    if not replace:
+        raise _already_exists(final)
+    archive = archive_dir(data_dir)
+    archive.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = archive / f"{final.name}.replaced-{stamp}-{token}"
+    os.rename(final, target)
+    fsync_dir(archive)
+    try:
+        os.rename(staging, final)
+    except FileNotFoundError:
+        if not final.is_dir():  # else a listing meanwhile completed the replacement
+            _put_back(target, final)
+            raise
+    except BaseException:
+        _put_back(target, final)
+        raise
+    fsync_dir(final.parent)
+
+
+def _put_back(archived: Path, final: Path) -> None:
+    """Move a snapshot archived by a replacement that failed back to its place, when it can;
+    when it cannot, the next listing completes the replacement (the staging folder is kept)."""
+    try:
+        os.rename(archived, final)
+        fsync_dir(final.parent)
+    except OSError:
+        pass
 
 
 def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
@@ -195,8 +239,10 @@ def publish_staged(data_dir: Path, staged: Path, replace: bool = False) -> Path:
         raise PublishError(problems)
 
     def copy_and_verify(staging: Path) -> None:
-        shutil.copytree(staged, staging)
-        for copied in staging.iterdir():
+        staging.mkdir()
+        for path in sorted(staged.iterdir()):  # one by one: a disk's refusal keeps its errno
+            copied = staging / path.name
+            shutil.copyfile(path, copied)
             fsync_file(copied)
         fsync_dir(staging)
         if problems := verify_files(staging, manifest):
@@ -269,23 +315,40 @@ def _publish_remote(
 
 def _publish(data_dir: Path, as_of: dt.date, replace: bool, fill: Callable[[Path], None]) -> Path:
     """Fill a staging folder beside the final one (``fill`` writes it), then rename it into
-    place; the staging folder is removed if anything fails. Return the snapshot's folder. On
-    object storage, upload it instead (``_publish_remote``)."""
+    place; the staging folder is removed if anything fails (a disk that refuses the writes gives
+    a ``PublishError``: ``write_refused``). Return the snapshot's folder. On object storage,
+    upload it instead (``_publish_remote``)."""
     if is_remote(data_dir):
         return _publish_remote(data_dir, as_of, replace, fill)
     root = snapshots_dir(data_dir)
     final = root / folder_name(as_of)
+    complete_replacements(data_dir)  # one cut short before: its date is taken
     if final.exists() and not replace:
         raise _already_exists(final)
-    root.mkdir(parents=True, exist_ok=True)
-    staging = root / f"{STAGING_PREFIX}{final.name}-{uuid.uuid4().hex[:8]}"
+    token = uuid.uuid4().hex[:8]
+    staging = root / f"{STAGING_PREFIX}{final.name}-{token}"
     try:
+        root.mkdir(parents=True, exist_ok=True)
         fill(staging)
-        _move_into_place(staging, final, data_dir, replace)
+        _move_into_place(staging, final, data_dir, replace, token)
+    except OSError as exc:
+        _clean_up(staging, final)
+        raise write_refused(root, exc) from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _clean_up(staging, final)
         raise
     return final
+
+
+def _clean_up(staging: Path, final: Path) -> None:
+    """Remove a failed publish's staging folder, unless it holds the only copy of the date's
+    snapshot (a replacement whose old snapshot could not be put back: the next listing completes
+    it)."""
+    if final.exists() or not staging.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    if not any(archive_dir(final.parent.parent).glob(f"{final.name}.replaced-*-{staging.name[-8:]}")):
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def publish_snapshot(

@@ -9,6 +9,25 @@ TEXT: dict[str, dict[str, str]] = {
         "data.stray_folders": "Dossiers ignorés sous snapshots/",
         "problem.symlink": "lien symbolique : un instantané ne contient que des fichiers ordinaires, "
         "jamais lus ailleurs",
+        "problem.column_undecodable": "page de données abîmée, impossible à décoder ({detail}) : aucune "
+        "page ne pourrait lire cette colonne",
+        "problem.publish_read_only": "dossier sur un disque en lecture seule : rien n'a été publié, les "
+        "instantanés déjà là sont intacts",
+        "problem.publish_no_permission": "pas le droit d'écrire dans ce dossier : rien n'a été publié, les "
+        "instantanés déjà là sont intacts",
+        "problem.publish_disk_full": "plus de place sur le disque : rien n'a été publié, les instantanés "
+        "déjà là sont intacts",
+        "problem.publish_write_failed": "écriture impossible ({detail}) : rien n'a été publié, les "
+        "instantanés déjà là sont intacts",
+        "import.column_undecodable": "page de données abîmée, impossible à décoder",
+        "problem.replace_interrupted": "un remplacement de cette date a été interrompu et n'a pas pu être "
+        "achevé ({detail}) : le nouvel instantané attend dans {staging}",
+        "import.replace_interrupted": "un remplacement de cette date a été interrompu : le nouvel "
+        "instantané attend dans {staging}",
+        "import.publish_read_only": "dossier sur un disque en lecture seule : rien n'a été publié",
+        "import.publish_no_permission": "pas le droit d'écrire dans ce dossier : rien n'a été publié",
+        "import.publish_disk_full": "plus de place sur le disque : rien n'a été publié",
+        "import.publish_write_failed": "écriture impossible ({detail}) : rien n'a été publié",
         "problem.rule_finite.one": "{count} valeur qui n'est pas un nombre (non numérique ou infinie)",
         "problem.rule_finite.other": "{count} valeurs qui ne sont pas des nombres (non numériques ou "
         "infinies)",
@@ -33,6 +52,25 @@ TEXT: dict[str, dict[str, str]] = {
         "Details on the Data page.",
         "data.stray_folders": "Folders under snapshots/ that are ignored",
         "problem.symlink": "a symbolic link: a snapshot holds regular files only, never read from elsewhere",
+        "problem.column_undecodable": "a damaged data page that cannot be decoded ({detail}): no page "
+        "could read this column",
+        "problem.publish_read_only": "the folder is on a read-only disk: nothing was published, the "
+        "snapshots already there are unchanged",
+        "problem.publish_no_permission": "no permission to write in this folder: nothing was published, "
+        "the snapshots already there are unchanged",
+        "problem.publish_disk_full": "no space left on the disk: nothing was published, the snapshots "
+        "already there are unchanged",
+        "problem.publish_write_failed": "could not write ({detail}): nothing was published, the snapshots "
+        "already there are unchanged",
+        "import.column_undecodable": "a damaged data page that cannot be decoded",
+        "problem.replace_interrupted": "a replacement of this date was cut short and could not be "
+        "completed ({detail}): the new snapshot waits in {staging}",
+        "import.replace_interrupted": "a replacement of this date was cut short: the new snapshot waits "
+        "in {staging}",
+        "import.publish_read_only": "the folder is on a read-only disk: nothing was published",
+        "import.publish_no_permission": "no permission to write in this folder: nothing was published",
+        "import.publish_disk_full": "no space left on the disk: nothing was published",
+        "import.publish_write_failed": "could not write ({detail}): nothing was published",
         "problem.rule_finite.one": "{count} value that is not a number (not-a-number or infinite)",
         "problem.rule_finite.other": "{count} values that are not numbers (not-a-number or infinite)",
         "problem.rule_maximum.one": "{count} value above the plausible maximum ({maximum})",
