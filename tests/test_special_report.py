@@ -271,3 +271,22 @@ def test_a_hostile_string_from_the_data_is_written_as_text(con, snap_b):
 def test_xml_text_keeps_what_xml_holds():
     assert xml_text("a\x00b\x08c\td\ne\rf\x7fg\x85h\ud800i\uffffj") == "abc\td\ne\rfghij"
     assert xml_text("Société « Été » → 3,0 %") == "Société « Été » → 3,0 %"
+
+
+def test_the_training_amount_of_the_year_s_closed_accounts_is_written(con, tmp_path):
+    """Snapshot B with its 2025 accounts closed, 150 € for members' training (the Governance
+    page's training condition reads the same row): the draft says it before the placeholder;
+    2026 has no closed accounts: the placeholder alone."""
+    from fixture_data import tables_b
+    from test_double_test import BOOKS, books
+
+    from analytics.store.publish import publish_snapshot
+
+    tables = tables_b()
+    tables["accounts"] = books(BOOKS)
+    publish_snapshot(tmp_path / "data", B, tables, "B with its books", dt.datetime(2026, 4, 2, tzinfo=dt.UTC))
+    snap = next(s for s in list_snapshots(tmp_path / "data") if s.as_of == B)
+    closed = special_report(con, snap, Settings(), 2025)
+    assert closed.training_eur == 150.0 and special_report(con, snap, Settings(), 2026).training_eur is None
+    text = docx_text(special_report_docx(closed, "fr"))
+    assert f"Les comptes approuvés de l'exercice 2025 consacrent 150{NBSP}€ à l'information" in text

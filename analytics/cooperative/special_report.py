@@ -36,7 +36,7 @@ import duckdb
 
 from analytics.config import Settings
 from analytics.cooperative import consultancy, support
-from analytics.cooperative.cnc import dividend_check
+from analytics.cooperative.cnc import dividend_check, training_check
 from analytics.cooperative.membership import order_like
 from analytics.cooperative.register import share_register
 from analytics.fund.cap import CapParams, apply_cap, split_excess
@@ -157,6 +157,7 @@ class SpecialReport:
     dividends: tuple[Dividend, ...]
     dividend_limit: float
     fund: FundCap
+    training_eur: float | None = None  # the year's closed accounts' amount for members' training
 
     @property
     def sessions(self) -> int:
@@ -306,7 +307,16 @@ def special_report(con: Connection, snap: Snapshot, settings: Settings, year: in
         ),
         dividend_limit=CNC_MAX_DIVIDEND_RATE,
         fund=fund_cap(con, snap, settings.cap, start, end),
+        training_eur=year_training(con, snap, year),
     )
+
+
+def year_training(con: Connection, snap: Snapshot, year: int) -> float | None:
+    """Return what the closed accounts of ``year`` devote to members' information and training
+    (EUR; None when they do not say), as the Governance page's CNC condition reads it."""
+    rows = training_check(con, snap).by_year
+    rows = rows[rows["financial_year"] == year]
+    return float(rows["training_eur"].iloc[-1]) if len(rows) else None
 
 
 def _date_or_none(value: object) -> dt.date | None:

@@ -261,6 +261,9 @@ class _Writer:
         self.dividend(report)
         self.fund(report)
         self.heading("special_report.training")
+        if report.training_eur is not None:  # the closed accounts' figure, as the page shows it
+            amount = self.money(report.training_eur)
+            self.paragraph(self.t("special_report.training.amount", year=report.year, amount=amount))
         self.todo("special_report.training.todo")
         self.heading("special_report.conclusion")
         self.todo("special_report.conclusion.todo")

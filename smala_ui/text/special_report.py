@@ -107,6 +107,8 @@ TEXT: dict[str, dict[str, str]] = {
         "special_report.fund.todo": "usage de la réserve d'impact et projets de coopérateurs soutenus",
         # 7. Training
         "special_report.training": "7. Information et formation des membres",
+        "special_report.training.amount": "Les comptes approuvés de l'exercice {year} consacrent {amount} à "
+        "l'information et à la formation des membres (table Comptes).",
         "special_report.training.todo": "part des ressources annuelles consacrée à l'information et à la "
         "formation des membres, actuels et potentiels, ou du grand public, et son usage au cours de "
         "l'exercice",
@@ -223,6 +225,8 @@ TEXT: dict[str, dict[str, str]] = {
         "happen.",
         "special_report.fund.todo": "the use of the impact reserve and the cooperators' projects supported",
         "special_report.training": "7. Members' information and training",
+        "special_report.training.amount": "The approved accounts of {year} devote {amount} to the members' "
+        "information and training (Accounts table).",
         "special_report.training.todo": "the share of the year's resources given to informing and training "
         "members, present and potential, or the public, and its use during the year",
         "special_report.conclusion": "8. Conclusion",
