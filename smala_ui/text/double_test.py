@@ -68,7 +68,7 @@ TEXT = {
         "négative, le test échoue. " + ART_6_116_FR,
         "governance.double.net": "Test de l'actif net (art. 6:115)",
         "governance.double.net.gauge": "Actif net après distribution",
-        "governance.double.net.limit": "Réserves indisponibles : {amount}",
+        "governance.double.net.limit": "Indisponible : {amount}",
         "governance.double.net.holds": "Réussi : l'actif net après distribution ({after}) dépasse les "
         "réserves indisponibles ({reserves}) de {margin}.",
         "governance.double.net.fails": "Échoue de {gap} : l'actif net après distribution ({after}) "
@@ -130,7 +130,7 @@ TEXT = {
         + ART_6_116_EN,
         "governance.double.net": "Net-asset test (art. 6:115)",
         "governance.double.net.gauge": "Net assets after the distribution",
-        "governance.double.net.limit": "Unavailable reserves: {amount}",
+        "governance.double.net.limit": "Unavailable: {amount}",
         "governance.double.net.holds": "Passes: the net assets after the distribution ({after}) exceed "
         "the unavailable reserves ({reserves}) by {margin}.",
         "governance.double.net.fails": "Fails by {gap}: the net assets after the distribution ({after}) "
