@@ -239,6 +239,7 @@ def test_an_amount_beyond_max_money_and_a_long_text_are_errors_the_pages_do_not_
     amounts = commitments["committed_eur"].to_pylist()
     amounts[0] = Decimal("9" * 36 + ".00")  # a 36-digit commitment (decimal(38, 2), a foreign writer)
     amounts[1] = Decimal(str(MAX_MONEY))  # the most decimal(14, 2) holds: fine
+    amounts[2] = Decimal("-" + "9" * 36 + ".00")  # as far below zero
     rewrite_with_manifest(
         b, "commitments", set_column(commitments, "committed_eur", amounts, pa.decimal128(38, 2))
     )
@@ -253,11 +254,16 @@ def test_an_amount_beyond_max_money_and_a_long_text_are_errors_the_pages_do_not_
     rewrite_with_manifest(b, "services", set_column(services, "hours", hours))
     problems = problems_of(data_dir)
     got = {(p.file.split("/")[-1], p.code, p.row, p.column, p.severity, engine_limit(p)) for p in problems}
+    # the 36 digits are both implausible (the column's maximum) and beyond the engine (rows 1 and 3)
     assert got == {
-        ("commitments.parquet", "rule_maximum", 1, "committed_eur", "error", True),
+        ("commitments.parquet", "rule_maximum", 1, "committed_eur", "error", False),
+        ("commitments.parquet", "rule_positive", 3, "committed_eur", "error", False),
+        ("commitments.parquet", "rule_money_limit", 1, "committed_eur", "error", True),
         ("members.parquet", "rule_text_length", 3, "name", "error", True),
         ("services.parquet", "rule_maximum", 1, "hours", "error", False),
     }
+    (limit,) = [p for p in problems if p.code == "rule_money_limit"]
+    assert limit.params["count"] == 2
     (long,) = [p for p in problems if p.code == "rule_text_length"]
     # the example cell is shown by its first 200 characters
     assert long.examples == ((3, "n" * 200 + "…"),)

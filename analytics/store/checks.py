@@ -242,11 +242,23 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
 
 
 def _limit_rules(column: Column, tag: str) -> list[Rule]:
-    """Return the rules that keep a page's queries within the engine's means: a text cell (or an
-    element of a list) longer than ``MAX_TEXT_CHARS`` characters. (An amount beyond ``MAX_MONEY``
-    is the money columns' ``rule_maximum``.) Both are errors a page is not drawn on
-    (``engine_limit``)."""
+    """Return the rules that keep a page's queries within the engine's means: an amount beyond
+    ``MAX_MONEY`` either way (besides the column's plausible bounds, which are ``MAX_MONEY`` for
+    most amounts: both then say so), a text cell (or an element of a list) longer than
+    ``MAX_TEXT_CHARS`` characters. Both are errors a page is not drawn on (``engine_limit``)."""
     col = "t." + _ident(column.name)
+    if column.kind == DECIMAL:
+        # only a file written by another tool, in a wider decimal, can hold one
+        return [
+            Rule(
+                column.name,
+                "rule_money_limit",
+                f"abs({col}) > ${tag}_max_money",
+                {f"{tag}_max_money": MAX_MONEY},
+                {"maximum": MAX_MONEY},
+                f"amount beyond {MAX_MONEY:.2f} in either sign, more than decimal(14, 2) holds",
+            )
+        ]
     if column.kind == STRING:
         condition = f"length({col}) > ${tag}_max_chars"
     elif column.kind == STRING_LIST:
@@ -269,14 +281,7 @@ def engine_limit(problem: Problem) -> bool:
     """Return True for a broken rule that a page's query would fail on rather than show (an
     amount beyond what decimal(14, 2) holds overflows a sum; a text of a megabyte runs a query out
     of memory): the page is then not drawn, the finding shown instead."""
-    if problem.code == "rule_text_length":
-        return True
-    if problem.code not in ("rule_maximum", "rule_minimum"):
-        return False
-    files = {t.file: t for t in TABLES.values()}
-    table = files.get(problem.file.rsplit("/", 1)[-1])
-    column = table.column_index.get(problem.column or "") if table is not None else None
-    return column is not None and column.kind == DECIMAL
+    return problem.code in ("rule_money_limit", "rule_text_length")
 
 
 # An id as the import keeps it (``analytics.ingest.coerce.id_text``): zero-width characters

@@ -8,6 +8,11 @@ TEXT: dict[str, dict[str, str]] = {
         "state.engine_limit.other": "Les pages ne peuvent pas lire cet instantané : {n} règles signalent "
         "des valeurs qu'aucun calcul ne peut traiter (un montant au-delà de 999 999 999 999,99 € ou un "
         "texte de plus de 1 000 caractères). {where} Le détail est sur la page Données.",
+        "problem.rule_money_limit.one": "{count} montant au-delà de {maximum} € (en plus ou en moins), "
+        "plus qu'aucun calcul ne peut additionner",
+        "problem.rule_money_limit.other": "{count} montants au-delà de {maximum} € (en plus ou en moins), "
+        "plus qu'aucun calcul ne peut additionner",
+        "import.rule_money_limit": "montant au-delà de {maximum} € : vérifiez le nombre de chiffres",
         "problem.rule_text_length.one": "{count} texte de plus de {maximum} caractères",
         "problem.rule_text_length.other": "{count} textes de plus de {maximum} caractères",
         "problem.rule_lookalike_id.one": "{count} ligne : identifiant qui ne diffère d'un autre que par "
@@ -26,9 +31,10 @@ TEXT: dict[str, dict[str, str]] = {
         "fois pour la même période",
         "problem.rule_impact_duplicate.other": "{count} lignes : un indicateur d'un membre donné plus "
         "d'une fois pour la même période",
-        "problem.rule_left_before_joined.one": "{count} membre sorti (left_on) avant son entrée (joined_on)",
-        "problem.rule_left_before_joined.other": "{count} membres sortis (left_on) avant leur entrée "
-        "(joined_on)",
+        "problem.rule_left_before_joined.one": "{count} membre sorti avant son entrée (date de sortie "
+        "antérieure à la date d'entrée)",
+        "problem.rule_left_before_joined.other": "{count} membres sortis avant leur entrée (date de "
+        "sortie antérieure à la date d'entrée)",
         "problem.rule_shares_after_leaving.one": "{count} ligne : des parts souscrites ou reçues après "
         "la sortie du membre",
         "problem.rule_shares_after_leaving.other": "{count} lignes : des parts souscrites ou reçues après "
@@ -63,6 +69,11 @@ TEXT: dict[str, dict[str, str]] = {
         "state.engine_limit.other": "The pages cannot read this snapshot: {n} rules find values no "
         "calculation can handle (an amount above €999,999,999,999.99 or a text longer than 1,000 "
         "characters). {where} The Data page has the details.",
+        "problem.rule_money_limit.one": "{count} amount beyond €{maximum} either way, more than any "
+        "calculation can add up",
+        "problem.rule_money_limit.other": "{count} amounts beyond €{maximum} either way, more than any "
+        "calculation can add up",
+        "import.rule_money_limit": "amount beyond €{maximum}: check the number of digits",
         "problem.rule_text_length.one": "{count} text longer than {maximum} characters",
         "problem.rule_text_length.other": "{count} texts longer than {maximum} characters",
         "problem.rule_lookalike_id.one": "{count} row: an id that differs from another only by Unicode "
@@ -81,9 +92,10 @@ TEXT: dict[str, dict[str, str]] = {
         "one period",
         "problem.rule_impact_duplicate.other": "{count} rows: a member's metric given more than once for "
         "one period",
-        "problem.rule_left_before_joined.one": "{count} member who left (left_on) before joining (joined_on)",
-        "problem.rule_left_before_joined.other": "{count} members who left (left_on) before joining "
-        "(joined_on)",
+        "problem.rule_left_before_joined.one": "{count} member who left before joining (a leaving date "
+        "before the joining date)",
+        "problem.rule_left_before_joined.other": "{count} members who left before joining (a leaving "
+        "date before the joining date)",
         "problem.rule_shares_after_leaving.one": "{count} row: shares subscribed or received after the "
         "member left",
         "problem.rule_shares_after_leaving.other": "{count} rows: shares subscribed or received after the "
