@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from analytics.config import ConfigError
+from analytics.store.checks import engine_limit
 from analytics.store.location import is_remote
 from smala_ui import fmt, presentation, theme
 from smala_ui.cache.store import catalogue, quality_problems, settings
@@ -23,6 +24,7 @@ from smala_ui.session import (
     t,
 )
 from smala_ui.text import plural
+from smala_ui.widgets import problem_text
 
 require_router()  # before anything is drawn: see its docstring
 keep_address_across_pages()  # before any widget reads the address
@@ -121,6 +123,13 @@ if selection is None and navigation.url_path not in NO_SNAPSHOT_PAGES:
 if selection is not None and navigation.url_path not in NO_SNAPSHOT_PAGES:
     # A snapshot can be intact yet break the contract's rules; its figures may then be off.
     broken = [p for p in quality_problems(selection.as_of) if p.is_error]
+    # Values no query can handle (an amount that overflows a sum, a text of a megabyte): the page
+    # is not drawn, the findings are named instead of the engine's error (issue 33).
+    limits = [p for p in broken if engine_limit(p)]
+    if limits:
+        where = " ".join(f"{problem_text(p)}." for p in limits[:3])
+        st.error(plural(lang(), "state.engine_limit", len(limits), where=where), icon=":material/block:")
+        st.stop()
     if broken:
         st.warning(plural(lang(), "state.rules_broken", len(broken)), icon=":material/rule:")
 

@@ -300,6 +300,21 @@ def _params(snaps) -> dict[str, dict]:
         "training_by_year": {"accounts": p["accounts"], "as_of": as_of},
         "dividends_paid_rule": {"path": p["dividends"], "examples": 3},
         "members_without_shares": {"path": p["members"], "shares": p["shares"], "examples": 3},
+        "shares_overdrawn_rule": {"path": p["shares"], "examples": 3},
+        "fund_calls_over_commitment_rule": {
+            "path": p["fund_flows"],
+            "commitments": p["commitments"],
+            "examples": 3,
+        },
+        "impact_duplicate_rule": {"path": p["impact"], "examples": 3},
+        "members_left_before_joined_rule": {"path": p["members"], "examples": 3},
+        "shares_after_leaving_rule": {"path": p["shares"], "members": p["members"], "examples": 3},
+        "fund_flows_before_signing_rule": {
+            "path": p["fund_flows"],
+            "commitments": p["commitments"],
+            "examples": 3,
+        },
+        "ideas_stage_before_creation_rule": {"path": p["ideas"], "examples": 3},
         "member_languages": {"members": p["members"], "contract_members": empty_table_file("members")},
         "portfolio": {
             "investments": p["investments"],
@@ -552,6 +567,18 @@ EXPECTED = {
     "investments_status_rule": (RULE_COLUMNS, [(0, None, None)]),
     "ticket_flows_rule": (RULE_COLUMNS, [(0, None, None)]),  # the fixture has no receipt
     "members_without_shares": (RULE_COLUMNS, [(0, None, None)]),
+    # B's register: M3 redeems the 3 he holds (to 0), M2 transfers out his 1; no holding below 0.
+    "shares_overdrawn_rule": (RULE_COLUMNS, [(0, None, None)]),
+    # C1 (2,000,000, signed 2025-06-30) has one call of 200,000 on 2025-07-01: within, and after signing.
+    "fund_calls_over_commitment_rule": (RULE_COLUMNS, [(0, None, None)]),
+    "fund_flows_before_signing_rule": (RULE_COLUMNS, [(0, None, None)]),
+    "impact_duplicate_rule": (RULE_COLUMNS, [(0, None, None)]),  # one impact row
+    # M3 and M6 left after joining; the others have not left.
+    "members_left_before_joined_rule": (RULE_COLUMNS, [(0, None, None)]),
+    # M3 and M6's last entries are E5 (a redemption on the day M3 left) and E4 (before M6 left).
+    "shares_after_leaving_rule": (RULE_COLUMNS, [(0, None, None)]),
+    # ID1 created and staged on 2026-01-10.
+    "ideas_stage_before_creation_rule": (RULE_COLUMNS, [(0, None, None)]),
     # The fixture gives no member a language: each is null, by member number.
     "member_languages": (["member_id", "language"], [(f"M{i}", None) for i in range(1, 7)]),
     # The fixture has no dividend (the rules on hand-written rows: test_accounts_dividends.py).

@@ -207,6 +207,8 @@ def read_cells(column: Column, raw: RawColumn, decimal_comma: bool) -> tuple[pa.
         # Our CSV download writes "=x" as "'=x" so that a spreadsheet never runs it: read back,
         # it is "=x" again (and the formula rule then says so), never a name with an apostrophe.
         values = pc.replace_substring_regex(values, r"^'([=+@\t\r-])", r"\1")
+        if column.unique or column.references:
+            values = id_text(values)
         if column.allowed:
             values = _canonical_choices(values, column.allowed)
         if column.format == BE_COMPANY_NUMBER:
@@ -269,6 +271,20 @@ def _typed_number(column: Column, normal: pa.Array) -> pa.Array:
     trimmed = pc.replace_substring_regex(trimmed, r"\.$", "")
     ok = _match(trimmed, rf"^[-+]?\d{{1,{MONEY_DIGITS}}}(\.\d{{1,2}})?$")
     return pc.cast(pc.if_else(ok, trimmed, pa.scalar(None, pa.string())), MONEY)
+
+
+# Characters a spreadsheet shows as nothing: zero-width space, non-joiner, joiner, word joiner, BOM.
+ZERO_WIDTH = r"[\x{200B}-\x{200D}\x{2060}\x{FEFF}]"
+
+
+def id_text(text: pa.Array) -> pa.Array:
+    """Return ids as the store keeps them: zero-width characters removed, NFC-normalised (an "é"
+    typed as "e" and an accent is the one "é") and trimmed of spaces, so that two ids that look
+    the same are the same id, and one with nothing visible left is empty. (``analytics.store.checks``
+    reports the look-alikes a snapshot written otherwise still has.)"""
+    bare = pc.replace_substring_regex(text, ZERO_WIDTH, "")
+    ids = pc.utf8_trim_whitespace(pc.utf8_normalize(bare, form="NFC"))
+    return pc.if_else(pc.equal(ids, ""), pa.scalar(None, pa.string()), ids)  # nothing visible: empty
 
 
 def company_numbers(text: pa.Array) -> pa.Array:

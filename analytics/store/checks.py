@@ -33,6 +33,7 @@ from analytics.store.schema import (
     FUTURE_MARGIN_YEARS,
     LANGUAGE_CODE,
     MAX_MONEY,
+    MAX_TEXT_CHARS,
     STRING,
     STRING_LIST,
     TABLES,
@@ -43,6 +44,8 @@ from analytics.store.scope import FULL_SCOPE
 from analytics.store.snapshots import ERROR, WARNING, Problem, Snapshot, checks_file, sha256_of
 
 Connection = duckdb.DuckDBPyConnection
+
+EXAMPLE_CHARS = 200  # an example cell is shown by its first characters, with an ellipsis
 
 
 def _ident(name: str) -> str:
@@ -250,6 +253,83 @@ def _column_rules(column: Column, tag: str) -> list[Rule]:
     return rules
 
 
+def _limit_rules(column: Column, tag: str) -> list[Rule]:
+    """Return the rules that keep a page's queries within the engine's means: an amount beyond
+    ``MAX_MONEY`` either way (besides the column's plausible bounds, which are ``MAX_MONEY`` for
+    most amounts: both then say so), a text cell (or an element of a list) longer than
+    ``MAX_TEXT_CHARS`` characters. Both are errors a page is not drawn on (``engine_limit``)."""
+    col = "t." + _ident(column.name)
+    if column.kind == DECIMAL:
+        # only a file written by another tool, in a wider decimal, can hold one
+        return [
+            Rule(
+                column.name,
+                "rule_money_limit",
+                f"abs({col}) > ${tag}_max_money",
+                {f"{tag}_max_money": MAX_MONEY},
+                {"maximum": MAX_MONEY},
+                f"amount beyond {MAX_MONEY:.2f} in either sign, more than decimal(14, 2) holds",
+            )
+        ]
+    if column.kind == STRING:
+        condition = f"length({col}) > ${tag}_max_chars"
+    elif column.kind == STRING_LIST:
+        condition = f"len(list_filter({col}, lambda v: length(v) > ${tag}_max_chars)) > 0"
+    else:
+        return []
+    return [
+        Rule(
+            column.name,
+            "rule_text_length",
+            condition,
+            {f"{tag}_max_chars": MAX_TEXT_CHARS},
+            {"maximum": MAX_TEXT_CHARS},
+            f"text longer than {MAX_TEXT_CHARS} characters",
+        )
+    ]
+
+
+def engine_limit(problem: Problem) -> bool:
+    """Return True for a broken rule that a page's query would fail on rather than show (an
+    amount beyond what decimal(14, 2) holds overflows a sum; a text of a megabyte runs a query out
+    of memory): the page is then not drawn, the finding shown instead."""
+    return problem.code in ("rule_money_limit", "rule_text_length")
+
+
+# An id as the import keeps it (``analytics.ingest.coerce.id_text``): zero-width characters
+# removed, NFC-normalised, trimmed. Two ids of one column with the same key are look-alikes.
+ZERO_WIDTH = r"[\x{200B}-\x{200D}\x{2060}\x{FEFF}]"
+
+
+def _id_key(col: str) -> str:
+    """Return the SQL of the id ``col`` as the import keeps it (its look-alikes' common key)."""
+    bare = f"regexp_replace({col}, '{ZERO_WIDTH}', '', 'g')"
+    return rf"regexp_replace(nfc_normalize({bare}), '^[\s\pZ]+|[\s\pZ]+$', '', 'g')"
+
+
+def _lookalike_query(column: Column) -> str:
+    """Return the query counting the rows of ``$path`` whose id has a look-alike in its column:
+    another id that differs only by Unicode normalisation, spaces around it or a zero-width
+    character (the count, the first such row, 1-based)."""
+    col = _ident(column.name)
+    key = _id_key(col)
+    return (
+        f"with ids as (select file_row_number, {col} as id, {key} as id_key "
+        "from read_parquet($path, file_row_number = true) where " + col + " is not null), "
+        "alike as (select id_key from ids group by id_key having count(distinct id) > 1) "
+        "select count(*), min(file_row_number) + 1 from ids semi join alike using (id_key)"
+    )
+
+
+def _lookalike_condition(column: Column) -> str:
+    col, key = "t." + _ident(column.name), _id_key("d." + _ident(column.name))
+    return (
+        f"{_id_key(col)} in (select {key} from read_parquet($path) as d "
+        f"where d.{_ident(column.name)} is not null group by 1 "
+        f"having count(distinct d.{_ident(column.name)}) > 1)"
+    )
+
+
 def _table_rules_query(rules: list[Rule]) -> str:
     """Return one query scanning ``$path`` once: per rule, the count of rows breaking it and
     the first such row (1-based)."""
@@ -362,13 +442,84 @@ CROSS_RULES = (
         "a current member with no line in the share register",
         WARNING,
     ),
+    # Impossible histories (issue 33). An error where a figure becomes absurd (a negative share
+    # capital, a negative unfunded commitment, a percentage counted twice, members who never
+    # count); a warning where the figures stay plausible and the dates only look wrong.
+    CrossRule(
+        "shares",
+        "quantity",
+        "rule_shares_overdrawn",
+        "shares_overdrawn_rule",
+        (),
+        "a redemption or transfer out of more shares than the member held of that class that day",
+    ),
+    CrossRule(
+        "fund_flows",
+        "amount_eur",
+        "rule_calls_over_commitment",
+        "fund_calls_over_commitment_rule",
+        ("commitments",),
+        "capital calls adding up to more than their commitment's committed_eur",
+    ),
+    CrossRule(
+        "impact",
+        "metric",
+        "rule_impact_duplicate",
+        "impact_duplicate_rule",
+        (),
+        "a member's metric given more than once for one period",
+    ),
+    CrossRule(
+        "members",
+        "left_on",
+        "rule_left_before_joined",
+        "members_left_before_joined_rule",
+        (),
+        "a member who left (left_on) before joining (joined_on)",
+    ),
+    CrossRule(
+        "shares",
+        "date",
+        "rule_shares_after_leaving",
+        "shares_after_leaving_rule",
+        ("members",),
+        "shares subscribed or transferred in after the member left",
+        WARNING,
+    ),
+    CrossRule(
+        "fund_flows",
+        "date",
+        "rule_flow_before_signing",
+        "fund_flows_before_signing_rule",
+        ("commitments",),
+        "an investor's call or distribution dated before the commitment was signed",
+        WARNING,
+    ),
+    CrossRule(
+        "ideas",
+        "stage_changed_on",
+        "rule_stage_before_creation",
+        "ideas_stage_before_creation_rule",
+        (),
+        "an idea whose stage changed before the idea was created",
+        WARNING,
+    ),
 )
+
+
+def _id_columns(table: Table, absent: frozenset[str] = frozenset()) -> list[Column]:
+    """Return the text ids of ``table`` (its unique text columns) that its file has: the columns
+    whose look-alikes are reported."""
+    return [c for c in table.columns if c.unique and c.kind == STRING and c.name not in absent]
 
 
 def _examples_query(column: Column, condition: str) -> str:
     col = _ident(column.name)
+    cell = f"cast(t.{col} as varchar)"
     return (
-        f"select file_row_number + 1, cast(t.{col} as varchar) "
+        # a cell of a megabyte (rule_text_length) is shown by its beginning
+        f"select file_row_number + 1, case when length({cell}) > {EXAMPLE_CHARS} "
+        f"then left({cell}, {EXAMPLE_CHARS}) || '…' else {cell} end "
         f"from read_parquet($path, file_row_number = true) as t where {condition} "
         "order by file_row_number limit $examples"
     )
@@ -395,7 +546,7 @@ def _rules_of(table: Table, absent: frozenset[str] = frozenset()) -> list[tuple[
         (c, rule)
         for i, c in enumerate(table.columns)
         if c.name not in absent
-        for rule in _column_rules(c, f"c{i}")
+        for rule in _column_rules(c, f"c{i}") + _limit_rules(c, f"c{i}")
     ]
 
 
@@ -510,6 +661,19 @@ def check_snapshot(con: Connection, snap: Snapshot, examples: int = 0) -> list[P
                         ERROR,
                         (_examples_query(column, _duplicates_condition(column)), {"path": paths[table.name]}),
                     )
+        for column in _id_columns(table, lacking):
+            row = execute(table, column.name, _lookalike_query(column), {"path": paths[table.name]})
+            if row is not None:
+                report(
+                    table,
+                    column.name,
+                    "rule_lookalike_id",
+                    *row,
+                    "ids that differ only by Unicode normalisation, spaces or a zero-width character",
+                    {},
+                    ERROR,
+                    (_examples_query(column, _lookalike_condition(column)), {"path": paths[table.name]}),
+                )
     for rule in CROSS_RULES:
         table = TABLES[rule.table]
         params = {
@@ -553,6 +717,7 @@ def rule_book_id(absent: tuple[str, ...] = ()) -> str:
             f"{r.code}:{r.severity}:{json.dumps(r.params, sort_keys=True, default=str)}" for r in rules
         )
         parts.extend(_unique_query(c) for c in table.columns if c.unique and c.name not in lacking)
+        parts.extend(_lookalike_query(c) for c in _id_columns(table, lacking))
     parts.extend(r.digest() for r in CROSS_RULES if not tables_absent.intersection((r.table, *r.reads)))
     parts.append(sql("_macros"))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]

@@ -15,6 +15,9 @@ SCHEMA_VERSION = 1
 
 MONEY = pa.decimal128(14, 2)
 MAX_MONEY = 999_999_999_999.99  # the largest amount decimal(14, 2) holds
+# The longest text a cell may hold, in characters: a name, a title or an id (the contract has no
+# free-text column). Longer, a page's query would run out of memory: an error of the rules.
+MAX_TEXT_CHARS = 1_000
 # Plausible dates: none before the cooperative's world began, none far beyond as-of.
 FIRST_PLAUSIBLE_DATE = "1990-01-01"
 FUTURE_MARGIN_YEARS = 10  # a notice given ahead (left_on) may lie this far after as-of

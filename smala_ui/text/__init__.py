@@ -22,6 +22,7 @@ from smala_ui.text.data import TEXT as DATA_TEXT
 from smala_ui.text.double_test import TEXT as DOUBLE_TEST_TEXT
 from smala_ui.text.fund import TEXT as FUND_TEXT
 from smala_ui.text.governance import TEXT as GOVERNANCE_TEXT
+from smala_ui.text.histories import TEXT as HISTORIES_TEXT
 from smala_ui.text.impact import TEXT as IMPACT_TEXT
 from smala_ui.text.importing import TEXT as IMPORTING_TEXT
 from smala_ui.text.integrity import TEXT as INTEGRITY_TEXT
@@ -534,6 +535,7 @@ _merge(
     CLI_TEXT,
     INTEGRITY_TEXT,
     SIMULATOR_TEXT,
+    HISTORIES_TEXT,
 )
 
 
