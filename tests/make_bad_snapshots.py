@@ -67,6 +67,7 @@ for _path in (ROOT, ROOT / "tests"):  # run as a script, the repo root is not on
         sys.path.insert(0, str(_path))
 
 import pyarrow as pa  # noqa: E402
+import pyarrow.compute as pc  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 from fixture_data import AS_OF_A, AS_OF_B, write_fixture  # noqa: E402
 
@@ -226,6 +227,12 @@ def _table_edit(name: str, edit: Callable[[pa.Table], pa.Table]):
         _rewrite(folder, name, edit(_read(folder, name)))
 
     return build
+
+
+def _renamed_row(table: pa.Table, key: str, new_key: str) -> pa.Table:
+    """Return the row of ``table`` whose first column is ``key``, that column set to ``new_key``."""
+    row = table.filter(pc.equal(table.column(0), key))
+    return row.set_column(0, table.schema.field(0), pa.array([new_key], table.schema.field(0).type))
 
 
 def _emptied(*names: str):
@@ -895,6 +902,71 @@ def _corpus() -> list[Case]:
         ),
         _rejected("power_loss_checks_absent", 10, _deleted("checks.json"), "checksum_mismatch", CHECKS),
         # issue 33, 1. a damaged page under a correct checksum: set aside, the column named
+        # issue 33, 2. impossible histories: a located rule each, the pages still hold
+        _flagged(
+            "redemption_beyond_the_holding",
+            2,
+            _cell("shares", "E5", "quantity", 5000),  # M3 held 3 ordinary shares
+            _at("shares", None, "quantity", "rule_shares_overdrawn"),
+            "cooperative",
+            issue=33,
+        ),
+        _flagged(
+            "calls_beyond_the_commitment",
+            2,
+            _cell("fund_flows", "F1", "amount_eur", Decimal("50000000")),  # C1: 2 000 000 committed
+            _at("fund_flows", None, "amount_eur", "rule_calls_over_commitment"),
+            "fund",
+            issue=33,
+        ),
+        _flagged(
+            "impact_row_twice",
+            2,
+            _table_edit("impact", lambda t: pa.concat_tables([t, t.slice(0, 1)])),
+            _at("impact", None, "metric", "rule_impact_duplicate"),
+            "impact",
+            issue=33,
+        ),
+        _flagged(
+            "left_before_joining",
+            2,
+            _cell("members", "M2", "left_on", dt.date(2024, 1, 1)),  # joined 2024-02-01
+            _at("members", None, "left_on", "rule_left_before_joined"),
+            "cooperative",
+            issue=33,
+        ),
+        _accepted(
+            "shares_after_leaving",
+            2,
+            _cell("members", "M4", "left_on", dt.date(2026, 1, 25)),  # E7 comes in on 2026-03-01
+            "cooperative",
+            expect=(_at("shares", None, "date", "rule_shares_after_leaving"),),  # a warning
+            issue=33,
+        ),
+        _accepted(
+            "call_before_signing",
+            2,
+            _cell("fund_flows", "F1", "date", dt.date(2025, 6, 1)),  # C1 signed on 2025-06-30
+            "fund",
+            expect=(_at("fund_flows", None, "date", "rule_flow_before_signing"),),  # a warning
+            issue=33,
+        ),
+        _accepted(
+            "stage_before_the_idea",
+            2,
+            _cell("ideas", "ID1", "stage_changed_on", dt.date(2025, 12, 1)),  # created 2026-01-10
+            "studio",
+            expect=(_at("ideas", None, "stage_changed_on", "rule_stage_before_creation"),),  # a warning
+            issue=33,
+        ),
+        _flagged(
+            "look_alike_member_ids",
+            2,
+            _table_edit("members", lambda t: pa.concat_tables([t, _renamed_row(t, "M6", "M6\u200b")])),
+            _at("members", None, "member_id", "rule_lookalike_id"),
+            "cooperative",
+            issue=33,
+        ),
         _rejected(
             "damaged_page_date_column",
             1,
