@@ -123,6 +123,25 @@ def test_a_child_past_its_memory_limit_gives_a_finding_naming_the_sheet(tmp_path
     assert [t.rows for t in again.tables if t.table == "services"] == [10]
 
 
+def test_the_import_page_reports_a_file_past_the_memory_limit_and_goes_on(fixture_dir, monkeypatch, tmp_path):
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+    monkeypatch.setenv(isolate.MEMORY_ENV, "200")  # the server's budget for a child
+    big = dense_workbook(tmp_path / "services.xlsx", rows=300_000, level=1).read_bytes()
+    at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
+    at.date_input(key="import_as_of").set_value(NEW_DATE).run()
+    at.file_uploader(key="import_file_0").set_value(("services.xlsx", big, "x")).run(timeout=120)
+    assert not at.exception
+    findings = at.dataframe[0].value
+    assert findings["Fichier ou feuille"].tolist() == ["services.xlsx › services"]
+    assert findings["Problème"].tolist()[0].startswith("lecture arrêtée : le fichier demande plus de 200 Mo")
+    assert at.button(key="import_publish").disabled
+    # the same session goes on: a small file is read and checked
+    small = dense_workbook(tmp_path / "small.xlsx", rows=5, level=1).read_bytes()
+    at.file_uploader(key="import_file_0").set_value(("small.xlsx", small, "x")).run(timeout=60)
+    assert not at.exception
+    assert "services.xlsx" not in at.dataframe[0].value["Fichier ou feuille"].tolist()
+
+
 def test_the_child_reads_the_callers_folder_and_environment(tmp_path, fixture_dir, monkeypatch):
     # a relative path, read from the caller's folder as it is now (the fork server started earlier)
     dense_workbook(tmp_path / "services.xlsx", rows=3, level=1)
