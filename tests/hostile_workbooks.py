@@ -6,7 +6,8 @@ benchmark (``./smala bench --import-memory``):
 - ``lying_workbook``: an .xlsx whose sheet's sizes in the zip's directory lie (a few kB declared,
   hundreds of MB once inflated, compressed about 1 000 to 1);
 - ``dense_workbook``: a small upload, compressed near the ratio limit (a sheet of many rows of
-  the same cells): what took the Import page's server to 2.3 GB from a 5 MB upload.
+  the same cells): what took the Import page's server to 2.3 GB from a 5 MB upload;
+- ``far_cell_workbook``: 2 kB, one cell at XFD1048576: python-calamine aborts the process.
 
 Each sheet's XML is written by hand in chunks (XlsxWriter takes minutes for a million rows), with
 the least a workbook needs for python-calamine to read it.
@@ -140,6 +141,14 @@ def dense_workbook(path: Path, rows: int = 1_500_000, level: int = 9) -> Path:
     """A services workbook of ``rows`` identical rows, compressed at ``level`` (a million and a
     half at the strongest: 5 MB, 490 MB of XML, 98 to 1, under the ratio limit of 200)."""
     return write_workbook(path, same_rows(rows), level=level)
+
+
+def far_cell_workbook(path: Path) -> Path:
+    """A services workbook of 2 kB: its headers, and one number in the sheet's last cell
+    (XFD1048576). python-calamine makes a grid of every cell between, and aborts the process
+    when it cannot (before issue 33, the server's)."""
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    return write_workbook(path, iter([_row(1, list(SERVICE_HEADERS)), far]))
 
 
 def lie_about_sizes(path: Path, member: str = SHEET_PATH, declared: int = 4096) -> Path:

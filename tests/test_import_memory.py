@@ -12,7 +12,13 @@ from pathlib import Path
 
 import pytest
 from conftest import run_page
-from hostile_workbooks import SHEET_PATH, dense_workbook, lie_about_sizes, lying_workbook
+from hostile_workbooks import (
+    SHEET_PATH,
+    dense_workbook,
+    far_cell_workbook,
+    lie_about_sizes,
+    lying_workbook,
+)
 
 from analytics.ingest import isolate
 from analytics.ingest.isolate import Job, memory_budget_mb, prepare_isolated
@@ -125,21 +131,33 @@ def test_a_child_past_its_memory_limit_gives_a_finding_naming_the_sheet(tmp_path
 
 def test_the_import_page_reports_a_file_past_the_memory_limit_and_goes_on(fixture_dir, monkeypatch, tmp_path):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    monkeypatch.setenv(isolate.MEMORY_ENV, "200")  # the server's budget for a child
-    big = dense_workbook(tmp_path / "services.xlsx", rows=300_000, level=1).read_bytes()
+    monkeypatch.setenv(isolate.MEMORY_ENV, "300")  # the server's budget for a child
+    # 2 kB that python-calamine cannot read without aborting its process: the child's
+    far = far_cell_workbook(tmp_path / "services.xlsx").read_bytes()
     at = run_page("importing", "fr", data_dir=fixture_dir, monkeypatch=monkeypatch, role="director")
     at.date_input(key="import_as_of").set_value(NEW_DATE).run()
-    at.file_uploader(key="import_file_0").set_value(("services.xlsx", big, "x")).run(timeout=120)
+    at.file_uploader(key="import_file_0").set_value(("services.xlsx", far, "x")).run(timeout=60)
     assert not at.exception
     findings = at.dataframe[0].value
     assert findings["Fichier ou feuille"].tolist() == ["services.xlsx › services"]
-    assert findings["Problème"].tolist()[0].startswith("lecture arrêtée : le fichier demande plus de 200 Mo")
+    assert findings["Problème"].tolist()[0].startswith("lecture arrêtée : le fichier demande plus de 300 Mo")
     assert at.button(key="import_publish").disabled
     # the same session goes on: a small file is read and checked
     small = dense_workbook(tmp_path / "small.xlsx", rows=5, level=1).read_bytes()
     at.file_uploader(key="import_file_0").set_value(("small.xlsx", small, "x")).run(timeout=60)
     assert not at.exception
     assert "services.xlsx" not in at.dataframe[0].value["Fichier ou feuille"].tolist()
+
+
+def test_a_workbook_that_aborts_its_reader_gives_the_finding(tmp_path, fixture_dir):
+    # run in this process, python-calamine aborts it (SIGABRT): the server, before issue 33
+    path = far_cell_workbook(tmp_path / "services.xlsx")
+    plan = prepare_isolated(Job(NEW_DATE, fixture_dir, tmp_path / "work", path=path))
+    [finding] = plan.findings
+    assert (finding.code, finding.origin) == ("memory_limit", "services.xlsx › services")
+    assert finding.params == {"limit_mb": memory_budget_mb()}
+    assert "SIGABRT" in finding.message
+    assert plan.staged is None
 
 
 def test_the_child_reads_the_callers_folder_and_environment(tmp_path, fixture_dir, monkeypatch):

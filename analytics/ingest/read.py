@@ -250,8 +250,10 @@ def _inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> tuple[int
     """Return how many bytes the member ``info`` of the zip ``data`` unpacks to, counted by
     inflating its data (not read from the directory), and how many packed bytes it took; None for
     the size once more than ``budget`` bytes came out. A member neither stored nor deflated (Excel
-    and LibreOffice write only these) is taken at its declared size: Python's reader stops there."""
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+    and LibreOffice write only these), or encrypted, is taken at its declared size: Python's
+    reader stops there."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+        # an encrypted member (flag bit 0) is not read either: the reader says so
         return (info.file_size if info.file_size <= budget else None), info.compress_size
     at = info.header_offset
     if data[at : at + 4] != ZIP_MAGIC:
