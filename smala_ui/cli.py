@@ -18,8 +18,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pyarrow.parquet as pq
-from streamlit.logger import set_log_level
+from analytics.ingest.isolate import ChildFailed, Job, prepare_isolated, start_fork_server
+
+# The import runs in a child process forked from a server that imports the import's modules:
+# started first, it does so while this process imports its own.
+start_fork_server()
+
+import pyarrow.parquet as pq  # noqa: E402
+from streamlit.logger import set_log_level  # noqa: E402
 
 # The shared formatting imports Streamlit, whose caches warn at import that no server runs.
 set_log_level("error")
@@ -31,7 +37,6 @@ from analytics.ingest.importer import (  # noqa: E402
     publish_import,
     record_publish,
 )
-from analytics.ingest.isolate import ChildFailed, Job, prepare_isolated  # noqa: E402
 from analytics.ingest.raw import group_findings  # noqa: E402
 from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402

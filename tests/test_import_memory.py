@@ -60,8 +60,8 @@ def test_the_same_workbook_telling_its_true_size_is_read(tmp_path):
     assert sheet.row_numbers[-1].as_py() == 2_001
 
 
-def test_an_archive_past_the_limit_is_refused_with_the_limit_counted_not_declared(tmp_path):
-    # 3 MB of CSV rows, honestly declared, against a limit of 2 MB: counted up to the limit
+def test_an_archive_past_the_limit_is_refused_naming_the_limit(tmp_path):
+    # 3 MB of CSV rows, honestly declared, against a limit of 2 MB
     rows = "".join(f"M{i};Name {i}\n" for i in range(250_000)).encode()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -71,7 +71,7 @@ def test_an_archive_past_the_limit_is_refused_with_the_limit_counted_not_declare
     assert (finding.code, finding.origin) == ("zip_too_large", "donnees.zip")
     assert finding.params["limit_mb"] == 2 and finding.params["member"] == "members.csv"
     assert finding_text(finding, "fr") == (
-        "archive refusée : elle se décompresse en plus de 2 Mo, la limite (compté jusqu'à members.csv)"
+        "archive refusée : elle se décompresse en plus de 2 Mo, la limite (dépassée à members.csv)"
     )
     # the same archive declaring 1 kB: a lie, found before the limit
     path = tmp_path / "donnees.zip"

@@ -27,8 +27,6 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analytics.ingest.raw import ERROR, located
-
 MEMORY_ENV = "SMALA_IMPORT_MEMORY_MB"
 DEFAULT_MEMORY_MB = 1024
 MB = 1024 * 1024
@@ -178,6 +176,15 @@ def _context():
     return _CONTEXT
 
 
+def start_fork_server() -> None:
+    """Start the fork server now, where the children come from one: it imports the import's
+    modules (a second and a half) while the caller imports its own (the command line's start)."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class ChildFailed(RuntimeError):
     """The child raised an exception other than running out of memory (a bug of the import)."""
 
@@ -188,6 +195,7 @@ def prepare_isolated(job: Job, memory_mb: int | None = None):
     memory or dies, a plan with one error naming the file (and the sheet being read) and the
     limit, nothing staged. Raises ``ChildFailed`` when the child raised another exception."""
     from analytics.ingest.importer import ImportPlan, latest_valid
+    from analytics.ingest.raw import ERROR, located
     from analytics.ingest.read import file_sha256
     from analytics.store.snapshots import date_taken
 

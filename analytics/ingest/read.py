@@ -210,9 +210,12 @@ def _zip_bomb(name: str, archive: zipfile.ZipFile, data: bytes, limits: Limits) 
     total = 0
     for info in archive.infolist():
         left = limits.max_unzipped_bytes - total
-        # counted up to what the member says, or the limit: a member that lies stops there
-        size, packed = _inflated_size(data, info, min(left, info.file_size))
-        if size is None and info.file_size < left:
+        # what the directory says refuses at once (no need to inflate a bomb that says so) ...
+        if info.file_size > MB and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            return _bomb(name, info.filename, info.file_size, info.compress_size, limits)
+        # ... else counted up to what the member says, or the limit: one that lies stops there
+        size, packed = (None, 0) if info.file_size > left else _inflated_size(data, info, info.file_size)
+        if size is None and info.file_size <= left:
             return _finding(
                 "zip_forged",
                 name,
@@ -226,21 +229,25 @@ def _zip_bomb(name: str, archive: zipfile.ZipFile, data: bytes, limits: Limits) 
                 "zip_too_large",
                 name,
                 f"the archive unpacks to more than the limit of {limits.max_unzipped_bytes} bytes "
-                f"(counted up to {info.filename})",
+                f"(passed at {info.filename})",
                 member=info.filename,
                 limit=limits.max_unzipped_bytes,
                 limit_mb=limits.max_unzipped_bytes // MB,
             )
         total += size
         if size > MB and size > limits.max_ratio * max(packed, 1):
-            return _finding(
-                "zip_bomb",
-                name,
-                f"{info.filename} unpacks to {size} bytes from {packed}: refused as a zip bomb",
-                member=info.filename,
-                ratio=limits.max_ratio,
-            )
+            return _bomb(name, info.filename, size, packed, limits)
     return None
+
+
+def _bomb(name: str, member: str, size: int, packed: int, limits: Limits) -> Finding:
+    return _finding(
+        "zip_bomb",
+        name,
+        f"{member} unpacks to {size} bytes from {packed}: refused as a zip bomb",
+        member=member,
+        ratio=limits.max_ratio,
+    )
 
 
 _INFLATE_STEP = 1 << 20  # bytes: what one step of the counting inflates at most

@@ -157,7 +157,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.zip_forged": "archive refusée : {member} se décompresse en plus que les {declared} "
         "octets que l'archive annonce (archive falsifiée ou endommagée)",
         "import.zip_too_large": "archive refusée : elle se décompresse en plus de {limit_mb} Mo, la "
-        "limite (compté jusqu'à {member})",
+        "limite (dépassée à {member})",
         "import.memory_limit": "lecture arrêtée : le fichier demande plus de {limit_mb} Mo de mémoire, "
         "la limite ; rien n'est publié. Scindez-le, ou supprimez les lignes et colonnes vides",
         "import.damaged_file": "fichier endommagé ou tronqué : ouvrez-le et enregistrez-le à nouveau",
@@ -435,7 +435,7 @@ TEXT: dict[str, dict[str, str]] = {
         "import.zip_forged": "archive refused: {member} unpacks to more than the {declared} bytes the "
         "archive declares (a forged or damaged archive)",
         "import.zip_too_large": "archive refused: it unpacks to more than {limit_mb} MB, the limit "
-        "(counted up to {member})",
+        "(passed at {member})",
         "import.memory_limit": "reading stopped: the file needs more than {limit_mb} MB of memory, the "
         "limit; nothing is published. Split it, or delete its empty rows and columns",
         "import.damaged_file": "a damaged or truncated file: open it and save it again",
