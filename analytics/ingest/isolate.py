@@ -3,13 +3,15 @@
 
 The guards on sizes (``read.Limits``: the file, what a zip unpacks to, counted while inflating)
 bound what is read, not what reading it costs: a 5 MB workbook of a million and a half rows is
-1.4 GB of cells in python-calamine, and a sheet whose cells are far apart can ask for far more.
-So the whole preparation (read, type, check, stage, preview) runs in a child process whose
-address space is limited (``RLIMIT_AS``) to what it maps once its modules are imported plus the
-budget (``SMALA_IMPORT_MEMORY_MB``, 1 024 MB by default). The child sends back the plan (the
-staged snapshot is on disk, in the caller's work folder), or the server gets a plan with one
-error: the file (and the sheet being read) needed more memory than the limit; nothing is staged,
-nothing is published.
+1.4 GB of cells in python-calamine, and a 2 kB sheet with one cell at XFD1048576 makes it ask for
+512 GB at once and abort its process. So the whole preparation (read, type, check, stage,
+preview) runs in a child process. The parent watches the child's resident memory every 20 ms
+and ends it past the budget (``SMALA_IMPORT_MEMORY_MB``, 1 024 MB by default); the child's
+address space is limited (``RLIMIT_AS``) to what it maps once started, plus the budget, plus 2 GB
+that DuckDB's and pyarrow's threads reserve without using, so that a huge allocation fails at
+once. The child sends back the plan (the staged snapshot is on disk, in the caller's work
+folder); else the caller gets a plan with one error: the file (and the sheet being read) needed
+more memory than the limit. Nothing is staged, nothing is published, the caller goes on.
 
 The children are forked from a fork server started once per process (``forkserver``), which
 imports the import's modules once: a server's threads are never forked, and each import after the
@@ -18,6 +20,7 @@ first pays a fork, not Python's start.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -118,7 +121,9 @@ def _child(conn, job: Job, budget_bytes: int) -> None:
     limit = _status_bytes("VmSize") + budget_bytes + ADDRESS_HEADROOM
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    # a system without the limit (macOS): the parent's watch only
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     read.on_sheet(lambda origin: conn.send(("sheet", origin)))
     try:
         plan = prepare(job)
