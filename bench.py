@@ -766,8 +766,9 @@ def _import_memory_run(mode: str, path: Path) -> dict:
 def bench_import_memory(work: Path, runs: int, inline: bool = True) -> None:
     """Print the import's peak memory (issue 33, item 7: the server under 1 GB whatever the file)
     on the largest workbook accepted, a zip whose directory lies about its sizes, the 5 MB
-    workbook that took the Import page's server to 2.3 GB and a 75 MB workbook within the size
-    limits: the server's peak and the child's (the import runs in a child with a memory limit,
+    workbook that took the Import page's server to 2.3 GB, a 72 MB workbook within the size
+    limits and a 2 kB one that makes python-calamine abort its process (in one process: the
+    server, before): the server's peak and the child's (the import runs in a child with a memory limit,
     ``SMALA_IMPORT_MEMORY_MB``), then the same prepared in one process as before (``inline``;
     the reader's own savings, without the child). Then what the child costs on the demo's
     template workbook: the first import of a process starts the fork server, the next ones fork.
@@ -783,6 +784,7 @@ def bench_import_memory(work: Path, runs: int, inline: bool = True) -> None:
         ("lying zip, 1 GB declared as 4 kB", "lying.xlsx", hw.lying_workbook),
         ("5 MB workbook, 1.5 M rows", "dense.xlsx", hw.dense_workbook),
         ("72 MB workbook, 2.2 M rows", "large.xlsx", lambda p: hw.large_workbook(p, 2_200_000)),
+        ("2 kB workbook, one cell at XFD1048576", "far.xlsx", hw.far_cell_workbook),
     )
     budget = memory_budget_mb()
     print(f"  child's memory limit: {budget} MB (SMALA_IMPORT_MEMORY_MB)")
