@@ -16,6 +16,10 @@ At scale 100 it compares the Overview's cold and warm server-side run on local d
 same snapshots uploaded to an S3 server on loopback (moto's), as ratios (--object-storage: only
 that).
 
+It prints the import's peak memory, the server's and the child's it runs in, on the largest
+workbook accepted, a zip lying about its sizes and two workbooks within the size limits that
+need more than the child's limit (--import-memory: only that).
+
 It also times the value rules on the latest snapshot (what a first view paid before their results
 were stored at publish), and an import from file to published snapshot (--import-scales: a folder
 of Belgian CSV files at scale 100 and the template workbook at scale 10 by default), split into
@@ -720,6 +724,128 @@ def bench_dry_run(work: Path, runs: int = 3) -> None:
     print(f"  {what}: {median:.2f} s, median of {runs} (goal 5 s)")
 
 
+# Run in a fresh interpreter for each input: it stands for the server (its peak is its own), and
+# prints the outcome, its peak resident memory, the child's and the wall time as JSON.
+_IMPORT_MEMORY_RUN = """
+import datetime as dt, json, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from analytics.ingest import isolate
+from analytics.ingest.importer import prepare_import
+mode, path, data_dir = sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+with tempfile.TemporaryDirectory(prefix="smala-bench-") as tmp:
+    start = time.perf_counter()
+    if mode == "child":
+        plan = isolate.prepare_isolated(isolate.Job(dt.date(2026, 12, 31), data_dir, Path(tmp), path=path))
+    else:
+        plan = prepare_import(path, dt.date(2026, 12, 31), data_dir, Path(tmp))
+    seconds = time.perf_counter() - start
+rows = sum(t.rows for t in plan.tables if t.origin is not None)
+outcome = f"{rows:,} rows read" if not plan.errors else ", ".join(sorted({f.code for f in plan.errors}))
+print(json.dumps({
+    "outcome": outcome,
+    "server_mb": isolate._status_bytes("VmHWM") / 2**20,
+    "child_mb": isolate.LAST_RUN["child_peak_bytes"] / 2**20 if mode == "child" else None,
+    "seconds": seconds,
+}))
+"""
+
+
+def _import_memory_run(mode: str, path: Path) -> dict:
+    """Return what ``_IMPORT_MEMORY_RUN`` prints for ``path`` prepared in ``mode`` ("child": as
+    the CLI and the Import page do, in a child with a memory limit; "inline": in the process)."""
+    import json
+
+    command = [sys.executable, "-c", _IMPORT_MEMORY_RUN, str(ROOT), mode, str(path), str(ROOT / "data")]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"outcome": f"process ended ({done.returncode})", "server_mb": math.nan, "seconds": math.nan}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_import_memory(work: Path, runs: int, inline: bool = True) -> None:
+    """Print the import's peak memory (issue 33, item 7: the server under 1 GB whatever the file)
+    on the largest workbook accepted, a zip whose directory lies about its sizes, the 5 MB
+    workbook that took the Import page's server to 2.3 GB, a 72 MB workbook within the size
+    limits and a 2 kB one that makes python-calamine abort its process (in one process: the
+    server, before): the server's peak and the child's (the import runs in a child with a memory limit,
+    ``SMALA_IMPORT_MEMORY_MB``), then the same prepared in one process as before (``inline``;
+    the reader's own savings, without the child). Then what the child costs on the demo's
+    template workbook: the first import of a process starts the fork server, the next ones fork.
+    The inputs are built once by ``tests/hostile_workbooks.py`` into ``work``."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import hostile_workbooks as hw
+
+    from analytics.ingest.isolate import memory_budget_mb
+
+    folder = work / "import_memory"
+    cases = (
+        ("largest accepted workbook, 900,000 rows", "largest.xlsx", lambda p: hw.large_workbook(p, 900_000)),
+        ("lying zip, 1 GB declared as 4 kB", "lying.xlsx", hw.lying_workbook),
+        ("5 MB workbook, 1.5 M rows", "dense.xlsx", hw.dense_workbook),
+        ("72 MB workbook, 2.2 M rows", "large.xlsx", lambda p: hw.large_workbook(p, 2_200_000)),
+        ("2 kB workbook, one cell at XFD1048576", "far.xlsx", hw.far_cell_workbook),
+    )
+    budget = memory_budget_mb()
+    print(f"  child's memory limit: {budget} MB (SMALA_IMPORT_MEMORY_MB)")
+    print(f"  {'input':<42}{'file MB':>8}  {'mode':<7}{'server MB':>10}{'child MB':>10}{'s':>7}  outcome")
+    for label, name, build in cases:
+        path = folder / name
+        if not path.exists():
+            start = time.perf_counter()
+            build(path)
+            print(f"  (wrote {name} in {time.perf_counter() - start:.0f} s)")
+        size = path.stat().st_size / 2**20
+        for mode in ("child", "inline") if inline else ("child",):
+            got = _import_memory_run(mode, path)
+            child = got.get("child_mb")
+            print(
+                f"  {label if mode == 'child' else '':<42}{size if mode == 'child' else math.nan:>8.1f}  "
+                f"{mode:<7}{got['server_mb']:>10.0f}{'' if child is None else f'{child:.0f}':>10}"
+                f"{got['seconds']:>7.1f}  {got['outcome']}".replace(" nan", "    ")
+            )
+    bench_isolation_cost(work, runs)
+
+
+def bench_isolation_cost(work: Path, runs: int) -> None:
+    """Print the import of the demo's template workbook prepared in the process and in a child
+    (median of ``runs``), and the first child's extra (the fork server's start)."""
+    import datetime as dt_
+    import tempfile
+
+    import pyarrow.parquet as pq
+
+    from analytics.ingest.importer import prepare_import
+    from analytics.ingest.isolate import Job, prepare_isolated
+    from analytics.ingest.template import write_template
+    from analytics.store.schema import TABLES
+
+    snap = [s for s in list_snapshots(ROOT / "data") if s.is_valid][-1]
+    workbook = work / "import_template_1.xlsx"
+    if not workbook.exists():
+        work.mkdir(parents=True, exist_ok=True)
+        write_template(workbook, {name: pq.read_table(snap.table_path(name)) for name in TABLES})
+    as_of = dt_.date(2026, 12, 31)
+
+    def once(isolated: bool) -> float:
+        with tempfile.TemporaryDirectory(prefix="smala-bench-") as tmp:
+            start = time.perf_counter()
+            if isolated:
+                prepare_isolated(Job(as_of, ROOT / "data", Path(tmp), path=workbook))
+            else:
+                prepare_import(workbook, as_of, ROOT / "data", Path(tmp))
+            return time.perf_counter() - start
+
+    first = once(True)
+    inline = statistics.median(once(False) for _ in range(runs))
+    child = statistics.median(once(True) for _ in range(runs))
+    print(
+        f"  demo template workbook: {inline:.2f} s in the process, {child:.2f} s in a child "
+        f"(+{(child - inline) * 1000:.0f} ms), the first child {first:.2f} s (the fork server's start), "
+        f"median of {runs}"
+    )
+
+
 def bench_checks(snap: Snapshot) -> None:
     """Print the time of the value rules on one snapshot (what a first view paid before the
     results were stored at publish), and of reading the stored results instead."""
@@ -929,6 +1055,11 @@ def main() -> None:
         help="only the Overview's load from object storage against local disk, at scale 100",
     )
     parser.add_argument(
+        "--import-memory",
+        action="store_true",
+        help="only the import's peak memory on hostile workbooks, and the child's cost",
+    )
+    parser.add_argument(
         "--simulator",
         action="store_true",
         help="only the simulator's figures (engine; lever press in a browser)",
@@ -941,6 +1072,10 @@ def main() -> None:
     if args.object_storage:
         print("\n== object storage, scale 100 ==")
         bench_object_storage(data_dir_for(100, args.work), args.runs)
+        return
+    if args.import_memory:
+        print("\n== import memory ==")
+        bench_import_memory(args.work, args.runs)
         return
     print("\n== simulator ==")
     bench_simulator(args.runs)
@@ -968,6 +1103,8 @@ def main() -> None:
     if any(args.import_scales):
         print("\n== import, file to published snapshot ==")
         bench_import(*args.import_scales, args.work)
+        print("\n== import memory ==")
+        bench_import_memory(args.work, args.runs)
     if not args.no_browser:
         print("\n== browser, demo data ==")
         bench_browser(args.runs, args.work)

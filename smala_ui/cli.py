@@ -18,8 +18,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pyarrow.parquet as pq
-from streamlit.logger import set_log_level
+from analytics.ingest.isolate import ChildFailed, Job, prepare_isolated, start_fork_server
+
+# The import runs in a child process forked from a server that imports the import's modules:
+# started first, it does so while this process imports its own.
+start_fork_server()
+
+import pyarrow.parquet as pq  # noqa: E402
+from streamlit.logger import set_log_level  # noqa: E402
 
 # The shared formatting imports Streamlit, whose caches warn at import that no server runs.
 set_log_level("error")
@@ -28,12 +34,10 @@ from analytics.access.audit import AuditError  # noqa: E402
 from analytics.config import ConfigError, load_settings  # noqa: E402
 from analytics.ingest.importer import (  # noqa: E402
     ImportPlan,
-    prepare_import,
     publish_import,
     record_publish,
 )
 from analytics.ingest.raw import group_findings  # noqa: E402
-from analytics.ingest.read import read_source  # noqa: E402
 from analytics.store.publish import PublishError  # noqa: E402
 from analytics.store.schema import TABLES  # noqa: E402
 from analytics.store.snapshots import Problem, list_snapshots  # noqa: E402
@@ -137,14 +141,22 @@ def print_plan(plan: ImportPlan, lang: str, settings, out=None) -> None:
 def run_import(args: argparse.Namespace, settings, lang: str) -> int:
     if args.format == "odoo" and args.propose_map is not None:
         return write_proposals(args, settings, lang)
-    if args.format == "odoo":
-        from analytics.ingest.odoo import read_export_with_latest
-
-        source = read_export_with_latest(args.source, settings.data_dir, mapping_file=args.map)
-    else:
-        source = read_source(args.source)
     with tempfile.TemporaryDirectory(prefix="smala-import-") as work:
-        plan = prepare_import(source, args.as_of, settings.data_dir, Path(work), settings)
+        # read and checked in a child process with a memory limit: no file takes the command down
+        job = Job(
+            args.as_of,
+            settings.data_dir,
+            Path(work),
+            path=args.source,
+            odoo=args.format == "odoo",
+            mapping_file=args.map,
+            settings=settings,
+        )
+        try:
+            plan = prepare_isolated(job)
+        except ChildFailed as exc:
+            print(translate(lang, "importing.failed", file=job.label, error=str(exc)), file=sys.stderr)
+            return 1
         print_plan(plan, lang, settings)
         if plan.errors:
             _print(translate(lang, "import.cli.refused"), file=sys.stderr)

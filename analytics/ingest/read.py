@@ -15,6 +15,8 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
@@ -31,6 +33,7 @@ from analytics.ingest.vocabulary import (
     table_of_sheet,
 )
 
+MB = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -163,9 +166,9 @@ def read_grids(name: str, data: bytes, limits: Limits = Limits()) -> tuple[list[
     if data.startswith(ZIP_MAGIC):
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
-            bomb = _zip_bomb(archive, limits)
-            if bomb:
-                return [], [_finding("zip_bomb", name, bomb)]
+            bomb = _zip_bomb(name, archive, data, limits)
+            if bomb is not None:
+                return [], [bomb]
             members = set(archive.namelist())
             ods = "mimetype" in members and archive.read("mimetype").strip() == ODS_MIMETYPE
         except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as exc:
@@ -207,20 +210,99 @@ def sheet_of_file(stem: str) -> str:
     return stem
 
 
-def _zip_bomb(archive: zipfile.ZipFile, limits: Limits) -> str | None:
-    """Return why a zip looks like a bomb (too much once unpacked, or one member compressed far
-    beyond what real files allow), or None."""
+def _zip_bomb(name: str, archive: zipfile.ZipFile, data: bytes, limits: Limits) -> Finding | None:
+    """Return why the zip ``data``, named ``name``, is refused, or None: it unpacks to more than
+    the limit, one member is compressed far beyond what real files allow (a zip bomb), or one
+    member unpacks to more than its directory says (a forged archive: a reader that trusts the
+    directory, python-calamine's included, is told it is small).
+
+    The sizes are counted while each member is inflated, a megabyte at a time, never taken from
+    the directory (a zip's central directory can lie), and the counting stops past the limit."""
     total = 0
     for info in archive.infolist():
-        total += info.file_size
-        if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            return (
-                f"{info.filename} unpacks to {info.file_size} bytes from {info.compress_size}: "
-                "refused as a zip bomb"
+        left = limits.max_unzipped_bytes - total
+        # what the directory says refuses at once (no need to inflate a bomb that says so) ...
+        if info.file_size > MB and info.file_size > limits.max_ratio * max(info.compress_size, 1):
+            return _bomb(name, info.filename, info.file_size, info.compress_size, limits)
+        # ... else counted up to what the member says, or the limit: one that lies stops there
+        size, packed = (None, 0) if info.file_size > left else _inflated_size(data, info, info.file_size)
+        if size is None and info.file_size <= left:
+            return _finding(
+                "zip_forged",
+                name,
+                f"{info.filename} says it unpacks to {info.file_size} bytes and unpacks to more: "
+                "a forged or damaged archive, refused",
+                member=info.filename,
+                declared=info.file_size,
             )
-    if total > limits.max_unzipped_bytes:
-        return f"the archive unpacks to {total} bytes, more than the limit of {limits.max_unzipped_bytes}"
+        if size is None:
+            return _finding(
+                "zip_too_large",
+                name,
+                f"the archive unpacks to more than the limit of {limits.max_unzipped_bytes} bytes "
+                f"(passed at {info.filename})",
+                member=info.filename,
+                limit=limits.max_unzipped_bytes,
+                limit_mb=limits.max_unzipped_bytes // MB,
+            )
+        total += size
+        if size > MB and size > limits.max_ratio * max(packed, 1):
+            return _bomb(name, info.filename, size, packed, limits)
     return None
+
+
+def _bomb(name: str, member: str, size: int, packed: int, limits: Limits) -> Finding:
+    return _finding(
+        "zip_bomb",
+        name,
+        f"{member} unpacks to {size} bytes from {packed}: refused as a zip bomb",
+        member=member,
+        ratio=limits.max_ratio,
+    )
+
+
+_INFLATE_STEP = 1 << 20  # bytes: what one step of the counting inflates at most
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, budget: int) -> tuple[int | None, int]:
+    """Return how many bytes the member ``info`` of the zip ``data`` unpacks to, counted by
+    inflating its data (not read from the directory), and how many packed bytes it took; None for
+    the size once more than ``budget`` bytes came out. A member neither stored nor deflated (Excel
+    and LibreOffice write only these), or encrypted, is taken at its declared size: Python's
+    reader stops there."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+        # an encrypted member (flag bit 0) is not read either: the reader says so
+        return (info.file_size if info.file_size <= budget else None), info.compress_size
+    at = info.header_offset
+    if data[at : at + 4] != ZIP_MAGIC:
+        raise zipfile.BadZipFile(f"no local header for {info.filename}")
+    name_length, extra_length = (
+        int.from_bytes(data[at + 26 : at + 28], "little"),
+        int.from_bytes(data[at + 28 : at + 30], "little"),
+    )
+    start = at + 30 + name_length + extra_length
+    if info.compress_type == zipfile.ZIP_STORED:
+        size = min(info.compress_size, len(data) - start)
+        return (size if size <= budget else None), size
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    view = memoryview(data)[start:]
+    size, fed = 0, 0
+    pending = b""
+    while not inflater.eof:
+        if not pending:
+            if fed >= len(view):
+                break  # truncated: the reader says so when it reads the member
+            pending = view[fed : fed + _INFLATE_STEP]
+            fed += len(pending)
+        try:
+            out = inflater.decompress(pending, _INFLATE_STEP)
+        except zlib.error as exc:
+            raise zipfile.BadZipFile(f"{info.filename}: {exc}") from exc
+        pending = inflater.unconsumed_tail
+        size += len(out)
+        if size > budget:
+            return None, fed
+    return size, fed - len(inflater.unused_data) - len(pending)
 
 
 def _read_folder(folder: Path, limits: Limits) -> RawSource:
@@ -431,6 +513,25 @@ def _read_csv_slowly(
 # ---------------------------------------------------------------- workbooks
 
 
+# Called with each sheet's origin ("file › sheet") before the sheet is read: set by the reader's
+# child process (``analytics.ingest.isolate``), which tells the server where a read stopped.
+_on_sheet: Callable[[str], None] | None = None
+
+
+def on_sheet(callback: Callable[[str], None] | None) -> None:
+    """Have ``callback`` called with each sheet's origin before the sheet is read (None: no one)."""
+    global _on_sheet
+    _on_sheet = callback
+
+
+def _padded(rows: Iterable[list], first_column: int) -> Iterator[list]:
+    """Yield each row with ``first_column`` empty cells before it (python-calamine's rows start
+    at the sheet's first used column)."""
+    pad = [None] * first_column
+    for row in rows:
+        yield pad + row if first_column else row
+
+
 def _read_workbook(name: str, data: bytes) -> tuple[list[RawSheet], list[Finding]]:
     from python_calamine import CalamineWorkbook
 
@@ -443,14 +544,17 @@ def _read_workbook(name: str, data: bytes) -> tuple[list[RawSheet], list[Finding
     formulas, uncomputed = _ods_formula_cells(data) if _is_ods(data) else _formula_cells(data)
     for sheet_name in sheet_names:
         origin = f"{name} › {sheet_name}"
+        if _on_sheet is not None:
+            _on_sheet(origin)
         try:
             sheet = workbook.get_sheet_by_name(sheet_name)
-            cells = sheet.to_python(skip_empty_area=False)
+            # rows from the first; cells from the range's first column, padded from column A
+            cells = _padded(sheet.iter_rows(), sheet.start[1] if sheet.height else 0)
             merged = list(getattr(sheet, "merged_cell_ranges", None) or [])
+            grid, found = _sheet_cells(sheet_name, origin, cells, merged)
         except Exception as exc:
             findings.append(_finding("damaged_file", origin, f"the sheet could not be read ({exc})"))
             continue
-        grid, found = _sheet_cells(sheet_name, origin, cells, merged)
         findings.extend(found)
         findings.extend(_formula_findings(grid, formulas.get(sheet_name, []), uncomputed))
         grids.append(grid)
@@ -483,27 +587,47 @@ def _formula_cells(data: bytes) -> tuple[dict[str, list[tuple[int, int, str | No
         target = targets.get(sheet.get(f"{_REL}id"), "")
         path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         try:
-            xml = archive.read(path)
-        except (KeyError, zipfile.BadZipFile, OSError):
-            continue
-        if b"<f" not in xml and b":f>" not in xml:
-            continue
-        cells = []
-        try:
-            for _, cell in ElementTree.iterparse(io.BytesIO(xml)):
-                if cell.tag != f"{_MAIN}c":
-                    continue
-                if cell.find(f"{_MAIN}f") is not None:
-                    m = _CELL_REF.match(cell.get("r", ""))
-                    if m:
-                        value = cell.find(f"{_MAIN}v")
-                        error = value.text if cell.get("t") == "e" and value is not None else None
-                        cells.append((int(m.group(2)), _column_index(m.group(1)), error))
-                cell.clear()
-        except ElementTree.ParseError:
+            if not _holds(archive, path, (b"<f", b":f>")):
+                continue
+            cells = _sheet_formulas(archive, path)
+        except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, OSError):
             continue
         found[sheet.get("name", "")] = cells
     return found, uncomputed
+
+
+def _sheet_formulas(archive: zipfile.ZipFile, path: str) -> list[tuple[int, int, str | None]]:
+    """Return the formula cells of the sheet at ``path`` (see ``_formula_cells``), its XML
+    streamed and each row let go once read: a sheet's XML can be near a gigabyte."""
+    cells = []
+    rows = ElementTree.Element("sheetData")
+    with archive.open(path) as xml:
+        for event, cell in ElementTree.iterparse(xml, events=("start", "end")):
+            if event == "start":
+                if cell.tag == f"{_MAIN}sheetData":
+                    rows = cell
+            elif cell.tag == f"{_MAIN}row":
+                rows.clear()
+            elif cell.tag == f"{_MAIN}c" and cell.find(f"{_MAIN}f") is not None:
+                m = _CELL_REF.match(cell.get("r", ""))
+                if m:
+                    value = cell.find(f"{_MAIN}v")
+                    error = value.text if cell.get("t") == "e" and value is not None else None
+                    cells.append((int(m.group(2)), _column_index(m.group(1)), error))
+    return cells
+
+
+def _holds(archive: zipfile.ZipFile, member: str, needles: tuple[bytes, ...]) -> bool:
+    """Return whether the member's bytes hold one of ``needles``, read a megabyte at a time."""
+    tail = b""
+    keep = max(len(n) for n in needles) - 1
+    with archive.open(member) as stream:
+        while chunk := stream.read(MB):
+            window = tail + chunk
+            if any(n in window for n in needles):
+                return True
+            tail = window[-keep:]
+    return False
 
 
 def _is_ods(data: bytes) -> bool:
@@ -528,14 +652,15 @@ def _ods_formula_cells(data: bytes) -> tuple[dict[str, list[tuple[int, int, str 
     repeat count: the positions are counted through those."""
     found: dict[str, list[tuple[int, int, str | None]]] = {}
     try:
-        content = zipfile.ZipFile(io.BytesIO(data)).read("content.xml")
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        if not _holds(archive, "content.xml", (b"table:formula",)):
+            return found, False
+        content = archive.open("content.xml")  # streamed: it can be near a gigabyte
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError):
-        return found, False
-    if b"table:formula" not in content:
         return found, False
     sheet, row = "", 0
     try:
-        for event, element in ElementTree.iterparse(io.BytesIO(content), events=("start", "end")):
+        for event, element in ElementTree.iterparse(content, events=("start", "end")):
             if event == "start":
                 if element.tag == f"{_TABLE}table":
                     sheet, row = element.get(f"{_TABLE}name", ""), 0
@@ -559,8 +684,10 @@ def _ods_formula_cells(data: bytes) -> tuple[dict[str, list[tuple[int, int, str 
                 found.setdefault(sheet, []).extend((r, c, e) for r in rows for c, e in cells)
             row += repeat
             element.clear()
-    except (ElementTree.ParseError, ValueError):
+    except (ElementTree.ParseError, ValueError, zipfile.BadZipFile, OSError):
         return found, False
+    finally:
+        content.close()
     return found, False
 
 
@@ -656,13 +783,24 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+CHUNK_ROWS = 65_536  # rows turned into Arrow arrays at a time: Python objects for these only
+
+
 def _sheet_cells(
-    sheet_name: str, origin: str, cells: list[list], merged: list
+    sheet_name: str, origin: str, cells: Iterable[list], merged: list
 ) -> tuple[RawSheet, list[Finding]]:
-    header_index = next((i for i, row in enumerate(cells) if any(v not in (None, "") for v in row)), None)
+    """Return the grid of a sheet's rows of cells (each a list, from column A): the first row
+    with a value is the header; the rows under it become Arrow columns a chunk at a time, so
+    that a sheet of a million rows never has a Python object per cell all at once."""
+    rows = iter(cells)
+    header_index, header_row = None, None
+    for i, row in enumerate(rows):
+        if any(v not in (None, "") for v in row):
+            header_index, header_row = i, row
+            break
     if header_index is None:
         return RawSheet(None, origin, (), pa.array([], pa.int64()), True, sheet_name), []
-    header = ["" if v is None else str(v).strip() for v in cells[header_index]]
+    header = ["" if v is None else str(v).strip() for v in header_row]
     while header and not header[-1]:
         header.pop()
     findings = []
@@ -679,18 +817,35 @@ def _sheet_cells(
                     value=where,
                 )
             )
-    body = cells[header_index + 1 :]
     width = len(header)
+    text_chunks: list[list[pa.Array]] = [[] for _ in range(width)]
+    number_chunks: list[list[pa.Array]] = [[] for _ in range(width)]
     texts: list[list] = [[] for _ in range(width)]
     numbers: list[list] = [[] for _ in range(width)]
-    for row in body:
+    count = 0
+
+    def flush() -> None:
+        for c in range(width):
+            text_chunks[c].append(pa.array(texts[c], pa.string()))
+            number_chunks[c].append(pa.array(numbers[c], pa.float64()))
+            texts[c], numbers[c] = [], []
+
+    for row in rows:
         for c in range(width):
             text, number = _cell_text(row[c] if c < len(row) else None)
             texts[c].append(text)
             numbers[c].append(number)
+        count += 1
+        if count % CHUNK_ROWS == 0:
+            flush()
+    flush()
     columns = tuple(
-        RawColumn(h, pa.array(texts[c], pa.string()), pa.array(numbers[c], pa.float64()))
+        RawColumn(
+            h,
+            pa.concat_arrays(text_chunks[c]),
+            pa.concat_arrays(number_chunks[c]),
+        )
         for c, h in enumerate(header)
     )
-    rows = pa.array(range(header_index + 2, header_index + 2 + len(body)), pa.int64())
-    return RawSheet(None, origin, columns, rows, True, sheet_name), findings
+    numbers_of_rows = pa.array(range(header_index + 2, header_index + 2 + count), pa.int64())
+    return RawSheet(None, origin, columns, numbers_of_rows, True, sheet_name), findings

@@ -29,12 +29,11 @@ from analytics.ingest.crosswalk import proposals_csv
 from analytics.ingest.importer import (
     ImportPlan,
     ImportRefused,
-    prepare_import,
     publish_import,
     record_publish,
 )
-from analytics.ingest.odoo import crosswalk_proposals, read_export_with_latest
-from analytics.ingest.read import read_bytes
+from analytics.ingest.isolate import Job, prepare_isolated
+from analytics.ingest.odoo import crosswalk_proposals
 from analytics.store.publish import PublishError
 from analytics.store.snapshots import date_taken
 from analytics.views.importing import plan_key, publish_gate, sources_from_latest
@@ -218,7 +217,10 @@ def prepare(name: str, data: bytes, as_of: dt.date, settings: Settings) -> None:
         return
     with st.spinner(t("importing.preparing", file=md_escape(name))):
         try:
-            plan = prepare_import(read_bytes(name, data), as_of, settings.data_dir, Path(workdir), settings)
+            # read and checked in a child process with a memory limit: a file that needs more gets
+            # a finding saying so, and the server goes on
+            job = Job(as_of, settings.data_dir, Path(workdir), name=name, data=data, settings=settings)
+            plan = prepare_isolated(job)
         except Exception as exc:  # never crash the page on a file; nothing was published
             st.error(
                 t("importing.failed", file=md_escape(name), error=md_escape(exc)), icon=":material/error:"
@@ -253,10 +255,18 @@ def prepare_odoo(
             if mapping is not None:
                 mapping_file = Path(workdir) / f"mapping{Path(mapping[0]).suffix.lower()}"
                 mapping_file.write_bytes(mapping[1])
-            source = read_export_with_latest(folder, settings.data_dir, mapping_file=mapping_file)
             staging = Path(workdir) / "staging"
             staging.mkdir()
-            plan = prepare_import(source, as_of, settings.data_dir, staging, settings)
+            job = Job(
+                as_of,
+                settings.data_dir,
+                staging,
+                path=folder,
+                odoo=True,
+                mapping_file=mapping_file,
+                settings=settings,
+            )
+            plan = prepare_isolated(job)
         except Exception as exc:  # never crash the page on a file; nothing was published
             st.error(
                 t("importing.failed", file=md_escape(names), error=md_escape(exc)), icon=":material/error:"

@@ -158,6 +158,12 @@ TEXT: dict[str, dict[str, str]] = {
         "enregistrez-le en .xlsx sans mot de passe",
         "import.zip_bomb": "archive refusée : elle se décompresse en bien plus qu'un vrai fichier "
         "(bombe zip)",
+        "import.zip_forged": "archive refusée : {member} se décompresse en plus que les {declared} "
+        "octets que l'archive annonce (archive falsifiée ou endommagée)",
+        "import.zip_too_large": "archive refusée : elle se décompresse en plus de {limit_mb} Mo, la "
+        "limite (dépassée à {member})",
+        "import.memory_limit": "lecture arrêtée : le fichier demande plus de {limit_mb} Mo de mémoire, "
+        "la limite ; rien n'est publié. Scindez-le, ou supprimez les lignes et colonnes vides",
         "import.damaged_file": "fichier endommagé ou tronqué : ouvrez-le et enregistrez-le à nouveau",
         "import.wrong_format": "le contenu du fichier ne correspond pas à son extension",
         "import.zip_not_workbook": "une archive zip, pas un classeur : renommez-la en .zip si elle contient "
@@ -435,6 +441,12 @@ TEXT: dict[str, dict[str, str]] = {
         "import.protected_workbook": "a password-protected workbook or an old .xls file: save it as .xlsx "
         "without a password",
         "import.zip_bomb": "archive refused: it unpacks to far more than a real file (zip bomb)",
+        "import.zip_forged": "archive refused: {member} unpacks to more than the {declared} bytes the "
+        "archive declares (a forged or damaged archive)",
+        "import.zip_too_large": "archive refused: it unpacks to more than {limit_mb} MB, the limit "
+        "(passed at {member})",
+        "import.memory_limit": "reading stopped: the file needs more than {limit_mb} MB of memory, the "
+        "limit; nothing is published. Split it, or delete its empty rows and columns",
         "import.damaged_file": "a damaged or truncated file: open it and save it again",
         "import.wrong_format": "the file's content does not match its extension",
         "import.zip_not_workbook": "a zip archive, not a workbook: rename it .zip if it holds the CSV files, "
