@@ -45,6 +45,7 @@ for _path in (ROOT, ROOT / "tests"):  # run as a script, the repo root is not on
 
 import xlsxwriter  # noqa: E402
 from fixture_data import tables_b  # noqa: E402
+from hostile_workbooks import lying_workbook  # noqa: E402
 
 from analytics.ingest.vocabulary import HEADERS, SHEETS  # noqa: E402
 from analytics.output.export import to_csv_bytes  # noqa: E402
@@ -879,6 +880,24 @@ def _cases() -> list[Case]:
         E("wrong_format", "members.csv"),  # a zip named .csv says so before anything else
     )
     add("zip_bomb", build_zip_bomb, E("zip_bomb", "donnees.zip"))
+    # issue 33, item 7: a zip whose directory lies about a member's size (counted as inflated)
+    add(
+        "xlsx_directory_lies_about_a_sheet_s_size",
+        lambda folder: lying_workbook(_mkdir(folder) / "services.xlsx", rows=2_000),
+        E("zip_forged", "services.xlsx"),
+        note="the sheet says 4 kB and unpacks to far more: refused, the member named",
+    )
+    # issue 33, item 2: impossible histories, located in the import's report
+    add(
+        "xlsx_redemption_beyond_the_holding",
+        xlsx_case(lambda g: g["shares"].set("E5", "quantity", 5000)),  # M3 held 3 shares
+        E("rule_shares_overdrawn", WB + "Parts", 6, "Nombre de parts"),  # E5: the fifth row under the header
+    )
+    add(
+        "csv_left_before_joining",
+        csv_case(lambda g: g["members"].set("M2", "left_on", "2024-01-01")),  # joined 2024-02-01
+        E("rule_left_before_joined", "members.csv", 3, "left_on"),  # M2: the second row under the header
+    )
     add(
         "csv_bytes_undefined_in_cp1252",
         csv_file_case("members.csv", _cp1252_undefined),
