@@ -17,9 +17,13 @@ def test_moving_a_lever_updates_the_target_dates(page, server):
         .filter(has_text="Engagements fermes privés")
         .get_by_role("slider")
     )
+    # one key at a time, each waited for (as the cap rate's test): under load a press sent before
+    # the slider was ready was lost, and the date stayed "pas avant l'horizon"
+    start = int(lever.get_attribute("value", timeout=30_000))
     lever.focus()
-    for _ in range(8):  # eight steps of 25 000 EUR a quarter more
+    for step in range(1, 9):  # eight steps of 25 000 EUR a quarter more
         lever.press("ArrowRight")
+        expect(lever).to_have_value(str(start + step), timeout=30_000)
     expect(fund_date).not_to_have_text(before, timeout=30_000)
     expect(page.get_by_text("Scénario : ces chiffres supposent des leviers modifiés")).to_be_visible()
     page.wait_for_function("() => location.search.includes('sim_private_commitments_eur=')", timeout=10_000)

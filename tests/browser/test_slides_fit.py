@@ -59,12 +59,13 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll(".stMain .js-plotly-plot")
 
 
 def settled(page, width: int, height: int) -> None:
-    """Wait until the page's run is over, drawn for this window's size (once the app has a
-    viewport component: the size it was told is the window's), fonts and charts in."""
+    """Wait until the page's run is over, drawn for this window's size (the size its viewport
+    component was told is the window's), fonts and charts in."""
     page.wait_for_selector(IDLE, state="attached", timeout=30_000)
-    if page.locator("[data-viewport]").count():
-        page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=30_000)
-        page.wait_for_selector(IDLE, state="attached", timeout=30_000)
+    # always: the viewport component mounts after the first run, and a loaded machine measured
+    # the first paint (cut for a small screen: "partie 1 sur 7" at 1440x900, then "sur 6")
+    page.wait_for_selector(f'[data-viewport="{width}x{height}"]', state="attached", timeout=30_000)
+    page.wait_for_selector(IDLE, state="attached", timeout=30_000)
     page.evaluate("document.fonts.ready.then(() => true)")
     page.wait_for_function(CHARTS_DRAWN, timeout=10_000)
 
