@@ -154,24 +154,3 @@ def test_every_part_of_every_slide_fits_the_screen(browser, server, width, heigh
 
 # Board slides also walked alone, part by part, at every size: a slide being reworked is checked
 # by itself (``-k governance``); the walk above goes through them all.
-ALONE = ("governance",)
-
-
-@pytest.mark.parametrize("key", ALONE)
-@pytest.mark.parametrize("width,height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_a_board_slide_alone_fits_the_screen_part_by_part(browser, server, key, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    try:
-        open_page(page, server, key, "fr", present=1, slide=1)
-        n = BOARD_SLIDES.index(key) + 1
-        found = walk(page, width, height, within=f"{n} / {len(BOARD_SLIDES)}")
-    finally:
-        context.close()
-    parts = {int(re.search(r"partie (\d+) sur (\d+)", where).group(2)) for where in found}
-    assert len(found) > 1 and parts == {len(found)}  # every part of the slide, as many as the bar says
-    assert not {where: f["problems"] for where, f in found.items() if f["problems"]}
-    assert not {where: f["too_tall"] for where, f in found.items() if f["too_tall"]}
-    assert not {where: f["rows_hidden"] for where, f in found.items() if f["rows_hidden"]}
-    assert not {where: f["cut"] for where, f in found.items() if f["cut"]}
-    assert not {where: f["crowded"] for where, f in found.items() if f["crowded"]}
