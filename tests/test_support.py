@@ -429,6 +429,16 @@ def test_a_member_whose_id_is_null_reads_not_given_in_the_network_hover(tmp_path
         assert not [h for h in texts if "nan" in h.lower().split("<br>")]
 
 
+def test_a_role_outside_the_contract_is_text_in_the_network_hover():
+    """A role the contract does not know is shown as written (a rule reports it), escaped: Plotly
+    draws a hover's tags."""
+    edges = pd.DataFrame([edge("A", "B", "mentoring", 1, roles=("<b>patron</b>", "supported"))])
+    fig = fs.network_graph(edges, "fr")
+    texts = [h for tr in fig.data if tr.mode == "markers" and tr.hovertext for h in tr.hovertext]
+    assert any("&lt;b&gt;patron&lt;/b&gt;" in h for h in texts), texts
+    assert not any("<b>patron" in h for h in texts)
+
+
 def test_network_names_sit_clear_of_every_dot():
     """Names were written over the dots (issue 29): each name's box, at the pixel sizes of the
     narrowest screen, overlaps no member's dot and no other name. A crowded network (a star of

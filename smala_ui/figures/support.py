@@ -510,7 +510,7 @@ def network_graph(edges: pd.DataFrame, lang: str, label_top: int = 12, seed: int
                     "support.fig.node_hover",
                     int(nodes[m][2]),
                     company=name_of[m],
-                    role=label(lang, "role", nodes[m][1]),
+                    role=plotly_escape(label(lang, "role", nodes[m][1])),  # a role outside the contract
                     n=fmt.number(nodes[m][2]),
                 )
                 for m in members
