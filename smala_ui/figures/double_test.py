@@ -276,3 +276,18 @@ def training_text(check: TrainingCheck, lang: str) -> str:
         amount=fmt.money(check.latest_eur, lang=lang),
         date=fmt.date(last["period_end"], lang),
     )
+
+
+def failures(test: DoubleTest, lang: str) -> list[str]:
+    """Return the sentences of the tests that fail, net assets first: shown first, in red, on the
+    page and its slide."""
+    checks = ((test.net_asset_holds, net_asset_text), (test.liquidity_holds, liquidity_text))
+    return [text(test, lang) for holds, text in checks if not holds]
+
+
+# Each test's heading (a text key), gauge and sentence, in the order the page and the slide draw
+# them side by side.
+TESTS = (
+    ("governance.double.net", net_asset_gauge, net_asset_text),
+    ("governance.double.liquidity", liquidity_gauge, liquidity_text),
+)

@@ -11,10 +11,7 @@ from smala_ui.figures import double_test as fd
 from smala_ui.session import lang, t, url_widget
 from smala_ui.widgets import chart, metric_row
 
-GAUGES = (
-    ("governance.double.net", fd.net_asset_gauge, fd.net_asset_text, "governance_net_assets"),
-    ("governance.double.liquidity", fd.liquidity_gauge, fd.liquidity_text, "governance_liquidity"),
-)
+CHART_KEYS = ("governance_net_assets", "governance_liquidity")  # the tests' order: fd.TESTS
 
 
 @st.fragment
@@ -33,11 +30,11 @@ def double_test_panel(view: GovernanceView) -> None:
     test = view.double_test(float(rate) / 100)
     if banner := fd.scenario_banner(test, language):  # a what-if never passes for fact
         st.warning(banner, icon=":material/science:")
-    for holds, text in ((test.net_asset_holds, fd.net_asset_text), (test.liquidity_holds, fd.liquidity_text)):
-        if not holds:  # a failed test first, in red
-            st.error(text(test, language), icon=":material/gavel:")
+    for failure in fd.failures(test, language):  # a failed test first, in red
+        st.error(failure, icon=":material/gavel:")
     metric_row(fd.double_test_tiles(test, language))
-    for column, (title, gauge, text, key) in zip(st.columns(2, gap="large"), GAUGES, strict=True):
+    columns = st.columns(2, gap="large")
+    for column, (title, gauge, text), key in zip(columns, fd.TESTS, CHART_KEYS, strict=True):
         column.markdown(f"#### {t(title)}")
         chart(gauge(test, language), key, into=column)
         if not presentation.is_on():  # on a slide, the tiles give the margins, a failure is in red

@@ -141,19 +141,13 @@ def distribution_blocks(view: GovernanceView, lang: str) -> Blocks:
         return [heading, Text(t("governance.double.no_accounts"), "info")]
     test = view.double_test(0.0)
     blocks: Blocks = [heading, Text(fd.accounts_words(test, lang))]
-    for holds, text in ((test.net_asset_holds, fd.net_asset_text), (test.liquidity_holds, fd.liquidity_text)):
-        if not holds:
-            blocks.append(Text(text(test, lang), "error"))
+    blocks += [Text(failure, "error") for failure in fd.failures(test, lang)]
     blocks.append(_tiles(fd.double_test_tiles(test, lang)))
-    gauges = (
-        ("governance.double.net", fd.net_asset_gauge, fd.net_asset_text),
-        ("governance.double.liquidity", fd.liquidity_gauge, fd.liquidity_text),
-    )
     blocks.append(
         Columns(
             tuple(
                 (1.0, (Heading(t(title), 3), Chart(gauge(test, lang)), Text(text(test, lang), "text")))
-                for title, gauge, text in gauges
+                for title, gauge, text in fd.TESTS
             )
         )
     )
